@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import type { ProviderConfig, ProviderKind } from '@/utils/providers/types';
+import { PROVIDERS } from '@/utils/providers/registry';
+import { originPatternOf, requestAccess } from '@/utils/permissions';
+
+/** Ready-made base URLs so a user does not have to look them up. */
+const PRESETS: { label: string; kind: ProviderKind; baseUrl: string; model: string }[] = [
+  { label: 'Ollama (this computer)', kind: 'openai-compatible', baseUrl: 'http://localhost:11434/v1', model: 'llama3.2' },
+  { label: 'LM Studio (this computer)', kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1', model: '' },
+  { label: 'OpenAI', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
+  { label: 'OpenRouter', kind: 'openai-compatible', baseUrl: 'https://openrouter.ai/api/v1', model: '' },
+];
+
+export interface EndpointFormProps {
+  onAdd: (config: ProviderConfig, apiKey: string) => Promise<void>;
+}
+
+/** Checks a base URL and returns a message saying what is wrong, or null. */
+export function baseUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return 'Enter a full address, e.g. http://localhost:11434/v1';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The address must start with http:// or https://';
+  return null;
+}
+
+/** Adds an endpoint: kind, name, base URL, model, optional key. Asks for access to the endpoint's origin. */
+export function EndpointForm({ onAdd }: EndpointFormProps) {
+  const kinds = PROVIDERS.filter((p) => p.kind !== 'webllm' && p.kind !== 'chrome-builtin');
+  const [kind, setKind] = useState<ProviderKind>('openai-compatible');
+  const [label, setLabel] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [model, setModel] = useState('');
+  const [apiKey, setApiKey] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaved(null);
+    const problem = baseUrlProblem(baseUrl) ?? (model.trim() ? null : 'Enter the model name the endpoint expects.');
+    if (problem) return setError(problem);
+    // Ask first: the browser only shows the permission prompt during the click.
+    if (!(await requestAccess([originPatternOf(baseUrl.trim())]))) {
+      return setError(`Parallax needs access to ${new URL(baseUrl.trim()).host} to send prompts there. Allow it when asked.`);
+    }
+    const name = label.trim() || `${model.trim()} @ ${new URL(baseUrl.trim()).host}`;
+    await onAdd({ id: crypto.randomUUID(), kind, label: name, baseUrl: baseUrl.trim(), model: model.trim() }, apiKey.trim());
+    setError(null);
+    setSaved(`Added “${name}”.`);
+    setLabel('');
+    setBaseUrl('');
+    setModel('');
+    setApiKey('');
+  };
+
+  return (
+    <form class="card" onSubmit={submit} aria-labelledby="add-endpoint">
+      <h2 id="add-endpoint">Add an endpoint</h2>
+      <div class="field">
+        <span class="muted">Start from a preset:</span>
+        <div class="toggle" style={{ flexWrap: 'wrap' }}>
+          {PRESETS.map((p) => (
+            <button type="button" class="button secondary small" key={p.label} onClick={() => { setKind(p.kind); setBaseUrl(p.baseUrl); setModel(p.model); setLabel(p.label); }}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div class="field-row">
+        <label class="field">
+          Kind
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as ProviderKind)}>
+            {kinds.map((p) => (
+              <option key={p.kind} value={p.kind}>{p.name}</option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          Name (optional)
+          <input value={label} onInput={(e) => setLabel(e.currentTarget.value)} placeholder="My local Llama" />
+        </label>
+      </div>
+      <div class="field-row">
+        <label class="field">
+          Base URL
+          <input name="baseUrl" value={baseUrl} onInput={(e) => setBaseUrl(e.currentTarget.value)} placeholder="http://localhost:11434/v1" inputMode="url" />
+        </label>
+        <label class="field">
+          Model
+          <input name="model" value={model} onInput={(e) => setModel(e.currentTarget.value)} placeholder="llama3.2" />
+        </label>
+      </div>
+      <label class="field">
+        API key (optional; kept on this device only, never exported)
+        <input name="apiKey" type="password" autocomplete="off" value={apiKey} onInput={(e) => setApiKey(e.currentTarget.value)} />
+      </label>
+      {error && <p class="form-error" role="alert">{error}</p>}
+      {saved && <p class="ok-text" role="status">{saved}</p>}
+      <div>
+        <button class="button" type="submit">Add endpoint</button>
+      </div>
+    </form>
+  );
+}

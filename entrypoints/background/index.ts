@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { backgroundHandlers } from '@/utils/background/handlers';
+import { syncCaptureScripts } from '@/utils/background/capture-scripts';
+import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/background/runner-host';
+import { getDb } from '@/utils/db/schema';
+import { createRouter } from '@/utils/messaging/router';
+import { apiKeysItem, enabledSitesOf, settingsItem } from '@/utils/settings';
+
+/** The background is a thin router: listeners here, handlers in utils/background. It keeps no state of its own. */
+export default defineBackground(() => {
+  const runner = browser.offscreen
+    ? offscreenRunnerHost()
+    : inProcessRunnerHost(async (providerId) => (await apiKeysItem.getValue())[providerId]);
+
+  const route = createRouter(backgroundHandlers({ db: getDb(), runner }), {
+    answerAll: true,
+    context: async () => ({
+      extensionId: browser.runtime.id,
+      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      enabled: enabledSitesOf(await settingsItem.getValue()),
+    }),
+  });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  const sync = () => settingsItem.getValue().then(syncCaptureScripts).catch((err) => console.error('[parallax] capture registration failed', err));
+  settingsItem.watch(() => void sync());
+  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(() => void sync());
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void sync();
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
+  });
+
+  if (browser.sidePanel) {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  } else {
+    // Firefox (MV2): the toolbar button toggles the sidebar.
+    const firefox = browser as unknown as { sidebarAction?: { toggle(): Promise<void> }; browserAction?: typeof browser.action };
+    (browser.action ?? firefox.browserAction)?.onClicked.addListener(() => void firefox.sidebarAction?.toggle());
+  }
+
+  void sync();
+  void runner.ensure().then(() => runner.wake()).catch((err) => console.error('[parallax] runner start failed', err));
+});

@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { send } from '@/utils/messaging/client';
+import { createRouter } from '@/utils/messaging/router';
+import { startRunnerHost } from '@/utils/host/start-runner';
+
+// Chrome's runner host (see utils/background/runner-host.ts for why it lives here). Keys are asked of the
+// background per run and kept nowhere.
+const runner = startRunnerHost(async (providerId) => (await send('runner.apiKey', { providerId })).apiKey || undefined);
+
+const route = createRouter(
+  {
+    'runner.wake': async () => ({ started: await (await runner).wake() }),
+    'runner.cancel': async ({ runId }) => ({ cancelled: await (await runner).cancel(runId) }),
+  },
+  {
+    context: async () => ({
+      extensionId: browser.runtime.id,
+      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      enabled: { sites: [], customSitePatterns: [] },
+    }),
+  },
+);
+browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

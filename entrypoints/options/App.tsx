@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import { EndpointForm } from '@/components/settings/EndpointForm';
+import { EndpointList } from '@/components/settings/EndpointList';
+import { SitesSettings } from '@/components/settings/SitesSettings';
+import { WelcomeGuide } from '@/components/settings/WelcomeGuide';
+import { useSettingsState } from './state';
+
+/** The settings page; opened with #welcome on first install, where it leads with the setup guide. */
+export function App() {
+  const state = useSettingsState();
+  const settings = state.settings.value;
+  const [welcome, setWelcome] = useState(location.hash === '#welcome');
+  useEffect(() => {
+    if (state.loaded.value && !settings.onboarded && location.hash !== '#settings') setWelcome(true);
+  }, [state.loaded.value, settings.onboarded]);
+  if (!state.loaded.value) return <p class="page muted">Loading settings…</p>;
+  return (
+    <div class="page">
+      <h1>Parallax settings</h1>
+      {welcome && (
+        <WelcomeGuide
+          hasModel={settings.providers.length > 0}
+          hasSite={settings.sites.length > 0 || settings.customSitePatterns.length > 0}
+          onDone={() => {
+            setWelcome(false);
+            void state.finishOnboarding();
+          }}
+        />
+      )}
+      <EndpointList providers={settings.providers} hasKey={state.hasKey.value} onRemove={(id) => void state.removeProvider(id)} />
+      <EndpointForm onAdd={state.addProvider} />
+      <SitesSettings
+        settings={settings}
+        onSetSite={state.setSite}
+        onAddCustom={state.addCustomSite}
+        onRemoveCustom={state.removeCustomSite}
+        onPause={state.setPaused}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Handlers } from '../messaging/router';
+import type { SenderInfo } from '../messaging/senders';
+import { saveComparison } from '../db/comparisons';
+import type { ParallaxDB } from '../db/schema';
+import { planComparison } from '../runner/plan';
+import { canRetry } from '../runner/state';
+import type { ComparisonSource } from '../runner/types';
+import { apiKeysItem, enabledSitesOf, settingsItem } from '../settings';
+import { enabledAdapterForUrl } from '../sites/registry';
+import type { RunnerHost } from './runner-host';
+
+/** What the background's handlers work with. */
+export interface BackgroundDeps {
+  db: ParallaxDB;
+  runner: RunnerHost;
+  newId?: () => string;
+  now?: () => number;
+}
+
+/** The background's message handlers: a thin layer over Dexie, settings and the runner host. */
+export function backgroundHandlers(deps: BackgroundDeps): Handlers {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const now = deps.now ?? Date.now;
+
+  async function startComparison(text: string, source: ComparisonSource): Promise<string> {
+    const settings = await settingsItem.getValue();
+    const { comparison, runs } = planComparison({ prompt: text, source, providers: settings.providers, now: now(), newId });
+    await saveComparison(deps.db, comparison, runs);
+    if (runs.length) await deps.runner.wake();
+    return comparison.id;
+  }
+
+  return {
+    async 'prompt.captured'(payload, sender: SenderInfo) {
+      const settings = await settingsItem.getValue();
+      if (settings.paused) return { comparisonId: null, ignored: 'paused' };
+      // The router already checked the sender's URL is enabled; its URL (not the payload's) is the truth.
+      const url = sender.url ?? payload.url;
+      const adapter = enabledAdapterForUrl(url, enabledSitesOf(settings));
+      if (!adapter) throw new Error('Capture is not enabled on this site.');
+      const source: ComparisonSource = { kind: 'site', site: adapter.id, siteName: adapter.name, url };
+      return { comparisonId: await startComparison(payload.text, source) };
+    },
+    async 'comparison.start'(payload) {
+      return { comparisonId: await startComparison(payload.text, { kind: 'panel' }) };
+    },
+    async 'run.retry'({ runId }) {
+      const run = await deps.db.runs.get(runId);
+      if (!run) throw new Error('That run no longer exists.');
+      if (!canRetry(run.state)) throw new Error('This run is still in progress.');
+      await deps.db.runs.update(runId, { state: 'queued', error: undefined, errorCode: undefined, updatedAt: now() });
+      await deps.runner.wake();
+      return { runId };
+    },
+    async 'run.cancel'({ runId }) {
+      await deps.runner.cancel(runId);
+      return { runId };
+    },
+    async 'runner.ensure'() {
+      await deps.runner.ensure();
+      return { ready: true };
+    },
+    async 'runner.apiKey'({ providerId }) {
+      return { apiKey: (await apiKeysItem.getValue())[providerId] ?? '' };
+    },
+  };
+}

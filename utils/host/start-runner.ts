@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { getDb } from '../db/schema';
+import { dexieRunStore } from '../db/run-store';
+import { providerFor } from '../providers/registry';
+import { createRunner, type Runner } from '../runner/runner';
+import { createLiveHub } from './live-hub';
+
+/**
+ * Starts the runner in the current extension context (Chrome: the offscreen document; Firefox: the background
+ * page): marks runs a previous runner left mid-stream as interrupted, serves live events to panels, and starts
+ * whatever is queued. Call inside an entrypoint's main().
+ */
+export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise<string | undefined>): Promise<Runner> {
+  const hub = createLiveHub(new URL(browser.runtime.getURL('/')).origin);
+  browser.runtime.onConnect.addListener((port) => hub.accept(port));
+  const runner = createRunner({
+    store: dexieRunStore(getDb()),
+    providerFor,
+    apiKeyFor,
+    onEvent: (event) => hub.publish(event),
+  });
+  await runner.recover();
+  await runner.wake();
+  return runner;
+}

@@ -1,0 +1,97 @@
+import type { RunState } from '../runner/state';
+
+/**
+ * The one message map of Parallax. Every message is `{ type, payload }`; every reply is a {@link Reply}.
+ * `from` says which contexts may send it; the router enforces it (see senders.ts) and validates the payload.
+ */
+export interface ProtocolMap {
+  /** A content script picked up a prompt the user sent on a chat page. */
+  'prompt.captured': {
+    from: 'content';
+    payload: { text: string; url: string; via: 'enter' | 'button' | 'form' };
+    reply: { comparisonId: string | null; ignored?: 'paused' };
+  };
+  /** The user asked for a comparison from an extension page (panel prompt box, tests). */
+  'comparison.start': { from: 'ui'; payload: { text: string }; reply: { comparisonId: string } };
+  /** Ask a failed, interrupted or finished run again. */
+  'run.retry': { from: 'ui'; payload: { runId: string }; reply: { runId: string } };
+  /** Stop a queued or streaming run (partial text kept). */
+  'run.cancel': { from: 'ui'; payload: { runId: string }; reply: { runId: string } };
+  /** Make sure the runner is up (the panel sends this when it opens). */
+  'runner.ensure': { from: 'ui'; payload: Record<string, never>; reply: { ready: true } };
+  /** Background → runner host: there is queued work. */
+  'runner.wake': { from: 'background'; payload: Record<string, never>; reply: { started: number } };
+  /** Background → runner host: cancel one run. */
+  'runner.cancel': { from: 'background'; payload: { runId: string }; reply: { cancelled: boolean } };
+  /** Runner host → background: the API key of a provider (never sent to a content script). */
+  'runner.apiKey': { from: 'runner'; payload: { providerId: string }; reply: { apiKey: string } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Payload<K extends MessageType> = ProtocolMap[K]['payload'];
+export type ReplyData<K extends MessageType> = ProtocolMap[K]['reply'];
+export type SenderRole = ProtocolMap[MessageType]['from'];
+
+/** A message on the wire. */
+export interface Message<K extends MessageType = MessageType> {
+  type: K;
+  payload: Payload<K>;
+}
+
+/** Every reply: data, or an error written for the user. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Live streaming over a runtime Port named {@link LIVE_PORT}: the runner pushes these to open panels. */
+export type LiveEvent =
+  | { type: 'delta'; runId: string; offset: number; text: string }
+  | { type: 'state'; runId: string; state: RunState };
+
+export const LIVE_PORT = 'parallax-live';
+
+/** Prompts longer than this are refused at the door; within it the runner fits them to each target. */
+export const MAX_PROMPT_CHARS = 1_000_000;
+
+type Validator = (payload: unknown) => string | null;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, name: string, max = 2048): string | null =>
+  typeof v !== 'string' ? `${name} must be a string` : v.length > max ? `${name} is too long` : null;
+const id = (v: unknown, name: string) => str(v, name, 64) ?? (/^[\w-]+$/.test(v as string) ? null : `${name} is not an id`);
+const empty: Validator = (p) => (isObject(p) && Object.keys(p).length === 0 ? null : 'payload must be {}');
+
+/** Which role may send each message type. */
+export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
+  'prompt.captured': 'content',
+  'comparison.start': 'ui',
+  'run.retry': 'ui',
+  'run.cancel': 'ui',
+  'runner.ensure': 'ui',
+  'runner.wake': 'background',
+  'runner.cancel': 'background',
+  'runner.apiKey': 'runner',
+};
+
+const VALIDATORS: { [K in MessageType]: Validator } = {
+  'prompt.captured': (p) =>
+    !isObject(p)
+      ? 'payload must be an object'
+      : (str(p.text, 'text', MAX_PROMPT_CHARS) ??
+        str(p.url, 'url', 8192) ??
+        (['enter', 'button', 'form'].includes(p.via as string) ? null : 'via is not a known send method')),
+  'comparison.start': (p) => (!isObject(p) ? 'payload must be an object' : str(p.text, 'text', MAX_PROMPT_CHARS)),
+  'run.retry': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
+  'run.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
+  'runner.ensure': empty,
+  'runner.wake': empty,
+  'runner.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
+  'runner.apiKey': (p) => (!isObject(p) ? 'payload must be an object' : id(p.providerId, 'providerId')),
+};
+
+/** Narrows an unknown value to a known message, or says why it is not one. */
+export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; error: string } {
+  if (!isObject(raw)) return { ok: false, error: 'message must be an object' };
+  const type = raw.type;
+  if (typeof type !== 'string' || !Object.hasOwn(VALIDATORS, type)) return { ok: false, error: `unknown message type ${JSON.stringify(type)}` };
+  const error = VALIDATORS[type as MessageType](raw.payload);
+  return error ? { ok: false, error: `${type}: ${error}` } : { ok: true, message: { type: type as MessageType, payload: raw.payload as Payload<MessageType> } };
+}

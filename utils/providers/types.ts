@@ -1,0 +1,53 @@
+/** The kinds of engine Parallax can ask. */
+export type ProviderKind = 'openai-compatible' | 'anthropic' | 'gemini' | 'webllm' | 'chrome-builtin';
+
+/** A configured endpoint as stored in settings. The API key is stored apart (see utils/settings.ts). */
+export interface ProviderConfig {
+  /** Stable id chosen at creation (uuid). */
+  id: string;
+  kind: ProviderKind;
+  /** Name the user gave it, e.g. "Ollama on my laptop". */
+  label: string;
+  /** API root, e.g. "http://127.0.0.1:11434/v1". */
+  baseUrl: string;
+  /** Default model asked for. */
+  model: string;
+}
+
+/** What a provider needs to reach the endpoint; the key is only ever in extension contexts. */
+export interface ProviderConnection {
+  baseUrl: string;
+  apiKey?: string;
+}
+
+/** One chat message in the vendor-neutral shape. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** A request to one model. */
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+  seed?: number;
+}
+
+/** What a provider yields while streaming. */
+export type ChatEvent =
+  | { type: 'text'; text: string }
+  | { type: 'usage'; inputTokens?: number; outputTokens?: number }
+  | { type: 'done'; finishReason?: string };
+
+/**
+ * One way to get an answer; the same interface for WebLLM, Chrome's model and every API.
+ * `stream` throws a {@link ProviderError} (see errors.ts) for every failure a user should see.
+ */
+export interface ChatProvider {
+  kind: ProviderKind;
+  /** Shown in the UI ("OpenAI-compatible (Ollama, LM Studio, OpenAI …)"). */
+  name: string;
+  stream(conn: ProviderConnection, req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent>;
+}

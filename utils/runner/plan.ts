@@ -1,0 +1,49 @@
+import type { ProviderConfig } from '../providers/types';
+import type { Comparison, ComparisonSource, Run, Target } from './types';
+
+/** Inputs of a new comparison. */
+export interface PlanInput {
+  prompt: string;
+  source: ComparisonSource;
+  providers: readonly ProviderConfig[];
+  now: number;
+  newId: () => string;
+}
+
+/** Whitespace-only prompts are not prompts. */
+export function normalisePrompt(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim();
+}
+
+/** The targets of a comparison: each configured provider's default model, the prompt as written. */
+export function targetsFor(providers: readonly ProviderConfig[]): Target[] {
+  return providers.map((p) => ({
+    providerId: p.id,
+    providerKind: p.kind,
+    providerLabel: p.label,
+    baseUrl: p.baseUrl,
+    model: p.model,
+    language: null,
+  }));
+}
+
+/** A new comparison and its queued runs. Pure: ids and time are passed in. */
+export function planComparison(input: PlanInput): { comparison: Comparison; runs: Run[] } {
+  const prompt = normalisePrompt(input.prompt);
+  if (!prompt) throw new Error('The prompt is empty.');
+  const comparison: Comparison = { id: input.newId(), createdAt: input.now, prompt, source: input.source };
+  const runs = targetsFor(input.providers).map(
+    (target, position): Run => ({
+      id: input.newId(),
+      comparisonId: comparison.id,
+      position,
+      target,
+      state: 'queued',
+      text: '',
+      attempts: 0,
+      createdAt: input.now,
+      updatedAt: input.now,
+    }),
+  );
+  return { comparison, runs };
+}

@@ -1,0 +1,48 @@
+import type { ProviderKind } from '../providers/types';
+import type { RunState } from './state';
+
+/** What one run asks: provider × model × language. `language` null = the prompt as the user wrote it. */
+export interface Target {
+  providerId: string;
+  providerKind: ProviderKind;
+  providerLabel: string;
+  /** Recorded so the run says exactly where it was sent. */
+  baseUrl: string;
+  model: string;
+  language: string | null;
+}
+
+/** Where a comparison's prompt came from. */
+export type ComparisonSource =
+  | { kind: 'site'; site: string; siteName: string; url: string }
+  | { kind: 'panel' };
+
+/** One prompt compared across targets. */
+export interface Comparison {
+  id: string;
+  createdAt: number;
+  prompt: string;
+  source: ComparisonSource;
+}
+
+/** One target's answer and its state, persisted at every change. */
+export interface Run {
+  id: string;
+  comparisonId: string;
+  /** Column order in the panel. */
+  position: number;
+  target: Target;
+  state: RunState;
+  /** The answer so far (checkpointed while streaming, kept when interrupted or failed). */
+  text: string;
+  /** User-facing reason when failed or interrupted. */
+  error?: string;
+  /** Machine-readable reason (ProviderError code, 'interrupted', 'cancelled'). */
+  errorCode?: string;
+  attempts: number;
+  createdAt: number;
+  updatedAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  usage?: { inputTokens?: number; outputTokens?: number };
+}

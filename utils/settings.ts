@@ -1,0 +1,60 @@
+import { storage } from 'wxt/utils/storage';
+import type { ProviderConfig } from './providers/types';
+import type { EnabledSites } from './sites/registry';
+import type { SiteId } from './sites/types';
+
+/** Everything the user sets, except API keys (see {@link apiKeysItem}). Versioned: add migrations, never edit v1. */
+export interface Settings {
+  /** Endpoints and engines every comparison is sent to. */
+  providers: ProviderConfig[];
+  /** Chat sites capture is enabled on. */
+  sites: SiteId[];
+  /** Match patterns the generic adapter runs on (user-added sites), e.g. "http://127.0.0.1/*". */
+  customSitePatterns: string[];
+  /** When true, prompts on enabled sites are not picked up. */
+  paused: boolean;
+  /** The first-run guide was completed or dismissed. */
+  onboarded: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  providers: [],
+  sites: [],
+  customSitePatterns: [],
+  paused: false,
+  onboarded: false,
+};
+
+/** Settings, in storage.local (never synced). */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  version: 1,
+  fallback: DEFAULT_SETTINGS,
+});
+
+/**
+ * API keys by provider id. storage.local only: never synced, never exported, never sent to a content script,
+ * never logged. Read by the background alone, on the runner's request.
+ */
+export const apiKeysItem = storage.defineItem<Record<string, string>>('local:apiKeys', {
+  version: 1,
+  fallback: {},
+});
+
+/** The sites part of the settings, as the sender checks and content-script registration need it. */
+export function enabledSitesOf(settings: Settings): EnabledSites {
+  return { sites: settings.sites, customSitePatterns: settings.customSitePatterns };
+}
+
+/** Turns what a user types ("127.0.0.1:8080", "https://chat.example.com/x") into a match pattern for its origin. */
+export function sitePatternFromInput(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][\w+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return `${url.protocol}//${url.hostname}/*`;
+}
