@@ -4,7 +4,7 @@ export type WebGpuStatus =
   | { available: false; reason: string };
 
 interface GpuLike {
-  requestAdapter(): Promise<{ features: { has(name: string): boolean }; info?: { description?: string; vendor?: string }; isFallbackAdapter?: boolean } | null>;
+  requestAdapter(): Promise<{ features: { has(name: string): boolean }; info?: { description?: string; vendor?: string; architecture?: string }; isFallbackAdapter?: boolean } | null>;
 }
 
 /** Detects WebGPU without loading any model: adapter present, software fallback or not, shader-f16. */
@@ -23,7 +23,10 @@ export async function detectWebGpu(gpu: GpuLike | undefined = (globalThis.naviga
       available: true,
       fallback,
       shaderF16: adapter.features.has('shader-f16'),
-      description: adapter.info?.description || adapter.info?.vendor || (fallback ? 'software renderer' : 'GPU'),
+      description:
+        adapter.info?.description ||
+        [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') ||
+        (fallback ? 'software renderer' : 'GPU'),
     };
   } catch (err) {
     return { available: false, reason: `WebGPU failed to start: ${err instanceof Error ? err.message : String(err)}` };

@@ -1,0 +1,98 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer, type TestServer } from '../servers/http';
+
+export const ROOT = resolve(__dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why e2e cannot run here, or null when it can. */
+export function e2eUnavailable(): string | null {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) return `no built extension at ${EXTENSION_DIR} (npm run build:chrome)`;
+  return null;
+}
+
+/** A Chromium with the built extension loaded, on a profile folder that survives relaunches. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  /** An extension page, e.g. "sidepanel.html". */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the extension; pass the same profileDir again to simulate closing and reopening. */
+export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'parallax-profile-')), extraArgs: string[] = []): Promise<ExtensionBrowser> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--enable-unsafe-webgpu',
+      ...extraArgs,
+    ],
+    viewport: { width: 1000, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Removes a profile folder made by launchWithExtension. */
+export function removeProfile(dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Serves the local chat-like test page on 127.0.0.1. */
+export function startChatPage(): Promise<TestServer> {
+  const html = readFileSync(join(ROOT, 'tests/fixtures/chat-page.html'), 'utf8');
+  return startServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+}
+
+/** Saves a screenshot of a page under test-results/screenshots (git-ignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.bringToFront();
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Adds an OpenAI-compatible endpoint through the settings page, as a user would. */
+export async function addEndpoint(settings: Page, baseUrl: string, model: string, label: string) {
+  await settings.getByLabel('Name (optional)').fill(label);
+  await settings.getByLabel('Base URL').fill(baseUrl);
+  await settings.getByLabel('Model', { exact: true }).fill(model);
+  await settings.getByRole('button', { name: 'Add endpoint' }).click();
+  await settings.getByTestId('endpoint-list').getByText(label).waitFor();
+}
+
+/** Turns capture on for a site through the settings page. */
+export async function enableSite(settings: Page, address: string, expectedPattern: string) {
+  await settings.locator('input[name="site"]').fill(address);
+  await settings.getByRole('button', { name: 'Enable' }).click();
+  await settings.getByTestId('custom-sites').getByText(expectedPattern).waitFor();
+}
