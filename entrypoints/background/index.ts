@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originOf } from '@/utils/messaging/senders';
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/utils/background/handlers';
 import { syncCaptureScripts } from '@/utils/background/capture-scripts';
@@ -17,7 +18,7 @@ export default defineBackground(() => {
     answerAll: true,
     context: async () => ({
       extensionId: browser.runtime.id,
-      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      extensionOrigin: originOf(browser.runtime.getURL('/')),
       enabled: enabledSitesOf(await settingsItem.getValue()),
     }),
   });

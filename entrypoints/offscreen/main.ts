@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originOf } from '@/utils/messaging/senders';
 import { send } from '@/utils/messaging/client';
 import { createRouter } from '@/utils/messaging/router';
 import { startRunnerHost } from '@/utils/host/start-runner';
@@ -15,7 +16,7 @@ const route = createRouter(
   {
     context: async () => ({
       extensionId: browser.runtime.id,
-      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      extensionOrigin: originOf(browser.runtime.getURL('/')),
       enabled: { sites: [], customSitePatterns: [] },
     }),
   },

@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { LIVE_PORT, type LiveEvent } from '../messaging/protocol';
+import { originOf } from '../messaging/senders';
 
 /**
  * Open panels connect a runtime Port named {@link LIVE_PORT} to the runner's host; the hub fans live events
@@ -12,7 +13,7 @@ export function createLiveHub(extensionOrigin: string) {
     accept(port: Browser.runtime.Port) {
       if (port.name !== LIVE_PORT) return;
       const url = port.sender?.url;
-      if (!url || new URL(url).origin !== extensionOrigin) {
+      if (!url || originOf(url) !== extensionOrigin) {
         port.disconnect();
         return;
       }

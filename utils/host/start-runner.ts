@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originOf } from '../messaging/senders';
 import { getDb } from '../db/schema';
 import { dexieRunStore } from '../db/run-store';
 import { providerFor } from '../providers/registry';
@@ -11,7 +12,7 @@ import { createLiveHub } from './live-hub';
  * whatever is queued. Call inside an entrypoint's main().
  */
 export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise<string | undefined>): Promise<Runner> {
-  const hub = createLiveHub(new URL(browser.runtime.getURL('/')).origin);
+  const hub = createLiveHub(originOf(browser.runtime.getURL('/')));
   browser.runtime.onConnect.addListener((port) => hub.accept(port));
   const runner = createRunner({
     store: dexieRunStore(getDb()),

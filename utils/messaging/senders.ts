@@ -18,6 +18,15 @@ export interface SenderContext {
   enabled: EnabledSites;
 }
 
+/**
+ * "scheme://host" of a URL. URL.origin is "null" for non-special schemes such as chrome-extension: in some
+ * engines (Node, Firefox for moz-extension:), so it is built by hand.
+ */
+export function originOf(url: URL | string): string {
+  const u = typeof url === 'string' ? new URL(url) : url;
+  return `${u.protocol}//${u.host}`;
+}
+
 /** Extension pages that host the runner (Chrome's offscreen document). */
 const RUNNER_PAGES = ['/offscreen.html'];
 /** The background service worker's script (Chrome); Firefox's background never messages itself. */
@@ -36,7 +45,7 @@ export function senderRole(sender: SenderInfo, ctx: SenderContext): SenderRole |
   } catch {
     return null;
   }
-  if (url.origin === ctx.extensionOrigin) {
+  if (originOf(url) === ctx.extensionOrigin) {
     if (RUNNER_PAGES.includes(url.pathname)) return 'runner';
     if (BACKGROUND_PAGES.includes(url.pathname)) return 'background';
     return 'ui';

@@ -79,7 +79,9 @@ export const openaiCompatible: ChatProvider = {
         if (choice?.finish_reason) finished = true;
       }
     } catch (err) {
-      throw toProviderError(err, endpoint);
+      if (err instanceof ProviderError || signal.aborted) throw toProviderError(err, endpoint);
+      // The connection dropped while the answer was arriving.
+      throw new ProviderError('stream_cut', `The connection to ${endpoint} was lost before the answer was complete.`);
     }
     if (!finished) throw new ProviderError('stream_cut', `The connection to ${endpoint} closed before the answer was complete.`);
     if (!gotText) throw new ProviderError('empty', `${endpoint} returned an empty answer.`);

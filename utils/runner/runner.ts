@@ -48,7 +48,13 @@ export function createRunner(deps: RunnerDeps): Runner {
   const checkpointMs = deps.checkpointMs ?? 250;
   const maxConcurrent = deps.maxConcurrent ?? 8;
   const active = new Map<string, AbortController>();
-  const settling = new Set<Promise<void>>();
+  /** Runs and wake-ups in flight, so idle() waits for the runs a finishing run pulls in. */
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p)).catch(() => undefined);
+    return p;
+  };
   const emit = (event: LiveEvent) => deps.onEvent?.(event);
 
   async function fail(run: Run, to: 'failed' | 'interrupted', error: string, errorCode: string, text: string) {
@@ -106,14 +112,14 @@ export function createRunner(deps: RunnerDeps): Runner {
   function start(run: Run) {
     const controller = new AbortController();
     active.set(run.id, controller);
-    const settled = execute(run, controller)
-      .catch((err: unknown) => console.error('[parallax] runner bug', err))
-      .finally(() => {
-        active.delete(run.id);
-        settling.delete(settled);
-        void runner.wake(); // pull the next queued run into the freed slot
-      });
-    settling.add(settled);
+    track(
+      execute(run, controller)
+        .catch((err: unknown) => console.error('[parallax] runner bug', err))
+        .finally(() => {
+          active.delete(run.id);
+          void track(runner.wake()); // pull the next queued run into the freed slot
+        }),
+    );
   }
 
   const runner: Runner = {
@@ -144,7 +150,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       return Boolean(moved);
     },
     async idle() {
-      while (settling.size) await Promise.all([...settling]);
+      while (pending.size) await Promise.allSettled([...pending]);
     },
   };
   return runner;

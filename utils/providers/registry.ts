@@ -1,0 +1,10 @@
+import { openaiCompatible } from './openai-compatible';
+import type { ChatProvider, ProviderKind } from './types';
+
+/** Every provider adapter, one per kind. */
+export const PROVIDERS: readonly ChatProvider[] = [openaiCompatible];
+
+/** The adapter for a kind, or undefined when this build has none. */
+export function providerFor(kind: ProviderKind): ChatProvider | undefined {
+  return PROVIDERS.find((p) => p.kind === kind);
+}

@@ -1,0 +1,52 @@
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { generic } from './generic';
+import type { SiteAdapter, SiteId } from './types';
+
+/** Every site adapter, specific sites first; the generic adapter is the fallback for user-added sites. */
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [generic];
+
+/** The adapter with this id. */
+export function siteById(id: string): SiteAdapter | undefined {
+  return SITE_ADAPTERS.find((a) => a.id === id);
+}
+
+/** Whether any of the match patterns matches the URL (invalid patterns never match). */
+export function urlMatches(url: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => {
+    try {
+      return new MatchPattern(p).includes(url);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The adapter for a page: a specific site whose patterns match, else the generic adapter.
+ * The content script only runs on pages the user enabled, so it needs no settings to decide.
+ */
+export function adapterForUrl(url: string): SiteAdapter {
+  return SITE_ADAPTERS.find((a) => a.id !== generic.id && urlMatches(url, a.matches)) ?? generic;
+}
+
+/** Enabled-site settings as seen by the background when checking a sender. */
+export interface EnabledSites {
+  sites: SiteId[];
+  /** Match patterns the user enabled the generic adapter on. */
+  customSitePatterns: string[];
+}
+
+/** All match patterns capture runs on: enabled specific sites plus the user's custom patterns. */
+export function enabledPatterns(enabled: EnabledSites): string[] {
+  const specific = enabled.sites.flatMap((id) => (id === generic.id ? [] : (siteById(id)?.matches ?? [])));
+  return [...new Set([...specific, ...enabled.customSitePatterns])];
+}
+
+/** The enabled adapter that owns a URL, or null when capture is not enabled there. */
+export function enabledAdapterForUrl(url: string, enabled: EnabledSites): SiteAdapter | null {
+  const specific = SITE_ADAPTERS.find(
+    (a) => a.id !== generic.id && enabled.sites.includes(a.id) && urlMatches(url, a.matches),
+  );
+  if (specific) return specific;
+  return urlMatches(url, enabled.customSitePatterns) ? generic : null;
+}
