@@ -1,0 +1,112 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { SITE_ADAPTERS } from '@/utils/sites/registry';
+import { PROVIDERS } from '@/utils/providers/registry';
+
+const ROOT = resolve(__dirname, '..');
+const read = (file: string) => readFileSync(file, 'utf8');
+
+function walk(dir: string, filter = /\.(ts|tsx)$/): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path, filter) : filter.test(name) ? [path] : [];
+  });
+}
+
+/** Import specifiers of a module (static imports and re-exports). */
+function importsOf(file: string): string[] {
+  return [...read(file).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm), ...read(file).matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+}
+
+function resolveLocal(from: string, spec: string): string | null {
+  const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null;
+  if (!base) return null;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Every module reachable from the entry files, and the bare (package) imports they make. */
+function closure(entries: string[]): { files: Set<string>; packages: Map<string, string> } {
+  const files = new Set<string>();
+  const packages = new Map<string, string>();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const spec of importsOf(file)) {
+      const local = resolveLocal(file, spec);
+      if (local) queue.push(local);
+      else if (!spec.startsWith('.') && !spec.startsWith('@/')) packages.set(spec, relative(ROOT, file));
+    }
+  }
+  return { files, packages };
+}
+
+const BROWSER_OR_DB = /^(wxt\/browser|webextension-polyfill|dexie|wxt\/utils\/storage)$/;
+const BROWSER_GLOBAL = /\b(chrome|browser)\.(runtime|storage|tabs|scripting|offscreen|sidePanel|permissions)\b|\bindexedDB\b/;
+
+describe('architecture', () => {
+  test('every site adapter file is registered, and every adapter has a fixture or test', () => {
+    const support = new Set(['types.ts', 'dom.ts', 'registry.ts']);
+    const files = readdirSync(join(ROOT, 'utils/sites')).filter((f) => f.endsWith('.ts') && !support.has(f));
+    const tests = walk(join(ROOT, 'tests')).map(read).join('\n');
+    for (const file of files) {
+      const source = read(join(ROOT, 'utils/sites', file));
+      const exported = [...source.matchAll(/export const (\w+): SiteAdapter/g)].map((m) => m[1]);
+      for (const name of exported) {
+        const adapter = SITE_ADAPTERS.find((a) => source.includes(`id: siteId('${a.id}')`));
+        expect(adapter, `${file} exports ${name} but it is not in SITE_ADAPTERS`).toBeDefined();
+        const hasFixture = existsSync(join(ROOT, 'tests/fixtures/sites', `${adapter!.id}.html`)) || tests.includes(`'${adapter!.id}'`);
+        expect(hasFixture, `${adapter!.id} has no fixture or test`).toBe(true);
+      }
+    }
+    expect(new Set(SITE_ADAPTERS.map((a) => a.id)).size).toBe(SITE_ADAPTERS.length);
+  });
+
+  test('every provider file is registered and tested', () => {
+    const support = new Set(['types.ts', 'errors.ts', 'sse.ts', 'registry.ts']);
+    const files = readdirSync(join(ROOT, 'utils/providers')).filter((f) => f.endsWith('.ts') && !support.has(f));
+    const tests = walk(join(ROOT, 'tests')).map(read).join('\n');
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const kind = /kind: '([\w-]+)'/.exec(read(join(ROOT, 'utils/providers', file)))?.[1];
+      expect(PROVIDERS.some((p) => p.kind === kind), `${file} (${kind}) is not in PROVIDERS`).toBe(true);
+      expect(tests.includes(`providers/${file.replace(/\.ts$/, '')}`) || tests.includes(`'${kind}'`), `${file} has no test`).toBe(true);
+    }
+  });
+
+  test.each(['utils/analysis', 'utils/surveys', 'utils/runner', 'utils/translate', 'utils/providers'])(
+    '%s runs anywhere: no browser API and no Dexie, directly or through what it imports',
+    (dir) => {
+      const entries = walk(join(ROOT, dir));
+      const { files, packages } = closure(entries);
+      for (const [pkg, file] of packages) expect(BROWSER_OR_DB.test(pkg), `${file} imports ${pkg}`).toBe(false);
+      for (const file of files) expect(BROWSER_GLOBAL.test(read(file)), `${relative(ROOT, file)} uses a browser API`).toBe(false);
+    },
+  );
+
+  test('the content script never reaches IndexedDB, settings or keys', () => {
+    const { files, packages } = closure([join(ROOT, 'entrypoints/capture.content/index.ts')]);
+    expect([...packages.keys()].filter((p) => /dexie|storage/.test(p))).toEqual([]);
+    for (const file of files) expect(relative(ROOT, file)).not.toMatch(/utils\/(db|settings|background|host)/);
+  });
+
+  test('no innerHTML, eval or Function constructor in shipped code', () => {
+    const shipped = ['entrypoints', 'components', 'utils'].flatMap((d) => walk(join(ROOT, d)));
+    for (const file of shipped) {
+      const source = read(file);
+      expect(/\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|\beval\(|new Function\(/.test(source), `${relative(ROOT, file)}`).toBe(false);
+    }
+  });
+
+  test('modules stay small (about 300 lines)', () => {
+    const shipped = ['entrypoints', 'components', 'utils', 'scripts'].flatMap((d) => walk(join(ROOT, d)));
+    const long = shipped.filter((f) => read(f).split('\n').length > 330).map((f) => relative(ROOT, f));
+    expect(long).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { backgroundHandlers } from '@/utils/background/handlers';
+import type { RunnerHost } from '@/utils/background/runner-host';
+import { listComparisons, runsOf } from '@/utils/db/comparisons';
+import { ParallaxDB } from '@/utils/db/schema';
+import { DEFAULT_SETTINGS, apiKeysItem, settingsItem } from '@/utils/settings';
+
+let n = 0;
+let db: ParallaxDB;
+let wakes: number;
+let cancelled: string[];
+const host: RunnerHost = {
+  ensure: async () => undefined,
+  wake: async () => void wakes++,
+  cancel: async (id) => (cancelled.push(id), true),
+};
+const provider = { id: 'p1', kind: 'openai-compatible' as const, label: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' };
+const chatTab = { id: 'ext', url: 'http://127.0.0.1:5173/chat/42', tab: { id: 1 }, frameId: 0 };
+const captured = { text: 'Should I trust the news?', url: 'http://127.0.0.1:5173/chat/42', via: 'enter' as const };
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new ParallaxDB(`handlers-${++n}`);
+  wakes = 0;
+  cancelled = [];
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, providers: [provider], customSitePatterns: ['http://127.0.0.1/*'] });
+});
+
+describe('background handlers', () => {
+  test('a captured prompt becomes a saved comparison with one queued run per model, and wakes the runner', async () => {
+    const h = backgroundHandlers({ db, runner: host });
+    const { comparisonId } = await h['prompt.captured']!(captured, chatTab);
+    const [comparison] = await listComparisons(db);
+    expect(comparison).toMatchObject({ id: comparisonId, prompt: captured.text, source: { kind: 'site', site: 'generic', url: chatTab.url } });
+    expect((await runsOf(db, comparisonId!)).map((r) => [r.state, r.target.model])).toEqual([['queued', 'm']]);
+    expect(wakes).toBe(1);
+  });
+
+  test('while paused, nothing is saved or run', async () => {
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), paused: true });
+    const h = backgroundHandlers({ db, runner: host });
+    expect(await h['prompt.captured']!(captured, chatTab)).toEqual({ comparisonId: null, ignored: 'paused' });
+    expect(await listComparisons(db)).toEqual([]);
+    expect(wakes).toBe(0);
+  });
+
+  test('with no model set up, the prompt is still kept (the panel offers to add one) and nothing runs', async () => {
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), providers: [] });
+    const h = backgroundHandlers({ db, runner: host });
+    const { comparisonId } = await h['comparison.start']!({ text: 'hello' }, chatTab);
+    expect(await runsOf(db, comparisonId)).toEqual([]);
+    expect(wakes).toBe(0);
+  });
+
+  test('an empty prompt is refused with a reason', async () => {
+    const h = backgroundHandlers({ db, runner: host });
+    await expect(h['comparison.start']!({ text: '   ' }, chatTab)).rejects.toThrow('The prompt is empty.');
+  });
+
+  test('retry re-queues a failed run and wakes the runner; a run in progress cannot be retried', async () => {
+    const h = backgroundHandlers({ db, runner: host });
+    const { comparisonId } = await h['comparison.start']!({ text: 'q' }, chatTab);
+    const [run] = await runsOf(db, comparisonId);
+    await db.runs.update(run!.id, { state: 'streaming' });
+    await expect(h['run.retry']!({ runId: run!.id }, chatTab)).rejects.toThrow('still in progress');
+    await db.runs.update(run!.id, { state: 'failed', error: 'boom', errorCode: 'server' });
+    await h['run.retry']!({ runId: run!.id }, chatTab);
+    const requeued = await db.runs.get(run!.id);
+    expect(requeued!.state).toBe('queued');
+    expect([requeued!.error, requeued!.errorCode]).toEqual([undefined, undefined]);
+    expect(wakes).toBe(2);
+    await expect(h['run.retry']!({ runId: 'missing' }, chatTab)).rejects.toThrow('no longer exists');
+  });
+
+  test('cancel is passed to the runner host', async () => {
+    const h = backgroundHandlers({ db, runner: host });
+    await h['run.cancel']!({ runId: 'r9' }, chatTab);
+    expect(cancelled).toEqual(['r9']);
+  });
+
+  test('the runner gets a provider key from storage.local; unknown providers get none', async () => {
+    await apiKeysItem.setValue({ p1: 'sk-secret' });
+    const h = backgroundHandlers({ db, runner: host });
+    expect(await h['runner.apiKey']!({ providerId: 'p1' }, chatTab)).toEqual({ apiKey: 'sk-secret' });
+    expect(await h['runner.apiKey']!({ providerId: 'nope' }, chatTab)).toEqual({ apiKey: '' });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+});
