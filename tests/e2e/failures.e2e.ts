@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type TestServer } from '../servers/http';
-import { addEndpoint, e2eUnavailable, enableSite, launchWithExtension, removeProfile, screenshot, startChatPage, type ExtensionBrowser } from './harness';
+import { addEndpoint, e2eUnavailable, enableSite, launchWithExtension, registeredCapturePatterns, removeProfile, screenshot, startChatPage, type ExtensionBrowser } from './harness';
 
 const unavailable = e2eUnavailable();
 
@@ -27,10 +27,7 @@ describe.skipIf(unavailable)('failures are shown and nothing is lost, in Chromiu
     const settings = await browser.openPage('options.html');
     await addEndpoint(settings, downUrl, 'any-model', 'Server that is down');
     await enableSite(settings, chat.url, 'http://127.0.0.1/*');
-    const worker = browser.context.serviceWorkers()[0]!;
-    await expect
-      .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length), { timeout: 10_000 })
-      .toBe(1);
+    await expect.poll(() => registeredCapturePatterns(browser), { timeout: 10_000 }).toEqual(['http://127.0.0.1/*']);
 
     const page = await browser.context.newPage();
     await page.goto(chat.url);

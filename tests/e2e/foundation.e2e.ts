@@ -7,6 +7,7 @@ import {
   e2eUnavailable,
   enableSite,
   launchWithExtension,
+  registeredCapturePatterns,
   removeProfile,
   screenshot,
   startChatPage,
@@ -18,13 +19,7 @@ if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`);
 
 /** Waits until the background has registered the capture script on the pattern. */
 async function captureRegistered(browser: ExtensionBrowser, pattern: string) {
-  const worker = browser.context.serviceWorkers()[0]!;
-  await expect
-    .poll(
-      () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])),
-      { timeout: 10_000 },
-    )
-    .toContain(pattern);
+  await expect.poll(() => registeredCapturePatterns(browser), { timeout: 10_000 }).toContain(pattern);
 }
 
 /** Sends a prompt on the local chat page the way a user does: type, then Enter. */

@@ -96,3 +96,13 @@ export async function enableSite(settings: Page, address: string, expectedPatter
   await settings.getByRole('button', { name: 'Enable' }).click();
   await settings.getByTestId('custom-sites').getByText(expectedPattern).waitFor();
 }
+
+/** Match patterns the capture script is registered on right now, read from the extension's service worker. */
+export async function registeredCapturePatterns(browser: ExtensionBrowser): Promise<string[]> {
+  const worker = browser.context.serviceWorkers()[0];
+  if (!worker) return [];
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } } }).chrome;
+    return (await api.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
+  });
+}
