@@ -1,4 +1,5 @@
 import type { Signal } from '@preact/signals';
+import { isActive } from '@/utils/runner/state';
 import type { Comparison, Run } from '@/utils/runner/types';
 import { RunColumn } from './RunColumn';
 import { formatTime, sourceLabel } from './format';
@@ -9,11 +10,13 @@ export interface ComparisonViewProps {
   textOf: (runId: string) => Signal<string>;
   onRetry: (runId: string) => void;
   onCancel: (runId: string) => void;
+  onCancelAll: () => void;
   onOpenSettings: () => void;
 }
 
 /** One comparison: the prompt, then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onOpenSettings }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings }: ComparisonViewProps) {
+  const unfinished = runs.filter((r) => r.state === 'queued' || isActive(r.state)).length;
   return (
     <section class="comparison" aria-label="Comparison">
       <div class="prompt">
@@ -23,6 +26,11 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         <p class="prompt-text" dir="auto" data-testid="prompt-text">
           {comparison.prompt}
         </p>
+        {unfinished > 1 && (
+          <button class="link" onClick={onCancelAll}>
+            Cancel all {unfinished}
+          </button>
+        )}
       </div>
       {runs.length === 0 ? (
         <div class="empty">

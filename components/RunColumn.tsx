@@ -31,6 +31,11 @@ export function RunColumn({ run, text, onRetry, onCancel }: RunColumnProps) {
       </div>
       {run.state === 'queued' && !text.value && <p class="muted">Waiting for a free slot…</p>}
       {run.state === 'streaming' && !text.value && <p class="muted">Waiting for the first words…</p>}
+      {run.notice && (
+        <p class="run-notice" role="status" data-testid="run-notice">
+          {run.notice}
+        </p>
+      )}
       {run.error && (
         <p class="run-error" role="alert" data-testid="run-error">
           {run.error}

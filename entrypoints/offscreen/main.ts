@@ -12,6 +12,7 @@ const route = createRouter(
   {
     'runner.wake': async () => ({ started: await (await runner).wake() }),
     'runner.cancel': async ({ runId }) => ({ cancelled: await (await runner).cancel(runId) }),
+    'runner.cancelAll': async ({ comparisonId }) => ({ cancelled: await (await runner).cancelAll(comparisonId) }),
   },
   {
     context: async () => ({

@@ -49,6 +49,7 @@ export function App() {
                 textOf={state.textOf}
                 onRetry={state.retry}
                 onCancel={state.cancel}
+                onCancelAll={() => void state.cancelAll(current.id)}
                 onOpenSettings={() => void browser.runtime.openOptionsPage()}
               />
             ) : (

@@ -26,6 +26,7 @@ export interface PanelState {
   startComparison(text: string): Promise<void>;
   retry(runId: string): Promise<void>;
   cancel(runId: string): Promise<void>;
+  cancelAll(comparisonId: string): Promise<void>;
 }
 
 export const PanelStateContext = createContext<PanelState | null>(null);
@@ -126,5 +127,6 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       }),
     retry: (runId) => act(() => send('run.retry', { runId })),
     cancel: (runId) => act(() => send('run.cancel', { runId })),
+    cancelAll: (comparisonId) => act(() => send('comparison.cancel', { comparisonId })),
   };
 }

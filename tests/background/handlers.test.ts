@@ -14,6 +14,7 @@ const host: RunnerHost = {
   ensure: async () => undefined,
   wake: async () => void wakes++,
   cancel: async (id) => (cancelled.push(id), true),
+  cancelAll: async (comparisonId) => (cancelled.push(`all:${comparisonId}`), 2),
 };
 const provider = { id: 'p1', kind: 'openai-compatible' as const, label: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' };
 const chatTab = { id: 'ext', url: 'http://127.0.0.1:5173/chat/42', tab: { id: 1 }, frameId: 0 };
@@ -73,10 +74,11 @@ describe('background handlers', () => {
     await expect(h['run.retry']!({ runId: 'missing' }, chatTab)).rejects.toThrow('no longer exists');
   });
 
-  test('cancel is passed to the runner host', async () => {
+  test('cancel and cancel-all are passed to the runner host', async () => {
     const h = backgroundHandlers({ db, runner: host });
     await h['run.cancel']!({ runId: 'r9' }, chatTab);
-    expect(cancelled).toEqual(['r9']);
+    expect(await h['comparison.cancel']!({ comparisonId: 'c1' }, chatTab)).toEqual({ cancelled: 2 });
+    expect(cancelled).toEqual(['r9', 'all:c1']);
   });
 
   test('the runner gets a provider key from storage.local; unknown providers get none', async () => {

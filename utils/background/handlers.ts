@@ -56,6 +56,9 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       await deps.runner.cancel(runId);
       return { runId };
     },
+    async 'comparison.cancel'({ comparisonId }) {
+      return { cancelled: await deps.runner.cancelAll(comparisonId) };
+    },
     async 'runner.ensure'() {
       await deps.runner.ensure();
       return { ready: true };

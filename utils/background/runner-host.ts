@@ -10,6 +10,7 @@ export interface RunnerHost {
   /** Tells the host there is queued work. */
   wake(): Promise<void>;
   cancel(runId: string): Promise<boolean>;
+  cancelAll(comparisonId: string): Promise<number>;
 }
 
 const OFFSCREEN_PATH = 'offscreen.html';
@@ -44,6 +45,10 @@ export function offscreenRunnerHost(): RunnerHost {
       await ensure();
       return (await send('runner.cancel', { runId })).cancelled;
     },
+    async cancelAll(comparisonId) {
+      await ensure();
+      return (await send('runner.cancelAll', { comparisonId })).cancelled;
+    },
   };
 }
 
@@ -55,5 +60,6 @@ export function inProcessRunnerHost(apiKeyFor: (providerId: string) => Promise<s
     ensure: async () => void (await get()),
     wake: async () => void (await (await get()).wake()),
     cancel: async (runId) => (await get()).cancel(runId),
+    cancelAll: async (comparisonId) => (await get()).cancelAll(comparisonId),
   };
 }

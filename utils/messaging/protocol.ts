@@ -17,12 +17,16 @@ export interface ProtocolMap {
   'run.retry': { from: 'ui'; payload: { runId: string }; reply: { runId: string } };
   /** Stop a queued or streaming run (partial text kept). */
   'run.cancel': { from: 'ui'; payload: { runId: string }; reply: { runId: string } };
+  /** Stop every queued or streaming run of a comparison. */
+  'comparison.cancel': { from: 'ui'; payload: { comparisonId: string }; reply: { cancelled: number } };
   /** Make sure the runner is up (the panel sends this when it opens). */
   'runner.ensure': { from: 'ui'; payload: Record<string, never>; reply: { ready: true } };
   /** Background → runner host: there is queued work. */
   'runner.wake': { from: 'background'; payload: Record<string, never>; reply: { started: number } };
   /** Background → runner host: cancel one run. */
   'runner.cancel': { from: 'background'; payload: { runId: string }; reply: { cancelled: boolean } };
+  /** Background → runner host: cancel every unfinished run of a comparison. */
+  'runner.cancelAll': { from: 'background'; payload: { comparisonId: string }; reply: { cancelled: number } };
   /** Runner host → background: the API key of a provider (never sent to a content script). */
   'runner.apiKey': { from: 'runner'; payload: { providerId: string }; reply: { apiKey: string } };
 }
@@ -65,9 +69,11 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'comparison.start': 'ui',
   'run.retry': 'ui',
   'run.cancel': 'ui',
+  'comparison.cancel': 'ui',
   'runner.ensure': 'ui',
   'runner.wake': 'background',
   'runner.cancel': 'background',
+  'runner.cancelAll': 'background',
   'runner.apiKey': 'runner',
 };
 
@@ -81,9 +87,11 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   'comparison.start': (p) => (!isObject(p) ? 'payload must be an object' : str(p.text, 'text', MAX_PROMPT_CHARS)),
   'run.retry': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'run.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
+  'comparison.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
   'runner.ensure': empty,
   'runner.wake': empty,
   'runner.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
+  'runner.cancelAll': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
   'runner.apiKey': (p) => (!isObject(p) ? 'payload must be an object' : id(p.providerId, 'providerId')),
 };
 

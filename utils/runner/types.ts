@@ -1,6 +1,14 @@
 import type { ProviderKind } from '../providers/types';
 import type { RunState } from './state';
 
+/** Sampling and framing parameters, recorded on every run so an answer can be reproduced. */
+export interface RunParams {
+  temperature?: number;
+  seed?: number;
+  maxTokens?: number;
+  systemPrompt?: string;
+}
+
 /** What one run asks: provider × model × language. `language` null = the prompt as the user wrote it. */
 export interface Target {
   providerId: string;
@@ -10,6 +18,7 @@ export interface Target {
   baseUrl: string;
   model: string;
   language: string | null;
+  params?: RunParams;
 }
 
 /** Where a comparison's prompt came from. */
@@ -37,6 +46,8 @@ export interface Run {
   text: string;
   /** User-facing reason when failed or interrupted. */
   error?: string;
+  /** A passing note while the run goes on, e.g. "Rate-limited; trying again in 2 s (try 2 of 3)". */
+  notice?: string;
   /** Machine-readable reason (ProviderError code, 'interrupted', 'cancelled'). */
   errorCode?: string;
   attempts: number;

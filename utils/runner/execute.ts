@@ -1,0 +1,143 @@
+import { ProviderError } from '../providers/errors';
+import type { ChatMessage, ChatProvider, ChatRequest } from '../providers/types';
+import type { LiveEvent } from '../messaging/protocol';
+import { CANCELLED_MESSAGE } from './state';
+import { DEFAULT_RETRY, abortableSleep, retryDelay, type RetryPolicy } from './retry';
+import type { RunStore } from './runner';
+import type { Run, Target } from './types';
+
+/** Limits on one run's wait. On-device engines get no first-byte limit: their first token includes loading. */
+export interface RunTimeouts {
+  firstByteMs: number;
+  totalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: RunTimeouts = { firstByteMs: 60_000, totalMs: 10 * 60_000 };
+
+/** What executing one run needs. */
+export interface ExecuteDeps {
+  store: RunStore;
+  providerFor(kind: Target['providerKind']): ChatProvider | undefined;
+  apiKeyFor(providerId: string): Promise<string | undefined>;
+  emit(event: LiveEvent): void;
+  now(): number;
+  checkpointMs: number;
+  retry?: RetryPolicy;
+  timeouts?: RunTimeouts;
+}
+
+const ON_DEVICE = new Set<Target['providerKind']>(['webllm', 'chrome-builtin']);
+
+/** The vendor-neutral request a target asks for. */
+export function requestFor(target: Target, prompt: string): ChatRequest {
+  const { params = {} } = target;
+  const messages: ChatMessage[] = [
+    ...(params.systemPrompt ? [{ role: 'system' as const, content: params.systemPrompt }] : []),
+    { role: 'user', content: prompt },
+  ];
+  return { model: target.model, messages, temperature: params.temperature, seed: params.seed, maxTokens: params.maxTokens };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl || 'the engine';
+  }
+}
+
+/**
+ * Executes one queued run to a final state, persisting every change: streaming with checkpoints, bounded
+ * retries for failures that may pass (only before any text arrived), first-byte and total timeouts, and
+ * cancellation through `signal` (partial text kept).
+ */
+export async function executeRun(queued: Run, signal: AbortSignal, deps: ExecuteDeps): Promise<void> {
+  const { store, emit, now } = deps;
+  const run = await store.move(queued.id, 'streaming', {
+    text: '',
+    error: undefined,
+    errorCode: undefined,
+    notice: undefined,
+    startedAt: now(),
+    finishedAt: undefined,
+    attempts: queued.attempts + 1,
+  });
+  if (!run) return; // another runner took it, or it was cancelled meanwhile
+  emit({ type: 'state', runId: run.id, state: 'streaming' });
+  const { target } = run;
+  const endpoint = hostOf(target.baseUrl);
+  const timeouts = deps.timeouts ?? DEFAULT_TIMEOUTS;
+  const policy = deps.retry ?? DEFAULT_RETRY;
+  let text = '';
+
+  const finish = async (to: 'done' | 'failed' | 'interrupted', patch: Partial<Run>) => {
+    const moved = await store.move(run.id, to, { text, notice: undefined, finishedAt: now(), ...patch });
+    if (moved) emit({ type: 'state', runId: run.id, state: to });
+  };
+
+  try {
+    const comparison = await store.getComparison(run.comparisonId);
+    if (!comparison) throw new Error('The comparison this run belongs to was deleted.');
+    const provider = deps.providerFor(target.providerKind);
+    if (!provider) throw new Error(`This version of Parallax cannot talk to ${target.providerKind} engines yet.`);
+    const apiKey = await deps.apiKeyFor(target.providerId);
+    const request = requestFor(target, comparison.prompt);
+
+    for (let attempt = 1; ; attempt++) {
+      const attemptControl = new AbortController();
+      let timedOut: 'first byte' | 'total' | null = null;
+      const abortAttempt = () => attemptControl.abort(signal.reason);
+      signal.addEventListener('abort', abortAttempt, { once: true });
+      const timeout = (which: 'first byte' | 'total', ms: number) =>
+        setTimeout(() => {
+          timedOut = which;
+          attemptControl.abort();
+        }, ms);
+      let firstByte = ON_DEVICE.has(target.providerKind) ? undefined : timeout('first byte', timeouts.firstByteMs);
+      const total = timeout('total', timeouts.totalMs);
+      let usage: Run['usage'];
+      let lastCheckpoint = now();
+      try {
+        for await (const event of provider.stream({ baseUrl: target.baseUrl, apiKey }, request, attemptControl.signal)) {
+          clearTimeout(firstByte);
+          firstByte = undefined;
+          if (event.type === 'text') {
+            emit({ type: 'delta', runId: run.id, offset: text.length, text: event.text });
+            text += event.text;
+            if (now() - lastCheckpoint >= deps.checkpointMs) {
+              lastCheckpoint = now();
+              await store.patch(run.id, { text });
+            }
+          } else if (event.type === 'usage') {
+            usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
+          }
+        }
+        await finish('done', usage ? { usage } : {});
+        return;
+      } catch (err) {
+        if (signal.aborted) throw err;
+        const failure: unknown = timedOut
+          ? new ProviderError('timeout', `${endpoint} gave no ${timedOut === 'first byte' ? 'first word' : 'complete answer'} within ${seconds(timedOut === 'first byte' ? timeouts.firstByteMs : timeouts.totalMs)}.`)
+          : err;
+        // Once text has arrived a retry would throw it away: keep it and let the user decide.
+        const wait = failure instanceof ProviderError && !text ? retryDelay(failure, attempt, policy) : null;
+        if (wait === null || !(failure instanceof ProviderError)) throw failure;
+        const notice = `${failure.message} Trying again in ${Math.ceil(wait / 1000)} s (try ${attempt + 1} of ${policy.maxAttempts}).`;
+        await store.patch(run.id, { notice });
+        await abortableSleep(wait, signal);
+        await store.patch(run.id, { notice: undefined });
+      } finally {
+        clearTimeout(firstByte);
+        clearTimeout(total);
+        signal.removeEventListener('abort', abortAttempt);
+      }
+    }
+  } catch (err) {
+    if (signal.aborted) return finish('interrupted', { error: CANCELLED_MESSAGE, errorCode: 'cancelled' });
+    // Providers throw ProviderError with a message for the user; anything else is ours and says what went wrong.
+    const { message, code } = err instanceof ProviderError ? err : { message: err instanceof Error ? err.message : String(err), code: 'error' };
+    await finish('failed', { error: message, errorCode: code });
+  }
+}
