@@ -1,0 +1,98 @@
+/**
+ * npm run compare -- --config <file.json> "<prompt>"
+ * Runs one comparison through the same runner core the extension uses, in Node, and prints it as one JSON
+ * line in the export shape. Progress goes to stderr. Exit 0 when the comparison ran (failed answers are data),
+ * 2 on a usage or config error.
+ */
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { providerFor } from '../utils/providers/registry';
+import type { ProviderConfig, ProviderKind } from '../utils/providers/types';
+import { createRunner } from '../utils/runner/runner';
+import { memoryRunStore } from '../utils/runner/memory-store';
+import { planComparison } from '../utils/runner/plan';
+import { EXPORT_FORMAT, EXPORT_VERSION, toExported } from '../utils/runner/exported';
+
+interface ConfigProvider extends Partial<ProviderConfig> {
+  apiKey?: string;
+  temperature?: number;
+  seed?: number;
+  maxTokens?: number;
+  systemPrompt?: string;
+}
+interface Config {
+  providers: ConfigProvider[];
+  languages?: string[];
+  translate?: boolean;
+}
+
+const KINDS: ProviderKind[] = ['openai-compatible', 'anthropic', 'gemini'];
+
+function fail(message: string): never {
+  process.stderr.write(`compare: ${message}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): { configPath: string; prompt: string } {
+  let configPath: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--config') configPath = argv[++i];
+    else rest.push(argv[i]!);
+  }
+  if (!configPath) fail('usage: npm run compare -- --config <file.json> "<prompt>"');
+  const prompt = rest.join(' ').trim();
+  if (!prompt) fail('give the prompt to compare after the config, in quotes');
+  return { configPath, prompt };
+}
+
+function readConfig(path: string): Config {
+  let config: Config;
+  try {
+    config = JSON.parse(readFileSync(path, 'utf8')) as Config;
+  } catch (err) {
+    fail(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!Array.isArray(config.providers) || !config.providers.length) fail('the config needs a non-empty "providers" list');
+  config.providers.forEach((p, i) => {
+    if (!p.kind || !KINDS.includes(p.kind)) fail(`providers[${i}].kind must be one of ${KINDS.join(', ')} (on-device engines need a browser)`);
+    if (!p.baseUrl || !p.model) fail(`providers[${i}] needs "baseUrl" and "model"`);
+  });
+  if (config.translate) fail('"translate": true needs translation support, which this version does not have yet');
+  return config;
+}
+
+async function main() {
+  const { configPath, prompt } = parseArgs(process.argv.slice(2));
+  const config = readConfig(configPath);
+  const providers: ProviderConfig[] = config.providers.map((p, i) => ({
+    id: p.id ?? `provider-${i + 1}`,
+    kind: p.kind!,
+    label: p.label ?? p.id ?? `${p.model} @ ${p.baseUrl}`,
+    baseUrl: p.baseUrl!,
+    model: p.model!,
+  }));
+  const keys = new Map(config.providers.map((p, i) => [providers[i]!.id, p.apiKey]));
+  const { comparison, runs } = planComparison({ prompt, source: { kind: 'panel' }, providers, now: Date.now(), newId: randomUUID });
+  runs.forEach((run, i) => {
+    const { temperature, seed, maxTokens, systemPrompt } = config.providers[i]!;
+    const params = Object.fromEntries(Object.entries({ temperature, seed, maxTokens, systemPrompt }).filter(([, v]) => v !== undefined));
+    if (Object.keys(params).length) run.target.params = params;
+  });
+  const store = memoryRunStore([comparison], runs);
+  const labels = new Map(runs.map((r, i) => [r.id, `[${i + 1}/${runs.length}] ${r.target.providerLabel} ${r.target.model}`]));
+  const runner = createRunner({
+    store,
+    providerFor,
+    apiKeyFor: async (id) => keys.get(id) || undefined,
+    onEvent: (e) => {
+      if (e.type === 'state') process.stderr.write(`${labels.get(e.runId)}: ${e.state}\n`);
+    },
+  });
+  await runner.wake();
+  await runner.idle();
+  const exported = toExported(comparison, store.runsOf(comparison.id));
+  process.stdout.write(`${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, ...exported })}\n`);
+}
+
+main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

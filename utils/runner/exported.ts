@@ -1,0 +1,64 @@
+import type { RunState } from './state';
+import type { Comparison, ComparisonSource, Run, RunParams } from './types';
+
+/** Name and version of the comparison export format (history export, `npm run compare`). */
+export const EXPORT_FORMAT = 'parallax-comparisons';
+export const EXPORT_VERSION = 1;
+
+/** One answer as exported: what produced it and what came back. Never carries a key. */
+export interface ExportedAnswer {
+  runId: string;
+  provider: string;
+  providerKind: string;
+  baseUrl: string;
+  model: string;
+  language: string | null;
+  params?: RunParams;
+  state: RunState;
+  text: string;
+  error?: string;
+  errorCode?: string;
+  attempts: number;
+  startedAt?: string;
+  finishedAt?: string;
+  usage?: Run['usage'];
+}
+
+/** One comparison as exported. */
+export interface ExportedComparison {
+  id: string;
+  createdAt: string;
+  prompt: string;
+  source: ComparisonSource;
+  answers: ExportedAnswer[];
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** A comparison and its runs in the export shape (runs in column order). */
+export function toExported(comparison: Comparison, runs: Run[]): ExportedComparison {
+  return {
+    id: comparison.id,
+    createdAt: new Date(comparison.createdAt).toISOString(),
+    prompt: comparison.prompt,
+    source: comparison.source,
+    answers: [...runs]
+      .sort((a, b) => a.position - b.position)
+      .map((r) => ({
+        runId: r.id,
+        provider: r.target.providerLabel,
+        providerKind: r.target.providerKind,
+        baseUrl: r.target.baseUrl,
+        model: r.target.model,
+        language: r.target.language,
+        ...(r.target.params ? { params: r.target.params } : {}),
+        state: r.state,
+        text: r.text,
+        ...(r.error ? { error: r.error, errorCode: r.errorCode } : {}),
+        attempts: r.attempts,
+        startedAt: iso(r.startedAt),
+        finishedAt: iso(r.finishedAt),
+        ...(r.usage ? { usage: r.usage } : {}),
+      })),
+  };
+}
