@@ -6,6 +6,7 @@ import { syncCaptureScripts } from '@/utils/background/capture-scripts';
 import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/background/runner-host';
 import { getDb } from '@/utils/db/schema';
 import { createRouter } from '@/utils/messaging/router';
+import { noEngineHandlers } from '@/utils/host/engine-handlers';
 import { apiKeysItem, enabledSitesOf, settingsItem } from '@/utils/settings';
 
 /** The background is a thin router: listeners here, handlers in utils/background. It keeps no state of its own. */
@@ -14,7 +15,9 @@ export default defineBackground(() => {
     ? offscreenRunnerHost()
     : inProcessRunnerHost(async (providerId) => (await apiKeysItem.getValue())[providerId]);
 
-  const route = createRouter(backgroundHandlers({ db: getDb(), runner }), {
+  // On Chrome the offscreen runner host answers engine messages; Firefox has no on-device engine.
+  const handlers = { ...backgroundHandlers({ db: getDb(), runner }), ...(browser.offscreen ? {} : noEngineHandlers()) };
+  const route = createRouter(handlers, {
     answerAll: true,
     context: async () => ({
       extensionId: browser.runtime.id,

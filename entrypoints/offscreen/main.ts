@@ -3,6 +3,12 @@ import { originOf } from '@/utils/messaging/senders';
 import { send } from '@/utils/messaging/client';
 import { createRouter } from '@/utils/messaging/router';
 import { startRunnerHost } from '@/utils/host/start-runner';
+import { engineHandlers } from '@/utils/host/engine-handlers';
+
+import { provideWebLlm } from '@/utils/engines/webllm-engine';
+
+// The on-device engine's ~6 MB bundle, loaded on first use only.
+provideWebLlm(() => import('@mlc-ai/web-llm'));
 
 // Chrome's runner host (see utils/background/runner-host.ts for why it lives here). Keys are asked of the
 // background per run and kept nowhere.
@@ -10,6 +16,7 @@ const runner = startRunnerHost(async (providerId) => (await send('runner.apiKey'
 
 const route = createRouter(
   {
+    ...engineHandlers(),
     'runner.wake': async () => ({ started: await (await runner).wake() }),
     'runner.cancel': async ({ runId }) => ({ cancelled: await (await runner).cancel(runId) }),
     'runner.cancelAll': async ({ comparisonId }) => ({ cancelled: await (await runner).cancelAll(comparisonId) }),

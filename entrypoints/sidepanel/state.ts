@@ -75,6 +75,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   });
 
   const onLive = (event: LiveEvent) => {
+    if (event.type === 'engine') return;
     const text = textOf(event.runId);
     if (event.type === 'state') {
       if (event.state === 'streaming') text.value = '';

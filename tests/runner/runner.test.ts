@@ -172,12 +172,12 @@ describe('runner', () => {
   });
 
   test('an engine this build does not have fails with a message, not a crash', async () => {
-    const id = await newComparison('On device?', [{ id: 'w', kind: 'webllm', label: 'On-device', baseUrl: '', model: 'SmolLM2' }]);
+    const id = await newComparison('By pigeon?', [{ id: 'w', kind: 'carrier-pigeon' as ProviderConfig['kind'], label: 'Pigeon', baseUrl: '', model: 'p1' }]);
     const r = runner();
     await r.wake();
     await r.idle();
     const [run] = await runsOf(db, id);
     expect(run).toMatchObject({ state: 'failed', errorCode: 'error' });
-    expect(run!.error).toContain('cannot talk to webllm engines yet');
+    expect(run!.error).toContain('cannot talk to carrier-pigeon engines yet');
   });
 });

@@ -3,10 +3,13 @@ import { sleep, startServer, type ReceivedRequest, type TestServer } from './htt
 
 /**
  * How the fake endpoint answers, chosen per request by the model name so one server can serve a whole fan-out:
- * - any other model: streams `reply(lastUserMessage)` in small chunks (events split across writes).
- * - "fail-401" | "fail-403" | "fail-404" | "fail-500" | "fail-503": that status with an OpenAI error body.
+ * - any other model: streams `reply(lastUserMessage)` in small chunks (events split across writes, multi-byte
+ *   characters split between writes).
+ * - "fail-401" | "fail-403" | "fail-404" | "fail-500" | "fail-503": that status with an OpenAI error body (the 401
+ *   echoes the presented key, as OpenAI does).
  * - "fail-429": 429 with Retry-After: 2.
  * - "cut": streams part of an answer, then closes the connection without [DONE].
+ * - "ends-early": streams part of an answer, then ends the response cleanly without finish_reason or [DONE].
  * - "malformed": a data line that is not JSON.
  * - "empty": finish_reason stop with no text.
  * - "slow": waits `slowMs` before the first byte.
@@ -20,6 +23,19 @@ export interface OpenAIServerOptions {
 function lastUserText(req: ReceivedRequest): string {
   const body = req.body as { messages?: { role: string; content: string }[] } | undefined;
   return [...(body?.messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '';
+}
+
+/**
+ * Writes `text` in two network writes of raw bytes, split inside the first multi-byte UTF-8 character when there
+ * is one (a client decoding each chunk on its own would garble it), else in the middle. Hostile but valid framing.
+ */
+export async function writeSplit(res: ServerResponse, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  const inChar = bytes.findIndex((b) => (b & 0xc0) === 0x80); // a continuation byte: splitting here cuts a character
+  const at = inChar > 0 ? inChar : Math.floor(bytes.length / 2);
+  res.write(bytes.subarray(0, at));
+  await sleep(2);
+  res.write(bytes.subarray(at));
 }
 
 function sseChunk(res: ServerResponse, data: unknown) {
@@ -46,7 +62,10 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
     if (status) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (status === '429') headers['retry-after'] = '2';
-      res.writeHead(Number(status), headers).end(JSON.stringify({ error: { message: `test failure ${status}` } }));
+      // Like OpenAI, a 401 echoes the key it was given; the client must not pass that on.
+      const key = req.headers.authorization?.replace(/^Bearer\s+/i, '');
+      const message = status === '401' && key ? `Incorrect API key provided: ${key}` : `test failure ${status}`;
+      res.writeHead(Number(status), headers).end(JSON.stringify({ error: { message } }));
       return;
     }
     if (model === 'slow') await sleep(opts.slowMs ?? 3000);
@@ -66,18 +85,19 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
     }
     const text = reply(lastUserText(req), model);
     const words = text.match(/\S+\s*/g) ?? [text];
-    const upTo = model === 'cut' ? Math.max(1, Math.floor(words.length / 2)) : words.length;
+    const upTo = model === 'cut' || model === 'ends-early' ? Math.max(1, Math.floor(words.length / 2)) : words.length;
     for (const word of words.slice(0, upTo)) {
-      // Split each event across two writes to exercise the client's framing.
-      const event = `data: ${JSON.stringify(delta(word))}\n\n`;
-      const mid = Math.floor(event.length / 2);
-      res.write(event.slice(0, mid));
-      await sleep(1);
-      res.write(event.slice(mid));
+      // Split each event across two writes (inside a multi-byte character when it has one) to exercise framing.
+      await writeSplit(res, `data: ${JSON.stringify(delta(word))}\n\n`);
+      if (res.destroyed) return;
       await sleep(chunkDelay);
     }
     if (model === 'cut') {
       res.socket?.destroy();
+      return;
+    }
+    if (model === 'ends-early') {
+      res.end();
       return;
     }
     sseChunk(res, delta('', 'stop'));

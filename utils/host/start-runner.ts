@@ -5,6 +5,7 @@ import { dexieRunStore } from '../db/run-store';
 import { providerFor } from '../providers/registry';
 import { createRunner, type Runner } from '../runner/runner';
 import { createLiveHub } from './live-hub';
+import { webLlmHost } from '../engines/webllm-engine';
 
 /**
  * Starts the runner in the current extension context (Chrome: the offscreen document; Firefox: the background
@@ -20,6 +21,7 @@ export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise
     apiKeyFor,
     onEvent: (event) => hub.publish(event),
   });
+  webLlmHost().subscribe((event) => hub.publish({ type: 'engine', event }));
   await runner.recover();
   await runner.wake();
   return runner;

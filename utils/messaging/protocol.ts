@@ -1,4 +1,16 @@
 import type { RunState } from '../runner/state';
+import type { EngineEvent, ModelRef } from '../engines/webllm-engine';
+import type { OnDeviceModel } from '../engines/webllm-catalogue';
+import type { WebGpuStatus } from '../webgpu';
+
+/** What the on-device engine host reports to the settings page. */
+export interface EngineInfo {
+  webgpu: WebGpuStatus;
+  models: (OnDeviceModel & { cached: boolean })[];
+  defaultModel: string | null;
+  loadedModel: string | null;
+  loadingModel: string | null;
+}
 
 /**
  * The one message map of Parallax. Every message is `{ type, payload }`; every reply is a {@link Reply}.
@@ -21,6 +33,14 @@ export interface ProtocolMap {
   'comparison.cancel': { from: 'ui'; payload: { comparisonId: string }; reply: { cancelled: number } };
   /** Make sure the runner is up (the panel sends this when it opens). */
   'runner.ensure': { from: 'ui'; payload: Record<string, never>; reply: { ready: true } };
+  /** On-device engine (answered by the runner host page): WebGPU, models this device can run, what is loaded. */
+  'engine.info': { from: 'ui'; payload: Record<string, never>; reply: EngineInfo };
+  /** Download (if needed) and load a model; progress arrives as live 'engine' events. */
+  'engine.load': { from: 'ui'; payload: ModelRef; reply: { started: true } };
+  /** Stop a download or load in progress. */
+  'engine.cancel': { from: 'ui'; payload: Record<string, never>; reply: { cancelled: true } };
+  /** Delete a downloaded model from the cache. */
+  'engine.delete': { from: 'ui'; payload: ModelRef; reply: { deleted: true } };
   /** Background → runner host: there is queued work. */
   'runner.wake': { from: 'background'; payload: Record<string, never>; reply: { started: number } };
   /** Background → runner host: cancel one run. */
@@ -48,7 +68,8 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 /** Live streaming over a runtime Port named {@link LIVE_PORT}: the runner pushes these to open panels. */
 export type LiveEvent =
   | { type: 'delta'; runId: string; offset: number; text: string }
-  | { type: 'state'; runId: string; state: RunState };
+  | { type: 'state'; runId: string; state: RunState }
+  | { type: 'engine'; event: EngineEvent };
 
 export const LIVE_PORT = 'parallax-live';
 
@@ -63,6 +84,13 @@ const str = (v: unknown, name: string, max = 2048): string | null =>
 const id = (v: unknown, name: string) => str(v, name, 64) ?? (/^[\w-]+$/.test(v as string) ? null : `${name} is not an id`);
 const empty: Validator = (p) => (isObject(p) && Object.keys(p).length === 0 ? null : 'payload must be {}');
 
+const url = (v: unknown, name: string) =>
+  v === undefined ? null : (str(v, name, 2048) ?? (/^https?:\/\//.test(v as string) ? null : `${name} must be an http(s) URL`));
+const modelRef: Validator = (p) =>
+  !isObject(p)
+    ? 'payload must be an object'
+    : (str(p.modelId, 'modelId', 200) ?? url(p.modelUrl, 'modelUrl') ?? url(p.modelLib, 'modelLib'));
+
 /** Which role may send each message type. */
 export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'prompt.captured': 'content',
@@ -71,6 +99,10 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'run.cancel': 'ui',
   'comparison.cancel': 'ui',
   'runner.ensure': 'ui',
+  'engine.info': 'ui',
+  'engine.load': 'ui',
+  'engine.cancel': 'ui',
+  'engine.delete': 'ui',
   'runner.wake': 'background',
   'runner.cancel': 'background',
   'runner.cancelAll': 'background',
@@ -89,6 +121,10 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   'run.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'comparison.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
   'runner.ensure': empty,
+  'engine.info': empty,
+  'engine.load': (p) => modelRef(p),
+  'engine.cancel': empty,
+  'engine.delete': (p) => modelRef(p),
   'runner.wake': empty,
   'runner.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'runner.cancelAll': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),

@@ -11,6 +11,15 @@ export type ProviderErrorCode =
   | 'stream_cut'
   | 'bad_response'
   | 'empty'
+  /** The vendor's safety filter blocked the prompt or stopped the answer: a real outcome, not a fault. */
+  | 'blocked'
+  /** On-device engines: no WebGPU, not enough GPU memory or storage, GPU lost, model not (or badly) downloaded. */
+  | 'no_webgpu'
+  | 'out_of_memory'
+  | 'quota'
+  | 'device_lost'
+  | 'download_failed'
+  | 'not_downloaded'
   | 'aborted';
 
 /** A failure with a message written for the user, and the details a retry policy needs. */
@@ -37,16 +46,24 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  // An HTTP date always has letters (day and month names); V8 would otherwise read "-1" as the year 2001.
+  if (!/[a-z]/i.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The vendor's own error message from a JSON error body, if there is one ({error:{message}} or {error:"…"}). */
-function vendorMessage(body: string): string | undefined {
+/** API-key-shaped tokens (OpenAI/Anthropic `sk-…`, Google `AIza…`) that some servers echo back in error text. */
+const KEY_LIKE = /\b(?:sk-|AIza)[A-Za-z0-9_-]{6,}/g;
+
+/**
+ * The vendor's own error message from a JSON error body, if there is one ({error:{message}} as OpenAI, Anthropic
+ * and Gemini send it, or {error:"…"} / {message:"…"}), trimmed, capped and with anything key-shaped masked.
+ */
+export function vendorMessage(body: string): string | undefined {
   try {
     const json = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
     const msg = typeof json.error === 'string' ? json.error : (json.error?.message ?? json.message);
-    return typeof msg === 'string' && msg.trim() ? msg.trim().slice(0, 300) : undefined;
+    return typeof msg === 'string' && msg.trim() ? msg.trim().slice(0, 300).replace(KEY_LIKE, '[key]') : undefined;
   } catch {
     return undefined;
   }
@@ -61,7 +78,7 @@ export function errorFromStatus(status: number, body: string, retryAfter: string
     case status === 401:
       return new ProviderError('auth', `The API key for ${endpoint} was rejected (401). Check the key in Settings.${said}`, status);
     case status === 403:
-      return new ProviderError('forbidden', `${endpoint} refused access (403). The key may lack access to this model, or the server blocks this origin.${said}`, status);
+      return new ProviderError('forbidden', `${endpoint} refused access (403). Check that the key may use this model; the server may also block this origin.${said}`, status);
     case status === 404:
       return new ProviderError('not_found', `Not found at ${endpoint} (404). Check the base URL and the model name.${said}`, status);
     case status === 429: {
@@ -75,14 +92,21 @@ export function errorFromStatus(status: number, body: string, retryAfter: string
   }
 }
 
-/** Wraps whatever fetch or a stream threw into a {@link ProviderError}. */
-export function toProviderError(err: unknown, endpoint: string): ProviderError {
+const errorName = (err: unknown): unknown => (typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined);
+
+/**
+ * Wraps whatever fetch or a stream threw into a {@link ProviderError}. Pass the request's `signal` so an aborted
+ * call is classified by why it was aborted (a timeout signal → 'timeout', anything else → 'aborted'), whatever the
+ * runtime threw; the error's name is checked too because DOMException may come from another realm.
+ */
+export function toProviderError(err: unknown, endpoint: string, signal?: AbortSignal): ProviderError {
   if (err instanceof ProviderError) return err;
-  if (err instanceof DOMException && err.name === 'AbortError') return new ProviderError('aborted', 'Cancelled.');
-  if (err instanceof DOMException && err.name === 'TimeoutError')
-    return new ProviderError('timeout', `${endpoint} did not answer in time.`);
-  return new ProviderError(
-    'network',
-    `Could not reach ${endpoint}. Is the server running and the address right? (${err instanceof Error ? err.message : String(err)})`,
-  );
+  const name = signal?.aborted ? (errorName(signal.reason) === 'TimeoutError' ? 'TimeoutError' : 'AbortError') : errorName(err);
+  if (name === 'AbortError') return new ProviderError('aborted', 'Cancelled.');
+  if (name === 'TimeoutError')
+    return new ProviderError('timeout', `${endpoint} did not answer in time. Try again; a busy or large model may need longer.`);
+  const cause = err instanceof Error && err.cause instanceof Error ? (err.cause as Error & { code?: unknown }) : undefined;
+  const why = err instanceof Error ? err.message : String(err);
+  const detail = cause ? `${why}: ${typeof cause.code === 'string' ? cause.code : cause.message}` : why;
+  return new ProviderError('network', `Could not reach ${endpoint}. Is the server running and the address right? (${detail})`);
 }

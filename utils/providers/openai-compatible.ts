@@ -45,7 +45,7 @@ export const openaiCompatible: ChatProvider = {
         }),
       });
     } catch (err) {
-      throw toProviderError(err, endpoint);
+      throw toProviderError(err, endpoint, signal);
     }
     if (!res.ok || !res.body) {
       const body = await res.text().catch(() => '');
@@ -64,7 +64,7 @@ export const openaiCompatible: ChatProvider = {
         try {
           chunk = JSON.parse(event.data) as CompletionChunk;
         } catch {
-          throw new ProviderError('bad_response', `${endpoint} sent a malformed event; the answer may be incomplete.`);
+          throw new ProviderError('bad_response', `${endpoint} sent a malformed event; the answer may be incomplete. Try again.`);
         }
         if (chunk.error) throw new ProviderError('server', `${endpoint} reported an error mid-answer: ${chunk.error.message ?? 'unknown'}`);
         const choice = chunk.choices?.[0];
@@ -79,12 +79,12 @@ export const openaiCompatible: ChatProvider = {
         if (choice?.finish_reason) finished = true;
       }
     } catch (err) {
-      if (err instanceof ProviderError || signal.aborted) throw toProviderError(err, endpoint);
+      if (err instanceof ProviderError || signal.aborted) throw toProviderError(err, endpoint, signal);
       // The connection dropped while the answer was arriving.
-      throw new ProviderError('stream_cut', `The connection to ${endpoint} was lost before the answer was complete.`);
+      throw new ProviderError('stream_cut', `The connection to ${endpoint} was lost before the answer was complete. The partial answer is kept. Try again.`);
     }
-    if (!finished) throw new ProviderError('stream_cut', `The connection to ${endpoint} closed before the answer was complete.`);
-    if (!gotText) throw new ProviderError('empty', `${endpoint} returned an empty answer.`);
+    if (!finished) throw new ProviderError('stream_cut', `The connection to ${endpoint} closed before the answer was complete. The partial answer is kept. Try again.`);
+    if (!gotText) throw new ProviderError('empty', `${endpoint} returned an empty answer. Try again, or check the model name.`);
     yield { type: 'done' };
   },
 };

@@ -16,6 +16,7 @@ export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerat
       yield value;
     }
   } finally {
-    reader.releaseLock();
+    // Stopped early (error, abort, or the caller stopped reading): close the connection instead of leaving it open.
+    await reader.cancel().catch(() => undefined);
   }
 }

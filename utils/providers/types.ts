@@ -12,12 +12,16 @@ export interface ProviderConfig {
   baseUrl: string;
   /** Default model asked for. */
   model: string;
+  /** On-device custom models only: URL of the compiled model library. */
+  modelLib?: string;
 }
 
 /** What a provider needs to reach the endpoint; the key is only ever in extension contexts. */
 export interface ProviderConnection {
   baseUrl: string;
   apiKey?: string;
+  /** On-device custom models: URL of the compiled model library (WebLLM's model_lib). */
+  modelLib?: string;
 }
 
 /** One chat message in the vendor-neutral shape. */

@@ -100,7 +100,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
       let usage: Run['usage'];
       let lastCheckpoint = now();
       try {
-        for await (const event of provider.stream({ baseUrl: target.baseUrl, apiKey }, request, attemptControl.signal)) {
+        for await (const event of provider.stream({ baseUrl: target.baseUrl, apiKey, modelLib: target.modelLib }, request, attemptControl.signal)) {
           clearTimeout(firstByte);
           firstByte = undefined;
           if (event.type === 'text') {

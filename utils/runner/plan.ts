@@ -24,6 +24,7 @@ export function targetsFor(providers: readonly ProviderConfig[]): Target[] {
     baseUrl: p.baseUrl,
     model: p.model,
     language: null,
+    ...(p.modelLib ? { modelLib: p.modelLib } : {}),
   }));
 }
 

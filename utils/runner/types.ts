@@ -19,6 +19,8 @@ export interface Target {
   model: string;
   language: string | null;
   params?: RunParams;
+  /** On-device custom models: the compiled library used. */
+  modelLib?: string;
 }
 
 /** Where a comparison's prompt came from. */

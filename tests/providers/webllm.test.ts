@@ -1,0 +1,122 @@
+import { describe, expect, test, vi } from 'vitest';
+import { defaultOnDeviceModel, onDeviceCatalogue, type ModelRecordLike } from '@/utils/engines/webllm-catalogue';
+import { parseProgress } from '@/utils/engines/webllm-progress';
+import { createWebLlmHost } from '@/utils/engines/webllm-engine';
+import { classifyWebLlmError } from '@/utils/providers/webllm-errors';
+import { ProviderError } from '@/utils/providers/errors';
+
+const record = (id: string, vram: number, extra: Partial<ModelRecordLike> = {}): ModelRecordLike => ({
+  model: `https://models.example/${id}`,
+  model_id: id,
+  model_lib: `https://libs.example/${id}.wasm`,
+  vram_required_MB: vram,
+  ...extra,
+});
+const LIST = [
+  record('Llama-3.2-1B-Instruct-q4f16_1-MLC', 879, { required_features: ['shader-f16'], low_resource_required: true }),
+  record('Llama-3.2-1B-Instruct-q4f32_1-MLC', 1128, { low_resource_required: true }),
+  record('SmolLM2-360M-Instruct-q4f16_1-MLC', 376, { required_features: ['shader-f16'], low_resource_required: true }),
+  record('SmolLM2-360M-Instruct-q4f32_1-MLC', 580, { low_resource_required: true }),
+  record('snowflake-arctic-embed-m-q0f32-MLC-b4', 218, { model_type: 1 }),
+  record('Phi-3.5-vision-instruct-q4f16_1-MLC', 3952, { model_type: 2, required_features: ['shader-f16'] }),
+  record('Llama-3.1-8B-Instruct-q4f32_1-MLC', 6101),
+];
+
+describe('on-device catalogue (webllm)', () => {
+  test('offers only chat models this GPU can run, smallest first', () => {
+    const noF16 = onDeviceCatalogue(LIST, { shaderF16: false }).map((m) => m.id);
+    expect(noF16).toEqual(['SmolLM2-360M-Instruct-q4f32_1-MLC', 'Llama-3.2-1B-Instruct-q4f32_1-MLC', 'Llama-3.1-8B-Instruct-q4f32_1-MLC']);
+    const f16 = onDeviceCatalogue(LIST, { shaderF16: true }).map((m) => m.id);
+    expect(f16[0]).toBe('SmolLM2-360M-Instruct-q4f16_1-MLC');
+    expect(f16).not.toContain('snowflake-arctic-embed-m-q0f32-MLC-b4');
+    expect(f16).not.toContain('Phi-3.5-vision-instruct-q4f16_1-MLC');
+  });
+
+  test('describes each model for the picker', () => {
+    const [smol] = onDeviceCatalogue(LIST, { shaderF16: true });
+    expect(smol).toEqual({ id: 'SmolLM2-360M-Instruct-q4f16_1-MLC', name: 'SmolLM2 360M Instruct', quantization: 'q4f16_1', vramMB: 376, lowResource: true, needsShaderF16: true });
+  });
+
+  test('the default is a small model the device can run (f32 on a GPU without shader-f16)', () => {
+    expect(defaultOnDeviceModel(onDeviceCatalogue(LIST, { shaderF16: true }))?.id).toBe('SmolLM2-360M-Instruct-q4f16_1-MLC');
+    expect(defaultOnDeviceModel(onDeviceCatalogue(LIST, { shaderF16: false }))?.id).toBe('SmolLM2-360M-Instruct-q4f32_1-MLC');
+    expect(defaultOnDeviceModel([])).toBeUndefined();
+  });
+});
+
+describe('download progress', () => {
+  test.each([
+    [{ progress: 0.3, timeElapsed: 10, text: 'Fetching param cache[3/20]: 120MB fetched. 30% completed, 10 secs elapsed.' }, { fraction: 0.3, fetchedMB: 120, etaSeconds: 23, phase: 'downloading' }],
+    [{ progress: 0.5, timeElapsed: 4, text: 'Loading model from cache[10/20]: 300MB loaded. 50% completed, 4 secs elapsed.' }, { fraction: 0.5, fetchedMB: null, etaSeconds: 4, phase: 'loading' }],
+    [{ progress: 0, timeElapsed: 0, text: 'Start to fetch params' }, { fraction: 0, fetchedMB: null, etaSeconds: null, phase: 'downloading' }],
+    [{ progress: 1, timeElapsed: 30, text: 'Finish loading on WebGPU - swiftshader' }, { fraction: 1, etaSeconds: null, phase: 'loading' }],
+    [{ progress: Number.NaN, timeElapsed: 1, text: '' }, { fraction: 0 }],
+  ])('%j', (report, expected) => {
+    expect(parseProgress(report)).toMatchObject(expected);
+  });
+});
+
+describe('classifyWebLlmError', () => {
+  test.each([
+    [new TypeError("Failed to execute 'add' on 'Cache': Quota exceeded."), 'quota', 'Not enough storage'],
+    [new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'quota', 'delete other downloaded models'],
+    [new Error('WebGPU is not supported in your current environment'), 'no_webgpu', 'chrome://flags'],
+    [new Error('This model requires feature shader-f16, which is not enabled by this browser.'), 'no_webgpu', 'q4f32'],
+    [new Error('Device was lost. This can happen due to insufficient memory'), 'device_lost', 'Reload the model'],
+    [new Error('Out of memory: failed to allocate buffer'), 'out_of_memory', 'smaller model'],
+    [new WebAssembly.CompileError('WebAssembly.instantiate(): expected magic word'), 'download_failed', 'download it again'],
+    [new TypeError('Failed to fetch'), 'download_failed', 'Check the connection'],
+    [new Error('Cannot fetch https://models.example/x/resolve/main/mlc-chat-config.json: 404'), 'download_failed', 'model\'s address'],
+    [new DOMException('The user aborted a request.', 'AbortError'), 'aborted', 'Cancelled'],
+    ['something odd', 'bad_response', 'something odd'],
+  ])('%s → %s', (raw, code, says) => {
+    const err = classifyWebLlmError(raw);
+    expect(err).toBeInstanceOf(ProviderError);
+    expect(err.code).toBe(code);
+    expect(err.message).toContain(says);
+  });
+});
+
+describe('the on-device engine host', () => {
+  test('a run never downloads: a model not in the cache fails with not_downloaded and nothing is fetched', async () => {
+    const reload = vi.fn();
+    const lib = {
+      prebuiltAppConfig: { model_list: LIST },
+      hasModelInCache: vi.fn(async () => false),
+      MLCEngine: vi.fn(() => ({ reload, setAppConfig: vi.fn(), setInitProgressCallback: vi.fn() })),
+    };
+    const host = createWebLlmHost(async () => lib as never);
+    const err = await host.ready({ modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProviderError);
+    expect((err as ProviderError).code).toBe('not_downloaded');
+    expect((err as ProviderError).message).toContain('Download it in Settings');
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  test('a failed download is classified, reported to subscribers, and leaves nothing loaded', async () => {
+    const lib = {
+      prebuiltAppConfig: { model_list: LIST },
+      hasModelInCache: vi.fn(async () => false),
+      MLCEngine: vi.fn(() => ({
+        reload: vi.fn(async () => {
+          throw new TypeError('Failed to fetch');
+        }),
+        setAppConfig: vi.fn(),
+        setInitProgressCallback: vi.fn(),
+      })),
+    };
+    const host = createWebLlmHost(async () => lib as never);
+    const events: unknown[] = [];
+    host.subscribe((e) => events.push(e));
+    await expect(host.load({ modelId: 'custom-1', modelUrl: 'http://127.0.0.1:1/m/', modelLib: 'http://127.0.0.1:1/m.wasm' })).rejects.toMatchObject({ code: 'download_failed' });
+    expect(events).toEqual([{ phase: 'failed', modelId: 'custom-1', code: 'download_failed', error: expect.stringContaining('could not be downloaded') }]);
+    expect(host.status()).toEqual({ loadedModel: null, loadingModel: null });
+  });
+
+  test('without the WebLLM bundle (Firefox, Node) the host says on-device models need Chrome', async () => {
+    const host = createWebLlmHost(async () => {
+      throw new ProviderError('no_webgpu', 'On-device models need Chrome or Edge');
+    });
+    await expect(host.ready({ modelId: 'x' })).rejects.toMatchObject({ code: 'no_webgpu' });
+  });
+});
