@@ -83,7 +83,11 @@ describe('the on-device engine host', () => {
     const lib = {
       prebuiltAppConfig: { model_list: LIST },
       hasModelInCache: vi.fn(async () => false),
-      MLCEngine: vi.fn(() => ({ reload, setAppConfig: vi.fn(), setInitProgressCallback: vi.fn() })),
+      MLCEngine: class {
+        reload = reload;
+        setAppConfig = vi.fn();
+        setInitProgressCallback = vi.fn();
+      },
     };
     const host = createWebLlmHost(async () => lib as never);
     const err = await host.ready({ modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' }).catch((e: unknown) => e);
@@ -97,13 +101,13 @@ describe('the on-device engine host', () => {
     const lib = {
       prebuiltAppConfig: { model_list: LIST },
       hasModelInCache: vi.fn(async () => false),
-      MLCEngine: vi.fn(() => ({
-        reload: vi.fn(async () => {
+      MLCEngine: class {
+        reload = vi.fn(async () => {
           throw new TypeError('Failed to fetch');
-        }),
-        setAppConfig: vi.fn(),
-        setInitProgressCallback: vi.fn(),
-      })),
+        });
+        setAppConfig = vi.fn();
+        setInitProgressCallback = vi.fn();
+      },
     };
     const host = createWebLlmHost(async () => lib as never);
     const events: unknown[] = [];
