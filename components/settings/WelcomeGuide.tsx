@@ -17,9 +17,9 @@ export function WelcomeGuide({ hasModel, hasSite, onDone }: WelcomeGuideProps) {
       <p>Parallax asks the models you choose the same question you ask a chat site, and shows how their answers differ.</p>
       <ol class="steps">
         <li class={hasModel ? 'step-done' : ''}>
-          {hasModel ? '✓ ' : ''}Add a model: a local server (Ollama, LM Studio) or an API endpoint, under <a href="#endpoints">Models</a>.
+          {hasModel ? '✓ ' : ''}Add a model: a local server (Ollama, LM Studio) or an API endpoint under <a href="#endpoints">Models</a>, or
+          download one to run on this computer under <a href="#on-device">On-device models</a>.
           <div class="muted">
-            On-device models (WebLLM) are not part of this version yet.{' '}
             {gpu === null
               ? 'Checking WebGPU…'
               : gpu.available
@@ -33,7 +33,7 @@ export function WelcomeGuide({ hasModel, hasSite, onDone }: WelcomeGuideProps) {
         <li>Open the Parallax side panel from the toolbar button, then send a prompt on that site.</li>
       </ol>
       <div>
-        <button class="button" onClick={onDone} disabled={!hasModel}>
+        <button class="button" onClick={onDone}>
           {hasModel && hasSite ? 'Done' : 'Skip for now'}
         </button>
       </div>

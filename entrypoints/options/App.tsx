@@ -3,6 +3,7 @@ import { EndpointForm } from '@/components/settings/EndpointForm';
 import { EndpointList } from '@/components/settings/EndpointList';
 import { SitesSettings } from '@/components/settings/SitesSettings';
 import { WelcomeGuide } from '@/components/settings/WelcomeGuide';
+import { OnDeviceSettings } from '@/components/settings/OnDeviceSettings';
 import { useSettingsState } from './state';
 
 /** The settings page; opened with #welcome on first install, where it leads with the setup guide. */
@@ -29,6 +30,7 @@ export function App() {
       )}
       <EndpointList providers={settings.providers} hasKey={state.hasKey.value} onRemove={(id) => void state.removeProvider(id)} />
       <EndpointForm onAdd={state.addProvider} />
+      <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
       <SitesSettings
         settings={settings}
         onSetSite={state.setSite}

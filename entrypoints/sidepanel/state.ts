@@ -2,11 +2,11 @@ import { computed, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { browser } from 'wxt/browser';
 import { listComparisons, runsByComparison } from '@/utils/db/comparisons';
 import { getDb, type ParallaxDB } from '@/utils/db/schema';
 import { send } from '@/utils/messaging/client';
-import { LIVE_PORT, type LiveEvent } from '@/utils/messaging/protocol';
+import type { LiveEvent } from '@/utils/messaging/protocol';
+import { listenLive } from '@/utils/messaging/live';
 import type { Comparison, Run } from '@/utils/runner/types';
 
 /** What the side panel shows, as signals; actions are plain functions. One instance per panel. */
@@ -83,15 +83,10 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       text.value += event.text;
     }
   };
-  const connect = () => {
-    const port = browser.runtime.connect({ name: LIVE_PORT });
-    port.onMessage.addListener((event) => onLive(event as LiveEvent));
-    // The runner may not be up yet (or Chrome restarted it): reconnect after a moment.
-    port.onDisconnect.addListener(() => setTimeout(connect, 1000));
-  };
+  // The runner may not be up yet: ask for it, then listen (listenLive reconnects on its own).
   void send('runner.ensure', {})
     .catch((err: Error) => (notice.value = err.message))
-    .finally(connect);
+    .finally(() => listenLive(onLive));
 
   const current = computed(() => {
     const id = selectedId.value;

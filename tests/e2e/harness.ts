@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, type TestServer } from '../servers/http';
 
-export const ROOT = resolve(__dirname, '../..');
+export const ROOT = resolve(import.meta.dirname ?? __dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,7 +27,11 @@ export interface ExtensionBrowser {
 }
 
 /** Launches Chromium with the extension; pass the same profileDir again to simulate closing and reopening. */
-export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'parallax-profile-')), extraArgs: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  profileDir = mkdtempSync(join(tmpdir(), 'parallax-profile-')),
+  extraArgs: string[] = [],
+  opts: { webgpu?: boolean } = {},
+): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -39,7 +43,7 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--enable-unsafe-webgpu',
+      ...(opts.webgpu === false ? [] : ['--enable-unsafe-webgpu']),
       ...extraArgs,
     ],
     viewport: { width: 1000, height: 800 },

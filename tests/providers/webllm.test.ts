@@ -59,6 +59,7 @@ describe('download progress', () => {
 describe('classifyWebLlmError', () => {
   test.each([
     [new TypeError("Failed to execute 'add' on 'Cache': Quota exceeded."), 'quota', 'Not enough storage'],
+    [new TypeError("Failed to execute 'add' on 'Cache': Request failed"), 'download_failed', 'Request failed'],
     [new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'quota', 'delete other downloaded models'],
     [new Error('WebGPU is not supported in your current environment'), 'no_webgpu', 'chrome://flags'],
     [new Error('This model requires feature shader-f16, which is not enabled by this browser.'), 'no_webgpu', 'q4f32'],

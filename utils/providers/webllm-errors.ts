@@ -11,7 +11,8 @@ const RULES: { test: RegExp; make: (raw: string) => ProviderError }[] = [
     make: () => new ProviderError('no_webgpu', 'This GPU cannot run f16 models. Pick a model ending in q4f32 instead.'),
   },
   {
-    test: /quota|QuotaExceeded|Failed to execute 'add' on 'Cache'|storage.*full|NotAllowedError.*Cache/i,
+    // Cache.add also fails with "Request failed" when a file is missing: only a quota message means storage.
+    test: /quota|QuotaExceeded|storage.*full/i,
     make: () => new ProviderError('quota', 'Not enough storage to keep the model. Free disk space or delete other downloaded models, and do not use an incognito window.'),
   },
   {
@@ -27,7 +28,7 @@ const RULES: { test: RegExp; make: (raw: string) => ProviderError }[] = [
     make: (raw) => new ProviderError('download_failed', `The model's program could not be loaded (${raw.slice(0, 120)}). Delete the model and download it again.`),
   },
   {
-    test: /fetch|network|404|403|NetworkError|ERR_|Cannot find|download/i,
+    test: /fetch|network|404|403|NetworkError|ERR_|Cannot find|download|Request failed|on 'Cache'/i,
     make: (raw) => new ProviderError('download_failed', `The model could not be downloaded (${raw.slice(0, 160)}). Check the connection and the model's address, then try again.`),
   },
 ];
