@@ -1,15 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ProviderConfig, ProviderKind } from '@/utils/providers/types';
 import { PROVIDERS } from '@/utils/providers/registry';
+import { ENDPOINT_PRESETS } from '@/utils/providers/presets';
 import { originPatternOf, requestAccess } from '@/utils/permissions';
-
-/** Ready-made base URLs so a user does not have to look them up. */
-const PRESETS: { label: string; kind: ProviderKind; baseUrl: string; model: string }[] = [
-  { label: 'Ollama (this computer)', kind: 'openai-compatible', baseUrl: 'http://localhost:11434/v1', model: 'llama3.2' },
-  { label: 'LM Studio (this computer)', kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1', model: '' },
-  { label: 'OpenAI', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
-  { label: 'OpenRouter', kind: 'openai-compatible', baseUrl: 'https://openrouter.ai/api/v1', model: '' },
-];
 
 export interface EndpointFormProps {
   onAdd: (config: ProviderConfig, apiKey: string) => Promise<void>;
@@ -35,20 +28,30 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
   const [baseUrl, setBaseUrl] = useState('');
   const [model, setModel] = useState('');
   const [apiKey, setApiKey] = useState('');
+  const [parallel, setParallel] = useState('4');
+  const [temperature, setTemperature] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setSaved(null);
-    const problem = baseUrlProblem(baseUrl) ?? (model.trim() ? null : 'Enter the model name the endpoint expects.');
+    const temp = temperature.trim() === '' ? undefined : Number(temperature);
+    const problem =
+      baseUrlProblem(baseUrl) ??
+      (model.trim() ? null : 'Enter the model name the endpoint expects.') ??
+      (temp === undefined || (temp >= 0 && temp <= 2) ? null : 'Temperature must be a number from 0 to 2, or empty for the model default.') ??
+      (Number.isInteger(Number(parallel)) && Number(parallel) >= 1 && Number(parallel) <= 16 ? null : 'Parallel requests must be a whole number from 1 to 16.');
     if (problem) return setError(problem);
     // Ask first: the browser only shows the permission prompt during the click.
     if (!(await requestAccess([originPatternOf(baseUrl.trim())]))) {
       return setError(`Parallax needs access to ${new URL(baseUrl.trim()).host} to send prompts there. Allow it when asked.`);
     }
     const name = label.trim() || `${model.trim()} @ ${new URL(baseUrl.trim()).host}`;
-    await onAdd({ id: crypto.randomUUID(), kind, label: name, baseUrl: baseUrl.trim(), model: model.trim() }, apiKey.trim());
+    await onAdd(
+      { id: crypto.randomUUID(), kind, label: name, baseUrl: baseUrl.trim(), model: model.trim(), maxConcurrent: Number(parallel), ...(temp !== undefined ? { temperature: temp } : {}) },
+      apiKey.trim(),
+    );
     setError(null);
     setSaved(`Added “${name}”.`);
     setLabel('');
@@ -63,7 +66,7 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
       <div class="field">
         <span class="muted">Start from a preset:</span>
         <div class="toggle" style={{ flexWrap: 'wrap' }}>
-          {PRESETS.map((p) => (
+          {ENDPOINT_PRESETS.map((p) => (
             <button type="button" class="button secondary small" key={p.label} onClick={() => { setKind(p.kind); setBaseUrl(p.baseUrl); setModel(p.model); setLabel(p.label); }}>
               {p.label}
             </button>
@@ -98,6 +101,16 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
         API key (optional; kept on this device only, never exported)
         <input name="apiKey" type="password" autocomplete="off" value={apiKey} onInput={(e) => setApiKey(e.currentTarget.value)} />
       </label>
+      <div class="field-row">
+        <label class="field">
+          Parallel requests
+          <input name="parallel" type="number" min={1} max={16} value={parallel} onInput={(e) => setParallel(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          Temperature (empty = model default)
+          <input name="temperature" inputMode="decimal" value={temperature} onInput={(e) => setTemperature(e.currentTarget.value)} placeholder="0.7" />
+        </label>
+      </div>
       {error && <p class="form-error" role="alert">{error}</p>}
       {saved && <p class="ok-text" role="status">{saved}</p>}
       <div>

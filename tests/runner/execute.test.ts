@@ -161,3 +161,24 @@ describe('executing a run', () => {
     expect((await runsOf(db, plan.comparison.id))[0]!.target.params).toEqual(params);
   });
 });
+
+describe('keys in errors', () => {
+  test('a key the server echoes in its error is never kept on the run', async () => {
+    const echo = await startServer(async (req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${String(req.headers.authorization).slice(7)}` } }));
+    });
+    try {
+      const id = await compare([provider({ id: 'k', baseUrl: `${echo.url}/v1` })]);
+      const r = runner({ apiKeyFor: async () => 'my-secret-key-123' });
+      await r.wake();
+      await r.idle();
+      const [run] = await runsOf(db, id);
+      expect(run!.state).toBe('failed');
+      expect(run!.error).toContain('Incorrect API key provided: [key]');
+      expect(JSON.stringify(run)).not.toContain('my-secret-key-123');
+    } finally {
+      await echo.close();
+    }
+  });
+});

@@ -14,6 +14,10 @@ export interface ProviderConfig {
   model: string;
   /** On-device custom models only: URL of the compiled model library. */
   modelLib?: string;
+  /** Requests in flight at once against this endpoint (default 4; on-device 1). */
+  maxConcurrent?: number;
+  /** Sampling temperature sent with every request, when set. */
+  temperature?: number;
 }
 
 /** What a provider needs to reach the endpoint; the key is only ever in extension contexts. */

@@ -40,6 +40,11 @@ export function requestFor(target: Target, prompt: string): ChatRequest {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
+/** A server may echo the key in its error (OpenAI does, partly): never keep it in a record or show it. */
+export function withoutKey(message: string, apiKey: string | undefined): string {
+  return apiKey && apiKey.length >= 4 ? message.split(apiKey).join('[key]') : message;
+}
+
 function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;
@@ -71,6 +76,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
   const timeouts = deps.timeouts ?? DEFAULT_TIMEOUTS;
   const policy = deps.retry ?? DEFAULT_RETRY;
   let text = '';
+  let apiKey: string | undefined;
 
   const finish = async (to: 'done' | 'failed' | 'interrupted', patch: Partial<Run>) => {
     const moved = await store.move(run.id, to, { text, notice: undefined, finishedAt: now(), ...patch });
@@ -82,7 +88,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
     if (!comparison) throw new Error('The comparison this run belongs to was deleted.');
     const provider = deps.providerFor(target.providerKind);
     if (!provider) throw new Error(`This version of Parallax cannot talk to ${target.providerKind} engines yet.`);
-    const apiKey = await deps.apiKeyFor(target.providerId);
+    apiKey = await deps.apiKeyFor(target.providerId);
     const request = requestFor(target, comparison.prompt);
 
     for (let attempt = 1; ; attempt++) {
@@ -124,7 +130,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
         // Once text has arrived a retry would throw it away: keep it and let the user decide.
         const wait = failure instanceof ProviderError && !text ? retryDelay(failure, attempt, policy) : null;
         if (wait === null || !(failure instanceof ProviderError)) throw failure;
-        const notice = `${failure.message} Trying again in ${Math.ceil(wait / 1000)} s (try ${attempt + 1} of ${policy.maxAttempts}).`;
+        const notice = `${withoutKey(failure.message, apiKey)} Trying again in ${Math.ceil(wait / 1000)} s (try ${attempt + 1} of ${policy.maxAttempts}).`;
         await store.patch(run.id, { notice });
         await abortableSleep(wait, signal);
         await store.patch(run.id, { notice: undefined });
@@ -138,6 +144,6 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
     if (signal.aborted) return finish('interrupted', { error: CANCELLED_MESSAGE, errorCode: 'cancelled' });
     // Providers throw ProviderError with a message for the user; anything else is ours and says what went wrong.
     const { message, code } = err instanceof ProviderError ? err : { message: err instanceof Error ? err.message : String(err), code: 'error' };
-    await finish('failed', { error: message, errorCode: code });
+    await finish('failed', { error: withoutKey(message, apiKey), errorCode: code });
   }
 }

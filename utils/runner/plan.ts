@@ -25,6 +25,8 @@ export function targetsFor(providers: readonly ProviderConfig[]): Target[] {
     model: p.model,
     language: null,
     ...(p.modelLib ? { modelLib: p.modelLib } : {}),
+    ...(p.maxConcurrent ? { maxConcurrent: p.maxConcurrent } : {}),
+    ...(p.temperature !== undefined ? { params: { temperature: p.temperature } } : {}),
   }));
 }
 

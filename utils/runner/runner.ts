@@ -49,8 +49,9 @@ export interface Runner {
   idle(): Promise<void>;
 }
 
-/** One at a time on the local GPU; a few at once against an API. */
+/** The endpoint's own setting; else one at a time on the local GPU and a few at once against an API. */
 export function defaultConcurrency(target: Target): number {
+  if (target.maxConcurrent && target.maxConcurrent > 0) return target.maxConcurrent;
   return target.providerKind === 'webllm' || target.providerKind === 'chrome-builtin' ? 1 : 4;
 }
 

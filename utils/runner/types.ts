@@ -21,6 +21,8 @@ export interface Target {
   params?: RunParams;
   /** On-device custom models: the compiled library used. */
   modelLib?: string;
+  /** This endpoint's cap on parallel requests, from its settings. */
+  maxConcurrent?: number;
 }
 
 /** Where a comparison's prompt came from. */
