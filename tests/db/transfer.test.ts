@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { ParallaxDB } from '@/utils/db/schema';
+import { saveComparison, listComparisons, runsOf } from '@/utils/db/comparisons';
+import { exportComparisons, importComparisons } from '@/utils/db/transfer';
+import { toJsonExport } from '@/utils/history/formats';
+import { planComparison } from '@/utils/runner/plan';
+
+let n = 0;
+async function seeded() {
+  const db = new ParallaxDB(`transfer-${++n}`);
+  let i = 0;
+  const providers = [1, 2].map((k) => ({ id: `p${k}`, kind: 'openai-compatible' as const, label: `P${k}`, baseUrl: 'http://x/v1', model: `m${k}` }));
+  for (const [prompt, now] of [['first', 1000], ['second', 2000]] as const) {
+    const p = planComparison({ prompt, source: { kind: 'panel' }, providers, now, newId: () => `t${n}-${++i}` });
+    p.runs.forEach((r, k) => Object.assign(r, { state: k ? 'failed' : 'done', text: `${prompt} answer ${k}`, error: k ? 'boom' : undefined }));
+    await saveComparison(db, p.comparison, p.runs);
+  }
+  return db;
+}
+
+describe('export → wipe → import', () => {
+  test('restores every comparison and run', async () => {
+    const db = await seeded();
+    const before = await exportComparisons(db);
+    const file = toJsonExport(before);
+    await db.delete();
+    const fresh = new ParallaxDB(`transfer-restored-${n}`);
+    expect(await importComparisons(fresh, file)).toEqual({ added: 2, duplicates: 0, skipped: [] });
+    expect(await exportComparisons(fresh)).toEqual(before);
+  });
+
+  test('importing the same file twice adds nothing the second time', async () => {
+    const db = await seeded();
+    const file = toJsonExport(await exportComparisons(db));
+    expect(await importComparisons(db, file)).toEqual({ added: 0, duplicates: 2, skipped: [] });
+    expect(await listComparisons(db)).toHaveLength(2);
+    const [latest] = await listComparisons(db);
+    expect((await runsOf(db, latest!.id)).map((r) => r.state)).toEqual(['done', 'failed']);
+  });
+
+  test('an invalid file changes nothing', async () => {
+    const db = await seeded();
+    await expect(importComparisons(db, '{"format":"nope"}')).rejects.toThrow('not a Parallax export');
+    expect(await listComparisons(db)).toHaveLength(2);
+  });
+});

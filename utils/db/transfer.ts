@@ -1,0 +1,42 @@
+import { planImport } from '../history/import';
+import { toExported, type ExportedComparison } from '../runner/exported';
+import type { ParallaxDB } from './schema';
+
+/** Every comparison with its runs in the export shape, newest first. */
+export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise<ExportedComparison[]> {
+  return db.transaction('r', db.comparisons, db.runs, async () => {
+    const comparisons = ids ? (await db.comparisons.bulkGet(ids)).filter((c) => c !== undefined) : await db.comparisons.orderBy('createdAt').reverse().toArray();
+    const runs = await db.runs.where('comparisonId').anyOf(comparisons.map((c) => c.id)).toArray();
+    const byComparison = new Map<string, typeof runs>();
+    for (const run of runs) byComparison.set(run.comparisonId, [...(byComparison.get(run.comparisonId) ?? []), run]);
+    return comparisons.map((c) => toExported(c, byComparison.get(c.id) ?? []));
+  });
+}
+
+/** What an import did, for the report the user sees. */
+export interface ImportReport {
+  added: number;
+  duplicates: number;
+  skipped: { index: number; id?: string; reason: string }[];
+}
+
+/** Imports an export file: merges without duplicates (existing ids are kept as they are), all in one transaction. */
+export async function importComparisons(db: ParallaxDB, text: string): Promise<ImportReport> {
+  const plan = planImport(text);
+  return db.transaction('rw', db.comparisons, db.runs, async () => {
+    const existing = new Set((await db.comparisons.bulkGet(plan.comparisons.map((p) => p.comparison.id))).filter(Boolean).map((c) => c!.id));
+    const fresh = plan.comparisons.filter((p) => !existing.has(p.comparison.id));
+    const takenRuns = new Set((await db.runs.bulkGet(fresh.flatMap((p) => p.runs.map((r) => r.id)))).filter(Boolean).map((r) => r!.id));
+    const skipped = [...plan.skipped];
+    const ok = fresh.filter((p, index) => {
+      if (p.runs.some((r) => takenRuns.has(r.id))) {
+        skipped.push({ index, id: p.comparison.id, reason: 'its runs clash with runs already stored' });
+        return false;
+      }
+      return true;
+    });
+    await db.comparisons.bulkAdd(ok.map((p) => p.comparison));
+    await db.runs.bulkAdd(ok.flatMap((p) => p.runs));
+    return { added: ok.length, duplicates: plan.comparisons.length - fresh.length, skipped };
+  });
+}
