@@ -1,14 +1,25 @@
 import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/ComparisonView';
-import { HistoryList } from '@/components/HistoryList';
+import { HistoryView } from '@/components/HistoryView';
 import { PromptBox } from '@/components/PromptBox';
 import { usePanelState } from './state';
+
+/** Saves text as a file through a temporary link (the panel has no downloads permission). */
+function download(name: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** The side panel: the live comparison, the history, and a way to start one by hand. */
 export function App() {
   const state = usePanelState();
+  const { history } = state;
   const view = state.view.value;
   const current = state.current.value;
+  const openSettings = () => void browser.runtime.openOptionsPage();
+  const guard = (fn: () => Promise<unknown>) => void fn().catch((err: unknown) => (state.notice.value = err instanceof Error ? err.message : String(err)));
   return (
     <div class="panel">
       <header class="topbar">
@@ -18,10 +29,10 @@ export function App() {
             Comparison
           </button>
           <button role="tab" aria-selected={view === 'history'} class="tab" onClick={() => (state.view.value = 'history')}>
-            History <span class="count">{state.comparisons.value.length}</span>
+            History <span class="count">{state.count.value}</span>
           </button>
         </nav>
-        <button class="icon-button" title="Settings" aria-label="Settings" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button class="icon-button" title="Settings" aria-label="Settings" onClick={openSettings}>
           ⚙
         </button>
       </header>
@@ -33,34 +44,45 @@ export function App() {
       )}
       <main class="content">
         {view === 'history' ? (
-          <HistoryList
-            comparisons={state.comparisons.value}
-            runsByComparison={state.runsByComparison.value}
-            loaded={state.loaded.value}
+          <HistoryView
+            page={history.page.value}
+            filter={history.filter.value}
+            facets={history.facets.value}
+            canUndo={Boolean(history.lastDeleted.value)}
+            importReport={history.importReport.value}
+            storageUsed={history.storageUsed.value}
+            onFilter={(f) => (history.filter.value = f)}
             onOpen={state.open}
+            onDelete={(id) => guard(() => history.remove([id]))}
+            onUndo={() => guard(history.undo)}
+            onExport={(kind) => guard(async () => {
+              const file = await history.exportFile(kind);
+              download(file.name, file.type, file.content);
+            })}
+            onImport={(file) => guard(async () => history.importFile(await file.text()))}
           />
         ) : (
           <>
             <PromptBox onSubmit={state.startComparison} />
             {current ? (
               <ComparisonView
-                comparison={current}
-                runs={state.runsByComparison.value.get(current.id) ?? []}
+                comparison={current.comparison}
+                runs={current.runs}
                 textOf={state.textOf}
                 onRetry={state.retry}
                 onCancel={state.cancel}
-                onCancelAll={() => void state.cancelAll(current.id)}
-                onOpenSettings={() => void browser.runtime.openOptionsPage()}
+                onCancelAll={() => void state.cancelAll(current.comparison.id)}
+                onOpenSettings={openSettings}
               />
             ) : (
-              state.loaded.value && (
+              current === null && (
                 <div class="empty">
                   <h2>No comparison yet</h2>
                   <p>
                     Send a prompt on a chat site where capture is on, or type one above. Parallax asks every model you
                     set up and shows the answers side by side.
                   </p>
-                  <button class="button" onClick={() => void browser.runtime.openOptionsPage()}>
+                  <button class="button" onClick={openSettings}>
                     Set up models and sites
                   </button>
                 </div>

@@ -1,27 +1,29 @@
-import { computed, signal, type Signal } from '@preact/signals';
+import { effect, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { listComparisons, runsByComparison } from '@/utils/db/comparisons';
+import { runsOf } from '@/utils/db/comparisons';
 import { getDb, type ParallaxDB } from '@/utils/db/schema';
 import { send } from '@/utils/messaging/client';
 import type { LiveEvent } from '@/utils/messaging/protocol';
 import { listenLive } from '@/utils/messaging/live';
 import type { Comparison, Run } from '@/utils/runner/types';
+import { createHistoryState, type HistoryState } from './history-state';
 
 /** What the side panel shows, as signals; actions are plain functions. One instance per panel. */
 export interface PanelState {
   view: Signal<'live' | 'history'>;
   /** The comparison shown in the live view; null = the newest. */
   selectedId: Signal<string | null>;
-  comparisons: Signal<Comparison[]>;
-  runsByComparison: Signal<Map<string, Run[]>>;
+  /** The comparison on screen and its runs (undefined while loading, null when there is none). */
+  current: Signal<{ comparison: Comparison; runs: Run[] } | null | undefined>;
+  /** How many comparisons are stored. */
+  count: Signal<number>;
   /** Streaming text per run: updated by live deltas between database checkpoints, so only text nodes re-render. */
   textOf(runId: string): Signal<string>;
   /** A message for the user about the last action that failed. */
   notice: Signal<string | null>;
-  loaded: Signal<boolean>;
-  current: Signal<Comparison | null>;
+  history: HistoryState;
   open(comparisonId: string): void;
   startComparison(text: string): Promise<void>;
   retry(runId: string): Promise<void>;
@@ -42,10 +44,9 @@ export function usePanelState(): PanelState {
 export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   const view = signal<'live' | 'history'>('live');
   const selectedId = signal<string | null>(null);
-  const comparisons = signal<Comparison[]>([]);
-  const runs = signal(new Map<string, Run[]>());
+  const current = signal<{ comparison: Comparison; runs: Run[] } | null | undefined>(undefined);
+  const count = signal(0);
   const notice = signal<string | null>(null);
-  const loaded = signal(false);
   const texts = new Map<string, Signal<string>>();
   const attempts = new Map<string, number>();
 
@@ -55,24 +56,29 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     return text;
   };
 
-  // The database is the truth; live deltas only run ahead of it between checkpoints.
-  liveQuery(async () => {
-    const list = await listComparisons(db);
-    return { list, runs: await runsByComparison(db, list.map((c) => c.id)) };
-  }).subscribe({
-    next: ({ list, runs: byComparison }) => {
-      for (const run of [...byComparison.values()].flat()) {
-        const text = textOf(run.id);
-        const retried = attempts.get(run.id) !== run.attempts;
-        attempts.set(run.id, run.attempts);
-        if (retried || run.state !== 'streaming' || run.text.length >= text.value.length) text.value = run.text;
-      }
-      comparisons.value = list;
-      runs.value = byComparison;
-      loaded.value = true;
-    },
-    error: (err: unknown) => (notice.value = `Could not read the history: ${String(err)}`),
+  const fail = (err: unknown) => (notice.value = err instanceof Error ? err.message : String(err));
+
+  // The comparison on screen: the database is the truth; live deltas only run ahead of it between checkpoints.
+  effect(() => {
+    const id = selectedId.value;
+    const subscription = liveQuery(async () => {
+      const comparison = id ? await db.comparisons.get(id) : await db.comparisons.orderBy('createdAt').last();
+      return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [], count: await db.comparisons.count() };
+    }).subscribe({
+      next: ({ comparison, runs }) => {
+        for (const run of runs) {
+          const text = textOf(run.id);
+          const retried = attempts.get(run.id) !== run.attempts;
+          attempts.set(run.id, run.attempts);
+          if (retried || run.state !== 'streaming' || run.text.length >= text.value.length) text.value = run.text;
+        }
+        current.value = comparison ? { comparison, runs } : null;
+      },
+      error: fail,
+    });
+    return () => subscription.unsubscribe();
   });
+  liveQuery(() => db.comparisons.count()).subscribe({ next: (n) => (count.value = n), error: fail });
 
   const onLive = (event: LiveEvent) => {
     if (event.type === 'engine') return;
@@ -85,32 +91,26 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   };
   // The runner may not be up yet: ask for it, then listen (listenLive reconnects on its own).
   void send('runner.ensure', {})
-    .catch((err: Error) => (notice.value = err.message))
+    .catch(fail)
     .finally(() => listenLive(onLive));
-
-  const current = computed(() => {
-    const id = selectedId.value;
-    return (id ? comparisons.value.find((c) => c.id === id) : comparisons.value[0]) ?? null;
-  });
 
   const act = async (fn: () => Promise<unknown>) => {
     notice.value = null;
     try {
       await fn();
     } catch (err) {
-      notice.value = err instanceof Error ? err.message : String(err);
+      fail(err);
     }
   };
 
   return {
     view,
     selectedId,
-    comparisons,
-    runsByComparison: runs,
+    current,
+    count,
     textOf,
     notice,
-    loaded,
-    current,
+    history: createHistoryState(db, computedActive(view), fail),
     open(comparisonId) {
       selectedId.value = comparisonId;
       view.value = 'live';
@@ -125,4 +125,9 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     cancel: (runId) => act(() => send('run.cancel', { runId })),
     cancelAll: (comparisonId) => act(() => send('comparison.cancel', { comparisonId })),
   };
+}
+
+/** True while the history view is on screen (its queries only run then). */
+function computedActive(view: Signal<'live' | 'history'>): () => boolean {
+  return () => view.value === 'history';
 }

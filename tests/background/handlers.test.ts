@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundHandlers } from '@/utils/background/handlers';
 import type { RunnerHost } from '@/utils/background/runner-host';
-import { listComparisons, runsOf } from '@/utils/db/comparisons';
+import { runsOf } from '@/utils/db/comparisons';
 import { ParallaxDB } from '@/utils/db/schema';
+import { queryHistory } from '@/utils/db/history';
 import { DEFAULT_SETTINGS, apiKeysItem, settingsItem } from '@/utils/settings';
 
 let n = 0;
@@ -32,7 +33,7 @@ describe('background handlers', () => {
   test('a captured prompt becomes a saved comparison with one queued run per model, and wakes the runner', async () => {
     const h = backgroundHandlers({ db, runner: host });
     const { comparisonId } = await h['prompt.captured']!(captured, chatTab);
-    const [comparison] = await listComparisons(db);
+    const [comparison] = (await queryHistory(db)).comparisons;
     expect(comparison).toMatchObject({ id: comparisonId, prompt: captured.text, source: { kind: 'site', site: 'generic', url: chatTab.url } });
     expect((await runsOf(db, comparisonId!)).map((r) => [r.state, r.target.model])).toEqual([['queued', 'm']]);
     expect(wakes).toBe(1);
@@ -42,7 +43,7 @@ describe('background handlers', () => {
     await settingsItem.setValue({ ...(await settingsItem.getValue()), paused: true });
     const h = backgroundHandlers({ db, runner: host });
     expect(await h['prompt.captured']!(captured, chatTab)).toEqual({ comparisonId: null, ignored: 'paused' });
-    expect(await listComparisons(db)).toEqual([]);
+    expect((await queryHistory(db)).comparisons).toEqual([]);
     expect(wakes).toBe(0);
   });
 

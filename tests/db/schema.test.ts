@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ParallaxDB } from '@/utils/db/schema';
-import { listComparisons, runsByComparison, runsOf, saveComparison } from '@/utils/db/comparisons';
+import { queryHistory } from '@/utils/db/history';
+import { runsOf, saveComparison } from '@/utils/db/comparisons';
 import { planComparison } from '@/utils/runner/plan';
 
 let n = 0;
@@ -22,7 +23,7 @@ describe('schema v1', () => {
     // Same run id again: the run write fails, so the second comparison must not be left behind without runs.
     const b = { comparison: { ...a.comparison, id: 'b1', prompt: 'second' }, runs: a.runs.map((r) => ({ ...r, comparisonId: 'b1' })) };
     await expect(saveComparison(db, b.comparison, b.runs)).rejects.toThrow();
-    expect((await listComparisons(db)).map((c) => c.prompt)).toEqual(['first']);
+    expect(((await queryHistory(db)).comparisons).map((c) => c.prompt)).toEqual(['first']);
   });
 
   test('history lists newest first and groups runs by comparison in column order', async () => {
@@ -34,10 +35,10 @@ describe('schema v1', () => {
       const p = planComparison({ prompt, source: { kind: 'panel' }, providers, now, newId });
       await saveComparison(db, p.comparison, [...p.runs].reverse());
     }
-    const list = await listComparisons(db);
+    const list = (await queryHistory(db)).comparisons;
     expect(list.map((c) => c.prompt)).toEqual(['new', 'middle', 'old']);
     expect((await runsOf(db, list[0]!.id)).map((r) => r.target.providerLabel)).toEqual(['P0', 'P1', 'P2']);
-    const grouped = await runsByComparison(db, list.map((c) => c.id));
+    const grouped = (await queryHistory(db)).runs;
     expect([...grouped.values()].map((runs) => runs.length)).toEqual([3, 3, 3]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ParallaxDB } from '@/utils/db/schema';
-import { saveComparison, listComparisons, runsOf } from '@/utils/db/comparisons';
+import { queryHistory } from '@/utils/db/history';
+import { saveComparison, runsOf } from '@/utils/db/comparisons';
 import { exportComparisons, importComparisons } from '@/utils/db/transfer';
 import { toJsonExport } from '@/utils/history/formats';
 import { planComparison } from '@/utils/runner/plan';
@@ -33,14 +34,14 @@ describe('export → wipe → import', () => {
     const db = await seeded();
     const file = toJsonExport(await exportComparisons(db));
     expect(await importComparisons(db, file)).toEqual({ added: 0, duplicates: 2, skipped: [] });
-    expect(await listComparisons(db)).toHaveLength(2);
-    const [latest] = await listComparisons(db);
+    expect((await queryHistory(db)).comparisons).toHaveLength(2);
+    const [latest] = (await queryHistory(db)).comparisons;
     expect((await runsOf(db, latest!.id)).map((r) => r.state)).toEqual(['done', 'failed']);
   });
 
   test('an invalid file changes nothing', async () => {
     const db = await seeded();
     await expect(importComparisons(db, '{"format":"nope"}')).rejects.toThrow('not a Parallax export');
-    expect(await listComparisons(db)).toHaveLength(2);
+    expect((await queryHistory(db)).comparisons).toHaveLength(2);
   });
 });
