@@ -109,7 +109,7 @@ export function HistoryView(props: HistoryViewProps) {
                   <span class="history-prompt" dir="auto">{c.prompt}</span>
                   <span class="muted">{formatTime(c.createdAt)} · {sourceLabel(c.source)} · {runSummary(page.runs.get(c.id) ?? [])}</span>
                 </button>
-                <button class="icon-button" aria-label={`Delete “${c.prompt.slice(0, 40)}”`} title="Delete" onClick={() => props.onDelete(c.id)}>🗑</button>
+                <button class="icon-button" aria-label={`Delete “${c.prompt.slice(0, 40)}”`} title="Delete" onClick={() => props.onDelete(c.id)}>✕</button>
               </li>
             ))}
           </ul>
