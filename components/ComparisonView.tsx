@@ -1,4 +1,5 @@
 import type { Signal } from '@preact/signals';
+import { useRef, useState } from 'preact/hooks';
 import { isActive } from '@/utils/runner/state';
 import type { Comparison, Run } from '@/utils/runner/types';
 import { RunColumn } from './RunColumn';
@@ -14,9 +15,35 @@ export interface ComparisonViewProps {
   onOpenSettings: () => void;
 }
 
-/** One comparison: the prompt, then one column per run. */
+/** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
 export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings }: ComparisonViewProps) {
+  const [formatted, setFormatted] = useState(true);
+  const [baselineId, setBaselineId] = useState('');
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [pinned, setPinned] = useState<string[]>([]);
+  const [syncScroll, setSyncScroll] = useState(false);
+  const bodies = useRef(new Map<string, HTMLElement>());
+  const syncing = useRef(false);
   const unfinished = runs.filter((r) => r.state === 'queued' || isActive(r.state)).length;
+  const baseline = runs.find((r) => r.id === baselineId);
+  const ordered = [...runs].sort((a, b) => {
+    const pa = pinned.indexOf(a.id);
+    const pb = pinned.indexOf(b.id);
+    return (pa < 0 ? Infinity : pa) - (pb < 0 ? Infinity : pb) || a.position - b.position;
+  });
+  const toggle = <T,>(set: Set<T>, value: T) => {
+    const next = new Set(set);
+    if (!next.delete(value)) next.add(value);
+    return next;
+  };
+  const follow = (from: HTMLElement) => {
+    if (!syncScroll || syncing.current) return;
+    syncing.current = true;
+    const ratio = from.scrollTop / Math.max(1, from.scrollHeight - from.clientHeight);
+    for (const el of bodies.current.values()) if (el !== from) el.scrollTop = ratio * (el.scrollHeight - el.clientHeight);
+    requestAnimationFrame(() => (syncing.current = false));
+  };
+
   return (
     <section class="comparison" aria-label="Comparison">
       <div class="prompt">
@@ -40,11 +67,51 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
           </button>
         </div>
       ) : (
-        <div class="columns">
-          {runs.map((run) => (
-            <RunColumn key={run.id} run={run} text={textOf(run.id)} onRetry={() => onRetry(run.id)} onCancel={() => onCancel(run.id)} />
-          ))}
-        </div>
+        <>
+          <div class="toolbar" role="toolbar" aria-label="How answers are shown">
+            <label class="toggle">
+              <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.currentTarget.checked)} />
+              Formatted
+            </label>
+            <label class="toggle">
+              Differences from
+              <select aria-label="Show differences from" value={baselineId} onChange={(e) => setBaselineId(e.currentTarget.value)}>
+                <option value="">nothing</option>
+                {runs.map((r) => (
+                  <option key={r.id} value={r.id}>{r.target.providerLabel} · {r.target.model}</option>
+                ))}
+              </select>
+            </label>
+            {runs.length > 1 && (
+              <label class="toggle">
+                <input type="checkbox" checked={syncScroll} onChange={(e) => setSyncScroll(e.currentTarget.checked)} />
+                Scroll together
+              </label>
+            )}
+          </div>
+          <div class={`columns${syncScroll ? ' synced' : ''}`}>
+            {ordered.map((run) => (
+              <RunColumn
+                key={run.id}
+                run={run}
+                text={textOf(run.id)}
+                view={{
+                  formatted,
+                  isBaseline: run.id === baselineId,
+                  baseline: baseline && run.id !== baselineId ? textOf(baseline.id).value : undefined,
+                  collapsed: collapsed.has(run.id),
+                  pinned: pinned.includes(run.id),
+                }}
+                onRetry={() => onRetry(run.id)}
+                onCancel={() => onCancel(run.id)}
+                onToggleCollapse={() => setCollapsed((c) => toggle(c, run.id))}
+                onTogglePin={() => setPinned((p) => (p.includes(run.id) ? p.filter((x) => x !== run.id) : [...p, run.id]))}
+                onScroll={follow}
+                bodyRef={(el) => (el ? bodies.current.set(run.id, el) : bodies.current.delete(run.id))}
+              />
+            ))}
+          </div>
+        </>
       )}
     </section>
   );

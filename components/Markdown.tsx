@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Token, Tokens } from 'marked';
 
@@ -38,8 +38,8 @@ function renderToken(t: Token, key: string): ComponentChildren {
       return <p key={key}>{inline((t as Tokens.Paragraph).tokens, key)}</p>;
     case 'heading': {
       const h = t as Tokens.Heading;
-      const Tag = `h${Math.min(6, h.depth + 2)}` as keyof JSX.IntrinsicElements;
-      return <Tag key={key}>{inline(h.tokens, key)}</Tag>;
+      // Headings in an answer sit under the panel's own: h3–h6.
+      return h.depth <= 1 ? <h3 key={key}>{inline(h.tokens, key)}</h3> : h.depth === 2 ? <h4 key={key}>{inline(h.tokens, key)}</h4> : h.depth === 3 ? <h5 key={key}>{inline(h.tokens, key)}</h5> : <h6 key={key}>{inline(h.tokens, key)}</h6>;
     }
     case 'text': {
       const tx = t as Tokens.Text;

@@ -1,34 +1,74 @@
 import type { Signal } from '@preact/signals';
 import type { Run } from '@/utils/runner/types';
 import { canRetry, isActive } from '@/utils/runner/state';
+import { wordDiff } from '@/utils/text/diff';
+import { Markdown } from './Markdown';
 import { STATE_LABEL, formatDuration } from './format';
+
+/** How the column shows its answer. */
+export interface ColumnView {
+  formatted: boolean;
+  /** The baseline's text when diffing against another column (undefined: no diff, or this is the baseline). */
+  baseline?: string;
+  isBaseline: boolean;
+  collapsed: boolean;
+  pinned: boolean;
+}
 
 export interface RunColumnProps {
   run: Run;
   /** Streaming text; passed as a signal so a token only re-renders this text node. */
   text: Signal<string>;
+  view: ColumnView;
   onRetry: () => void;
   onCancel: () => void;
+  onToggleCollapse: () => void;
+  onTogglePin: () => void;
+  onScroll?: (el: HTMLElement) => void;
+  bodyRef?: (el: HTMLElement | null) => void;
+}
+
+function Diff({ base, text }: { base: string; text: string }) {
+  return (
+    <>
+      {wordDiff(base, text).map((part, i) =>
+        part.kind === 'same' ? part.text : part.kind === 'added' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
+      )}
+    </>
+  );
 }
 
 /** One answer: who answered, its state, the text as it streams, and what to do when it failed. */
-export function RunColumn({ run, text, onRetry, onCancel }: RunColumnProps) {
+export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse, onTogglePin, onScroll, bodyRef }: RunColumnProps) {
   const { target } = run;
   const busy = run.state === 'queued' || isActive(run.state);
   const took = run.startedAt && run.finishedAt ? formatDuration(run.finishedAt - run.startedAt) : null;
+  const name = `${target.providerLabel} ${target.model}`;
   return (
-    <article class={`run run-${run.state}`} data-testid="run" data-state={run.state} aria-busy={busy}>
+    <article class={`run run-${run.state}${view.pinned ? ' pinned' : ''}${view.isBaseline ? ' baseline' : ''}`} data-testid="run" data-state={run.state} aria-busy={busy} aria-label={name}>
       <header class="run-head">
         <div class="run-who">
           <strong>{target.providerLabel}</strong>
-          <span class="model">{target.model}</span>
+          <span class="model">{target.model}{view.isBaseline ? ' · baseline' : ''}</span>
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
+        <div class="run-tools">
+          <button class="icon-button small" aria-pressed={view.pinned} aria-label={view.pinned ? `Unpin ${name}` : `Pin ${name} first`} title="Pin" onClick={onTogglePin}>📌</button>
+          <button class="icon-button small" aria-expanded={!view.collapsed} aria-label={view.collapsed ? `Expand ${name}` : `Collapse ${name}`} title="Collapse" onClick={onToggleCollapse}>{view.collapsed ? '▸' : '▾'}</button>
+        </div>
       </header>
-      {/* Model output is untrusted: rendered as a text node, never as HTML. */}
-      <div class="run-text" dir="auto" data-testid="run-text">
-        {text}
-      </div>
+      {!view.collapsed && (
+        // Model output is untrusted: plain text nodes while streaming, then the safe markdown pipeline or a diff.
+        <div class="run-text" dir="auto" data-testid="run-text" ref={bodyRef} onScroll={(e) => onScroll?.(e.currentTarget)}>
+          {run.state === 'streaming' || !view.formatted ? (
+            view.baseline !== undefined && run.state !== 'streaming' ? <Diff base={view.baseline} text={text.value} /> : text
+          ) : view.baseline !== undefined ? (
+            <Diff base={view.baseline} text={text.value} />
+          ) : (
+            <Markdown text={text.value} />
+          )}
+        </div>
+      )}
       {run.state === 'queued' && !text.value && <p class="muted">Waiting for a free slot…</p>}
       {run.state === 'streaming' && !text.value && <p class="muted">Waiting for the first words…</p>}
       {run.notice && (

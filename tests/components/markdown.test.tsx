@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { beforeAll, describe, expect, test } from 'vitest';
-import { render } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
 import { Markdown, preloadMarkdown, safeHref } from '@/components/Markdown';
 
 beforeAll(async () => {
   await preloadMarkdown();
 });
+afterEach(cleanup);
 
 const html = (md: string) => render(<Markdown text={md} />).container;
 

@@ -4,9 +4,9 @@ export interface DiffPart {
   text: string;
 }
 
-/** Words and the whitespace after them, so joining the parts gives the text back. */
+/** Words, whitespace runs and single punctuation marks, so joining the parts gives the text back. */
 export function tokenize(text: string): string[] {
-  return text.match(/\s+|[^\s]+/g) ?? [];
+  return text.match(/\s+|[\p{L}\p{N}\p{M}_'’-]+|[^\s\p{L}\p{N}\p{M}]/gu) ?? [];
 }
 
 /** Beyond this many tokens on a side the diff compares lines instead (keeps it fast on long answers). */
