@@ -53,7 +53,7 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
         <div class="run-tools">
-          <button class="icon-button small" aria-pressed={view.pinned} aria-label={view.pinned ? `Unpin ${name}` : `Pin ${name} first`} title="Pin" onClick={onTogglePin}>📌</button>
+          <button class="icon-button small" aria-pressed={view.pinned} aria-label={view.pinned ? `Unpin ${name}` : `Pin ${name} first`} title="Pin" onClick={onTogglePin}>{view.pinned ? '★' : '☆'}</button>
           <button class="icon-button small" aria-expanded={!view.collapsed} aria-label={view.collapsed ? `Expand ${name}` : `Collapse ${name}`} title="Collapse" onClick={onToggleCollapse}>{view.collapsed ? '▸' : '▾'}</button>
         </div>
       </header>
