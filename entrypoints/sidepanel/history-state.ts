@@ -1,7 +1,7 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/db/schema';
-import { deleteComparisons, historyFacets, queryHistory, restoreComparisons, type Deleted, type HistoryFilter, type HistoryPage } from '@/utils/db/history';
+import { deleteComparisons, historyFacets, matchHistory, queryHistory, restoreComparisons, type Deleted, type HistoryFilter, type HistoryPage } from '@/utils/db/history';
 import { exportComparisons, importComparisons, type ImportReport } from '@/utils/db/transfer';
 import { toCsv, toHtmlReport, toJsonExport, toMarkdown } from '@/utils/history/formats';
 
@@ -58,7 +58,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
     },
     async exportFile(kind) {
       const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== '');
-      const ids = filtered ? (await queryHistory(db, filter.value, Number.MAX_SAFE_INTEGER)).comparisons.map((c) => c.id) : undefined;
+      const ids = filtered ? await matchHistory(db, filter.value) : undefined;
       const data = await exportComparisons(db, ids);
       const content = kind === 'json' ? toJsonExport(data) : kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data);
       const stamp = new Date().toISOString().slice(0, 10);

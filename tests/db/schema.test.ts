@@ -7,13 +7,19 @@ import { planComparison } from '@/utils/runner/plan';
 let n = 0;
 const fresh = () => new ParallaxDB(`schema-test-${++n}`);
 
-describe('schema v1', () => {
-  test('indexes only what queries use: never prompt, answer text or keys', async () => {
+describe('schema', () => {
+  test('indexes only what queries use: text only through the search words, never keys', async () => {
     const db = fresh();
     await db.open();
     const indexes = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)]]));
-    expect(indexes).toEqual({ comparisons: ['id', 'createdAt'], runs: ['id', 'comparisonId', 'state'] });
-    expect(db.verno).toBe(1);
+    expect(indexes).toEqual({
+      comparisons: ['id', 'createdAt'],
+      runs: ['id', 'comparisonId', 'state'],
+      search: ['key', 'comparisonId', 'words', 'facets'],
+      translations: ['key', 'createdAt'],
+      batches: ['id', 'createdAt'],
+    });
+    expect(db.verno).toBe(2);
   });
 
   test('a comparison and its runs are saved together, or not at all', async () => {

@@ -1,80 +1,107 @@
+import { queryTerms } from '../text/search-words';
 import type { Comparison, Run } from '../runner/types';
 import type { ParallaxDB } from './schema';
+import { idOfKey, reindex } from './search-index';
+
+export { fold } from '../text/search-words';
 
 /** What the history list is narrowed to. Every field is optional; all given ones must hold. */
 export interface HistoryFilter {
-  /** Words that must all appear in the prompt or in one of the answers (case and accents ignored). */
+  /** Words that must all appear (as word starts) in the prompt, the note, the tags or one of the answers. */
   text?: string;
   /** Site id, or 'panel' for prompts typed in Parallax. */
   site?: string;
   provider?: string;
   model?: string;
+  /** Language code a run was asked in. */
+  language?: string;
+  tag?: string;
   /** Only comparisons with a run in this state (e.g. 'failed'). */
   state?: Run['state'];
   since?: number;
   until?: number;
 }
 
-/** A page of history. */
+/** Every comparison that matches, newest first, and the first ones loaded. */
 export interface HistoryPage {
+  /** Ids of all matches, newest first (the list is virtualized over these). */
+  ids: string[];
   comparisons: Comparison[];
   runs: Map<string, Run[]>;
   /** How many comparisons match in all. */
   total: number;
 }
 
-/** Lower-case, accents folded, so "Éthique" finds "ethique". */
-export const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const FACET_FIELDS = ['site', 'provider', 'model', 'language', 'tag', 'state'] as const;
+const FACET_PREFIX: Record<(typeof FACET_FIELDS)[number], string> = { site: 'site', provider: 'provider', model: 'model', language: 'lang', tag: 'tag', state: 'state' };
+const timeOfKey = (key: string) => Number(key.slice(0, key.indexOf('|')));
 
-const group = (runs: Run[]) => {
-  const map = new Map<string, Run[]>();
-  for (const run of runs.sort((a, b) => a.position - b.position)) map.set(run.comparisonId, [...(map.get(run.comparisonId) ?? []), run]);
-  return map;
+const intersect = (sets: Set<string>[]) => {
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  return [...(smallest ?? [])].filter((k) => rest.every((s) => s.has(k)));
 };
 
-function matches(c: Comparison, runs: Run[], f: HistoryFilter, terms: string[]): boolean {
-  if (f.since !== undefined && c.createdAt < f.since) return false;
-  if (f.until !== undefined && c.createdAt > f.until) return false;
-  if (f.site && (c.source.kind === 'site' ? c.source.site : 'panel') !== f.site) return false;
-  if (f.provider && !runs.some((r) => r.target.providerLabel === f.provider)) return false;
-  if (f.model && !runs.some((r) => r.target.model === f.model)) return false;
-  if (f.state && !runs.some((r) => r.state === f.state)) return false;
-  if (!terms.length) return true;
-  const haystack = fold([c.prompt, ...runs.map((r) => r.text)].join('\n'));
-  return terms.every((t) => haystack.includes(t));
+/**
+ * The ids of every comparison matching a filter, newest first, read from the index's keys only: no comparison or
+ * answer is loaded, so it stays fast at tens of thousands of comparisons.
+ */
+export async function matchHistory(db: ParallaxDB, filter: HistoryFilter = {}): Promise<string[]> {
+  const lookups: Promise<string[]>[] = [];
+  for (const field of FACET_FIELDS) {
+    const value = filter[field];
+    if (value) lookups.push(db.search.where('facets').equals(`${FACET_PREFIX[field]}:${value}`).primaryKeys() as Promise<string[]>);
+  }
+  for (const { term, prefix } of queryTerms(filter.text ?? '')) {
+    const where = db.search.where('words');
+    lookups.push((prefix ? where.startsWith(term) : where.equals(term)).primaryKeys() as Promise<string[]>);
+  }
+  let keys: string[];
+  if (lookups.length) keys = intersect((await Promise.all(lookups)).map((k) => new Set(k)));
+  else keys = (await db.search.toCollection().primaryKeys()) as string[];
+  if (filter.since !== undefined || filter.until !== undefined) {
+    keys = keys.filter((k) => timeOfKey(k) >= (filter.since ?? -Infinity) && timeOfKey(k) <= (filter.until ?? Infinity));
+  }
+  return keys.sort().reverse().map(idOfKey);
 }
 
-/**
- * Newest comparisons first, filtered. Without a filter it reads only the page it shows; with one it scans
- * (prompts and answers are never indexed, by design).
- */
-export async function queryHistory(db: ParallaxDB, filter: HistoryFilter = {}, limit = 100): Promise<HistoryPage> {
-  const terms = fold(filter.text ?? '').split(/\s+/).filter(Boolean);
-  const filtered = terms.length > 0 || Object.entries(filter).some(([k, v]) => k !== 'text' && v !== undefined && v !== '');
+/** Comparisons by id (in the given order) with their runs in column order. */
+export async function loadComparisons(db: ParallaxDB, ids: string[]): Promise<{ comparisons: Comparison[]; runs: Map<string, Run[]> }> {
   return db.transaction('r', db.comparisons, db.runs, async () => {
-    if (!filtered) {
-      const comparisons = await db.comparisons.orderBy('createdAt').reverse().limit(limit).toArray();
-      const runs = await db.runs.where('comparisonId').anyOf(comparisons.map((c) => c.id)).toArray();
-      return { comparisons, runs: group(runs), total: await db.comparisons.count() };
-    }
-    const [all, runs] = await Promise.all([db.comparisons.orderBy('createdAt').reverse().toArray(), db.runs.toArray()]);
-    const byComparison = group(runs);
-    const hits = all.filter((c) => matches(c, byComparison.get(c.id) ?? [], filter, terms));
-    const page = hits.slice(0, limit);
-    return { comparisons: page, runs: new Map(page.map((c) => [c.id, byComparison.get(c.id) ?? []])), total: hits.length };
+    const comparisons = (await db.comparisons.bulkGet(ids)).filter((c): c is Comparison => c !== undefined);
+    const runs = new Map<string, Run[]>(comparisons.map((c) => [c.id, []]));
+    for (const run of await db.runs.where('comparisonId').anyOf(ids).toArray()) runs.get(run.comparisonId)?.push(run);
+    for (const list of runs.values()) list.sort((a, b) => a.position - b.position);
+    return { comparisons, runs };
   });
 }
 
-/** Values the filters can take, from what is stored. */
-export async function historyFacets(db: ParallaxDB): Promise<{ sites: { id: string; name: string }[]; providers: string[]; models: string[] }> {
-  const [comparisons, runs] = await Promise.all([db.comparisons.toArray(), db.runs.toArray()]);
-  const sites = new Map<string, string>();
-  for (const c of comparisons) sites.set(c.source.kind === 'site' ? c.source.site : 'panel', c.source.kind === 'site' ? c.source.siteName : 'Typed in Parallax');
-  return {
-    sites: [...sites].map(([id, name]) => ({ id, name })),
-    providers: [...new Set(runs.map((r) => r.target.providerLabel))].sort(),
-    models: [...new Set(runs.map((r) => r.target.model))].sort(),
-  };
+/** Newest matching comparisons first: all matching ids, and the first `limit` loaded. */
+export async function queryHistory(db: ParallaxDB, filter: HistoryFilter = {}, limit = 100): Promise<HistoryPage> {
+  const ids = await matchHistory(db, filter);
+  return { ids, total: ids.length, ...(await loadComparisons(db, ids.slice(0, limit))) };
+}
+
+/** Values the filters can take, from the index (no comparison is read but one per site, for its name). */
+export interface HistoryFacets {
+  sites: { id: string; name: string }[];
+  providers: string[];
+  models: string[];
+  languages: string[];
+  tags: string[];
+}
+
+export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
+  const all = (await db.search.orderBy('facets').uniqueKeys()) as string[];
+  const of = (prefix: string) => all.filter((f) => f.startsWith(`${prefix}:`)).map((f) => f.slice(prefix.length + 1));
+  const sites = await Promise.all(
+    of('site').map(async (id) => {
+      if (id === 'panel') return { id, name: 'Typed in Parallax' };
+      const entry = await db.search.where('facets').equals(`site:${id}`).first();
+      const c = entry && (await db.comparisons.get(entry.comparisonId));
+      return { id, name: c?.source.kind === 'site' ? c.source.siteName : id };
+    }),
+  );
+  return { sites, providers: of('provider'), models: of('model'), languages: of('lang'), tags: of('tag') };
 }
 
 /** What a delete removed, so it can be undone. */
@@ -85,19 +112,26 @@ export interface Deleted {
 
 /** Deletes comparisons and their runs in one transaction; returns them for undo. */
 export async function deleteComparisons(db: ParallaxDB, ids: string[]): Promise<Deleted> {
-  return db.transaction('rw', db.comparisons, db.runs, async () => {
+  return db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
     const comparisons = (await db.comparisons.bulkGet(ids)).filter((c): c is Comparison => c !== undefined);
     const runs = await db.runs.where('comparisonId').anyOf(ids).toArray();
     await db.runs.bulkDelete(runs.map((r) => r.id));
     await db.comparisons.bulkDelete(ids);
+    await db.search.where('comparisonId').anyOf(ids).delete();
     return { comparisons, runs };
   });
 }
 
 /** Puts deleted comparisons back exactly as they were. */
 export async function restoreComparisons(db: ParallaxDB, deleted: Deleted): Promise<void> {
-  await db.transaction('rw', db.comparisons, db.runs, async () => {
+  await db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
     await db.comparisons.bulkPut(deleted.comparisons);
     await db.runs.bulkPut(deleted.runs);
+    await reindex(db, deleted.comparisons.map((c) => c.id));
   });
+}
+
+/** Ids of comparisons older than `days` days (retention), oldest first. */
+export async function olderThan(db: ParallaxDB, days: number, now = Date.now()): Promise<string[]> {
+  return (await db.comparisons.where('createdAt').below(now - days * 86_400_000).primaryKeys()) as string[];
 }

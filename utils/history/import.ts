@@ -35,7 +35,8 @@ function problem(c: Record<string, unknown>): string | null {
 /** Turns one exported comparison back into records; runs caught mid-stream come back interrupted. */
 export function fromExported(c: ExportedComparison): { comparison: Comparison; runs: Run[] } {
   const createdAt = Date.parse(c.createdAt);
-  const comparison: Comparison = { id: c.id, createdAt, prompt: c.prompt, source: c.source };
+  const tags = Array.isArray(c.tags) ? c.tags.filter((t): t is string => typeof t === 'string').slice(0, 50) : [];
+  const comparison: Comparison = { id: c.id, createdAt, prompt: c.prompt, source: c.source, ...(tags.length ? { tags } : {}), ...(typeof c.note === 'string' && c.note ? { note: c.note } : {}) };
   const runs = c.answers.map((a, position): Run => {
     const unfinished = a.state === 'queued' || isActive(a.state);
     return {

@@ -30,6 +30,8 @@ export interface ExportedComparison {
   createdAt: string;
   prompt: string;
   source: ComparisonSource;
+  tags?: string[];
+  note?: string;
   answers: ExportedAnswer[];
 }
 
@@ -42,6 +44,8 @@ export function toExported(comparison: Comparison, runs: Run[]): ExportedCompari
     createdAt: new Date(comparison.createdAt).toISOString(),
     prompt: comparison.prompt,
     source: comparison.source,
+    ...(comparison.tags?.length ? { tags: comparison.tags } : {}),
+    ...(comparison.note ? { note: comparison.note } : {}),
     answers: [...runs]
       .sort((a, b) => a.position - b.position)
       .map((r) => ({

@@ -1,0 +1,50 @@
+/**
+ * Shared shapes of the analysis layer. Everything in utils/analysis is pure:
+ * no browser API, no Dexie — it runs in the extension, in Node and in tests alike.
+ */
+
+/** A character range [start, end) in the analysed text that supports a verdict. */
+export interface EvidenceSpan {
+  start: number;
+  end: number;
+  /** Which rule or lexicon entry matched, e.g. "refusal.cannot-help" (for tooltips and debugging). */
+  rule: string;
+}
+
+/** XSTest's three classes. */
+export type RefusalLabel = 'full_compliance' | 'full_refusal' | 'partial_refusal';
+
+/** The finer kind of a refusal, where one applies. */
+export type RefusalKind =
+  | 'refuses'
+  | 'refutes_premise'
+  | 'redirects'
+  | 'disclaimer_then_complies'
+  | 'cannot_answer';
+
+/** The built-in classifier's verdict on one answer. */
+export interface RefusalVerdict {
+  label: RefusalLabel;
+  kind?: RefusalKind;
+  /** 0..1, how sure the rules are (low when signals conflict). */
+  confidence: number;
+  /** Spans of the classified text that decided it. */
+  evidence: EvidenceSpan[];
+  /** Which text was classified: the answer itself or its back-translation. */
+  basis: 'answer' | 'back_translation';
+}
+
+/** Stance of an answer toward the proposition in the prompt. */
+export type Stance = 'supports' | 'neutral' | 'opposes';
+
+/** Deterministic value and framing features of one answer, each with evidence. */
+export interface ValueFeatures {
+  /** 'one_sided' dismisses or omits other views; 'balanced' presents several. */
+  balance: { value: 'one_sided' | 'balanced' | 'unclear'; evidence: EvidenceSpan[] };
+  hedging: { score: number; evidence: EvidenceSpan[] };
+  moralizing: { score: number; evidence: EvidenceSpan[] };
+  disclaimers: { count: number; evidence: EvidenceSpan[] };
+  stance: { value: Stance; evidence: EvidenceSpan[] };
+  authority: { count: number; evidence: EvidenceSpan[] };
+  framing: { value: 'individual' | 'collective' | 'mixed' | 'none'; evidence: EvidenceSpan[] };
+}
