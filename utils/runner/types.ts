@@ -36,6 +36,10 @@ export interface Comparison {
   createdAt: number;
   prompt: string;
   source: ComparisonSource;
+  /** Labels the user gave it (history filter, dashboard batches). */
+  tags?: string[];
+  /** The user's note. */
+  note?: string;
 }
 
 /** One target's answer and its state, persisted at every change. */
