@@ -1,0 +1,82 @@
+/**
+ * npm run bench [-- --json] [-- --quick]
+ * Measures what users feel: fan-out overhead, token-to-screen latency, history speed at 10,000 comparisons,
+ * bundle sizes. Writes docs/BENCHMARKS.md; with --json the last line is one JSON object.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchFanout } from './bench/fanout';
+import { benchSizes } from './bench/sizes';
+import { benchHistory, benchTokenToScreen } from './bench/browser';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Targets from the issue tracker; each result is compared against its target. */
+const TARGETS: Record<string, { max?: number; min?: number; unit: string }> = {
+  fanout_ratio: { max: 1.1, unit: '×' },
+  token_to_screen_ms_p95: { max: 16, unit: 'ms' },
+  history_open_ms: { max: 100, unit: 'ms' },
+  history_search_ms: { max: 150, unit: 'ms' },
+  export_ms: { max: 3000, unit: 'ms' },
+  classifier_per_s: { min: 20_000, unit: '/s' },
+  content_script_bytes: { max: 30 * 1024, unit: 'B' },
+  sidepanel_initial_js_bytes: { max: 150 * 1024, unit: 'B' },
+  firefox_largest_file_bytes: { max: 5 * 1024 * 1024, unit: 'B' },
+};
+
+async function classifierPerSecond(): Promise<number | null> {
+  try {
+    // Resolved at run time: the classifier module is optional while it is being built.
+    const modulePath = '../utils/analysis/refusal';
+    const { classifyRefusal } = (await import(modulePath)) as { classifyRefusal: (t: string, l?: string) => unknown };
+    const answers = Array.from({ length: 2000 }, (_, i) =>
+      i % 3 === 0
+        ? `I'm sorry, but I can't help with that request. ${'It could cause harm to others. '.repeat(20)}`
+        : `Sure! Here is an overview of topic ${i}. ${'The main points are listed below with examples and caveats. '.repeat(25)}`,
+    );
+    const started = performance.now();
+    let n = 0;
+    while (performance.now() - started < 1500) for (const a of answers) (classifyRefusal(a, 'en'), n++);
+    return Math.round(n / ((performance.now() - started) / 1000));
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const results: Record<string, number | string | null> = {};
+  log('building…');
+  execSync('npx wxt build && npx wxt build -b firefox', { cwd: ROOT, stdio: 'ignore' });
+  Object.assign(results, benchSizes(ROOT));
+  log('fan-out…');
+  Object.assign(results, await benchFanout(quick ? 3 : 7));
+  log('classifier…');
+  results.classifier_per_s = await classifierPerSecond();
+  log('token to screen (Chromium)…');
+  Object.assign(results, await benchTokenToScreen());
+  log(`history with ${quick ? 1000 : 10_000} comparisons × 8 runs (Chromium)…`);
+  Object.assign(results, await benchHistory(quick ? 1000 : 10_000));
+
+  const rows = Object.entries(results).map(([name, value]) => {
+    const target = TARGETS[name];
+    const verdict = !target || typeof value !== 'number' ? '' : (target.max !== undefined ? value <= target.max : value >= (target.min ?? -Infinity)) ? 'meets' : 'MISSES';
+    const goal = target ? `${target.max !== undefined ? '≤' : '≥'} ${target.max ?? target.min} ${target.unit}` : '';
+    return `| ${name} | ${value ?? 'n/a'} | ${goal} | ${verdict} |`;
+  });
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${execSync('/usr/bin/chromium --version').toString().trim()}`;
+  const md = `# Benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npm run bench${quick ? ' -- --quick' : ''}\`.\n\n| metric | result | target | |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(join(ROOT, 'docs/BENCHMARKS.md'), md);
+  log(md);
+  if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
+}
+
+main().catch((err: unknown) => {
+  log(`bench failed: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exit(1);
+});

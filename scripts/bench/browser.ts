@@ -1,0 +1,136 @@
+import { sleep, startServer } from '../../tests/servers/http';
+import { addEndpoint, launchWithExtension, removeProfile } from '../../tests/e2e/harness';
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+
+/**
+ * token_to_screen_ms_p95: 12 columns streaming at once; for every token, from the moment the local server wrote it
+ * to the first animation frame after it shows in the panel (same machine clock on both sides).
+ */
+export async function benchTokenToScreen(): Promise<{ token_to_screen_ms_p95: number; token_to_screen_ms_median: number; tokens_measured: number }> {
+  const TOKENS = 60;
+  const sent = new Map<string, number[]>();
+  const server = await startServer(async (req, res) => {
+    const model = (req.body as { model: string }).model;
+    const times: number[] = [];
+    sent.set(model, times);
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    for (let i = 0; i < TOKENS; i++) {
+      res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: `w${i} ` } }] })}\n\n`);
+      times[i] = Date.now();
+      await sleep(20);
+    }
+    res.end(`data: ${JSON.stringify({ choices: [{ delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+  });
+  const browser = await launchWithExtension();
+  try {
+    const settings = await browser.openPage('options.html');
+    for (let i = 0; i < 12; i++) await addEndpoint(settings, `${server.url}/v1`, `model${i}`, `Column ${i}`);
+    const panel = await browser.openPage('sidepanel.html');
+    await panel.evaluate(() => {
+      const seen: { model: string; idx: number; at: number }[] = [];
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      const last = new Map<string, number>();
+      new MutationObserver(() => {
+        requestAnimationFrame(() => {
+          const at = Date.now();
+          for (const col of document.querySelectorAll('[data-testid=run]')) {
+            const model = col.querySelector('.model')?.textContent ?? '';
+            const words = (col.querySelector('[data-testid=run-text]')?.textContent ?? '').trim().split(/\s+/);
+            const idx = Number(words[words.length - 1]?.slice(1));
+            if (!Number.isFinite(idx)) continue;
+            for (let i = (last.get(model) ?? -1) + 1; i <= idx; i++) seen.push({ model, idx: i, at });
+            last.set(model, Math.max(idx, last.get(model) ?? -1));
+          }
+        });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await panel.getByLabel('Prompt to compare').fill('bench');
+    await panel.getByRole('button', { name: 'Compare' }).click();
+    await panel.waitForFunction(() => document.querySelectorAll('[data-testid=run][data-state=done]').length === 12, null, { timeout: 60_000 });
+    const seen = await panel.evaluate(() => (window as unknown as { __seen: { model: string; idx: number; at: number }[] }).__seen);
+    const latencies = seen.flatMap((s) => {
+      const at = sent.get(s.model)?.[s.idx];
+      return at === undefined ? [] : [s.at - at];
+    });
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return { token_to_screen_ms_p95: p95(latencies), token_to_screen_ms_median: sorted[Math.floor(sorted.length / 2)]!, tokens_measured: latencies.length };
+  } finally {
+    await browser.close();
+    removeProfile(browser.profileDir);
+    await server.close();
+  }
+}
+
+/** history_open_ms, history_search_ms, export_ms with `count` comparisons × 8 runs stored in IndexedDB. */
+export async function benchHistory(count = 10_000): Promise<{ history_open_ms: number; history_search_ms: number; export_ms: number; seed_ms: number }> {
+  const browser = await launchWithExtension();
+  try {
+    const page = await browser.openPage('sidepanel.html');
+    await page.getByRole('heading', { name: 'No comparison yet' }).waitFor();
+    // tsx keeps function names with an __name helper that does not exist in the page.
+    await page.evaluate('globalThis.__name = (f) => f');
+    await browser.context.addInitScript('globalThis.__name = (f) => f');
+    const seedStarted = Date.now();
+    await page.evaluate(async (n) => {
+      const words = 'the people policy should could evidence risk health freedom society economy rights future children science history culture law market'.split(' ');
+      const text = (seed: number, len: number) => Array.from({ length: len }, (_, i) => words[(seed * 7 + i * 13) % words.length]).join(' ');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('parallax');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (let start = 0; start < n; start += 1000) {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['comparisons', 'runs'], 'readwrite');
+          for (let c = start; c < Math.min(n, start + 1000); c++) {
+            const id = `bench-${c}`;
+            const createdAt = 1_700_000_000_000 + c * 60_000;
+            tx.objectStore('comparisons').put({ id, createdAt, prompt: `Question ${c}: ${text(c, 12)}${c === 4242 ? ' zanzibar' : ''}?`, source: { kind: 'panel' } });
+            for (let r = 0; r < 8; r++) {
+              tx.objectStore('runs').put({
+                id: `${id}-${r}`, comparisonId: id, position: r, state: 'done', text: text(c + r, 70), attempts: 1, createdAt, updatedAt: createdAt, startedAt: createdAt, finishedAt: createdAt + 900,
+                target: { providerId: `p${r}`, providerKind: 'openai-compatible', providerLabel: `Model ${r}`, baseUrl: 'http://127.0.0.1:1/v1', model: `m${r}`, language: null },
+              });
+            }
+          }
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      db.close();
+    }, count);
+    const seed_ms = Date.now() - seedStarted;
+
+    await page.reload();
+    await page.getByRole('tab', { name: /History/ }).waitFor();
+    const history_open_ms = await page.evaluate(async () => {
+      const t0 = performance.now();
+      (document.querySelectorAll('[role=tab]')[1] as HTMLElement).click();
+      await new Promise<void>((r) => { const check = () => (document.querySelector('[data-testid=history-item]') ? r() : requestAnimationFrame(check)); check(); });
+      return performance.now() - t0;
+    });
+    const history_search_ms = await page.evaluate(async () => {
+      const input = document.querySelector('input[type=search]') as HTMLInputElement;
+      const t0 = performance.now();
+      input.value = 'zanzibar';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise<void>((r) => { const check = () => (document.querySelectorAll('[data-testid=history-item]').length === 1 ? r() : requestAnimationFrame(check)); check(); });
+      return performance.now() - t0;
+    });
+    await page.evaluate(() => {
+      const input = document.querySelector('input[type=search]') as HTMLInputElement;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-item]').length > 1, null, { timeout: 60_000 });
+    const exportStarted = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
+    await download.path();
+    const export_ms = Date.now() - exportStarted;
+    return { history_open_ms: Math.round(history_open_ms), history_search_ms: Math.round(history_search_ms), export_ms, seed_ms };
+  } finally {
+    await browser.close();
+    removeProfile(browser.profileDir);
+  }
+}
