@@ -20,6 +20,8 @@ export type ProviderErrorCode =
   | 'device_lost'
   | 'download_failed'
   | 'not_downloaded'
+  /** The engine does not exist in this browser or cannot run on this device (e.g. Chrome's built-in model). */
+  | 'unsupported'
   | 'aborted';
 
 /** A failure with a message written for the user, and the details a retry policy needs. */
@@ -90,6 +92,23 @@ export function errorFromStatus(status: number, body: string, retryAfter: string
     default:
       return new ProviderError('bad_request', `${endpoint} rejected the request (${status}).${said}`, status);
   }
+}
+
+/**
+ * A local server (Ollama, LM Studio, …) answered 403: almost always its origin check rejecting the extension's
+ * Origin header. Says how to allow extensions, since Parallax's own header rewrite did not reach it.
+ */
+export function localServerForbidden(body: string, endpoint: string): ProviderError {
+  const detail = vendorMessage(body);
+  const said = detail ? ` The server said: “${detail}”` : '';
+  return new ProviderError(
+    'forbidden',
+    `${endpoint} refused the request (403). Local servers such as Ollama reject browser extensions unless allowed: ` +
+      `quit Ollama and start it with OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*" ollama serve ` +
+      `(on macOS, launchctl setenv OLLAMA_ORIGINS "chrome-extension://*,moz-extension://*" and restart the app). ` +
+      `Check also that the key may use this model.${said}`,
+    403,
+  );
 }
 
 const errorName = (err: unknown): unknown => (typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined);

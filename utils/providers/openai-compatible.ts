@@ -1,4 +1,5 @@
-import { ProviderError, errorFromStatus, toProviderError } from './errors';
+import { ProviderError, errorFromStatus, localServerForbidden, toProviderError } from './errors';
+import { localOriginOf } from './local-endpoint';
 import { sseEvents } from './sse';
 import type { ChatEvent, ChatProvider, ChatRequest, ProviderConnection } from './types';
 
@@ -49,6 +50,8 @@ export const openaiCompatible: ChatProvider = {
     }
     if (!res.ok || !res.body) {
       const body = await res.text().catch(() => '');
+      // A local server's 403 is its origin check (Ollama's OLLAMA_ORIGINS), not a key problem.
+      if (res.status === 403 && localOriginOf(url)) throw localServerForbidden(body, endpoint);
       throw errorFromStatus(res.status, body, res.headers.get('retry-after'), endpoint);
     }
 
