@@ -25,7 +25,9 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'scripting',
-      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
+      // Rules that strip the Origin header from requests to local servers (Ollama rejects extension origins);
+      // "WithHostAccess" acts only where Parallax has host access and adds no install warning.
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen', 'declarativeNetRequestWithHostAccess']),
     ],
     host_permissions: LOCAL_HOSTS,
     // Firefox's build is MV2 (a persistent background page hosts the runner), where optional origins are permissions.

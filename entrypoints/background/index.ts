@@ -3,6 +3,7 @@ import { originOf } from '@/utils/messaging/senders';
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/utils/background/handlers';
 import { syncCaptureScripts } from '@/utils/background/capture-scripts';
+import { syncLocalOriginRules } from '@/utils/background/local-origin';
 import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/background/runner-host';
 import { getDb } from '@/utils/db/schema';
 import { createRouter } from '@/utils/messaging/router';
@@ -29,6 +30,10 @@ export default defineBackground(() => {
 
   const sync = () => settingsItem.getValue().then(syncCaptureScripts).catch((err) => console.error('[parallax] capture registration failed', err));
   settingsItem.watch(() => void sync());
+  // Local servers such as Ollama reject the extension's Origin header: strip it for the endpoints configured.
+  const syncLocal = () => settingsItem.getValue().then((s) => syncLocalOriginRules(s)).catch((err) => console.error('[parallax] local-server rules failed', err));
+  settingsItem.watch(() => void syncLocal());
+  void syncLocal();
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
 
