@@ -1,0 +1,109 @@
+import { Markdown } from '@/components/Markdown';
+import { STATE_LABEL, formatTime, sourceLabel } from '@/components/format';
+import type { RefusalVerdict } from '@/utils/analysis/types';
+import { UNDETERMINED, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/dashboard/aggregate';
+import { languageName } from '@/utils/dashboard/figures';
+import type { Run } from '@/utils/runner/types';
+
+export interface ComparisonScreenProps {
+  recent: DashboardComparison[];
+  /** The comparison on screen; null when the one asked for is not stored. */
+  shown: ComparisonWithRuns | null;
+  /** Undefined while analysis loads; null when it is not available. */
+  classify: Classify | null | undefined;
+  onPick: (id: string) => void;
+}
+
+const VERDICT: Record<RefusalVerdict['label'], { text: string; tone: string }> = {
+  full_refusal: { text: 'Refused', tone: 'bad' },
+  partial_refusal: { text: 'Partly refused', tone: 'warn' },
+  full_compliance: { text: 'Answered', tone: 'ok' },
+};
+
+/** The refusal badge: a verdict, or an honest "pending" when there is none. */
+function RefusalBadge({ run, classify }: { run: Run; classify: Classify | null | undefined }) {
+  if (run.state !== 'done' || !run.text.trim()) return null;
+  const verdict = classify ? classify(run.text, run.target.language ?? UNDETERMINED) : null;
+  if (!verdict) {
+    return (
+      <span class="badge" data-testid="refusal-badge" title={classify === undefined ? 'Loading the classifier' : 'No refusal verdict for this answer'}>
+        Refusal: analysis pending
+      </span>
+    );
+  }
+  const { text, tone } = VERDICT[verdict.label];
+  return (
+    <span class={`badge verdict-${tone}`} data-testid="refusal-badge" title={`Confidence ${Math.round(verdict.confidence * 100)} %`}>
+      {text}
+    </span>
+  );
+}
+
+/** One answer in large type, with who answered, in which language, and whether it refused. */
+function AnswerCard({ run, classify }: { run: Run; classify: Classify | null | undefined }) {
+  const language = languageName(languageOf(run));
+  return (
+    <article class={`answer run-${run.state}`} data-testid="answer" aria-label={`${modelOf(run)}, ${language}`}>
+      <header class="answer-head">
+        <div class="answer-who">
+          <strong>{run.target.providerLabel}</strong>
+          <span class="muted">{run.target.model}</span>
+          <span class="lang" lang={run.target.language ?? undefined}>{language}</span>
+        </div>
+        <div class="answer-badges">
+          {run.state !== 'done' && <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>}
+          <RefusalBadge run={run} classify={classify} />
+        </div>
+      </header>
+      <div class="answer-text" dir="auto" lang={run.target.language ?? undefined}>
+        {run.text ? <Markdown text={run.text} /> : <p class="muted">{run.state === 'done' ? 'Empty answer.' : 'No answer yet.'}</p>}
+      </div>
+      {run.error && <p class="run-error">{run.error}</p>}
+    </article>
+  );
+}
+
+/** One comparison for the class: a picker, the prompt, and every answer side by side in large type. */
+export function ComparisonScreen({ recent, shown, classify, onPick }: ComparisonScreenProps) {
+  const current = shown?.comparison;
+  return (
+    <section class="dash-section" aria-labelledby="comparison-heading">
+      <h2 id="comparison-heading" class="sr-only">One comparison</h2>
+      <label class="picker">
+        <span>Comparison</span>
+        <select value={current?.id ?? ''} onChange={(e) => onPick(e.currentTarget.value)}>
+          {!current && <option value="">Choose a comparison…</option>}
+          {current && !recent.some((c) => c.id === current.id) && <option value={current.id}>{current.prompt.slice(0, 90)}</option>}
+          {recent.map((c) => (
+            <option key={c.id} value={c.id}>
+              {formatTime(c.createdAt)} — {c.prompt.replace(/\s+/g, ' ').slice(0, 90)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!shown ? (
+        <div class="empty" role="status">
+          <h2>Comparison not found</h2>
+          <p>It may have been deleted. Choose another one above.</p>
+        </div>
+      ) : (
+        <>
+          <figure class="dash-prompt">
+            <figcaption class="muted">
+              {sourceLabel(shown.comparison.source)} · <time dateTime={new Date(shown.comparison.createdAt).toISOString()}>{formatTime(shown.comparison.createdAt)}</time>
+              {shown.comparison.batchId && <> · batch {shown.comparison.batchId}</>}
+            </figcaption>
+            <blockquote dir="auto" data-testid="dashboard-prompt">{shown.comparison.prompt}</blockquote>
+          </figure>
+          {shown.runs.length === 0 ? (
+            <p class="empty">No model was asked for this prompt.</p>
+          ) : (
+            <div class="answers">
+              {shown.runs.map((run) => <AnswerCard key={run.id} run={run} classify={classify} />)}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
