@@ -32,6 +32,9 @@ export function App() {
             History <span class="count">{state.count.value}</span>
           </button>
         </nav>
+        <button class="icon-button" title="Open dashboard" aria-label="Open dashboard" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
+          ▦
+        </button>
         <button class="icon-button" title="Settings" aria-label="Settings" onClick={openSettings}>
           ⚙
         </button>
