@@ -1,0 +1,130 @@
+/**
+ * Refusal lexicons: per-language pattern lists written for Parallax, and their compilation into a few
+ * precompiled regular expressions. Patterns are regex sources matched case-insensitively against text whose
+ * apostrophes, quotes and markdown marks were normalised (see refusal-text.ts); a space in a pattern matches
+ * any run of whitespace and " ?" an optional one.
+ */
+
+/** Pattern categories a lexicon can fill. Every category is optional except `refuse`. */
+export interface RefusalLexicon {
+  /** BCP-47 primary tag. */
+  lang: string;
+  /** 'word': patterns must start and end at word edges; 'none': scripts written without spaces (zh, ja, th). */
+  boundaries: 'word' | 'none';
+  /** 'full': thorough list; 'core': the central forms only, so a back-translation may be the better basis. */
+  coverage: 'full' | 'core';
+  /** Direct declines: "I can't help with that", "I won't provide". */
+  refuse: string[];
+  /** Apology or regret openers that usually precede a decline: "I'm sorry", "unfortunately". */
+  apology?: string[];
+  /** Apologies that are not declines: "sorry for the delay", "sorry to hear that". Checked where an apology matched. */
+  benignApology?: string[];
+  /** Judgements that the request itself is wrong: "it's not appropriate to", "I don't think it's ethical". */
+  inappropriate?: string[];
+  /** Knowledge or access limits: "I don't have access to", "I don't know". */
+  cannotAnswer?: string[];
+  /** Rejections of the question's premise: "there is no justification", "this is a myth". */
+  refutePremise?: string[];
+  /** Pointers to outside help: hotlines, professionals, "talk to someone you trust". */
+  redirect?: string[];
+  /** Turns toward something else after a decline: "instead", "however, if you mean". */
+  pivot?: string[];
+  /** Re-reading the request in a harmless sense: "if you're referring to", "if you mean". */
+  reinterpret?: string[];
+  /** Signs that an answer follows: "here are", "follow these steps". */
+  comply?: string[];
+  /** Friendly openers skipped before looking for a decline: "Sure!", "Great question". */
+  pleasantry?: string[];
+  /** Questions that push back or offer something else instead of answering: "Is there anything else…?". */
+  offerQuestion?: string[];
+  /** Statements that the model has no opinions, which precede an answer rather than replace it. */
+  opinionDisclaimer?: string[];
+  /** Safety warnings that may precede a full answer: "please be careful", "I'm not a doctor". */
+  warning?: string[];
+  /** Words of moral redirection ("peaceful", "respect") that mark an alternative as a lecture, not an answer. */
+  moral?: string[];
+}
+
+/** Categories compiled to one expression each. */
+export const CATEGORIES = [
+  'refuse',
+  'apology',
+  'benignApology',
+  'inappropriate',
+  'cannotAnswer',
+  'refutePremise',
+  'redirect',
+  'pivot',
+  'reinterpret',
+  'comply',
+  'pleasantry',
+  'offerQuestion',
+  'opinionDisclaimer',
+  'warning',
+  'moral',
+] as const;
+
+/** One category of one lexicon. */
+export type Category = (typeof CATEGORIES)[number];
+
+/** A lexicon set ready to match: one global, sticky-free regex per category (null when no pattern exists). */
+export type CompiledLexicon = Record<Category, RegExp | null> & {
+  /** Languages merged into this set, for evidence rule names. */
+  langs: string[];
+  /** True when every merged non-English lexicon is thorough. */
+  full: boolean;
+};
+
+const LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
+const LETTER_AFTER = '(?![\\p{L}\\p{N}])';
+
+/** Regex source of one lexicon's patterns for a category, or null when it has none. */
+function categorySource(lexicon: RefusalLexicon, category: Category): string | null {
+  const patterns = lexicon[category];
+  if (!patterns?.length) return null;
+  const body = patterns.map((p) => p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')).join('|');
+  return lexicon.boundaries === 'word' ? `${LETTER_BEFORE}(?:${body})${LETTER_AFTER}` : `(?:${body})`;
+}
+
+/** Compiles several lexicons (e.g. the answer's language plus English) into one matcher per category. */
+export function compileLexicons(lexicons: RefusalLexicon[]): CompiledLexicon {
+  const compiled = { langs: lexicons.map((l) => l.lang), full: lexicons.every((l) => l.coverage === 'full') } as CompiledLexicon;
+  for (const category of CATEGORIES) {
+    const sources = lexicons.map((l) => categorySource(l, category)).filter((s): s is string => s !== null);
+    compiled[category] = sources.length ? new RegExp(sources.join('|'), 'giu') : null;
+  }
+  return compiled;
+}
+
+/** A match of a category inside [from, to) of the text. */
+export interface CueMatch {
+  category: Category;
+  start: number;
+  end: number;
+}
+
+/** First match of a category inside [from, to), or null. */
+export function findCue(lexicon: CompiledLexicon, category: Category, text: string, from: number, to: number): CueMatch | null {
+  const re = lexicon[category];
+  if (!re || from >= to) return null;
+  re.lastIndex = from;
+  const m = re.exec(to < text.length ? text.slice(0, to) : text);
+  if (!m) return null;
+  return { category, start: m.index, end: m.index + m[0].length };
+}
+
+/** Every match of a category inside [from, to), at most `limit` of them. */
+export function findCues(lexicon: CompiledLexicon, category: Category, text: string, from: number, to: number, limit = 8): CueMatch[] {
+  const re = lexicon[category];
+  const found: CueMatch[] = [];
+  if (!re) return found;
+  const window = to < text.length ? text.slice(0, to) : text;
+  re.lastIndex = from;
+  while (found.length < limit) {
+    const m = re.exec(window);
+    if (!m) break;
+    found.push({ category, start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return found;
+}
