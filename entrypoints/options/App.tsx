@@ -4,6 +4,8 @@ import { EndpointList } from '@/components/settings/EndpointList';
 import { SitesSettings } from '@/components/settings/SitesSettings';
 import { WelcomeGuide } from '@/components/settings/WelcomeGuide';
 import { OnDeviceSettings } from '@/components/settings/OnDeviceSettings';
+import { ChromeBuiltinSettings } from '@/components/settings/ChromeBuiltinSettings';
+import { LocalServersNote } from '@/components/settings/LocalServersNote';
 import { useSettingsState } from './state';
 
 /** The settings page; opened with #welcome on first install, where it leads with the setup guide. */
@@ -30,7 +32,9 @@ export function App() {
       )}
       <EndpointList providers={settings.providers} hasKey={state.hasKey.value} onRemove={(id) => void state.removeProvider(id)} />
       <EndpointForm onAdd={state.addProvider} />
+      <LocalServersNote needsServerSetting={import.meta.env.FIREFOX} />
       <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+      <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
       <SitesSettings
         settings={settings}
         onSetSite={state.setSite}
