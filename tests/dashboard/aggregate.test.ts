@@ -100,6 +100,18 @@ describe('refusalByLanguageModel', () => {
     ]);
   });
 
+  test('languages and models follow the column order, however the comparisons are sorted', () => {
+    const { classify } = markerClassifier();
+    const forward = refusalByLanguageModel(items, classify);
+    const backward = refusalByLanguageModel([...items].reverse(), classify);
+    expect(backward.languages).toEqual(forward.languages);
+    expect(backward.models).toEqual(forward.models);
+    expect(backward.cells).toEqual(forward.cells);
+    // A model only ever in a later column comes after one seen in the first column.
+    const late = [item('z', 0, (c) => [run(c, 1, 'aardvark', 'de', 'x'), run(c, 0, 'zebra', 'de', 'y')])];
+    expect(refusalByLanguageModel(late, classify).models).toEqual(['Lab zebra · zebra', 'Lab aardvark · aardvark']);
+  });
+
   test('without a classifier every answer is pending and no rate is given', () => {
     const summary = refusalByLanguageModel(items, () => null);
     expect(summary.classified).toBe(0);

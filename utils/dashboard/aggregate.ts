@@ -71,10 +71,18 @@ export function batchFacets(items: ComparisonWithRuns[]): { tags: string[]; batc
   return { tags: [...tags].sort(), batchIds: [...batchIds].sort() };
 }
 
-/** Distinct values in first-seen order, ORIGINAL first when present. */
-function ordered(values: Iterable<string>): string[] {
-  const list = [...new Set(values)];
-  return list.includes(ORIGINAL) ? [ORIGINAL, ...list.filter((v) => v !== ORIGINAL)] : list;
+/**
+ * Distinct keys of the runs in column order: ORIGINAL first, then by the leftmost column a key appears in,
+ * then by name — the same order however the comparisons were sorted.
+ */
+function ordered(runs: Run[], key: (run: Run) => string): string[] {
+  const leftmost = new Map<string, number>();
+  for (const run of runs) {
+    const k = key(run);
+    leftmost.set(k, Math.min(leftmost.get(k) ?? Infinity, run.position));
+  }
+  const rank = (k: string) => (k === ORIGINAL ? -Infinity : leftmost.get(k)!);
+  return [...leftmost.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 /** The analysers' language argument for a run. */
@@ -111,8 +119,8 @@ export interface RefusalSummary {
 /** Classifies every answer and counts refusals per language and model. */
 export function refusalByLanguageModel(items: ComparisonWithRuns[], classify: Classify): RefusalSummary {
   const runs = items.flatMap((i) => i.runs);
-  const languages = ordered(runs.map(languageOf));
-  const models = ordered(runs.map(modelOf));
+  const languages = ordered(runs, languageOf);
+  const models = ordered(runs, modelOf);
   const cells = new Map<string, RefusalCell>();
   for (const run of runs) {
     const language = languageOf(run);
@@ -186,7 +194,8 @@ export interface FeatureRow {
 export function featuresByLanguage(items: ComparisonWithRuns[], extract: ExtractFeatures): FeatureRow[] {
   const rows = new Map<string, FeatureRow>();
   const zero = () => Object.fromEntries(FEATURE_KEYS.map((k) => [k, 0])) as Record<FeatureKey, number>;
-  for (const run of items.flatMap((i) => i.runs).filter(isAnswer)) {
+  const answers = items.flatMap((i) => i.runs).filter(isAnswer);
+  for (const run of answers) {
     const language = languageOf(run);
     let row = rows.get(language);
     if (!row) rows.set(language, (row = { language, answers: 0, analysed: 0, pending: 0, counts: zero(), shares: {} as FeatureRow['shares'] }));
@@ -203,7 +212,7 @@ export function featuresByLanguage(items: ComparisonWithRuns[], extract: Extract
   for (const row of rows.values()) {
     for (const key of FEATURE_KEYS) row.shares[key] = row.analysed ? row.counts[key] / row.analysed : null;
   }
-  return ordered(rows.keys()).map((l) => rows.get(l)!);
+  return ordered(answers, languageOf).map((l) => rows.get(l)!);
 }
 
 /** Totals for the batch's headline. */
