@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { startServer, type TestServer } from '../servers/http';
 
 export const ROOT = resolve(import.meta.dirname ?? __dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; PARALLAX_EXTENSION_DIR points at another build (e.g. one made apart from the shared .output). */
+export const EXTENSION_DIR = process.env.PARALLAX_EXTENSION_DIR ? resolve(process.env.PARALLAX_EXTENSION_DIR) : join(ROOT, '.output/chrome-mv3');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -18,6 +18,8 @@ export interface OpenAIServerOptions {
   reply?: (prompt: string, model: string) => string;
   chunkDelayMs?: number;
   slowMs?: number;
+  /** Like Ollama's origin check: 403 with an empty body for an extension's Origin header, and no CORS headers. */
+  rejectExtensionOrigins?: boolean;
 }
 
 function lastUserText(req: ReceivedRequest): string {
@@ -56,6 +58,15 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
     if (!req.url.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'no such route' } }));
       return;
+    }
+    if (opts.rejectExtensionOrigins) {
+      // Ollama sends no CORS headers to origins it does not allow, nor to requests without Origin.
+      res.removeHeader('access-control-allow-origin');
+      res.removeHeader('access-control-allow-headers');
+      if (/^(chrome|moz)-extension:\/\//.test(req.headers.origin ?? '')) {
+        res.writeHead(403).end();
+        return;
+      }
     }
     const model = (req.body as { model?: string } | undefined)?.model ?? '';
     const status = /^fail-(\d{3})$/.exec(model)?.[1];
