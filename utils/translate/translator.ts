@@ -1,0 +1,71 @@
+import type { ChatProvider, ProviderConnection } from '../providers/types';
+import { cleanTranslation, translationInstruction, translationMessages } from './prompt';
+
+/** Something that translates text between catalogue languages. */
+export interface Translator {
+  /** Stable id: part of the cache key and recorded on runs ("chrome", "model:…"). */
+  id: string;
+  /** Shown to the user ("Llama 3.2 on 127.0.0.1:11434"). */
+  label: string;
+  /** Runs on this device: nothing leaves the browser. */
+  onDevice: boolean;
+  /** The model translating, when a chat model does. */
+  model?: string;
+  /** The instruction given to a translating model, recorded on runs for reproducibility. */
+  instructionFor?(source: string, target: string): string;
+  /** Resolves with the translation only; rejects (ProviderError for engine failures) when it cannot. */
+  translate(text: string, source: string, target: string, signal: AbortSignal): Promise<string>;
+}
+
+/**
+ * How translations are made, chosen in settings: Chrome's on-device Translator, a configured chat model, or
+ * none: the user types or edits every translation.
+ */
+export type TranslationMode = { kind: 'chrome' } | { kind: 'model'; providerId: string; model?: string } | { kind: 'none' };
+
+/** Engine id recorded on runs whose translation the user supplied ("none" mode, or an edited translation). */
+export const USER_SUPPLIED = 'none';
+
+const ON_DEVICE_KINDS = new Set(['webllm', 'chrome-builtin']);
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host || baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/** Thrown when a model replies with nothing usable as a translation. */
+export class EmptyTranslation extends Error {
+  constructor(label: string) {
+    super(`${label} returned no translation.`);
+    this.name = 'EmptyTranslation';
+  }
+}
+
+/**
+ * A translator built on any chat provider: asks with the strict translation prompt at temperature 0, collects
+ * the streamed reply and cleans it down to the translation.
+ */
+export function modelTranslator(provider: ChatProvider, conn: ProviderConnection, model: string): Translator {
+  const onDevice = ON_DEVICE_KINDS.has(provider.kind);
+  const label = onDevice ? `${model} (on this device)` : `${model} on ${hostOf(conn.baseUrl)}`;
+  return {
+    id: `model:${provider.kind}:${model}@${onDevice ? 'device' : hostOf(conn.baseUrl)}`,
+    label,
+    onDevice,
+    model,
+    instructionFor: translationInstruction,
+    async translate(text, source, target, signal) {
+      let raw = '';
+      const request = { model, messages: translationMessages(text, source, target), temperature: 0 };
+      for await (const event of provider.stream(conn, request, signal)) {
+        if (event.type === 'text') raw += event.text;
+      }
+      const clean = cleanTranslation(raw, { source, target, text });
+      if (!clean) throw new EmptyTranslation(label);
+      return clean;
+    },
+  };
+}
