@@ -75,8 +75,18 @@ function classify(raw: string, line: number): Line[] {
   return [{ kind: 'text', text }];
 }
 
+/** Remove trailing answer columns "1 2 3 4 5" (an ascending run from 1), keeping a number that ends the text. */
 function stripColumns(text: string): string {
-  return text.replace(ANSWER_COLUMNS, '').trim();
+  const tail = ANSWER_COLUMNS.exec(text);
+  if (!tail) return text.trim();
+  const numbers = tail[0].trim().split(/\s+/).map(Number);
+  for (let start = 0; start < numbers.length - 1; start++) {
+    if (numbers.slice(start).every((n, i) => n === i + 1)) {
+      const keep = numbers.slice(0, start).join(' ');
+      return `${text.slice(0, tail.index)}${keep ? ` ${keep}` : ''}`.trim();
+    }
+  }
+  return text.trim();
 }
 
 /** Length of the run of consecutive numbers starting at `lines[i]` (numbered lines only, blanks skipped). */
@@ -137,7 +147,9 @@ export function parseQuestionnaire(text: string): ParsedQuestionnaire {
     // A plain "n." continues an open option block when it is the block's next value.
     const open = block as ParsedOption[] | null;
     const continuesBlock = !!open && open[open.length - 1]!.value === l.n - 1;
-    const isItem = l.kind === 'item' || (l.n === expected && !continuesBlock && !looksLikeScale(lines, i));
+    // Skipping ahead by a few numbers is allowed, so a missing item is reported rather than derailing the rest.
+    const next = l.n >= expected && l.n <= expected + 3;
+    const isItem = l.kind === 'item' || (next && !continuesBlock && !looksLikeScale(lines, i));
     if (!isItem) return addOption(l.n, l.text);
     current = { number: l.n, text: l.text, line: l.line, blocksAfter: [] };
     result.questions.push(current);
