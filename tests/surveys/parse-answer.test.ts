@@ -14,7 +14,7 @@ const scale: AnswerScale = {
 };
 
 const v = (value: number) => ({ value });
-const REFUSED = { refused: true };
+const REFUSED = { refused: true } as const;
 const invalid = (reason: string | RegExp) => ({ invalid: reason });
 
 const CASES: [string, string, { value: number } | { refused: true } | { invalid: string | RegExp }][] = [
