@@ -1,5 +1,4 @@
-import { siteId, type SiteAdapter, type Turn } from './types';
-import { visibleText } from './dom';
+import { siteId, type SiteAdapter } from './types';
 
 /**
  * Any site the user turns capture on for: the first textarea or contenteditable composer, a submit-like button,
@@ -19,14 +18,21 @@ export const generic: SiteAdapter = {
     { css: '[data-testid*="send" i]', label: 'data-testid send' },
     { css: 'button[aria-label*="send" i]', label: 'aria-label send (English UI)' },
   ],
-  turns(root: ParentNode): Turn[] {
-    const nodes = root.querySelectorAll('[data-message-author-role], [data-role="user"], [data-role="assistant"]');
-    return [...nodes].flatMap((el): Turn[] => {
-      const role = el.getAttribute('data-message-author-role') ?? el.getAttribute('data-role');
-      if (role !== 'user' && role !== 'assistant') return [];
-      const id = el.getAttribute('data-message-id') ?? undefined;
-      return [{ role, text: visibleText(el), ...(id ? { id } : {}) }];
-    });
-  },
-  checkedAgainst: [{ url: 'tests/fixtures/sites/generic.html', date: '2026-11-23' }],
+  userTurn: [
+    { css: '[data-message-author-role="user"]', label: 'message author role' },
+    { css: '[data-role="user"]', label: 'data-role user' },
+    { css: '[data-message-role="user"]', label: 'message role attribute' },
+  ],
+  assistantTurn: [
+    { css: '[data-message-author-role="assistant"]', label: 'message author role' },
+    { css: '[data-role="assistant"]', label: 'data-role assistant' },
+    { css: '[data-message-role="assistant"]', label: 'message role attribute' },
+  ],
+  streaming: [
+    { css: '[data-testid="stop-button"]', label: 'stop button test id' },
+    { css: 'button[aria-label*="stop generating" i]', label: 'English stop label' },
+  ],
+  editing: [],
+  requiredSelectors: ['composer'],
+  checkedAgainst: [{ url: 'tests/fixtures/sites/generic-new.html, tests/fixtures/chat-page.html', date: '2026-11-23' }],
 };

@@ -1,9 +1,33 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { chatgpt } from './chatgpt';
+import { claude } from './claude';
+import { copilot } from './copilot';
+import { deepseek } from './deepseek';
+import { gemini } from './gemini';
 import { generic } from './generic';
+import { grok } from './grok';
+import { huggingchat } from './huggingchat';
+import { meta } from './meta';
+import { mistral } from './mistral';
+import { perplexity } from './perplexity';
+import { poe } from './poe';
 import type { SiteAdapter, SiteId } from './types';
 
 /** Every site adapter, specific sites first; the generic adapter is the fallback for user-added sites. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [generic];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+  chatgpt,
+  claude,
+  gemini,
+  copilot,
+  perplexity,
+  mistral,
+  deepseek,
+  grok,
+  poe,
+  huggingchat,
+  meta,
+  generic,
+];
 
 /** The adapter with this id. */
 export function siteById(id: string): SiteAdapter | undefined {

@@ -11,6 +11,9 @@ export interface Selector {
   label: string;
 }
 
+/** The selector lists whose absence on a supported page means the adapter needs an update. */
+export type SelectorGroup = 'composer' | 'sendButton' | 'userTurn' | 'assistantTurn';
+
 /** One message on the page, as the user sees it. */
 export interface Turn {
   role: 'user' | 'assistant';
@@ -23,8 +26,9 @@ export interface Turn {
 }
 
 /**
- * One chat site. Pure DOM logic (no browser.* calls), testable on saved pages in happy-dom.
- * Selector lists are ordered: the first one that matches wins.
+ * One chat site, described by data only (no browser.* calls), so it is testable on saved pages in happy-dom.
+ * Every selector list is ordered: structure, ids and data-testid first, localized labels last. For turns, the
+ * first selector that matches anything on the page wins, so two page variants are never mixed.
  */
 export interface SiteAdapter {
   id: SiteId;
@@ -32,14 +36,24 @@ export interface SiteAdapter {
   name: string;
   /** Match patterns; also the optional host permissions asked for when the user enables the site. */
   matches: string[];
-  /** Where the user types. */
+  /** Where the user types a new prompt. */
   composer: Selector[];
   /** The button that sends (may change role, e.g. voice → send → stop). */
   sendButton: Selector[];
-  /** The user and assistant turns on the page, in page order. */
-  turns(root: ParentNode): Turn[];
-  /** True when the composer is an edit of an earlier message, not a new prompt. Defaults to false. */
-  isEditComposer?(composer: Element): boolean;
-  /** Where and when the selectors were last checked against the live site. */
+  /** Elements that each hold one message the user sent. */
+  userTurn: Selector[];
+  /** Elements that each hold one answer. */
+  assistantTurn: Selector[];
+  /** Inside a turn, where its text is (first match); the whole turn when none matches. */
+  turnText?: Selector[];
+  /** CSS for parts of a turn that are not its text (timestamps, reasoning panes); buttons are always dropped. */
+  turnNoise?: string;
+  /** Present anywhere on the page while an answer is still being written (stop button, streaming flag). */
+  streaming: Selector[];
+  /** A composer inside one of these is editing an earlier message: not a new prompt. */
+  editing: Selector[];
+  /** Groups that must match on every page of the site; a miss is reported as "capture needs an update". */
+  requiredSelectors: SelectorGroup[];
+  /** Where and when the selectors were last checked against the live site or a page saved from it. */
   checkedAgainst: { url: string; date: string }[];
 }
