@@ -48,7 +48,8 @@ export function DataTableView({ table, caption }: { table: DataTable; caption: s
         <tbody>
           {table.rows.map((row, i) => (
             <tr key={i}>
-              {row.map((cell, j) => (j === 0 ? <th key={j} scope="row" dir="auto">{show(cell)}</th> : <td key={j} dir="auto" class={typeof cell === 'number' ? 'num' : undefined}>{show(cell)}</td>))}
+              {/* Cells keep the page's direction, so "العربية (ar)" reads name first, then the code. */}
+              {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{show(cell)}</th> : <td key={j} class={typeof cell === 'number' ? 'num' : undefined}>{show(cell)}</td>))}
             </tr>
           ))}
         </tbody>

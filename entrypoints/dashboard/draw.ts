@@ -93,6 +93,9 @@ export function chartConfig(spec: ChartSpec, look: ChartLook): ChartConfiguratio
       : { label: s.label, data: s.values, backgroundColor: color, borderColor: color, low: s.low, high: s.high };
   });
   const ticks = { color: look.foreground, font, ...(percent ? { callback: (v: string | number) => `${v} %` } : {}) };
+  // Intervals must fit on the axis too, not only the bars.
+  const reach = spec.series.flatMap((s) => [...s.values, ...(s.low ?? []), ...(s.high ?? [])]).filter((v): v is number => typeof v === 'number');
+  const range = percent ? { min: 0, max: 100 } : reach.length ? { suggestedMin: Math.min(0, ...reach), suggestedMax: Math.max(0, ...reach) } : {};
   const scales =
     spec.kind === 'radar'
       ? { r: { grid: { color: look.grid }, angleLines: { color: look.grid }, pointLabels: { color: look.foreground, font }, ticks: { ...ticks, backdropColor: look.background } } }
@@ -101,7 +104,7 @@ export function chartConfig(spec: ChartSpec, look: ChartLook): ChartConfiguratio
           y: {
             grid: { color: look.grid },
             ticks,
-            ...(percent ? { min: 0, max: 100 } : {}),
+            ...range,
             title: { display: true, text: spec.axisLabel, color: look.foreground, font },
           },
         };

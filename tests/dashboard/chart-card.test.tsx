@@ -124,6 +124,9 @@ describe('chartConfig', () => {
     const bars = chartConfig({ kind: 'bar', categories: ['PDI'], series: [{ label: 'a', values: [40], low: [30], high: [50] }], unit: 'score', axisLabel: 'Index' }, look) as unknown as { plugins: { id: string }[]; data: { datasets: { low: number[] }[] } };
     expect(bars.plugins.map((p) => p.id)).toEqual(['parallaxBackground', 'parallaxErrorBars']);
     expect(bars.data.datasets[0]!.low).toEqual([30]);
+    // The value axis reaches the ends of the intervals, not just the bars.
+    const withNegative = chartConfig({ kind: 'bar', categories: ['UAI'], series: [{ label: 'a', values: [-8], low: [-20], high: [4] }], unit: 'score', axisLabel: 'Index' }, look) as unknown as { options: { scales: { y: object } } };
+    expect(withNegative.options.scales.y).toMatchObject({ suggestedMin: -20, suggestedMax: 4 });
     const radar = chartConfig({ kind: 'radar', categories: ['PDI', 'IDV', 'MAS'], series: [{ label: 'a', values: [1, 2, 3] }], unit: 'score', axisLabel: 'Index' }, look) as unknown as { options: { scales: Record<string, unknown> } };
     expect(Object.keys(radar.options.scales)).toEqual(['r']);
   });
