@@ -1,5 +1,5 @@
 import type { RefusalVerdict, ValueFeatures } from '@/utils/analysis/types';
-import type { Classify, ExtractFeatures } from '@/utils/dashboard/aggregate';
+import { UNDETERMINED, type Classify, type ExtractFeatures } from '@/utils/dashboard/aggregate';
 
 type Loader = () => Promise<unknown>;
 
@@ -27,7 +27,11 @@ function exported(mod: unknown, names: string[]): ((...args: unknown[]) => unkno
   return null;
 }
 
-/** Wraps an analyser: results cached per language and text; a throw or a malformed result counts as "not analysed". */
+/**
+ * Wraps an analyser, called as `fn(text, { language })` (both analysers take options; an unknown language is
+ * left out so they guess it from the script). Results are cached per language and text; a throw or a malformed
+ * result counts as "not analysed".
+ */
 function guarded<T>(fn: (...args: unknown[]) => unknown, valid: (v: unknown) => v is T): (text: string, language: string) => T | null {
   const cache = new Map<string, T | null>();
   return (text, language) => {
@@ -35,7 +39,7 @@ function guarded<T>(fn: (...args: unknown[]) => unknown, valid: (v: unknown) => 
     if (cache.has(key)) return cache.get(key)!;
     let result: T | null = null;
     try {
-      const value = fn(text, language);
+      const value = fn(text, language === UNDETERMINED ? {} : { language });
       result = valid(value) ? value : null;
     } catch {
       result = null;

@@ -78,7 +78,7 @@ describe('feature figure', () => {
 
 const results: SurveyResult[] = [
   { label: 'alpha · en', indices: { PDI: { mean: 40, low: 30, high: 50, n: 5 }, IDV: { mean: 70, low: 65, high: 75, n: 5 } } },
-  { label: 'alpha · ja', indices: { PDI: { mean: 55, low: 41.5, high: 68.5, n: 4 } } },
+  { label: 'alpha · ja', indices: { PDI: { mean: 55, low: 41.5, high: 68.5, n: 4, refusals: 1 } } },
 ];
 
 describe('survey figures', () => {
@@ -91,9 +91,9 @@ describe('survey figures', () => {
     ]);
     expect(bars?.chart?.series[1]).toEqual({ label: 'alpha · ja', values: [55, null], low: [41.5, null], high: [68.5, null] });
     expect(radar?.table.rows).toEqual([
-      ['alpha · en', 'PDI', 40, 30, 50, 5],
-      ['alpha · en', 'IDV', 70, 65, 75, 5],
-      ['alpha · ja', 'PDI', 55, 41.5, 68.5, 4],
+      ['alpha · en', 'PDI', 40, 30, 50, 5, null],
+      ['alpha · en', 'IDV', 70, 65, 75, 5, null],
+      ['alpha · ja', 'PDI', 55, 41.5, 68.5, 4, 1],
     ]);
     expect(bars?.table).toBe(radar?.table);
     expect(bars?.tableShown).toBe('elsewhere');
@@ -108,12 +108,23 @@ describe('survey figures', () => {
     expect(parseSurveyResults({ results })).toEqual(results);
   });
 
+  test("parse accepts the survey scorer's summaries: no interval below two values, nothing measured, extra fields", () => {
+    const scored = [{ label: 'beta · sw', indices: { PDI: { mean: 12, low: null, high: null, sd: null, n: 1, refusals: 4 }, IDV: { mean: null, low: null, high: null, sd: null, n: 0, refusals: 5 } } }];
+    expect(parseSurveyResults(scored)).toEqual([{ label: 'beta · sw', indices: { PDI: { mean: 12, low: null, high: null, n: 1, refusals: 4 }, IDV: { mean: null, low: null, high: null, n: 0, refusals: 5 } } }]);
+    const [, bars] = surveyFigures(parseSurveyResults(scored));
+    expect(bars?.chart?.series[0]).toEqual({ label: 'beta · sw', values: [12, null], low: [null, null], high: [null, null] });
+    expect(bars?.table.rows[1]).toEqual(['beta · sw', 'IDV', null, null, null, 0, 5]);
+  });
+
   test.each<[string, unknown, RegExp]>([
     ['not a list', { label: 'x' }, /Expected a list/],
     ['an empty list', [], /no results/],
     ['a result without a label', [{ indices: { PDI: { mean: 1, low: 0, high: 2, n: 1 } } }], /Result 1 has no label/],
     ['a result without indices', [{ label: 'a', indices: {} }], /Result 1 \(a\) has no indices/],
-    ['a text mean', [{ label: 'a', indices: { PDI: { mean: '40', low: 0, high: 50, n: 5 } } }], /PDI: mean, low, high and n must be numbers/],
+    ['a text mean', [{ label: 'a', indices: { PDI: { mean: '40', low: 0, high: 50, n: 5 } } }], /PDI: mean must be a number/],
+    ['half an interval', [{ label: 'a', indices: { PDI: { mean: 40, low: 30, high: null, n: 5 } } }], /low and high must both be numbers, or both null/],
+    ['an interval around no mean', [{ label: 'a', indices: { PDI: { mean: null, low: 30, high: 50, n: 5 } } }], /interval must hold the mean/],
+    ['negative refusals', [{ label: 'a', indices: { PDI: { mean: 1, low: 0, high: 2, n: 2, refusals: -1 } } }], /refusals must be a whole number/],
     ['an interval that misses the mean', [{ label: 'a', indices: { PDI: { mean: 60, low: 0, high: 50, n: 5 } } }], /interval must hold the mean/],
     ['a fractional n', [{ label: 'a', indices: { PDI: { mean: 1, low: 0, high: 2, n: 2.5 } } }], /n must be a whole number/],
   ])('parse rejects %s with a message that says where', (_name, input, message) => {

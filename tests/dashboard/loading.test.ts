@@ -20,13 +20,23 @@ describe('loadAnalysis', () => {
     const calls: unknown[][] = [];
     const analysis = await loadAnalysis({
       '../../utils/analysis/refusal.ts': async () => ({ classifyRefusal: (...args: unknown[]) => (calls.push(args), verdict) }),
-      '../../utils/analysis/values.ts': async () => ({ valueFeatures: markerFeatures }),
+      '../../utils/analysis/values.ts': async () => ({ valueFeatures: (text: string) => markerFeatures(text) }),
     });
     expect(analysis.notes).toEqual([]);
     expect(analysis.classify?.('Nein', 'de')).toEqual(verdict);
     expect(analysis.classify?.('Nein', 'de')).toEqual(verdict);
-    expect(calls).toEqual([['Nein', 'de']]);
+    expect(calls).toEqual([['Nein', { language: 'de' }]]);
+    analysis.classify?.('Hello', 'und');
+    expect(calls[1]).toEqual(['Hello', {}]); // unknown language: the analyser reads the script
     expect(analysis.features?.('[balanced]', 'en')?.balance.value).toBe('balanced');
+  });
+
+  test("this build's own analysers are found and give verdicts the dashboard can chart", async () => {
+    const analysis = await loadAnalysis();
+    expect(analysis.notes).toEqual([]);
+    expect(analysis.classify?.("I'm sorry, but I can't help with that request.", 'en')?.label).toBe('full_refusal');
+    expect(analysis.classify?.('Find its id with ps, then run kill with it.', 'en')?.label).toBe('full_compliance');
+    expect(analysis.features?.('There are several views. Some argue it is wrong; on the other hand, others disagree.', 'en')?.balance.value).toBe('balanced');
   });
 
   test.each([

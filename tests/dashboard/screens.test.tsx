@@ -135,8 +135,8 @@ describe('BatchScreen', () => {
     renderBatch({ surveys });
     expect(screen.getAllByRole('table')).toHaveLength(3);
     expect(rowsOf('figure-survey-radar')).toEqual([
-      ['alpha · fr', 'PDI', '40', '31', '49', '5'],
-      ['alpha · fr', 'UAI', '-12', '-20', '-4', '5'],
+      ['alpha · fr', 'PDI', '40', '31', '49', '5', '—'],
+      ['alpha · fr', 'UAI', '-12', '-20', '-4', '5', '—'],
     ]);
     expect(screen.getByTestId('figure-survey-intervals').textContent).toContain('The numbers are in the table above.');
   });

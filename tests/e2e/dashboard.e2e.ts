@@ -159,7 +159,7 @@ describe.skipIf(unavailable)('dashboard — in Chromium', () => {
     await expect.poll(() => page.getByTestId('batch-totals').textContent()).toBe('3 comparisons · 11 answers of 12 runs · 2 languages · 2 models');
     const surveyFile = join(mkdtempSync(join(tmpdir(), 'survey-')), 'survey.json');
     writeFileSync(surveyFile, JSON.stringify([
-      { label: 'alpha-7b · en', indices: { PDI: { mean: 42, low: 30.5, high: 53.5, n: 5 }, IDV: { mean: 71, low: 64, high: 78, n: 5 }, UAI: { mean: -8, low: -20, high: 4, n: 5 } } },
+      { label: 'alpha-7b · en', indices: { PDI: { mean: 42, low: 30.5, high: 53.5, n: 5 }, IDV: { mean: 71, low: 64, high: 78, n: 5 }, UAI: { mean: -8, low: -20, high: 4, n: 5, refusals: 1 } } },
       { label: '=SUM(1,2) · fr', indices: { PDI: { mean: 55, low: 47, high: 63, n: 4 }, IDV: { mean: 60, low: 52, high: 68, n: 4 }, UAI: { mean: 12, low: 2, high: 22, n: 4 } } },
     ]));
     await page.getByLabel('Survey results file').setInputFiles(surveyFile);
@@ -198,9 +198,9 @@ describe.skipIf(unavailable)('dashboard — in Chromium', () => {
     const surveyCsv = await download(page, `Download CSV: ${radar}`);
     expect(surveyCsv.name).toMatch(/^parallax-survey-radar-.*\.csv$/);
     const surveyText = surveyCsv.bytes.toString('utf8');
-    expect(surveyText.startsWith('\uFEFFModel and language,Index,Mean,95 % low,95 % high,n\r\n')).toBe(true);
-    expect(surveyText).toContain('alpha-7b · en,UAI,-8,-20,4,5\r\n');
-    expect(surveyText).toContain(`"'=SUM(1,2) · fr",PDI,55,47,63,4`);
+    expect(surveyText.startsWith('\uFEFFModel and language,Index,Mean,95 % low,95 % high,n,Refusals\r\n')).toBe(true);
+    expect(surveyText).toContain('alpha-7b · en,UAI,-8,-20,4,5,1\r\n');
+    expect(surveyText).toContain(`"'=SUM(1,2) · fr",PDI,55,47,63,4,\r\n`);
     const refusalCsv = (await download(page, `Download CSV: ${refusal}`)).bytes.toString('utf8');
     expect(refusalCsv).toContain(`"'${EVIL_LABEL.replace(/"/g, '""')} · beta-8b"`);
     expect(refusalCsv.split('\r\n').filter(Boolean)).toHaveLength(5);

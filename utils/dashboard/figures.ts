@@ -115,8 +115,8 @@ export function featureFigure(rows: FeatureRow[]): Figure {
 export function surveyFigures(results: SurveyResult[]): Figure[] {
   const { indices, rows } = surveyTable(results);
   const table: DataTable = {
-    columns: ['Model and language', 'Index', 'Mean', '95 % low', '95 % high', 'n'],
-    rows: rows.map((r) => [r.label, r.index, r.mean, r.low, r.high, r.n]),
+    columns: ['Model and language', 'Index', 'Mean', '95 % low', '95 % high', 'n', 'Refusals'],
+    rows: rows.map((r) => [r.label, r.index, r.mean, r.low, r.high, r.n, r.refusals ?? null]),
   };
   const pick = (r: SurveyResult, key: 'mean' | 'low' | 'high') => indices.map((i) => r.indices[i]?.[key] ?? null);
   const radar: ChartSpec = { kind: 'radar', categories: indices, series: results.map((r) => ({ label: r.label, values: pick(r, 'mean') })), unit: 'score', axisLabel: 'Index score' };

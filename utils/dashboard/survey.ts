@@ -1,15 +1,19 @@
 /**
  * Survey results as the dashboard charts them: per label (a model × language), per index, the mean over
- * repetitions with its 95 % interval and n. The survey runner produces this shape; a file in it can also be
- * loaded by hand. Pure: no browser API.
+ * repetitions with its 95 % interval and n. utils/surveys' `scoreRepetitions` output fits as `indices` (its
+ * extra fields are ignored); a file in this shape can also be loaded by hand. Pure: no browser API.
  */
 
-/** One index's result: mean over repetitions, its 95 % interval, and how many repetitions counted. */
+/**
+ * One index's result: mean over repetitions (null when nothing was measured), its 95 % interval (null below two
+ * values), how many repetitions counted, and optionally how many answers were refusals.
+ */
 export interface IndexResult {
-  mean: number;
-  low: number;
-  high: number;
+  mean: number | null;
+  low: number | null;
+  high: number | null;
   n: number;
+  refusals?: number;
 }
 
 /** One model × language's survey result. */
@@ -32,10 +36,12 @@ export function surveyTable(results: SurveyResult[]): { indices: string[]; label
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown): v is number => isNumber(v) && v >= 0 && Number.isInteger(v);
 
 /**
- * Checks parsed JSON against the shape: an array of results (or `{ results: [...] }`), every index with finite
- * numbers, low ≤ mean ≤ high and a whole n ≥ 0. Throws an error that says where the file is wrong.
+ * Checks parsed JSON against the shape: an array of results (or `{ results: [...] }`); per index a finite mean
+ * or null, low and high both finite (low ≤ mean ≤ high) or both null, a whole n ≥ 0 and optional whole
+ * refusals. Throws an error that says where the file is wrong.
  */
 export function parseSurveyResults(json: unknown): SurveyResult[] {
   const list = Array.isArray(json) ? json : (json as { results?: unknown } | null)?.results;
@@ -48,11 +54,15 @@ export function parseSurveyResults(json: unknown): SurveyResult[] {
     if (!indices || typeof indices !== 'object' || Array.isArray(indices)) throw new Error(`${where} (${label}) has no indices`);
     const checked: Record<string, IndexResult> = {};
     for (const [name, value] of Object.entries(indices)) {
-      const { mean, low, high, n } = (value ?? {}) as Record<string, unknown>;
-      if (!isNumber(mean) || !isNumber(low) || !isNumber(high) || !isNumber(n)) throw new Error(`${where} (${label}), ${name}: mean, low, high and n must be numbers`);
-      if (low > mean || mean > high) throw new Error(`${where} (${label}), ${name}: the interval must hold the mean (low ≤ mean ≤ high)`);
-      if (n < 0 || !Number.isInteger(n)) throw new Error(`${where} (${label}), ${name}: n must be a whole number ≥ 0`);
-      checked[name] = { mean, low, high, n };
+      const at = `${where} (${label}), ${name}`;
+      const { mean, low, high, n, refusals } = (value ?? {}) as Record<string, unknown>;
+      if (!(isNumber(mean) || mean === null)) throw new Error(`${at}: mean must be a number (or null when nothing was measured)`);
+      const interval = isNumber(low) && isNumber(high);
+      if (!interval && !(low === null && high === null)) throw new Error(`${at}: low and high must both be numbers, or both null`);
+      if (interval && (mean === null || low > mean || mean > high)) throw new Error(`${at}: the interval must hold the mean (low ≤ mean ≤ high)`);
+      if (!isCount(n)) throw new Error(`${at}: n must be a whole number ≥ 0`);
+      if (refusals !== undefined && !isCount(refusals)) throw new Error(`${at}: refusals must be a whole number ≥ 0`);
+      checked[name] = { mean, low: interval ? low : null, high: interval ? high : null, n, ...(refusals !== undefined ? { refusals } : {}) };
     }
     if (!Object.keys(checked).length) throw new Error(`${where} (${label}) has no indices`);
     return { label, indices: checked };
