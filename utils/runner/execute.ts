@@ -5,6 +5,8 @@ import { CANCELLED_MESSAGE } from './state';
 import { DEFAULT_RETRY, abortableSleep, retryDelay, type RetryPolicy } from './retry';
 import type { RunStore } from './runner';
 import type { Run, Target } from './types';
+import type { Translator } from '../translate/translator';
+import { TranslationFailed, languagePlan, readAnswer, translatePrompt } from './translate-step';
 
 /** Limits on one run's wait. On-device engines get no first-byte limit: their first token includes loading. */
 export interface RunTimeouts {
@@ -24,6 +26,8 @@ export interface ExecuteDeps {
   checkpointMs: number;
   retry?: RetryPolicy;
   timeouts?: RunTimeouts;
+  /** Translates prompts into each run's language and answers back; absent = prompts go as written. */
+  translator?: Translator;
 }
 
 const ON_DEVICE = new Set<Target['providerKind']>(['webllm', 'chrome-builtin']);
@@ -60,17 +64,25 @@ function hostOf(baseUrl: string): string {
  */
 export async function executeRun(queued: Run, signal: AbortSignal, deps: ExecuteDeps): Promise<void> {
   const { store, emit, now } = deps;
-  const run = await store.move(queued.id, 'streaming', {
+  const comparison = await store.getComparison(queued.comparisonId);
+  const language = comparison && languagePlan(queued.target, comparison, deps.translator);
+  const first = language?.translate ? 'translating' : 'streaming';
+  const run = await store.move(queued.id, first, {
     text: '',
     error: undefined,
     errorCode: undefined,
-    notice: undefined,
+    notice: language?.notice,
     startedAt: now(),
     finishedAt: undefined,
     attempts: queued.attempts + 1,
+    sourceLanguage: language?.source,
+    translation: undefined,
+    translatedPrompt: undefined,
+    answerLanguage: undefined,
+    backTranslation: undefined,
   });
   if (!run) return; // another runner took it, or it was cancelled meanwhile
-  emit({ type: 'state', runId: run.id, state: 'streaming' });
+  emit({ type: 'state', runId: run.id, state: first });
   const { target } = run;
   const endpoint = hostOf(target.baseUrl);
   const timeouts = deps.timeouts ?? DEFAULT_TIMEOUTS;
@@ -79,17 +91,24 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
   let apiKey: string | undefined;
 
   const finish = async (to: 'done' | 'failed' | 'interrupted', patch: Partial<Run>) => {
-    const moved = await store.move(run.id, to, { text, notice: undefined, finishedAt: now(), ...patch });
+    const moved = await store.move(run.id, to, { text, notice: language?.notice, finishedAt: now(), ...patch });
     if (moved) emit({ type: 'state', runId: run.id, state: to });
   };
 
   try {
-    const comparison = await store.getComparison(run.comparisonId);
-    if (!comparison) throw new Error('The comparison this run belongs to was deleted.');
+    if (!comparison || !language) throw new Error('The comparison this run belongs to was deleted.');
     const provider = deps.providerFor(target.providerKind);
     if (!provider) throw new Error(`This version of Parallax cannot talk to ${target.providerKind} engines yet.`);
     apiKey = await deps.apiKeyFor(target.providerId);
-    const request = requestFor(target, comparison.prompt);
+    let prompt = comparison.prompt;
+    if (language.translate) {
+      const translated = await translatePrompt(prompt, language, deps.translator, signal);
+      prompt = translated.translatedPrompt!;
+      if (!(await store.move(run.id, 'streaming', translated))) return;
+      emit({ type: 'state', runId: run.id, state: 'streaming' });
+    }
+    const request = requestFor(target, prompt);
+    let usage: Run['usage'];
 
     for (let attempt = 1; ; attempt++) {
       const attemptControl = new AbortController();
@@ -103,7 +122,6 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
         }, ms);
       let firstByte = ON_DEVICE.has(target.providerKind) ? undefined : timeout('first byte', timeouts.firstByteMs);
       const total = timeout('total', timeouts.totalMs);
-      let usage: Run['usage'];
       let lastCheckpoint = now();
       try {
         for await (const event of provider.stream({ baseUrl: target.baseUrl, apiKey, modelLib: target.modelLib }, request, attemptControl.signal)) {
@@ -120,8 +138,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
             usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
           }
         }
-        await finish('done', usage ? { usage } : {});
-        return;
+        break;
       } catch (err) {
         if (signal.aborted) throw err;
         const failure: unknown = timedOut
@@ -140,10 +157,12 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
         signal.removeEventListener('abort', abortAttempt);
       }
     }
+    const reading = await readAnswer(text, language, deps.translator, signal, (notice) => store.patch(run.id, { notice }));
+    await finish('done', { ...(usage ? { usage } : {}), ...reading });
   } catch (err) {
     if (signal.aborted) return finish('interrupted', { error: CANCELLED_MESSAGE, errorCode: 'cancelled' });
     // Providers throw ProviderError with a message for the user; anything else is ours and says what went wrong.
-    const { message, code } = err instanceof ProviderError ? err : { message: err instanceof Error ? err.message : String(err), code: 'error' };
+    const { message, code } = err instanceof ProviderError || err instanceof TranslationFailed ? err : { message: err instanceof Error ? err.message : String(err), code: 'error' };
     await finish('failed', { error: withoutKey(message, apiKey), errorCode: code });
   }
 }

@@ -2,6 +2,7 @@ import type { ChatProvider, ProviderKind } from '../providers/types';
 import type { LiveEvent } from '../messaging/protocol';
 import { executeRun, type RunTimeouts } from './execute';
 import type { RetryPolicy } from './retry';
+import type { Translator } from '../translate/translator';
 import { CANCELLED_MESSAGE, INTERRUPTED_MESSAGE, type RunState } from './state';
 import type { Comparison, Run, Target } from './types';
 
@@ -32,6 +33,8 @@ export interface RunnerDeps {
   concurrencyFor?(target: Target): number;
   retry?: RetryPolicy;
   timeouts?: RunTimeouts;
+  /** Translates prompts into each run's language and answers back (see ExecuteDeps). */
+  translator?: Translator;
   now?(): number;
 }
 
@@ -78,6 +81,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     checkpointMs: deps.checkpointMs ?? 250,
     retry: deps.retry,
     timeouts: deps.timeouts,
+    translator: deps.translator,
   };
 
   function start(run: Run) {

@@ -40,6 +40,36 @@ export interface Comparison {
   tags?: string[];
   /** The user's note. */
   note?: string;
+  /** Language the prompt is written in and answers are read in (catalogue code); detected when absent. */
+  language?: string;
+  /** Translations of the prompt the user typed or edited, by language code: sent as they are. */
+  translations?: Record<string, string>;
+}
+
+/** How a run's prompt was put into its language. */
+export interface RunTranslation {
+  /** Translator id, or 'none' when the user supplied the translation. */
+  engine: string;
+  /** The translating model, when a chat model translated. */
+  model?: string;
+  /** The instruction the translating model was given, for reproducibility. */
+  prompt?: string;
+  source: string;
+  target: string;
+}
+
+/** An answer translated into the reader's language for the side-by-side view. */
+export interface BackTranslation {
+  /** The reader's language. */
+  language: string;
+  /** The answer's language it was translated from. */
+  from: string;
+  /** Empty when it failed; the original answer is always kept in `Run.text`. */
+  text: string;
+  engine: string;
+  model?: string;
+  /** Why it could not be translated back (the answer itself is still done). */
+  error?: string;
 }
 
 /** One target's answer and its state, persisted at every change. */
@@ -64,4 +94,14 @@ export interface Run {
   startedAt?: number;
   finishedAt?: number;
   usage?: { inputTokens?: number; outputTokens?: number };
+  /** The prompt's language (the comparison's), recorded when the run started. */
+  sourceLanguage?: string;
+  /** How the prompt was translated; absent when it was sent as written. */
+  translation?: RunTranslation;
+  /** The prompt as sent, when it was translated. */
+  translatedPrompt?: string;
+  /** The language the answer came back in, as detected (code null when unsure). */
+  answerLanguage?: { code: string | null; confidence: number };
+  /** The answer in the reader's language, when it came back in another one and a translator is set up. */
+  backTranslation?: BackTranslation;
 }

@@ -25,9 +25,12 @@ export interface TranslationCache {
   readonly stats: { hits: number; misses: number };
 }
 
-/** The store key of a translation: engine, languages and the exact text (whitespace at the ends ignored). */
+/**
+ * The store key of a translation, `engine NUL source NUL target NUL text` (the shape the database's
+ * translations table documents); language tags lower-cased, whitespace at the ends of the text ignored.
+ */
 export function cacheKey(key: TranslationKey): string {
-  return JSON.stringify([key.engine, key.source.toLowerCase(), key.target.toLowerCase(), key.text.trim()]);
+  return [key.engine, key.source.toLowerCase(), key.target.toLowerCase(), key.text.trim()].join('\u0000');
 }
 
 /** A Map-based store keeping the most recently used `maxEntries` translations. */

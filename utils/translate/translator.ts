@@ -60,8 +60,15 @@ export function modelTranslator(provider: ChatProvider, conn: ProviderConnection
     async translate(text, source, target, signal) {
       let raw = '';
       const request = { model, messages: translationMessages(text, source, target), temperature: 0 };
-      for await (const event of provider.stream(conn, request, signal)) {
-        if (event.type === 'text') raw += event.text;
+      try {
+        for await (const event of provider.stream(conn, request, signal)) {
+          if (event.type === 'text') raw += event.text;
+        }
+      } catch (err) {
+        // Servers may echo the key in their errors; the message ends up on a run.
+        const key = conn.apiKey;
+        if (err instanceof Error && key && key.length >= 4) err.message = err.message.split(key).join('[key]');
+        throw err;
       }
       const clean = cleanTranslation(raw, { source, target, text });
       if (!clean) throw new EmptyTranslation(label);
