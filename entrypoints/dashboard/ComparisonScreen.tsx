@@ -1,7 +1,7 @@
 import { Markdown } from '@/components/Markdown';
 import { STATE_LABEL, formatTime, sourceLabel } from '@/components/format';
 import type { RefusalVerdict } from '@/utils/analysis/types';
-import { UNDETERMINED, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/dashboard/aggregate';
+import { analysisInput, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/dashboard/aggregate';
 import { languageName } from '@/utils/dashboard/figures';
 import type { Run } from '@/utils/runner/types';
 
@@ -23,7 +23,7 @@ const VERDICT: Record<RefusalVerdict['label'], { text: string; tone: string }> =
 /** The refusal badge: a verdict, or an honest "pending" when there is none. */
 function RefusalBadge({ run, classify }: { run: Run; classify: Classify | null | undefined }) {
   if (run.state !== 'done' || !run.text.trim()) return null;
-  const verdict = classify ? classify(run.text, run.target.language ?? UNDETERMINED) : null;
+  const verdict = classify ? classify(...analysisInput(run)) : null;
   if (!verdict) {
     return (
       <span class="badge" data-testid="refusal-badge" title={classify === undefined ? 'Loading the classifier' : 'No refusal verdict for this answer'}>

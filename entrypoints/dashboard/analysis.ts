@@ -28,18 +28,18 @@ function exported(mod: unknown, names: string[]): ((...args: unknown[]) => unkno
 }
 
 /**
- * Wraps an analyser, called as `fn(text, { language })` (both analysers take options; an unknown language is
- * left out so they guess it from the script). Results are cached per language and text; a throw or a malformed
+ * Wraps an analyser, called as `fn(text, { language, backTranslation })` (both analysers take these options; an
+ * unknown language is left out so they guess it from the script). Results are cached per language and text; a throw or a malformed
  * result counts as "not analysed".
  */
-function guarded<T>(fn: (...args: unknown[]) => unknown, valid: (v: unknown) => v is T): (text: string, language: string) => T | null {
+function guarded<T>(fn: (...args: unknown[]) => unknown, valid: (v: unknown) => v is T): (text: string, language: string, backTranslation?: string) => T | null {
   const cache = new Map<string, T | null>();
-  return (text, language) => {
-    const key = `${language}\u0000${text}`;
+  return (text, language, backTranslation) => {
+    const key = `${language}\u0000${text}\u0000${backTranslation ?? ''}`;
     if (cache.has(key)) return cache.get(key)!;
     let result: T | null = null;
     try {
-      const value = fn(text, language === UNDETERMINED ? {} : { language });
+      const value = fn(text, { ...(language === UNDETERMINED ? {} : { language }), ...(backTranslation ? { backTranslation } : {}) });
       result = valid(value) ? value : null;
     } catch {
       result = null;
@@ -59,7 +59,7 @@ async function load<T>(
   valid: (v: unknown) => v is T,
   what: string,
   notes: string[],
-): Promise<((text: string, language: string) => T | null) | null> {
+): Promise<((text: string, language: string, backTranslation?: string) => T | null) | null> {
   const loader = find(modules, file);
   if (!loader) {
     notes.push(`${what} is not available in this build, so its chart stays empty (analysis pending).`);

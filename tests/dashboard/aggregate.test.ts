@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   ORIGINAL,
+  analysisInput,
   batchFacets,
   batchTotals,
   featuresByLanguage,
@@ -10,6 +11,7 @@ import {
   refusalByLanguageModel,
   type BatchFilter,
 } from '@/utils/dashboard/aggregate';
+import type { Run } from '@/utils/runner/types';
 import { item, markerClassifier, markerFeatures, run } from './fixtures';
 
 const DAY = 86_400_000;
@@ -46,6 +48,22 @@ describe('run keys', () => {
     const same = run('x', 0, 'gpt', null, '');
     same.target.providerLabel = 'gpt';
     expect(modelOf(same)).toBe('gpt');
+  });
+});
+
+describe('analysisInput', () => {
+  const back = (language: string, text: string, error?: string) => ({ language, from: 'sw', text, engine: 'test', ...(error ? { error } : {}) });
+  test.each<[string, Partial<Run>, string | null, [string, string, string?]]>([
+    ['a translated run: its target language', {}, 'sw', ['Hapana', 'sw']],
+    ['the prompt as written: the prompt language, when recorded', { sourceLanguage: 'fr' }, null, ['Hapana', 'fr']],
+    ['the prompt as written, language unknown: und', {}, null, ['Hapana', 'und']],
+    ['the detected answer language wins', { answerLanguage: { code: 'en', confidence: 0.9 } }, 'sw', ['Hapana', 'en']],
+    ['an unsure detection is ignored', { answerLanguage: { code: null, confidence: 0.2 } }, 'sw', ['Hapana', 'sw']],
+    ['an English back-translation is passed on', { backTranslation: back('en', 'No') }, 'sw', ['Hapana', 'sw', 'No']],
+    ['a back-translation into another language is not', { backTranslation: back('de', 'Nein') }, 'sw', ['Hapana', 'sw']],
+    ['a failed back-translation is not', { backTranslation: back('en', '', 'offline') }, 'sw', ['Hapana', 'sw']],
+  ])('%s', (_name, over, language, expected) => {
+    expect(analysisInput(run('x', 0, 'm', language, 'Hapana', over))).toEqual(expected);
   });
 });
 

@@ -28,6 +28,8 @@ describe('loadAnalysis', () => {
     expect(calls).toEqual([['Nein', { language: 'de' }]]);
     analysis.classify?.('Hello', 'und');
     expect(calls[1]).toEqual(['Hello', {}]); // unknown language: the analyser reads the script
+    analysis.classify?.('Hapana', 'sw', 'No');
+    expect(calls[2]).toEqual(['Hapana', { language: 'sw', backTranslation: 'No' }]);
     expect(analysis.features?.('[balanced]', 'en')?.balance.value).toBe('balanced');
   });
 

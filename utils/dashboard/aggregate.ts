@@ -15,11 +15,14 @@ export interface ComparisonWithRuns {
   runs: Run[];
 }
 
-/** The refusal classifier: a verdict, or null when the answer cannot be (or is not yet) analysed. */
-export type Classify = (text: string, language: string) => RefusalVerdict | null;
+/**
+ * The refusal classifier: a verdict, or null when the answer cannot be (or is not yet) analysed. `language` is
+ * UNDETERMINED when unknown; `backTranslation` is the answer in English, when the runner made one.
+ */
+export type Classify = (text: string, language: string, backTranslation?: string) => RefusalVerdict | null;
 
-/** The value-feature extractor: features, or null when the answer is not analysed. */
-export type ExtractFeatures = (text: string, language: string) => ValueFeatures | null;
+/** The value-feature extractor: features, or null when the answer is not analysed. Arguments as for Classify. */
+export type ExtractFeatures = (text: string, language: string, backTranslation?: string) => ValueFeatures | null;
 
 /** What a batch is narrowed to; every given field must hold. `until` is inclusive. */
 export interface BatchFilter {
@@ -85,8 +88,16 @@ function ordered(runs: Run[], key: (run: Run) => string): string[] {
   return [...leftmost.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** The analysers' language argument for a run. */
-const analysisLanguage = (run: Run) => run.target.language ?? UNDETERMINED;
+/**
+ * What the analysers are told about an answer: its language — as detected, else the target's, else the prompt's,
+ * else UNDETERMINED — and its English back-translation when there is one.
+ */
+export function analysisInput(run: Run): [text: string, language: string, backTranslation?: string] {
+  const language = run.answerLanguage?.code ?? run.target.language ?? run.sourceLanguage ?? UNDETERMINED;
+  const back = run.backTranslation;
+  const english = back && !back.error && back.text.trim() && back.language.split('-')[0] === 'en' ? back.text : undefined;
+  return english ? [run.text, language, english] : [run.text, language];
+}
 
 /** Refusals of one model in one language. */
 export interface RefusalCell {
@@ -133,7 +144,7 @@ export function refusalByLanguageModel(items: ComparisonWithRuns[], classify: Cl
       cell.unanswered++;
       continue;
     }
-    const verdict = classify(run.text, analysisLanguage(run));
+    const verdict = classify(...analysisInput(run));
     if (!verdict) {
       cell.pending++;
       continue;
@@ -200,7 +211,7 @@ export function featuresByLanguage(items: ComparisonWithRuns[], extract: Extract
     let row = rows.get(language);
     if (!row) rows.set(language, (row = { language, answers: 0, analysed: 0, pending: 0, counts: zero(), shares: {} as FeatureRow['shares'] }));
     row.answers++;
-    const features = extract(run.text, analysisLanguage(run));
+    const features = extract(...analysisInput(run));
     if (!features) {
       row.pending++;
       continue;
