@@ -116,8 +116,8 @@ function outcomeSentence(answered: VerdictRun[]): string {
     return dimension === 'language' ? `${VERB[g.outcome]} in ${who}` : `${who} ${VERB[g.outcome]}`;
   });
   const init = phrases.slice(0, -1);
-  const sentence = dimension === 'language' ? phrases.join(', ') : `${list(init)}, while ${phrases[phrases.length - 1]}`;
-  return capitalize(sentence);
+  // Model names and column labels keep their own case ("gpt-4o"); only our own words are capitalized.
+  return dimension === 'language' ? capitalize(phrases.join(', ')) : `${list(init)}, while ${phrases[phrases.length - 1]}`;
 }
 
 /** The most telling value difference among the answers that were not refused, as a clause, or null. */

@@ -66,7 +66,7 @@ export const en: ValueLexicon = {
   hedges: [
     'it depends',
     'depends? (?:on|upon)',
-    'may',
+    { cs: 'may|May(?= (?:be|not|have|also|help|vary|increase|reduce|cause|lead)\\b)' },
     'might',
     'could',
     'perhaps',
