@@ -83,7 +83,12 @@ export function visibleText(el: Element, extraNoise?: string): string {
   });
   if (!el.closest(KEEPS_LINE_BREAKS)) normalizeSourceWhitespace(clone);
   clone.querySelectorAll('br').forEach((n) => n.replaceWith('\n'));
-  clone.querySelectorAll(BLOCKS).forEach((n) => n.append('\n'));
+  clone.querySelectorAll(BLOCKS).forEach((n) => {
+    // A block after inline text starts on a new line.
+    const prev = n.previousSibling;
+    if (prev && (prev.textContent ?? '').trim() && !(prev.nodeType === 1 && (prev as Element).matches(BLOCKS))) n.before('\n');
+    n.append('\n');
+  });
   clone.querySelectorAll('td, th').forEach((n) => n.append(' '));
   return collapse(clone.textContent ?? '');
 }

@@ -1,5 +1,5 @@
 import { closestMatch, inPageOrder, queryAllFirst, queryFirst, visibleText } from './dom';
-import type { SelectorGroup, SiteAdapter, Turn } from './types';
+import type { Selector, SelectorGroup, SiteAdapter, Turn } from './types';
 
 /** Parts of a turn that are controls, not text: copy, edit, retry buttons, and the edit box of an edited message. */
 const CONTROLS = 'button, [role="button"][aria-label], [role="toolbar"], [contenteditable="true"]';
@@ -9,7 +9,8 @@ export function isEditing(adapter: SiteAdapter, el: Element): boolean {
   return closestMatch(el, adapter.editing) !== null || closestMatch(el, [...adapter.userTurn, ...adapter.assistantTurn]) !== null;
 }
 
-function firstOutsideEdits(adapter: SiteAdapter, root: ParentNode, selectors: SiteAdapter['composer']): Element | null {
+/** The first match, in selector order, outside any edited message. */
+function firstOutsideEdits(adapter: SiteAdapter, root: ParentNode, selectors: readonly Selector[]): Element | null {
   for (const selector of selectors) {
     for (const el of root.querySelectorAll(selector.css)) if (!isEditing(adapter, el)) return el;
   }
@@ -103,18 +104,22 @@ export interface SelectorHealth {
 }
 
 /**
- * Checks an adapter against a page of its site: every required group must match, and when the page shows
- * turns of one role it must show the other too (answers without prompts mean the user selectors drifted).
+ * Checks an adapter against a page of its site: every required group must match, and a page showing two or
+ * more turns of one role must show the other role too (answers without prompts mean the user selectors
+ * drifted). One unanswered prompt, or a greeting before any prompt, is normal and not reported.
  */
 export function selectorHealth(adapter: SiteAdapter, root: ParentNode): SelectorHealth {
+  const turns = turnElements(adapter, root);
+  const count = (role: Turn['role']) => turns.filter((t) => t.role === role).length;
   const found: Record<SelectorGroup, boolean> = {
     composer: findComposer(adapter, root) !== null,
     sendButton: findSendButton(adapter, root) !== null,
-    userTurn: queryFirst(root, adapter.userTurn) !== null,
-    assistantTurn: queryFirst(root, adapter.assistantTurn) !== null,
+    userTurn: count('user') > 0,
+    assistantTurn: count('assistant') > 0,
   };
   const missing = adapter.requiredSelectors.filter((group) => !found[group]);
-  if (found.userTurn !== found.assistantTurn) missing.push(found.userTurn ? 'assistantTurn' : 'userTurn');
+  if (count('user') >= 2 && !found.assistantTurn) missing.push('assistantTurn');
+  if (count('assistant') >= 2 && !found.userTurn) missing.push('userTurn');
   const unique = [...new Set(missing)];
   return { ok: unique.length === 0, missing: unique };
 }
