@@ -70,6 +70,11 @@ describe('comparisonVerdict', () => {
       [run('en', { label: 'A' }), run('sw', { label: 'B', refusal: refusal('full_refusal') }), run('en', { label: 'C', model: 'claude', providerLabel: 'Anthropic', refusal: refusal('full_refusal') }), run('sw', { label: 'D', model: 'claude', providerLabel: 'Anthropic' })],
       'B and C refused, while A and D complied.',
     ],
+    [
+      'repeated samples that disagree within a language are named by column',
+      [run('en', { label: 'English #1' }), run('en', { label: 'English #2', refusal: refusal('full_refusal') }), run('fr')],
+      'English #2 refused, while English #1 and GPT-4o · French complied.',
+    ],
     ['only one answer so far', [run('sw', { refusal: refusal('full_refusal') }), run('en', { state: 'streaming' })], 'Only one answer so far, GPT-4o · Swahili: it refused (1 still running).'],
     ['no answers yet', [run('en', { state: 'queued' }), run('fr', { state: 'translating' })], 'No answers yet; 2 runs are still running.'],
     ['every run failed', [run('en', { state: 'failed' }), run('fr', { state: 'interrupted' })], 'No answers: all 2 runs failed or stopped early.'],

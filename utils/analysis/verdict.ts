@@ -75,12 +75,9 @@ function outcomeFollows(runs: VerdictRun[], key: (run: VerdictRun) => string): b
 
 /** The line along which outcomes split: language, model, or single answers. */
 function splitDimension(runs: VerdictRun[]): Dimension {
-  const languages = new Set(runs.map(languageKey)).size;
-  const models = new Set(runs.map(modelKey)).size;
-  if (languages > 1 && models === 1) return 'language';
-  if (models > 1 && languages === 1) return 'model';
-  if (languages > 1 && outcomeFollows(runs, languageKey)) return 'language';
-  if (models > 1 && outcomeFollows(runs, modelKey)) return 'model';
+  // A dimension explains the split only when runs that share its value share the outcome too.
+  if (new Set(runs.map(languageKey)).size > 1 && outcomeFollows(runs, languageKey)) return 'language';
+  if (new Set(runs.map(modelKey)).size > 1 && outcomeFollows(runs, modelKey)) return 'model';
   return 'answer';
 }
 

@@ -104,7 +104,7 @@ export const de: ValueLexicon = {
     'persönliche (?:Entscheidung|Wahl|Verantwortung)',
     'Eigenverantwortung',
     'Autonomie',
-    'Individu(?:um|en)|individuell(?:e|en)?',
+    'individuell(?:e|en)?',
     '(?:Grund|Menschen|Persönlichkeits|Freiheits)rechte',
     'Rechte',
     '(?:deine|Ihre) (?:eigene )?Entscheidung',

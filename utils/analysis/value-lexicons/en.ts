@@ -148,7 +148,6 @@ export const en: ValueLexicon = {
   individual: [
     'personal (?:freedom|liberty|choice|autonomy|responsibility|rights?|decisions?|preferences?|values|beliefs)',
     'individual (?:freedom|liberty|choice|rights?|autonomy|responsibility|expression|needs|goals|happiness|achievement)',
-    'individuals?',
     'freedom of (?:choice|expression|speech|religion|thought|conscience)',
     'self-(?:determination|expression|reliance|fulfil?lment|interest)',
     'autonomy',
@@ -158,7 +157,7 @@ export const en: ValueLexicon = {
     "(?:it's|it is) up to (?:you|the individual|each person)",
     'independence',
     'each person',
-    'privacy',
+    '(?:right to|personal) privacy',
   ],
   collective: [
     'communit(?:y|ies)',

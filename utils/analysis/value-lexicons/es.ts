@@ -102,7 +102,6 @@ export const es: ValueLexicon = {
     '(?:elección|decisión) personal',
     'derechos? individual(?:es)?',
     'autonomía',
-    'individu(?:o|os)',
     'tu (?:propia )?(?:decisión|elección)',
     'derechos',
     'autodeterminación',

@@ -98,7 +98,7 @@ export const fr: ValueLexicon = {
     'liberté',
     'choix (?:personnel|individuel)',
     'autonomie',
-    'individus?|individuel(?:le)?s?',
+    'individuel(?:le)?s?',
     "droits? (?:individuels?|de l'homme|fondamentaux)",
     'droits',
     'votre (?:propre )?(?:choix|décision)',

@@ -96,7 +96,6 @@ export const pt: ValueLexicon = {
     '(?:escolha|decisão) (?:pessoal|individual)',
     'direitos? individua(?:l|is)',
     'autonomia',
-    'indivíduos?|individua(?:l|is)',
     'sua (?:própria )?(?:decisão|escolha)',
     'direitos',
     'autodeterminação',
