@@ -140,7 +140,7 @@ export const de: ValueLexicon = {
     '(?:wurde|wurden) widerlegt',
   ],
   mixedOpen: ['ja und nein', '(?:es|das) kommt (?:darauf|drauf) an', 'nicht unbedingt', '(?:es|das) ist kompliziert', 'es gibt keine einfache Antwort'],
-  yesOpen: ['ja', 'genau', 'richtig', 'absolut(?! nicht)', 'natürlich(?! nicht)', 'tatsächlich', 'stimmt'],
+  yesOpen: ['ja', 'genau(?! genommen)', 'richtig', 'absolut(?! nicht)', 'natürlich(?! nicht)', 'stimmt'],
   noOpen: ['nein', 'keineswegs', 'auf keinen Fall', 'natürlich nicht', 'absolut nicht', 'nicht wirklich', 'nicht ganz', 'falsch'],
   pleasantries: ['(?:eine )?(?:gute|tolle|interessante|spannende|ausgezeichnete) Frage[.!]*', 'danke für (?:die|deine|Ihre) Frage[.!]*'],
   requestPrompt: [

@@ -112,7 +112,7 @@ export const sw: ValueLexicon = {
   supports: ['(?:ni )?kweli(?! kwamba| kuwa)', 'ushahidi unaunga mkono', 'bila shaka', 'kuna ushahidi (?:wa kutosha|madhubuti|wazi)'],
   opposes: ['si kweli|sio kweli', '(?:ni )?uongo', 'hakuna ushahidi', 'dhana potofu', '(?:ime|zime)kanushwa'],
   mixedOpen: ['ndiyo na hapana', 'inategemea', 'si lazima', 'ni (?:ngumu|suala tata)'],
-  yesOpen: ['ndiyo|ndio', 'bila shaka', 'hakika', 'kweli'],
+  yesOpen: ['ndiyo|ndio', 'bila shaka', 'hakika'],
   noOpen: ['hapana', 'la(?=\\s*[,.!;:—–*])', 'si kweli|sio kweli'],
   pleasantries: ['(?:hilo ni )?swali (?:zuri|nzuri|la msingi)[.!]*', 'asante kwa swali[.!]*'],
   requestPrompt: ['^\\W*(?:tafadhali|andika|eleza|nipe|orodhesha|linganisha|niambie|je,? unaweza|nini|kwa nini|vipi|lini|wapi|nani)(?![\\p{L}])'],
