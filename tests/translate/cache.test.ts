@@ -91,3 +91,39 @@ describe('translation cache', () => {
     expect(await cached.translate('Hello', 'en', 'de', signal)).toBe('Hallo');
   });
 });
+
+describe('translations asked for at once', () => {
+  test('are made once for all who ask', async () => {
+    const { translator, calls } = countingTranslator();
+    const cached = cachedTranslator(translator, translationCache());
+    const results = await Promise.all([1, 2, 3].map(() => cached.translate('Hello', 'en', 'de', signal)));
+    expect(results).toEqual(['[de] Hello', '[de] Hello', '[de] Hello']);
+    expect(calls).toHaveLength(1);
+  });
+
+  test('a cancelled first asker does not cancel the others', async () => {
+    const calls: string[] = [];
+    const slow: Translator = {
+      id: 'slow',
+      label: 'Slow',
+      onDevice: false,
+      translate: (text, _s, target, sig) =>
+        new Promise((resolve, reject) => {
+          calls.push(text);
+          if (sig.aborted) return reject(new Error('aborted'));
+          const timer = setTimeout(() => resolve(`[${target}] ${text}`), 20);
+          sig.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))));
+        }),
+    };
+    const cached = cachedTranslator(slow, translationCache());
+    const first = new AbortController();
+    const a = cached.translate('Hello', 'en', 'de', first.signal);
+    const b = cached.translate('Hello', 'en', 'de', new AbortController().signal);
+    await new Promise((r) => setTimeout(r, 5)); // both are waiting on the one translation now
+    expect(calls).toHaveLength(1);
+    first.abort();
+    await expect(a).rejects.toThrow('aborted');
+    expect(await b).toBe('[de] Hello');
+    expect(calls).toHaveLength(2);
+  });
+});

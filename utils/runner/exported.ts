@@ -22,6 +22,12 @@ export interface ExportedAnswer {
   startedAt?: string;
   finishedAt?: string;
   usage?: Run['usage'];
+  /** Language runs: the prompt's language, how it was translated, the prompt as sent, the answer's language and the answer translated back. */
+  sourceLanguage?: string;
+  translation?: Run['translation'];
+  translatedPrompt?: string;
+  answerLanguage?: Run['answerLanguage'];
+  backTranslation?: Run['backTranslation'];
 }
 
 /** One comparison as exported. */
@@ -63,6 +69,10 @@ export function toExported(comparison: Comparison, runs: Run[]): ExportedCompari
         startedAt: iso(r.startedAt),
         finishedAt: iso(r.finishedAt),
         ...(r.usage ? { usage: r.usage } : {}),
+        ...(r.sourceLanguage ? { sourceLanguage: r.sourceLanguage } : {}),
+        ...(r.translation ? { translation: r.translation, translatedPrompt: r.translatedPrompt } : {}),
+        ...(r.answerLanguage ? { answerLanguage: r.answerLanguage } : {}),
+        ...(r.backTranslation ? { backTranslation: r.backTranslation } : {}),
       })),
   };
 }

@@ -77,17 +77,34 @@ export function translationCache(store: TranslationStore = memoryTranslationStor
   };
 }
 
-/** A translator that asks its cache first and remembers what it translates. Empty translations are not kept. */
+/**
+ * A translator that asks its cache first and remembers what it translates. The same translation asked for by
+ * several runs at once is made once; if the run that started it is cancelled, the others ask again. Empty
+ * translations are not kept.
+ */
 export function cachedTranslator(translator: Translator, cache: TranslationCache): Translator {
-  return {
-    ...translator,
-    async translate(text, source, target, signal) {
-      const key = { text, source, target, engine: translator.id };
-      const cached = await cache.get(key);
-      if (cached !== undefined) return cached;
-      const translation = await translator.translate(text, source, target, signal);
-      if (translation.trim()) await cache.set(key, translation);
-      return translation;
-    },
+  const inFlight = new Map<string, { promise: Promise<string>; signal: AbortSignal }>();
+  const translate = async (text: string, source: string, target: string, signal: AbortSignal): Promise<string> => {
+    const key = { text, source, target, engine: translator.id };
+    const cached = await cache.get(key);
+    if (cached !== undefined) return cached;
+    const id = cacheKey(key);
+    let flight = inFlight.get(id);
+    if (!flight) {
+      const promise = translator.translate(text, source, target, signal).then(async (translation) => {
+        if (translation.trim()) await cache.set(key, translation);
+        return translation;
+      });
+      flight = { promise, signal };
+      inFlight.set(id, flight);
+      void promise.finally(() => inFlight.get(id) === flight && inFlight.delete(id)).catch(() => undefined);
+    }
+    try {
+      return await flight.promise;
+    } catch (err) {
+      if (flight.signal !== signal && flight.signal.aborted && !signal.aborted) return translate(text, source, target, signal);
+      throw err;
+    }
   };
+  return { ...translator, translate };
 }
