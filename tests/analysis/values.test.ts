@@ -185,3 +185,26 @@ describe('which text and lexicon', () => {
     expect([result.balance.value, result.stance.value, result.framing.value, result.hedging.score, result.disclaimers.count]).toEqual(['unclear', 'neutral', 'none', 0, 0]);
   });
 });
+
+describe('evidence spans', () => {
+  test.each([
+    ['en', "**Great question!** I’m not a doctor. It’s important to remember that, according to the WHO, vaccines may cause mild side effects; critics argue otherwise, but proponents disagree. Your family and community matter."],
+    ['ja', '良い質問ですね！私は医師ではありません。世界保健機関によると、副作用があるかもしれません。一方で、反対派は懸念しています。家族と社会が大切です。'],
+    ['ar', 'سؤال رائع! لست طبيبا. وفقا لمنظمة الصحة العالمية قد تكون هناك آثار جانبية، ومن ناحية أخرى يرى المنتقدون غير ذلك. المجتمع والأسرة مهمان.'],
+  ])('%s: every span lies inside the text, starts and ends on a whole character, and spans of one feature never overlap', (language, text) => {
+    const features = valueFeatures(text, { language });
+    const groups = [features.balance, features.hedging, features.moralizing, features.disclaimers, features.stance, features.authority, features.framing].map((f) => f.evidence);
+    expect(groups.flat().length).toBeGreaterThanOrEqual(6);
+    for (const spans of groups) {
+      spans.forEach((span, i) => {
+        expect(span.start).toBeGreaterThanOrEqual(0);
+        expect(span.end).toBeGreaterThan(span.start);
+        expect(span.end).toBeLessThanOrEqual(text.length);
+        expect(text.slice(span.start, span.end).trim()).not.toBe('');
+        expect(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(text.slice(span.start, span.end))).toBe(false);
+        expect(span.rule).toMatch(/^values\.[\w-]+\.[a-z]{2}:.+/);
+        if (i > 0) expect(span.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+      });
+    }
+  });
+});
