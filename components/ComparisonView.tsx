@@ -2,6 +2,7 @@ import type { Signal } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import { isActive } from '@/utils/runner/state';
 import type { Comparison, Run } from '@/utils/runner/types';
+import { Annotations } from './Annotations';
 import { RunColumn } from './RunColumn';
 import { formatTime, sourceLabel } from './format';
 
@@ -13,10 +14,12 @@ export interface ComparisonViewProps {
   onCancel: (runId: string) => void;
   onCancelAll: () => void;
   onOpenSettings: () => void;
+  /** Saves tags or the note; absent = not editable. */
+  onAnnotate?: (patch: { tags?: string[]; note?: string }) => void;
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate }: ComparisonViewProps) {
   const [formatted, setFormatted] = useState(true);
   const [baselineId, setBaselineId] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -58,6 +61,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
             Cancel all {unfinished}
           </button>
         )}
+        {onAnnotate && <Annotations tags={comparison.tags ?? []} note={comparison.note ?? ''} onSave={onAnnotate} />}
       </div>
       {runs.length === 0 ? (
         <div class="empty">

@@ -1,15 +1,18 @@
 import { useRef, useState } from 'preact/hooks';
-import type { HistoryFilter, HistoryPage } from '@/utils/db/history';
+import type { HistoryFacets, HistoryFilter } from '@/utils/db/history';
 import type { ImportReport } from '@/utils/db/transfer';
-import type { Run } from '@/utils/runner/types';
-import { formatTime, sourceLabel } from './format';
+import type { Comparison, Run } from '@/utils/runner/types';
+import { HistoryList } from './HistoryList';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html';
 
 export interface HistoryViewProps {
-  page: HistoryPage | null;
+  /** Ids of every matching comparison, newest first; null while loading. */
+  ids: string[] | null;
+  rows: Map<string, { comparison: Comparison; runs: Run[] }>;
+  onVisible: (ids: string[]) => void;
   filter: HistoryFilter;
-  facets: { sites: { id: string; name: string }[]; providers: string[]; models: string[] } | null;
+  facets: HistoryFacets | null;
   canUndo: boolean;
   importReport: ImportReport | null;
   storageUsed: string | null;
@@ -34,7 +37,8 @@ export function runSummary(runs: Run[]): string {
 
 /** Every comparison, newest first: search, filters, delete with undo, export and import. */
 export function HistoryView(props: HistoryViewProps) {
-  const { page, filter, facets } = props;
+  const { ids, filter, facets } = props;
+  const filtered = Object.values(filter).some((v) => v !== undefined && v !== '');
   const [text, setText] = useState(filter.text ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -58,6 +62,18 @@ export function HistoryView(props: HistoryViewProps) {
             <option value="">All models</option>
             {facets?.models.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
+          {!!facets?.languages.length && (
+            <select aria-label="Language" value={filter.language ?? ''} onChange={(e) => set({ language: e.currentTarget.value || undefined })}>
+              <option value="">All languages</option>
+              {facets.languages.map((l) => <option key={l} value={l}>{l}</option>)}
+            </select>
+          )}
+          {!!facets?.tags.length && (
+            <select aria-label="Tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
+              <option value="">All tags</option>
+              {facets.tags.map((t) => <option key={t} value={t}>{t}</option>)}
+            </select>
+          )}
           <select aria-label="State" value={filter.state ?? ''} onChange={(e) => set({ state: (e.currentTarget.value || undefined) as Run['state'] | undefined })}>
             <option value="">Any outcome</option>
             <option value="failed">With a failure</option>
@@ -90,29 +106,19 @@ export function HistoryView(props: HistoryViewProps) {
           {props.importReport.skipped.length ? `, skipped ${props.importReport.skipped.length}: ${props.importReport.skipped.slice(0, 3).map((s) => `#${s.index + 1} (${s.reason})`).join('; ')}` : ''}.
         </p>
       )}
-      {!page ? (
+      {!ids ? (
         <p class="muted">Loading history…</p>
-      ) : page.total === 0 ? (
+      ) : ids.length === 0 ? (
         <div class="empty">
-          <h2>{Object.values(filter).some(Boolean) ? 'Nothing matches' : 'History is empty'}</h2>
-          <p>{Object.values(filter).some(Boolean) ? 'Try other words or clear the filters.' : 'Every comparison is kept here, on this device, with its answers.'}</p>
+          <h2>{filtered ? 'Nothing matches' : 'History is empty'}</h2>
+          <p>{filtered ? 'Try other words or clear the filters. Words match from their start: “nucl” finds “nuclear”.' : 'Every comparison is kept here, on this device, with its answers.'}</p>
         </div>
       ) : (
         <>
           <p class="muted" aria-live="polite">
-            {page.total} comparison{page.total === 1 ? '' : 's'}{page.total > page.comparisons.length ? `, newest ${page.comparisons.length} shown` : ''}{props.storageUsed ? ` · ${props.storageUsed} used` : ''}
+            {ids.length} comparison{ids.length === 1 ? '' : 's'}{props.storageUsed ? ` · ${props.storageUsed} used` : ''}
           </p>
-          <ul class="history" aria-label="Comparisons">
-            {page.comparisons.map((c) => (
-              <li key={c.id} class="history-row">
-                <button class="history-item" data-testid="history-item" onClick={() => props.onOpen(c.id)}>
-                  <span class="history-prompt" dir="auto">{c.prompt}</span>
-                  <span class="muted">{formatTime(c.createdAt)} · {sourceLabel(c.source)} · {runSummary(page.runs.get(c.id) ?? [])}</span>
-                </button>
-                <button class="icon-button" aria-label={`Delete “${c.prompt.slice(0, 40)}”`} title="Delete" onClick={() => props.onDelete(c.id)}>✕</button>
-              </li>
-            ))}
-          </ul>
+          <HistoryList ids={ids} rows={props.rows} onVisible={props.onVisible} onOpen={props.onOpen} onDelete={props.onDelete} summary={runSummary} />
         </>
       )}
     </section>

@@ -48,7 +48,9 @@ export function App() {
       <main class="content">
         {view === 'history' ? (
           <HistoryView
-            page={history.page.value}
+            ids={history.ids.value}
+            rows={history.rows.value}
+            onVisible={(ids) => (history.visible.value = ids)}
             filter={history.filter.value}
             facets={history.facets.value}
             canUndo={Boolean(history.lastDeleted.value)}
@@ -76,6 +78,7 @@ export function App() {
                 onCancel={state.cancel}
                 onCancelAll={() => void state.cancelAll(current.comparison.id)}
                 onOpenSettings={openSettings}
+                onAnnotate={(patch) => void state.annotate(current.comparison.id, patch)}
               />
             ) : (
               current === null && (

@@ -1,17 +1,22 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/db/schema';
-import { deleteComparisons, historyFacets, matchHistory, queryHistory, restoreComparisons, type Deleted, type HistoryFilter, type HistoryPage } from '@/utils/db/history';
-import { exportComparisons, importComparisons, type ImportReport } from '@/utils/db/transfer';
-import { toCsv, toHtmlReport, toJsonExport, toMarkdown } from '@/utils/history/formats';
+import { deleteComparisons, historyFacets, loadComparisons, matchHistory, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/db/history';
+import type { Comparison, Run } from '@/utils/runner/types';
+import type { ImportReport } from '@/utils/db/transfer';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html';
 
 /** The history view's state: filter, the page it matches, undo of the last delete, import report. */
 export interface HistoryState {
   filter: Signal<HistoryFilter>;
-  page: Signal<HistoryPage | null>;
-  facets: Signal<Awaited<ReturnType<typeof historyFacets>> | null>;
+  /** Every matching comparison's id, newest first (null while loading). */
+  ids: Signal<string[] | null>;
+  /** The rows loaded for the ids on screen. */
+  rows: Signal<Map<string, { comparison: Comparison; runs: Run[] }>>;
+  /** Ids on screen, set by the list. */
+  visible: Signal<string[]>;
+  facets: Signal<HistoryFacets | null>;
   lastDeleted: Signal<Deleted | null>;
   importReport: Signal<ImportReport | null>;
   storageUsed: Signal<string | null>;
@@ -26,8 +31,10 @@ const MIME: Record<ExportKind, string> = { json: 'application/json', csv: 'text/
 /** Creates the history state; its queries run only while `active()` is true. */
 export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: (err: unknown) => void): HistoryState {
   const filter = signal<HistoryFilter>({});
-  const page = signal<HistoryPage | null>(null);
-  const facets = signal<Awaited<ReturnType<typeof historyFacets>> | null>(null);
+  const ids = signal<string[] | null>(null);
+  const rows = signal(new Map<string, { comparison: Comparison; runs: Run[] }>());
+  const visible = signal<string[]>([]);
+  const facets = signal<HistoryFacets | null>(null);
   const lastDeleted = signal<Deleted | null>(null);
   const importReport = signal<ImportReport | null>(null);
   const storageUsed = signal<string | null>(null);
@@ -35,15 +42,35 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
   effect(() => {
     if (!active()) return;
     const f = filter.value;
-    const subscription = liveQuery(() => queryHistory(db, f)).subscribe({ next: (p) => (page.value = p), error: fail });
-    void historyFacets(db).then((v) => (facets.value = v), fail);
+    // Keys only: the index changes when a comparison is added, finished, tagged or deleted — not while text streams.
+    const subscription = liveQuery(() => matchHistory(db, f)).subscribe({ next: (v) => (ids.value = v), error: fail });
+    const facetSubscription = liveQuery(() => historyFacets(db)).subscribe({ next: (v) => (facets.value = v), error: fail });
     void navigator.storage?.estimate().then((e) => (storageUsed.value = e.usage === undefined ? null : `${(e.usage / 1024 / 1024).toFixed(1)} MB`));
+    return () => {
+      subscription.unsubscribe();
+      facetSubscription.unsubscribe();
+    };
+  });
+
+  effect(() => {
+    const onScreen = visible.value;
+    if (!active() || !onScreen.length) return;
+    const subscription = liveQuery(() => loadComparisons(db, onScreen)).subscribe({
+      next: ({ comparisons, runs }) => {
+        // Keep recently seen rows (no flicker when scrolling back), bounded.
+        const kept = [...rows.value].filter(([id]) => !onScreen.includes(id)).slice(-300);
+        rows.value = new Map([...kept, ...comparisons.map((c) => [c.id, { comparison: c, runs: runs.get(c.id) ?? [] }] as const)]);
+      },
+      error: fail,
+    });
     return () => subscription.unsubscribe();
   });
 
   return {
     filter,
-    page,
+    ids,
+    rows,
+    visible,
     facets,
     lastDeleted,
     importReport,
@@ -59,12 +86,15 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
     async exportFile(kind) {
       const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== '');
       const ids = filtered ? await matchHistory(db, filter.value) : undefined;
+      // Export and import code loads on first use: the panel opens without it.
+      const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExport, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
       const data = await exportComparisons(db, ids);
       const content = kind === 'json' ? toJsonExport(data) : kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data);
       const stamp = new Date().toISOString().slice(0, 10);
       return { name: `parallax-${stamp}.${kind}`, type: MIME[kind], content };
     },
     async importFile(text) {
+      const { importComparisons } = await import('@/utils/db/transfer');
       importReport.value = await importComparisons(db, text);
     },
   };

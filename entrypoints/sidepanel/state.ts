@@ -2,7 +2,7 @@ import { effect, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { runsOf } from '@/utils/db/comparisons';
+import { annotateComparison, runsOf } from '@/utils/db/comparisons';
 import { getDb, type ParallaxDB } from '@/utils/db/schema';
 import { send } from '@/utils/messaging/client';
 import type { LiveEvent } from '@/utils/messaging/protocol';
@@ -29,6 +29,7 @@ export interface PanelState {
   retry(runId: string): Promise<void>;
   cancel(runId: string): Promise<void>;
   cancelAll(comparisonId: string): Promise<void>;
+  annotate(comparisonId: string, patch: { tags?: string[]; note?: string }): Promise<void>;
 }
 
 export const PanelStateContext = createContext<PanelState | null>(null);
@@ -124,6 +125,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     retry: (runId) => act(() => send('run.retry', { runId })),
     cancel: (runId) => act(() => send('run.cancel', { runId })),
     cancelAll: (comparisonId) => act(() => send('comparison.cancel', { comparisonId })),
+    annotate: (comparisonId, patch) => act(() => annotateComparison(db, comparisonId, patch)),
   };
 }
 

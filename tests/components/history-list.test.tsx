@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { HistoryList } from '@/components/HistoryList';
+import { runSummary } from '@/components/HistoryView';
+import type { Comparison } from '@/utils/runner/types';
+
+afterEach(cleanup);
+
+const ids = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
+const comparison = (id: string): Comparison => ({ id, createdAt: 1_700_000_000_000, prompt: `Prompt of ${id}`, source: { kind: 'panel' }, tags: id === 'c1' ? ['ethics'] : undefined });
+
+describe('history list', () => {
+  test('10,000 comparisons put only the rows on screen in the page, and ask for exactly those', () => {
+    const onVisible = vi.fn();
+    const rows = new Map(ids.slice(0, 3).map((id) => [id, { comparison: comparison(id), runs: [] }]));
+    const { container } = render(<HistoryList ids={ids} rows={rows} onVisible={onVisible} onOpen={() => {}} onDelete={() => {}} summary={runSummary} />);
+    const items = container.querySelectorAll('li');
+    expect(items.length).toBeGreaterThan(3);
+    expect(items.length).toBeLessThan(40);
+    const asked = onVisible.mock.calls.at(-1)![0] as string[];
+    expect(asked[0]).toBe('c0');
+    expect(asked).toHaveLength(items.length);
+    // Loaded rows show their prompt and tags; the others wait as placeholders.
+    expect(screen.getByText('Prompt of c1')).toBeTruthy();
+    expect(screen.getByText('ethics')).toBeTruthy();
+    expect(container.querySelectorAll('li[aria-busy=true]').length).toBe(items.length - 3);
+    // The list is as tall as all rows, so the scrollbar tells how much history there is.
+    expect((container.querySelector('ul') as HTMLElement).style.height).toBe(`${10_000 * 78}px`);
+  });
+
+  test('open and delete act on the row clicked', () => {
+    const onOpen = vi.fn();
+    const onDelete = vi.fn();
+    const rows = new Map(ids.slice(0, 2).map((id) => [id, { comparison: comparison(id), runs: [] }]));
+    render(<HistoryList ids={ids.slice(0, 2)} rows={rows} onVisible={() => {}} onOpen={onOpen} onDelete={onDelete} summary={runSummary} />);
+    fireEvent.click(screen.getByText('Prompt of c1'));
+    fireEvent.click(screen.getByLabelText('Delete “Prompt of c0”'));
+    expect(onOpen).toHaveBeenCalledWith('c1');
+    expect(onDelete).toHaveBeenCalledWith('c0');
+  });
+});
