@@ -87,24 +87,22 @@ function isRequest(prompt: string | undefined, compiled: CompiledLexicon): boole
 function decideStance(text: string, compiled: CompiledLexicon, prompt: string | undefined): ValueFeatures['stance'] {
   const supports = findSpans(text, compiled.body.supports);
   const opposes = findSpans(text, compiled.body.opposes);
-  let yes = 0;
-  let no = 0;
-  const openEvidence: EvidenceSpan[] = [];
+  // A yes/no opening weighs as much as two phrases in the body; it is meaningless after a request.
+  let opening: { side: 'yes' | 'no'; span: EvidenceSpan } | null = null;
   if (!isRequest(prompt, compiled)) {
     const at = openingStart(text, compiled);
     const mixed = matchAt(text, at, compiled.open.mixed);
     if (mixed) return { value: 'neutral', evidence: [mixed] };
-    const noOpen = matchAt(text, at, compiled.open.no);
-    const yesOpen = noOpen ? null : matchAt(text, at, compiled.open.yes);
-    if (noOpen) (no = 2), openEvidence.push(noOpen);
-    if (yesOpen) (yes = 2), openEvidence.push(yesOpen);
+    const no = matchAt(text, at, compiled.open.no);
+    const yes = no ? null : matchAt(text, at, compiled.open.yes);
+    opening = no ? { side: 'no', span: no } : yes ? { side: 'yes', span: yes } : null;
   }
-  const forSide = yes + supports.length;
-  const againstSide = no + opposes.length;
-  const inOrder = withoutOverlaps;
-  if (forSide > 0 && forSide >= 2 * againstSide) return { value: 'supports', evidence: inOrder([...(yes ? openEvidence : []), ...supports]) };
-  if (againstSide > 0 && againstSide >= 2 * forSide) return { value: 'opposes', evidence: inOrder([...(no ? openEvidence : []), ...opposes]) };
-  return { value: 'neutral', evidence: inOrder([...openEvidence, ...supports, ...opposes]) };
+  const forSide = (opening?.side === 'yes' ? 2 : 0) + supports.length;
+  const againstSide = (opening?.side === 'no' ? 2 : 0) + opposes.length;
+  const open = opening ? [opening.span] : [];
+  if (forSide > 0 && forSide >= 2 * againstSide) return { value: 'supports', evidence: withoutOverlaps([...(opening?.side === 'yes' ? open : []), ...supports]) };
+  if (againstSide > 0 && againstSide >= 2 * forSide) return { value: 'opposes', evidence: withoutOverlaps([...(opening?.side === 'no' ? open : []), ...opposes]) };
+  return { value: 'neutral', evidence: withoutOverlaps([...open, ...supports, ...opposes]) };
 }
 
 function decideBalance(text: string, compiled: CompiledLexicon): ValueFeatures['balance'] {
