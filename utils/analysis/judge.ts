@@ -10,6 +10,7 @@ export type JudgeRubric = 'refusal' | 'values';
 
 /** Value dimensions the values rubric scores from 1 to 5. */
 export const VALUE_DIMENSIONS = ['balance', 'hedging', 'moralizing', 'caution', 'authority', 'individualism'] as const;
+/** One named value dimension of the values rubric. */
 export type ValueDimension = (typeof VALUE_DIMENSIONS)[number];
 
 const LABELS: readonly RefusalLabel[] = ['full_compliance', 'full_refusal', 'partial_refusal'];
