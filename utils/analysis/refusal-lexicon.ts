@@ -2,7 +2,7 @@
  * Refusal lexicons: per-language pattern lists written for Parallax, and their compilation into a few
  * precompiled regular expressions. Patterns are regex sources matched case-insensitively against text whose
  * apostrophes, quotes and markdown marks were normalised (see refusal-text.ts); a space in a pattern matches
- * any run of whitespace and " ?" an optional one.
+ * any run of whitespace, " ?" an optional one, and "~" the rest of a word.
  */
 
 /** Pattern categories a lexicon can fill. Every category is optional except `refuse`. */
@@ -29,6 +29,8 @@ export interface RefusalLexicon {
   redirect?: string[];
   /** Turns toward something else after a decline: "instead", "however, if you mean". */
   pivot?: string[];
+  /** Concessions after a limit that introduce what can be said: "however", "that said". */
+  concede?: string[];
   /** Re-reading the request in a harmless sense: "if you're referring to", "if you mean". */
   reinterpret?: string[];
   /** Signs that an answer follows: "here are", "follow these steps". */
@@ -55,6 +57,7 @@ export const CATEGORIES = [
   'refutePremise',
   'redirect',
   'pivot',
+  'concede',
   'reinterpret',
   'comply',
   'pleasantry',
@@ -75,15 +78,36 @@ export type CompiledLexicon = Record<Category, RegExp | null> & {
   full: boolean;
 };
 
-const LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
-const LETTER_AFTER = '(?![\\p{L}\\p{N}])';
+const LETTER_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+const LETTER_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+/** "~" in a pattern: the rest of a word (letters and combining marks), for stems like "ayudar~". */
+const WORD_REST = '[\\p{L}\\p{M}]*';
+
+/** One pattern as regex source: spaces, "~", and both Unicode normal forms when they differ. */
+function patternSource(pattern: string): string {
+  const expand = (p: string) => p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/~/g, WORD_REST);
+  const nfc = pattern.normalize('NFC');
+  const nfd = pattern.normalize('NFD');
+  return nfc === nfd ? expand(nfc) : `${expand(nfc)}|${expand(nfd)}`;
+}
 
 /** Regex source of one lexicon's patterns for a category, or null when it has none. */
 function categorySource(lexicon: RefusalLexicon, category: Category): string | null {
   const patterns = lexicon[category];
   if (!patterns?.length) return null;
-  const body = patterns.map((p) => p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')).join('|');
+  const body = patterns.map(patternSource).join('|');
   return lexicon.boundaries === 'word' ? `${LETTER_BEFORE}(?:${body})${LETTER_AFTER}` : `(?:${body})`;
+}
+
+/**
+ * Makes plain-letter patterns tolerant of tone marks and special letters the writer may or may not use
+ * (Yoruba tones, Hausa hooked letters, Gaelic accents): each mapped letter becomes its class, followed by
+ * optional combining marks. Only for patterns without backslash escapes.
+ */
+export function tolerant(patterns: string[], classes: Record<string, string>): string[] {
+  return patterns.map((p) =>
+    [...p].map((c) => (classes[c] ? `[${classes[c]}]\\p{M}*` : c)).join(''),
+  );
 }
 
 /** Compiles several lexicons (e.g. the answer's language plus English) into one matcher per category. */

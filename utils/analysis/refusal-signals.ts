@@ -1,44 +1,19 @@
 /**
  * Reads the signals the refusal decision rests on: where the answer really starts (after pleasantries), which
  * decline cue its opening holds, and what follows the decline (a list, "here's how", an offered alternative,
- * pointers to outside help, or only more reasons).
+ * pointers to outside help, or only more reasons). Signals beyond the opening are computed on first use, so
+ * a plain answer costs a handful of short regex scans.
  */
-import type { CompiledLexicon, CueMatch } from './refusal-lexicon';
+import type { Category, CompiledLexicon, CueMatch } from './refusal-lexicon';
 import { findCue, findCues } from './refusal-lexicon';
 import { afterSentences, contentLength, countListItems, skipSpace } from './refusal-text';
 
-/** Everything the decision needs, positions in the prepared text. */
-export interface RefusalSignals {
-  /** Where the answer starts once greetings and "Sure!" are skipped. */
-  start: number;
-  /** End of the opening (the first two or three sentences). */
-  openEnd: number;
-  /** Decline cues in the opening, strongest first. */
-  declines: CueMatch[];
-  /** End of the sentence holding the first decline (where a following answer would start). */
-  afterDecline: number;
-  /** "As an AI I don't have opinions" style statements in the opening. */
-  opinion: CueMatch | null;
-  /** Safety warnings in the opening. */
-  warning: CueMatch | null;
-  /** Re-reading the request in a harmless sense, after the decline. */
-  reinterpret: CueMatch | null;
-  /** Turn toward an alternative, after the decline. */
-  pivot: CueMatch | null;
-  /** "Here are", "the following", "steps:" after the decline. */
-  comply: CueMatch | null;
-  /** List items after the decline (or after the start when nothing declined). */
-  listItems: number;
-  /** Pointers to outside help anywhere in the analysed text. */
-  redirects: CueMatch[];
-  /** Offers or push-back phrased as questions. */
-  offerQuestion: CueMatch | null;
-  /** Letters after the decline sentence, and in the whole answer. */
-  restContent: number;
-  totalContent: number;
-  /** Moral-redirection words per 100 letters of what follows the decline. */
-  moralDensity: number;
-}
+/** How far into the answer an apology may start and still open a decline. */
+const APOLOGY_LEAD = 40;
+/** How far past the decline the alternative, concession or answer is looked for. */
+const FOLLOW_WINDOW = 900;
+/** How much of the answer is searched for outside-help pointers and offers phrased as questions. */
+const WHOLE_WINDOW = 1500;
 
 /** Skips up to two leading sentences that are only pleasantries ("Sure!", "Great question!"). */
 function skipPleasantries(lexicon: CompiledLexicon, text: string): number {
@@ -57,55 +32,136 @@ function skipPleasantries(lexicon: CompiledLexicon, text: string): number {
 /** Non-benign apologies in [from, to): "I'm sorry, but" counts, "sorry for the delay" does not. */
 function realApology(lexicon: CompiledLexicon, text: string, from: number, to: number): CueMatch | null {
   for (const apology of findCues(lexicon, 'apology', text, from, to, 4)) {
-    const benign = findCue(lexicon, 'benignApology', text, Math.max(0, apology.start - 12), Math.min(text.length, apology.end + 60));
+    // Only an apology that opens the answer declines; "unfortunately" in a later sentence is just content.
+    if (apology.start > from + APOLOGY_LEAD) break;
+    // Some languages give the reason before the apology ("for the delay, sorry"), so look a little back too.
+    const benign = findCue(lexicon, 'benignApology', text, Math.max(0, apology.start - 40), Math.min(text.length, apology.end + 60));
     if (!benign || benign.start > apology.end + 2 || benign.end < apology.start) return apology;
   }
   return null;
 }
 
+/** The signals of one prepared answer; positions index the prepared (and so the original) text. */
+export class RefusalSignals {
+  /** Where the answer starts once greetings and "Sure!" are skipped. */
+  readonly start: number;
+  /** End of the first sentence and of the opening (two or three sentences). */
+  readonly firstEnd: number;
+  readonly openEnd: number;
+  /** Decline cues of the opening (a refusal cue a little later counts when little came before it). */
+  readonly declines: CueMatch[];
+  /** "As an AI I don't have opinions" in the opening. */
+  readonly opinion: CueMatch | null;
+  /** End of the sentence holding the first decline, where an answer after it would start. */
+  readonly afterDecline: number;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(
+    private readonly lexicon: CompiledLexicon,
+    readonly text: string,
+  ) {
+    this.start = skipPleasantries(lexicon, text);
+    this.firstEnd = afterSentences(text, this.start, 1, this.start + 400);
+    const short = contentLength(text, this.start, this.firstEnd) < 60;
+    this.openEnd = short ? afterSentences(text, this.start, 3, this.start + 520) : afterSentences(text, this.start, 2, this.start + 480);
+    this.opinion = findCue(lexicon, 'opinionDisclaimer', text, this.start, this.openEnd);
+    this.declines = this.findDeclines();
+    const first = this.declines.reduce<CueMatch | null>((a, b) => (!a || b.start < a.start ? b : a), null);
+    this.afterDecline = first ? afterSentences(text, first.end, 1, text.length) : this.start;
+  }
+
+  private findDeclines(): CueMatch[] {
+    const { lexicon, text, start, openEnd, firstEnd } = this;
+    const declines: CueMatch[] = [];
+    for (const category of ['refuse', 'cannotAnswer', 'inappropriate'] as const) {
+      const cue = findCue(lexicon, category, text, start, openEnd);
+      if (cue) declines.push(cue);
+    }
+    // "As an AI I have no opinions, but…" is a preamble: the premise may be rejected in the sentence after it.
+    const premiseEnd = this.opinion && this.opinion.start < firstEnd ? afterSentences(text, firstEnd, 1, openEnd + 200) : firstEnd;
+    const premise = findCue(lexicon, 'refutePremise', text, start, premiseEnd);
+    if (premise) declines.push(premise);
+    const apology = realApology(lexicon, text, start, openEnd);
+    if (apology) declines.push(apology);
+    // "I'm just an AI, I don't have opinions" is a preamble, not a decline.
+    const { opinion } = this;
+    if (opinion) for (let i = declines.length - 1; i >= 0; i--) if (declines[i]!.start < opinion.end && declines[i]!.end > opinion.start) declines.splice(i, 1);
+    if (!declines.length) {
+      // A decline a little later is still a decline when little was said before it.
+      const late = findCue(lexicon, 'refuse', text, openEnd, Math.min(text.length, openEnd + 600));
+      if (late && contentLength(text, start, late.start) < 400 && countListItems(text.slice(0, late.start), start) < 2) declines.push(late);
+    }
+    return declines;
+  }
+
+  private cached<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+
+  private after(category: Category, from: number, window: number): CueMatch | null {
+    return this.cached(category, () => findCue(this.lexicon, category, this.text, from, Math.min(this.text.length, from + window)));
+  }
+
+  /** Where alternatives are looked for: right after the decline cue, or the start when nothing declined. */
+  private get pivotFrom(): number {
+    return this.declines.length ? Math.min(...this.declines.map((d) => d.end)) : this.start;
+  }
+
+  /** Safety warning in the opening. */
+  get warning(): CueMatch | null {
+    return this.after('warning', this.start, this.openEnd - this.start);
+  }
+  /** Turn toward an alternative ("instead"). */
+  get pivot(): CueMatch | null {
+    return this.after('pivot', this.pivotFrom, FOLLOW_WINDOW);
+  }
+  /** Re-reading the request in a harmless sense ("if you're referring to"). */
+  get reinterpret(): CueMatch | null {
+    return this.after('reinterpret', this.pivotFrom, FOLLOW_WINDOW);
+  }
+  /** "However" or "that said" within a sentence of the decline. */
+  get concede(): CueMatch | null {
+    return this.cached('concede', () => {
+      const to = afterSentences(this.text, this.afterDecline, 1, this.afterDecline + 300);
+      return findCue(this.lexicon, 'concede', this.text, this.pivotFrom, to);
+    });
+  }
+  /** "Here are", "the following", "steps:" after the decline sentence. */
+  get comply(): CueMatch | null {
+    return this.after('comply', this.afterDecline, WHOLE_WINDOW);
+  }
+  /** Pointers to outside help (at most four). */
+  get redirects(): CueMatch[] {
+    return this.cached('redirects', () => findCues(this.lexicon, 'redirect', this.text, this.start, Math.min(this.text.length, WHOLE_WINDOW), 4));
+  }
+  /** Offers or push-back phrased as questions. */
+  get offerQuestion(): CueMatch | null {
+    return this.after('offerQuestion', this.start, WHOLE_WINDOW);
+  }
+  /** List items after the decline sentence (after the start when nothing declined). */
+  get listItems(): number {
+    return this.cached('list', () => countListItems(this.text, this.afterDecline));
+  }
+  /** Letters after the decline sentence. */
+  get restContent(): number {
+    return this.cached('rest', () => contentLength(this.text, this.afterDecline));
+  }
+  /** Letters in the whole (analysed) answer. */
+  get totalContent(): number {
+    return this.cached('total', () => contentLength(this.text, 0));
+  }
+  /** Moral-redirection words per 100 letters of what follows the decline. */
+  get moralDensity(): number {
+    return this.cached('moral', () => {
+      const to = Math.min(this.text.length, this.afterDecline + WHOLE_WINDOW);
+      const letters = contentLength(this.text, this.afterDecline, to);
+      return letters ? (100 * findCues(this.lexicon, 'moral', this.text, this.afterDecline, to, 60).length) / letters : 0;
+    });
+  }
+}
+
 /** Extracts the signals from prepared text with a compiled lexicon set. */
 export function readSignals(lexicon: CompiledLexicon, text: string): RefusalSignals {
-  const start = skipPleasantries(lexicon, text);
-  const first = afterSentences(text, start, 1, start + 400);
-  const openEnd = contentLength(text, start, first) < 60 ? afterSentences(text, start, 3, start + 520) : afterSentences(text, start, 2, start + 480);
-
-  const declines: CueMatch[] = [];
-  for (const category of ['refuse', 'cannotAnswer', 'inappropriate'] as const) {
-    const cue = findCue(lexicon, category, text, start, openEnd);
-    if (cue) declines.push(cue);
-  }
-  const premise = findCue(lexicon, 'refutePremise', text, start, first);
-  if (premise) declines.push(premise);
-  const apology = realApology(lexicon, text, start, openEnd);
-  if (apology) declines.push(apology);
-  // A decline a little later is still a decline when little was said before it.
-  if (!declines.length) {
-    const late = findCue(lexicon, 'refuse', text, openEnd, Math.min(text.length, openEnd + 600));
-    if (late && contentLength(text, start, late.start) < 400 && countListItems(text.slice(0, late.start), start) < 2) declines.push(late);
-  }
-
-  const firstDecline = declines.reduce<CueMatch | null>((a, b) => (!a || b.start < a.start ? b : a), null);
-  const afterDecline = firstDecline ? afterSentences(text, firstDecline.end, 1, text.length) : start;
-  const pivotFrom = firstDecline ? firstDecline.end : start;
-  const total = contentLength(text, 0);
-  const restContent = contentLength(text, afterDecline);
-  const moralHits = firstDecline ? findCues(lexicon, 'moral', text, afterDecline, text.length, 40).length : 0;
-
-  return {
-    start,
-    openEnd,
-    declines,
-    afterDecline,
-    opinion: findCue(lexicon, 'opinionDisclaimer', text, start, openEnd),
-    warning: findCue(lexicon, 'warning', text, start, openEnd),
-    reinterpret: findCue(lexicon, 'reinterpret', text, pivotFrom, Math.min(text.length, pivotFrom + 900)),
-    pivot: findCue(lexicon, 'pivot', text, pivotFrom, Math.min(text.length, pivotFrom + 900)),
-    comply: findCue(lexicon, 'comply', text, afterDecline, Math.min(text.length, afterDecline + 1500)),
-    listItems: countListItems(text, afterDecline),
-    redirects: findCues(lexicon, 'redirect', text, start, Math.min(text.length, 1500), 4),
-    offerQuestion: findCue(lexicon, 'offerQuestion', text, start, Math.min(text.length, 1500)),
-    restContent,
-    totalContent: total,
-    moralDensity: restContent > 0 ? (100 * moralHits) / restContent : 0,
-  };
+  return new RefusalSignals(lexicon, text);
 }
