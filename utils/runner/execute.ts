@@ -58,9 +58,10 @@ function hostOf(baseUrl: string): string {
 }
 
 /**
- * Executes one queued run to a final state, persisting every change: streaming with checkpoints, bounded
- * retries for failures that may pass (only before any text arrived), first-byte and total timeouts, and
- * cancellation through `signal` (partial text kept).
+ * Executes one queued run to a final state, persisting every change: translating the prompt when the run asks
+ * in another language than the prompt's, streaming with checkpoints, bounded retries for failures that may pass
+ * (only before any text arrived), first-byte and total timeouts, reading the answer (its language, and a
+ * back-translation into the reader's) and cancellation through `signal` (partial text kept).
  */
 export async function executeRun(queued: Run, signal: AbortSignal, deps: ExecuteDeps): Promise<void> {
   const { store, emit, now } = deps;
@@ -90,6 +91,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
   let text = '';
   let apiKey: string | undefined;
 
+  // A notice about the language (sent untranslated) stays on the finished run; passing notices do not.
   const finish = async (to: 'done' | 'failed' | 'interrupted', patch: Partial<Run>) => {
     const moved = await store.move(run.id, to, { text, notice: language?.notice, finishedAt: now(), ...patch });
     if (moved) emit({ type: 'state', runId: run.id, state: to });
