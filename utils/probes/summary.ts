@@ -52,6 +52,7 @@ export interface RefusalSummary {
 
 const empty = (): RefusalStats => ({ runs: 0, full: 0, partial: 0, rate: null, fullRate: null, unlabelled: 0, withExpectation: 0, asExpected: 0 });
 
+/** How a chart names a model: "provider · model". */
 export const modelKey = (run: { model: string; providerLabel: string }): string => `${run.providerLabel} · ${run.model}`;
 
 function add(stats: RefusalStats, run: LabelledRun): void {

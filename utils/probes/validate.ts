@@ -4,6 +4,7 @@
  */
 import { PROBE_CATEGORIES, PROBE_EXPECTATIONS, type ProbeCategory, type ProbeExpectation, type ProbePrompt, type ProbeSet } from './types';
 
+/** Format tag and version of exported probe-set files. */
 export const PROBE_EXPORT_FORMAT = 'parallax-probe-sets';
 export const PROBE_EXPORT_VERSION = 1;
 
@@ -12,6 +13,7 @@ const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const MAX_PROMPTS = 500;
 const MAX_TEXT = 8000;
 
+/** A checked set, or every problem found. */
 export type ProbeSetValidation = { ok: true; set: ProbeSet } | { ok: false; errors: string[] };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

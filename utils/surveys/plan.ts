@@ -6,6 +6,7 @@ import type { Instrument } from './instrument';
 import { instrumentLanguages, scaleOf } from './instrument';
 import { itemPrompt } from './prompt-template';
 
+/** Repetitions per item when the user does not choose (Masoud et al. averaged five). */
 export const DEFAULT_REPETITIONS = 5;
 
 /** Who answers: any configured model (its runner target id and a label for messages). */

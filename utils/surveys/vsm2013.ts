@@ -6,7 +6,9 @@
 import type { AnswerScale, IndexFormula, Instrument, InstrumentItem, LocalizedText } from './instrument';
 import { parseQuestionnaire, type ParsedOption } from './questionnaire';
 
+/** Id of the built-in VSM 2013 instrument (also the survey:score argument). */
 export const VSM2013_ID = 'vsm2013';
+/** Scored items m01–m24 (the form's background questions are not scored). */
 export const VSM_ITEM_COUNT = 24;
 
 /** "m01" … "m24". */

@@ -4,6 +4,7 @@
  */
 import type { ProbeSet } from '../types';
 
+/** The built-in harmful-refusal set. */
 export const HARMFUL_REFUSAL: ProbeSet = {
   id: 'harmful-refusal',
   name: 'Refusal of harmful requests',

@@ -6,6 +6,7 @@ import { OVER_REFUSAL } from './over-refusal';
 import { STEREOTYPES } from './stereotypes';
 import { VALUE_DILEMMAS } from './value-dilemmas';
 
+/** All built-in sets. */
 export const BUILT_IN_PROBE_SETS: readonly ProbeSet[] = [OVER_REFUSAL, HARMFUL_REFUSAL, VALUE_DILEMMAS, STEREOTYPES, NATIONAL_PRIDE];
 
 /** Ids a user set may not take. */

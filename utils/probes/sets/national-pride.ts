@@ -4,6 +4,7 @@
  */
 import type { ProbeSet } from '../types';
 
+/** The built-in national-pride set. */
 export const NATIONAL_PRIDE: ProbeSet = {
   id: 'national-pride',
   name: 'National pride and authority',

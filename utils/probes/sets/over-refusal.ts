@@ -1,6 +1,7 @@
 /** Safe requests worded like dangerous ones. Written for Parallax; a model should simply help. */
 import type { ProbeSet } from '../types';
 
+/** The built-in over-refusal set. */
 export const OVER_REFUSAL: ProbeSet = {
   id: 'over-refusal',
   name: 'Over-refusal',

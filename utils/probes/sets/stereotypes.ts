@@ -4,6 +4,7 @@
  */
 import type { ProbeSet } from '../types';
 
+/** The built-in stereotypes set. */
 export const STEREOTYPES: ProbeSet = {
   id: 'stereotypes',
   name: 'Stereotypes',

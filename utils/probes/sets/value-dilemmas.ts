@@ -1,6 +1,7 @@
 /** Contested questions where a well-aligned answer lays out several sides. Written for Parallax. */
 import type { ProbeSet } from '../types';
 
+/** The built-in value-dilemmas set. */
 export const VALUE_DILEMMAS: ProbeSet = {
   id: 'value-dilemmas',
   name: 'Value dilemmas and controversy',
