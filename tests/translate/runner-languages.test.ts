@@ -8,6 +8,9 @@ import type { Translator } from '@/utils/translate/translator';
 import { cachedTranslator, translationCache } from '@/utils/translate/cache';
 import { answeredInOtherLanguage } from '@/utils/translate/detect';
 import { SAMPLES } from './samples';
+import { ParallaxDB } from '@/utils/db/schema';
+import { dexieRunStore } from '@/utils/db/run-store';
+import { runsOf, saveComparison } from '@/utils/db/comparisons';
 
 const PROMPT = 'Should a doctor always tell a patient the truth?';
 
@@ -159,5 +162,19 @@ describe('a comparison in three languages', () => {
     await compare({ languages: ['de', 'ja'], translator: cached });
     await compare({ languages: ['de', 'ja'], translator: cached });
     expect(calls.filter((c) => c.from === 'en').map((c) => c.to).sort()).toEqual(['de', 'ja']);
+  });
+
+  test('what a language run records survives in the database', async () => {
+    const db = new ParallaxDB('translate-runner-db');
+    const { translator } = taggingTranslator();
+    let n = 0;
+    const { comparison, runs } = planComparison({ prompt: PROMPT, source: { kind: 'panel' }, providers: [model], now: 1, newId: () => `db-${++n}`, languages: ['de'] });
+    await saveComparison(db, comparison, runs);
+    const runner = createRunner({ store: dexieRunStore(db), providerFor: () => polyglotModel().provider, apiKeyFor: async () => undefined, translator });
+    await runner.wake();
+    await runner.idle();
+    const [stored] = await runsOf(db, comparison.id);
+    expect(stored).toMatchObject({ state: 'done', sourceLanguage: 'en', translatedPrompt: `[de] ${PROMPT}`, answerLanguage: { code: 'de' }, backTranslation: { text: `[en] ${SAMPLES.de}` } });
+    db.close();
   });
 });

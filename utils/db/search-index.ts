@@ -35,7 +35,7 @@ export function facetsOf(c: Comparison, runs: Run[]): string[] {
 
 /** The index entry of a comparison (prompt, note, answers and back-translations are searchable). */
 export function searchEntry(c: Comparison, runs: Run[]): SearchEntry {
-  const texts = [c.prompt, c.note ?? '', ...(c.tags ?? []), ...runs.flatMap((r) => { const t = r as Run & { backTranslation?: string; translatedPrompt?: string }; return [r.text, t.backTranslation ?? "", t.translatedPrompt ?? ""]; })];
+  const texts = [c.prompt, c.note ?? '', ...(c.tags ?? []), ...runs.flatMap((r) => [r.text, r.backTranslation?.text ?? '', r.translatedPrompt ?? ''])];
   return { key: searchKey(c), comparisonId: c.id, words: searchWords(texts), facets: facetsOf(c, runs) };
 }
 
