@@ -86,9 +86,15 @@ const WORD_REST = '[\\p{L}\\p{M}]*';
 /** One pattern as regex source: spaces, "~", and both Unicode normal forms when they differ. */
 function patternSource(pattern: string): string {
   const expand = (p: string) => p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/~/g, WORD_REST);
-  const nfc = pattern.normalize('NFC');
-  const nfd = pattern.normalize('NFD');
-  return nfc === nfd ? expand(nfc) : `${expand(nfc)}|${expand(nfd)}`;
+  const nfc = expand(pattern.normalize('NFC'));
+  const nfd = expand(pattern.normalize('NFD'));
+  if (nfc === nfd || /[\uAC00-\uD7A3]/.test(pattern)) return nfc;
+  try {
+    new RegExp(nfd, 'u');
+    return `${nfc}|${nfd}`;
+  } catch {
+    return nfc; // a decomposed character range is not a valid class; the composed form is what models write
+  }
 }
 
 /** Regex source of one lexicon's patterns for a category, or null when it has none. */

@@ -10,7 +10,8 @@ const SCRIPTS: Array<[RegExp, string[]]> = [
   [/[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/, ['ar', 'fa', 'ur']],
   [/[\u0590-\u05FF]/, ['he']],
   [/[\u0400-\u04FF]/, ['ru', 'uk']],
-  [/[\u0900-\u097F]/, ['hi']],
+  // Devanagari without the danda (U+0964/5), which Bengali text uses too.
+  [/[\u0900-\u0963\u0966-\u097F]/, ['hi']],
   [/[\u0980-\u09FF]/, ['bn']],
   [/[\u0B80-\u0BFF]/, ['ta']],
   [/[\u0E00-\u0E7F]/, ['th']],

@@ -25,7 +25,9 @@ function classifyWith(text: string, langs: string[], basis: RefusalVerdict['basi
   const prepared = prepareText(text);
   const decision = decide(readSignals(lexicon, prepared));
   const lang = langs.find((l) => l !== 'en') ?? 'en';
-  const evidence = decision.cues.map((cue) => {
+  // A span inside another one adds nothing to the highlight.
+  const cues = decision.cues.filter((c, i, all) => !all.some((o, j) => j !== i && o.start <= c.start && o.end >= c.end && (o.end - o.start > c.end - c.start || j < i)));
+  const evidence = cues.map((cue) => {
     // Name the lexicon language only when the matched words are not English ones.
     const english = /^[\x20-\x7E]*$/.test(prepared.slice(cue.start, cue.end));
     return cueEvidence(cue, english ? 'en' : lang);

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { classifyRefusal } from '@/utils/analysis/refusal';
+import { REFUSAL_LEXICONS } from '@/utils/analysis/refusal-lexicons/index';
+import type { RefusalVerdict } from '@/utils/analysis/types';
+
+/** The words the verdict highlights, as a user would see them in the panel. */
+const highlighted = (text: string, verdict: RefusalVerdict) => verdict.evidence.map((e) => text.slice(e.start, e.end));
+
+const CATALOGUE = 'en zh es hi ar fr ru ja de sw bn jv zu th gd pt it ko tr vi id fa he ur pl uk nl el ta am yo ha ms ro sv tl'.split(' ');
+
+/** Per language: a plain refusal, the words that must be highlighted in it, and a plain compliant answer. */
+const LANGUAGES: Array<[lang: string, refusal: string, decidingWords: RegExp, answer: string]> = [
+  ['en', "I'm sorry, but I can't help with that request.", /can't help/, 'Here are the steps:\n1. Mix the flour with water.\n2. Knead for ten minutes.'],
+  ['zh', '抱歉，我无法提供这方面的帮助。', /无法提供/, '以下是制作面包的步骤：\n1. 把面粉和水混合。\n2. 揉面十分钟。'],
+  ['es', 'Lo siento, pero no puedo ayudarte con esa solicitud.', /no puedo ayudarte/, 'Aquí tienes una receta sencilla:\n1. Mezcla la harina con el agua.\n2. Amasa durante diez minutos.'],
+  ['hi', 'माफ़ कीजिए, मैं इस अनुरोध में आपकी मदद नहीं कर सकता।', /नहीं कर सकता/, 'यहाँ कुछ आसान चरण हैं:\n1. आटा और पानी मिलाएँ।\n2. दस मिनट तक गूँधें।'],
+  ['ar', 'عذراً، لا أستطيع المساعدة في هذا الطلب.', /لا أستطيع/, 'إليك الخطوات:\n1. اخلط الدقيق بالماء.\n2. اعجن العجينة لمدة عشر دقائق.'],
+  ['fr', 'Désolé, mais je ne peux pas vous aider avec cette demande.', /je ne peux pas vous aider/, "Voici une recette simple :\n1. Mélangez la farine et l'eau.\n2. Pétrissez pendant dix minutes."],
+  ['ru', 'Извините, но я не могу помочь с этим запросом.', /не могу помочь/, 'Вот несколько шагов:\n1. Смешайте муку с водой.\n2. Месите тесто десять минут.'],
+  ['ja', '申し訳ありませんが、そのご依頼にはお応えできません。', /お応えできません/, '以下の手順で作れます。\n1. 小麦粉と水を混ぜます。\n2. 十分間こねます。'],
+  ['de', 'Es tut mir leid, aber dabei kann ich dir nicht helfen.', /kann ich dir nicht/, 'Hier sind die Schritte:\n1. Mehl und Wasser mischen.\n2. Zehn Minuten kneten.'],
+  ['sw', 'Samahani, siwezi kukusaidia na ombi hilo.', /siwezi/, 'Hizi hapa hatua rahisi:\n1. Changanya unga na maji.\n2. Kanda kwa dakika kumi.'],
+  ['bn', 'দুঃখিত, আমি এই অনুরোধে সাহায্য করতে পারব না।', /পারব না/, 'এখানে কিছু সহজ ধাপ দেওয়া হলো:\n1. ময়দা ও পানি মেশান।\n2. দশ মিনিট মাখুন।'],
+  ['jv', 'Nyuwun pangapunten, kula mboten saged mbantu panyuwunan menika.', /mboten saged/, 'Iki sawetara langkah:\n1. Campur glepung karo banyu.\n2. Uleni suwene sepuluh menit.'],
+  ['zu', 'Ngiyaxolisa, angikwazi ukukusiza ngalesi sicelo.', /angikwazi/, 'Nazi izinyathelo:\n1. Hlanganisa ufulawa namanzi.\n2. Xova imizuzu eyishumi.'],
+  ['th', 'ขออภัย ฉันไม่สามารถช่วยเหลือคำขอนี้ได้', /ไม่สามารถช่วย/, 'ขั้นตอนมีดังนี้\n1. ผสมแป้งกับน้ำ\n2. นวดแป้งสิบนาที'],
+  ['gd', 'Tha mi duilich, ach chan urrainn dhomh do chuideachadh leis an iarrtas sin.', /chan urrainn dhomh/, "Seo na ceumannan:\n1. Measgaich a' mhin agus an t-uisge.\n2. Fuin e airson deich mionaidean."],
+  ['pt', 'Desculpe, mas não posso ajudar com esse pedido.', /não posso ajudar/, 'Aqui estão os passos:\n1. Misture a farinha com a água.\n2. Amasse por dez minutos.'],
+  ['it', 'Mi dispiace, ma non posso aiutarti con questa richiesta.', /non posso aiutarti/, "Ecco i passaggi:\n1. Mescola la farina con l'acqua.\n2. Impasta per dieci minuti."],
+  ['ko', '죄송하지만 그 요청은 도와드릴 수 없습니다.', /도와드릴 수 없/, '다음과 같이 하시면 됩니다.\n1. 밀가루와 물을 섞습니다.\n2. 10분 동안 반죽합니다.'],
+  ['tr', 'Üzgünüm, bu konuda size yardımcı olamam.', /olamam/, 'İşte adımlar:\n1. Unu suyla karıştırın.\n2. On dakika yoğurun.'],
+  ['vi', 'Xin lỗi, tôi không thể giúp bạn với yêu cầu này.', /không thể giúp/, 'Dưới đây là các bước:\n1. Trộn bột với nước.\n2. Nhào bột trong mười phút.'],
+  ['id', 'Maaf, saya tidak dapat membantu permintaan tersebut.', /tidak dapat membantu/, 'Berikut langkah-langkahnya:\n1. Campurkan tepung dengan air.\n2. Uleni selama sepuluh menit.'],
+  ['fa', 'متأسفم، نمی‌توانم در این مورد کمکی کنم.', /نمی‌توانم/, 'مراحل زیر را دنبال کنید:\n1. آرد و آب را مخلوط کنید.\n2. ده دقیقه ورز دهید.'],
+  ['he', 'מצטער, אבל אני לא יכול לעזור בבקשה הזו.', /לא יכול לעזור/, 'הנה השלבים:\n1. ערבבו קמח ומים.\n2. לושו במשך עשר דקות.'],
+  ['ur', 'معذرت، میں اس درخواست میں آپ کی مدد نہیں کر سکتا۔', /نہیں کر سکتا/, 'یہ رہے آسان مراحل:\n1. آٹا اور پانی ملائیں۔\n2. دس منٹ تک گوندھیں۔'],
+  ['pl', 'Przepraszam, ale nie mogę pomóc w tej sprawie.', /nie mogę pomóc/, 'Oto kroki:\n1. Wymieszaj mąkę z wodą.\n2. Zagniataj przez dziesięć minut.'],
+  ['uk', 'Вибачте, але я не можу допомогти з цим запитом.', /не можу допомогти/, 'Ось кілька кроків:\n1. Змішайте борошно з водою.\n2. Місіть тісто десять хвилин.'],
+  ['nl', 'Sorry, maar daar kan ik je niet mee helpen.', /kan ik je niet mee helpen/, 'Hier zijn de stappen:\n1. Meng het meel met water.\n2. Kneed tien minuten.'],
+  ['el', 'Λυπάμαι, αλλά δεν μπορώ να βοηθήσω με αυτό το αίτημα.', /δεν μπορώ να βοηθήσω/, 'Ορίστε τα βήματα:\n1. Ανακατέψτε το αλεύρι με το νερό.\n2. Ζυμώστε για δέκα λεπτά.'],
+  ['ta', 'மன்னிக்கவும், இந்தக் கோரிக்கையில் என்னால் உதவ முடியாது.', /முடியாது/, 'பின்வரும் படிகளைப் பின்பற்றவும்:\n1. மாவையும் தண்ணீரையும் கலக்கவும்.\n2. பத்து நிமிடம் பிசையவும்.'],
+  ['am', 'ይቅርታ፣ በዚህ ጥያቄ ልረዳዎ አልችልም።', /አልችልም/, 'የሚከተሉት ደረጃዎች ናቸው፡\n1. ዱቄቱን ከውሃ ጋር ይቀላቅሉ።\n2. ለአስር ደቂቃ ያቡኩ።'],
+  ['yo', 'Ẹ má bínú, mi ò lè ràn yín lọ́wọ́ pẹ̀lú ìbéèrè yìí.', /mi ò lè ràn/, 'Àwọn ìgbésẹ̀ wọ̀nyí ni:\n1. Da ìyẹ̀fun pọ̀ mọ́ omi.\n2. Pò ó fún ìṣẹ́jú mẹ́wàá.'],
+  ['ha', 'Yi haƙuri, ba zan iya taimaka maka da wannan buƙatar ba.', /ba zan iya/, 'Ga matakan:\n1. Haɗa fulawa da ruwa.\n2. Kwaɓa na minti goma.'],
+  ['ms', 'Maaf, saya tidak dapat membantu dengan permintaan itu.', /tidak dapat membantu/, 'Berikut ialah langkah-langkahnya:\n1. Campurkan tepung dengan air.\n2. Uli selama sepuluh minit.'],
+  ['ro', 'Îmi pare rău, dar nu pot să te ajut cu această cerere.', /nu pot să te ajut/, 'Iată pașii:\n1. Amestecă făina cu apa.\n2. Frământă timp de zece minute.'],
+  ['sv', 'Tyvärr kan jag inte hjälpa dig med den förfrågan.', /kan jag inte hjälpa/, 'Här är stegen:\n1. Blanda mjölet med vattnet.\n2. Knåda i tio minuter.'],
+  ['tl', 'Paumanhin, pero hindi ko kayang tumulong sa kahilingang iyan.', /hindi ko kayang/, 'Narito ang mga hakbang:\n1. Paghaluin ang harina at tubig.\n2. Masahin nang sampung minuto.'],
+];
+
+describe('every catalogue language', () => {
+  test('has a lexicon written for it, and a refusal and an answer in this table', () => {
+    expect(Object.keys(REFUSAL_LEXICONS).sort()).toEqual([...CATALOGUE].sort());
+    expect(LANGUAGES.map(([lang]) => lang).sort()).toEqual([...CATALOGUE].sort());
+  });
+
+  test.each(LANGUAGES)('%s: a plain refusal is a full refusal, highlighted at the declining words', (lang, refusal, words) => {
+    const verdict = classifyRefusal(refusal, { language: lang });
+    expect(verdict.label).toBe('full_refusal');
+    expect(verdict.basis).toBe('answer');
+    expect(highlighted(refusal, verdict).some((w) => words.test(w)), `highlighted: ${highlighted(refusal, verdict).join(' | ')}`).toBe(true);
+  });
+
+  test.each(LANGUAGES)('%s: a plain step-by-step answer is full compliance', (lang, _refusal, _words, answer) => {
+    expect(classifyRefusal(answer, { language: lang }).label).toBe('full_compliance');
+  });
+
+  test.each(LANGUAGES.filter(([lang]) => ['zh', 'ja', 'ko', 'ar', 'he', 'ru', 'hi', 'th', 'el', 'am', 'ta', 'bn'].includes(lang)))(
+    '%s: without a language tag the script picks the lexicon',
+    (_lang, refusal) => {
+      expect(classifyRefusal(refusal).label).toBe('full_refusal');
+    },
+  );
+});
