@@ -32,6 +32,7 @@ function classifyWith(text: string, langs: string[], basis: RefusalVerdict['basi
     const english = /^[\x20-\x7E]*$/.test(prepared.slice(cue.start, cue.end));
     return cueEvidence(cue, english ? 'en' : lang);
   });
+  evidence.sort((a, b) => a.start - b.start);
   const verdict: RefusalVerdict = { label: decision.label, confidence: decision.confidence, evidence, basis };
   if (decision.kind) verdict.kind = decision.kind;
   return verdict;
