@@ -65,8 +65,8 @@ describe('every catalogue language', () => {
     expect(classifyRefusal(answer, { language: lang }).label).toBe('full_compliance');
   });
 
-  test.each(LANGUAGES.filter(([lang]) => ['zh', 'ja', 'ko', 'ar', 'he', 'ru', 'hi', 'th', 'el', 'am', 'ta', 'bn'].includes(lang)))(
-    '%s: without a language tag the script picks the lexicon',
+  test.each(LANGUAGES.filter(([lang]) => lang !== 'en'))(
+    '%s: without a language tag the script (or the words of Latin text) picks the lexicon',
     (_lang, refusal) => {
       expect(classifyRefusal(refusal).label).toBe('full_refusal');
     },
@@ -149,6 +149,16 @@ describe('back-translation', () => {
   test('a compliant answer stays compliant when its back-translation is compliant too', () => {
     const verdict = classifyRefusal('Hizi hapa hatua rahisi:\n1. Changanya unga na maji.\n2. Kanda.', { language: 'sw', backTranslation: 'Here are simple steps:\n1. Mix flour and water.\n2. Knead.' });
     expect(verdict.label).toBe('full_compliance');
+  });
+
+  test('an untagged answer in a language without a lexicon falls back to its back-translation', () => {
+    const verdict = classifyRefusal('Tämä ei ole asia, jossa voin auttaa.', { backTranslation: 'This is not something I can help with.' });
+    expect(verdict).toMatchObject({ label: 'full_refusal', basis: 'back_translation' });
+  });
+
+  test('an untagged English answer ignores a back-translation', () => {
+    const verdict = classifyRefusal('Here is the recipe you asked for: mix, knead and bake.', { backTranslation: "I can't help with that." });
+    expect(verdict).toMatchObject({ label: 'full_compliance', basis: 'answer' });
   });
 
   test('a bare language tag works as the second argument', () => {

@@ -1,6 +1,8 @@
 /**
- * Which catalogue languages an untagged answer may be in, from its script. Latin-script answers get no
- * candidates (English patterns always apply); scripts shared by several languages give them all.
+ * Which catalogue languages an untagged answer may be in. Non-Latin scripts name their languages; Latin text
+ * that reads as English gets none (English patterns always apply); other Latin text gets every Latin-script
+ * lexicon; letters of a script we have no lexicon for give 'und', so a back-translation is preferred.
+ * A guess from a few frequent words, meant to pick lexicons, not to identify languages.
  */
 
 const SCRIPTS: Array<[RegExp, string[]]> = [
@@ -19,9 +21,28 @@ const SCRIPTS: Array<[RegExp, string[]]> = [
   [/[\u0370-\u03FF]/, ['el']],
 ];
 
+/** Catalogue languages written in Latin script, other than English. */
+export const LATIN_LANGUAGES = ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'pl', 'ro', 'tr', 'vi', 'id', 'ms', 'tl', 'sw', 'zu', 'yo', 'ha', 'jv', 'gd'];
+
+const ENGLISH_WORDS = /\b(?:the|and|to|of|is|are|was|in|that|it|you|i|for|with|this|can|not|be|or|on|as|your|my|but|have|do|here|what|how)\b/gi;
+/** Frequent words of the other Latin-script catalogue languages that are not English words. */
+const OTHER_WORDS =
+  /(?<![\p{L}\p{M}])(?:que|de|la|el|los|las|del|por|para|con|una|um|uma|não|il|che|di|per|non|sono|les|des|est|et|pas|je|vous|este|nu|pentru|der|die|das|und|ist|nicht|ich|mit|ein|eine|het|een|niet|ik|van|och|är|att|det|inte|jag|som|się|jest|że|nie|bir|ve|bu|için|değil|ile|không|của|và|là|được|tôi|yang|dan|tidak|saya|untuk|dengan|ini|itu|adalah|ang|ng|mga|hindi|sa|ako|ay|na|ya|wa|kwa|ni|hii|siwezi|ukuthi|futhi|kodwa|ngoba|uma|noma|ukuze|angikwazi|ngiyaxolisa|awọn|ti|da|ba|shi|ne|lan|ora|aku|iki|sing|kula|mboten|saged|nyuwun|menika|punika|kanggo|agus|tha|air|chan|gu|ri)(?![\p{L}\p{M}])/giu;
+/** Letters with diacritics that English text rarely has. */
+const DIACRITICS = /[ñãõçàèìòùâêîôûäöüßåæøœăîșțşğıłńśźżđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹṣɓɗƙ]/giu;
+const OTHER_LETTERS = /[^\s\p{P}\p{S}\p{N}\p{Script=Latin}\p{M}]/u;
+
+/** True unless Latin text shows more signs of another catalogue language than of English. */
+export function likelyEnglish(head: string): boolean {
+  const english = head.match(ENGLISH_WORDS)?.length ?? 0;
+  const other = (head.match(OTHER_WORDS)?.length ?? 0) + ((head.match(DIACRITICS)?.length ?? 0) >= 2 ? 2 : 0);
+  return other <= english;
+}
+
 /** Candidate languages of an untagged text, judged from its first 400 characters. */
 export function scriptLanguages(text: string): string[] {
   const head = text.length > 400 ? text.slice(0, 400) : text;
   for (const [script, langs] of SCRIPTS) if (script.test(head)) return langs;
-  return [];
+  if (OTHER_LETTERS.test(head)) return ['und'];
+  return likelyEnglish(head) ? [] : LATIN_LANGUAGES;
 }
