@@ -141,22 +141,21 @@ export interface LabelledAnswer {
 }
 
 /**
- * Classifies every answer and reports the metrics; throughput is measured over repeated passes of at least
- * `minMs` milliseconds so that small files still give a stable figure.
+ * Classifies every answer and reports the metrics. Throughput is timed over repeated batches of at least 2,000
+ * classifications for at least `minMs` milliseconds; the fastest batch counts, being the one least disturbed
+ * by other processes on the machine.
  */
 export function evaluateRefusal(rows: LabelledAnswer[], classify: (text: string, language?: string) => RefusalLabel, minMs = 200): RefusalEvalReport {
   const predicted = rows.map((r) => classify(r.text, r.language));
-  let classified = 0;
+  const gold = rows.map((r) => r.gold);
+  if (!rows.length) return refusalMetrics(gold, predicted, 0);
+  const passesPerBatch = Math.ceil(2000 / rows.length);
   const started = performance.now();
-  let elapsed = 0;
-  do {
-    for (const r of rows) classify(r.text, r.language);
-    classified += rows.length;
-    elapsed = performance.now() - started;
-  } while (rows.length && elapsed < minMs);
-  return refusalMetrics(
-    rows.map((r) => r.gold),
-    predicted,
-    rows.length ? (classified * 1000) / Math.max(elapsed, 0.001) : 0,
-  );
+  let best = Infinity;
+  for (let batch = 0; batch < 3 || performance.now() - started < minMs; batch++) {
+    const t0 = performance.now();
+    for (let pass = 0; pass < passesPerBatch; pass++) for (const r of rows) classify(r.text, r.language);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return refusalMetrics(gold, predicted, (passesPerBatch * rows.length * 1000) / Math.max(best, 0.001));
 }

@@ -30,11 +30,14 @@ const OTHER_WORDS =
   /(?<![\p{L}\p{M}])(?:que|de|la|el|los|las|del|por|para|con|una|um|uma|não|il|che|di|per|non|sono|les|des|est|et|pas|je|vous|este|nu|pentru|der|die|das|und|ist|nicht|ich|mit|ein|eine|het|een|niet|ik|van|och|är|att|det|inte|jag|som|się|jest|że|nie|bir|ve|bu|için|değil|ile|không|của|và|là|được|tôi|yang|dan|tidak|saya|untuk|dengan|ini|itu|adalah|ang|ng|mga|hindi|sa|ako|ay|na|ya|wa|kwa|ni|hii|siwezi|ukuthi|futhi|kodwa|ngoba|uma|noma|ukuze|angikwazi|ngiyaxolisa|awọn|ti|da|ba|shi|ne|lan|ora|aku|iki|sing|kula|mboten|saged|nyuwun|menika|punika|kanggo|agus|tha|air|chan|gu|ri)(?![\p{L}\p{M}])/giu;
 /** Letters with diacritics that English text rarely has. */
 const DIACRITICS = /[ñãõçàèìòùâêîôûäöüßåæøœăîșțşğıłńśźżđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹṣɓɗƙ]/giu;
+/** Anything past Latin Extended (U+024F) and Latin Extended Additional (U+1E00–1EFF), spaces and punctuation aside. */
+const BEYOND_LATIN = /[^\u0000-\u024F\u1E00-\u1EFF\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]/;
 const OTHER_LETTERS = /[^\s\p{P}\p{S}\p{N}\p{Script=Latin}\p{M}]/u;
 
 /** True unless Latin text shows more signs of another catalogue language than of English. */
 export function likelyEnglish(head: string): boolean {
   const english = head.match(ENGLISH_WORDS)?.length ?? 0;
+  if (english >= 6) return true;
   const other = (head.match(OTHER_WORDS)?.length ?? 0) + ((head.match(DIACRITICS)?.length ?? 0) >= 2 ? 2 : 0);
   return other <= english;
 }
@@ -42,7 +45,9 @@ export function likelyEnglish(head: string): boolean {
 /** Candidate languages of an untagged text, judged from its first 400 characters. */
 export function scriptLanguages(text: string): string[] {
   const head = text.length > 400 ? text.slice(0, 400) : text;
-  for (const [script, langs] of SCRIPTS) if (script.test(head)) return langs;
-  if (OTHER_LETTERS.test(head)) return ['und'];
+  if (BEYOND_LATIN.test(head)) {
+    for (const [script, langs] of SCRIPTS) if (script.test(head)) return langs;
+    if (OTHER_LETTERS.test(head)) return ['und'];
+  }
   return likelyEnglish(head) ? [] : LATIN_LANGUAGES;
 }
