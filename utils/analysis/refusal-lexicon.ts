@@ -70,13 +70,8 @@ export const CATEGORIES = [
 /** One category of one lexicon. */
 export type Category = (typeof CATEGORIES)[number];
 
-/** A lexicon set ready to match: one global, sticky-free regex per category (null when no pattern exists). */
-export type CompiledLexicon = Record<Category, RegExp | null> & {
-  /** Languages merged into this set, for evidence rule names. */
-  langs: string[];
-  /** True when every merged non-English lexicon is thorough. */
-  full: boolean;
-};
+/** A lexicon set ready to match: one global regex per category (null when no lexicon has patterns for it). */
+export type CompiledLexicon = Record<Category, RegExp | null>;
 
 const LETTER_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const LETTER_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
@@ -118,7 +113,7 @@ export function tolerant(patterns: string[], classes: Record<string, string>): s
 
 /** Compiles several lexicons (e.g. the answer's language plus English) into one matcher per category. */
 export function compileLexicons(lexicons: RefusalLexicon[]): CompiledLexicon {
-  const compiled = { langs: lexicons.map((l) => l.lang), full: lexicons.every((l) => l.coverage === 'full') } as CompiledLexicon;
+  const compiled = {} as CompiledLexicon;
   for (const category of CATEGORIES) {
     const sources = lexicons.map((l) => categorySource(l, category)).filter((s): s is string => s !== null);
     compiled[category] = sources.length ? new RegExp(sources.join('|'), 'giu') : null;

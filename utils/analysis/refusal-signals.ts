@@ -15,6 +15,9 @@ const FOLLOW_WINDOW = 900;
 /** How much of the answer is searched for outside-help pointers and offers phrased as questions. */
 const WHOLE_WINDOW = 1500;
 
+/** Cue categories that make a sentence a decline (checked in order of strength). */
+const DECLINES = ['refuse', 'cannotAnswer', 'inappropriate'] as const;
+
 /** Skips up to two leading sentences that are only pleasantries ("Sure!", "Great question!"). */
 function skipPleasantries(lexicon: CompiledLexicon, text: string): number {
   let start = skipSpace(text, 0);
@@ -23,7 +26,8 @@ function skipPleasantries(lexicon: CompiledLexicon, text: string): number {
     if (!cue || cue.start !== start) break;
     const end = afterSentences(text, start, 1, start + 140);
     // A pleasantry counts only when its sentence ends soon after it and holds no decline.
-    if (end >= start + 140 || end > cue.end + 4 || findCue(lexicon, 'refuse', text, start, end)) break;
+    if (end >= start + 140 || end > cue.end + 4) break;
+    if (DECLINES.some((category) => findCue(lexicon, category, text, start, end))) break;
     start = skipSpace(text, end);
   }
   return start;
@@ -73,7 +77,7 @@ export class RefusalSignals {
   private findDeclines(): CueMatch[] {
     const { lexicon, text, start, openEnd, firstEnd } = this;
     const declines: CueMatch[] = [];
-    for (const category of ['refuse', 'cannotAnswer', 'inappropriate'] as const) {
+    for (const category of DECLINES) {
       const cue = findCue(lexicon, category, text, start, openEnd);
       if (cue) declines.push(cue);
     }
