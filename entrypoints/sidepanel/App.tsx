@@ -5,8 +5,8 @@ import { PromptBox } from '@/components/PromptBox';
 import { usePanelState } from './state';
 
 /** Saves text as a file through a temporary link (the panel has no downloads permission). */
-function download(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+function download(name: string, type: string, content: string | string[]) {
+  const url = URL.createObjectURL(new Blob(Array.isArray(content) ? content : [content], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);

@@ -22,7 +22,7 @@ export interface HistoryState {
   storageUsed: Signal<string | null>;
   remove(ids: string[]): Promise<void>;
   undo(): Promise<void>;
-  exportFile(kind: ExportKind): Promise<{ name: string; type: string; content: string }>;
+  exportFile(kind: ExportKind): Promise<{ name: string; type: string; content: string | string[] }>;
   importFile(text: string): Promise<void>;
 }
 
@@ -44,17 +44,34 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
     const f = filter.value;
     // Keys only: the index changes when a comparison is added, finished, tagged or deleted — not while text streams.
     const subscription = liveQuery(() => matchHistory(db, f)).subscribe({ next: (v) => (ids.value = v), error: fail });
-    const facetSubscription = liveQuery(() => historyFacets(db)).subscribe({ next: (v) => (facets.value = v), error: fail });
-    void navigator.storage?.estimate().then((e) => (storageUsed.value = e.usage === undefined ? null : `${(e.usage / 1024 / 1024).toFixed(1)} MB`));
+    return () => subscription.unsubscribe();
+  });
+
+  // Filter choices and storage use: once per opening of the history, after the list (not on every keystroke).
+  effect(() => {
+    if (!active()) return;
+    let subscription: { unsubscribe(): void } | undefined;
+    const later = setTimeout(() => {
+      subscription = liveQuery(() => historyFacets(db)).subscribe({ next: (v) => (facets.value = v), error: fail });
+      void navigator.storage?.estimate().then((e) => (storageUsed.value = e.usage === undefined ? null : `${(e.usage / 1024 / 1024).toFixed(1)} MB`));
+    }, 50);
     return () => {
-      subscription.unsubscribe();
-      facetSubscription.unsubscribe();
+      clearTimeout(later);
+      subscription?.unsubscribe();
     };
   });
 
+  // Rows on screen, kept live. A window inside the one already loaded asks nothing new.
+  let loaded: { ids: Set<string>; subscription: { unsubscribe(): void } } | undefined;
   effect(() => {
     const onScreen = visible.value;
-    if (!active() || !onScreen.length) return;
+    if (!active() || !onScreen.length) {
+      loaded?.subscription.unsubscribe();
+      loaded = undefined;
+      return;
+    }
+    if (loaded && onScreen.every((id) => loaded!.ids.has(id))) return;
+    loaded?.subscription.unsubscribe();
     const subscription = liveQuery(() => loadComparisons(db, onScreen)).subscribe({
       next: ({ comparisons, runs }) => {
         // Keep recently seen rows (no flicker when scrolling back), bounded.
@@ -63,7 +80,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       },
       error: fail,
     });
-    return () => subscription.unsubscribe();
+    loaded = { ids: new Set(onScreen), subscription };
   });
 
   return {
@@ -87,9 +104,9 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== '');
       const ids = filtered ? await matchHistory(db, filter.value) : undefined;
       // Export and import code loads on first use: the panel opens without it.
-      const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExport, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
+      const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
       const data = await exportComparisons(db, ids);
-      const content = kind === 'json' ? toJsonExport(data) : kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data);
+      const content = kind === 'json' ? toJsonExportParts(data) : kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data);
       const stamp = new Date().toISOString().slice(0, 10);
       return { name: `parallax-${stamp}.${kind}`, type: MIME[kind], content };
     },

@@ -102,3 +102,18 @@ describe('import validation', () => {
     expect(back[0]).toMatchObject({ state: 'interrupted', text: 'half', errorCode: 'interrupted' });
   });
 });
+
+describe('JSON export in pieces', () => {
+  test('big exports are compact and parse to the same file as the whole', async () => {
+    const { toJsonExportParts } = await import('@/utils/history/formats');
+    const one = { id: 'c', createdAt: '2026-01-01T00:00:00.000Z', prompt: 'p "q"', source: { kind: 'panel' as const }, answers: [] };
+    const many = Array.from({ length: 1001 }, (_, i) => ({ ...one, id: `c${i}` }));
+    const now = new Date('2026-02-02T00:00:00Z');
+    const parts = toJsonExportParts(many, now);
+    expect(parts.length).toBe(1003);
+    const joined = parts.join('');
+    expect(joined).not.toContain('\n');
+    expect(JSON.parse(joined)).toEqual(JSON.parse(toJsonExport(many, now)));
+    expect(JSON.parse(joined).comparisons[1000].id).toBe('c1000');
+  });
+});

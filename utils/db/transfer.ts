@@ -7,9 +7,14 @@ import { reindex } from './search-index';
 export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise<ExportedComparison[]> {
   return db.transaction('r', db.comparisons, db.runs, async () => {
     const comparisons = ids ? (await db.comparisons.bulkGet(ids)).filter((c) => c !== undefined) : await db.comparisons.orderBy('createdAt').reverse().toArray();
-    const runs = await db.runs.where('comparisonId').anyOf(comparisons.map((c) => c.id)).toArray();
+    // Everything: one read of the table (anyOf over thousands of ids is many cursor jumps).
+    const runs = ids ? await db.runs.where('comparisonId').anyOf(ids).toArray() : await db.runs.toArray();
     const byComparison = new Map<string, typeof runs>();
-    for (const run of runs) byComparison.set(run.comparisonId, [...(byComparison.get(run.comparisonId) ?? []), run]);
+    for (const run of runs) {
+      const list = byComparison.get(run.comparisonId);
+      if (list) list.push(run);
+      else byComparison.set(run.comparisonId, [run]);
+    }
     return comparisons.map((c) => toExported(c, byComparison.get(c.id) ?? []));
   });
 }
