@@ -2,6 +2,10 @@ import type { RunState } from '../runner/state';
 import type { EngineEvent, ModelRef } from '../engines/webllm-engine';
 import type { OnDeviceModel } from '../engines/webllm-catalogue';
 import type { WebGpuStatus } from '../webgpu';
+import { empty, id, isObject, str, type Validator } from './validate';
+import { CAPTURE_ROLES, CAPTURE_VALIDATORS, type CaptureMessages } from './protocol-capture';
+import { COMPOSE_ROLES, COMPOSE_VALIDATORS, type ComposeMessages } from './protocol-compose';
+import { BATCH_ROLES, BATCH_VALIDATORS, type BatchMessages } from './protocol-batch';
 
 /** What the on-device engine host reports to the settings page. */
 export interface EngineInfo {
@@ -16,7 +20,7 @@ export interface EngineInfo {
  * The one message map of Parallax. Every message is `{ type, payload }`; every reply is a {@link Reply}.
  * `from` says which contexts may send it; the router enforces it (see senders.ts) and validates the payload.
  */
-export interface ProtocolMap {
+export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMessages {
   /** A content script picked up a prompt the user sent on a chat page. */
   'prompt.captured': {
     from: 'content';
@@ -76,14 +80,6 @@ export const LIVE_PORT = 'parallax-live';
 /** Prompts longer than this are refused at the door; within it the runner fits them to each target. */
 export const MAX_PROMPT_CHARS = 1_000_000;
 
-type Validator = (payload: unknown) => string | null;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, name: string, max = 2048): string | null =>
-  typeof v !== 'string' ? `${name} must be a string` : v.length > max ? `${name} is too long` : null;
-const id = (v: unknown, name: string) => str(v, name, 64) ?? (/^[\w-]+$/.test(v as string) ? null : `${name} is not an id`);
-const empty: Validator = (p) => (isObject(p) && Object.keys(p).length === 0 ? null : 'payload must be {}');
-
 const url = (v: unknown, name: string) =>
   v === undefined ? null : (str(v, name, 2048) ?? (/^https?:\/\//.test(v as string) ? null : `${name} must be an http(s) URL`));
 const modelRef: Validator = (p) =>
@@ -93,6 +89,9 @@ const modelRef: Validator = (p) =>
 
 /** Which role may send each message type. */
 export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
+  ...CAPTURE_ROLES,
+  ...COMPOSE_ROLES,
+  ...BATCH_ROLES,
   'prompt.captured': 'content',
   'comparison.start': 'ui',
   'run.retry': 'ui',
@@ -110,6 +109,9 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
 };
 
 const VALIDATORS: { [K in MessageType]: Validator } = {
+  ...CAPTURE_VALIDATORS,
+  ...COMPOSE_VALIDATORS,
+  ...BATCH_VALIDATORS,
   'prompt.captured': (p) =>
     !isObject(p)
       ? 'payload must be an object'
