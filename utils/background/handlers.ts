@@ -5,6 +5,7 @@ import type { ParallaxDB } from '../db/schema';
 import { planComparison } from '../runner/plan';
 import { canRetry } from '../runner/state';
 import type { ComparisonSource } from '../runner/types';
+import type { ComposeSpec } from '../messaging/protocol-compose';
 import { apiKeysItem, enabledSitesOf, settingsItem } from '../settings';
 import { enabledAdapterForUrl } from '../sites/registry';
 import type { RunnerHost } from './runner-host';
@@ -22,9 +23,19 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const now = deps.now ?? Date.now;
 
-  async function startComparison(text: string, source: ComparisonSource): Promise<string> {
+  async function startComparison(text: string, source: ComparisonSource, spec: Omit<ComposeSpec, 'text'> = {}): Promise<string> {
     const settings = await settingsItem.getValue();
-    const { comparison, runs } = planComparison({ prompt: text, source, providers: settings.providers, now: now(), newId });
+    const providers = spec.providerIds ? settings.providers.filter((p) => spec.providerIds!.includes(p.id)) : settings.providers;
+    const { comparison, runs } = planComparison({
+      prompt: text,
+      source,
+      providers,
+      now: now(),
+      newId,
+      languages: spec.languages,
+      language: spec.sourceLanguage,
+      translations: spec.translations,
+    });
     await saveComparison(deps.db, comparison, runs);
     if (runs.length) await deps.runner.wake();
     return comparison.id;
@@ -41,8 +52,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       const source: ComparisonSource = { kind: 'site', site: adapter.id, siteName: adapter.name, url };
       return { comparisonId: await startComparison(payload.text, source) };
     },
-    async 'comparison.start'(payload) {
-      return { comparisonId: await startComparison(payload.text, { kind: 'panel' }) };
+    async 'comparison.start'({ text, ...spec }) {
+      return { comparisonId: await startComparison(text, { kind: 'panel' }, spec) };
     },
     async 'run.retry'({ runId }) {
       const run = await deps.db.runs.get(runId);

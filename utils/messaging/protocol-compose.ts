@@ -1,11 +1,69 @@
-import type { Validator } from './validate';
+import { MAX_PROMPT_CHARS } from './limits';
+import { arrayOf, firstError, id, isObject, optional, str, type Validator } from './validate';
 
-/** Messages that compose a comparison from extension pages: languages, translations, axes. Part of the one {@link ProtocolMap}. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ComposeMessages {}
+/** A framing of the question as a third axis (country persona or system prompt). */
+export interface PersonaSpec {
+  id: string;
+  label: string;
+  systemPrompt: string;
+}
+
+/** How a comparison is composed; every field but `text` is optional (defaults: every endpoint, as written, once). */
+export interface ComposeSpec {
+  text: string;
+  /** Target language codes; absent = the prompt as written. */
+  languages?: string[];
+  /** The prompt's own language (also the reader's); detected when absent. */
+  sourceLanguage?: string;
+  /** Translations the user reviewed or edited, by language code. */
+  translations?: Record<string, string>;
+  /** A subset of the configured endpoints, by id; absent = all. */
+  providerIds?: string[];
+  personas?: PersonaSpec[];
+  /** Each target asked this many times (1–20) to see how stable its answer is. */
+  repetitions?: number;
+  /** Previous turns of the conversation, sent before the prompt. */
+  context?: { role: 'user' | 'assistant'; content: string }[];
+  /** The comparison this one re-runs (history). */
+  rerunOf?: string;
+}
+
+/** Messages that compose a comparison from extension pages: languages, translations, axes. Part of the one ProtocolMap. */
+export interface ComposeMessages {
+  /** The user asked for a comparison from an extension page (panel prompt box, context menu, re-run, tests). */
+  'comparison.start': { from: 'ui'; payload: ComposeSpec; reply: { comparisonId: string } };
+}
 
 /** Which role may send each of these messages. */
-export const COMPOSE_ROLES: { [K in keyof ComposeMessages]: ComposeMessages[K] extends { from: infer F } ? F : never } = {};
+export const COMPOSE_ROLES: { [K in keyof ComposeMessages]: ComposeMessages[K]['from'] } = {
+  'comparison.start': 'ui',
+};
+
+const lang = (v: unknown, name: string) => str(v, name, 16) ?? (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v as string) ? null : `${name} is not a language code`);
+
+/** Validates a {@link ComposeSpec}. */
+export const composeSpec: Validator = (p) => {
+  if (!isObject(p)) return 'payload must be an object';
+  const translations = p.translations;
+  return firstError(
+    str(p.text, 'text', MAX_PROMPT_CHARS),
+    optional(p.languages, (v) => arrayOf(v, 'languages', 60, lang)),
+    optional(p.sourceLanguage, (v) => lang(v, 'sourceLanguage')),
+    optional(translations, (v) =>
+      !isObject(v) ? 'translations must be an object' : firstError(...Object.entries(v).flatMap(([k, t]) => [lang(k, 'translation language'), str(t, `translations.${k}`, MAX_PROMPT_CHARS)]))),
+    optional(p.providerIds, (v) => arrayOf(v, 'providerIds', 100, id)),
+    optional(p.personas, (v) =>
+      arrayOf(v, 'personas', 20, (item, name) =>
+        !isObject(item) ? `${name} must be an object` : firstError(id(item.id, `${name}.id`), str(item.label, `${name}.label`, 200), str(item.systemPrompt, `${name}.systemPrompt`, 20_000)))),
+    optional(p.repetitions, (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20 ? null : 'repetitions must be a whole number from 1 to 20')),
+    optional(p.context, (v) =>
+      arrayOf(v, 'context', 50, (item, name) =>
+        !isObject(item) ? `${name} must be an object` : firstError(['user', 'assistant'].includes(item.role as string) ? null : `${name}.role must be user or assistant`, str(item.content, `${name}.content`, MAX_PROMPT_CHARS)))),
+    optional(p.rerunOf, (v) => id(v, 'rerunOf')),
+  );
+};
 
 /** Payload validators of these messages. */
-export const COMPOSE_VALIDATORS: { [K in keyof ComposeMessages]: Validator } = {};
+export const COMPOSE_VALIDATORS: { [K in keyof ComposeMessages]: Validator } = {
+  'comparison.start': composeSpec,
+};

@@ -3,6 +3,7 @@ import type { EngineEvent, ModelRef } from '../engines/webllm-engine';
 import type { OnDeviceModel } from '../engines/webllm-catalogue';
 import type { WebGpuStatus } from '../webgpu';
 import { empty, id, isObject, str, type Validator } from './validate';
+import { MAX_PROMPT_CHARS } from './limits';
 import { CAPTURE_ROLES, CAPTURE_VALIDATORS, type CaptureMessages } from './protocol-capture';
 import { COMPOSE_ROLES, COMPOSE_VALIDATORS, type ComposeMessages } from './protocol-compose';
 import { BATCH_ROLES, BATCH_VALIDATORS, type BatchMessages } from './protocol-batch';
@@ -27,8 +28,6 @@ export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMess
     payload: { text: string; url: string; via: 'enter' | 'button' | 'form' };
     reply: { comparisonId: string | null; ignored?: 'paused' };
   };
-  /** The user asked for a comparison from an extension page (panel prompt box, tests). */
-  'comparison.start': { from: 'ui'; payload: { text: string }; reply: { comparisonId: string } };
   /** Ask a failed, interrupted or finished run again. */
   'run.retry': { from: 'ui'; payload: { runId: string }; reply: { runId: string } };
   /** Stop a queued or streaming run (partial text kept). */
@@ -77,8 +76,7 @@ export type LiveEvent =
 
 export const LIVE_PORT = 'parallax-live';
 
-/** Prompts longer than this are refused at the door; within it the runner fits them to each target. */
-export const MAX_PROMPT_CHARS = 1_000_000;
+export { MAX_PROMPT_CHARS } from './limits';
 
 const url = (v: unknown, name: string) =>
   v === undefined ? null : (str(v, name, 2048) ?? (/^https?:\/\//.test(v as string) ? null : `${name} must be an http(s) URL`));
@@ -93,7 +91,6 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   ...COMPOSE_ROLES,
   ...BATCH_ROLES,
   'prompt.captured': 'content',
-  'comparison.start': 'ui',
   'run.retry': 'ui',
   'run.cancel': 'ui',
   'comparison.cancel': 'ui',
@@ -118,7 +115,6 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
       : (str(p.text, 'text', MAX_PROMPT_CHARS) ??
         str(p.url, 'url', 8192) ??
         (['enter', 'button', 'form'].includes(p.via as string) ? null : 'via is not a known send method')),
-  'comparison.start': (p) => (!isObject(p) ? 'payload must be an object' : str(p.text, 'text', MAX_PROMPT_CHARS)),
   'run.retry': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'run.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'comparison.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
