@@ -2,6 +2,8 @@ import type { Signal } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import { isActive } from '@/utils/runner/state';
 import type { Comparison, Run } from '@/utils/runner/types';
+import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
+import { AnalysisSummary } from './AnalysisSummary';
 import { Annotations } from './Annotations';
 import { RunColumn } from './RunColumn';
 import { formatTime, sourceLabel } from './format';
@@ -16,10 +18,13 @@ export interface ComparisonViewProps {
   onOpenSettings: () => void;
   /** Saves tags or the note; absent = not editable. */
   onAnnotate?: (patch: { tags?: string[]; note?: string }) => void;
+  /** What differs between the finished answers (absent while it loads or before any answer). */
+  analysis?: ComparisonAnalysis | null;
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis }: ComparisonViewProps) {
+  const [evidence, setEvidence] = useState<Set<string>>(new Set());
   const [formatted, setFormatted] = useState(true);
   const [baselineId, setBaselineId] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -72,6 +77,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         </div>
       ) : (
         <>
+          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} />}
           <div class="toolbar" role="toolbar" aria-label="How answers are shown">
             <label class="toggle">
               <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.currentTarget.checked)} />
@@ -105,7 +111,10 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
                   baseline: baseline && run.id !== baselineId ? textOf(baseline.id).value : undefined,
                   collapsed: collapsed.has(run.id),
                   pinned: pinned.includes(run.id),
+                  analysis: analysis?.runs.get(run.id),
+                  showEvidence: evidence.has(run.id),
                 }}
+                onToggleEvidence={() => setEvidence((e) => toggle(e, run.id))}
                 onRetry={() => onRetry(run.id)}
                 onCancel={() => onCancel(run.id)}
                 onToggleCollapse={() => setCollapsed((c) => toggle(c, run.id))}

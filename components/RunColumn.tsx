@@ -2,7 +2,10 @@ import type { Signal } from '@preact/signals';
 import type { Run } from '@/utils/runner/types';
 import { canRetry, isActive } from '@/utils/runner/state';
 import { wordDiff } from '@/utils/text/diff';
+import type { RunAnalysis } from '@/utils/analysis/comparison';
+import { Highlighted } from './Highlighted';
 import { Markdown } from './Markdown';
+import { RunBadges } from './RunBadges';
 import { STATE_LABEL, formatDuration } from './format';
 
 /** How the column shows its answer. */
@@ -13,6 +16,10 @@ export interface ColumnView {
   isBaseline: boolean;
   collapsed: boolean;
   pinned: boolean;
+  /** Refusal and value analysis of the finished answer. */
+  analysis?: RunAnalysis;
+  /** Highlight the words that decided the analysis. */
+  showEvidence?: boolean;
 }
 
 export interface RunColumnProps {
@@ -24,6 +31,7 @@ export interface RunColumnProps {
   onCancel: () => void;
   onToggleCollapse: () => void;
   onTogglePin: () => void;
+  onToggleEvidence?: () => void;
   onScroll?: (el: HTMLElement) => void;
   bodyRef?: (el: HTMLElement | null) => void;
 }
@@ -39,7 +47,20 @@ function Diff({ base, text }: { base: string; text: string }) {
 }
 
 /** One answer: who answered, its state, the text as it streams, and what to do when it failed. */
-export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse, onTogglePin, onScroll, bodyRef }: RunColumnProps) {
+/** The answer with the analysis evidence marked, in the text the analysis read. */
+function Evidence({ run, analysis }: { run: Run; analysis: RunAnalysis }) {
+  const { refusal, values } = analysis;
+  const spans = [...refusal.evidence, ...values.balance.evidence, ...values.stance.evidence, ...values.moralizing.evidence, ...values.disclaimers.evidence, ...values.authority.evidence];
+  const back = refusal.basis === 'back_translation' && run.backTranslation?.text;
+  return (
+    <>
+      {back && <p class="muted">Read from the back-translation:</p>}
+      <Highlighted text={back || run.text} spans={back ? refusal.evidence : spans} />
+    </>
+  );
+}
+
+export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse, onTogglePin, onToggleEvidence, onScroll, bodyRef }: RunColumnProps) {
   const { target } = run;
   const busy = run.state === 'queued' || isActive(run.state);
   const took = run.startedAt && run.finishedAt ? formatDuration(run.finishedAt - run.startedAt) : null;
@@ -57,10 +78,13 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
           <button class="icon-button small" aria-expanded={!view.collapsed} aria-label={view.collapsed ? `Expand ${name}` : `Collapse ${name}`} title="Collapse" onClick={onToggleCollapse}>{view.collapsed ? '▸' : '▾'}</button>
         </div>
       </header>
+      {view.analysis && !view.collapsed && <RunBadges analysis={view.analysis} showEvidence={Boolean(view.showEvidence)} onToggleEvidence={() => onToggleEvidence?.()} />}
       {!view.collapsed && (
         // Model output is untrusted: plain text nodes while streaming, then the safe markdown pipeline or a diff.
         <div class="run-text" dir="auto" data-testid="run-text" ref={bodyRef} onScroll={(e) => onScroll?.(e.currentTarget)}>
-          {run.state === 'streaming' || !view.formatted ? (
+          {view.showEvidence && view.analysis ? (
+            <Evidence run={run} analysis={view.analysis} />
+          ) : run.state === 'streaming' || !view.formatted ? (
             view.baseline !== undefined && run.state !== 'streaming' ? <Diff base={view.baseline} text={text.value} /> : text
           ) : view.baseline !== undefined ? (
             <Diff base={view.baseline} text={text.value} />

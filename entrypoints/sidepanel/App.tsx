@@ -79,6 +79,7 @@ export function App() {
                 onCancelAll={() => void state.cancelAll(current.comparison.id)}
                 onOpenSettings={openSettings}
                 onAnnotate={(patch) => void state.annotate(current.comparison.id, patch)}
+                analysis={state.analysis.value?.order.every((id) => current.runs.some((r) => r.id === id)) ? state.analysis.value : null}
               />
             ) : (
               current === null && (

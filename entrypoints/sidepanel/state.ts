@@ -8,6 +8,7 @@ import { send } from '@/utils/messaging/client';
 import type { LiveEvent } from '@/utils/messaging/protocol';
 import { listenLive } from '@/utils/messaging/live';
 import type { Comparison, Run } from '@/utils/runner/types';
+import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
 import { createHistoryState, type HistoryState } from './history-state';
 
 /** What the side panel shows, as signals; actions are plain functions. One instance per panel. */
@@ -24,6 +25,8 @@ export interface PanelState {
   /** A message for the user about the last action that failed. */
   notice: Signal<string | null>;
   history: HistoryState;
+  /** What differs between the finished answers of the comparison on screen (null until there are some). */
+  analysis: Signal<ComparisonAnalysis | null>;
   open(comparisonId: string): void;
   startComparison(text: string): Promise<void>;
   retry(runId: string): Promise<void>;
@@ -81,6 +84,28 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   });
   liveQuery(() => db.comparisons.count()).subscribe({ next: (n) => (count.value = n), error: fail });
 
+  // Analysis of finished answers: its code (lexicons of 36 languages) loads on first use; recomputed only when an
+  // answer finishes or changes, never per streamed token.
+  const analysis = signal<ComparisonAnalysis | null>(null);
+  const analysisCache = new Map();
+  let analysedKey = '';
+  effect(() => {
+    const shown = current.value;
+    const done = shown?.runs.filter((r) => r.state === 'done') ?? [];
+    const key = `${shown?.comparison.id}|${done.map((r) => `${r.id}:${r.text.length}:${r.backTranslation?.text.length ?? 0}`).join(',')}|${shown?.runs.map((r) => r.state).join(',')}`;
+    if (key === analysedKey) return;
+    analysedKey = key;
+    if (!shown || !done.length) {
+      analysis.value = null;
+      return;
+    }
+    void import('@/utils/analysis/comparison')
+      .then(({ analyseComparison }) => {
+        if (analysedKey === key) analysis.value = analyseComparison(shown.comparison, shown.runs, analysisCache);
+      })
+      .catch((err: unknown) => console.error('[parallax] analysis failed', err));
+  });
+
   const onLive = (event: LiveEvent) => {
     if (event.type === 'engine') return;
     const text = textOf(event.runId);
@@ -112,6 +137,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     textOf,
     notice,
     history: createHistoryState(db, computedActive(view), fail),
+    analysis,
     open(comparisonId) {
       selectedId.value = comparisonId;
       view.value = 'live';

@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
+import type { Run } from '@/utils/runner/types';
+
+export interface AnalysisSummaryProps {
+  analysis: ComparisonAnalysis;
+  runs: Run[];
+}
+
+const shade = (similarity: number) => `hsl(220 70% ${Math.round(96 - similarity * 50)}%)`;
+
+/** The verdict on top, a refusal strip per language and a divergence heat map between answers. */
+export function AnalysisSummary({ analysis, runs }: AnalysisSummaryProps) {
+  const [mapOpen, setMapOpen] = useState(false);
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  const name = (id: string) => {
+    const run = byId.get(id);
+    return run ? `${run.target.providerLabel} ${run.target.model}${run.target.language ? ` · ${run.target.language}` : ''}` : id;
+  };
+  return (
+    <section class="analysis" aria-label="What differs">
+      <p class="verdict" data-testid="verdict" dir="auto">{analysis.verdict}</p>
+      {analysis.byLanguage.length > 1 && (
+        <ul class="refusal-strip" aria-label="Refusals by language" data-testid="refusal-strip">
+          {analysis.byLanguage.map((l) => {
+            const outcome = l.refused ? 'refused' : l.partial ? 'partial' : 'complied';
+            return (
+              <li key={l.language ?? 'as-written'} class={`strip-${outcome}`} title={`${l.name}: ${l.refused} refused, ${l.partial} partly, ${l.complied} answered`}>
+                <span>{l.name}</span>
+                <span class="sr-only">: {l.refused} refused, {l.partial} partly refused, {l.complied} answered</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {analysis.order.length > 2 && (
+        <details class="divergence" open={mapOpen} onToggle={(e) => setMapOpen((e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>How far the answers diverge{analysis.outlierId ? ` · stands apart: ${name(analysis.outlierId)}` : ''}</summary>
+          {mapOpen && (
+            <table class="heatmap" data-testid="heatmap">
+              <caption class="sr-only">Word overlap between answers, 0 to 100 (100 = the same words)</caption>
+              <thead>
+                <tr>
+                  <th scope="col"><span class="sr-only">Answer</span></th>
+                  {analysis.order.map((id, i) => <th key={id} scope="col" title={name(id)}>{i + 1}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {analysis.matrix.map((row, i) => (
+                  <tr key={analysis.order[i]}>
+                    <th scope="row" class={analysis.order[i] === analysis.outlierId ? 'outlier' : ''}>{i + 1}. {name(analysis.order[i]!)}</th>
+                    {row.map((value, j) => (
+                      <td key={j} style={{ background: shade(value), color: value > 0.6 ? '#fff' : '#111' }}>{Math.round(value * 100)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </details>
+      )}
+    </section>
+  );
+}
