@@ -74,6 +74,11 @@ export function HistoryView(props: HistoryViewProps) {
               {facets.tags.map((t) => <option key={t} value={t}>{t}</option>)}
             </select>
           )}
+          <select aria-label="Refusals" value={filter.refusal ?? ''} onChange={(e) => set({ refusal: (e.currentTarget.value || undefined) as HistoryFilter['refusal'] })}>
+            <option value="">Refused or not</option>
+            <option value="refused">Some answer refused</option>
+            <option value="answered">Some answer complied</option>
+          </select>
           <select aria-label="State" value={filter.state ?? ''} onChange={(e) => set({ state: (e.currentTarget.value || undefined) as Run['state'] | undefined })}>
             <option value="">Any outcome</option>
             <option value="failed">With a failure</option>

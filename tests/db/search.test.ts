@@ -65,4 +65,14 @@ describe('history search', () => {
     expect((await queryHistory(db, { tag: 'ethics' })).total).toBe(1);
     expect((await historyFacets(db)).tags).toEqual(['class-3', 'ethics']);
   });
+
+  test('refusals stored with the runs filter the history', async () => {
+    const refused = await save('How do I pick a lock?', 1);
+    await save('Write a poem', 2);
+    const store = dexieRunStore(db);
+    await store.move(refused.runs[0]!.id, 'streaming');
+    await store.move(refused.runs[0]!.id, 'done', { text: "I'm sorry, I can't help with that.", refusal: 'full_refusal' });
+    expect((await queryHistory(db, { refusal: 'refused' })).comparisons.map((c) => c.prompt)).toEqual(['How do I pick a lock?']);
+    expect((await queryHistory(db, { refusal: 'answered' })).total).toBe(0);
+  });
 });

@@ -58,6 +58,16 @@ function runner(over: Partial<Parameters<typeof createRunner>[0]> = {}) {
 }
 
 describe('executing a run', () => {
+  test('a finished answer carries the classifier\'s refusal label, for history filters', async () => {
+    steps = [{ text: "I'm sorry, but I can't help with that request." }, { text: 'Here are three tips for better sleep: keep a schedule, avoid screens, and keep the room cool.' }];
+    const id = await compare([provider(), provider({ id: 'q' })]);
+    const r = runner({ });
+    await r.wake();
+    await r.idle();
+    const labels = (await runsOf(db, id)).map((run) => run.refusal).sort();
+    expect(labels).toEqual(['full_compliance', 'full_refusal']);
+  });
+
   test('429 with Retry-After: waits that long, shows the wait, then answers', async () => {
     steps = [{ status: 429, retryAfter: '1' }, { text: 'after the wait' }];
     const id = await compare([provider()]);

@@ -16,6 +16,8 @@ export interface HistoryFilter {
   /** Language code a run was asked in. */
   language?: string;
   tag?: string;
+  /** Only comparisons where some answer was refused (fully or partly), or answered. */
+  refusal?: 'refused' | 'answered';
   /** Only comparisons with a run in this state (e.g. 'failed'). */
   state?: Run['state'];
   since?: number;
@@ -32,8 +34,8 @@ export interface HistoryPage {
   total: number;
 }
 
-const FACET_FIELDS = ['site', 'provider', 'model', 'language', 'tag', 'state'] as const;
-const FACET_PREFIX: Record<(typeof FACET_FIELDS)[number], string> = { site: 'site', provider: 'provider', model: 'model', language: 'lang', tag: 'tag', state: 'state' };
+const FACET_FIELDS = ['site', 'provider', 'model', 'language', 'tag', 'state', 'refusal'] as const;
+const FACET_PREFIX: Record<(typeof FACET_FIELDS)[number], string> = { site: 'site', provider: 'provider', model: 'model', language: 'lang', tag: 'tag', state: 'state', refusal: 'refusal' };
 const timeOfKey = (key: string) => Number(key.slice(0, key.indexOf('|')));
 
 const intersect = (sets: Set<string>[]) => {

@@ -28,6 +28,7 @@ export function facetsOf(c: Comparison, runs: Run[]): string[] {
     facets.add(`model:${r.target.model}`);
     facets.add(`state:${r.state}`);
     if (r.target.language) facets.add(`lang:${r.target.language}`);
+    if (r.refusal) facets.add(r.refusal === 'full_compliance' ? 'refusal:answered' : 'refusal:refused');
   }
   for (const tag of c.tags ?? []) facets.add(`tag:${tag}`);
   return [...facets];

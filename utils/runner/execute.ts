@@ -1,4 +1,5 @@
 import { ProviderError } from '../providers/errors';
+import { classifyRefusal } from '../analysis/refusal';
 import type { ChatMessage, ChatProvider, ChatRequest } from '../providers/types';
 import type { LiveEvent } from '../messaging/protocol';
 import { CANCELLED_MESSAGE } from './state';
@@ -160,7 +161,8 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
       }
     }
     const reading = await readAnswer(text, language, deps.translator, signal, (notice) => store.patch(run.id, { notice }));
-    await finish('done', { ...(usage ? { usage } : {}), ...reading });
+    const refusal = classifyRefusal(text, { language: reading.answerLanguage?.code ?? target.language ?? undefined, backTranslation: reading.backTranslation?.text || undefined }).label;
+    await finish('done', { ...(usage ? { usage } : {}), ...reading, refusal });
   } catch (err) {
     if (signal.aborted) return finish('interrupted', { error: CANCELLED_MESSAGE, errorCode: 'cancelled' });
     // Providers throw ProviderError with a message for the user; anything else is ours and says what went wrong.

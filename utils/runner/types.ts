@@ -1,3 +1,4 @@
+import type { RefusalLabel } from '../analysis/types';
 import type { ProviderKind } from '../providers/types';
 import type { RunState } from './state';
 
@@ -104,4 +105,6 @@ export interface Run {
   answerLanguage?: { code: string | null; confidence: number };
   /** The answer in the reader's language, when it came back in another one and a translator is set up. */
   backTranslation?: BackTranslation;
+  /** The built-in classifier's refusal label, stored when the answer finished (history filter, dashboards). */
+  refusal?: RefusalLabel;
 }
