@@ -3,6 +3,7 @@ import type { HistoryFacets, HistoryFilter } from '@/utils/db/history';
 import type { ImportReport } from '@/utils/db/transfer';
 import type { Comparison, Run } from '@/utils/runner/types';
 import { HistoryList } from './HistoryList';
+import { LlmComparatorExport } from './LlmComparatorExport';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html';
 
@@ -21,6 +22,7 @@ export interface HistoryViewProps {
   onDelete: (comparisonId: string) => void;
   onUndo: () => void;
   onExport: (kind: ExportKind) => void;
+  onExportPair?: (pair: { a: { provider: string; model: string }; b: { provider: string; model: string } }) => void;
   onImport: (file: File) => void;
 }
 
@@ -92,6 +94,7 @@ export function HistoryView(props: HistoryViewProps) {
               {kind === 'md' ? 'Markdown' : kind === 'html' ? 'Report' : kind.toUpperCase()}
             </button>
           ))}
+          {props.onExportPair && facets && <LlmComparatorExport targets={facets.targets} onExport={props.onExportPair} />}
           <button class="button secondary small" onClick={() => fileInput.current?.click()}>Import…</button>
           <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Import a JSON export" onChange={(e) => {
             const file = e.currentTarget.files?.[0];

@@ -60,6 +60,10 @@ export function App() {
             onOpen={state.open}
             onDelete={(id) => guard(() => history.remove([id]))}
             onUndo={() => guard(history.undo)}
+            onExportPair={(pair) => guard(async () => {
+              const file = await history.exportFile('llm-comparator', pair);
+              download(file.name, file.type, file.content);
+            })}
             onExport={(kind) => guard(async () => {
               const file = await history.exportFile(kind);
               download(file.name, file.type, file.content);

@@ -5,7 +5,7 @@ import { deleteComparisons, historyFacets, loadComparisons, matchHistory, restor
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ImportReport } from '@/utils/db/transfer';
 
-export type ExportKind = 'json' | 'csv' | 'md' | 'html';
+export type ExportKind = 'json' | 'csv' | 'md' | 'html' | 'llm-comparator';
 
 /** The history view's state: filter, the page it matches, undo of the last delete, import report. */
 export interface HistoryState {
@@ -22,11 +22,11 @@ export interface HistoryState {
   storageUsed: Signal<string | null>;
   remove(ids: string[]): Promise<void>;
   undo(): Promise<void>;
-  exportFile(kind: ExportKind): Promise<{ name: string; type: string; content: string | string[] }>;
+  exportFile(kind: ExportKind, pair?: { a: { provider: string; model: string }; b: { provider: string; model: string } }): Promise<{ name: string; type: string; content: string | string[] }>;
   importFile(text: string): Promise<void>;
 }
 
-const MIME: Record<ExportKind, string> = { json: 'application/json', csv: 'text/csv', md: 'text/markdown', html: 'text/html' };
+const MIME: Record<ExportKind, string> = { json: 'application/json', csv: 'text/csv', md: 'text/markdown', html: 'text/html', 'llm-comparator': 'application/json' };
 
 /** Creates the history state; its queries run only while `active()` is true. */
 export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: (err: unknown) => void): HistoryState {
@@ -100,12 +100,17 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       await restoreComparisons(db, lastDeleted.value);
       lastDeleted.value = null;
     },
-    async exportFile(kind) {
+    async exportFile(kind, pair) {
       const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== '');
       const ids = filtered ? await matchHistory(db, filter.value) : undefined;
       // Export and import code loads on first use: the panel opens without it.
-      const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
+      const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
       const data = await exportComparisons(db, ids);
+      if (kind === 'llm-comparator') {
+        if (!pair) throw new Error('Choose the two models to compare.');
+        const stamp = new Date().toISOString().slice(0, 10);
+        return { name: `parallax-llm-comparator-${stamp}.json`, type: MIME[kind], content: toLlmComparator(data, pair.a, pair.b) };
+      }
       const content = kind === 'json' ? toJsonExportParts(data) : kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data);
       const stamp = new Date().toISOString().slice(0, 10);
       return { name: `parallax-${stamp}.${kind}`, type: MIME[kind], content };

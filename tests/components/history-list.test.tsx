@@ -40,3 +40,17 @@ describe('history list', () => {
     expect(onDelete).toHaveBeenCalledWith('c0');
   });
 });
+
+describe('LLM Comparator export', () => {
+  test('asks for two different models and exports that pair', async () => {
+    const { LlmComparatorExport } = await import('@/components/LlmComparatorExport');
+    const onExport = vi.fn();
+    const targets = [{ provider: 'Ollama', model: 'llama3.2' }, { provider: 'Claude', model: 'claude-x' }];
+    render(<LlmComparatorExport targets={targets} onExport={onExport} />);
+    fireEvent.change(screen.getByLabelText('Model B'), { target: { value: '0' } });
+    expect((screen.getByText('Export pair') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Model B'), { target: { value: '1' } });
+    fireEvent.click(screen.getByText('Export pair'));
+    expect(onExport).toHaveBeenCalledWith({ a: targets[0], b: targets[1] });
+  });
+});

@@ -90,6 +90,8 @@ export interface HistoryFacets {
   models: string[];
   languages: string[];
   tags: string[];
+  /** Provider and model pairs that answered (for the LLM Comparator export). */
+  targets: { provider: string; model: string }[];
 }
 
 export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
@@ -110,7 +112,11 @@ export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
       return { id, name: c?.source.kind === 'site' ? c.source.siteName : id };
     }),
   );
-  return { sites, providers: of('provider'), models: of('model'), languages: of('lang'), tags: of('tag') };
+  const targets = of('target').map((t) => {
+    const [provider = '', model = ''] = t.split('\u0001');
+    return { provider, model };
+  });
+  return { sites, providers: of('provider'), models: of('model'), languages: of('lang'), tags: of('tag'), targets };
 }
 
 /** What a delete removed, so it can be undone. */

@@ -26,6 +26,7 @@ export function facetsOf(c: Comparison, runs: Run[]): string[] {
   for (const r of runs) {
     facets.add(`provider:${r.target.providerLabel}`);
     facets.add(`model:${r.target.model}`);
+    facets.add(`target:${r.target.providerLabel}\u0001${r.target.model}`);
     facets.add(`state:${r.state}`);
     if (r.target.language) facets.add(`lang:${r.target.language}`);
     if (r.refusal) facets.add(r.refusal === 'full_compliance' ? 'refusal:answered' : 'refusal:refused');
