@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { originOf } from '@/utils/messaging/senders';
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { captureHandlers } from '@/utils/background/capture-handlers';
 import { syncCaptureScripts } from '@/utils/background/capture-scripts';
 import { syncLocalOriginRules } from '@/utils/background/local-origin';
 import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/background/runner-host';
@@ -17,7 +18,8 @@ export default defineBackground(() => {
     : inProcessRunnerHost(async (providerId) => (await apiKeysItem.getValue())[providerId]);
 
   // On Chrome the offscreen runner host answers engine messages; Firefox has no on-device engine.
-  const handlers = { ...backgroundHandlers({ db: getDb(), runner }), ...(browser.offscreen ? {} : noEngineHandlers()) };
+  const core = backgroundHandlers({ db: getDb(), runner });
+  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...(browser.offscreen ? {} : noEngineHandlers()) };
   const route = createRouter(handlers, {
     answerAll: true,
     context: async () => ({

@@ -13,7 +13,7 @@ export interface ImportPlan {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const KINDS: ProviderKind[] = ['openai-compatible', 'anthropic', 'gemini', 'webllm', 'chrome-builtin'];
+const KINDS: ProviderKind[] = ['openai-compatible', 'anthropic', 'gemini', 'webllm', 'chrome-builtin', 'site'];
 const ms = (iso: unknown): number | undefined => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Date.parse(iso) : undefined);
 
 function problem(c: Record<string, unknown>): string | null {

@@ -2,9 +2,9 @@ import type { RunState } from '../runner/state';
 import type { EngineEvent, ModelRef } from '../engines/webllm-engine';
 import type { OnDeviceModel } from '../engines/webllm-catalogue';
 import type { WebGpuStatus } from '../webgpu';
-import { empty, id, isObject, str, type Validator } from './validate';
+import { empty, id, isObject, optional, str, type Validator } from './validate';
 import { MAX_PROMPT_CHARS } from './limits';
-import { CAPTURE_ROLES, CAPTURE_VALIDATORS, type CaptureMessages } from './protocol-capture';
+import { CAPTURE_ROLES, CAPTURE_VALIDATORS, contextTurns, type CaptureMessages, type ContextTurn } from './protocol-capture';
 import { COMPOSE_ROLES, COMPOSE_VALIDATORS, type ComposeMessages } from './protocol-compose';
 import { BATCH_ROLES, BATCH_VALIDATORS, type BatchMessages } from './protocol-batch';
 
@@ -25,7 +25,8 @@ export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMess
   /** A content script picked up a prompt the user sent on a chat page. */
   'prompt.captured': {
     from: 'content';
-    payload: { text: string; url: string; via: 'enter' | 'button' | 'form' };
+    /** `context`: the conversation's previous turns on the page (at most the last 10), kept with the comparison. */
+    payload: { text: string; url: string; via: 'enter' | 'button' | 'form'; context?: ContextTurn[] };
     reply: { comparisonId: string | null; ignored?: 'paused' };
   };
   /** Ask a failed, interrupted or finished run again. */
@@ -114,7 +115,8 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
       ? 'payload must be an object'
       : (str(p.text, 'text', MAX_PROMPT_CHARS) ??
         str(p.url, 'url', 8192) ??
-        (['enter', 'button', 'form'].includes(p.via as string) ? null : 'via is not a known send method')),
+        (['enter', 'button', 'form'].includes(p.via as string) ? null : 'via is not a known send method') ??
+        optional(p.context, contextTurns)),
   'run.retry': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'run.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'comparison.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),

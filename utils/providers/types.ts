@@ -1,5 +1,8 @@
-/** The kinds of engine Parallax can ask. */
-export type ProviderKind = 'openai-compatible' | 'anthropic' | 'gemini' | 'webllm' | 'chrome-builtin';
+/**
+ * The kinds of engine Parallax can ask, plus 'site': the chat site's own answer picked up from the page. A 'site'
+ * run is created done and is never executed, retried or configured as an endpoint.
+ */
+export type ProviderKind = 'openai-compatible' | 'anthropic' | 'gemini' | 'webllm' | 'chrome-builtin' | 'site';
 
 /** A configured endpoint as stored in settings. The API key is stored apart (see utils/settings.ts). */
 export interface ProviderConfig {

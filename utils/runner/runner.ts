@@ -101,7 +101,10 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   const runner: Runner = {
     async wake() {
-      const queued = (await deps.store.runsIn(['queued'])).sort((a, b) => a.createdAt - b.createdAt || a.position - b.position);
+      // A chat site's own answer ('site') was captured from the page: there is nothing to ask.
+      const queued = (await deps.store.runsIn(['queued']))
+        .filter((r) => r.target.providerKind !== 'site')
+        .sort((a, b) => a.createdAt - b.createdAt || a.position - b.position);
       let started = 0;
       for (const run of queued) {
         if (active.size >= maxConcurrent) break;

@@ -45,6 +45,8 @@ export interface Comparison {
   language?: string;
   /** Translations of the prompt the user typed or edited, by language code: sent as they are. */
   translations?: Record<string, string>;
+  /** The conversation before the prompt, as read on the chat page (last turns, oldest first). */
+  context?: { role: 'user' | 'assistant'; content: string }[];
 }
 
 /** How a run's prompt was put into its language. */
