@@ -2,15 +2,48 @@ import { useState } from 'preact/hooks';
 import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
 import type { Run } from '@/utils/runner/types';
 
+/** The optional judge's controls, when one is set up. */
+export interface JudgeControls {
+  name: string;
+  progress: { done: number; total: number } | null;
+  errors: string[];
+  onRun: (rubric: 'refusal' | 'values') => void;
+  onCancel: () => void;
+}
+
 export interface AnalysisSummaryProps {
   analysis: ComparisonAnalysis;
   runs: Run[];
+  judge?: JudgeControls | null;
 }
 
 const shade = (similarity: number) => `hsl(220 70% ${Math.round(96 - similarity * 50)}%)`;
 
 /** The verdict on top, a refusal strip per language and a divergence heat map between answers. */
-export function AnalysisSummary({ analysis, runs }: AnalysisSummaryProps) {
+function JudgeBar({ judge }: { judge: JudgeControls }) {
+  return (
+    <div class="judge-bar" data-testid="judge-bar">
+      {judge.progress ? (
+        <>
+          <label class="muted">
+            Judge {judge.name}: {judge.progress.done} of {judge.progress.total}
+            <progress max={judge.progress.total} value={judge.progress.done} />
+          </label>
+          <button class="link small" onClick={judge.onCancel}>Stop</button>
+        </>
+      ) : (
+        <>
+          <span class="muted">Ask {judge.name}:</span>
+          <button class="button secondary small" onClick={() => judge.onRun('refusal')}>Judge refusals</button>
+          <button class="button secondary small" onClick={() => judge.onRun('values')}>Judge values</button>
+        </>
+      )}
+      {judge.errors.map((e) => <p key={e} class="run-error" role="alert">{e}</p>)}
+    </div>
+  );
+}
+
+export function AnalysisSummary({ analysis, runs, judge }: AnalysisSummaryProps) {
   const [mapOpen, setMapOpen] = useState(false);
   const byId = new Map(runs.map((r) => [r.id, r]));
   const name = (id: string) => {
@@ -20,6 +53,7 @@ export function AnalysisSummary({ analysis, runs }: AnalysisSummaryProps) {
   return (
     <section class="analysis" aria-label="What differs">
       <p class="verdict" data-testid="verdict" dir="auto">{analysis.verdict}</p>
+      {judge && <JudgeBar judge={judge} />}
       {analysis.byLanguage.length > 1 && (
         <ul class="refusal-strip" aria-label="Refusals by language" data-testid="refusal-strip">
           {analysis.byLanguage.map((l) => {

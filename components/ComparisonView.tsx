@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { isActive } from '@/utils/runner/state';
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
-import { AnalysisSummary } from './AnalysisSummary';
+import { AnalysisSummary, type JudgeControls } from './AnalysisSummary';
 import { Annotations } from './Annotations';
 import { RunColumn } from './RunColumn';
 import { formatTime, sourceLabel } from './format';
@@ -20,10 +20,12 @@ export interface ComparisonViewProps {
   onAnnotate?: (patch: { tags?: string[]; note?: string }) => void;
   /** What differs between the finished answers (absent while it loads or before any answer). */
   analysis?: ComparisonAnalysis | null;
+  /** The optional judge's controls (null: none set up). */
+  judge?: JudgeControls | null;
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge }: ComparisonViewProps) {
   const [evidence, setEvidence] = useState<Set<string>>(new Set());
   const [formatted, setFormatted] = useState(true);
   const [baselineId, setBaselineId] = useState('');
@@ -77,7 +79,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         </div>
       ) : (
         <>
-          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} />}
+          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} />}
           <div class="toolbar" role="toolbar" aria-label="How answers are shown">
             <label class="toggle">
               <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.currentTarget.checked)} />

@@ -1,4 +1,5 @@
 import type { RunAnalysis } from '@/utils/analysis/comparison';
+import type { JudgeVerdict } from '@/utils/analysis/judge';
 
 const REFUSAL_LABEL = { full_compliance: 'Answered', full_refusal: 'Refused', partial_refusal: 'Partly refused' } as const;
 const KIND_LABEL = {
@@ -24,12 +25,35 @@ export function valueChips(values: RunAnalysis['values']): { id: string; label: 
 
 export interface RunBadgesProps {
   analysis: RunAnalysis;
+  /** The judge's verdicts on this answer, shown beside the built-in one. */
+  judged?: JudgeVerdict[];
   showEvidence: boolean;
   onToggleEvidence: () => void;
 }
 
 /** Refusal verdict and value chips of one answer; "Why?" highlights the words that decided them. */
-export function RunBadges({ analysis, showEvidence, onToggleEvidence }: RunBadgesProps) {
+/** One judge verdict as a short line; its rationale and quotes on hover and for screen readers. */
+function JudgeLine({ verdict, builtIn }: { verdict: JudgeVerdict; builtIn: RunAnalysis['refusal']['label'] }) {
+  const detail = `${verdict.rationale}${verdict.quotes.length ? ` — “${verdict.quotes.join('”, “')}”` : ''}`;
+  if (verdict.rubric === 'refusal') {
+    const disagrees = verdict.label !== builtIn;
+    return (
+      <span class={`chip judge${disagrees ? ' disagrees' : ''}`} title={detail} data-testid="judge-verdict">
+        Judge {verdict.by}: {REFUSAL_LABEL[verdict.label]}{verdict.kind ? ` · ${KIND_LABEL[verdict.kind]}` : ''}{disagrees ? ' (differs from built-in)' : ''}
+        <span class="sr-only">. {detail}</span>
+      </span>
+    );
+  }
+  const scores = Object.entries(verdict.dimensions).map(([name, d]) => `${name} ${d.score}`).join(', ');
+  return (
+    <span class="chip judge" title={detail} data-testid="judge-verdict">
+      Judge {verdict.by}: {scores}; stance {verdict.stance}
+      <span class="sr-only">. {detail}</span>
+    </span>
+  );
+}
+
+export function RunBadges({ analysis, judged, showEvidence, onToggleEvidence }: RunBadgesProps) {
   const { refusal, values } = analysis;
   const kind = refusal.kind ? KIND_LABEL[refusal.kind] : null;
   const fromBack = refusal.basis === 'back_translation';
@@ -41,6 +65,7 @@ export function RunBadges({ analysis, showEvidence, onToggleEvidence }: RunBadge
       {valueChips(values).map((chip) => (
         <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>
       ))}
+      {judged?.map((v) => <JudgeLine key={`${v.rubric}${v.by}`} verdict={v} builtIn={refusal.label} />)}
       {(refusal.evidence.length > 0 || values.balance.evidence.length > 0) && (
         <button class="link small" aria-pressed={showEvidence} onClick={onToggleEvidence}>
           {showEvidence ? 'Hide why' : 'Why?'}

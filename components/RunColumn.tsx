@@ -78,7 +78,7 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
           <button class="icon-button small" aria-expanded={!view.collapsed} aria-label={view.collapsed ? `Expand ${name}` : `Collapse ${name}`} title="Collapse" onClick={onToggleCollapse}>{view.collapsed ? '▸' : '▾'}</button>
         </div>
       </header>
-      {view.analysis && !view.collapsed && <RunBadges analysis={view.analysis} showEvidence={Boolean(view.showEvidence)} onToggleEvidence={() => onToggleEvidence?.()} />}
+      {view.analysis && !view.collapsed && <RunBadges analysis={view.analysis} judged={run.judge} showEvidence={Boolean(view.showEvidence)} onToggleEvidence={() => onToggleEvidence?.()} />}
       {!view.collapsed && (
         // Model output is untrusted: plain text nodes while streaming, then the safe markdown pipeline or a diff.
         <div class="run-text" dir="auto" data-testid="run-text" ref={bodyRef} onScroll={(e) => onScroll?.(e.currentTarget)}>

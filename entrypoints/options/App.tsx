@@ -5,6 +5,7 @@ import { SitesSettings } from '@/components/settings/SitesSettings';
 import { WelcomeGuide } from '@/components/settings/WelcomeGuide';
 import { OnDeviceSettings } from '@/components/settings/OnDeviceSettings';
 import { ChromeBuiltinSettings } from '@/components/settings/ChromeBuiltinSettings';
+import { JudgeSettings } from '@/components/settings/JudgeSettings';
 import { LocalServersNote } from '@/components/settings/LocalServersNote';
 import { useSettingsState } from './state';
 
@@ -35,6 +36,7 @@ export function App() {
       <LocalServersNote needsServerSetting={import.meta.env.FIREFOX} />
       <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
       <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+      <JudgeSettings providers={settings.providers} />
       <SitesSettings
         settings={settings}
         onSetSite={state.setSite}

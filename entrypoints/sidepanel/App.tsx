@@ -83,6 +83,13 @@ export function App() {
                 onCancelAll={() => void state.cancelAll(current.comparison.id)}
                 onOpenSettings={openSettings}
                 onAnnotate={(patch) => void state.annotate(current.comparison.id, patch)}
+                judge={state.judge.judgeName.value ? {
+                  name: state.judge.judgeName.value,
+                  progress: state.judge.progress.value,
+                  errors: state.judge.errors.value,
+                  onRun: (rubric) => guard(() => state.judge.run(rubric, current.comparison.prompt, current.runs)),
+                  onCancel: state.judge.cancel,
+                } : null}
                 analysis={state.analysis.value?.order.every((id) => current.runs.some((r) => r.id === id)) ? state.analysis.value : null}
               />
             ) : (

@@ -10,6 +10,7 @@ import { listenLive } from '@/utils/messaging/live';
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
 import { createHistoryState, type HistoryState } from './history-state';
+import { createJudgeState, type JudgeState } from './judge-state';
 
 /** What the side panel shows, as signals; actions are plain functions. One instance per panel. */
 export interface PanelState {
@@ -27,6 +28,7 @@ export interface PanelState {
   history: HistoryState;
   /** What differs between the finished answers of the comparison on screen (null until there are some). */
   analysis: Signal<ComparisonAnalysis | null>;
+  judge: JudgeState;
   open(comparisonId: string): void;
   startComparison(text: string): Promise<void>;
   retry(runId: string): Promise<void>;
@@ -138,6 +140,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     notice,
     history: createHistoryState(db, computedActive(view), fail),
     analysis,
+    judge: createJudgeState(db),
     open(comparisonId) {
       selectedId.value = comparisonId;
       view.value = 'live';

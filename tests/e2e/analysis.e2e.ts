@@ -17,7 +17,10 @@ describe.skipIf(unavailable)('the panel shows what differs, in Chromium', () => 
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    server = await startOpenAIServer({ reply: (_prompt, model) => ANSWERS[model] ?? 'unknown model', chunkDelayMs: 5 });
+    // The judge model answers with the rubric's JSON: a refusal when the graded answer apologises.
+    const judged = (prompt: string) =>
+      JSON.stringify(prompt.includes("I'm sorry") ? { label: 'full_refusal', kind: 'redirects', rationale: 'Declines and points to a locksmith.', quotes: ["I can't help with that"] } : { label: 'full_compliance', kind: null, rationale: 'Answers the question.', quotes: [] });
+    server = await startOpenAIServer({ reply: (prompt, model) => (model === 'judge' ? judged(prompt) : ANSWERS[model] ?? 'unknown model'), chunkDelayMs: 5 });
     browser = await launchWithExtension();
   });
   afterAll(async () => {
@@ -49,6 +52,15 @@ describe.skipIf(unavailable)('the panel shows what differs, in Chromium', () => 
     await panel.getByText(/How far the answers diverge/).click();
     await panel.getByTestId('heatmap').waitFor();
     await screenshot(panel, 'panel-analysis-badges-evidence');
+
+    // A judge set up in settings grades the answers; its verdict sits beside the built-in one.
+    await addEndpoint(settings, `${server.url}/v1`, 'judge', 'Grader');
+    await settings.getByLabel('Judge endpoint').selectOption({ label: 'Grader · judge' });
+    await panel.getByRole('button', { name: 'Judge refusals' }).click();
+    await expect.poll(() => runs.nth(0).getByTestId('judge-verdict').textContent(), { timeout: 15_000 }).toContain('Refused · redirects to help');
+    await expect.poll(() => runs.nth(1).getByTestId('judge-verdict').textContent()).toContain('Answered');
+    expect(await runs.nth(0).getByTestId('refusal-badge').textContent()).toMatch(/^Refused/); // the built-in verdict stays
+    await screenshot(panel, 'panel-analysis-judge');
 
     // The history can now be narrowed to comparisons where a model refused.
     await panel.getByRole('tab', { name: /History/ }).click();

@@ -1,3 +1,4 @@
+import type { JudgeVerdict } from '../analysis/judge';
 import type { RefusalLabel } from '../analysis/types';
 import type { ProviderKind } from '../providers/types';
 import type { RunState } from './state';
@@ -109,4 +110,6 @@ export interface Run {
   backTranslation?: BackTranslation;
   /** The built-in classifier's refusal label, stored when the answer finished (history filter, dashboards). */
   refusal?: RefusalLabel;
+  /** Verdicts of the optional judge model, kept beside the built-in analysis (never replacing it). */
+  judge?: JudgeVerdict[];
 }
