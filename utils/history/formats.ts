@@ -1,3 +1,4 @@
+import { inertMarkdown, inertProse } from './inert-markdown';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedAnswer, type ExportedComparison } from '../runner/exported';
 
 /** The complete, re-importable export file. */
@@ -51,16 +52,21 @@ export function toCsv(comparisons: ExportedComparison[]): string {
 }
 
 const who = (a: ExportedAnswer) => `${a.provider} · ${a.model}${a.language ? ` · ${a.language}` : ''}`;
+const quoted = (text: string) => inertMarkdown(text).split('\n').map((l) => `> ${l}`).join('\n');
+const line = (text: string) => inertProse(text.replace(/\s+/g, ' '));
 
-/** Markdown for notes and sharing. Model text is quoted as a block so its own markdown cannot break the page. */
+/**
+ * Markdown for notes and sharing. Model text is quoted as a block so its own markdown cannot break the page, and
+ * made inert (no raw HTML, links to the web only) so a viewer that renders HTML runs nothing from it.
+ */
 export function toMarkdown(comparisons: ExportedComparison[]): string {
   return comparisons
     .map((c) => {
       const answers = c.answers.map((a) => {
-        const body = a.text ? a.text.split('\n').map((l) => `> ${l}`).join('\n') : '> _(no answer)_';
-        return `### ${who(a)} — ${a.state}\n\n${body}${a.error ? `\n\n_Error: ${a.error}_` : ''}`;
+        const body = a.text ? quoted(a.text) : '> _(no answer)_';
+        return `### ${line(who(a))} — ${a.state}\n\n${body}${a.error ? `\n\n_Error: ${line(a.error)}_` : ''}`;
       });
-      return `## ${c.prompt.split('\n')[0]!.slice(0, 120)}\n\n_${c.createdAt}_\n\n${c.prompt.split('\n').map((l) => `> ${l}`).join('\n')}\n\n${answers.join('\n\n')}`;
+      return `## ${line(c.prompt.split('\n')[0]!.slice(0, 120))}\n\n_${c.createdAt}_\n\n${quoted(c.prompt)}\n\n${answers.join('\n\n')}`;
     })
     .join('\n\n---\n\n');
 }
