@@ -19,8 +19,9 @@ export default defineConfig({
     binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
   },
   manifest: ({ browser }) => ({
-    name: 'Parallax',
-    description: "See how an AI's answer shifts across models and languages.",
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',

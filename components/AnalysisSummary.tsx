@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { useState } from 'preact/hooks';
 import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
 import type { Run } from '@/utils/runner/types';
@@ -51,11 +52,11 @@ export function AnalysisSummary({ analysis, runs, judge }: AnalysisSummaryProps)
     return run ? `${run.target.providerLabel} ${run.target.model}${run.target.language ? ` · ${run.target.language}` : ''}` : id;
   };
   return (
-    <section class="analysis" aria-label="What differs">
+    <section class="analysis" aria-label={t('whatDiffers')}>
       <p class="verdict" data-testid="verdict" dir="auto">{analysis.verdict}</p>
       {judge && <JudgeBar judge={judge} />}
       {analysis.byLanguage.length > 1 && (
-        <ul class="refusal-strip" aria-label="Refusals by language" data-testid="refusal-strip">
+        <ul class="refusal-strip" aria-label={t('refusalsByLanguage')} data-testid="refusal-strip">
           {analysis.byLanguage.map((l) => {
             const outcome = l.refused ? 'refused' : l.partial ? 'partial' : 'complied';
             return (
@@ -69,7 +70,7 @@ export function AnalysisSummary({ analysis, runs, judge }: AnalysisSummaryProps)
       )}
       {analysis.order.length > 2 && (
         <details class="divergence" open={mapOpen} onToggle={(e) => setMapOpen((e.currentTarget as HTMLDetailsElement).open)}>
-          <summary>How far the answers diverge{analysis.outlierId ? ` · stands apart: ${name(analysis.outlierId)}` : ''}</summary>
+          <summary>{t('howFarDiverge')}{analysis.outlierId ? ` · ${t('standsApart', name(analysis.outlierId))}` : ''}</summary>
           {mapOpen && (
             <table class="heatmap" data-testid="heatmap">
               <caption class="sr-only">Word overlap between answers, 0 to 100 (100 = the same words)</caption>

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { useRef, useState } from 'preact/hooks';
 import type { HistoryFacets, HistoryFilter } from '@/utils/db/history';
 import type { ImportReport } from '@/utils/db/transfer';
@@ -52,51 +53,51 @@ export function HistoryView(props: HistoryViewProps) {
   };
 
   return (
-    <section class="history-view" aria-label="History">
+    <section class="history-view" aria-label={t('historyLabel')}>
       <div class="history-tools">
-        <input type="search" aria-label="Search prompts and answers" placeholder="Search prompts and answers…" value={text} onInput={(e) => search(e.currentTarget.value)} />
+        <input type="search" aria-label={t('searchLabel')} placeholder={t('searchPlaceholder')} value={text} onInput={(e) => search(e.currentTarget.value)} />
         <div class="toggle">
-          <select aria-label="Site" value={filter.site ?? ''} onChange={(e) => set({ site: e.currentTarget.value || undefined })}>
-            <option value="">All sites</option>
+          <select aria-label={t('filterSite')} value={filter.site ?? ''} onChange={(e) => set({ site: e.currentTarget.value || undefined })}>
+            <option value="">{t('allSites')}</option>
             {facets?.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
-          <select aria-label="Model" value={filter.model ?? ''} onChange={(e) => set({ model: e.currentTarget.value || undefined })}>
-            <option value="">All models</option>
+          <select aria-label={t('filterModel')} value={filter.model ?? ''} onChange={(e) => set({ model: e.currentTarget.value || undefined })}>
+            <option value="">{t('allModels')}</option>
             {facets?.models.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
           {!!facets?.languages.length && (
-            <select aria-label="Language" value={filter.language ?? ''} onChange={(e) => set({ language: e.currentTarget.value || undefined })}>
-              <option value="">All languages</option>
+            <select aria-label={t('filterLanguage')} value={filter.language ?? ''} onChange={(e) => set({ language: e.currentTarget.value || undefined })}>
+              <option value="">{t('allLanguages')}</option>
               {facets.languages.map((l) => <option key={l} value={l}>{l}</option>)}
             </select>
           )}
           {!!facets?.tags.length && (
-            <select aria-label="Tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
-              <option value="">All tags</option>
+            <select aria-label={t('filterTag')} value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
+              <option value="">{t('allTags')}</option>
               {facets.tags.map((t) => <option key={t} value={t}>{t}</option>)}
             </select>
           )}
-          <select aria-label="Refusals" value={filter.refusal ?? ''} onChange={(e) => set({ refusal: (e.currentTarget.value || undefined) as HistoryFilter['refusal'] })}>
-            <option value="">Refused or not</option>
-            <option value="refused">Some answer refused</option>
-            <option value="answered">Some answer complied</option>
+          <select aria-label={t('filterRefusals')} value={filter.refusal ?? ''} onChange={(e) => set({ refusal: (e.currentTarget.value || undefined) as HistoryFilter['refusal'] })}>
+            <option value="">{t('refusedOrNot')}</option>
+            <option value="refused">{t('someRefused')}</option>
+            <option value="answered">{t('someAnswered')}</option>
           </select>
-          <select aria-label="State" value={filter.state ?? ''} onChange={(e) => set({ state: (e.currentTarget.value || undefined) as Run['state'] | undefined })}>
-            <option value="">Any outcome</option>
-            <option value="failed">With a failure</option>
-            <option value="interrupted">Interrupted</option>
+          <select aria-label={t('filterState')} value={filter.state ?? ''} onChange={(e) => set({ state: (e.currentTarget.value || undefined) as Run['state'] | undefined })}>
+            <option value="">{t('anyOutcome')}</option>
+            <option value="failed">{t('withFailure')}</option>
+            <option value="interrupted">{t('interruptedFilter')}</option>
           </select>
         </div>
         <div class="toggle history-actions">
-          <span class="muted">Export:</span>
+          <span class="muted">{t('exportLabel')}</span>
           {(['json', 'csv', 'md', 'html'] as const).map((kind) => (
             <button key={kind} class="button secondary small" onClick={() => props.onExport(kind)}>
-              {kind === 'md' ? 'Markdown' : kind === 'html' ? 'Report' : kind.toUpperCase()}
+              {kind === 'md' ? t('exportMarkdown') : kind === 'html' ? t('exportReport') : kind.toUpperCase()}
             </button>
           ))}
           {props.onExportPair && facets && <LlmComparatorExport targets={facets.targets} onExport={props.onExportPair} />}
-          <button class="button secondary small" onClick={() => fileInput.current?.click()}>Import…</button>
-          <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Import a JSON export" onChange={(e) => {
+          <button class="button secondary small" onClick={() => fileInput.current?.click()}>{t('importButton')}</button>
+          <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label={t('importLabel')} onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (file) props.onImport(file);
             e.currentTarget.value = '';
@@ -105,7 +106,7 @@ export function HistoryView(props: HistoryViewProps) {
       </div>
       {props.canUndo && (
         <p class="notice ok" role="status">
-          Deleted. <button class="link" onClick={props.onUndo}>Undo</button>
+          {t('deletedUndo')} <button class="link" onClick={props.onUndo}>{t('undo')}</button>
         </p>
       )}
       {props.importReport && (
@@ -115,16 +116,16 @@ export function HistoryView(props: HistoryViewProps) {
         </p>
       )}
       {!ids ? (
-        <p class="muted">Loading history…</p>
+        <p class="muted">{t('loadingHistory')}</p>
       ) : ids.length === 0 ? (
         <div class="empty">
-          <h2>{filtered ? 'Nothing matches' : 'History is empty'}</h2>
-          <p>{filtered ? 'Try other words or clear the filters. Words match from their start: “nucl” finds “nuclear”.' : 'Every comparison is kept here, on this device, with its answers.'}</p>
+          <h2>{filtered ? t('nothingMatches') : t('historyEmpty')}</h2>
+          <p>{filtered ? t('nothingMatchesBody') : t('historyEmptyBody')}</p>
         </div>
       ) : (
         <>
           <p class="muted" aria-live="polite">
-            {ids.length} comparison{ids.length === 1 ? '' : 's'}{props.storageUsed ? ` · ${props.storageUsed} used` : ''}
+            {ids.length === 1 ? t('comparisonCountOne') : t('comparisonCount', ids.length)}{props.storageUsed ? ` · ${t('storageUsed', props.storageUsed)}` : ''}
           </p>
           <HistoryList ids={ids} rows={props.rows} onVisible={props.onVisible} onOpen={props.onOpen} onDelete={props.onDelete} summary={runSummary} />
         </>

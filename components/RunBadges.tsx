@@ -1,7 +1,8 @@
+import { t } from '@/utils/i18n';
 import type { RunAnalysis } from '@/utils/analysis/comparison';
 import type { JudgeVerdict } from '@/utils/analysis/judge';
 
-const REFUSAL_LABEL = { full_compliance: 'Answered', full_refusal: 'Refused', partial_refusal: 'Partly refused' } as const;
+const REFUSAL_LABEL = { full_compliance: t('labelAnswered'), full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused') } as const;
 const KIND_LABEL = {
   refuses: 'declines',
   refutes_premise: 'refutes the premise',
@@ -68,7 +69,7 @@ export function RunBadges({ analysis, judged, showEvidence, onToggleEvidence }: 
       {judged?.map((v) => <JudgeLine key={`${v.rubric}${v.by}`} verdict={v} builtIn={refusal.label} />)}
       {(refusal.evidence.length > 0 || values.balance.evidence.length > 0) && (
         <button class="link small" aria-pressed={showEvidence} onClick={onToggleEvidence}>
-          {showEvidence ? 'Hide why' : 'Why?'}
+          {showEvidence ? t('hideWhy') : t('why')}
         </button>
       )}
     </div>

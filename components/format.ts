@@ -1,14 +1,15 @@
+import { t } from '@/utils/i18n';
 import type { RunState } from '@/utils/runner/state';
 import type { ComparisonSource } from '@/utils/runner/types';
 
 /** Words for run states, as shown on badges. */
 export const STATE_LABEL: Record<RunState, string> = {
-  queued: 'Queued',
-  translating: 'Translating',
-  streaming: 'Answering…',
-  done: 'Done',
-  failed: 'Failed',
-  interrupted: 'Interrupted',
+  queued: t('stateQueued'),
+  translating: t('stateTranslating'),
+  streaming: t('stateStreaming'),
+  done: t('stateDone'),
+  failed: t('stateFailed'),
+  interrupted: t('stateInterrupted'),
 };
 
 /** "Today 14:05" / "3 Mar 14:05" in the user's locale. */

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/ComparisonView';
 import { HistoryView } from '@/components/HistoryView';
@@ -24,25 +25,25 @@ export function App() {
     <div class="panel">
       <header class="topbar">
         <h1 class="brand">Parallax</h1>
-        <nav class="tabs" role="tablist" aria-label="Views">
+        <nav class="tabs" role="tablist" aria-label={t('viewsLabel')}>
           <button role="tab" aria-selected={view === 'live'} class="tab" onClick={() => (state.view.value = 'live')}>
-            Comparison
+            {t('tabComparison')}
           </button>
           <button role="tab" aria-selected={view === 'history'} class="tab" onClick={() => (state.view.value = 'history')}>
-            History <span class="count">{state.count.value}</span>
+            {t('tabHistory')} <span class="count">{state.count.value}</span>
           </button>
         </nav>
         <button class="icon-button" title="Open dashboard" aria-label="Open dashboard" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
           ▦
         </button>
-        <button class="icon-button" title="Settings" aria-label="Settings" onClick={openSettings}>
+        <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>
           ⚙
         </button>
       </header>
       {state.notice.value && (
         <p class="notice" role="alert">
           {state.notice.value}
-          <button class="link" onClick={() => (state.notice.value = null)}>Dismiss</button>
+          <button class="link" onClick={() => (state.notice.value = null)}>{t('dismiss')}</button>
         </p>
       )}
       <main class="content">
@@ -95,13 +96,10 @@ export function App() {
             ) : (
               current === null && (
                 <div class="empty">
-                  <h2>No comparison yet</h2>
-                  <p>
-                    Send a prompt on a chat site where capture is on, or type one above. Parallax asks every model you
-                    set up and shows the answers side by side.
-                  </p>
+                  <h2>{t('noComparisonTitle')}</h2>
+                  <p>{t('noComparisonBody')}</p>
                   <button class="button" onClick={openSettings}>
-                    Set up models and sites
+                    {t('setUpModels')}
                   </button>
                 </div>
               )
