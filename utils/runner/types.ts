@@ -48,6 +48,8 @@ export interface Comparison {
   translations?: Record<string, string>;
   /** The conversation before the prompt, as read on the chat page (last turns, oldest first). */
   context?: { role: 'user' | 'assistant'; content: string }[];
+  /** The probe-set or survey batch this comparison is one unit of (see utils/batches). */
+  batchId?: string;
 }
 
 /** How a run's prompt was put into its language. */
