@@ -121,9 +121,11 @@ describe.skipIf(unavailable)('dashboard — in Chromium', () => {
 
   test('the side panel opens the dashboard, which explains how to start when nothing is stored', async () => {
     const panel = await browser.openPage('sidepanel.html');
-    const [page] = await Promise.all([browser.context.waitForEvent('page'), panel.getByRole('button', { name: 'Open dashboard' }).click()]);
+    await panel.getByRole('button', { name: 'Open dashboard' }).click();
+    // The welcome page may open too (first run): find the dashboard tab among the pages.
+    await expect.poll(() => browser.context.pages().some((p) => new URL(p.url()).pathname === '/dashboard.html'), { timeout: 10_000 }).toBe(true);
+    const page = browser.context.pages().find((p) => new URL(p.url()).pathname === '/dashboard.html')!;
     await page.waitForLoadState();
-    expect(new URL(page.url()).pathname).toBe('/dashboard.html');
     await page.getByRole('heading', { name: 'No comparisons yet' }).waitFor();
     await page.setViewportSize({ width: 800, height: 800 });
     await screenshot(page, 'dashboard-empty-800');
