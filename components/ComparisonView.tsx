@@ -68,6 +68,9 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
             Cancel all {unfinished}
           </button>
         )}
+        <a class="link small" href={`/dashboard.html#comparison=${encodeURIComponent(comparison.id)}`} target="_blank" rel="noopener">
+          Open in the dashboard
+        </a>
         {onAnnotate && <Annotations tags={comparison.tags ?? []} note={comparison.note ?? ''} onSave={onAnnotate} />}
       </div>
       {runs.length === 0 ? (

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Signal } from '@preact/signals';
 import type { Run } from '@/utils/runner/types';
 import { canRetry, isActive } from '@/utils/runner/state';
@@ -47,6 +48,21 @@ function Diff({ base, text }: { base: string; text: string }) {
 }
 
 /** One answer: who answered, its state, the text as it streams, and what to do when it failed. */
+/** Copies the answer as plain text, and says so. */
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const copy = () =>
+    navigator.clipboard.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  return (
+    <button class="link" onClick={() => void copy()} aria-live="polite">
+      {copied === null ? 'Copy' : copied ? 'Copied' : 'Copy failed: select the text instead'}
+    </button>
+  );
+}
+
 /** The answer with the analysis evidence marked, in the text the analysis read. */
 function Evidence({ run, analysis }: { run: Run; analysis: RunAnalysis }) {
   const { refusal, values } = analysis;
@@ -110,6 +126,7 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
           {took && <>{took}</>}
           {run.usage?.outputTokens !== undefined && <> · {run.usage.outputTokens} tokens</>}
         </span>
+        {!busy && text.value && <CopyButton text={text.value} />}
         {busy && (
           <button class="link" onClick={onCancel}>
             Cancel

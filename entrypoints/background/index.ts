@@ -3,6 +3,7 @@ import { originOf } from '@/utils/messaging/senders';
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/utils/background/handlers';
 import { captureHandlers } from '@/utils/background/capture-handlers';
+import { batchHandlers } from '@/utils/background/batch-handlers';
 import { syncCaptureScripts } from '@/utils/background/capture-scripts';
 import { syncLocalOriginRules } from '@/utils/background/local-origin';
 import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/background/runner-host';
@@ -10,6 +11,7 @@ import { getDb } from '@/utils/db/schema';
 import { createRouter } from '@/utils/messaging/router';
 import { noEngineHandlers } from '@/utils/host/engine-handlers';
 import { apiKeysItem, enabledSitesOf, settingsItem } from '@/utils/settings';
+import { applyRetention, retentionItem } from '@/utils/retention';
 
 /** The background is a thin router: listeners here, handlers in utils/background. It keeps no state of its own. */
 export default defineBackground(() => {
@@ -19,7 +21,7 @@ export default defineBackground(() => {
 
   // On Chrome the offscreen runner host answers engine messages; Firefox has no on-device engine.
   const core = backgroundHandlers({ db: getDb(), runner });
-  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...(browser.offscreen ? {} : noEngineHandlers()) };
+  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...batchHandlers({ db: getDb(), runner }), ...(browser.offscreen ? {} : noEngineHandlers()) };
   const route = createRouter(handlers, {
     answerAll: true,
     context: async () => ({
@@ -51,6 +53,11 @@ export default defineBackground(() => {
     const firefox = browser as unknown as { sidebarAction?: { toggle(): Promise<void> }; browserAction?: typeof browser.action };
     (browser.action ?? firefox.browserAction)?.onClicked.addListener(() => void firefox.sidebarAction?.toggle());
   }
+
+  // History older than the user's retention period goes when the browser starts and when the period changes.
+  const prune = () => retentionItem.getValue().then((days) => applyRetention(getDb(), days)).catch((err) => console.error('[parallax] retention failed', err));
+  retentionItem.watch(() => void prune());
+  void prune();
 
   void sync();
   void runner.ensure().then(() => runner.wake()).catch((err) => console.error('[parallax] runner start failed', err));

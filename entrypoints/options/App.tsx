@@ -6,6 +6,7 @@ import { WelcomeGuide } from '@/components/settings/WelcomeGuide';
 import { OnDeviceSettings } from '@/components/settings/OnDeviceSettings';
 import { ChromeBuiltinSettings } from '@/components/settings/ChromeBuiltinSettings';
 import { JudgeSettings } from '@/components/settings/JudgeSettings';
+import { HistorySettings } from '@/components/settings/HistorySettings';
 import { LocalServersNote } from '@/components/settings/LocalServersNote';
 import { useSettingsState } from './state';
 
@@ -37,6 +38,7 @@ export function App() {
       <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
       <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
       <JudgeSettings providers={settings.providers} />
+      <HistorySettings />
       <SitesSettings
         settings={settings}
         onSetSite={state.setSite}
