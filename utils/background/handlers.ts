@@ -35,6 +35,11 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       languages: spec.languages,
       language: spec.sourceLanguage,
       translations: spec.translations,
+      personas: spec.personas,
+      repetitions: spec.repetitions,
+      temperature: spec.temperature,
+      context: spec.context,
+      rerunOf: spec.rerunOf,
     });
     await saveComparison(deps.db, comparison, runs);
     if (runs.length) await deps.runner.wake();

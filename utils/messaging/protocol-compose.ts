@@ -22,6 +22,8 @@ export interface ComposeSpec {
   personas?: PersonaSpec[];
   /** Each target asked this many times (1–20) to see how stable its answer is. */
   repetitions?: number;
+  /** Sampling temperature (0–2) for every target, overriding the endpoints' own. */
+  temperature?: number;
   /** Previous turns of the conversation, sent before the prompt. */
   context?: { role: 'user' | 'assistant'; content: string }[];
   /** The comparison this one re-runs (history). */
@@ -56,6 +58,7 @@ export const composeSpec: Validator = (p) => {
       arrayOf(v, 'personas', 20, (item, name) =>
         !isObject(item) ? `${name} must be an object` : firstError(id(item.id, `${name}.id`), str(item.label, `${name}.label`, 200), str(item.systemPrompt, `${name}.systemPrompt`, 20_000)))),
     optional(p.repetitions, (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20 ? null : 'repetitions must be a whole number from 1 to 20')),
+    optional(p.temperature, (v) => (typeof v === 'number' && v >= 0 && v <= 2 ? null : 'temperature must be a number from 0 to 2')),
     optional(p.context, (v) =>
       arrayOf(v, 'context', 50, (item, name) =>
         !isObject(item) ? `${name} must be an object` : firstError(['user', 'assistant'].includes(item.role as string) ? null : `${name}.role must be user or assistant`, str(item.content, `${name}.content`, MAX_PROMPT_CHARS)))),

@@ -8,6 +8,7 @@ import type { RunStore } from './runner';
 import type { Run, Target } from './types';
 import type { Translator } from '../translate/translator';
 import { TranslationFailed, languagePlan, readAnswer, translatePrompt } from './translate-step';
+import { contextToSend, translateContext, type ContextMessage } from './context-step';
 
 /** Limits on one run's wait. On-device engines get no first-byte limit: their first token includes loading. */
 export interface RunTimeouts {
@@ -33,11 +34,12 @@ export interface ExecuteDeps {
 
 const ON_DEVICE = new Set<Target['providerKind']>(['webllm', 'chrome-builtin']);
 
-/** The vendor-neutral request a target asks for. */
-export function requestFor(target: Target, prompt: string): ChatRequest {
+/** The vendor-neutral request a target asks for: its system prompt, the conversation before, then the prompt. */
+export function requestFor(target: Target, prompt: string, context: readonly ContextMessage[] = []): ChatRequest {
   const { params = {} } = target;
   const messages: ChatMessage[] = [
     ...(params.systemPrompt ? [{ role: 'system' as const, content: params.systemPrompt }] : []),
+    ...context.map((t) => ({ role: t.role, content: t.content })),
     { role: 'user', content: prompt },
   ];
   return { model: target.model, messages, temperature: params.temperature, seed: params.seed, maxTokens: params.maxTokens };
@@ -82,6 +84,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
     translatedPrompt: undefined,
     answerLanguage: undefined,
     backTranslation: undefined,
+    messages: undefined,
   });
   if (!run) return; // another runner took it, or it was cancelled meanwhile
   emit({ type: 'state', runId: run.id, state: first });
@@ -104,13 +107,16 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
     if (!provider) throw new Error(`This version of Parallax cannot talk to ${target.providerKind} engines yet.`);
     apiKey = await deps.apiKeyFor(target.providerId);
     let prompt = comparison.prompt;
+    let context = contextToSend(comparison);
     if (language.translate) {
       const translated = await translatePrompt(prompt, language, deps.translator, signal);
       prompt = translated.translatedPrompt!;
+      context = await translateContext(context, language, deps.translator, signal);
       if (!(await store.move(run.id, 'streaming', translated))) return;
       emit({ type: 'state', runId: run.id, state: 'streaming' });
     }
-    const request = requestFor(target, prompt);
+    const request = requestFor(target, prompt, context);
+    await store.patch(run.id, { messages: request.messages });
     let usage: Run['usage'];
 
     for (let attempt = 1; ; attempt++) {

@@ -1,19 +1,40 @@
 import type { ProviderConfig } from '../providers/types';
 import type { Comparison, ComparisonSource, Run, Target } from './types';
 
+/** A framing of the question (third axis): its label and the system prompt that carries it. */
+export interface PlanPersona {
+  id: string;
+  label: string;
+  systemPrompt: string;
+}
+
+/** Axes of a comparison beyond endpoints: languages × personas, each target asked `repetitions` times. */
+export interface PlanAxes {
+  /** Languages to ask in, each crossed with every provider; null = the prompt as written. Default: [null]. */
+  languages?: readonly (string | null)[];
+  /** Framings, each crossed with every provider and language. Default: none (no system prompt). */
+  personas?: readonly PlanPersona[];
+  /** Each target asked this many times (default 1). */
+  repetitions?: number;
+  /** Sampling temperature for every target; overrides the endpoints' own. */
+  temperature?: number;
+}
+
 /** Inputs of a new comparison. */
-export interface PlanInput {
+export interface PlanInput extends PlanAxes {
   prompt: string;
   source: ComparisonSource;
   providers: readonly ProviderConfig[];
   now: number;
   newId: () => string;
-  /** Languages to ask in, each crossed with every provider; null = the prompt as written. Default: [null]. */
-  languages?: readonly (string | null)[];
   /** The prompt's language (also the reader's); detected at run time when absent. */
   language?: string;
   /** Translations the user typed or edited, by language code. */
   translations?: Record<string, string>;
+  /** Previous turns of the conversation, sent before the prompt (oldest first). */
+  context?: readonly { role: 'user' | 'assistant'; content: string }[];
+  /** The comparison this one asks again. */
+  rerunOf?: string;
 }
 
 /** Whitespace-only prompts are not prompts. */
@@ -21,18 +42,27 @@ export function normalisePrompt(text: string): string {
   return text.replace(/\r\n?/g, '\n').trim();
 }
 
-/** The targets of a comparison: each configured provider's default model in each language (provider by provider). */
-export function targetsFor(providers: readonly ProviderConfig[], languages: readonly (string | null)[] = [null]): Target[] {
-  return providers.flatMap((p) => languages.map((language) => ({
-    providerId: p.id,
-    providerKind: p.kind,
-    providerLabel: p.label,
-    baseUrl: p.baseUrl,
-    model: p.model,
-    language,
-    ...(p.modelLib ? { modelLib: p.modelLib } : {}),
-    ...(p.maxConcurrent ? { maxConcurrent: p.maxConcurrent } : {}),
-    ...(p.temperature !== undefined ? { params: { temperature: p.temperature } } : {}),
+/**
+ * The targets of a comparison: each configured provider's default model in each language, framed by each persona
+ * (provider by provider, then language, then persona).
+ */
+export function targetsFor(providers: readonly ProviderConfig[], languages: readonly (string | null)[] = [null], axes: Pick<PlanAxes, 'personas' | 'temperature'> = {}): Target[] {
+  const personas = axes.personas?.length ? axes.personas : [null];
+  return providers.flatMap((p) => languages.flatMap((language) => personas.map((persona): Target => {
+    const temperature = axes.temperature ?? p.temperature;
+    const params = { ...(temperature !== undefined ? { temperature } : {}), ...(persona ? { systemPrompt: persona.systemPrompt } : {}) };
+    return {
+      providerId: p.id,
+      providerKind: p.kind,
+      providerLabel: p.label,
+      baseUrl: p.baseUrl,
+      model: p.model,
+      language,
+      ...(p.modelLib ? { modelLib: p.modelLib } : {}),
+      ...(p.maxConcurrent ? { maxConcurrent: p.maxConcurrent } : {}),
+      ...(Object.keys(params).length ? { params } : {}),
+      ...(persona ? { persona: { id: persona.id, label: persona.label } } : {}),
+    };
   })));
 }
 
@@ -47,9 +77,13 @@ export function planComparison(input: PlanInput): { comparison: Comparison; runs
     source: input.source,
     ...(input.language ? { language: input.language } : {}),
     ...(input.translations && Object.keys(input.translations).length ? { translations: input.translations } : {}),
+    ...(input.context?.length ? { context: input.context.map((t) => ({ role: t.role, content: t.content })), contextSent: input.context.length } : {}),
+    ...(input.rerunOf ? { rerunOf: input.rerunOf } : {}),
   };
-  const runs = targetsFor(input.providers, input.languages?.length ? input.languages : [null]).map(
-    (target, position): Run => ({
+  const repetitions = Math.max(1, Math.floor(input.repetitions ?? 1));
+  const targets = targetsFor(input.providers, input.languages?.length ? input.languages : [null], input);
+  const runs = targets.flatMap((target) => Array.from({ length: repetitions }, (_, i) => ({ target, repetition: i + 1 }))).map(
+    ({ target, repetition }, position): Run => ({
       id: input.newId(),
       comparisonId: comparison.id,
       position,
@@ -59,6 +93,7 @@ export function planComparison(input: PlanInput): { comparison: Comparison; runs
       attempts: 0,
       createdAt: input.now,
       updatedAt: input.now,
+      ...(repetitions > 1 ? { repetition } : {}),
     }),
   );
   return { comparison, runs };

@@ -1,6 +1,6 @@
 import type { JudgeVerdict } from '../analysis/judge';
 import type { RefusalLabel } from '../analysis/types';
-import type { ProviderKind } from '../providers/types';
+import type { ChatMessage, ProviderKind } from '../providers/types';
 import type { RunState } from './state';
 
 /** Sampling and framing parameters, recorded on every run so an answer can be reproduced. */
@@ -25,6 +25,8 @@ export interface Target {
   modelLib?: string;
   /** This endpoint's cap on parallel requests, from its settings. */
   maxConcurrent?: number;
+  /** The framing asked for (a country persona or the user's system prompt); its text is `params.systemPrompt`. */
+  persona?: { id: string; label: string };
 }
 
 /** Where a comparison's prompt came from. */
@@ -50,6 +52,10 @@ export interface Comparison {
   context?: { role: 'user' | 'assistant'; content: string }[];
   /** The probe-set or survey batch this comparison is one unit of (see utils/batches). */
   batchId?: string;
+  /** How many of the last `context` turns were sent before the prompt; absent or 0 = the prompt alone. */
+  contextSent?: number;
+  /** The comparison this one asks again with other targets, languages or personas. */
+  rerunOf?: string;
 }
 
 /** How a run's prompt was put into its language. */
@@ -114,4 +120,8 @@ export interface Run {
   refusal?: RefusalLabel;
   /** Verdicts of the optional judge model, kept beside the built-in analysis (never replacing it). */
   judge?: JudgeVerdict[];
+  /** Which of the target's repeated asks this is (1..N), when the comparison asks each target more than once. */
+  repetition?: number;
+  /** The exact messages sent (system prompt, context turns, prompt), recorded when the answer was asked for. */
+  messages?: ChatMessage[];
 }
