@@ -1,21 +1,25 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchSubmits } from '@/utils/capture/submit';
-import { adapterForUrl } from '@/utils/sites/registry';
+import { startCaptureFlow } from '@/utils/capture/flow';
+import { watchHealth } from '@/utils/capture/page-watch';
+import { send } from '@/utils/messaging/client';
+import { adapterForPage } from '@/utils/capture/page-site';
 
 /**
  * Registered at run time only on sites the user enabled (utils/background/capture-scripts.ts). It reads the
- * page, never opens IndexedDB, never sees keys or history: it sends one validated message per prompt.
+ * page, never opens IndexedDB, never sees keys or history: it sends validated messages (the prompt, the site's
+ * finished answer, "don't compare this one", selector health) and shows a small indicator in a shadow root.
  */
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
-    const adapter = adapterForUrl(location.href);
-    const stop = watchSubmits(document, adapter, (prompt) => {
-      browser.runtime
-        .sendMessage({ type: 'prompt.captured', payload: { text: prompt.text, url: location.href, via: prompt.via } })
-        .catch((err: unknown) => console.warn('[parallax] could not hand the prompt over', err));
+    const adapter = adapterForPage(location.href);
+    const stopFlow = startCaptureFlow({ doc: document, adapter, send });
+    const stopHealth = watchHealth(window, adapter, {
+      report: (missing) => void send('site.health', { url: location.href, missing }).catch(() => undefined),
     });
-    ctx.onInvalidated(stop);
+    ctx.onInvalidated(() => {
+      stopFlow();
+      stopHealth();
+    });
   },
 });

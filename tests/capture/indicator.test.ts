@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { showIndicator } from '@/utils/capture/indicator';
+
+/** The indicator's closed shadow root, caught as it is attached (pages cannot reach it; the test can). */
+function shadowOf(): () => ShadowRoot {
+  const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+  return () => attach.mock.results.at(-1)!.value as ShadowRoot;
+}
+const host = () => document.querySelector<HTMLElement>('parallax-indicator');
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.replaceChildren();
+  document.querySelectorAll('parallax-indicator').forEach((el) => el.remove());
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('the page indicator', () => {
+  test('says the prompt was picked up, in a status region, with a "Don\'t compare" button', () => {
+    const root = shadowOf();
+    showIndicator(document, { onUndo: () => undefined });
+    vi.advanceTimersByTime(50);
+    const status = root().querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('Parallax picked this up');
+    expect(root().querySelector('button')!.textContent).toBe("Don't compare");
+    expect(root().querySelector('button')!.getAttribute('aria-label')).toBe("Don't compare this prompt in Parallax");
+    expect(host()!.style.position).toBe('fixed');
+  });
+
+  test('hides after 6 s on its own', () => {
+    showIndicator(document, { onUndo: () => undefined });
+    vi.advanceTimersByTime(5900);
+    expect(host()).not.toBeNull();
+    vi.advanceTimersByTime(200);
+    expect(host()).toBeNull();
+  });
+
+  test('stays while keyboard focus is on it, and leaves 2 s after focus does', () => {
+    const root = shadowOf();
+    showIndicator(document, { onUndo: () => undefined });
+    root().querySelector('button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    vi.advanceTimersByTime(20_000);
+    expect(host()).not.toBeNull();
+    root().querySelector('button')!.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    vi.advanceTimersByTime(2100);
+    expect(host()).toBeNull();
+  });
+
+  test('Escape closes it', () => {
+    const root = shadowOf();
+    showIndicator(document, { onUndo: () => undefined });
+    root().querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host()).toBeNull();
+  });
+
+  test('"Don\'t compare" asks once, then says "Removed" and goes away', () => {
+    const root = shadowOf();
+    const onUndo = vi.fn();
+    const indicator = showIndicator(document, { onUndo });
+    const button = root().querySelector('button')!;
+    button.click();
+    expect(onUndo).toHaveBeenCalledTimes(1);
+    expect(button.disabled).toBe(true);
+    indicator.removed();
+    expect(root().querySelector('[role="status"]')!.textContent).toBe('Removed');
+    expect(root().querySelector('button')).toBeNull();
+    vi.advanceTimersByTime(2100);
+    expect(host()).toBeNull();
+  });
+
+  test('when undo fails it says why and the button can be used again', () => {
+    const root = shadowOf();
+    const indicator = showIndicator(document, { onUndo: () => undefined });
+    root().querySelector('button')!.click();
+    indicator.failed('Parallax did not answer.');
+    expect(root().querySelector('[role="status"]')!.textContent).toBe('Could not remove it: Parallax did not answer.');
+    expect(root().querySelector('button')!.disabled).toBe(false);
+  });
+
+  test.each([
+    ['covers the corner', { left: 600, right: 1000, top: 700, bottom: 780 }, `${768 - 700 + 16}px`],
+    ['sits elsewhere', { left: 100, right: 500, top: 700, bottom: 780 }, '16px'],
+  ])('moves above the composer only when the composer %s', (_, rect, bottom) => {
+    Object.assign(window, { innerWidth: 1024, innerHeight: 768 });
+    const composer = document.body.appendChild(document.createElement('textarea'));
+    vi.spyOn(composer, 'getBoundingClientRect').mockReturnValue({ ...rect, x: rect.left, y: rect.top, width: rect.right - rect.left, height: rect.bottom - rect.top, toJSON: () => ({}) });
+    const attach = HTMLElement.prototype.append;
+    vi.spyOn(document.documentElement, 'append').mockImplementation(function (this: HTMLElement, ...nodes) {
+      for (const n of nodes) if (n instanceof HTMLElement) vi.spyOn(n, 'getBoundingClientRect').mockReturnValue({ left: 824, right: 1008, top: 712, bottom: 752, x: 824, y: 712, width: 184, height: 40, toJSON: () => ({}) });
+      return attach.apply(this, nodes);
+    });
+    showIndicator(document, { onUndo: () => undefined, avoid: composer });
+    expect(host()!.style.bottom).toBe(bottom);
+  });
+});
