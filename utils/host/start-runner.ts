@@ -6,6 +6,8 @@ import { providerFor } from '../providers/registry';
 import { createRunner, type Runner } from '../runner/runner';
 import { createLiveHub } from './live-hub';
 import { webLlmHost } from '../engines/webllm-engine';
+import { createBatchPump, type BatchPump } from '../batches/pump';
+import { dexieBatchStore } from '../db/batch-store';
 
 /**
  * Starts the runner in the current extension context (Chrome: the offscreen document; Firefox: the background
@@ -19,10 +21,15 @@ export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise
     store: dexieRunStore(getDb()),
     providerFor,
     apiKeyFor,
-    onEvent: (event) => hub.publish(event),
+    onEvent: (event) => {
+      hub.publish(event);
+      batches.onEvent(event); // a settled answer lets its batch (probe set, survey) queue the next units
+    },
   });
+  const batches: BatchPump = createBatchPump(dexieBatchStore(getDb()), { now: Date.now, newId: () => crypto.randomUUID(), wake: () => runner.wake() });
   webLlmHost().subscribe((event) => hub.publish({ type: 'engine', event }));
   await runner.recover();
+  await batches.resumeAll(); // batches cut off by a closed browser ask their interrupted answers again
   await runner.wake();
   return runner;
 }
