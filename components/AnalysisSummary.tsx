@@ -12,10 +12,21 @@ export interface JudgeControls {
   onCancel: () => void;
 }
 
+/** Divergence by meaning, when an embedding model is set up. */
+export interface MeaningControls {
+  name: string;
+  /** The matrix by meaning, when measured for these answers (same order as the analysis). */
+  matrix: number[][] | null;
+  onMeasure: () => void;
+  /** Why measuring failed (shown when no judge bar shows errors). */
+  errors: string[];
+}
+
 export interface AnalysisSummaryProps {
   analysis: ComparisonAnalysis;
   runs: Run[];
   judge?: JudgeControls | null;
+  meaning?: MeaningControls | null;
 }
 
 const shade = (similarity: number) => `hsl(220 70% ${Math.round(96 - similarity * 50)}%)`;
@@ -44,7 +55,8 @@ function JudgeBar({ judge }: { judge: JudgeControls }) {
   );
 }
 
-export function AnalysisSummary({ analysis, runs, judge }: AnalysisSummaryProps) {
+export function AnalysisSummary({ analysis, runs, judge, meaning }: AnalysisSummaryProps) {
+  const matrix = meaning?.matrix ?? analysis.matrix;
   const [mapOpen, setMapOpen] = useState(false);
   const byId = new Map(runs.map((r) => [r.id, r]));
   const name = (id: string) => {
@@ -55,6 +67,7 @@ export function AnalysisSummary({ analysis, runs, judge }: AnalysisSummaryProps)
     <section class="analysis" aria-label={t('whatDiffers')}>
       <p class="verdict" data-testid="verdict" dir="auto">{analysis.verdict}</p>
       {judge && <JudgeBar judge={judge} />}
+      {!judge && meaning?.errors.map((e) => <p key={e} class="run-error" role="alert">{e}</p>)}
       {analysis.byLanguage.length > 1 && (
         <ul class="refusal-strip" aria-label={t('refusalsByLanguage')} data-testid="refusal-strip">
           {analysis.byLanguage.map((l) => {
@@ -71,9 +84,15 @@ export function AnalysisSummary({ analysis, runs, judge }: AnalysisSummaryProps)
       {analysis.order.length > 2 && (
         <details class="divergence" open={mapOpen} onToggle={(e) => setMapOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t('howFarDiverge')}{analysis.outlierId ? ` · ${t('standsApart', name(analysis.outlierId))}` : ''}</summary>
+          {mapOpen && meaning && (
+            <p class="muted">
+              {meaning.matrix ? `By meaning, measured with ${meaning.name}.` : 'By shared words.'}{' '}
+              {!meaning.matrix && <button class="link small" onClick={meaning.onMeasure}>Measure by meaning with {meaning.name}</button>}
+            </p>
+          )}
           {mapOpen && (
-            <table class="heatmap" data-testid="heatmap">
-              <caption class="sr-only">Word overlap between answers, 0 to 100 (100 = the same words)</caption>
+            <table class="heatmap" data-testid="heatmap" data-basis={meaning?.matrix ? 'meaning' : 'words'}>
+              <caption class="sr-only">{meaning?.matrix ? 'Similarity in meaning between answers' : 'Word overlap between answers'}, 0 to 100 (100 = the same)</caption>
               <thead>
                 <tr>
                   <th scope="col"><span class="sr-only">Answer</span></th>
@@ -81,7 +100,7 @@ export function AnalysisSummary({ analysis, runs, judge }: AnalysisSummaryProps)
                 </tr>
               </thead>
               <tbody>
-                {analysis.matrix.map((row, i) => (
+                {matrix.map((row, i) => (
                   <tr key={analysis.order[i]}>
                     <th scope="row" class={analysis.order[i] === analysis.outlierId ? 'outlier' : ''}>{i + 1}. {name(analysis.order[i]!)}</th>
                     {row.map((value, j) => (

@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { isActive } from '@/utils/runner/state';
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
-import { AnalysisSummary, type JudgeControls } from './AnalysisSummary';
+import { AnalysisSummary, type JudgeControls, type MeaningControls } from './AnalysisSummary';
 import { Annotations } from './Annotations';
 import { RunColumn } from './RunColumn';
 import { formatTime, sourceLabel } from './format';
@@ -22,10 +22,12 @@ export interface ComparisonViewProps {
   analysis?: ComparisonAnalysis | null;
   /** The optional judge's controls (null: none set up). */
   judge?: JudgeControls | null;
+  /** Divergence by meaning (null: no embedding model set up). */
+  meaning?: MeaningControls | null;
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning }: ComparisonViewProps) {
   const [evidence, setEvidence] = useState<Set<string>>(new Set());
   const [formatted, setFormatted] = useState(true);
   const [baselineId, setBaselineId] = useState('');
@@ -82,7 +84,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         </div>
       ) : (
         <>
-          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} />}
+          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} meaning={meaning} />}
           <div class="toolbar" role="toolbar" aria-label="How answers are shown">
             <label class="toggle">
               <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.currentTarget.checked)} />

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/ComparisonView';
 import { HistoryView } from '@/components/HistoryView';
 import { PromptBox } from '@/components/PromptBox';
+import { SiteHealthNotice } from '@/components/SiteHealthNotice';
 import { usePanelState } from './state';
 
 /** Saves text as a file through a temporary link (the panel has no downloads permission). */
@@ -46,6 +47,7 @@ export function App() {
           <button class="link" onClick={() => (state.notice.value = null)}>{t('dismiss')}</button>
         </p>
       )}
+      <SiteHealthNotice onOpenSettings={openSettings} />
       <main class="content">
         {view === 'history' ? (
           <HistoryView
@@ -90,6 +92,12 @@ export function App() {
                   errors: state.judge.errors.value,
                   onRun: (rubric) => guard(() => state.judge.run(rubric, current.comparison.prompt, current.runs)),
                   onCancel: state.judge.cancel,
+                } : null}
+                meaning={state.judge.embeddingName.value ? {
+                  name: state.judge.embeddingName.value,
+                  matrix: state.judge.meaning.value && state.analysis.value && state.judge.meaning.value.order.join() === state.analysis.value.order.join() ? state.judge.meaning.value.matrix : null,
+                  onMeasure: () => guard(() => state.judge.measureMeaning(current.runs)),
+                  errors: state.judge.errors.value,
                 } : null}
                 analysis={state.analysis.value?.order.every((id) => current.runs.some((r) => r.id === id)) ? state.analysis.value : null}
               />

@@ -1,7 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import type { JudgeRubric } from '@/utils/analysis/judge';
 import type { ParallaxDB } from '@/utils/db/schema';
-import { judgeItem } from '@/utils/judge/settings';
+import { embeddingItem, judgeItem } from '@/utils/judge/settings';
 import type { Run } from '@/utils/runner/types';
 import { apiKeysItem, settingsItem } from '@/utils/settings';
 
@@ -13,6 +13,11 @@ export interface JudgeState {
   errors: Signal<string[]>;
   run(rubric: JudgeRubric, prompt: string, runs: Run[]): Promise<void>;
   cancel(): void;
+  /** "Ollama · nomic-embed-text", or null when no embedding model is set up. */
+  embeddingName: Signal<string | null>;
+  /** Divergence by meaning of the answers last measured (run ids in matrix order). */
+  meaning: Signal<{ order: string[]; matrix: number[][]; model: string } | null>;
+  measureMeaning(runs: Run[]): Promise<void>;
 }
 
 /**
@@ -25,13 +30,18 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
   const errors = signal<string[]>([]);
   let controller: AbortController | null = null;
 
+  const embeddingName = signal<string | null>(null);
+  const meaning = signal<{ order: string[]; matrix: number[][]; model: string } | null>(null);
   const refresh = async () => {
-    const [judge, settings] = await Promise.all([judgeItem.getValue(), settingsItem.getValue()]);
+    const [judge, embedding, settings] = await Promise.all([judgeItem.getValue(), embeddingItem.getValue(), settingsItem.getValue()]);
     const endpoint = judge && settings.providers.find((p) => p.id === judge.providerId);
     judgeName.value = endpoint ? `${endpoint.label} · ${judge.model || endpoint.model}` : null;
+    const embedder = embedding && settings.providers.find((p) => p.id === embedding.providerId);
+    embeddingName.value = embedder ? `${embedder.label} · ${embedding.model}` : null;
   };
   void refresh();
   judgeItem.watch(() => void refresh());
+  embeddingItem.watch(() => void refresh());
   settingsItem.watch(() => void refresh());
 
   return {
@@ -82,6 +92,30 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
     },
     cancel() {
       controller?.abort();
+    },
+    embeddingName,
+    meaning,
+    async measureMeaning(runs) {
+      errors.value = [];
+      const [embedding, settings, keys] = await Promise.all([embeddingItem.getValue(), settingsItem.getValue(), apiKeysItem.getValue()]);
+      const endpoint = embedding && settings.providers.find((p) => p.id === embedding.providerId);
+      if (!embedding || !endpoint) {
+        errors.value = ['No embedding model is set up. Choose one in Settings → Judge and embeddings.'];
+        return;
+      }
+      const answered = runs.filter((r) => r.state === 'done' && r.text.trim());
+      const [{ embedTexts }, { cosineMatrix }] = await Promise.all([import('@/utils/providers/embeddings'), import('@/utils/analysis/divergence')]);
+      progress.value = { done: 0, total: 1 };
+      try {
+        const vectors = await embedTexts({ baseUrl: endpoint.baseUrl, apiKey: keys[endpoint.id] }, embedding.model, answered.map((r) => r.backTranslation?.text || r.text), new AbortController().signal);
+        meaning.value = { order: answered.map((r) => r.id), matrix: cosineMatrix(vectors), model: embedding.model };
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const key = keys[endpoint.id];
+        errors.value = [key && key.length >= 4 ? message.split(key).join('[key]') : message];
+      } finally {
+        progress.value = null;
+      }
     },
   };
 }

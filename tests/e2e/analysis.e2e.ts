@@ -62,6 +62,14 @@ describe.skipIf(unavailable)('the panel shows what differs, in Chromium', () => 
     expect(await runs.nth(0).getByTestId('refusal-badge').textContent()).toMatch(/^Refused/); // the built-in verdict stays
     await screenshot(panel, 'panel-analysis-judge');
 
+    // With an embedding model, the heat map measures meaning instead of shared words.
+    await settings.getByLabel('Embedding endpoint').selectOption({ label: 'Grader' });
+    await settings.getByLabel('Embedding model').fill('embed-test');
+    await settings.getByRole('button', { name: 'Use for divergence' }).click();
+    await panel.getByRole('button', { name: /Measure by meaning with Grader · embed-test/ }).click();
+    await expect.poll(() => panel.getByTestId('heatmap').getAttribute('data-basis')).toBe('meaning');
+    await panel.getByText('By meaning, measured with Grader · embed-test.').waitFor();
+
     // The history can now be narrowed to comparisons where a model refused.
     await panel.getByRole('tab', { name: /History/ }).click();
     await panel.getByLabel('Refusals').selectOption('refused');

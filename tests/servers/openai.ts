@@ -13,6 +13,8 @@ import { sleep, startServer, type ReceivedRequest, type TestServer } from './htt
  * - "malformed": a data line that is not JSON.
  * - "empty": finish_reason stop with no text.
  * - "slow": waits `slowMs` before the first byte.
+ * POST …/embeddings answers OpenAI's embeddings shape: a bag-of-words vector per input (texts sharing words
+ * point the same way), so divergence by meaning can be tested without a model.
  */
 export interface OpenAIServerOptions {
   reply?: (prompt: string, model: string) => string;
@@ -55,6 +57,16 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
   const reply = opts.reply ?? ((prompt: string, model: string) => `Answer from ${model}: you asked “${prompt}”.`);
   const chunkDelay = opts.chunkDelayMs ?? 15;
   return startServer(async (req, res) => {
+    if (req.url.endsWith('/embeddings')) {
+      const { input = [] } = (req.body ?? {}) as { input?: string[] };
+      const vocabulary = [...new Set(input.flatMap((t) => t.toLowerCase().match(/\p{L}+/gu) ?? []))].sort();
+      const data = input.map((text, index) => {
+        const words = new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+        return { object: 'embedding', index, embedding: [...vocabulary.map((w): number => (words.has(w) ? 1 : 0)), 1e-6] };
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data }));
+      return;
+    }
     if (!req.url.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'no such route' } }));
       return;

@@ -8,3 +8,12 @@ export interface JudgeSettings {
 
 /** Which model judges answers (null = no judge). Stored apart from the main settings; holds no key. */
 export const judgeItem = storage.defineItem<JudgeSettings | null>('local:judge', { fallback: null, version: 1 });
+
+/** The embedding model for divergence by meaning: an OpenAI-compatible endpoint and an embedding model. */
+export interface EmbeddingSettings {
+  providerId: string;
+  model: string;
+}
+
+/** Which embedding model measures divergence (null = word overlap only). Holds no key. */
+export const embeddingItem = storage.defineItem<EmbeddingSettings | null>('local:embedding', { fallback: null, version: 1 });

@@ -1,0 +1,37 @@
+import { errorFromStatus, toProviderError, ProviderError } from './errors';
+import { joinUrl } from './openai-compatible';
+import type { ProviderConnection } from './types';
+
+/**
+ * Embeddings through the OpenAI-compatible `/embeddings` endpoint (OpenAI, Ollama, LM Studio, vLLM, llama.cpp
+ * server): one vector per text, in order. Used to measure how far answers diverge in meaning.
+ */
+export async function embedTexts(conn: ProviderConnection, model: string, texts: string[], signal: AbortSignal): Promise<number[][]> {
+  const url = joinUrl(conn.baseUrl, 'embeddings');
+  const endpoint = new URL(url).host;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      signal,
+      headers: { 'content-type': 'application/json', ...(conn.apiKey ? { authorization: `Bearer ${conn.apiKey}` } : {}) },
+      body: JSON.stringify({ model, input: texts }),
+    });
+  } catch (err) {
+    throw toProviderError(err, endpoint, signal);
+  }
+  const body = await res.text();
+  if (!res.ok) throw errorFromStatus(res.status, body, res.headers.get('retry-after'), endpoint);
+  let parsed: { data?: { index?: number; embedding?: unknown }[] };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    throw new ProviderError('bad_response', `${endpoint} did not answer with JSON embeddings.`);
+  }
+  const rows = [...(parsed.data ?? [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const vectors = rows.map((r) => r.embedding);
+  if (vectors.length !== texts.length || !vectors.every((v): v is number[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number'))) {
+    throw new ProviderError('bad_response', `${endpoint} returned ${vectors.length} embeddings for ${texts.length} answers, or vectors that are not numbers. Is “${model}” an embedding model?`);
+  }
+  return vectors;
+}
