@@ -1,14 +1,17 @@
 import type { Comparison, Run } from '../runner/types';
 import type { ParallaxDB } from './schema';
 import { reindex } from './search-index';
+import { orStorageFull } from './quota';
 
 /** Saves a new comparison and its runs in one transaction. */
 export async function saveComparison(db: ParallaxDB, comparison: Comparison, runs: Run[]): Promise<void> {
-  await db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
-    await db.comparisons.add(comparison);
-    await db.runs.bulkAdd(runs);
-    await reindex(db, [comparison.id]);
-  });
+  const save = () =>
+    db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
+      await db.comparisons.add(comparison);
+      await db.runs.bulkAdd(runs);
+      await reindex(db, [comparison.id]);
+    });
+  await orStorageFull(save, 'this comparison could not be saved, so nothing was asked.');
 }
 
 /** A comparison's runs in column order. */

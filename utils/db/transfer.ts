@@ -2,6 +2,7 @@ import { planImport } from '../history/import';
 import { toExported, type ExportedComparison } from '../runner/exported';
 import type { ParallaxDB } from './schema';
 import { reindex } from './search-index';
+import { orStorageFull } from './quota';
 
 /** Every comparison with its runs in the export shape, newest first. */
 export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise<ExportedComparison[]> {
@@ -29,7 +30,7 @@ export interface ImportReport {
 /** Imports an export file: merges without duplicates (existing ids are kept as they are), all in one transaction. */
 export async function importComparisons(db: ParallaxDB, text: string): Promise<ImportReport> {
   const plan = planImport(text);
-  return db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
+  return orStorageFull(() => db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
     const existing = new Set((await db.comparisons.bulkGet(plan.comparisons.map((p) => p.comparison.id))).filter(Boolean).map((c) => c!.id));
     const fresh = plan.comparisons.filter((p) => !existing.has(p.comparison.id));
     const takenRuns = new Set((await db.runs.bulkGet(fresh.flatMap((p) => p.runs.map((r) => r.id)))).filter(Boolean).map((r) => r!.id));
@@ -45,5 +46,5 @@ export async function importComparisons(db: ParallaxDB, text: string): Promise<I
     await db.runs.bulkAdd(ok.flatMap((p) => p.runs));
     await reindex(db, ok.map((p) => p.comparison.id));
     return { added: ok.length, duplicates: plan.comparisons.length - fresh.length, skipped };
-  });
+  }), 'nothing was imported.');
 }
