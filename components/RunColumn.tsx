@@ -80,13 +80,15 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
   const { target } = run;
   const busy = run.state === 'queued' || isActive(run.state);
   const took = run.startedAt && run.finishedAt ? formatDuration(run.finishedAt - run.startedAt) : null;
-  const name = `${target.providerLabel} ${target.model}`;
+  // The chat site's own answer, picked up from the page: labelled by the site, never retried from here.
+  const site = target.providerKind === 'site';
+  const name = site ? `On ${target.providerLabel}` : `${target.providerLabel} ${target.model}`;
   return (
     <article class={`run run-${run.state}${view.pinned ? ' pinned' : ''}${view.isBaseline ? ' baseline' : ''}`} data-testid="run" data-state={run.state} aria-busy={busy} aria-label={name}>
       <header class="run-head">
         <div class="run-who">
-          <strong>{target.providerLabel}</strong>
-          <span class="model">{target.model}{view.isBaseline ? ' · baseline' : ''}</span>
+          <strong>{site ? `On ${target.providerLabel}` : target.providerLabel}</strong>
+          <span class="model">{site ? "the site's own answer" : target.model}{view.isBaseline ? ' · baseline' : ''}</span>
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
         <div class="run-tools">
@@ -132,7 +134,7 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
             Cancel
           </button>
         )}
-        {canRetry(run.state) && run.state !== 'done' && (
+        {canRetry(run.state) && run.state !== 'done' && !site && (
           <button class="button small" onClick={onRetry}>
             Retry
           </button>
