@@ -5,6 +5,8 @@ import type { ProviderKind } from '../providers/types';
 
 /** Imports larger than this are refused before parsing (a history of 10,000 comparisons is ~100 MB). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/** At most this many comparisons per import (ten times what the history is built and measured for). */
+export const MAX_IMPORT_COMPARISONS = 100_000;
 
 /** What an import found: comparisons ready to store, and what was skipped with why. */
 export interface ImportPlan {
@@ -82,6 +84,9 @@ export function planImport(text: string): ImportPlan {
   if (!isObject(json) || json.format !== EXPORT_FORMAT) throw new Error('This JSON file is not a Parallax export.');
   if (json.version !== EXPORT_VERSION) throw new Error(`This export has version ${String(json.version)}; this Parallax reads version ${EXPORT_VERSION}.`);
   if (!Array.isArray(json.comparisons)) throw new Error('This export has no comparisons list.');
+  if (json.comparisons.length > MAX_IMPORT_COMPARISONS) {
+    throw new Error(`This export has ${json.comparisons.length.toLocaleString('en-US')} comparisons; Parallax imports at most ${MAX_IMPORT_COMPARISONS.toLocaleString('en-US')} at a time. Split the file and import the parts one by one.`);
+  }
   const plan: ImportPlan = { comparisons: [], skipped: [] };
   json.comparisons.forEach((c: unknown, index) => {
     if (!isObject(c)) return plan.skipped.push({ index, reason: 'it is not an object' });

@@ -9,6 +9,7 @@ import type { Run, Target } from './types';
 import type { Translator } from '../translate/translator';
 import { TranslationFailed, languagePlan, readAnswer, translatePrompt } from './translate-step';
 import { contextToSend, translateContext, type ContextMessage } from './context-step';
+import { fitRequest } from './fit-prompt';
 
 /** Limits on one run's wait. On-device engines get no first-byte limit: their first token includes loading. */
 export interface RunTimeouts {
@@ -95,9 +96,10 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
   let text = '';
   let apiKey: string | undefined;
 
-  // A notice about the language (sent untranslated) stays on the finished run; passing notices do not.
+  // Notices about the language (sent untranslated) and a shortened prompt stay on the finished run; passing ones do not.
+  let lasting = language?.notice;
   const finish = async (to: 'done' | 'failed' | 'interrupted', patch: Partial<Run>) => {
-    const moved = await store.move(run.id, to, { text, notice: language?.notice, finishedAt: now(), ...patch });
+    const moved = await store.move(run.id, to, { text, notice: lasting, finishedAt: now(), ...patch });
     if (moved) emit({ type: 'state', runId: run.id, state: to });
   };
 
@@ -115,8 +117,9 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
       if (!(await store.move(run.id, 'streaming', translated))) return;
       emit({ type: 'state', runId: run.id, state: 'streaming' });
     }
-    const request = requestFor(target, prompt, context);
-    await store.patch(run.id, { messages: request.messages });
+    const { request, notice: shortened } = fitRequest(requestFor(target, prompt, context), target);
+    if (shortened) lasting = [language.notice, shortened].filter(Boolean).join(' ');
+    await store.patch(run.id, { messages: request.messages, ...(shortened ? { notice: lasting } : {}) });
     let usage: Run['usage'];
 
     for (let attempt = 1; ; attempt++) {
@@ -151,7 +154,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
       } catch (err) {
         if (signal.aborted) throw err;
         const failure: unknown = timedOut
-          ? new ProviderError('timeout', `${endpoint} gave no ${timedOut === 'first byte' ? 'first word' : 'complete answer'} within ${seconds(timedOut === 'first byte' ? timeouts.firstByteMs : timeouts.totalMs)}.`)
+          ? new ProviderError('timeout', `${endpoint} gave no ${timedOut === 'first byte' ? 'first word' : 'complete answer'} within ${seconds(timedOut === 'first byte' ? timeouts.firstByteMs : timeouts.totalMs)}. Try again; a busy or large model may need longer.`)
           : err;
         // Once text has arrived a retry would throw it away: keep it and let the user decide.
         const wait = failure instanceof ProviderError && !text ? retryDelay(failure, attempt, policy) : null;
@@ -159,7 +162,7 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
         const notice = `${withoutKey(failure.message, apiKey)} Trying again in ${Math.ceil(wait / 1000)} s (try ${attempt + 1} of ${policy.maxAttempts}).`;
         await store.patch(run.id, { notice });
         await abortableSleep(wait, signal);
-        await store.patch(run.id, { notice: undefined });
+        await store.patch(run.id, { notice: lasting });
       } finally {
         clearTimeout(firstByte);
         clearTimeout(total);

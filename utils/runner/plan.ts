@@ -37,9 +37,11 @@ export interface PlanInput extends PlanAxes {
   rerunOf?: string;
 }
 
-/** Whitespace-only prompts are not prompts. */
+/** Whitespace-only (or invisible-only) prompts are not prompts. */
 export function normalisePrompt(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim();
+  const prompt = text.replace(/\r\n?/g, '\n').trim();
+  // Only invisible characters (zero-width spaces, direction marks): nothing to ask.
+  return /[^\s\p{Cf}]/u.test(prompt) ? prompt : '';
 }
 
 /**
