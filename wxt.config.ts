@@ -26,6 +26,8 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'scripting',
+      // "Compare answers to this" on selected text.
+      'contextMenus',
       // Rules that strip the Origin header from requests to local servers (Ollama rejects extension origins);
       // "WithHostAccess" acts only where Parallax has host access and adds no install warning.
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen', 'declarativeNetRequestWithHostAccess']),
@@ -36,6 +38,9 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open Parallax' },
+    commands: {
+      'compare-last-prompt': { suggested_key: { default: 'Alt+Shift+P' }, description: "Compare the chat's last prompt in Parallax" },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },

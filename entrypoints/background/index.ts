@@ -5,6 +5,7 @@ import { backgroundHandlers } from '@/utils/background/handlers';
 import { captureHandlers } from '@/utils/background/capture-handlers';
 import { batchHandlers } from '@/utils/background/batch-handlers';
 import { syncCaptureScripts } from '@/utils/background/capture-scripts';
+import { registerEntryPoints } from '@/utils/background/entry-points';
 import { syncLocalOriginRules } from '@/utils/background/local-origin';
 import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/background/runner-host';
 import { getDb } from '@/utils/db/schema';
@@ -31,6 +32,7 @@ export default defineBackground(() => {
     }),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  registerEntryPoints(async (spec) => (await core['comparison.start']!(spec, {})).comparisonId);
 
   const sync = () => settingsItem.getValue().then(syncCaptureScripts).catch((err) => console.error('[parallax] capture registration failed', err));
   settingsItem.watch(() => void sync());

@@ -32,8 +32,8 @@ const extensionPagesCsp = (m: Manifest) => (typeof m.content_security_policy ===
 /** Directive name → sources. */
 const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!.toLowerCase(), sources]));
 
-/** Permissions Parallax needs (nothing that reads tabs, history, cookies or traffic). */
-const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting', 'sidePanel', 'offscreen', 'declarativeNetRequestWithHostAccess'];
+/** Permissions Parallax needs (nothing that reads tabs, history, cookies or traffic; contextMenus adds no install warning). */
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting', 'contextMenus', 'sidePanel', 'offscreen', 'declarativeNetRequestWithHostAccess'];
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 function checkManifest(m: Manifest, where: string) {

@@ -1,0 +1,43 @@
+import { MAX_CONTEXT_TURNS, MAX_CONTEXT_TURN_CHARS, type ContextTurn } from '../messaging/protocol-capture';
+import { readTurns } from '../sites/turns';
+import type { SiteAdapter } from '../sites/types';
+
+/** What the background sends a chat tab's content script for the keyboard shortcut (tabs.sendMessage). */
+export const LAST_PROMPT_REQUEST = 'parallax.lastPrompt';
+
+/** The content script's answer: the chat's last prompt and the turns before it (oldest first), or null without one. */
+export interface LastPrompt {
+  text: string;
+  context: ContextTurn[];
+  site: string;
+  url: string;
+}
+
+/** The last message the user sent on the page and the conversation before it. */
+export function lastPromptOf(adapter: SiteAdapter, doc: Document): LastPrompt | null {
+  const turns = readTurns(adapter, doc);
+  const at = turns.map((t) => t.role).lastIndexOf('user');
+  const prompt = at >= 0 ? turns[at]!.text.trim() : '';
+  if (!prompt) return null;
+  const context = turns
+    .slice(0, at)
+    .filter((t) => t.text.trim())
+    .slice(-MAX_CONTEXT_TURNS)
+    .map((t) => ({ role: t.role, content: t.text.slice(0, MAX_CONTEXT_TURN_CHARS) }));
+  return { text: prompt, context, site: adapter.name, url: doc.location.href };
+}
+
+/**
+ * The content script's side of the shortcut: answers {@link LAST_PROMPT_REQUEST} with {@link lastPromptOf}.
+ * Pass the runtime's onMessage; returns a function that stops answering.
+ */
+export function answerLastPrompt(
+  onMessage: { addListener(fn: (message: unknown) => Promise<LastPrompt | null> | undefined): void; removeListener(fn: (message: unknown) => Promise<LastPrompt | null> | undefined): void },
+  adapter: SiteAdapter,
+  doc: Document,
+): () => void {
+  const listener = (message: unknown) =>
+    (message as { type?: unknown } | null)?.type === LAST_PROMPT_REQUEST ? Promise.resolve(lastPromptOf(adapter, doc)) : undefined;
+  onMessage.addListener(listener);
+  return () => onMessage.removeListener(listener);
+}
