@@ -1,3 +1,4 @@
+import { formatBytes } from '@/utils/engines/webllm-disk';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EngineEvent, ModelRef } from '@/utils/engines/webllm-engine';
 import type { LoadProgress } from '@/utils/engines/webllm-progress';
@@ -129,7 +130,7 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
         <ul class="list" aria-label="Downloaded models">
           {info.models.filter((m) => m.cached).map((m) => (
             <li key={m.id}>
-              <span>{m.name} · {m.quantization}{info.loadedModel === m.id ? ' · loaded' : ''}</span>
+              <span>{m.name} · {m.quantization}{m.diskBytes ? ` · ${formatBytes(m.diskBytes)} on disk` : ''}{info.loadedModel === m.id ? ' · loaded' : ''}</span>
               <button class="link" onClick={() => void send('engine.delete', { modelId: m.id }).then(refresh).catch((err: Error) => setError(err.message))}>Delete</button>
             </li>
           ))}

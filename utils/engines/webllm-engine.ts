@@ -1,4 +1,5 @@
 import type { AppConfig, MLCEngine } from '@mlc-ai/web-llm';
+import { diskUseByModel } from './webllm-disk';
 import { ProviderError } from '../providers/errors';
 import { classifyWebLlmError } from '../providers/webllm-errors';
 import { onDeviceCatalogue, type DeviceCaps, type ModelRecordLike, type OnDeviceModel } from './webllm-catalogue';
@@ -70,11 +71,15 @@ export function createWebLlmHost(load: () => Promise<WebLlm> = loadWebLlm) {
       return () => listeners.delete(listener);
     },
     /** Models this device can run, with which are downloaded. */
-    async catalogue(caps: DeviceCaps): Promise<(OnDeviceModel & { cached: boolean })[]> {
+    async catalogue(caps: DeviceCaps): Promise<(OnDeviceModel & { cached: boolean; diskBytes?: number })[]> {
       const lib = await load();
       const models = onDeviceCatalogue(lib.prebuiltAppConfig.model_list as ModelRecordLike[], caps);
       const cached = await Promise.all(models.map((m) => lib.hasModelInCache(m.id, appConfigFor(lib)).catch(() => false)));
-      return models.map((m, i) => ({ ...m, cached: cached[i]! }));
+      // Disk use of what is downloaded, for the cache manager (best effort: Cache Storage may be unavailable).
+      const records = lib.prebuiltAppConfig.model_list as ModelRecordLike[];
+      const prefixes = new Map(models.filter((_, i) => cached[i]).map((m) => [m.id, records.find((r) => r.model_id === m.id)?.model ?? ''] as const));
+      const disk = typeof caches === 'undefined' || !prefixes.size ? new Map<string, number>() : await diskUseByModel(caches, prefixes).catch(() => new Map<string, number>());
+      return models.map((m, i) => ({ ...m, cached: cached[i]!, ...(disk.get(m.id) ? { diskBytes: disk.get(m.id) } : {}) }));
     },
     status: () => ({ loadedModel, loadingModel: loading?.modelId ?? null }),
     /** Downloads (if needed) and loads a model; progress is pushed to subscribers. */

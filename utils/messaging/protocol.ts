@@ -11,7 +11,7 @@ import { BATCH_ROLES, BATCH_VALIDATORS, type BatchMessages } from './protocol-ba
 /** What the on-device engine host reports to the settings page. */
 export interface EngineInfo {
   webgpu: WebGpuStatus;
-  models: (OnDeviceModel & { cached: boolean })[];
+  models: (OnDeviceModel & { cached: boolean; diskBytes?: number })[];
   defaultModel: string | null;
   loadedModel: string | null;
   loadingModel: string | null;
