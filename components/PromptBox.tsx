@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import { normalisePrompt } from '@/utils/runner/plan';
 
 /** A multi-line prompt box; Ctrl/Cmd+Enter or the button starts a comparison. */
 export function PromptBox({ onSubmit }: { onSubmit: (text: string) => Promise<void> }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    if (!text.trim() || busy) return;
+    if (!normalisePrompt(text) || busy) return;
     setBusy(true);
     try {
       await onSubmit(text);
@@ -37,7 +38,7 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string) => Promise<vo
           }
         }}
       />
-      <button class="button" type="submit" disabled={!text.trim() || busy}>
+      <button class="button" type="submit" disabled={!normalisePrompt(text) || busy}>
         {busy ? 'Starting…' : 'Compare'}
       </button>
     </form>
