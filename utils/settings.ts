@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ProviderConfig } from './providers/types';
 import type { EnabledSites } from './sites/registry';
 import type { SiteId } from './sites/types';
+import { DEFAULT_TRANSLATION, translationSettingsOf, type TranslationSettings } from './translate/settings';
 
 /** Everything the user sets, except API keys (see {@link apiKeysItem}). Versioned: add migrations, never edit v1. */
 export interface Settings {
@@ -15,6 +16,10 @@ export interface Settings {
   paused: boolean;
   /** The first-run guide was completed or dismissed. */
   onboarded: boolean;
+  /** Translation engine, reading language and saved language sets (v2). */
+  translation: TranslationSettings;
+  /** On-device mode: only engines on this device may translate (v2). */
+  onDeviceOnly: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,13 +28,33 @@ export const DEFAULT_SETTINGS: Settings = {
   customSitePatterns: [],
   paused: false,
   onboarded: false,
+  translation: DEFAULT_TRANSLATION,
+  onDeviceOnly: false,
 };
+
+/** v1 → v2: translation settings and the on-device flag, with defaults; everything else kept as it was. */
+export function migrateSettingsV2(old: Partial<Settings> | null | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, ...old, translation: translationSettingsOf(old?.translation), onDeviceOnly: old?.onDeviceOnly === true };
+}
 
 /** Settings, in storage.local (never synced). */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  version: 1,
+  version: 2,
   fallback: DEFAULT_SETTINGS,
+  migrations: { 2: migrateSettingsV2 },
 });
+
+/** The translation part of settings, valid even if written by an older version or by hand. */
+export function translationOf(settings: Partial<Settings>): TranslationSettings {
+  return translationSettingsOf(settings.translation);
+}
+
+/** Changes the settings from their current value (pages watching settingsItem see the change). */
+export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  const next = change(migrateSettingsV2(await settingsItem.getValue()));
+  await settingsItem.setValue(next);
+  return next;
+}
 
 /**
  * API keys by provider id. storage.local only: never synced, never exported, never sent to a content script,

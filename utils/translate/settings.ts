@@ -1,0 +1,103 @@
+import { catalogueCode } from './languages';
+import { validCodes } from './presets';
+import type { TranslationMode } from './translator';
+
+/** A set of target languages the user named and saved, offered beside the built-in presets. */
+export interface SavedLanguageSet {
+  id: string;
+  label: string;
+  /** Catalogue codes, in column order. */
+  codes: string[];
+}
+
+/** How Parallax translates, part of the settings (utils/settings.ts). */
+export interface TranslationSettings {
+  /** Chrome's on-device Translator, a configured chat model, or none (the user types translations). */
+  engine: TranslationMode;
+  /** The language the user reads answers in (catalogue code); absent = the browser's UI language. */
+  readingLanguage?: string;
+  savedSets: SavedLanguageSet[];
+}
+
+export const DEFAULT_TRANSLATION: TranslationSettings = { engine: { kind: 'chrome' }, savedSets: [] };
+
+/** Endpoint kinds that run on this device: nothing they are given leaves the browser. */
+export const ON_DEVICE_KINDS: readonly string[] = ['webllm', 'chrome-builtin'];
+
+/** At most this many saved sets are kept. */
+export const MAX_SAVED_SETS = 30;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function engineOf(raw: unknown): TranslationMode {
+  if (!isRecord(raw)) return DEFAULT_TRANSLATION.engine;
+  if (raw.kind === 'none') return { kind: 'none' };
+  if (raw.kind === 'model' && typeof raw.providerId === 'string' && raw.providerId) {
+    return { kind: 'model', providerId: raw.providerId, ...(typeof raw.model === 'string' && raw.model.trim() ? { model: raw.model.trim() } : {}) };
+  }
+  return { kind: 'chrome' };
+}
+
+/**
+ * Translation settings as stored, made valid: unknown engines fall back to Chrome's, saved sets lose codes the
+ * catalogue no longer has (and empty sets), a reading language outside the catalogue is dropped.
+ */
+export function translationSettingsOf(raw: unknown): TranslationSettings {
+  if (!isRecord(raw)) return { ...DEFAULT_TRANSLATION, savedSets: [] };
+  const reading = typeof raw.readingLanguage === 'string' ? catalogueCode(raw.readingLanguage) : null;
+  const sets = Array.isArray(raw.savedSets) ? raw.savedSets : [];
+  const savedSets = sets
+    .filter(isRecord)
+    .map((s) => ({ id: String(s.id ?? ''), label: String(s.label ?? '').trim(), codes: validCodes(Array.isArray(s.codes) ? s.codes.map(String) : []) }))
+    .filter((s) => s.id && s.label && s.codes.length)
+    .slice(0, MAX_SAVED_SETS);
+  return { engine: engineOf(raw.engine), ...(reading ? { readingLanguage: reading } : {}), savedSets };
+}
+
+/** The language answers are read in: the user's choice, else the browser's UI language, else English. */
+export function readingLanguageOf(settings: Pick<TranslationSettings, 'readingLanguage'>, uiLanguage?: string | null): string {
+  return catalogueCode(settings.readingLanguage) ?? catalogueCode(uiLanguage) ?? 'en';
+}
+
+/**
+ * Saves a set under a name: a set with the same name (any case) is replaced, keeping its place; codes outside
+ * the catalogue are dropped. Returns the sets unchanged when the name or the codes are empty.
+ */
+export function withSavedSet(sets: readonly SavedLanguageSet[], label: string, codes: readonly string[], newId: () => string): SavedLanguageSet[] {
+  const name = label.trim().slice(0, 60);
+  const valid = validCodes(codes);
+  if (!name || !valid.length) return [...sets];
+  const at = sets.findIndex((s) => s.label.toLowerCase() === name.toLowerCase());
+  if (at >= 0) return sets.map((s, i) => (i === at ? { ...s, label: name, codes: valid } : s));
+  return [...sets, { id: newId(), label: name, codes: valid }].slice(-MAX_SAVED_SETS);
+}
+
+/** An endpoint as far as choosing a translator goes. */
+export interface TranslatorCandidate {
+  id: string;
+  kind: string;
+  label: string;
+  model: string;
+}
+
+/** Whether an engine may translate under the on-device setting, and if not, what to tell the user. */
+export type EngineCheck = { ok: true; onDevice: boolean } | { ok: false; reason: string };
+
+/**
+ * Checks the chosen engine against the endpoints there are and the on-device setting: in on-device mode only
+ * Chrome's translator or an on-device endpoint (WebLLM, Chrome's built-in model) may translate.
+ */
+export function checkEngine(engine: TranslationMode, endpoints: readonly TranslatorCandidate[], onDeviceOnly: boolean): EngineCheck {
+  if (engine.kind === 'none') return { ok: true, onDevice: true };
+  if (engine.kind === 'chrome') return { ok: true, onDevice: true };
+  const endpoint = endpoints.find((e) => e.id === engine.providerId);
+  if (!endpoint) return { ok: false, reason: 'The endpoint chosen to translate was removed. Choose another one in Settings → Translation.' };
+  const onDevice = ON_DEVICE_KINDS.includes(endpoint.kind);
+  if (onDeviceOnly && !onDevice) {
+    return {
+      ok: false,
+      reason: `On-device mode is on, and ${endpoint.label} is not on this device: your prompt would leave the browser to be translated. Choose Chrome's translator or an on-device model in Settings → Translation.`,
+    };
+  }
+  return { ok: true, onDevice };
+}
