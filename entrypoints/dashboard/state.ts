@@ -5,6 +5,7 @@ import { liveQuery } from 'dexie';
 import type { BatchFilter, ComparisonWithRuns, DashboardComparison } from '@/utils/dashboard/aggregate';
 import { parseSurveyResults, type SurveyResult } from '@/utils/dashboard/survey';
 import { batchNames, comparisonWithRuns, comparisonsBetween, recentComparisons } from '@/utils/db/dashboard';
+import { surveyBatchResults } from '@/utils/db/batch-store';
 import { getDb, type ParallaxDB } from '@/utils/db/schema';
 import { loadAnalysis, type Analysis } from './analysis';
 
@@ -125,6 +126,15 @@ export function createDashboardState(db: ParallaxDB = getDb()): DashboardState {
     batch.value = undefined;
     const subscription = liveQuery(() => comparisonsBetween(db, { since, until })).subscribe({ next: (v) => (batch.value = v), error: fail });
     void batchNames(db).then((v) => (names.value = v), fail);
+    return () => subscription.unsubscribe();
+  });
+
+  // #batch=<id> of a stored survey batch (Studies page) feeds the survey charts, live while it runs.
+  const batchRoute = computed(() => (route.value.view === 'batch' ? route.value.batchId : null));
+  effect(() => {
+    const id = batchRoute.value;
+    if (!id) return;
+    const subscription = liveQuery(() => surveyBatchResults(db, id)).subscribe({ next: (v) => v && (surveys.value = v), error: fail });
     return () => subscription.unsubscribe();
   });
 

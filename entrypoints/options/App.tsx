@@ -22,6 +22,9 @@ export function App() {
   return (
     <div class="page">
       <h1>Parallax settings</h1>
+      <p class="muted">
+        To run probe sets or a survey over your endpoints and languages, open the <a href="/studies.html" target="_blank" rel="noopener">Studies page</a>.
+      </p>
       {welcome && (
         <WelcomeGuide
           hasModel={settings.providers.length > 0}

@@ -37,6 +37,9 @@ export function App() {
         <button class="icon-button" title="Open dashboard" aria-label="Open dashboard" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
           ▦
         </button>
+        <button class="icon-button" title="Probe sets and surveys" aria-label="Open studies" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/studies.html') })}>
+          Σ
+        </button>
         <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>
           ⚙
         </button>

@@ -1,0 +1,133 @@
+import { useRef, useState } from 'preact/hooks';
+import type { BatchData } from '@/utils/batches/types';
+import type { ProbeSet } from '@/utils/probes/types';
+import { exportProbeSets, probeSetLanguages } from '@/utils/probes/validate';
+import type { ProviderConfig } from '@/utils/providers/types';
+import { directionOf, languageName } from '@/utils/translate/languages';
+import { RunSetup } from './RunSetup';
+import { NEW_SET_TEMPLATE, SetEditor } from './SetEditor';
+import type { RunChoice } from './state';
+
+export interface ProbeSetsTabProps {
+  builtIn: readonly ProbeSet[];
+  userSets: ProbeSet[];
+  providers: ProviderConfig[];
+  planProbes(set: ProbeSet, choice: RunChoice): BatchData;
+  onRun(set: ProbeSet, choice: RunChoice): Promise<unknown>;
+  onSave(raw: unknown, replacing?: string): Promise<unknown>;
+  onDelete(id: string): Promise<void>;
+  onImport(text: string): Promise<{ added: ProbeSet[]; errors: string[] }>;
+  onOpenSettings(): void;
+}
+
+function saveFile(name: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name, rel: 'noopener' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const EXPECT: Record<string, string> = { comply: 'should help', refuse: 'should decline', balanced: 'should show several sides' };
+
+/** Built-in and own probe sets: read them per language, create, edit, import, export, and run one as a batch. */
+export function ProbeSetsTab(props: ProbeSetsTabProps) {
+  const all = [...props.builtIn, ...props.userSets];
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ set: ProbeSet; replacing?: string } | null>(null);
+  const [viewLanguage, setViewLanguage] = useState('en');
+  const [report, setReport] = useState<{ ok: string | null; errors: string[] }>({ ok: null, errors: [] });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const selected = all.find((s) => s.id === selectedId) ?? null;
+  const own = selected ? props.userSets.some((s) => s.id === selected.id) : false;
+  const languages = selected ? probeSetLanguages(selected) : [];
+  const shownLanguage = languages.includes(viewLanguage) ? viewLanguage : (languages[0] ?? 'en');
+
+  const importFile = async (file: File) => {
+    const { added, errors } = await props.onImport(await file.text());
+    setReport({ ok: added.length ? `Imported ${added.map((s) => `“${s.name}”`).join(', ')}.` : null, errors });
+    if (added[0]) setSelectedId(added[0].id);
+  };
+
+  return (
+    <div class="tab-body">
+      <div class="toolbar">
+        <button class="button secondary small" onClick={() => setEditing({ set: NEW_SET_TEMPLATE })}>New set</button>
+        <button class="button secondary small" onClick={() => fileInput.current?.click()}>Import sets (JSON)…</button>
+        <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Probe sets file" onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) void importFile(file);
+          e.currentTarget.value = '';
+        }} />
+        <button class="button secondary small" disabled={!props.userSets.length} onClick={() => saveFile('parallax-probe-sets.json', exportProbeSets(props.userSets))}>
+          Export my sets
+        </button>
+      </div>
+      {report.ok && <p class="ok-text" role="status">{report.ok}</p>}
+      {report.errors.length > 0 && (
+        <ul class="form-error" role="alert" data-testid="import-errors">
+          {report.errors.map((e) => <li key={e}>{e}</li>)}
+        </ul>
+      )}
+      {editing && <SetEditor initial={editing.set} replacing={editing.replacing} onSave={async (raw, replacing) => {
+        const saved = (await props.onSave(raw, replacing)) as ProbeSet;
+        setSelectedId(saved.id);
+      }} onClose={() => setEditing(null)} />}
+      <ul class="set-list" aria-label="Probe sets">
+        {all.map((s) => (
+          <li key={s.id}>
+            <button class="set-item" aria-pressed={s.id === selectedId} onClick={() => setSelectedId(s.id === selectedId ? null : s.id)}>
+              <strong dir="auto">{s.name}</strong>
+              <span class="muted">{props.userSets.includes(s) ? 'Your set' : 'Built in'} · {s.prompts.length} prompts · {probeSetLanguages(s).length} languages</span>
+              <span dir="auto">{s.purpose}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {selected && (
+        <section class="card" aria-labelledby="set-title" data-testid="set-detail">
+          <h2 id="set-title" dir="auto">{selected.name}</h2>
+          <p dir="auto">{selected.purpose}</p>
+          <div class="toolbar">
+            <label class="toggle">
+              Show prompts in
+              <select value={shownLanguage} onChange={(e) => setViewLanguage(e.currentTarget.value)}>
+                {languages.map((l) => <option key={l} value={l}>{languageName(l)} ({l})</option>)}
+              </select>
+            </label>
+            <button class="button secondary small" onClick={() => saveFile(`parallax-probe-set-${selected.id}.json`, exportProbeSets([selected]))}>Export</button>
+            {own ? (
+              <>
+                <button class="button secondary small" onClick={() => setEditing({ set: selected, replacing: selected.id })}>Edit</button>
+                <button class="button secondary small" onClick={() => confirm(`Delete “${selected.name}”? Batches already run keep their prompts.`) && void props.onDelete(selected.id).then(() => setSelectedId(null))}>Delete</button>
+              </>
+            ) : (
+              <button class="button secondary small" onClick={() => setEditing({ set: { ...selected, id: `${selected.id}-copy`, name: `${selected.name} (copy)`, category: selected.category } })}>Copy to edit</button>
+            )}
+          </div>
+          <ol class="prompts" lang={shownLanguage} dir={directionOf(shownLanguage)}>
+            {selected.prompts.map((p) => (
+              <li key={p.id}>
+                <span dir="auto">{p.text[shownLanguage] ?? '—'}</span>
+                {p.expect && <span class="chip" dir="ltr">{EXPECT[p.expect]}</span>}
+              </li>
+            ))}
+          </ol>
+          <h3>Run this set</h3>
+          <RunSetup
+            key={selected.id}
+            providers={props.providers}
+            languages={languages}
+            initialLanguages={languages.slice(0, 2)}
+            plan={(choice) => props.planProbes(selected, choice)}
+            onStart={(choice) => props.onRun(selected, choice)}
+            startLabel="Run probe set"
+            onOpenSettings={props.onOpenSettings}
+          />
+        </section>
+      )}
+      {!selected && !editing && <p class="muted">Choose a set to read its prompts and run it over your endpoints and languages.</p>}
+    </div>
+  );
+}

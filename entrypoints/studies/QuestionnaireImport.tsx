@@ -1,0 +1,89 @@
+import { useRef, useState } from 'preact/hooks';
+import type { Instrument } from '@/utils/surveys/instrument';
+import { instrumentLanguages } from '@/utils/surveys/instrument';
+import type { VsmImport } from '@/utils/surveys/vsm2013';
+import { LANGUAGES, languageName } from '@/utils/translate/languages';
+
+export interface QuestionnaireImportProps {
+  questionnaire: Instrument | null;
+  onImport(text: string, language: string, addLanguage: boolean): Promise<VsmImport>;
+  onClear(): Promise<void>;
+}
+
+/**
+ * The VSM 2013 questionnaire, imported by the user (paste or a text file, any language) and checked against the
+ * structure: the errors name missing, extra or repeated items. Parallax never ships the questionnaire text.
+ */
+export function QuestionnaireImport({ questionnaire, onImport, onClear }: QuestionnaireImportProps) {
+  const have = questionnaire ? instrumentLanguages(questionnaire) : [];
+  const [adding, setAdding] = useState(false);
+  const [language, setLanguage] = useState('en');
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<{ errors: string[]; warnings: string[] }>({ errors: [], warnings: [] });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const showForm = !questionnaire || adding;
+
+  const submit = async () => {
+    const outcome = await onImport(text, language, Boolean(questionnaire) && adding);
+    if (outcome.ok) {
+      setResult({ errors: [], warnings: outcome.warnings });
+      setText('');
+      setAdding(false);
+    } else setResult({ errors: outcome.errors, warnings: [] });
+  };
+
+  return (
+    <section class="card" aria-labelledby="questionnaire-title">
+      <h2 id="questionnaire-title">Questionnaire: Values Survey Module 2013</h2>
+      <p class="muted">
+        Parallax has the VSM 2013 scoring and structure (items 1–24, six indices) but not its text, which is copyrighted by Geert Hofstede BV. Paste the
+        questionnaire you obtained — numbered items 1–24, answer options as lines such as “1 = …” — in any language.
+      </p>
+      {questionnaire && (
+        <p role="status" data-testid="questionnaire-status">
+          Imported in {have.map((l) => `${languageName(l)} (${l})`).join(', ')}.{' '}
+          {!adding && (
+            <>
+              <button class="link" onClick={() => setAdding(true)}>Add another language</button>
+              <button class="link" onClick={() => confirm('Remove the imported questionnaire? Surveys already run keep their copy.') && void onClear()}>Remove</button>
+            </>
+          )}
+        </p>
+      )}
+      {result.warnings.length > 0 && (
+        <ul class="muted" data-testid="questionnaire-warnings">
+          {result.warnings.map((w) => <li key={w}>{w}</li>)}
+        </ul>
+      )}
+      {showForm && (
+        <form class="import-form" aria-label="Import questionnaire" onSubmit={(e) => (e.preventDefault(), void submit())}>
+          <label class="field">
+            Language of this text
+            <select value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
+              {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name} ({l.code})</option>)}
+            </select>
+          </label>
+          <label class="field">
+            Questionnaire text
+            <textarea rows={10} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} aria-invalid={result.errors.length > 0} placeholder={'1. …\n2. …\n…\n24. …'} />
+          </label>
+          <div class="toolbar">
+            <button class="button" type="submit" disabled={!text.trim()}>Import questionnaire</button>
+            <button class="button secondary" type="button" onClick={() => fileInput.current?.click()}>Load a text file…</button>
+            <input ref={fileInput} type="file" accept=".txt,.md,text/plain" hidden aria-label="Questionnaire file" onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void file.text().then(setText);
+              e.currentTarget.value = '';
+            }} />
+            {adding && <button class="button secondary" type="button" onClick={() => setAdding(false)}>Cancel</button>}
+          </div>
+          {result.errors.length > 0 && (
+            <ul class="form-error" role="alert" data-testid="questionnaire-errors">
+              {result.errors.map((e) => <li key={e}>{e}</li>)}
+            </ul>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { estimateBatch, type Prices } from '@/utils/batches/plan';
+import type { BatchData } from '@/utils/batches/types';
+import type { ProviderConfig } from '@/utils/providers/types';
+import { languageName } from '@/utils/translate/languages';
+import type { RunChoice } from './state';
+
+/** "about 45 s", "about 3 min", "about 2 h 5 min". */
+export function duration(seconds: number): string {
+  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `about ${minutes} min`;
+  return `about ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+const thousands = (n: number) => n.toLocaleString('en');
+
+export interface RunSetupProps {
+  /** Configured endpoints (settings); empty = the page explains how to add one. */
+  providers: ProviderConfig[];
+  /** Languages this set or questionnaire has text in. */
+  languages: string[];
+  initialLanguages?: string[];
+  /** The batch the choice would run, for the estimate; throws with the reason it cannot run. */
+  plan(choice: RunChoice): BatchData;
+  onStart(choice: RunChoice): Promise<unknown>;
+  startLabel: string;
+  /** Extra fields (survey options) shown above the estimate. */
+  children?: ComponentChildren;
+  onOpenSettings(): void;
+}
+
+/** Choose endpoints and languages, see what the run will cost before starting it. */
+export function RunSetup(props: RunSetupProps) {
+  const [providerIds, setProviderIds] = useState<string[]>(() => props.providers.slice(0, 1).map((p) => p.id));
+  const [languages, setLanguages] = useState<string[]>(() => (props.initialLanguages ?? props.languages.slice(0, 1)).filter((l) => props.languages.includes(l)));
+  const [prices, setPrices] = useState<{ input: string; output: string }>({ input: '', output: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const choice: RunChoice = { providerIds: props.providers.filter((p) => providerIds.includes(p.id)).map((p) => p.id), languages: props.languages.filter((l) => languages.includes(l)) };
+  const priced: Prices | undefined = prices.input !== '' && prices.output !== '' && Number(prices.input) >= 0 && Number(prices.output) >= 0 ? { input: Number(prices.input), output: Number(prices.output) } : undefined;
+  const planned = useMemo(() => {
+    try {
+      return { estimate: estimateBatch(props.plan(choice), priced) };
+    } catch (err) {
+      return { problem: err instanceof Error ? err.message : String(err) };
+    }
+  }, [props.plan, choice.providerIds.join(), choice.languages.join(), priced?.input, priced?.output]);
+  const toggle = (list: string[], set: (v: string[]) => void, value: string, on: boolean) => set(on ? [...list, value] : list.filter((v) => v !== value));
+
+  if (!props.providers.length) {
+    return (
+      <div class="empty" role="status">
+        <p>No endpoint is set up yet. Add a model in the settings (a local server such as Ollama, an API, or an on-device model), then come back.</p>
+        <button class="button" onClick={props.onOpenSettings}>Open settings</button>
+      </div>
+    );
+  }
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onStart(choice);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="run-setup" aria-label="Run setup" onSubmit={(e) => (e.preventDefault(), void start())}>
+      <fieldset>
+        <legend>Endpoints</legend>
+        {props.providers.map((p) => (
+          <label key={p.id} class="toggle">
+            <input type="checkbox" checked={providerIds.includes(p.id)} onChange={(e) => toggle(providerIds, setProviderIds, p.id, e.currentTarget.checked)} />
+            <span dir="auto">{p.label}</span> <span class="muted" dir="auto">{p.model}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Languages</legend>
+        <div class="choices">
+          {props.languages.map((code) => (
+            <label key={code} class="toggle">
+              <input type="checkbox" checked={languages.includes(code)} onChange={(e) => toggle(languages, setLanguages, code, e.currentTarget.checked)} />
+              {languageName(code)} <span class="muted">({code})</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {props.children}
+      <details class="prices">
+        <summary>Prices (optional, to estimate money)</summary>
+        <div class="field-row">
+          <label class="field">
+            Input, per million tokens
+            <input type="number" min="0" step="0.01" inputMode="decimal" value={prices.input} onInput={(e) => setPrices({ ...prices, input: e.currentTarget.value })} />
+          </label>
+          <label class="field">
+            Output, per million tokens
+            <input type="number" min="0" step="0.01" inputMode="decimal" value={prices.output} onInput={(e) => setPrices({ ...prices, output: e.currentTarget.value })} />
+          </label>
+        </div>
+      </details>
+      {'problem' in planned ? (
+        <p class="form-error" role="alert" data-testid="run-problem">{planned.problem}</p>
+      ) : (
+        <p class="estimate" aria-live="polite" data-testid="estimate">
+          <strong>{thousands(planned.estimate!.calls)} answers</strong> ({thousands(planned.estimate!.units)} prompts × {choice.providerIds.length} endpoint{choice.providerIds.length === 1 ? '' : 's'}) ·{' '}
+          {duration(planned.estimate!.seconds)} · about {thousands(planned.estimate!.inputTokens)} tokens in and {thousands(planned.estimate!.outputTokens)} out
+          {planned.estimate!.cost !== undefined ? ` · about ${planned.estimate!.cost.toFixed(2)} in your currency (local and on-device endpoints count as free)` : ' · local and on-device endpoints cost nothing'}
+        </p>
+      )}
+      {error && <p class="form-error" role="alert">{error}</p>}
+      <div>
+        <button class="button" type="submit" disabled={busy || 'problem' in planned}>
+          {busy ? 'Starting…' : props.startLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

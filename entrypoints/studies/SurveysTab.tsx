@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BatchData } from '@/utils/batches/types';
+import type { SurveyChoices } from '@/utils/probe-store';
+import type { ProviderConfig } from '@/utils/providers/types';
+import { instrumentLanguages, type Instrument } from '@/utils/surveys/instrument';
+import { vsm2013, type VsmImport } from '@/utils/surveys/vsm2013';
+import { QuestionnaireImport } from './QuestionnaireImport';
+import { RunSetup } from './RunSetup';
+import type { RunChoice } from './state';
+
+export interface SurveysTabProps {
+  questionnaire: Instrument | null;
+  choices: SurveyChoices;
+  providers: ProviderConfig[];
+  planSurvey(choice: RunChoice, choices: SurveyChoices): BatchData;
+  onRun(choice: RunChoice, choices: SurveyChoices): Promise<unknown>;
+  onImport(text: string, language: string, addLanguage: boolean): Promise<VsmImport>;
+  onClear(): Promise<void>;
+  onOpenSettings(): void;
+}
+
+const number = (value: string, fallback: number) => (value.trim() === '' || !Number.isFinite(Number(value)) ? fallback : Number(value));
+
+/** VSM 2013: import the questionnaire, set constants and sampling, run targets × languages × repetitions. */
+export function SurveysTab(props: SurveysTabProps) {
+  const [choices, setChoices] = useState<SurveyChoices>(props.choices);
+  useEffect(() => setChoices(props.choices), [props.choices]);
+  const indices = (props.questionnaire ?? vsm2013()).indices;
+  const languages = props.questionnaire ? instrumentLanguages(props.questionnaire) : [];
+  const set = (patch: Partial<SurveyChoices>) => setChoices({ ...choices, ...patch });
+
+  return (
+    <div class="tab-body">
+      <QuestionnaireImport questionnaire={props.questionnaire} onImport={props.onImport} onClear={props.onClear} />
+      <section class="card" aria-labelledby="survey-run-title">
+        <h2 id="survey-run-title">Run the survey</h2>
+        {!props.questionnaire ? (
+          <p class="muted" role="status">Import the questionnaire above first; then choose models, languages and repetitions here.</p>
+        ) : (
+          <>
+            <p class="muted">
+              Each item is asked on its own, in the chosen language, and the answer is read as a number (refusals are counted and left out). The seed
+              experiment — one model, six indices — is the default below: one endpoint, {languages[0] ?? 'one language'}, five repetitions. Press “Run survey”.
+            </p>
+            <RunSetup
+              providers={props.providers}
+              languages={languages}
+              initialLanguages={languages.includes('en') ? ['en'] : languages.slice(0, 1)}
+              plan={(choice) => props.planSurvey(choice, choices)}
+              onStart={(choice) => props.onRun(choice, choices)}
+              startLabel="Run survey"
+              onOpenSettings={props.onOpenSettings}
+            >
+              <fieldset>
+                <legend>Sampling</legend>
+                <div class="field-row">
+                  <label class="field">
+                    Repetitions per item
+                    <input type="number" min="1" max="100" step="1" value={choices.repetitions} onInput={(e) => set({ repetitions: Math.round(number(e.currentTarget.value, choices.repetitions)) })} />
+                  </label>
+                  <label class="field">
+                    Temperature
+                    <input type="number" min="0" max="2" step="0.1" value={choices.temperature} onInput={(e) => set({ temperature: number(e.currentTarget.value, choices.temperature) })} />
+                  </label>
+                  <label class="field">
+                    First seed (repetition r uses first seed + r − 1)
+                    <input type="number" step="1" value={choices.seedBase} onInput={(e) => set({ seedBase: Math.round(number(e.currentTarget.value, choices.seedBase)) })} />
+                  </label>
+                </div>
+              </fieldset>
+              <fieldset>
+                <legend>Constants C (shift each index; 0 unless you have a reason)</legend>
+                <div class="field-row constants">
+                  {indices.map((x) => (
+                    <label key={x.id} class="field">
+                      {x.id} — {x.name} (C {x.constant.name})
+                      <input
+                        type="number"
+                        step="1"
+                        value={choices.constants[x.id] ?? x.constant.default}
+                        onInput={(e) => set({ constants: { ...choices.constants, [x.id]: number(e.currentTarget.value, x.constant.default) } })}
+                      />
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            </RunSetup>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
