@@ -11,6 +11,8 @@ import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/background/run
 import { getDb } from '@/utils/db/schema';
 import { createRouter } from '@/utils/messaging/router';
 import { noEngineHandlers } from '@/utils/host/engine-handlers';
+import { translationHandlers } from '@/utils/host/translation-handlers';
+import { hostTranslator } from '@/utils/host/translator-for';
 import { apiKeysItem, enabledSitesOf, settingsItem } from '@/utils/settings';
 import { applyRetention, retentionItem } from '@/utils/retention';
 
@@ -22,7 +24,7 @@ export default defineBackground(() => {
 
   // On Chrome the offscreen runner host answers engine messages; Firefox has no on-device engine.
   const core = backgroundHandlers({ db: getDb(), runner });
-  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...batchHandlers({ db: getDb(), runner }), ...(browser.offscreen ? {} : noEngineHandlers()) };
+  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...batchHandlers({ db: getDb(), runner }), ...(browser.offscreen ? {} : noEngineHandlers()), ...(browser.offscreen ? {} : translationHandlers(hostTranslator(async (id) => (await apiKeysItem.getValue())[id]))) };
   const route = createRouter(handlers, {
     answerAll: true,
     context: async () => ({

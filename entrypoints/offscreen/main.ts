@@ -4,6 +4,8 @@ import { send } from '@/utils/messaging/client';
 import { createRouter } from '@/utils/messaging/router';
 import { startRunnerHost } from '@/utils/host/start-runner';
 import { engineHandlers } from '@/utils/host/engine-handlers';
+import { translationHandlers } from '@/utils/host/translation-handlers';
+import { hostTranslator } from '@/utils/host/translator-for';
 
 import { provideWebLlm } from '@/utils/engines/webllm-engine';
 
@@ -12,11 +14,13 @@ provideWebLlm(() => import('@mlc-ai/web-llm'));
 
 // Chrome's runner host (see utils/background/runner-host.ts for why it lives here). Keys are asked of the
 // background per run and kept nowhere.
-const runner = startRunnerHost(async (providerId) => (await send('runner.apiKey', { providerId })).apiKey || undefined);
+const apiKeyFor = async (providerId: string) => (await send('runner.apiKey', { providerId })).apiKey || undefined;
+const runner = startRunnerHost(apiKeyFor);
 
 const route = createRouter(
   {
     ...engineHandlers(),
+    ...translationHandlers(hostTranslator(apiKeyFor)),
     'runner.wake': async () => ({ started: await (await runner).wake() }),
     'runner.cancel': async ({ runId }) => ({ cancelled: await (await runner).cancel(runId) }),
     'runner.cancelAll': async ({ comparisonId }) => ({ cancelled: await (await runner).cancelAll(comparisonId) }),

@@ -43,6 +43,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'capture.undo': { comparisonId: 'c1' },
   'site.health': { url: 'http://127.0.0.1:5173/chat', missing: ['composer'] },
   'comparison.start': { text: 'Is tea healthy?', languages: ['de'], translations: { de: 'Ist Tee gesund?' }, providerIds: ['p1'], repetitions: 2, context: [{ role: 'assistant', content: 'ok' }] },
+  'translation.preview': { text: 'Is tea healthy?', source: 'en', target: 'de', translation: 'Ist Tee gesund?', roundTrip: true },
   'run.retry': { runId: 'r1' },
   'run.cancel': { runId: 'r1' },
   'comparison.cancel': { comparisonId: 'c1' },

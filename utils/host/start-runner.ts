@@ -8,6 +8,7 @@ import { createLiveHub } from './live-hub';
 import { webLlmHost } from '../engines/webllm-engine';
 import { createBatchPump, type BatchPump } from '../batches/pump';
 import { dexieBatchStore } from '../db/batch-store';
+import { hostTranslator } from './translator-for';
 
 /**
  * Starts the runner in the current extension context (Chrome: the offscreen document; Firefox: the background
@@ -17,10 +18,14 @@ import { dexieBatchStore } from '../db/batch-store';
 export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise<string | undefined>): Promise<Runner> {
   const hub = createLiveHub(originOf(browser.runtime.getURL('/')));
   browser.runtime.onConnect.addListener((port) => hub.accept(port));
+  const translation = hostTranslator(apiKeyFor);
   const runner = createRunner({
     store: dexieRunStore(getDb()),
     providerFor,
     apiKeyFor,
+    get translator() {
+      return translation.current(); // from settings, read as each run starts
+    },
     onEvent: (event) => {
       hub.publish(event);
       batches.onEvent(event); // a settled answer lets its batch (probe set, survey) queue the next units
@@ -28,6 +33,7 @@ export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise
   });
   const batches: BatchPump = createBatchPump(dexieBatchStore(getDb()), { now: Date.now, newId: () => crypto.randomUUID(), wake: () => runner.wake() });
   webLlmHost().subscribe((event) => hub.publish({ type: 'engine', event }));
+  await translation.ready;
   await runner.recover();
   await batches.resumeAll(); // batches cut off by a closed browser ask their interrupted answers again
   await runner.wake();

@@ -30,15 +30,42 @@ export interface ComposeSpec {
   rerunOf?: string;
 }
 
+/** Asks for one translation of a prompt before it is sent (review step), or checks a given one by a round trip. */
+export interface TranslationPreviewRequest {
+  text: string;
+  /** The prompt's language. */
+  source: string;
+  /** The language to translate into. */
+  target: string;
+  /** A translation already made or typed: not translated again, only round-tripped when asked. */
+  translation?: string;
+  /** Also translate the translation back into `source` and say whether the meaning drifted. */
+  roundTrip?: boolean;
+}
+
+/** A previewed translation, with the engine that made it (null: the user's own) and the round trip when asked. */
+export interface TranslationPreview {
+  translation: string;
+  engine: { id: string; label: string; onDevice: boolean; model?: string } | null;
+  roundTrip?: string;
+  /** Whether the round trip lost the meaning, with the reason for the user. */
+  drift?: { drifted: boolean; score: number; reason?: string };
+  /** Why the round trip could not be made (the translation itself is fine). */
+  roundTripError?: string;
+}
+
 /** Messages that compose a comparison from extension pages: languages, translations, axes. Part of the one ProtocolMap. */
 export interface ComposeMessages {
   /** The user asked for a comparison from an extension page (panel prompt box, context menu, re-run, tests). */
   'comparison.start': { from: 'ui'; payload: ComposeSpec; reply: { comparisonId: string } };
+  /** Translate a prompt for review before comparing; answered by the runner host (it has the keys and the cache). */
+  'translation.preview': { from: 'ui'; payload: TranslationPreviewRequest; reply: TranslationPreview };
 }
 
 /** Which role may send each of these messages. */
 export const COMPOSE_ROLES: { [K in keyof ComposeMessages]: ComposeMessages[K]['from'] } = {
   'comparison.start': 'ui',
+  'translation.preview': 'ui',
 };
 
 const lang = (v: unknown, name: string) => str(v, name, 16) ?? (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v as string) ? null : `${name} is not a language code`);
@@ -69,4 +96,14 @@ export const composeSpec: Validator = (p) => {
 /** Payload validators of these messages. */
 export const COMPOSE_VALIDATORS: { [K in keyof ComposeMessages]: Validator } = {
   'comparison.start': composeSpec,
+  'translation.preview': (p) =>
+    !isObject(p)
+      ? 'payload must be an object'
+      : firstError(
+          str(p.text, 'text', MAX_PROMPT_CHARS),
+          lang(p.source, 'source'),
+          lang(p.target, 'target'),
+          optional(p.translation, (v) => str(v, 'translation', MAX_PROMPT_CHARS)),
+          optional(p.roundTrip, (v) => (typeof v === 'boolean' ? null : 'roundTrip must be true or false')),
+        ),
 };

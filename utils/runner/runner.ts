@@ -88,7 +88,8 @@ export function createRunner(deps: RunnerDeps): Runner {
     const controller = new AbortController();
     active.set(run.id, { controller, run });
     track(
-      executeRun(run, controller.signal, executeDeps)
+      // The translator is read per run: the host rebuilds it when the settings change.
+      executeRun(run, controller.signal, { ...executeDeps, translator: deps.translator })
         .catch((err: unknown) => console.error('[parallax] runner bug', err))
         .finally(() => {
           active.delete(run.id);
