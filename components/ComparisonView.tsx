@@ -5,6 +5,9 @@ import type { Comparison, Run } from '@/utils/runner/types';
 import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
 import { AnalysisSummary, type JudgeControls, type MeaningControls } from './AnalysisSummary';
 import { Annotations } from './Annotations';
+import { ComparisonAxesNote } from './ComparisonAxesNote';
+import { GridLayout } from './GridLayout';
+import { wantsGrid } from './grid';
 import { RunColumn } from './RunColumn';
 import { formatTime, sourceLabel } from './format';
 
@@ -24,10 +27,14 @@ export interface ComparisonViewProps {
   judge?: JudgeControls | null;
   /** Divergence by meaning (null: no embedding model set up). */
   meaning?: MeaningControls | null;
+  /** Opens the prompt box prefilled to ask this again with other targets, languages or personas. */
+  onRerun?: () => void;
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun }: ComparisonViewProps) {
+  const [grid, setGrid] = useState(true);
+  const gridWanted = wantsGrid(runs);
   const [evidence, setEvidence] = useState<Set<string>>(new Set());
   const [formatted, setFormatted] = useState(true);
   const [baselineId, setBaselineId] = useState('');
@@ -65,6 +72,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         <p class="prompt-text" dir="auto" data-testid="prompt-text">
           {comparison.prompt}
         </p>
+        <ComparisonAxesNote comparison={comparison} runs={runs} onRerun={onRerun} />
         {unfinished > 1 && (
           <button class="link" onClick={onCancelAll}>
             Cancel all {unfinished}
@@ -86,6 +94,12 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         <>
           {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} meaning={meaning} />}
           <div class="toolbar" role="toolbar" aria-label="How answers are shown">
+            {gridWanted && (
+              <label class="toggle">
+                <input type="checkbox" checked={grid} onChange={(e) => setGrid(e.currentTarget.checked)} />
+                Grid
+              </label>
+            )}
             <label class="toggle">
               <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.currentTarget.checked)} />
               Formatted
@@ -106,7 +120,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
               </label>
             )}
           </div>
-          <div class={`columns${syncScroll ? ' synced' : ''}`}>
+          {gridWanted && grid ? <GridLayout runs={runs} textOf={textOf} analysis={analysis} onRetry={onRetry} /> : <div class={`columns${syncScroll ? ' synced' : ''}`}>
             {ordered.map((run) => (
               <RunColumn
                 key={run.id}
@@ -130,7 +144,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
                 bodyRef={(el) => (el ? bodies.current.set(run.id, el) : bodies.current.delete(run.id))}
               />
             ))}
-          </div>
+          </div>}
         </>
       )}
     </section>

@@ -1,15 +1,25 @@
-import { useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import type { ComposeSpec } from '@/utils/messaging/protocol-compose';
 import { normalisePrompt } from '@/utils/runner/plan';
+import { AxesPicker, ComposeContext } from './AxesPicker';
 
 /** A multi-line prompt box; Ctrl/Cmd+Enter or the button starts a comparison. */
-export function PromptBox({ onSubmit }: { onSubmit: (text: string) => Promise<void> }) {
+export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<ComposeSpec, 'text'>) => Promise<void> }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  // Axes (endpoints, personas, repetitions, context, templates) when the page provides a compose state.
+  const compose = useContext(ComposeContext);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const draft = compose?.draft.value;
+  useEffect(() => {
+    if (draft) (setText(draft.text), input.current?.focus());
+  }, [draft]);
   const submit = async () => {
-    if (!normalisePrompt(text) || busy) return;
+    if (!normalisePrompt(text) || busy || (compose && !compose.ready(text))) return;
     setBusy(true);
     try {
-      await onSubmit(text);
+      await onSubmit(text, compose?.specFor(text));
+      await compose?.started();
       setText('');
     } finally {
       setBusy(false);
@@ -26,6 +36,7 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string) => Promise<vo
       <label class="sr-only" for="prompt-input">Prompt to compare</label>
       <textarea
         id="prompt-input"
+        ref={input}
         dir="auto"
         rows={2}
         placeholder="Ask something to compare… (Ctrl+Enter)"
@@ -41,6 +52,7 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string) => Promise<vo
       <button class="button" type="submit" disabled={!normalisePrompt(text) || busy}>
         {busy ? 'Starting…' : 'Compare'}
       </button>
+      {compose && <AxesPicker model={compose} text={text} />}
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ContextTurn } from './messaging/protocol-capture';
+import type { PersonaSpec } from './messaging/protocol-compose';
+import type { Comparison, Run } from './runner/types';
 import type { ComposeAxes } from './templates';
 
 /** A prompt handed to the prompt box to review before it runs (shortcut on a chat, re-run from history). */
@@ -45,4 +47,31 @@ export function watchPanelRequests(handle: (request: PanelRequest) => void, now:
   };
   void panelRequestItem.getValue().then(take);
   return panelRequestItem.watch(take);
+}
+
+/** A re-run of a stored comparison, prefilled with everything it asked: targets, languages, personas, repetitions, context. */
+export function rerunDraft(comparison: Comparison, runs: readonly Run[]): ComposeDraft {
+  const asked = runs.filter((r) => r.target.providerKind !== 'site');
+  const personas = new Map<string, PersonaSpec>();
+  for (const r of asked) {
+    const p = r.target.persona;
+    if (p && r.target.params?.systemPrompt && !personas.has(p.id)) personas.set(p.id, { id: p.id, label: p.label, systemPrompt: r.target.params.systemPrompt });
+  }
+  const temperature = asked.find((r) => r.target.params?.temperature !== undefined)?.target.params?.temperature;
+  const axes: ComposeAxes = {
+    providerIds: [...new Set(asked.map((r) => r.target.providerId))],
+    languages: [...new Set(asked.flatMap((r) => (r.target.language ? [r.target.language] : [])))],
+    personas: [...personas.values()],
+    repetitions: Math.max(1, ...asked.map((r) => r.repetition ?? 1)),
+    ...(temperature !== undefined ? { temperature } : {}),
+  };
+  return {
+    text: comparison.prompt,
+    axes,
+    rerunOf: comparison.id,
+    ...(comparison.context?.length ? { context: comparison.context, ...(comparison.contextSent ? { contextSent: comparison.contextSent } : {}) } : {}),
+    ...(comparison.language ? { sourceLanguage: comparison.language } : {}),
+    ...(comparison.translations ? { translations: comparison.translations } : {}),
+    from: 'Re-running an earlier comparison',
+  };
 }

@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/ComparisonView';
 import { HistoryView } from '@/components/HistoryView';
 import { PromptBox } from '@/components/PromptBox';
+import { ComposeContext } from '@/components/AxesPicker';
+import { useContext } from 'preact/hooks';
+import { rerunDraft } from '@/utils/panel-requests';
 import { SiteHealthNotice } from '@/components/SiteHealthNotice';
 import { usePanelState } from './state';
 
@@ -17,6 +20,7 @@ function download(name: string, type: string, content: string | string[]) {
 /** The side panel: the live comparison, the history, and a way to start one by hand. */
 export function App() {
   const state = usePanelState();
+  const compose = useContext(ComposeContext);
   const { history } = state;
   const view = state.view.value;
   const current = state.current.value;
@@ -89,6 +93,7 @@ export function App() {
                 onCancelAll={() => void state.cancelAll(current.comparison.id)}
                 onOpenSettings={openSettings}
                 onAnnotate={(patch) => void state.annotate(current.comparison.id, patch)}
+                onRerun={compose ? () => compose.prefill(rerunDraft(current.comparison, current.runs)) : undefined}
                 judge={state.judge.judgeName.value ? {
                   name: state.judge.judgeName.value,
                   progress: state.judge.progress.value,

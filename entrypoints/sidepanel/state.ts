@@ -6,6 +6,7 @@ import { annotateComparison, runsOf } from '@/utils/db/comparisons';
 import { getDb, type ParallaxDB } from '@/utils/db/schema';
 import { send } from '@/utils/messaging/client';
 import type { LiveEvent } from '@/utils/messaging/protocol';
+import type { ComposeSpec } from '@/utils/messaging/protocol-compose';
 import { listenLive } from '@/utils/messaging/live';
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
@@ -30,7 +31,7 @@ export interface PanelState {
   analysis: Signal<ComparisonAnalysis | null>;
   judge: JudgeState;
   open(comparisonId: string): void;
-  startComparison(text: string): Promise<void>;
+  startComparison(text: string, spec?: Omit<ComposeSpec, 'text'>): Promise<void>;
   retry(runId: string): Promise<void>;
   cancel(runId: string): Promise<void>;
   cancelAll(comparisonId: string): Promise<void>;
@@ -64,6 +65,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
 
   const fail = (err: unknown) => (notice.value = err instanceof Error ? err.message : String(err));
 
+  let lastShape = '';
   // The comparison on screen: the database is the truth; live deltas only run ahead of it between checkpoints.
   effect(() => {
     const id = selectedId.value;
@@ -78,6 +80,10 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
           attempts.set(run.id, run.attempts);
           if (retried || run.state !== 'streaming' || run.text.length >= text.value.length) text.value = run.text;
         }
+        // A checkpoint of streaming text changes only the text signals above: the columns need no re-render.
+        const shape = comparison ? JSON.stringify([comparison, runs.map((r) => (r.state === 'streaming' ? { ...r, text: '', updatedAt: 0 } : r))]) : '';
+        if (comparison && shape === lastShape) return;
+        lastShape = shape;
         current.value = comparison ? { comparison, runs } : null;
       },
       error: fail,
@@ -145,9 +151,9 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       selectedId.value = comparisonId;
       view.value = 'live';
     },
-    startComparison: (text) =>
+    startComparison: (text, spec) =>
       act(async () => {
-        const { comparisonId } = await send('comparison.start', { text });
+        const { comparisonId } = await send('comparison.start', { ...spec, text });
         selectedId.value = comparisonId;
         view.value = 'live';
       }),

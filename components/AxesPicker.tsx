@@ -1,0 +1,217 @@
+import type { Signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useState } from 'preact/hooks';
+import type { ComposeSpec, PersonaSpec } from '@/utils/messaging/protocol-compose';
+import type { ComposeDraft } from '@/utils/panel-requests';
+import { COUNTRY_PERSONAS } from '@/utils/personas';
+import type { ProviderConfig } from '@/utils/providers/types';
+import { formatCost, formatSeconds, type PlanEstimate } from '@/utils/runner/estimate';
+import { MAX_REPETITIONS, type ComposeAxes, type ComposerPrefs } from '@/utils/templates';
+
+/** What the axes picker shows and changes; the side panel's compose state implements it. */
+export interface AxesModel {
+  providers: Signal<ProviderConfig[]>;
+  prefs: Signal<ComposerPrefs>;
+  axes: Signal<ComposeAxes>;
+  /** A prompt handed over to review (shortcut on a chat, re-run); null when the user is typing their own. */
+  draft: Signal<ComposeDraft | null>;
+  /** How many of the draft's context turns are sent (0: the prompt alone). */
+  contextSent: Signal<number>;
+  /** Runs waiting for the user's go-ahead (a large run), or null. */
+  confirming: Signal<number | null>;
+  /** Why the prompt box cannot start (no endpoint chosen), or null. */
+  problem: Signal<string | null>;
+  /** Resolves when settings and remembered axes are loaded. */
+  loaded: Promise<void>;
+  setAxes(patch: Partial<ComposeAxes>): void;
+  /** The composition for this prompt, without its text. */
+  specFor(text: string): Omit<ComposeSpec, 'text'>;
+  estimate(text: string): PlanEstimate;
+  /** True when the prompt may start now; otherwise it asks (confirmation, missing endpoint). */
+  ready(text: string): boolean;
+  confirm(): void;
+  cancelConfirm(): void;
+  /** The comparison started: remember the axes, forget the draft. */
+  started(): Promise<void>;
+  prefill(draft: ComposeDraft): void;
+  clearDraft(): void;
+  saveTemplate(name: string): Promise<void>;
+  applyTemplate(id: string): void;
+  deleteTemplate(id: string): Promise<void>;
+  setDefaultTemplate(id: string | null): Promise<void>;
+  addPersona(label: string, systemPrompt: string): Promise<PersonaSpec>;
+  removePersona(id: string): Promise<void>;
+}
+
+/** The compose state of the page, when it has one (the prompt box shows the axes only then). */
+export const ComposeContext = createContext<AxesModel | null>(null);
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "6 runs · 8 calls · about 30 s · free" */
+export function estimateLine(e: PlanEstimate): string {
+  return [plural(e.runs, 'run', 'runs'), e.calls !== e.runs ? plural(e.calls, 'call', 'calls') : '', formatSeconds(e.seconds), formatCost(e.costUsd)].filter(Boolean).join(' · ');
+}
+
+/** Writing a persona of one's own: a name and a system prompt. */
+function PersonaForm({ onAdd }: { onAdd: (label: string, prompt: string) => Promise<void> }) {
+  const [label, setLabel] = useState('');
+  const [prompt, setPrompt] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div class="persona-form">
+      <label>
+        Name
+        <input value={label} onInput={(e) => setLabel(e.currentTarget.value)} placeholder="e.g. Retired teacher" />
+      </label>
+      <label>
+        System prompt
+        <textarea dir="auto" rows={2} value={prompt} onInput={(e) => setPrompt(e.currentTarget.value)} placeholder="e.g. You are a retired teacher from a small town." />
+      </label>
+      {error && <p class="run-error" role="alert">{error}</p>}
+      <button type="button" class="button secondary small" disabled={!prompt.trim()} onClick={() => void onAdd(label, prompt).then(() => (setLabel(''), setPrompt(''), setError(null)), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+        Add persona
+      </button>
+    </div>
+  );
+}
+
+/** Saved templates: apply one, save the current axes, choose the default, delete. */
+function Templates({ model }: { model: AxesModel }) {
+  const { templates, defaultTemplateId } = model.prefs.value;
+  const [chosen, setChosen] = useState('');
+  const [name, setName] = useState('');
+  const current = templates.find((t) => t.id === chosen);
+  return (
+    <fieldset>
+      <legend>Template</legend>
+      {templates.length === 0 && <span class="muted">None saved yet.</span>}
+      {templates.length > 0 && (
+        <select aria-label="Saved templates" value={chosen} onChange={(e) => {
+          setChosen(e.currentTarget.value);
+          if (e.currentTarget.value) model.applyTemplate(e.currentTarget.value);
+        }}>
+          <option value="">Apply a template…</option>
+          {templates.map((t) => <option key={t.id} value={t.id}>{t.name}{t.id === defaultTemplateId ? ' (default)' : ''}</option>)}
+        </select>
+      )}
+      {current && (
+        <>
+          <button type="button" class="link small" onClick={() => void model.setDefaultTemplate(current.id === defaultTemplateId ? null : current.id)}>
+            {current.id === defaultTemplateId ? 'Stop using as default' : 'Use as default'}
+          </button>
+          <button type="button" class="link small" onClick={() => void model.deleteTemplate(current.id).then(() => setChosen(''))}>Delete</button>
+        </>
+      )}
+      <input aria-label="Template name" placeholder="Name to save these choices as" value={name} onInput={(e) => setName(e.currentTarget.value)} style={{ flex: 1, minWidth: '10rem' }} />
+      <button type="button" class="button secondary small" disabled={!name.trim()} onClick={() => void model.saveTemplate(name).then(() => setName(''))}>Save template</button>
+    </fieldset>
+  );
+}
+
+/**
+ * The prompt box's axes beyond the prompt: which endpoints, personas (built-in countries and the user's own
+ * system prompts), how many times at what temperature, whether a captured prompt goes with its conversation,
+ * templates, and the estimate of calls, time and cost; a run over 20 answers waits for the user's go-ahead.
+ */
+export function AxesPicker({ model, text }: { model: AxesModel; text: string }) {
+  const [writing, setWriting] = useState(false);
+  const providers = model.providers.value;
+  const axes = model.axes.value;
+  const draft = model.draft.value;
+  const chosen = axes.providerIds ?? providers.map((p) => p.id);
+  const estimate = model.estimate(text || ' ');
+  const personas = [...COUNTRY_PERSONAS, ...model.prefs.value.customPersonas];
+  const selectedPersona = (id: string) => axes.personas.some((p) => p.id === id);
+  const togglePersona = (p: PersonaSpec) => model.setAxes({ personas: selectedPersona(p.id) ? axes.personas.filter((q) => q.id !== p.id) : [...axes.personas, p] });
+  const toggleProvider = (id: string) => model.setAxes({ providerIds: chosen.includes(id) ? chosen.filter((x) => x !== id) : providers.filter((p) => p.id === id || chosen.includes(p.id)).map((p) => p.id) });
+  const turns = draft?.context?.length ?? 0;
+  const summary = [
+    plural(chosen.filter((id) => providers.some((p) => p.id === id)).length, 'endpoint', 'endpoints'),
+    axes.languages.length ? plural(axes.languages.length, 'language', 'languages') : '',
+    axes.personas.length ? plural(axes.personas.length, 'persona', 'personas') : '',
+    axes.repetitions > 1 ? `${axes.repetitions} times each` : '',
+  ].filter(Boolean).join(' × ');
+
+  return (
+    <div class="axes-picker">
+      {draft?.from && (
+        <p class="compose-from muted" role="status">
+          {draft.from}{draft.rerunOf ? '' : '.'} <button type="button" class="link small" onClick={model.clearDraft}>Start over</button>
+        </p>
+      )}
+      {turns > 0 && (
+        <fieldset class="axes" data-testid="context-mode">
+          <legend>Conversation</legend>
+          <label class="toggle">
+            <input type="radio" name="context-mode" checked={model.contextSent.value === 0} onChange={() => (model.contextSent.value = 0)} />
+            Prompt alone
+          </label>
+          <label class="toggle">
+            <input type="radio" name="context-mode" checked={model.contextSent.value > 0} onChange={() => (model.contextSent.value = Math.min(turns, 2))} />
+            With the last
+          </label>
+          <select aria-label="Previous turns to send" value={String(model.contextSent.value || Math.min(turns, 2))} onChange={(e) => (model.contextSent.value = Number(e.currentTarget.value))}>
+            {Array.from({ length: turns }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{plural(n, 'turn', 'turns')}</option>)}
+          </select>
+          <span class="muted">of {plural(turns, 'earlier turn', 'earlier turns')}, translated with the prompt</span>
+        </fieldset>
+      )}
+      <details class="axes">
+        <summary>
+          <strong>Ask</strong> <span data-testid="axes-summary">{summary}</span>
+          <span class="muted" data-testid="estimate">{estimateLine(estimate)}</span>
+        </summary>
+        <fieldset>
+          <legend>Endpoints</legend>
+          {providers.length === 0 && <span class="muted">No endpoint set up yet: add one in Settings.</span>}
+          {providers.map((p) => (
+            <label key={p.id} class="toggle">
+              <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggleProvider(p.id)} />
+              {p.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Personas</legend>
+          {personas.map((p) => (
+            <label key={p.id} class="toggle" title={p.systemPrompt}>
+              <input type="checkbox" checked={selectedPersona(p.id)} onChange={() => togglePersona(p)} />
+              {p.label}
+              {p.id.startsWith('custom-') && (
+                <button type="button" class="link small" aria-label={`Delete persona ${p.label}`} onClick={() => void model.removePersona(p.id)}>×</button>
+              )}
+            </label>
+          ))}
+          <button type="button" class="link small" aria-expanded={writing} onClick={() => setWriting(!writing)}>{writing ? 'Close' : 'Write your own…'}</button>
+          {writing && <PersonaForm onAdd={async (label, prompt) => {
+            togglePersona(await model.addPersona(label, prompt));
+            setWriting(false);
+          }} />}
+        </fieldset>
+        <fieldset>
+          <legend>Sampling</legend>
+          <label class="toggle">
+            Ask each
+            <input type="number" min={1} max={MAX_REPETITIONS} value={axes.repetitions} aria-label="Times to ask each target" onInput={(e) => model.setAxes({ repetitions: Number(e.currentTarget.value) || 1 })} />
+            times
+          </label>
+          <label class="toggle">
+            Temperature
+            <input type="number" min={0} max={2} step={0.1} placeholder="default" value={axes.temperature ?? ''} aria-label="Temperature" onInput={(e) => model.setAxes({ temperature: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) })} />
+          </label>
+        </fieldset>
+        <Templates model={model} />
+        {estimate.unpriced.length > 0 && <p class="muted axes-estimate">No known price for {estimate.unpriced.join(', ')}.</p>}
+      </details>
+      {model.problem.value && <p class="run-error" role="alert">{model.problem.value}</p>}
+      {model.confirming.value !== null && (
+        <div class="axes-confirm" role="alertdialog" aria-label="Confirm a large run">
+          <span>This asks for {model.confirming.value} answers ({estimateLine(estimate)}). Start?</span>
+          <button type="submit" class="button small" onClick={model.confirm}>Start {model.confirming.value} runs</button>
+          <button type="button" class="link small" onClick={model.cancelConfirm}>Change</button>
+        </div>
+      )}
+    </div>
+  );
+}
