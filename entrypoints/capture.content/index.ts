@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { answerLastPrompt } from '@/utils/capture/last-prompt';
 import { startCaptureFlow } from '@/utils/capture/flow';
 import { watchHealth } from '@/utils/capture/page-watch';
 import { send } from '@/utils/messaging/client';
@@ -17,7 +19,10 @@ export default defineContentScript({
     const stopHealth = watchHealth(window, adapter, {
       report: (missing) => void send('site.health', { url: location.href, missing }).catch(() => undefined),
     });
+    // The keyboard shortcut asks for the chat's last prompt.
+    const stopAnswering = answerLastPrompt(browser.runtime.onMessage as unknown as Parameters<typeof answerLastPrompt>[0], adapter, document);
     ctx.onInvalidated(() => {
+      stopAnswering();
       stopFlow();
       stopHealth();
     });

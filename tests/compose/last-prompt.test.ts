@@ -20,11 +20,14 @@ describe('the chat’s last prompt, for the keyboard shortcut', () => {
     expect(lastPromptOf(siteById('chatgpt')!, new DOMParser().parseFromString('<main></main>', 'text/html'))).toBeNull();
   });
 
-  test('the content script answers only the shortcut’s request', async () => {
-    const listeners: ((m: unknown) => unknown)[] = [];
+  test('the content script answers only the shortcut’s request, synchronously', () => {
+    type Listener = Parameters<typeof answerLastPrompt>[0] extends { addListener(fn: infer L): void } ? L : never;
+    const listeners: Listener[] = [];
     const stop = answerLastPrompt({ addListener: (fn) => listeners.push(fn), removeListener: (fn) => listeners.splice(listeners.indexOf(fn), 1) }, siteById('chatgpt')!, load('chatgpt-new'));
-    expect(await listeners[0]!({ type: LAST_PROMPT_REQUEST })).toMatchObject({ text: 'How many people live there?', site: 'ChatGPT' });
-    expect(listeners[0]!({ type: 'something.else' })).toBeUndefined();
+    const replies: unknown[] = [];
+    listeners[0]!({ type: LAST_PROMPT_REQUEST }, {}, (reply) => replies.push(reply));
+    listeners[0]!({ type: 'something.else' }, {}, (reply) => replies.push(reply));
+    expect(replies).toEqual([expect.objectContaining({ text: 'How many people live there?', site: 'ChatGPT' })]);
     stop();
     expect(listeners).toHaveLength(0);
   });

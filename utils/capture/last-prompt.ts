@@ -27,17 +27,23 @@ export function lastPromptOf(adapter: SiteAdapter, doc: Document): LastPrompt | 
   return { text: prompt, context, site: adapter.name, url: doc.location.href };
 }
 
+/** The runtime.onMessage listener shape the content script has (no polyfill there: reply through sendResponse). */
+type MessageListener = (message: unknown, sender: unknown, sendResponse: (reply: LastPrompt | null) => void) => undefined;
+
 /**
- * The content script's side of the shortcut: answers {@link LAST_PROMPT_REQUEST} with {@link lastPromptOf}.
- * Pass the runtime's onMessage; returns a function that stops answering.
+ * The content script's side of the shortcut: answers {@link LAST_PROMPT_REQUEST} with {@link lastPromptOf},
+ * synchronously through `sendResponse` (the content script runs without the polyfill, and Chrome ignores a
+ * Promise returned by a listener). Pass the runtime's onMessage; returns a function that stops answering.
  */
 export function answerLastPrompt(
-  onMessage: { addListener(fn: (message: unknown) => Promise<LastPrompt | null> | undefined): void; removeListener(fn: (message: unknown) => Promise<LastPrompt | null> | undefined): void },
+  onMessage: { addListener(fn: MessageListener): void; removeListener(fn: MessageListener): void },
   adapter: SiteAdapter,
   doc: Document,
 ): () => void {
-  const listener = (message: unknown) =>
-    (message as { type?: unknown } | null)?.type === LAST_PROMPT_REQUEST ? Promise.resolve(lastPromptOf(adapter, doc)) : undefined;
+  const listener: MessageListener = (message, _sender, sendResponse) => {
+    if ((message as { type?: unknown } | null)?.type === LAST_PROMPT_REQUEST) sendResponse(lastPromptOf(adapter, doc));
+    return undefined;
+  };
   onMessage.addListener(listener);
   return () => onMessage.removeListener(listener);
 }
