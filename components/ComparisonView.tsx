@@ -9,6 +9,7 @@ import { ComparisonAxesNote } from './ComparisonAxesNote';
 import { GridLayout } from './GridLayout';
 import { wantsGrid } from './grid';
 import { RunColumn } from './RunColumn';
+import { ReadingToggle } from './RunLanguage';
 import { formatTime, sourceLabel } from './format';
 
 export interface ComparisonViewProps {
@@ -41,6 +42,9 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [pinned, setPinned] = useState<string[]>([]);
   const [syncScroll, setSyncScroll] = useState(false);
+  // Answers in the reader's language by default; the toolbar switches all, a column's link switches it alone.
+  const [readTranslated, setReadTranslated] = useState(true);
+  const [flipped, setFlipped] = useState<Set<string>>(new Set());
   const bodies = useRef(new Map<string, HTMLElement>());
   const syncing = useRef(false);
   const unfinished = runs.filter((r) => r.state === 'queued' || isActive(r.state)).length;
@@ -94,6 +98,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         <>
           {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} meaning={meaning} />}
           <div class="toolbar" role="toolbar" aria-label="How answers are shown">
+            <ReadingToggle runs={runs} translated={readTranslated} onChange={(on) => (setReadTranslated(on), setFlipped(new Set()))} />
             {gridWanted && (
               <label class="toggle">
                 <input type="checkbox" checked={grid} onChange={(e) => setGrid(e.currentTarget.checked)} />
@@ -134,8 +139,11 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
                   pinned: pinned.includes(run.id),
                   analysis: analysis?.runs.get(run.id),
                   showEvidence: evidence.has(run.id),
+                  translated: readTranslated !== flipped.has(run.id),
+                  prompt: comparison.prompt,
                 }}
                 onToggleEvidence={() => setEvidence((e) => toggle(e, run.id))}
+                onToggleTranslated={() => setFlipped((f) => toggle(f, run.id))}
                 onRetry={() => onRetry(run.id)}
                 onCancel={() => onCancel(run.id)}
                 onToggleCollapse={() => setCollapsed((c) => toggle(c, run.id))}

@@ -2,6 +2,8 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ComposeSpec } from '@/utils/messaging/protocol-compose';
 import { normalisePrompt } from '@/utils/runner/plan';
 import { AxesPicker, ComposeContext } from './AxesPicker';
+import { LanguageComposer } from './LanguageComposer';
+import { useLanguageChoice } from './use-language-choice';
 
 /** A multi-line prompt box; Ctrl/Cmd+Enter or the button starts a comparison. */
 export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<ComposeSpec, 'text'>) => Promise<void> }) {
@@ -9,6 +11,8 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
   const [busy, setBusy] = useState(false);
   // Axes (endpoints, personas, repetitions, context, templates) when the page provides a compose state.
   const compose = useContext(ComposeContext);
+  // Languages live in the compose state's axes when the page has one (templates, last used), else here.
+  const languages = useLanguageChoice(compose ? { languages: compose.axes.value.languages, setLanguages: (codes) => compose.setAxes({ languages: codes }) } : undefined);
   const input = useRef<HTMLTextAreaElement>(null);
   const draft = compose?.draft.value;
   useEffect(() => {
@@ -18,8 +22,9 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
     if (!normalisePrompt(text) || busy || (compose && !compose.ready(text))) return;
     setBusy(true);
     try {
-      await onSubmit(text, compose?.specFor(text));
+      await onSubmit(text, languages.specFor(text, compose?.specFor(text)));
       await compose?.started();
+      languages.sent();
       setText('');
     } finally {
       setBusy(false);
@@ -53,6 +58,7 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
         {busy ? 'Starting…' : 'Compare'}
       </button>
       {compose && <AxesPicker model={compose} text={text} />}
+      <LanguageComposer choice={languages} text={text} />
     </form>
   );
 }

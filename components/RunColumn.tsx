@@ -7,6 +7,7 @@ import type { RunAnalysis } from '@/utils/analysis/comparison';
 import { Highlighted } from './Highlighted';
 import { Markdown } from './Markdown';
 import { RunBadges } from './RunBadges';
+import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLanguageTag, hasBackTranslation } from './RunLanguage';
 import { STATE_LABEL, formatDuration } from './format';
 
 /** How the column shows its answer. */
@@ -21,6 +22,10 @@ export interface ColumnView {
   analysis?: RunAnalysis;
   /** Highlight the words that decided the analysis. */
   showEvidence?: boolean;
+  /** Show the answer in the reader's language (its back-translation) when it has one. */
+  translated?: boolean;
+  /** The comparison's prompt, to check a translated prompt by translating it back. */
+  prompt?: string;
 }
 
 export interface RunColumnProps {
@@ -33,6 +38,8 @@ export interface RunColumnProps {
   onToggleCollapse: () => void;
   onTogglePin: () => void;
   onToggleEvidence?: () => void;
+  /** Switches this column between the reader's language and the original. */
+  onToggleTranslated?: () => void;
   onScroll?: (el: HTMLElement) => void;
   bodyRef?: (el: HTMLElement | null) => void;
 }
@@ -76,7 +83,7 @@ function Evidence({ run, analysis }: { run: Run; analysis: RunAnalysis }) {
   );
 }
 
-export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse, onTogglePin, onToggleEvidence, onScroll, bodyRef }: RunColumnProps) {
+export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse, onTogglePin, onToggleEvidence, onToggleTranslated, onScroll, bodyRef }: RunColumnProps) {
   const { target } = run;
   const busy = run.state === 'queued' || isActive(run.state);
   const took = run.startedAt && run.finishedAt ? formatDuration(run.finishedAt - run.startedAt) : null;
@@ -89,6 +96,7 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
         <div class="run-who">
           <strong>{site ? `On ${target.providerLabel}` : target.providerLabel}</strong>
           <span class="model">{site ? "the site's own answer" : target.model}{view.isBaseline ? ' · baseline' : ''}</span>
+          <RunLanguageTag run={run} />
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
         <div class="run-tools">
@@ -97,7 +105,11 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
         </div>
       </header>
       {view.analysis && !view.collapsed && <RunBadges analysis={view.analysis} judged={run.judge} showEvidence={Boolean(view.showEvidence)} onToggleEvidence={() => onToggleEvidence?.()} />}
-      {!view.collapsed && (
+      {!view.collapsed && <AnswerLanguageFlag run={run} />}
+      {!view.collapsed && <PromptSent run={run} prompt={view.prompt} />}
+      {!view.collapsed && view.translated && !view.showEvidence && hasBackTranslation(run) ? (
+        <BackTranslatedText run={run} formatted={view.formatted} onShowOriginal={() => onToggleTranslated?.()} />
+      ) : !view.collapsed && (
         // Model output is untrusted: plain text nodes while streaming, then the safe markdown pipeline or a diff.
         <div class="run-text" dir="auto" data-testid="run-text" ref={bodyRef} onScroll={(e) => onScroll?.(e.currentTarget)}>
           {view.showEvidence && view.analysis ? (
@@ -111,6 +123,7 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
           )}
         </div>
       )}
+      {!view.collapsed && <OriginalNote run={run} translated={Boolean(view.translated)} onShowTranslated={() => onToggleTranslated?.()} />}
       {run.state === 'queued' && !text.value && <p class="muted">Waiting for a free slot…</p>}
       {run.state === 'streaming' && !text.value && <p class="muted">Waiting for the first words…</p>}
       {run.notice && (

@@ -37,6 +37,11 @@ type Check = { state: 'checking' } | { state: 'done'; preview: TranslationPrevie
 /** Round trips already asked for in this page, so re-renders and re-opened comparisons do not ask again. */
 const checks = new Map<string, Promise<TranslationPreview>>();
 
+/** Forgets the round trips asked for (tests; a page never needs to). */
+export function clearRoundTripChecks(): void {
+  checks.clear();
+}
+
 /** Checks a run's translated prompt by translating it back (once per page; the host caches it too). */
 export function roundTripOf(prompt: string, run: Run, preview = (r: TranslationPreviewRequest): Promise<TranslationPreview> => send('translation.preview', r)): Promise<TranslationPreview> {
   const { source, target } = run.translation!;
