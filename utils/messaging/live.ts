@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
+import { send } from './client';
 import { LIVE_PORT, type LiveEvent } from './protocol';
 
 /**
  * Listens to the runner host's live events (token deltas, run states, engine progress) over a runtime Port,
- * reconnecting when the host is not up yet or Chrome restarted it. Returns a function that stops listening.
+ * restarting the host and reconnecting when it is not up yet or went away. Returns a function that stops listening.
  */
 export function listenLive(onEvent: (event: LiveEvent) => void, retryMs = 1000): () => void {
   let stopped = false;
@@ -12,7 +13,9 @@ export function listenLive(onEvent: (event: LiveEvent) => void, retryMs = 1000):
     if (stopped) return;
     port = browser.runtime.connect({ name: LIVE_PORT });
     port.onMessage.addListener((event) => onEvent(event as LiveEvent));
-    port.onDisconnect.addListener(() => setTimeout(connect, retryMs));
+    // The host went away (Chrome closed it, or it crashed): start it again, which marks the runs it left mid-answer
+    // interrupted, then reconnect.
+    port.onDisconnect.addListener(() => setTimeout(() => void send('runner.ensure', {}).catch(() => undefined).finally(connect), retryMs));
   };
   connect();
   return () => {
