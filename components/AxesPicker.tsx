@@ -137,7 +137,7 @@ export function AxesPicker({ model, text }: { model: AxesModel; text: string }) 
     <div class="axes-picker">
       {draft?.from && (
         <p class="compose-from muted" role="status">
-          {draft.from}{draft.rerunOf ? '' : '.'} <button type="button" class="link small" onClick={model.clearDraft}>Start over</button>
+          {draft.from}. <button type="button" class="link small" onClick={model.clearDraft}>Start over</button>
         </p>
       )}
       {turns > 0 && (
