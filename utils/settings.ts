@@ -49,10 +49,19 @@ export function translationOf(settings: Partial<Settings>): TranslationSettings 
   return translationSettingsOf(settings.translation);
 }
 
-/** Changes the settings from their current value (pages watching settingsItem see the change). */
-export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-  const next = change(migrateSettingsV2(await settingsItem.getValue()));
-  await settingsItem.setValue(next);
+let updating: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes the settings from their current value (pages watching settingsItem see the change). Changes made in
+ * quick succession on one page are applied one after the other, so none overwrites another.
+ */
+export function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  const next = updating.then(async () => {
+    const value = change(migrateSettingsV2(await settingsItem.getValue()));
+    await settingsItem.setValue(value);
+    return value;
+  });
+  updating = next.catch(() => undefined);
   return next;
 }
 

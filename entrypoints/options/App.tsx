@@ -8,6 +8,9 @@ import { ChromeBuiltinSettings } from '@/components/settings/ChromeBuiltinSettin
 import { JudgeSettings } from '@/components/settings/JudgeSettings';
 import { HistorySettings } from '@/components/settings/HistorySettings';
 import { LocalServersNote } from '@/components/settings/LocalServersNote';
+import { TranslationSettings } from '@/components/settings/TranslationSettings';
+import { dexieTranslationStore } from '@/utils/db/translation-cache';
+import { getDb } from '@/utils/db/schema';
 import { useSettingsState } from './state';
 
 /** The settings page; opened with #welcome on first install, where it leads with the setup guide. */
@@ -40,6 +43,7 @@ export function App() {
       <LocalServersNote needsServerSetting={import.meta.env.FIREFOX} />
       <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
       <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+      <TranslationSettings settings={settings} cache={dexieTranslationStore(getDb())} />
       <JudgeSettings providers={settings.providers} />
       <HistorySettings />
       <SitesSettings
