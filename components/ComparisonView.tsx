@@ -82,9 +82,9 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
             Cancel all {unfinished}
           </button>
         )}
-        <a class="link small" href={`/dashboard.html#comparison=${encodeURIComponent(comparison.id)}`} target="_blank" rel="noopener">
+        <button class="link small" onClick={() => window.open(`/dashboard.html#comparison=${encodeURIComponent(comparison.id)}`, '_blank', 'noopener')}>
           Open in the dashboard
-        </a>
+        </button>
         {onAnnotate && <Annotations tags={comparison.tags ?? []} note={comparison.note ?? ''} onSave={onAnnotate} />}
       </div>
       {runs.length === 0 ? (

@@ -5,7 +5,7 @@ import { createRouter } from '@/utils/messaging/router';
 import { startRunnerHost } from '@/utils/host/start-runner';
 import { engineHandlers } from '@/utils/host/engine-handlers';
 import { translationHandlers } from '@/utils/host/translation-handlers';
-import { hostTranslator } from '@/utils/host/translator-for';
+import { hostTranslator, type SettingsSource } from '@/utils/host/translator-for';
 
 import { provideWebLlm } from '@/utils/engines/webllm-engine';
 
@@ -15,13 +15,19 @@ provideWebLlm(() => import('@mlc-ai/web-llm'));
 // Chrome's runner host (see utils/background/runner-host.ts for why it lives here). Keys are asked of the
 // background per run and kept nowhere.
 const apiKeyFor = async (providerId: string) => (await send('runner.apiKey', { providerId })).apiKey || undefined;
-const runner = startRunnerHost(apiKeyFor);
+// An offscreen document has no storage API: settings come from the background, read again at every wake.
+const settings: SettingsSource = { read: async () => (await send('runner.settings', {})).settings as Awaited<ReturnType<SettingsSource['read']>> };
+const runner = startRunnerHost(apiKeyFor, settings);
+const translation = hostTranslator(apiKeyFor, settings);
 
 const route = createRouter(
   {
     ...engineHandlers(),
-    ...translationHandlers(hostTranslator(apiKeyFor)),
-    'runner.wake': async () => ({ started: await (await runner).wake() }),
+    ...translationHandlers(translation),
+    'runner.wake': async () => {
+      await translation.refresh();
+      return { started: await (await runner).wake() };
+    },
     'runner.cancel': async ({ runId }) => ({ cancelled: await (await runner).cancel(runId) }),
     'runner.cancelAll': async ({ comparisonId }) => ({ cancelled: await (await runner).cancelAll(comparisonId) }),
   },

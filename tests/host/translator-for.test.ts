@@ -107,7 +107,7 @@ describe('translation cache in IndexedDB', () => {
 });
 
 describe('translation.preview', () => {
-  const hostWith = (translator: ReturnType<typeof translatorFor>) => translationHandlers({ current: () => translator, ready: Promise.resolve() });
+  const hostWith = (translator: ReturnType<typeof translatorFor>) => translationHandlers({ current: () => translator, ready: Promise.resolve(), refresh: () => Promise.resolve() });
   const preview = (handlers: ReturnType<typeof hostWith>, payload: Parameters<NonNullable<ReturnType<typeof hostWith>['translation.preview']>>[0]) => handlers['translation.preview']!(payload, {});
   const model = () => tableModel(TABLE);
 

@@ -82,5 +82,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     async 'runner.apiKey'({ providerId }) {
       return { apiKey: (await apiKeysItem.getValue())[providerId] ?? '' };
     },
+    async 'runner.settings'() {
+      return { settings: await settingsItem.getValue() };
+    },
   };
 }

@@ -8,17 +8,17 @@ import { createLiveHub } from './live-hub';
 import { webLlmHost } from '../engines/webllm-engine';
 import { createBatchPump, type BatchPump } from '../batches/pump';
 import { dexieBatchStore } from '../db/batch-store';
-import { hostTranslator } from './translator-for';
+import { hostTranslator, type SettingsSource } from './translator-for';
 
 /**
  * Starts the runner in the current extension context (Chrome: the offscreen document; Firefox: the background
  * page): marks runs a previous runner left mid-stream as interrupted, serves live events to panels, and starts
  * whatever is queued. Call inside an entrypoint's main().
  */
-export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise<string | undefined>): Promise<Runner> {
+export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise<string | undefined>, settings?: SettingsSource): Promise<Runner> {
   const hub = createLiveHub(originOf(browser.runtime.getURL('/')));
   browser.runtime.onConnect.addListener((port) => hub.accept(port));
-  const translation = hostTranslator(apiKeyFor);
+  const translation = hostTranslator(apiKeyFor, settings);
   const runner = createRunner({
     store: dexieRunStore(getDb()),
     providerFor,

@@ -22,6 +22,7 @@ export function translationHandlers(host: HostTranslator, timeoutMs = PREVIEW_TI
   return {
     async 'translation.preview'({ text, source, target, translation, roundTrip }) {
       await host.ready;
+      await host.refresh(); // the settings may have changed since (the offscreen document cannot watch them)
       const translator = host.current();
       if (sameLanguage(source, target)) return { translation: text, engine: null };
       const signal = AbortSignal.timeout(timeoutMs);

@@ -73,7 +73,18 @@ export interface HostTranslator {
   current(): Translator | undefined;
   /** Resolves once settings were read. */
   ready: Promise<void>;
+  /** Reads the settings again (where they cannot be watched: Chrome's offscreen document). */
+  refresh(): Promise<void>;
 }
+
+/** Where the host reads settings: storage (default), or the background where there is no storage API. */
+export interface SettingsSource {
+  read(): Promise<Settings | null>;
+  /** Calls back on every change, when the context can watch storage. */
+  watch?(apply: (settings: Settings | null) => void): void;
+}
+
+const storageSource: SettingsSource = { read: () => settingsItem.getValue(), watch: (apply) => void settingsItem.watch(apply) };
 
 let shared: HostTranslator | undefined;
 
@@ -81,15 +92,16 @@ let shared: HostTranslator | undefined;
  * The runner host's translator (one per extension context): built from settings, rebuilt when they change,
  * cached in IndexedDB so a preview's translation is reused by the runs and survives restarts.
  */
-export function hostTranslator(apiKeyFor: TranslatorDeps['apiKeyFor']): HostTranslator {
+export function hostTranslator(apiKeyFor: TranslatorDeps['apiKeyFor'], source: SettingsSource = storageSource): HostTranslator {
   if (shared) return shared;
   const cache = translationCache(dexieTranslationStore(getDb()));
   let translator: Translator | undefined;
   const apply = (settings: Settings | null) => {
     translator = translatorFor(migrateSettingsV2(settings), { apiKeyFor, cache });
   };
-  const ready = settingsItem.getValue().then(apply, (err: unknown) => console.error('[parallax] translation settings unreadable', err));
-  settingsItem.watch(apply);
-  shared = { current: () => translator, ready };
+  const refresh = () => source.read().then(apply, (err: unknown) => console.error('[parallax] translation settings unreadable', err));
+  const ready = refresh();
+  source.watch?.(apply);
+  shared = { current: () => translator, ready, refresh };
   return shared;
 }

@@ -53,6 +53,8 @@ export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMess
   'runner.cancelAll': { from: 'background'; payload: { comparisonId: string }; reply: { cancelled: number } };
   /** Runner host → background: the API key of a provider (never sent to a content script). */
   'runner.apiKey': { from: 'runner'; payload: { providerId: string }; reply: { apiKey: string } };
+  /** Runner host → background: the settings (no keys). Chrome's offscreen document has no storage API. */
+  'runner.settings': { from: 'runner'; payload: Record<string, never>; reply: { settings: unknown } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -104,6 +106,7 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'runner.cancel': 'background',
   'runner.cancelAll': 'background',
   'runner.apiKey': 'runner',
+  'runner.settings': 'runner',
 };
 
 const VALIDATORS: { [K in MessageType]: Validator } = {
@@ -129,6 +132,7 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   'runner.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'runner.cancelAll': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
   'runner.apiKey': (p) => (!isObject(p) ? 'payload must be an object' : id(p.providerId, 'providerId')),
+  'runner.settings': empty,
 };
 
 /** Narrows an unknown value to a known message, or says why it is not one. */
