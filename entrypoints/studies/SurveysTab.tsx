@@ -4,6 +4,7 @@ import type { SurveyChoices } from '@/utils/probe-store';
 import type { ProviderConfig } from '@/utils/providers/types';
 import { instrumentLanguages, type Instrument } from '@/utils/surveys/instrument';
 import { vsm2013, type VsmImport } from '@/utils/surveys/vsm2013';
+import { languageName } from '@/utils/translate/languages';
 import { QuestionnaireImport } from './QuestionnaireImport';
 import { RunSetup } from './RunSetup';
 import type { RunChoice } from './state';
@@ -40,7 +41,7 @@ export function SurveysTab(props: SurveysTabProps) {
           <>
             <p class="muted">
               Each item is asked on its own, in the chosen language, and the answer is read as a number (refusals are counted and left out). The seed
-              experiment — one model, six indices — is the default below: one endpoint, {languages[0] ?? 'one language'}, five repetitions. Press “Run survey”.
+              experiment — one model, six indices — is the default below: one endpoint, {languageName(languages.includes('en') ? 'en' : (languages[0] ?? 'en'))}, five repetitions. Press “Run survey”.
             </p>
             <RunSetup
               providers={props.providers}
