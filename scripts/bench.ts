@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchFanout } from './bench/fanout';
 import { benchSizes } from './bench/sizes';
-import { benchHistory, benchTokenToScreen } from './bench/browser';
+import { benchHistory, benchPanelLoad, benchTokenToScreen } from './bench/browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const json = process.argv.includes('--json');
@@ -57,6 +57,8 @@ async function main() {
   Object.assign(results, await benchFanout(quick ? 3 : 7));
   log('classifier…');
   results.classifier_per_s = await classifierPerSecond();
+  log('panel load (Chromium)…');
+  Object.assign(results, await benchPanelLoad());
   log('token to screen (Chromium)…');
   Object.assign(results, await benchTokenToScreen());
   log(`history with ${quick ? 1000 : 10_000} comparisons × 8 runs (Chromium)…`);

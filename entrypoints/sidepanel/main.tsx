@@ -1,18 +1,36 @@
 import { render } from 'preact';
-import { App } from './App';
-import { createPanelState, PanelStateContext } from './state';
-import { ComposeContext } from '@/components/AxesPicker';
-import { connectPanelRequests, createComposeState } from './compose-state';
+import { t } from '@/utils/i18n';
 import '@/components/styles.css';
 
-const state = createPanelState();
-const compose = createComposeState();
-connectPanelRequests(state, compose);
+const root = document.getElementById('app')!;
+
+// Paint at once; the app with its database layer (Dexie) is the next chunk, fetched in parallel.
 render(
-  <PanelStateContext.Provider value={state}>
-    <ComposeContext.Provider value={compose}>
-      <App />
-    </ComposeContext.Provider>
-  </PanelStateContext.Provider>,
-  document.getElementById('app')!,
+  <div class="panel">
+    <header class="topbar">
+      <h1 class="brand">Parallax</h1>
+    </header>
+    <p class="muted loading" role="status">{t('loadingPanel')}</p>
+  </div>,
+  root,
 );
+
+void (async () => {
+  const [{ App }, { createPanelState, PanelStateContext }, { ComposeContext }, { connectPanelRequests, createComposeState }] = await Promise.all([
+    import('./App'),
+    import('./state'),
+    import('@/components/AxesPicker'),
+    import('./compose-state'),
+  ]);
+  const state = createPanelState();
+  const compose = createComposeState();
+  connectPanelRequests(state, compose);
+  render(
+    <PanelStateContext.Provider value={state}>
+      <ComposeContext.Provider value={compose}>
+        <App />
+      </ComposeContext.Provider>
+    </PanelStateContext.Provider>,
+    root,
+  );
+})();

@@ -1,8 +1,8 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep, startServer } from '../../tests/servers/http';
-import { addEndpoint, launchWithExtension, removeProfile } from '../../tests/e2e/harness';
+import { EXTENSION_DIR, addEndpoint, launchWithExtension, removeProfile } from '../../tests/e2e/harness';
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
@@ -136,5 +136,28 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
     await browser.close().catch(() => undefined);
     removeProfile(browser.profileDir);
     rmSync(file, { force: true });
+  }
+}
+
+/** JS the side panel actually loads until it is usable (empty state shown), measured in Chromium. */
+export async function benchPanelLoad(): Promise<{ sidepanel_interactive_js_bytes: number; sidepanel_interactive_ms: number }> {
+  const browser = await launchWithExtension();
+  try {
+    const requested = new Set<string>();
+    browser.context.on('request', (req) => {
+      const url = new URL(req.url());
+      if (url.protocol === 'chrome-extension:' && url.pathname.endsWith('.js')) requested.add(url.pathname);
+    });
+    const page = await browser.openPage('sidepanel.html');
+    await page.getByRole('heading', { name: 'No comparison yet' }).waitFor();
+    const ms = await page.evaluate(() => Math.round(performance.now()));
+    // Extension resources report no transfer size: sum the files the page fetched, from the build folder.
+    const bytes = [...requested].reduce((n, path) => n + statSync(join(EXTENSION_DIR, path)).size, 0);
+    if (process.env.BENCH_VERBOSE) for (const path of requested) process.stderr.write(`${statSync(join(EXTENSION_DIR, path)).size}	${path}
+`);
+    return { sidepanel_interactive_js_bytes: bytes, sidepanel_interactive_ms: ms };
+  } finally {
+    await browser.close().catch(() => undefined);
+    removeProfile(browser.profileDir);
   }
 }
