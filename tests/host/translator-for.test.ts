@@ -170,3 +170,20 @@ describe('the runner reads the translator as each run starts', () => {
     expect(second.translation?.engine).toBe('second');
   });
 });
+
+describe('the host translator re-reads settings', () => {
+  test('the same settings keep the same translator (Chrome sessions stay open); a changed engine builds a new one', async () => {
+    const { hostTranslator } = await import('@/utils/host/translator-for');
+    let stored: Settings = settings({ kind: 'chrome' });
+    const host = hostTranslator(keys, { read: async () => stored });
+    await host.ready;
+    const first = host.current();
+    expect(first?.id).toBe('chrome');
+    stored = { ...stored, paused: true }; // unrelated to translation
+    await host.refresh();
+    expect(host.current()).toBe(first);
+    stored = settings({ kind: 'none' });
+    await host.refresh();
+    expect(host.current()).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@ import { providerFor as registryProviderFor } from '../providers/registry';
 import type { ChatProvider, ProviderConfig, ProviderKind } from '../providers/types';
 import { migrateSettingsV2, settingsItem, translationOf, type Settings } from '../settings';
 import { cachedTranslator, translationCache, type TranslationCache } from '../translate/cache';
-import { checkEngine } from '../translate/settings';
+import { checkEngine, translatorSettingsOf } from '../translate/settings';
 import { modelTranslator, type Translator } from '../translate/translator';
 
 /** What building a translator from settings needs. */
@@ -96,8 +96,13 @@ export function hostTranslator(apiKeyFor: TranslatorDeps['apiKeyFor'], source: S
   if (shared) return shared;
   const cache = translationCache(dexieTranslationStore(getDb()));
   let translator: Translator | undefined;
-  const apply = (settings: Settings | null) => {
-    translator = translatorFor(migrateSettingsV2(settings), { apiKeyFor, cache });
+  let built: string | undefined;
+  const apply = (stored: Settings | null) => {
+    const settings = migrateSettingsV2(stored);
+    const key = JSON.stringify(translatorSettingsOf(settings));
+    if (key === built) return; // unchanged (every wake re-reads them): keep Chrome's open translator sessions
+    built = key;
+    translator = translatorFor(settings, { apiKeyFor, cache });
   };
   const refresh = () => source.read().then(apply, (err: unknown) => console.error('[parallax] translation settings unreadable', err));
   const ready = refresh();

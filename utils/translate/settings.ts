@@ -101,3 +101,15 @@ export function checkEngine(engine: TranslationMode, endpoints: readonly Transla
   }
   return { ok: true, onDevice };
 }
+
+/** What a runner host needs of the settings to build its translator (no keys: those are asked for per call). */
+export interface TranslatorSettings {
+  providers: TranslatorCandidate[];
+  translation: TranslationSettings;
+  onDeviceOnly: boolean;
+}
+
+/** The translator's part of the settings, made valid (see {@link translationSettingsOf}). */
+export function translatorSettingsOf<P extends TranslatorCandidate>(settings: { providers?: P[]; translation?: unknown; onDeviceOnly?: unknown } | null | undefined): TranslatorSettings & { providers: P[] } {
+  return { providers: settings?.providers ?? [], translation: translationSettingsOf(settings?.translation), onDeviceOnly: settings?.onDeviceOnly === true };
+}
