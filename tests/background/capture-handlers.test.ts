@@ -59,6 +59,13 @@ describe("the site's own answer", () => {
     expect((await db.comparisons.get(id))!.source).toMatchObject({ kind: 'site', url: 'https://chatgpt.com/c/abc' });
   });
 
+  test('on a site the user added, the column is named after its host', async () => {
+    const localTab = { ...chatgptTab, url: 'http://127.0.0.1:5173/chat' };
+    const id = await capture(localTab, { url: localTab.url });
+    await h['answer.captured']!({ comparisonId: id, text: answer, url: localTab.url }, localTab);
+    expect((await runsOf(db, id))[0]!.target).toMatchObject({ providerKind: 'site', providerLabel: '127.0.0.1:5173', baseUrl: 'http://127.0.0.1:5173' });
+  });
+
   test('sent twice (the content script retried), it stays one column with the latest text', async () => {
     const id = await capture();
     await h['answer.captured']!({ comparisonId: id, text: 'first', url: prompt.url }, chatgptTab);

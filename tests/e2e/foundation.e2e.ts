@@ -73,13 +73,17 @@ describe.skipIf(unavailable)('foundation: capture → run → panel → history,
 
     await panel.bringToFront();
     await expect.poll(() => panel.getByTestId('prompt-text').textContent(), { timeout: 10_000 }).toBe(prompt);
-    const run = panel.getByTestId('run');
+    // The model's column; the page's own answer gets a column of its own (first, "On 127.0.0.1:…").
+    const run = panel.locator('[data-testid=run][aria-label="Local test model test-model"]');
     // Streaming: part of the answer is on screen before the run is done.
     await expect.poll(async () => (await run.getAttribute('data-state')) === 'streaming' && ((await run.getByTestId('run-text').textContent()) ?? '').length > 0, { timeout: 10_000, interval: 20 }).toBe(true);
     await screenshot(panel, 'panel-streaming');
     await expect.poll(() => run.getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await run.getByTestId('run-text').textContent()).toBe(longReply(prompt, 'test-model'));
     await expect.poll(() => run.textContent()).toContain('Local test model');
+    const site = panel.getByTestId('run').first();
+    await expect.poll(() => site.getAttribute('aria-label'), { timeout: 10_000 }).toBe(`On ${new URL(chat.url).host}`);
+    expect(await site.getByTestId('run-text').textContent()).toBe(`The local site answers: ${prompt.length} characters received.`);
     await screenshot(panel, 'panel-done');
 
     // The endpoint received exactly the prompt the user typed, once.
@@ -92,10 +96,10 @@ describe.skipIf(unavailable)('foundation: capture → run → panel → history,
     await panel.getByRole('tab', { name: /History/ }).click();
     const item = panel.getByTestId('history-item').first();
     await expect.poll(() => item.textContent()).toContain(prompt);
-    await expect.poll(() => item.textContent()).toContain('1 answer');
+    await expect.poll(() => item.textContent()).toContain('2 answers');
     await screenshot(panel, 'panel-history');
     await item.click();
-    await expect.poll(() => panel.getByTestId('run-text').textContent()).toBe(longReply(prompt, 'test-model'));
+    await expect.poll(() => panel.getByTestId('run-text').last().textContent()).toBe(longReply(prompt, 'test-model'));
   });
 
   test('after the browser is closed and reopened, the comparison is in history with its answer', async () => {
@@ -107,8 +111,8 @@ describe.skipIf(unavailable)('foundation: capture → run → panel → history,
     const item = panel.getByTestId('history-item').first();
     await expect.poll(() => item.textContent(), { timeout: 10_000 }).toContain(prompt);
     await item.click();
-    await expect.poll(() => panel.getByTestId('run-text').textContent()).toBe(longReply(prompt, 'test-model'));
-    expect(await panel.getByTestId('run').getAttribute('data-state')).toBe('done');
+    await expect.poll(() => panel.getByTestId('run-text').last().textContent()).toBe(longReply(prompt, 'test-model'));
+    expect(await panel.getByTestId('run').last().getAttribute('data-state')).toBe('done');
   });
 
   test('a Shift+Enter line break is not a send; an empty composer sends nothing', async () => {

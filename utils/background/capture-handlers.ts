@@ -13,16 +13,13 @@ import type { BackgroundDeps } from './handlers';
 /** storage.session key remembering which tab a comparison was picked up in (gone when the browser closes). */
 const tabKey = (comparisonId: string) => `session:captureTab.${comparisonId}` as const;
 
-/** The column of a site's own answer: not an endpoint, never executed (the runner skips 'site' runs). */
+/**
+ * The column of a site's own answer: not an endpoint, never executed (the runner skips 'site' runs). Named after
+ * the site ("ChatGPT"), or after its host for a site the user added.
+ */
 export function siteTarget(source: Extract<Comparison['source'], { kind: 'site' }>): Target {
-  return {
-    providerId: `site-${source.site}`,
-    providerKind: 'site',
-    providerLabel: source.siteName,
-    baseUrl: originOf(source.url),
-    model: source.siteName,
-    language: null,
-  };
+  const name = source.site === 'generic' ? new URL(source.url).host : source.siteName;
+  return { providerId: `site-${source.site}`, providerKind: 'site', providerLabel: name, baseUrl: originOf(source.url), model: name, language: null };
 }
 
 /**
