@@ -96,11 +96,11 @@ export function RunSetup(props: RunSetupProps) {
         <div class="field-row">
           <label class="field">
             Input, per million tokens
-            <input type="number" min="0" step="0.01" inputMode="decimal" value={prices.input} onInput={(e) => setPrices({ ...prices, input: e.currentTarget.value })} />
+            <input type="number" min="0" step="any" inputMode="decimal" value={prices.input} onInput={(e) => setPrices({ ...prices, input: e.currentTarget.value })} />
           </label>
           <label class="field">
             Output, per million tokens
-            <input type="number" min="0" step="0.01" inputMode="decimal" value={prices.output} onInput={(e) => setPrices({ ...prices, output: e.currentTarget.value })} />
+            <input type="number" min="0" step="any" inputMode="decimal" value={prices.output} onInput={(e) => setPrices({ ...prices, output: e.currentTarget.value })} />
           </label>
         </div>
       </details>

@@ -41,7 +41,7 @@ export function SurveysTab(props: SurveysTabProps) {
           <>
             <p class="muted">
               Each item is asked on its own, in the chosen language, and the answer is read as a number (refusals are counted and left out). The seed
-              experiment — one model, six indices — is the default below: one endpoint, {languageName(languages.includes('en') ? 'en' : (languages[0] ?? 'en'))}, five repetitions. Press “Run survey”.
+              experiment — one model, six indices — is the default below: one endpoint, {languageName(languages.includes('en') ? 'en' : (languages[0] ?? 'en'))}, {choices.repetitions} repetitions (five unless you change it). Press “Run survey”.
             </p>
             <RunSetup
               providers={props.providers}
@@ -61,7 +61,7 @@ export function SurveysTab(props: SurveysTabProps) {
                   </label>
                   <label class="field">
                     Temperature
-                    <input type="number" min="0" max="2" step="0.1" value={choices.temperature} onInput={(e) => set({ temperature: number(e.currentTarget.value, choices.temperature) })} />
+                    <input type="number" min="0" max="2" step="any" value={choices.temperature} onInput={(e) => set({ temperature: number(e.currentTarget.value, choices.temperature) })} />
                   </label>
                   <label class="field">
                     First seed (repetition r uses first seed + r − 1)
@@ -77,7 +77,7 @@ export function SurveysTab(props: SurveysTabProps) {
                       {x.id} — {x.name} (C {x.constant.name})
                       <input
                         type="number"
-                        step="1"
+                        step="any"
                         value={choices.constants[x.id] ?? x.constant.default}
                         onInput={(e) => set({ constants: { ...choices.constants, [x.id]: number(e.currentTarget.value, x.constant.default) } })}
                       />
