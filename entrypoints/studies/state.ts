@@ -130,7 +130,12 @@ export function createStudiesState(db: ParallaxDB = getDb()): StudiesState {
     const id = crypto.randomUUID();
     await saveBatch(db, { id, createdAt: Date.now(), kind, name, data });
     state.openBatch(id);
-    await send('batch.start', { batchId: id });
+    try {
+      await send('batch.start', { batchId: id });
+    } catch (err) {
+      // The plan is kept: the batch view offers Start again.
+      error.value = `The run is saved but did not start: ${message(err)} Press Start to try again.`;
+    }
     return id;
   }
 
