@@ -17,7 +17,7 @@ export function LanguageComposer({ choice, text }: { choice: LanguageChoice; tex
 
   return (
     <div class="composer" data-testid="language-composer">
-      <details class="axes" open={languages.length > 0 || undefined}>
+      <details class="axes">
         <summary>
           <strong>Languages</strong>{' '}
           {languages.length === 0 ? (

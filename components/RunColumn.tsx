@@ -111,7 +111,7 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
         <BackTranslatedText run={run} formatted={view.formatted} onShowOriginal={() => onToggleTranslated?.()} />
       ) : !view.collapsed && (
         // Model output is untrusted: plain text nodes while streaming, then the safe markdown pipeline or a diff.
-        <div class="run-text" dir="auto" data-testid="run-text" ref={bodyRef} onScroll={(e) => onScroll?.(e.currentTarget)}>
+        <div class="run-text" dir="auto" lang={run.answerLanguage?.code ?? run.target.language ?? undefined} data-testid="run-text" ref={bodyRef} onScroll={(e) => onScroll?.(e.currentTarget)}>
           {view.showEvidence && view.analysis ? (
             <Evidence run={run} analysis={view.analysis} />
           ) : run.state === 'streaming' || !view.formatted ? (
