@@ -168,6 +168,37 @@ describe.skipIf(unavailable)('languages: one question in German, Arabic and Japa
     const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
   });
+
+  test("Chrome's translator in a run: a pack not downloaded fails the run with what to do, and nothing is downloaded", async () => {
+    const settings = await browser.openPage('options.html#settings');
+    const section = settings.getByTestId('translation-settings');
+    await section.getByLabel(/Chrome's on-device translator/).check();
+    await section.getByTestId('chrome-translator-pairs').waitFor();
+    await section.locator('summary', { hasText: 'Language packs' }).click();
+    const downloadable = await section.locator('[data-testid=pair][data-to=downloadable]').first().getAttribute('data-code');
+    if (!downloadable) return console.warn('[e2e] no downloadable language pack in this Chromium: skipped');
+    await settings.setViewportSize({ width: 800, height: 900 });
+    await screenshot(settings, 'languages-chrome-packs-800');
+
+    const panel = await browser.openPage('sidepanel.html');
+    await panel.getByLabel('Prompt to compare').fill('Is it fair to tax inheritance?');
+    const composer = panel.getByTestId('language-composer');
+    await composer.locator('summary', { hasText: 'Languages' }).click();
+    await composer.getByRole('button', { name: 'Clear' }).click();
+    const search = composer.getByRole('combobox', { name: 'Search languages' });
+    await search.fill(downloadable);
+    await search.press('Enter');
+    expect(await composer.getByTestId('translation-engine').textContent()).toContain("Translated by Chrome's on-device translator.");
+    await panel.getByRole('button', { name: 'Compare' }).click();
+    const run = panel.getByTestId('run').first();
+    await expect.poll(() => run.getAttribute('data-state'), { timeout: 20_000 }).toBe('failed');
+    const error = await run.getByTestId('run-error').textContent();
+    console.info(`[e2e] run with a pack not downloaded: ${error}`);
+    expect(error).toMatch(/Chrome's on-device translator for English → .+ is not downloaded\. Download it in Settings → Translation, then retry\./);
+    await settings.reload();
+    await settings.getByTestId('translation-settings').locator('summary', { hasText: 'Language packs' }).click();
+    expect(await settings.locator(`[data-testid=pair][data-code=${downloadable}]`).getAttribute('data-to')).toBe('downloadable');
+  });
 });
 
 /** The computed text direction of an element. */
