@@ -123,6 +123,12 @@ describe.skipIf(unavailable)('studies — probe sets and surveys as batches, in 
       await addEndpoint(settings, `${numbers.url}/v1`, 'numbers-1b', 'Numbers server');
       await settings.close();
       const studies = await browser.openPage('studies.html#surveys');
+      // A paste that lacks two items is refused, naming them.
+      const incomplete = placeholderQuestionnaire().split('\n').filter((l) => !/^(3|17)\. /.test(l)).join('\n');
+      await studies.getByLabel('Questionnaire text').fill(incomplete);
+      await studies.getByRole('button', { name: 'Import questionnaire' }).click();
+      await expect.poll(() => studies.getByTestId('questionnaire-errors').textContent()).toContain('Missing items 3, 17');
+      await screenshot(studies, 'studies-questionnaire-error');
       await studies.getByLabel('Questionnaire text').fill(placeholderQuestionnaire());
       await studies.getByRole('button', { name: 'Import questionnaire' }).click();
       await expect.poll(() => studies.getByTestId('questionnaire-status').textContent()).toContain('Imported in English (en).');
@@ -148,6 +154,9 @@ describe.skipIf(unavailable)('studies — probe sets and surveys as batches, in 
       expect(new Set(bodies.map((b) => b.temperature))).toEqual(new Set([0.3]));
       expect(new Set(bodies.map((b) => b.seed))).toEqual(new Set([1, 2, 3]));
       await screenshot(studies, 'studies-survey-results');
+      await studies.setViewportSize({ width: 420, height: 800 });
+      await screenshot(studies, 'studies-survey-results-narrow');
+      await studies.setViewportSize({ width: 1000, height: 800 });
 
       const dashboard = await openDashboard(studies, browser);
       await drawn(dashboard, 'Survey indices by model and language (radar)');
