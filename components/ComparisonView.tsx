@@ -125,7 +125,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
               </label>
             )}
           </div>
-          {gridWanted && grid ? <GridLayout runs={runs} textOf={textOf} analysis={analysis} onRetry={onRetry} /> : <div class={`columns${syncScroll ? ' synced' : ''}`}>
+          {gridWanted && grid ? <GridLayout key={comparison.id} runs={runs} textOf={textOf} analysis={analysis} onRetry={onRetry} /> : <div class={`columns${syncScroll ? ' synced' : ''}`}>
             {ordered.map((run) => (
               <RunColumn
                 key={run.id}

@@ -56,9 +56,12 @@ function AxisSelect({ label, value, options, onChange, allowNone }: { label: str
  * click away.
  */
 export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLayoutProps) {
-  const [choice, setChoice] = useState<GridChoice>(() => initial ?? defaultChoice(runs));
+  const [chosen, setChoice] = useState<GridChoice>(() => initial ?? defaultChoice(runs));
   const varying = varyingAxes(runs);
   const options = varying.length ? varying : (['model'] as Axis[]);
+  // A choice made for other runs (axes that do not vary here) falls back to the default layout.
+  const fits = options.includes(chosen.rows) && (chosen.cols === null || (chosen.cols !== chosen.rows && options.includes(chosen.cols)));
+  const choice = fits ? chosen : defaultChoice(runs);
   const third = filteredAxis(runs, choice);
   const thirdValues = third ? valuesOf(runs, third) : [];
   const filter = third ? (thirdValues.some((v) => v.key === choice.filter) ? choice.filter : thirdValues[0]?.key) : undefined;

@@ -79,6 +79,14 @@ describe('GridLayout: 2 models × 2 languages × 2 personas', () => {
   });
 });
 
+test('a layout chosen for other runs falls back to one that fits these', () => {
+  const { runs } = finished({ providers: providers.slice(0, 1), repetitions: 2 });
+  const { container } = render(<GridLayout runs={runs} textOf={textsOf(runs)} onRetry={() => {}} initial={{ rows: 'model', cols: 'language' }} />);
+  expect(container.querySelector('thead')).toBeNull();
+  expect(headers(container).rows).toEqual(['Alpha · alpha-1']);
+  expect(screen.getAllByTestId('grid-cell')).toHaveLength(1);
+});
+
 describe('repetitions collapse into one cell showing the spread', () => {
   const refusing = (r: Run) => ((r.repetition ?? 1) <= 3 ? "I'm sorry, but I can't help with that." : 'Here is what I think: it depends on the family.');
 

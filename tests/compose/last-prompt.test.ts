@@ -16,6 +16,13 @@ describe('the chat’s last prompt, for the keyboard shortcut', () => {
     expect(last?.context[0]!.content).toBe('What is the capital of Australia?');
   });
 
+  test('a site the user added is named after its host', () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('http://127.0.0.1:8080/chat');
+    const page = load('generic-new');
+    document.body.replaceChildren(...[...page.body.childNodes].map((n) => document.importNode(n, true)));
+    expect(lastPromptOf(siteById('generic')!, document)).toMatchObject({ site: '127.0.0.1:8080', url: 'http://127.0.0.1:8080/chat', text: 'How many people live there?' });
+  });
+
   test('a page with no conversation has no last prompt', () => {
     expect(lastPromptOf(siteById('chatgpt')!, new DOMParser().parseFromString('<main></main>', 'text/html'))).toBeNull();
   });

@@ -24,7 +24,9 @@ export function lastPromptOf(adapter: SiteAdapter, doc: Document): LastPrompt | 
     .filter((t) => t.text.trim())
     .slice(-MAX_CONTEXT_TURNS)
     .map((t) => ({ role: t.role, content: t.text.slice(0, MAX_CONTEXT_TURN_CHARS) }));
-  return { text: prompt, context, site: adapter.name, url: doc.location.href };
+  // A site the user added is named after its host, as its answer column is.
+  const site = adapter.id === 'generic' && doc.location?.host ? doc.location.host : adapter.name;
+  return { text: prompt, context, site, url: doc.location?.href ?? '' };
 }
 
 /** The runtime.onMessage listener shape the content script has (no polyfill there: reply through sendResponse). */
