@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { memoryBatchStore } from '@/utils/batches/memory-store';
 import { cancelBatch, pauseBatch, pumpBatch, resumeBatch, startBatch } from '@/utils/batches/orchestrate';
 import { planProbeBatch } from '@/utils/batches/plan';
-import { batchProgress } from '@/utils/batches/results';
+import { batchProgress, probeRefusals } from '@/utils/batches/results';
 import { PAUSED_CODE, type BatchData } from '@/utils/batches/types';
 import type { ProbeSet } from '@/utils/probes/types';
 import type { Run } from '@/utils/runner/types';
@@ -129,5 +129,18 @@ describe('a batch, step by step', () => {
   test('a missing batch is reported, not created', async () => {
     const { store, clock } = setup();
     await expect(pumpBatch(store, 'nope', clock)).rejects.toThrow('That batch no longer exists.');
+  });
+});
+
+describe('results follow the plan, not storage order', () => {
+  test('the refusal table lists languages and endpoints as chosen, whatever order the runs come in', async () => {
+    const { store, clock, runsOfBatch, answerQueued, data } = setup(10);
+    await startBatch(store, 'b1', clock);
+    await answerQueued();
+    const shuffled = runsOfBatch().reverse();
+    const summary = probeRefusals(data(), shuffled, () => 'full_compliance');
+    expect(summary.languages).toEqual(['en', 'fr']);
+    expect(summary.models.map((m) => m.model)).toEqual(['alpha', 'beta']);
+    expect(summary.overall.runs).toBe(20);
   });
 });

@@ -74,8 +74,11 @@ const storedLabel: LabelOf = (run) => run.refusal;
 /** Refusal rate by language × model of a probe-set batch (answers that did not finish are counted apart). */
 export function probeRefusals(data: BatchData, runs: readonly Run[], labelOf: LabelOf = storedLabel): RefusalSummary {
   const units = unitsByComparison(data);
+  const order = new Map(data.units.map((u, i) => [u.key, i]));
+  const rank = (run: Run) => order.get(units.get(run.comparisonId)?.key ?? '') ?? Infinity;
   const rows: LabelledRun[] = [];
-  for (const run of runs) {
+  // In plan order, endpoint by endpoint: the table's rows and columns follow the user's choices, not storage order.
+  for (const run of [...runs].sort((a, b) => rank(a) - rank(b) || a.position - b.position)) {
     const unit = units.get(run.comparisonId);
     if (!unit) continue;
     const expect = unit.promptId ? data.probe?.expectations[unit.promptId] : undefined;
