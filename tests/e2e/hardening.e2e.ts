@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { marked } from 'marked';
 import type { Dialog, Page } from 'playwright-core';
 import { HTML_PAYLOADS } from '../fixtures/xss-corpus';
 import type { TestServer } from '../servers/http';
@@ -112,7 +113,13 @@ describe.skipIf(unavailable)('hardening, in Chromium', () => {
     expect(await panel.evaluate(activeIn, '.history-view')).toEqual([]);
     const [report] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Report', exact: true }).click()]);
     const [markdown] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Markdown', exact: true }).click()]);
-    expect(readFileSync(await markdown.path(), 'utf8')).not.toMatch(/<(script|img|svg|iframe)/i);
+    // The Markdown export, rendered by a viewer that passes HTML through (marked), in a plain web page.
+    const viewer = watch(await browser.context.newPage());
+    await viewer.setContent(`<!doctype html><body>${marked.parse(readFileSync(await markdown.path(), 'utf8'), { async: false })}</body>`);
+    await viewer.waitForTimeout(300);
+    expect(await viewer.evaluate(activeIn, 'body')).toEqual([]);
+    expect(await xssSet(viewer)).toBeUndefined();
+    await viewer.close();
     expect(await xssSet(panel)).toBeUndefined();
 
     const [id] = await storedIds(panel);
@@ -127,7 +134,8 @@ describe.skipIf(unavailable)('hardening, in Chromium', () => {
     copyFileSync(await report.path(), file);
     const reportPage = watch(await browser.context.newPage());
     await reportPage.goto(`file://${file}`);
-    expect(await reportPage.locator('.t').first().textContent()).toBe(HTML_PAYLOADS.map((p) => p.text).join('\n\n'));
+    // An HTML parser drops NUL characters from text; everything else reads back as written.
+    expect(await reportPage.locator('.t').first().textContent()).toBe(prompt.replace(/\u0000/g, ''));
     expect(await reportPage.evaluate(activeIn, 'body')).toEqual([]);
     expect(await xssSet(reportPage)).toBeUndefined();
 
@@ -162,25 +170,6 @@ describe.skipIf(unavailable)('hardening, in Chromium', () => {
     expect(await xssSet(panel)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(violations).toEqual([]);
-    await panel.close();
-  });
-
-  test('a 200,000-character prompt is shortened to the model and says so on the run', async () => {
-    const settings = await open('options.html');
-    await addEndpoint(settings, `${hostile.url}/v1`, 'llama3.2', 'Local llama');
-    await settings.close();
-    const panel = await open('sidepanel.html');
-    const long = `Begin. ${'The committee met again and read the whole report aloud. '.repeat(3600)}`.slice(0, 199_970) + ' What did they decide?';
-    await panel.getByLabel('Prompt to compare').fill(long);
-    await panel.getByRole('button', { name: 'Compare' }).click();
-    const run = panel.getByTestId('run').filter({ hasText: 'llama3.2' });
-    await expect.poll(() => run.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-    expect(await run.getByTestId('run-notice').textContent()).toMatch(/^Prompt shortened to fit llama3\.2's context \(kept the first [\d,]+ and last [\d,]+ characters\)\.$/);
-    const sent = (hostile.requests.at(-1)?.body as { messages: { content: string }[] }).messages.at(-1)!.content;
-    expect(sent.length).toBeLessThan(long.length);
-    expect(sent.startsWith('Begin.') && sent.endsWith('What did they decide?')).toBe(true);
-    await panel.setViewportSize({ width: 360, height: 700 });
-    await screenshot(panel, 'hardening-long-prompt-notice');
     await panel.close();
   });
 });
@@ -275,6 +264,39 @@ describe.skipIf(unavailable)('answers survive the panel, the extension and the r
     await run.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => run.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await run.getByTestId('run-text').textContent()).toBe(LONG('Explain eclipses'));
+    await panel.close();
+  });
+});
+
+describe.skipIf(unavailable)('a very long prompt, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let llm: TestServer;
+  beforeAll(async () => {
+    llm = await startOpenAIServer({ reply: (p) => `Read ${p.length} characters.`, chunkDelayMs: 1 });
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (browser) removeProfile(browser.profileDir);
+    await llm?.close();
+  });
+
+  test('a 200,000-character prompt is shortened to the model and says so on the run', async () => {
+    const settings = await browser.openPage('options.html');
+    await addEndpoint(settings, `${llm.url}/v1`, 'llama3.2', 'Local llama');
+    await settings.close();
+    const panel = await browser.openPage('sidepanel.html');
+    const long = `Begin. ${'The committee met again and read the whole report aloud. '.repeat(3600)}`.slice(0, 199_970) + ' What did they decide?';
+    await panel.getByLabel('Prompt to compare').fill(long);
+    await panel.getByRole('button', { name: 'Compare' }).click();
+    const run = panel.getByTestId('run');
+    await expect.poll(() => run.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    expect(await run.getByTestId('run-notice').textContent()).toMatch(/^Prompt shortened to fit llama3\.2's context \(kept the first [\d,]+ and last [\d,]+ characters\)\.$/);
+    const sent = (llm.requests.at(-1)?.body as { messages: { content: string }[] }).messages.at(-1)!.content;
+    expect(sent.length).toBeLessThan(long.length);
+    expect(sent.startsWith('Begin.') && sent.endsWith('What did they decide?')).toBe(true);
+    await panel.setViewportSize({ width: 360, height: 700 });
+    await screenshot(panel, 'hardening-long-prompt-notice');
     await panel.close();
   });
 });
