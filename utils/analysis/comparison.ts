@@ -61,7 +61,7 @@ export function analyseComparison(comparison: Comparison, runs: Run[], cache?: M
   const verdictRuns = runs
     .filter((r) => r.state !== 'queued')
     .map((r) => ({
-      label: `${r.target.providerLabel} ${r.target.model}`,
+      label: `${r.target.providerLabel} ${r.target.model}${r.target.persona ? ` as ${r.target.persona.label}` : ''}${r.repetition ? ` #${r.repetition}` : ''}`,
       language: r.target.language,
       languageName: r.target.language ? languageName(r.target.language) : 'the original language',
       providerLabel: r.target.providerLabel,

@@ -35,6 +35,8 @@ function problem(c: Record<string, unknown>): string | null {
 }
 
 /** Turns one exported comparison back into records; runs caught mid-stream come back interrupted. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export function fromExported(c: ExportedComparison): { comparison: Comparison; runs: Run[] } {
   const createdAt = Date.parse(c.createdAt);
   const tags = Array.isArray(c.tags) ? c.tags.filter((t): t is string => typeof t === 'string').slice(0, 50) : [];
@@ -53,6 +55,7 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
         model: a.model,
         language: typeof a.language === 'string' ? a.language : null,
         ...(a.params ? { params: a.params } : {}),
+        ...(isRecord(a.persona) && typeof a.persona.id === 'string' && typeof a.persona.label === 'string' ? { persona: { id: a.persona.id, label: a.persona.label } } : {}),
       },
       state: unfinished ? 'interrupted' : a.state,
       text: a.text,
@@ -64,6 +67,16 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
       startedAt: ms(a.startedAt),
       finishedAt: ms(a.finishedAt),
       ...(a.usage ? { usage: a.usage } : {}),
+      // What the run recorded beyond its answer comes back as exported, when it has the right shape.
+      ...(typeof a.sourceLanguage === 'string' ? { sourceLanguage: a.sourceLanguage } : {}),
+      ...(isRecord(a.translation) ? { translation: a.translation as Run['translation'] } : {}),
+      ...(typeof a.translatedPrompt === 'string' ? { translatedPrompt: a.translatedPrompt } : {}),
+      ...(isRecord(a.answerLanguage) ? { answerLanguage: a.answerLanguage as Run['answerLanguage'] } : {}),
+      ...(isRecord(a.backTranslation) && typeof a.backTranslation.text === 'string' ? { backTranslation: a.backTranslation as Run['backTranslation'] } : {}),
+      ...(Number.isInteger(a.repetition) ? { repetition: a.repetition } : {}),
+      ...(Array.isArray(a.messages) && a.messages.every((m) => isRecord(m) && typeof m.role === 'string' && typeof m.content === 'string') ? { messages: a.messages } : {}),
+      ...(a.refusal === 'full_compliance' || a.refusal === 'full_refusal' || a.refusal === 'partial_refusal' ? { refusal: a.refusal } : {}),
+      ...(Array.isArray(a.judge) ? { judge: a.judge.filter(isRecord) as Run['judge'] } : {}),
     };
   });
   return { comparison, runs };

@@ -28,6 +28,13 @@ export interface ExportedAnswer {
   translatedPrompt?: string;
   answerLanguage?: Run['answerLanguage'];
   backTranslation?: Run['backTranslation'];
+  /** Axes and what was sent: the persona, which repetition, the exact messages. */
+  persona?: { id: string; label: string };
+  repetition?: number;
+  messages?: Run['messages'];
+  /** The built-in refusal label and any judge verdicts. */
+  refusal?: Run['refusal'];
+  judge?: Run['judge'];
 }
 
 /** One comparison as exported. */
@@ -73,6 +80,11 @@ export function toExported(comparison: Comparison, runs: Run[]): ExportedCompari
         ...(r.translation ? { translation: r.translation, translatedPrompt: r.translatedPrompt } : {}),
         ...(r.answerLanguage ? { answerLanguage: r.answerLanguage } : {}),
         ...(r.backTranslation ? { backTranslation: r.backTranslation } : {}),
+        ...(r.target.persona ? { persona: r.target.persona } : {}),
+        ...(r.repetition ? { repetition: r.repetition } : {}),
+        ...(r.messages ? { messages: r.messages } : {}),
+        ...(r.refusal ? { refusal: r.refusal } : {}),
+        ...(r.judge?.length ? { judge: r.judge } : {}),
       })),
   };
 }
