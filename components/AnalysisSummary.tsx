@@ -38,16 +38,16 @@ function JudgeBar({ judge }: { judge: JudgeControls }) {
       {judge.progress ? (
         <>
           <label class="muted">
-            Judge {judge.name}: {judge.progress.done} of {judge.progress.total}
+            {t('judgeProgress', judge.name, judge.progress.done, judge.progress.total)}
             <progress max={judge.progress.total} value={judge.progress.done} />
           </label>
-          <button class="link small" onClick={judge.onCancel}>Stop</button>
+          <button class="link small" onClick={judge.onCancel}>{t('stop')}</button>
         </>
       ) : (
         <>
-          <span class="muted">Ask {judge.name}:</span>
-          <button class="button secondary small" onClick={() => judge.onRun('refusal')}>Judge refusals</button>
-          <button class="button secondary small" onClick={() => judge.onRun('values')}>Judge values</button>
+          <span class="muted">{t('askJudge', judge.name)}</span>
+          <button class="button secondary small" onClick={() => judge.onRun('refusal')}>{t('judgeRefusals')}</button>
+          <button class="button secondary small" onClick={() => judge.onRun('values')}>{t('judgeValues')}</button>
         </>
       )}
       {judge.errors.map((e) => <p key={e} class="run-error" role="alert">{e}</p>)}
@@ -73,9 +73,9 @@ export function AnalysisSummary({ analysis, runs, judge, meaning }: AnalysisSumm
           {analysis.byLanguage.map((l) => {
             const outcome = l.refused ? 'refused' : l.partial ? 'partial' : 'complied';
             return (
-              <li key={l.language ?? 'as-written'} class={`strip-${outcome}`} title={`${l.name}: ${l.refused} refused, ${l.partial} partly, ${l.complied} answered`}>
+              <li key={l.language ?? 'as-written'} class={`strip-${outcome}`} title={t('stripTitle', l.name, l.refused, l.partial, l.complied)}>
                 <span>{l.name}</span>
-                <span class="sr-only">: {l.refused} refused, {l.partial} partly refused, {l.complied} answered</span>
+                <span class="sr-only">{t('stripSr', l.refused, l.partial, l.complied)}</span>
               </li>
             );
           })}
@@ -86,16 +86,16 @@ export function AnalysisSummary({ analysis, runs, judge, meaning }: AnalysisSumm
           <summary>{t('howFarDiverge')}{analysis.outlierId ? ` · ${t('standsApart', name(analysis.outlierId))}` : ''}</summary>
           {mapOpen && meaning && (
             <p class="muted">
-              {meaning.matrix ? `By meaning, measured with ${meaning.name}.` : 'By shared words.'}{' '}
-              {!meaning.matrix && <button class="link small" onClick={meaning.onMeasure}>Measure by meaning with {meaning.name}</button>}
+              {meaning.matrix ? t('byMeaningWith', meaning.name) : t('bySharedWords')}{' '}
+              {!meaning.matrix && <button class="link small" onClick={meaning.onMeasure}>{t('measureByMeaning', meaning.name)}</button>}
             </p>
           )}
           {mapOpen && (
             <table class="heatmap" data-testid="heatmap" data-basis={meaning?.matrix ? 'meaning' : 'words'}>
-              <caption class="sr-only">{meaning?.matrix ? 'Similarity in meaning between answers' : 'Word overlap between answers'}, 0 to 100 (100 = the same)</caption>
+              <caption class="sr-only">{meaning?.matrix ? t('heatmapCaptionMeaning') : t('heatmapCaptionWords')}</caption>
               <thead>
                 <tr>
-                  <th scope="col"><span class="sr-only">Answer</span></th>
+                  <th scope="col"><span class="sr-only">{t('answer')}</span></th>
                   {analysis.order.map((id, i) => <th key={id} scope="col" title={name(id)}>{i + 1}</th>)}
                 </tr>
               </thead>

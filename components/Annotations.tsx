@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 export interface AnnotationsProps {
   tags: string[];
@@ -22,14 +23,14 @@ export function Annotations({ tags, note, onSave }: AnnotationsProps) {
   };
   return (
     <details class="annotations" open={Boolean(tags.length || note)}>
-      <summary>Tags and note{tags.length ? `: ${tags.join(', ')}` : ''}</summary>
+      <summary>{tags.length ? t('tagsAndNoteWith', tags.join(', ')) : t('tagsAndNote')}</summary>
       <label>
-        Tags <span class="muted">(comma-separated)</span>
-        <input value={tagText} onInput={(e) => setTagText(e.currentTarget.value)} onBlur={saveTags} onKeyDown={(e) => e.key === 'Enter' && saveTags()} placeholder="ethics, week 3" />
+        {t('tags')} <span class="muted">{t('commaSeparated')}</span>
+        <input value={tagText} onInput={(e) => setTagText(e.currentTarget.value)} onBlur={saveTags} onKeyDown={(e) => e.key === 'Enter' && saveTags()} placeholder={t('tagsPlaceholder')} />
       </label>
       <label>
-        Note
-        <textarea rows={2} dir="auto" value={noteText} onInput={(e) => setNoteText(e.currentTarget.value)} onBlur={saveNote} placeholder="What stood out?" />
+        {t('note')}
+        <textarea rows={2} dir="auto" value={noteText} onInput={(e) => setNoteText(e.currentTarget.value)} onBlur={saveNote} placeholder={t('notePlaceholder')} />
       </label>
     </details>
   );

@@ -7,6 +7,7 @@ import { COUNTRY_PERSONAS } from '@/utils/personas';
 import type { ProviderConfig } from '@/utils/providers/types';
 import { formatCost, formatSeconds, type PlanEstimate } from '@/utils/runner/estimate';
 import { MAX_REPETITIONS, type ComposeAxes, type ComposerPrefs } from '@/utils/templates';
+import { t, type MessageKey } from '@/utils/i18n';
 
 /** What the axes picker shows and changes; the side panel's compose state implements it. */
 export interface AxesModel {
@@ -46,11 +47,11 @@ export interface AxesModel {
 /** The compose state of the page, when it has one (the prompt box shows the axes only then). */
 export const ComposeContext = createContext<AxesModel | null>(null);
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, n));
 
 /** "6 runs · 8 calls · about 30 s · free" */
 export function estimateLine(e: PlanEstimate): string {
-  return [plural(e.runs, 'run', 'runs'), e.calls !== e.runs ? plural(e.calls, 'call', 'calls') : '', formatSeconds(e.seconds), formatCost(e.costUsd)].filter(Boolean).join(' · ');
+  return [plural(e.runs, 'runsOne', 'runsMany'), e.calls !== e.runs ? plural(e.calls, 'callsOne', 'callsMany') : '', formatSeconds(e.seconds), formatCost(e.costUsd)].filter(Boolean).join(' · ');
 }
 
 /** Writing a persona of one's own: a name and a system prompt. */
@@ -61,16 +62,16 @@ function PersonaForm({ onAdd }: { onAdd: (label: string, prompt: string) => Prom
   return (
     <div class="persona-form">
       <label>
-        Name
-        <input value={label} onInput={(e) => setLabel(e.currentTarget.value)} placeholder="e.g. Retired teacher" />
+        {t('name')}
+        <input value={label} onInput={(e) => setLabel(e.currentTarget.value)} placeholder={t('personaNamePlaceholder')} />
       </label>
       <label>
-        System prompt
-        <textarea dir="auto" rows={2} value={prompt} onInput={(e) => setPrompt(e.currentTarget.value)} placeholder="e.g. You are a retired teacher from a small town." />
+        {t('systemPrompt')}
+        <textarea dir="auto" rows={2} value={prompt} onInput={(e) => setPrompt(e.currentTarget.value)} placeholder={t('personaPromptPlaceholder')} />
       </label>
       {error && <p class="run-error" role="alert">{error}</p>}
       <button type="button" class="button secondary small" disabled={!prompt.trim()} onClick={() => void onAdd(label, prompt).then(() => (setLabel(''), setPrompt(''), setError(null)), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
-        Add persona
+        {t('addPersona')}
       </button>
     </div>
   );
@@ -81,30 +82,30 @@ function Templates({ model }: { model: AxesModel }) {
   const { templates, defaultTemplateId } = model.prefs.value;
   const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
-  const current = templates.find((t) => t.id === chosen);
+  const current = templates.find((tpl) => tpl.id === chosen);
   return (
     <fieldset>
-      <legend>Template</legend>
-      {templates.length === 0 && <span class="muted">None saved yet.</span>}
+      <legend>{t('template')}</legend>
+      {templates.length === 0 && <span class="muted">{t('noneSavedYet')}</span>}
       {templates.length > 0 && (
-        <select aria-label="Saved templates" value={chosen} onChange={(e) => {
+        <select aria-label={t('savedTemplates')} value={chosen} onChange={(e) => {
           setChosen(e.currentTarget.value);
           if (e.currentTarget.value) model.applyTemplate(e.currentTarget.value);
         }}>
-          <option value="">Apply a template…</option>
-          {templates.map((t) => <option key={t.id} value={t.id}>{t.name}{t.id === defaultTemplateId ? ' (default)' : ''}</option>)}
+          <option value="">{t('applyTemplate')}</option>
+          {templates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}{tpl.id === defaultTemplateId ? t('defaultSuffix') : ''}</option>)}
         </select>
       )}
       {current && (
         <>
           <button type="button" class="link small" onClick={() => void model.setDefaultTemplate(current.id === defaultTemplateId ? null : current.id)}>
-            {current.id === defaultTemplateId ? 'Stop using as default' : 'Use as default'}
+            {current.id === defaultTemplateId ? t('stopUsingAsDefault') : t('useAsDefault')}
           </button>
-          <button type="button" class="link small" onClick={() => void model.deleteTemplate(current.id).then(() => setChosen(''))}>Delete</button>
+          <button type="button" class="link small" onClick={() => void model.deleteTemplate(current.id).then(() => setChosen(''))}>{t('delete')}</button>
         </>
       )}
-      <input aria-label="Template name" placeholder="Name to save these choices as" value={name} onInput={(e) => setName(e.currentTarget.value)} style={{ flex: 1, minWidth: '10rem' }} />
-      <button type="button" class="button secondary small" disabled={!name.trim()} onClick={() => void model.saveTemplate(name).then(() => setName(''))}>Save template</button>
+      <input aria-label={t('templateName')} placeholder={t('templateNamePlaceholder')} value={name} onInput={(e) => setName(e.currentTarget.value)} style={{ flex: 1, minWidth: '10rem' }} />
+      <button type="button" class="button secondary small" disabled={!name.trim()} onClick={() => void model.saveTemplate(name).then(() => setName(''))}>{t('saveTemplate')}</button>
     </fieldset>
   );
 }
@@ -127,44 +128,44 @@ export function AxesPicker({ model, text }: { model: AxesModel; text: string }) 
   const toggleProvider = (id: string) => model.setAxes({ providerIds: chosen.includes(id) ? chosen.filter((x) => x !== id) : providers.filter((p) => p.id === id || chosen.includes(p.id)).map((p) => p.id) });
   const turns = draft?.context?.length ?? 0;
   const summary = [
-    plural(chosen.filter((id) => providers.some((p) => p.id === id)).length, 'endpoint', 'endpoints'),
-    axes.languages.length ? plural(axes.languages.length, 'language', 'languages') : '',
-    axes.personas.length ? plural(axes.personas.length, 'persona', 'personas') : '',
-    axes.repetitions > 1 ? `${axes.repetitions} times each` : '',
+    plural(chosen.filter((id) => providers.some((p) => p.id === id)).length, 'endpointsOne', 'endpointsMany'),
+    axes.languages.length ? plural(axes.languages.length, 'languagesOne', 'languagesMany') : '',
+    axes.personas.length ? plural(axes.personas.length, 'personasOne', 'personasMany') : '',
+    axes.repetitions > 1 ? t('timesEach', axes.repetitions) : '',
   ].filter(Boolean).join(' × ');
 
   return (
     <div class="axes-picker">
       {draft?.from && (
         <p class="compose-from muted" role="status">
-          {draft.from}. <button type="button" class="link small" onClick={model.clearDraft}>Start over</button>
+          {draft.from}. <button type="button" class="link small" onClick={model.clearDraft}>{t('startOver')}</button>
         </p>
       )}
       {turns > 0 && (
         <fieldset class="axes" data-testid="context-mode">
-          <legend>Conversation</legend>
+          <legend>{t('conversation')}</legend>
           <label class="toggle">
             <input type="radio" name="context-mode" checked={model.contextSent.value === 0} onChange={() => (model.contextSent.value = 0)} />
-            Prompt alone
+            {t('promptAlone')}
           </label>
           <label class="toggle">
             <input type="radio" name="context-mode" checked={model.contextSent.value > 0} onChange={() => (model.contextSent.value = Math.min(turns, 2))} />
-            With the last
+            {t('withTheLast')}
           </label>
-          <select aria-label="Previous turns to send" value={String(model.contextSent.value || Math.min(turns, 2))} onChange={(e) => (model.contextSent.value = Number(e.currentTarget.value))}>
-            {Array.from({ length: turns }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{plural(n, 'turn', 'turns')}</option>)}
+          <select aria-label={t('previousTurnsToSend')} value={String(model.contextSent.value || Math.min(turns, 2))} onChange={(e) => (model.contextSent.value = Number(e.currentTarget.value))}>
+            {Array.from({ length: turns }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{plural(n, 'turnsOne', 'turnsMany')}</option>)}
           </select>
-          <span class="muted">of {plural(turns, 'earlier turn', 'earlier turns')}, translated with the prompt</span>
+          <span class="muted">{plural(turns, 'ofEarlierTurnsOne', 'ofEarlierTurnsMany')}</span>
         </fieldset>
       )}
       <details class="axes">
         <summary>
-          <strong>Ask</strong> <span data-testid="axes-summary">{summary}</span>
+          <strong>{t('ask')}</strong> <span data-testid="axes-summary">{summary}</span>
           <span class="muted" data-testid="estimate">{estimateLine(estimate)}</span>
         </summary>
         <fieldset>
-          <legend>Endpoints</legend>
-          {providers.length === 0 && <span class="muted">No endpoint set up yet: add one in Settings.</span>}
+          <legend>{t('endpoints')}</legend>
+          {providers.length === 0 && <span class="muted">{t('noEndpointYet')}</span>}
           {providers.map((p) => (
             <label key={p.id} class="toggle">
               <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggleProvider(p.id)} />
@@ -173,43 +174,43 @@ export function AxesPicker({ model, text }: { model: AxesModel; text: string }) 
           ))}
         </fieldset>
         <fieldset>
-          <legend>Personas</legend>
+          <legend>{t('personas')}</legend>
           {personas.map((p) => (
             <label key={p.id} class="toggle" title={p.systemPrompt}>
               <input type="checkbox" checked={selectedPersona(p.id)} onChange={() => togglePersona(p)} />
               {p.label}
               {p.id.startsWith('custom-') && (
-                <button type="button" class="link small" aria-label={`Delete persona ${p.label}`} onClick={() => void model.removePersona(p.id)}>×</button>
+                <button type="button" class="link small" aria-label={t('deletePersona', p.label)} onClick={() => void model.removePersona(p.id)}>×</button>
               )}
             </label>
           ))}
-          <button type="button" class="link small" aria-expanded={writing} onClick={() => setWriting(!writing)}>{writing ? 'Close' : 'Write your own…'}</button>
+          <button type="button" class="link small" aria-expanded={writing} onClick={() => setWriting(!writing)}>{writing ? t('close') : t('writeYourOwn')}</button>
           {writing && <PersonaForm onAdd={async (label, prompt) => {
             togglePersona(await model.addPersona(label, prompt));
             setWriting(false);
           }} />}
         </fieldset>
         <fieldset>
-          <legend>Sampling</legend>
+          <legend>{t('sampling')}</legend>
           <label class="toggle">
-            Ask each
-            <input type="number" min={1} max={MAX_REPETITIONS} value={axes.repetitions} aria-label="Times to ask each target" onInput={(e) => model.setAxes({ repetitions: Number(e.currentTarget.value) || 1 })} />
-            times
+            {t('askEach')}
+            <input type="number" min={1} max={MAX_REPETITIONS} value={axes.repetitions} aria-label={t('timesToAsk')} onInput={(e) => model.setAxes({ repetitions: Number(e.currentTarget.value) || 1 })} />
+            {t('times')}
           </label>
           <label class="toggle">
-            Temperature
-            <input type="number" min={0} max={2} step={0.1} placeholder="default" value={axes.temperature ?? ''} aria-label="Temperature" onInput={(e) => model.setAxes({ temperature: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) })} />
+            {t('temperature')}
+            <input type="number" min={0} max={2} step={0.1} placeholder={t('defaultPlaceholder')} value={axes.temperature ?? ''} aria-label={t('temperature')} onInput={(e) => model.setAxes({ temperature: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) })} />
           </label>
         </fieldset>
         <Templates model={model} />
-        {estimate.unpriced.length > 0 && <p class="muted axes-estimate">No known price for {estimate.unpriced.join(', ')}.</p>}
+        {estimate.unpriced.length > 0 && <p class="muted axes-estimate">{t('noKnownPrice', estimate.unpriced.join(', '))}</p>}
       </details>
       {model.problem.value && <p class="run-error" role="alert">{model.problem.value}</p>}
       {model.confirming.value !== null && (
-        <div class="axes-confirm" role="alertdialog" aria-label="Confirm a large run">
-          <span>This asks for {model.confirming.value} answers ({estimateLine(estimate)}). Start?</span>
-          <button type="submit" class="button small" onClick={model.confirm}>Start {model.confirming.value} runs</button>
-          <button type="button" class="link small" onClick={model.cancelConfirm}>Change</button>
+        <div class="axes-confirm" role="alertdialog" aria-label={t('confirmLargeRun')}>
+          <span>{t('confirmAsksFor', model.confirming.value, estimateLine(estimate))}</span>
+          <button type="submit" class="button small" onClick={model.confirm}>{t('startRuns', model.confirming.value)}</button>
+          <button type="button" class="link small" onClick={model.cancelConfirm}>{t('change')}</button>
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { Comparison, Run } from '@/utils/runner/types';
+import { t } from '@/utils/i18n';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 
 /**
  * What a comparison sent besides its prompt: the conversation's turns (or that it went alone), how many times each
@@ -15,24 +16,24 @@ export function ComparisonAxesNote({ comparison, runs, onRerun }: { comparison: 
     <div class="axes-note" data-testid="axes-note">
       {sent.length > 0 ? (
         <details>
-          <summary data-testid="context-used">Sent with the last {plural(sent.length, 'turn', 'turns')} of the conversation before it</summary>
+          <summary data-testid="context-used">{sent.length === 1 ? t('sentWithLastTurnOne') : t('sentWithLastTurnsMany', sent.length)}</summary>
           <ol class="context-turns">
             {sent.map((turn, i) => (
               <li key={i}>
-                <span class="muted">{turn.role === 'user' ? 'User' : 'Assistant'}:</span> <span dir="auto">{turn.content}</span>
+                <span class="muted">{turn.role === 'user' ? t('roleUser') : t('roleAssistant')}:</span> <span dir="auto">{turn.content}</span>
               </li>
             ))}
           </ol>
         </details>
       ) : (
-        available > 0 && <p class="muted" data-testid="context-used">Sent alone; the {plural(available, 'earlier turn', 'earlier turns')} of the conversation were not sent.</p>
+        available > 0 && <p class="muted" data-testid="context-used">{available === 1 ? t('sentAloneOne') : t('sentAloneMany', available)}</p>
       )}
       {repetitions > 1 && (
-        <p class="muted">Each target asked {repetitions} times{temperature !== undefined ? ` at temperature ${temperature}` : ''}.</p>
+        <p class="muted">{temperature !== undefined ? t('eachTargetAskedAt', repetitions, temperature) : t('eachTargetAsked', repetitions)}</p>
       )}
-      {comparison.rerunOf && <p class="muted">A re-run of an earlier comparison.</p>}
+      {comparison.rerunOf && <p class="muted">{t('rerunOfEarlier')}</p>}
       {onRerun && (
-        <button type="button" class="link small" onClick={onRerun}>Re-run with other targets, languages or personas…</button>
+        <button type="button" class="link small" onClick={onRerun}>{t('rerunWithOthers')}</button>
       )}
     </div>
   );

@@ -11,6 +11,7 @@ import { wantsGrid } from './grid';
 import { RunColumn } from './RunColumn';
 import { ReadingToggle } from './RunLanguage';
 import { formatTime, sourceLabel } from './format';
+import { t } from '@/utils/i18n';
 
 export interface ComparisonViewProps {
   comparison: Comparison;
@@ -68,7 +69,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
   };
 
   return (
-    <section class="comparison" aria-label="Comparison">
+    <section class="comparison" aria-label={t('comparisonLabel')}>
       <div class="prompt">
         <div class="meta">
           {sourceLabel(comparison.source)} · <time dateTime={new Date(comparison.createdAt).toISOString()}>{formatTime(comparison.createdAt)}</time>
@@ -79,40 +80,40 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         <ComparisonAxesNote comparison={comparison} runs={runs} onRerun={onRerun} />
         {unfinished > 1 && (
           <button class="link" onClick={onCancelAll}>
-            Cancel all {unfinished}
+            {t('cancelAll', unfinished)}
           </button>
         )}
         <button class="link small" onClick={() => window.open(`/dashboard.html#comparison=${encodeURIComponent(comparison.id)}`, '_blank', 'noopener')}>
-          Open in the dashboard
+          {t('openInDashboard')}
         </button>
         {onAnnotate && <Annotations tags={comparison.tags ?? []} note={comparison.note ?? ''} onSave={onAnnotate} />}
       </div>
       {runs.length === 0 ? (
         <div class="empty">
-          <p>No model was set up when this prompt was sent, so nothing was asked.</p>
+          <p>{t('noModelWasSetUp')}</p>
           <button class="button" onClick={onOpenSettings}>
-            Add a model
+            {t('addAModel')}
           </button>
         </div>
       ) : (
         <>
           {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} meaning={meaning} />}
-          <div class="toolbar" role="toolbar" aria-label="How answers are shown">
+          <div class="toolbar" role="toolbar" aria-label={t('howAnswersShown')}>
             <ReadingToggle runs={runs} translated={readTranslated} onChange={(on) => (setReadTranslated(on), setFlipped(new Set()))} />
             {gridWanted && (
               <label class="toggle">
                 <input type="checkbox" checked={grid} onChange={(e) => setGrid(e.currentTarget.checked)} />
-                Grid
+                {t('grid')}
               </label>
             )}
             <label class="toggle">
               <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.currentTarget.checked)} />
-              Formatted
+              {t('formatted')}
             </label>
             <label class="toggle">
-              Differences from
-              <select aria-label="Show differences from" value={baselineId} onChange={(e) => setBaselineId(e.currentTarget.value)}>
-                <option value="">nothing</option>
+              {t('differencesFrom')}
+              <select aria-label={t('showDifferencesFrom')} value={baselineId} onChange={(e) => setBaselineId(e.currentTarget.value)}>
+                <option value="">{t('nothing')}</option>
                 {runs.map((r) => (
                   <option key={r.id} value={r.id}>{r.target.providerLabel} · {r.target.model}</option>
                 ))}
@@ -121,7 +122,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
             {runs.length > 1 && (
               <label class="toggle">
                 <input type="checkbox" checked={syncScroll} onChange={(e) => setSyncScroll(e.currentTarget.checked)} />
-                Scroll together
+                {t('scrollTogether')}
               </label>
             )}
           </div>

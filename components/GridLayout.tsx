@@ -5,7 +5,8 @@ import type { RefusalLabel } from '@/utils/analysis/types';
 import { canRetry } from '@/utils/runner/state';
 import type { Run } from '@/utils/runner/types';
 import { STATE_LABEL } from './format';
-import { AXES, AXIS_LABEL, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
+import { AXES, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
+import { t } from '@/utils/i18n';
 
 export interface GridLayoutProps {
   runs: Run[];
@@ -17,7 +18,10 @@ export interface GridLayoutProps {
   initial?: GridChoice;
 }
 
-const REFUSAL_WORD: Record<RefusalLabel, string> = { full_refusal: 'Refused', partial_refusal: 'Partly refused', full_compliance: 'Answered' };
+const REFUSAL_WORD: Record<RefusalLabel, string> = { full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused'), full_compliance: t('labelAnswered') };
+const AXIS_NAME: Record<Axis, string> = { model: t('filterModel'), language: t('filterLanguage'), persona: t('axisPersona') };
+const ONLY_AXIS: Record<Axis, string> = { model: t('onlyModel'), language: t('onlyLanguage'), persona: t('onlyPersona') };
+const SHOW_AXIS: Record<Axis, string> = { model: t('showModel'), language: t('showLanguage'), persona: t('showPersona') };
 
 /** One answer inside a cell: its state or refusal label and its text, with a retry when it failed. */
 function CellAnswer({ run, text, label, onRetry, numbered }: { run: Run; text: Signal<string>; label?: RefusalLabel; onRetry: () => void; numbered: boolean }) {
@@ -28,7 +32,7 @@ function CellAnswer({ run, text, label, onRetry, numbered }: { run: Run; text: S
         {numbered && <span class="muted">#{run.repetition ?? 1}</span>}
         <span class={`badge ${run.state === 'done' && label ? `refusal-${label}` : `state-${run.state}`}`}>{badge}</span>
         {canRetry(run.state) && run.state !== 'done' && (
-          <button class="link small" onClick={onRetry}>Retry</button>
+          <button class="link small" onClick={onRetry}>{t('retry')}</button>
         )}
       </div>
       {run.error && <p class="run-error" role="alert">{run.error}</p>}
@@ -43,8 +47,8 @@ function AxisSelect({ label, value, options, onChange, allowNone }: { label: str
     <label class="toggle">
       {label}
       <select aria-label={label} value={value ?? ''} onChange={(e) => onChange((e.currentTarget.value || null) as Axis | null)}>
-        {allowNone && <option value="">(one column)</option>}
-        {options.map((axis) => <option key={axis} value={axis}>{AXIS_LABEL[axis]}</option>)}
+        {allowNone && <option value="">{t('oneColumn')}</option>}
+        {options.map((axis) => <option key={axis} value={axis}>{AXIS_NAME[axis]}</option>)}
       </select>
     </label>
   );
@@ -75,14 +79,14 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLay
   const setCols = (axis: Axis | null) => setChoice((c) => ({ rows: c.rows === axis && axis ? (AXES.find((a) => a !== axis && varying.includes(a)) ?? c.rows) : c.rows, cols: axis, filter: undefined }));
 
   return (
-    <section class="grid-layout" aria-label="Answers in a grid">
-      <div class="toolbar" role="toolbar" aria-label="Grid layout">
-        <AxisSelect label="Rows" value={choice.rows} options={options} onChange={setRows} />
-        {options.length > 1 && <AxisSelect label="Columns" value={choice.cols} options={options.filter((a) => a !== choice.rows)} onChange={setCols} allowNone />}
+    <section class="grid-layout" aria-label={t('answersInGrid')}>
+      <div class="toolbar" role="toolbar" aria-label={t('gridLayout')}>
+        <AxisSelect label={t('rows')} value={choice.rows} options={options} onChange={setRows} />
+        {options.length > 1 && <AxisSelect label={t('columns')} value={choice.cols} options={options.filter((a) => a !== choice.rows)} onChange={setCols} allowNone />}
         {third && (
           <label class="toggle">
-            {`Only ${AXIS_LABEL[third].toLowerCase()}`}
-            <select aria-label={`Show ${AXIS_LABEL[third].toLowerCase()}`} value={filter} onChange={(e) => setChoice((c) => ({ ...c, filter: e.currentTarget.value }))}>
+            {ONLY_AXIS[third]}
+            <select aria-label={SHOW_AXIS[third]} value={filter} onChange={(e) => setChoice((c) => ({ ...c, filter: e.currentTarget.value }))}>
               {thirdValues.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
             </select>
           </label>
@@ -93,7 +97,7 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLay
           {choice.cols && (
             <thead>
               <tr>
-                <th scope="col"><span class="sr-only">{AXIS_LABEL[choice.rows]}</span></th>
+                <th scope="col"><span class="sr-only">{AXIS_NAME[choice.rows]}</span></th>
                 {cols.map((c) => <th key={c.key} scope="col" dir="auto">{c.label}</th>)}
               </tr>
             </thead>
@@ -110,9 +114,9 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLay
                         <CellAnswer run={list[0]!} text={textOf(list[0]!.id)} label={labelOf(list[0]!)} onRetry={() => onRetry(list[0]!.id)} numbered={false} />
                       ) : (
                         <div class="grid-spread">
-                          <p class="grid-spread-head" data-testid="grid-spread">{spreadText(spreadOf(list, labelOf)) || 'Waiting for answers…'}</p>
+                          <p class="grid-spread-head" data-testid="grid-spread">{spreadText(spreadOf(list, labelOf)) || t('waitingForAnswers')}</p>
                           <details>
-                            <summary>Show the {list.length} answers</summary>
+                            <summary>{t('showTheAnswers', list.length)}</summary>
                             {list.map((run) => <CellAnswer key={run.id} run={run} text={textOf(run.id)} label={labelOf(run)} onRetry={() => onRetry(run.id)} numbered />)}
                           </details>
                         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Comparison, Run } from '@/utils/runner/types';
 import { formatTime, sourceLabel } from './format';
+import { t } from '@/utils/i18n';
 
 /** Height of one row in px (fixed, so 10,000 rows cost as much as the 20 on screen). */
 export const ROW_HEIGHT = 78;
@@ -64,7 +65,7 @@ export function HistoryList(props: HistoryListProps) {
   };
 
   return (
-    <ul ref={list} class="history" aria-label="Comparisons" aria-rowcount={props.ids.length} style={{ height: `${props.ids.length * ROW_HEIGHT}px` }} onKeyDown={onKeyDown}>
+    <ul ref={list} class="history" aria-label={t('comparisonsLabel')} aria-rowcount={props.ids.length} style={{ height: `${props.ids.length * ROW_HEIGHT}px` }} onKeyDown={onKeyDown}>
       {visible.map((id, i) => {
         const index = first + i;
         const row = props.rows.get(id);
@@ -80,7 +81,7 @@ export function HistoryList(props: HistoryListProps) {
                 {c.tags?.map((t) => <span key={t} class="tag">{t}</span>)}
               </span>
             </button>
-            <button class="icon-button" aria-label={`Delete “${c.prompt.slice(0, 40)}”`} title="Delete" onClick={() => props.onDelete(c.id)}>✕</button>
+            <button class="icon-button" aria-label={t('deletePrompt', c.prompt.slice(0, 40))} title={t('delete')} onClick={() => props.onDelete(c.id)}>✕</button>
           </li>
         );
       })}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 type Target = { provider: string; model: string };
 
@@ -16,18 +17,18 @@ export function LlmComparatorExport({ targets, onExport }: LlmComparatorExportPr
   if (targets.length < 2) return null;
   return (
     <details class="llm-comparator">
-      <summary>LLM Comparator…</summary>
+      <summary>{t('llmComparatorSummary')}</summary>
       <div class="toggle">
-        <select aria-label="Model A" value={a} onChange={(e) => setA(Number(e.currentTarget.value))}>
+        <select aria-label={t('modelA')} value={a} onChange={(e) => setA(Number(e.currentTarget.value))}>
           {targets.map((t, i) => <option key={label(t)} value={i}>{label(t)}</option>)}
         </select>
-        <span class="muted">vs</span>
-        <select aria-label="Model B" value={b} onChange={(e) => setB(Number(e.currentTarget.value))}>
+        <span class="muted">{t('versus')}</span>
+        <select aria-label={t('modelB')} value={b} onChange={(e) => setB(Number(e.currentTarget.value))}>
           {targets.map((t, i) => <option key={label(t)} value={i}>{label(t)}</option>)}
         </select>
-        <button class="button secondary small" disabled={a === b} onClick={() => onExport({ a: targets[a]!, b: targets[b]! })}>Export pair</button>
+        <button class="button secondary small" disabled={a === b} onClick={() => onExport({ a: targets[a]!, b: targets[b]! })}>{t('exportPair')}</button>
       </div>
-      {a === b && <p class="muted">Choose two different models.</p>}
+      {a === b && <p class="muted">{t('chooseTwoModels')}</p>}
     </details>
   );
 }

@@ -4,6 +4,7 @@ import { normalisePrompt } from '@/utils/runner/plan';
 import { AxesPicker, ComposeContext } from './AxesPicker';
 import { LanguageComposer } from './LanguageComposer';
 import { useLanguageChoice } from './use-language-choice';
+import { t } from '@/utils/i18n';
 
 /** A multi-line prompt box; Ctrl/Cmd+Enter or the button starts a comparison. */
 export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<ComposeSpec, 'text'>) => Promise<void> }) {
@@ -38,13 +39,13 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
         void submit();
       }}
     >
-      <label class="sr-only" for="prompt-input">Prompt to compare</label>
+      <label class="sr-only" for="prompt-input">{t('promptLabel')}</label>
       <textarea
         id="prompt-input"
         ref={input}
         dir="auto"
         rows={2}
-        placeholder="Ask something to compare… (Ctrl+Enter)"
+        placeholder={t('promptPlaceholder')}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -55,7 +56,7 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
         }}
       />
       <button class="button" type="submit" disabled={!normalisePrompt(text) || busy}>
-        {busy ? 'Starting…' : 'Compare'}
+        {busy ? t('starting') : t('compare')}
       </button>
       {compose && <AxesPicker model={compose} text={text} />}
       <LanguageComposer choice={languages} text={text} />

@@ -4,23 +4,23 @@ import type { JudgeVerdict } from '@/utils/analysis/judge';
 
 const REFUSAL_LABEL = { full_compliance: t('labelAnswered'), full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused') } as const;
 const KIND_LABEL = {
-  refuses: 'declines',
-  refutes_premise: 'refutes the premise',
-  redirects: 'redirects to help',
-  disclaimer_then_complies: 'warns, then answers',
-  cannot_answer: 'cannot answer',
+  refuses: t('kindRefuses'),
+  refutes_premise: t('kindRefutesPremise'),
+  redirects: t('kindRedirects'),
+  disclaimer_then_complies: t('kindDisclaimerThenComplies'),
+  cannot_answer: t('kindCannotAnswer'),
 } as const;
 
 /** The value chips worth showing for an answer, most telling first. */
 export function valueChips(values: RunAnalysis['values']): { id: string; label: string; title: string }[] {
   const chips: { id: string; label: string; title: string }[] = [];
-  if (values.balance.value !== 'unclear') chips.push({ id: 'balance', label: values.balance.value === 'balanced' ? 'Balanced' : 'One-sided', title: values.balance.value === 'balanced' ? 'Presents several sides' : 'Dismisses or leaves out other views' });
-  if (values.stance.value !== 'neutral') chips.push({ id: 'stance', label: values.stance.value === 'supports' ? 'Agrees' : 'Disagrees', title: 'Stance toward what the prompt proposes' });
-  if (values.moralizing.score >= 0.3) chips.push({ id: 'moralizing', label: 'Moralizing', title: 'Tells the reader what is right' });
-  if (values.hedging.score >= 0.3) chips.push({ id: 'hedging', label: 'Hedging', title: 'Qualifies its claims' });
-  if (values.disclaimers.count) chips.push({ id: 'disclaimers', label: `Disclaimers ${values.disclaimers.count}`, title: 'Safety or professional-advice disclaimers' });
-  if (values.authority.count) chips.push({ id: 'authority', label: `Cites authority ${values.authority.count}`, title: 'Appeals to experts, studies or institutions' });
-  if (values.framing.value === 'individual' || values.framing.value === 'collective') chips.push({ id: 'framing', label: values.framing.value === 'individual' ? 'Individual framing' : 'Collective framing', title: 'Frames the question around the person or the group' });
+  if (values.balance.value !== 'unclear') chips.push({ id: 'balance', label: values.balance.value === 'balanced' ? t('chipBalanced') : t('chipOneSided'), title: values.balance.value === 'balanced' ? t('chipBalancedTitle') : t('chipOneSidedTitle') });
+  if (values.stance.value !== 'neutral') chips.push({ id: 'stance', label: values.stance.value === 'supports' ? t('chipAgrees') : t('chipDisagrees'), title: t('chipStanceTitle') });
+  if (values.moralizing.score >= 0.3) chips.push({ id: 'moralizing', label: t('chipMoralizing'), title: t('chipMoralizingTitle') });
+  if (values.hedging.score >= 0.3) chips.push({ id: 'hedging', label: t('chipHedging'), title: t('chipHedgingTitle') });
+  if (values.disclaimers.count) chips.push({ id: 'disclaimers', label: t('chipDisclaimers', values.disclaimers.count), title: t('chipDisclaimersTitle') });
+  if (values.authority.count) chips.push({ id: 'authority', label: t('chipAuthority', values.authority.count), title: t('chipAuthorityTitle') });
+  if (values.framing.value === 'individual' || values.framing.value === 'collective') chips.push({ id: 'framing', label: values.framing.value === 'individual' ? t('chipIndividualFraming') : t('chipCollectiveFraming'), title: t('chipFramingTitle') });
   return chips;
 }
 
@@ -40,7 +40,7 @@ function JudgeLine({ verdict, builtIn }: { verdict: JudgeVerdict; builtIn: RunAn
     const disagrees = verdict.label !== builtIn;
     return (
       <span class={`chip judge${disagrees ? ' disagrees' : ''}`} title={detail} data-testid="judge-verdict">
-        Judge {verdict.by}: {REFUSAL_LABEL[verdict.label]}{verdict.kind ? ` · ${KIND_LABEL[verdict.kind]}` : ''}{disagrees ? ' (differs from built-in)' : ''}
+        {t('judgeRefusalLine', verdict.by, `${REFUSAL_LABEL[verdict.label]}${verdict.kind ? ` · ${KIND_LABEL[verdict.kind]}` : ''}`)}{disagrees ? t('differsFromBuiltIn') : ''}
         <span class="sr-only">. {detail}</span>
       </span>
     );
@@ -48,7 +48,7 @@ function JudgeLine({ verdict, builtIn }: { verdict: JudgeVerdict; builtIn: RunAn
   const scores = Object.entries(verdict.dimensions).map(([name, d]) => `${name} ${d.score}`).join(', ');
   return (
     <span class="chip judge" title={detail} data-testid="judge-verdict">
-      Judge {verdict.by}: {scores}; stance {verdict.stance}
+      {t('judgeValuesLine', verdict.by, scores, verdict.stance)}
       <span class="sr-only">. {detail}</span>
     </span>
   );
@@ -60,7 +60,7 @@ export function RunBadges({ analysis, judged, showEvidence, onToggleEvidence }: 
   const fromBack = refusal.basis === 'back_translation';
   return (
     <div class="run-badges" data-testid="run-badges">
-      <span class={`badge refusal-${refusal.label}`} data-testid="refusal-badge" title={`${Math.round(refusal.confidence * 100)} % sure${fromBack ? ', read from the back-translation' : ''}`}>
+      <span class={`badge refusal-${refusal.label}`} data-testid="refusal-badge" title={fromBack ? t('percentSureBack', Math.round(refusal.confidence * 100)) : t('percentSure', Math.round(refusal.confidence * 100))}>
         {REFUSAL_LABEL[refusal.label]}{kind ? ` · ${kind}` : ''}
       </span>
       {valueChips(values).map((chip) => (

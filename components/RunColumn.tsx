@@ -9,6 +9,7 @@ import { Markdown } from './Markdown';
 import { RunBadges } from './RunBadges';
 import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLanguageTag, hasBackTranslation } from './RunLanguage';
 import { STATE_LABEL, formatDuration } from './format';
+import { t } from '@/utils/i18n';
 
 /** How the column shows its answer. */
 export interface ColumnView {
@@ -65,7 +66,7 @@ function CopyButton({ text }: { text: string }) {
     );
   return (
     <button class="link" onClick={() => void copy()} aria-live="polite">
-      {copied === null ? 'Copy' : copied ? 'Copied' : 'Copy failed: select the text instead'}
+      {copied === null ? t('copy') : copied ? t('copied') : t('copyFailed')}
     </button>
   );
 }
@@ -77,7 +78,7 @@ function Evidence({ run, analysis }: { run: Run; analysis: RunAnalysis }) {
   const back = refusal.basis === 'back_translation' && run.backTranslation?.text;
   return (
     <>
-      {back && <p class="muted">Read from the back-translation:</p>}
+      {back && <p class="muted">{t('readFromBackTranslation')}</p>}
       <Highlighted text={back || run.text} spans={back ? refusal.evidence : spans} />
     </>
   );
@@ -89,19 +90,19 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
   const took = run.startedAt && run.finishedAt ? formatDuration(run.finishedAt - run.startedAt) : null;
   // The chat site's own answer, picked up from the page: labelled by the site, never retried from here.
   const site = target.providerKind === 'site';
-  const name = site ? `On ${target.providerLabel}` : `${target.providerLabel} ${target.model}`;
+  const name = site ? t('onSite', target.providerLabel) : `${target.providerLabel} ${target.model}`;
   return (
     <article class={`run run-${run.state}${view.pinned ? ' pinned' : ''}${view.isBaseline ? ' baseline' : ''}`} data-testid="run" data-state={run.state} aria-busy={busy} aria-label={name}>
       <header class="run-head">
         <div class="run-who">
-          <strong>{site ? `On ${target.providerLabel}` : target.providerLabel}</strong>
-          <span class="model">{site ? "the site's own answer" : target.model}{view.isBaseline ? ' · baseline' : ''}</span>
+          <strong>{site ? t('onSite', target.providerLabel) : target.providerLabel}</strong>
+          <span class="model">{site ? t('sitesOwnAnswer') : target.model}{view.isBaseline ? t('baselineSuffix') : ''}</span>
           <RunLanguageTag run={run} />
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
         <div class="run-tools">
-          <button class="icon-button small" aria-pressed={view.pinned} aria-label={view.pinned ? `Unpin ${name}` : `Pin ${name} first`} title="Pin" onClick={onTogglePin}>{view.pinned ? '★' : '☆'}</button>
-          <button class="icon-button small" aria-expanded={!view.collapsed} aria-label={view.collapsed ? `Expand ${name}` : `Collapse ${name}`} title="Collapse" onClick={onToggleCollapse}>{view.collapsed ? '▸' : '▾'}</button>
+          <button class="icon-button small" aria-pressed={view.pinned} aria-label={view.pinned ? t('unpinName', name) : t('pinNameFirst', name)} title={t('pin')} onClick={onTogglePin}>{view.pinned ? '★' : '☆'}</button>
+          <button class="icon-button small" aria-expanded={!view.collapsed} aria-label={view.collapsed ? t('expandName', name) : t('collapseName', name)} title={t('collapse')} onClick={onToggleCollapse}>{view.collapsed ? '▸' : '▾'}</button>
         </div>
       </header>
       {view.analysis && !view.collapsed && <RunBadges analysis={view.analysis} judged={run.judge} showEvidence={Boolean(view.showEvidence)} onToggleEvidence={() => onToggleEvidence?.()} />}
@@ -124,8 +125,8 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
         </div>
       )}
       {!view.collapsed && <OriginalNote run={run} translated={Boolean(view.translated)} onShowTranslated={() => onToggleTranslated?.()} />}
-      {run.state === 'queued' && !text.value && <p class="muted">Waiting for a free slot…</p>}
-      {run.state === 'streaming' && !text.value && <p class="muted">Waiting for the first words…</p>}
+      {run.state === 'queued' && !text.value && <p class="muted">{t('waitingForSlot')}</p>}
+      {run.state === 'streaming' && !text.value && <p class="muted">{t('waitingForFirstWords')}</p>}
       {run.notice && (
         <p class="run-notice" role="status" data-testid="run-notice">
           {run.notice}
@@ -139,17 +140,17 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
       <footer class="run-foot">
         <span class="muted">
           {took && <>{took}</>}
-          {run.usage?.outputTokens !== undefined && <> · {run.usage.outputTokens} tokens</>}
+          {run.usage?.outputTokens !== undefined && <>{t('tokensSuffix', run.usage.outputTokens)}</>}
         </span>
         {!busy && text.value && <CopyButton text={text.value} />}
         {busy && (
           <button class="link" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         )}
         {canRetry(run.state) && run.state !== 'done' && !site && (
           <button class="button small" onClick={onRetry}>
-            Retry
+            {t('retry')}
           </button>
         )}
       </footer>

@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { siteHealthItem, type SiteHealthReport } from '@/utils/capture/site-health';
 import type { SelectorGroup } from '@/utils/sites/types';
+import { t } from '@/utils/i18n';
 
 /** What stops working when a selector group is missing, as one whole sentence per group. */
 function message(site: string, group: SelectorGroup): string {
   switch (group) {
     case 'composer':
-      return `Capture on ${site} needs an update: the composer was not found. Prompts there are not picked up.`;
+      return t('healthComposer', site);
     case 'sendButton':
-      return `Capture on ${site} needs an update: the send button was not found. Prompts sent with the button may not be picked up.`;
+      return t('healthSendButton', site);
     case 'userTurn':
-      return `Capture on ${site} needs an update: your messages on the page were not found. The conversation before a prompt is not kept.`;
+      return t('healthUserTurn', site);
     case 'assistantTurn':
-      return `Capture on ${site} needs an update: the site's answers were not found. Its own answer is not added to comparisons.`;
+      return t('healthAssistantTurn', site);
   }
 }
 
@@ -61,17 +62,16 @@ export function SiteHealthNotice({ onOpenSettings }: SiteHealthNoticeProps) {
         <div key={report.key} class="notice" role="status" data-testid="site-health">
           <p>{message(report.siteName, report.missing[0] ?? 'composer')}</p>
           <p class="muted">
-            Checked on <span dir="auto">{report.url}</span>. Parallax has to be updated for the site's new layout; copy the
-            details into a report so it can be.
+            {t('healthCheckedOn')} <span dir="auto">{report.url}</span>{t('healthUpdateNeeded')}
           </p>
           <button class="link" onClick={() => copy(report)}>
-            {copied === report.key ? 'Details copied' : 'Copy details for a report'}
+            {copied === report.key ? t('detailsCopied') : t('copyDetails')}
           </button>
           <button class="link" onClick={onOpenSettings}>
-            Site settings
+            {t('siteSettings')}
           </button>
-          <button class="link" onClick={() => dismiss(report.key)} aria-label={`Dismiss the notice about ${report.siteName}`}>
-            Dismiss
+          <button class="link" onClick={() => dismiss(report.key)} aria-label={t('dismissNoticeAbout', report.siteName)}>
+            {t('dismiss')}
           </button>
         </div>
       ))}
