@@ -145,7 +145,7 @@ describe.skipIf(unavailable)('hardening, in Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(violations).toEqual([]);
     await Promise.all([panel.close(), dashboard.close(), reportPage.close()]);
-  });
+  }, 240_000); // 50,000 characters of hostile text rendered, diffed and exported several times over
 
   test('imported comparisons carrying payloads are listed as text', async () => {
     const comparisons = HTML_PAYLOADS.slice(0, 40).map((p, i) => ({
