@@ -23,6 +23,8 @@ const OFFSCREEN_PATH = 'offscreen.html';
 export function offscreenRunnerHost(): RunnerHost {
   let creating: Promise<void> | undefined;
   const ensure = async () => {
+    // A document being created is listed before its scripts run: wait for the creation itself.
+    if (creating) return creating;
     const url = browser.runtime.getURL(`/${OFFSCREEN_PATH}`);
     const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
     if (contexts.length) return;
