@@ -3,6 +3,7 @@ import { LANGUAGES, languageName } from '@/utils/translate/languages';
 import { LanguagePicker, NativeName } from './LanguagePicker';
 import { TranslationReview } from './TranslationReview';
 import type { LanguageChoice } from './use-language-choice';
+import { t } from '@/utils/i18n';
 
 /**
  * The prompt box's languages: which languages to ask in (presets, saved sets, search), what language the prompt
@@ -19,9 +20,9 @@ export function LanguageComposer({ choice, text }: { choice: LanguageChoice; tex
     <div class="composer" data-testid="language-composer">
       <details class="axes">
         <summary>
-          <strong>Languages</strong>{' '}
+          <strong>{t('languages')}</strong>{' '}
           {languages.length === 0 ? (
-            <span class="muted">as written</span>
+            <span class="muted">{t('asWritten')}</span>
           ) : (
             <span data-testid="chosen-languages">
               {languages.map((code, i) => (
@@ -36,9 +37,9 @@ export function LanguageComposer({ choice, text }: { choice: LanguageChoice; tex
         <LanguagePicker selected={languages} onChange={choice.setLanguages} savedSets={settings.translation.savedSets} onSaveSet={(label, codes) => void settings.saveSet(label, codes)} />
         <div class="composer-row">
           <label class="toggle">
-            Prompt written in
-            <select aria-label="Language the prompt is written in" value={choice.sourceOverride ?? ''} onChange={(e) => choice.setSourceOverride(e.currentTarget.value || null)}>
-              <option value="">{text.trim() ? `Detected: ${languageName(source)}` : `Detect (else ${languageName(source)})`}</option>
+            {t('promptWrittenIn')}
+            <select aria-label={t('promptWrittenInLabel')} value={choice.sourceOverride ?? ''} onChange={(e) => choice.setSourceOverride(e.currentTarget.value || null)}>
+              <option value="">{text.trim() ? t('detectedLanguage', languageName(source)) : t('detectElse', languageName(source))}</option>
               {LANGUAGES.map((l) => (
                 <option key={l.code} value={l.code}>{l.name} · {l.nativeName}</option>
               ))}
@@ -47,8 +48,8 @@ export function LanguageComposer({ choice, text }: { choice: LanguageChoice; tex
         </div>
         {languages.length > 0 && (
           <p class="muted" data-testid="translation-engine">
-            {engine.kind === 'none' ? 'No translation engine: review and type each translation, or the prompt is sent as written.' : `Translated by ${engine.label}.`}{' '}
-            <a href="/options.html#translation" target="_blank" rel="noopener">Change</a>
+            {engine.kind === 'none' ? t('noTranslationEngine') : t('translatedByEngine', engine.label)}{' '}
+            <a href="/options.html#translation" target="_blank" rel="noopener">{t('change')}</a>
           </p>
         )}
         {engine.problem && languages.length > 0 && <p class="run-error" role="alert">{engine.problem}</p>}
@@ -56,9 +57,9 @@ export function LanguageComposer({ choice, text }: { choice: LanguageChoice; tex
       {targets.length > 0 && text.trim() && !choice.review && (
         <div class="composer-row">
           <button type="button" class="button secondary small" onClick={() => choice.startReview(text)}>
-            Review translations
+            {t('reviewTranslations')}
           </button>
-          <span class="muted">Optional: see and edit each prompt before it is sent.</span>
+          <span class="muted">{t('reviewOptional')}</span>
         </div>
       )}
       <TranslationReview choice={choice} text={text} />

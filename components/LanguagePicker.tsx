@@ -3,6 +3,7 @@ import { LANGUAGES, languageByCode, type Language } from '@/utils/translate/lang
 import { LANGUAGE_PRESETS } from '@/utils/translate/presets';
 import type { SavedLanguageSet } from '@/utils/translate/settings';
 import './languages.css';
+import { t } from '@/utils/i18n';
 
 export interface LanguagePickerProps {
   /** Chosen catalogue codes, in column order. */
@@ -45,7 +46,7 @@ export function NativeName({ code }: { code: string }) {
  * catalogue (native names, English names, codes; low-resource languages marked). Keyboard: type to filter,
  * ↑/↓ to move, Enter to add or remove, Escape to clear the search.
  */
-export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, label = 'Ask in' }: LanguagePickerProps) {
+export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, label = t('askIn') }: LanguagePickerProps) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -58,7 +59,7 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
   }, [activeCode, id]);
 
   const toggle = (code: string) => onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
-  const sets = [...LANGUAGE_PRESETS.map((p) => ({ key: p.id, label: p.label, title: p.description, codes: [...p.codes] })), ...savedSets.map((s) => ({ key: s.id, label: s.label, title: 'Your saved set', codes: s.codes }))];
+  const sets = [...LANGUAGE_PRESETS.map((p) => ({ key: p.id, label: p.label, title: p.description, codes: [...p.codes] })), ...savedSets.map((s) => ({ key: s.id, label: s.label, title: t('yourSavedSet'), codes: s.codes }))];
   const save = () => {
     if (!setName.trim() || !onSaveSet) return;
     onSaveSet(setName.trim(), selected);
@@ -68,22 +69,22 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
   return (
     <div class="language-picker" role="group" aria-labelledby={`${id}-label`} data-testid="language-picker">
       <div id={`${id}-label`} class="lp-label">{label}</div>
-      <div class="lp-sets" role="group" aria-label="Language sets">
+      <div class="lp-sets" role="group" aria-label={t('languageSets')}>
         {sets.map((s) => (
           <button key={s.key} type="button" class="chip" aria-pressed={sameSet(selected, s.codes)} title={`${s.title} (${s.codes.join(', ')})`} onClick={() => onChange(s.codes)}>
             {s.label} <span class="muted">{s.codes.length}</span>
           </button>
         ))}
         {selected.length > 0 && (
-          <button type="button" class="link" onClick={() => onChange([])}>Clear</button>
+          <button type="button" class="link" onClick={() => onChange([])}>{t('clear')}</button>
         )}
       </div>
-      <ul class="lp-chosen" aria-label="Chosen languages" aria-live="polite">
-        {selected.length === 0 && <li class="muted">No language chosen: the prompt is sent as written.</li>}
+      <ul class="lp-chosen" aria-label={t('chosenLanguages')} aria-live="polite">
+        {selected.length === 0 && <li class="muted">{t('noLanguageChosen')}</li>}
         {selected.map((code) => (
           <li key={code} class="chip chosen" data-code={code}>
             <NativeName code={code} /> <span class="muted">{code}</span>
-            <button type="button" class="chip-remove" aria-label={`Remove ${languageByCode(code)?.name ?? code}`} onClick={() => toggle(code)}>×</button>
+            <button type="button" class="chip-remove" aria-label={t('removeLanguage', languageByCode(code)?.name ?? code)} onClick={() => toggle(code)}>×</button>
           </li>
         ))}
       </ul>
@@ -92,12 +93,12 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
         class="lp-search"
         role="combobox"
         list={undefined}
-        aria-label="Search languages"
+        aria-label={t('searchLanguages')}
         aria-expanded="true"
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
         aria-activedescendant={activeCode ? `${id}-opt-${activeCode}` : undefined}
-        placeholder={`Search ${LANGUAGES.length} languages (name, native name or code)`}
+        placeholder={t('searchLanguagesPlaceholder', LANGUAGES.length)}
         value={query}
         onInput={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -113,7 +114,7 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
           e.stopPropagation();
         }}
       />
-      <ul id={`${id}-list`} class="lp-list" role="listbox" aria-multiselectable="true" aria-label="Languages">
+      <ul id={`${id}-list`} class="lp-list" role="listbox" aria-multiselectable="true" aria-label={t('languages')}>
         {matches.map((l) => (
           <li
             key={l.code}
@@ -127,16 +128,16 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
             <span class="lp-check" aria-hidden="true">{selected.includes(l.code) ? '✓' : ''}</span>
             <NativeName code={l.code} />
             <span class="muted"> {l.name} · {l.code}</span>
-            {l.lowResource && <span class="badge lp-low" title="Little training data: models are known to answer less safely">low-resource</span>}
+            {l.lowResource && <span class="badge lp-low" title={t('lowResourceTitle')}>{t('lowResource')}</span>}
           </li>
         ))}
       </ul>
-      {matches.length === 0 && <p class="muted" role="status">No language matches “{query}”.</p>}
+      {matches.length === 0 && <p class="muted" role="status">{t('noLanguageMatches', query)}</p>}
       {onSaveSet && selected.length > 0 && (
         <div class="lp-save">
           <input
-            aria-label="Name for this set of languages"
-            placeholder="Name this set to reuse it"
+            aria-label={t('nameForLanguageSet')}
+            placeholder={t('nameThisSet')}
             value={setName}
             maxLength={60}
             onInput={(e) => setSetName(e.currentTarget.value)}
@@ -146,7 +147,7 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
               save();
             }}
           />
-          <button type="button" class="button secondary small" disabled={!setName.trim()} onClick={save}>Save set</button>
+          <button type="button" class="button secondary small" disabled={!setName.trim()} onClick={save}>{t('saveSet')}</button>
         </div>
       )}
     </div>

@@ -8,13 +8,14 @@ import type { Run } from '@/utils/runner/types';
 import { NativeName } from './LanguagePicker';
 import { Markdown } from './Markdown';
 import './languages.css';
+import { t } from '@/utils/i18n';
 
 /** The language a run asked in, in its own name with its code ("Kiswahili · sw"); nothing for "as written". */
 export function RunLanguageTag({ run }: { run: Run }) {
   const code = run.target.language;
   if (!code) return null;
   return (
-    <span class="lang-tag" data-testid="run-language" title={`Asked in ${languageName(code)}`}>
+    <span class="lang-tag" data-testid="run-language" title={t('askedIn', languageName(code))}>
       <NativeName code={code} /> <span class="muted">· {languageByCode(code)?.code ?? code}</span>
     </span>
   );
@@ -27,7 +28,7 @@ export function AnswerLanguageFlag({ run }: { run: Run }) {
   if (run.state !== 'done' || !asked || !answered || !answeredInOtherLanguage(asked, run.answerLanguage)) return null;
   return (
     <p class="lang-flag" role="note" data-testid="answer-language-flag">
-      Answered in {languageName(answered)} (asked in {languageName(asked)})
+      {t('answeredInAskedIn', languageName(answered), languageName(asked))}
     </p>
   );
 }
@@ -74,25 +75,25 @@ export function PromptSent({ run, prompt, check = roundTripOf }: { run: Run; pro
     return () => void (live = false);
   }, [prompt, sent, translation?.target, run.state]);
   if (!translation || !sent) return null;
-  const by = translation.engine === USER_SUPPLIED ? 'you' : translation.model ?? (translation.engine === 'chrome' ? "Chrome's on-device translator" : translation.engine);
+  const by = translation.engine === USER_SUPPLIED ? t('byYou') : translation.model ?? (translation.engine === 'chrome' ? t('chromeTranslator') : translation.engine);
   const drift = result?.state === 'done' ? result.preview.drift : undefined;
   return (
     <>
       {drift?.drifted && (
         <p class="drift" role="status" data-testid="run-drift">
-          <strong>The translation may have drifted.</strong> {drift.reason}
+          <strong>{t('translationMayHaveDrifted')}</strong> {drift.reason}
         </p>
       )}
       <details class="prompt-sent" data-testid="prompt-sent">
-        <summary>Prompt sent in {languageName(translation.target)}</summary>
+        <summary>{t('promptSentIn', languageName(translation.target))}</summary>
         <p class="prompt-sent-text" lang={translation.target} dir={directionOf(translation.target)} data-testid="prompt-sent-text">{sent}</p>
-        <p class="muted">Translated by {by}.</p>
-        {result?.state === 'checking' && <p class="muted" role="status">Checking the translation by translating it back…</p>}
-        {result?.state === 'failed' && <p class="muted">The translation could not be checked: {result.error}</p>}
+        <p class="muted">{t('translatedByEngine', by)}</p>
+        {result?.state === 'checking' && <p class="muted" role="status">{t('checkingTranslationBack')}</p>}
+        {result?.state === 'failed' && <p class="muted">{t('translationNotChecked', result.error)}</p>}
         {result?.state === 'done' && result.preview.roundTripError && <p class="muted">{result.preview.roundTripError}</p>}
         {result?.state === 'done' && result.preview.roundTrip !== undefined && (
           <p class="muted">
-            Back in {languageName(translation.source)}: <span dir="auto" lang={translation.source}>{result.preview.roundTrip}</span>
+            {t('backIn', languageName(translation.source))} <span dir="auto" lang={translation.source}>{result.preview.roundTrip}</span>
           </p>
         )}
       </details>
@@ -108,12 +109,12 @@ export function hasBackTranslation(run: Run): boolean {
 /** The answer in the reader's language, saying from what and by whom, with the original one click away. */
 export function BackTranslatedText({ run, formatted, onShowOriginal }: { run: Run; formatted: boolean; onShowOriginal: () => void }) {
   const back = run.backTranslation!;
-  const by = back.engine === 'chrome' ? "Chrome's on-device translator" : back.model ?? back.engine;
+  const by = back.engine === 'chrome' ? t('chromeTranslator') : back.model ?? back.engine;
   return (
     <div class="run-back" data-testid="run-back">
       <p class="back-note">
-        <span>Translated from {languageName(back.from)} into {languageName(back.language)} by {by}.</span>
-        <button type="button" class="link small" onClick={onShowOriginal}>Show original</button>
+        <span>{t('translatedFromInto', languageName(back.from), languageName(back.language), by)}</span>
+        <button type="button" class="link small" onClick={onShowOriginal}>{t('showOriginal')}</button>
       </p>
       <div class="run-text" dir="auto" lang={back.language} data-testid="run-back-text">
         {formatted ? <Markdown text={back.text} /> : back.text}
@@ -130,8 +131,8 @@ export function OriginalNote({ run, translated, onShowTranslated }: { run: Run; 
   if (translated || !back.text) return null;
   return (
     <p class="back-note">
-      <span>Original in {languageName(back.from)}.</span>
-      <button type="button" class="link small" onClick={onShowTranslated}>Show in {languageName(back.language)}</button>
+      <span>{t('originalIn', languageName(back.from))}</span>
+      <button type="button" class="link small" onClick={onShowTranslated}>{t('showIn', languageName(back.language))}</button>
     </p>
   );
 }
@@ -143,7 +144,7 @@ export function ReadingToggle({ runs, translated, onChange }: { runs: Run[]; tra
   return (
     <label class="toggle">
       <input type="checkbox" checked={translated} onChange={(e) => onChange(e.currentTarget.checked)} data-testid="reading-toggle" />
-      Show in {languageName(language)}
+      {t('showIn', languageName(language))}
     </label>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { chromeBuiltinStatus, downloadChromeBuiltin, languageModelApi, type BuiltinStatus, type LanguageModelApi } from '@/utils/engines/chrome-builtin';
 import { ProviderError } from '@/utils/providers/errors';
 import type { ProviderConfig } from '@/utils/providers/types';
+import { t } from '@/utils/i18n';
 
 export interface ChromeBuiltinSettingsProps {
   providers: ProviderConfig[];
@@ -11,16 +12,16 @@ export interface ChromeBuiltinSettingsProps {
 }
 
 const LABELS: Record<BuiltinStatus['availability'], string> = {
-  unsupported: 'Not in this browser',
-  unavailable: 'Unavailable on this device',
-  downloadable: 'Not downloaded',
-  downloading: 'Downloading',
-  available: 'Ready',
+  unsupported: t('availUnsupported'),
+  unavailable: t('availUnavailable'),
+  downloadable: t('availDownloadable'),
+  downloading: t('availDownloading'),
+  available: t('availReady'),
 };
 
 /** The model entry a user adds to compare Chrome's built-in model with the others. */
 export function chromeBuiltinConfig(): ProviderConfig {
-  return { id: crypto.randomUUID(), kind: 'chrome-builtin', label: "Chrome's built-in model (Gemini Nano)", baseUrl: '', model: 'gemini-nano', maxConcurrent: 1 };
+  return { id: crypto.randomUUID(), kind: 'chrome-builtin', label: t('chromeBuiltinLabel'), baseUrl: '', model: 'gemini-nano', maxConcurrent: 1 };
 }
 
 /**
@@ -60,12 +61,9 @@ export function ChromeBuiltinSettings({ providers, onAdd, api = languageModelApi
   const availability = status?.availability;
   return (
     <section class="card" aria-labelledby="chrome-builtin">
-      <h2 id="chrome-builtin">Chrome's built-in model</h2>
-      <p class="muted">
-        Chrome can run Google's Gemini Nano on this computer (Prompt API): nothing you ask leaves the machine. The download is a few GB and starts
-        only when you click.
-      </p>
-      {!status && <p class="muted">Checking Chrome's built-in model…</p>}
+      <h2 id="chrome-builtin">{t('chromeBuiltinTitle')}</h2>
+      <p class="muted">{t('chromeBuiltinIntro')}</p>
+      {!status && <p class="muted">{t('checkingChromeBuiltin')}</p>}
       {status && (
         <p data-testid="chrome-builtin-status" data-availability={status.availability} class={availability === 'unsupported' || availability === 'unavailable' ? 'form-error' : ''}>
           <strong>{LABELS[status.availability]}.</strong> {status.message}
@@ -74,23 +72,23 @@ export function ChromeBuiltinSettings({ providers, onAdd, api = languageModelApi
       {progress === null && (availability === 'downloadable' || availability === 'downloading') && (
         <div>
           <button class="button" onClick={() => void start()}>
-            {availability === 'downloading' ? 'Show download progress' : 'Download'}
+            {availability === 'downloading' ? t('showDownloadProgress') : t('download')}
           </button>
         </div>
       )}
       {progress !== null && (
         <div class="field" role="status" aria-live="polite" data-testid="chrome-builtin-progress">
-          <progress max={1} value={progress} aria-label="Downloading Chrome's built-in model" />
-          <span class="muted">{Math.round(progress * 100)} % · Chrome may finish the download even if you leave this page.</span>
+          <progress max={1} value={progress} aria-label={t('downloadingChromeBuiltin')} />
+          <span class="muted">{t('downloadMayFinish', Math.round(progress * 100))}</span>
           <div>
-            <button class="link" onClick={() => download.current?.abort()}>Stop waiting</button>
+            <button class="link" onClick={() => download.current?.abort()}>{t('stopWaiting')}</button>
           </div>
         </div>
       )}
       {availability === 'available' && (
         <div>
           <button class="button" disabled={added} onClick={() => void onAdd(chromeBuiltinConfig())}>
-            {added ? 'In my models' : 'Add to my models'}
+            {added ? t('inMyModels') : t('addToMyModels')}
           </button>
         </div>
       )}

@@ -5,6 +5,7 @@ import {
 } from '@/utils/engines/chrome-translator';
 import { LANGUAGES, languageName } from '@/utils/translate/languages';
 import { NativeName } from '../LanguagePicker';
+import { t } from '@/utils/i18n';
 
 export interface ChromeTranslatorPairsProps {
   /** The reading language: pairs are it → each language and back. */
@@ -15,11 +16,11 @@ export interface ChromeTranslatorPairsProps {
 }
 
 const LABEL: Record<PairAvailability, string> = {
-  available: 'Ready',
-  downloadable: 'Not downloaded',
-  downloading: 'Downloading',
-  unavailable: 'Not available',
-  unsupported: 'Not in this browser',
+  available: t('availReady'),
+  downloadable: t('availDownloadable'),
+  downloading: t('availDownloading'),
+  unavailable: t('availNotAvailable'),
+  unsupported: t('availUnsupported'),
 };
 
 type Pair = { to: PairAvailability; from: PairAvailability };
@@ -47,11 +48,11 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
   if (!api) {
     return (
       <p class="form-error" data-testid="chrome-translator-status">
-        Chrome's on-device translator is not in this browser (it needs desktop Chrome 138 or later). Choose a model to translate, or type translations yourself.
+        {t('chromeTranslatorMissing')}
       </p>
     );
   }
-  if (!pairs) return <p class="muted" role="status">Checking which languages Chrome can translate on this device…</p>;
+  if (!pairs) return <p class="muted" role="status">{t('checkingChromeLanguages')}</p>;
 
   const track = (key: string, work: (onProgress: (f: number) => void) => Promise<void>[]) => {
     setErrors((e) => ({ ...e, [key]: '' }));
@@ -81,19 +82,18 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
   return (
     <div class="field" data-testid="chrome-translator-pairs">
       <p class="muted" data-testid="chrome-translator-status">
-        With {languageName(reading)}: {counts.ready} ready, {counts.download} to download, {counts.none} not available on this device. Each language pack
-        downloads only when you click, once; runs never download one.
+        {t('pairCounts', languageName(reading), counts.ready, counts.download, counts.none)}
       </p>
       <p data-testid="language-detector" data-availability={detectorState ?? ''}>
-        Language detector: <strong>{LABEL[detectorState ?? 'unavailable']}</strong>{' '}
+        {t('languageDetector')} <strong>{LABEL[detectorState ?? 'unavailable']}</strong>{' '}
         {detectorState && needsDownload(detectorState) && progress.detector === undefined && (
-          <button type="button" class="button secondary small" onClick={() => track('detector', (onProgress) => [downloadDetector(onProgress, undefined, detector)])}>Download</button>
+          <button type="button" class="button secondary small" onClick={() => track('detector', (onProgress) => [downloadDetector(onProgress, undefined, detector)])}>{t('download')}</button>
         )}
-        {progress.detector !== undefined && <progress max={1} value={progress.detector} aria-label="Downloading the language detector" />}
+        {progress.detector !== undefined && <progress max={1} value={progress.detector} aria-label={t('downloadingDetector')} />}
         {errors.detector && <span class="form-error" role="alert"> {errors.detector}</span>}
       </p>
       <details>
-        <summary>Language packs ({others.length})</summary>
+        <summary>{t('languagePacks', others.length)}</summary>
         <ul class="list">
           {others.map((l) => {
             const pair = pairs[l.code]!;
@@ -101,13 +101,13 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
             return (
               <li key={key} data-testid="pair" data-code={key} data-to={pair.to} data-from={pair.from}>
                 <NativeName code={key} /> <span class="muted">{l.name} · {key}</span>{' '}
-                <span>to {LABEL[pair.to]} · back {LABEL[pair.from]}</span>{' '}
+                <span>{t('pairToBack', LABEL[pair.to], LABEL[pair.from])}</span>{' '}
                 {progress[key] === undefined && (needsDownload(pair.to) || needsDownload(pair.from)) && (
-                  <button type="button" class="button secondary small" aria-label={`Download ${l.name}`} onClick={() => download(key)}>Download</button>
+                  <button type="button" class="button secondary small" aria-label={t('downloadName', l.name)} onClick={() => download(key)}>{t('download')}</button>
                 )}
                 {progress[key] !== undefined && (
                   <span role="status" aria-live="polite">
-                    <progress max={1} value={progress[key]} aria-label={`Downloading ${l.name}`} /> {Math.round(progress[key]! * 100)} %
+                    <progress max={1} value={progress[key]} aria-label={t('downloadingName', l.name)} /> {Math.round(progress[key]! * 100)} %
                   </span>
                 )}
                 {errors[key] && <span class="form-error" role="alert"> {errors[key]}</span>}

@@ -3,6 +3,7 @@ import type { ProviderConfig, ProviderKind } from '@/utils/providers/types';
 import { PROVIDERS } from '@/utils/providers/registry';
 import { ENDPOINT_PRESETS } from '@/utils/providers/presets';
 import { originPatternOf, requestAccess } from '@/utils/permissions';
+import { t } from '@/utils/i18n';
 
 export interface EndpointFormProps {
   onAdd: (config: ProviderConfig, apiKey: string) => Promise<void>;
@@ -14,9 +15,9 @@ export function baseUrlProblem(value: string): string | null {
   try {
     url = new URL(value.trim());
   } catch {
-    return 'Enter a full address, e.g. http://localhost:11434/v1';
+    return t('enterFullAddress');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The address must start with http:// or https://';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return t('addressMustStart');
   return null;
 }
 
@@ -39,13 +40,13 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
     const temp = temperature.trim() === '' ? undefined : Number(temperature);
     const problem =
       baseUrlProblem(baseUrl) ??
-      (model.trim() ? null : 'Enter the model name the endpoint expects.') ??
-      (temp === undefined || (temp >= 0 && temp <= 2) ? null : 'Temperature must be a number from 0 to 2, or empty for the model default.') ??
-      (Number.isInteger(Number(parallel)) && Number(parallel) >= 1 && Number(parallel) <= 16 ? null : 'Parallel requests must be a whole number from 1 to 16.');
+      (model.trim() ? null : t('enterModelName')) ??
+      (temp === undefined || (temp >= 0 && temp <= 2) ? null : t('temperatureRange')) ??
+      (Number.isInteger(Number(parallel)) && Number(parallel) >= 1 && Number(parallel) <= 16 ? null : t('parallelRange'));
     if (problem) return setError(problem);
     // Ask first: the browser only shows the permission prompt during the click.
     if (!(await requestAccess([originPatternOf(baseUrl.trim())]))) {
-      return setError(`Parallax needs access to ${new URL(baseUrl.trim()).host} to send prompts there. Allow it when asked.`);
+      return setError(t('needsAccessTo', new URL(baseUrl.trim()).host));
     }
     const name = label.trim() || `${model.trim()} @ ${new URL(baseUrl.trim()).host}`;
     await onAdd(
@@ -53,7 +54,7 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
       apiKey.trim(),
     );
     setError(null);
-    setSaved(`Added “${name}”.`);
+    setSaved(t('addedName', name));
     setLabel('');
     setBaseUrl('');
     setModel('');
@@ -62,9 +63,9 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
 
   return (
     <form class="card" onSubmit={submit} aria-labelledby="add-endpoint">
-      <h2 id="add-endpoint">Add an endpoint</h2>
+      <h2 id="add-endpoint">{t('addAnEndpoint')}</h2>
       <div class="field">
-        <span class="muted">Start from a preset:</span>
+        <span class="muted">{t('startFromPreset')}</span>
         <div class="toggle" style={{ flexWrap: 'wrap' }}>
           {ENDPOINT_PRESETS.map((p) => (
             <button type="button" class="button secondary small" key={p.label} onClick={() => { setKind(p.kind); setBaseUrl(p.baseUrl); setModel(p.model); setLabel(p.label); }}>
@@ -75,7 +76,7 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
       </div>
       <div class="field-row">
         <label class="field">
-          Kind
+          {t('kind')}
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as ProviderKind)}>
             {kinds.map((p) => (
               <option key={p.kind} value={p.kind}>{p.name}</option>
@@ -83,38 +84,38 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
           </select>
         </label>
         <label class="field">
-          Name (optional)
-          <input value={label} onInput={(e) => setLabel(e.currentTarget.value)} placeholder="My local Llama" />
+          {t('nameOptional')}
+          <input value={label} onInput={(e) => setLabel(e.currentTarget.value)} placeholder={t('endpointNamePlaceholder')} />
         </label>
       </div>
       <div class="field-row">
         <label class="field">
-          Base URL
+          {t('baseUrl')}
           <input name="baseUrl" value={baseUrl} onInput={(e) => setBaseUrl(e.currentTarget.value)} placeholder="http://localhost:11434/v1" inputMode="url" />
         </label>
         <label class="field">
-          Model
+          {t('model')}
           <input name="model" value={model} onInput={(e) => setModel(e.currentTarget.value)} placeholder="llama3.2" />
         </label>
       </div>
       <label class="field">
-        API key (optional; kept on this device only, never exported)
+        {t('apiKeyOptional')}
         <input name="apiKey" type="password" autocomplete="off" value={apiKey} onInput={(e) => setApiKey(e.currentTarget.value)} />
       </label>
       <div class="field-row">
         <label class="field">
-          Parallel requests
+          {t('parallelRequests')}
           <input name="parallel" type="number" min={1} max={16} value={parallel} onInput={(e) => setParallel(e.currentTarget.value)} />
         </label>
         <label class="field">
-          Temperature (empty = model default)
+          {t('temperatureEmptyDefault')}
           <input name="temperature" inputMode="decimal" value={temperature} onInput={(e) => setTemperature(e.currentTarget.value)} placeholder="0.7" />
         </label>
       </div>
       {error && <p class="form-error" role="alert">{error}</p>}
       {saved && <p class="ok-text" role="status">{saved}</p>}
       <div>
-        <button class="button" type="submit">Add endpoint</button>
+        <button class="button" type="submit">{t('addEndpoint')}</button>
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { ProviderConfig } from '@/utils/providers/types';
+import { t } from '@/utils/i18n';
 
 export interface EndpointListProps {
   providers: ProviderConfig[];
@@ -10,18 +11,18 @@ export interface EndpointListProps {
 export function EndpointList({ providers, hasKey, onRemove }: EndpointListProps) {
   return (
     <section class="card" aria-labelledby="endpoints">
-      <h2 id="endpoints">Models</h2>
+      <h2 id="endpoints">{t('models')}</h2>
       {providers.length === 0 ? (
-        <p class="muted">No model yet. Add an endpoint below: a local server such as Ollama or LM Studio, or an API.</p>
+        <p class="muted">{t('noModelYet')}</p>
       ) : (
         <ul class="list" data-testid="endpoint-list">
           {providers.map((p) => (
             <li key={p.id}>
               <span>
                 <strong>{p.label}</strong>
-                <span class="muted"> · {p.model} · {p.baseUrl}{hasKey.has(p.id) ? ' · key saved' : ''}</span>
+                <span class="muted"> · {p.model} · {p.baseUrl}{hasKey.has(p.id) ? t('keySaved') : ''}</span>
               </span>
-              <button class="link" onClick={() => onRemove(p.id)} aria-label={`Remove ${p.label}`}>Remove</button>
+              <button class="link" onClick={() => onRemove(p.id)} aria-label={t('removeName', p.label)}>{t('remove')}</button>
             </li>
           ))}
         </ul>

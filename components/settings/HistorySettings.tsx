@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RETENTION_CHOICES, retentionItem } from '@/utils/retention';
+import { t } from '@/utils/i18n';
 
-const label = (days: number | null) => (days === null ? 'Keep everything' : days === 365 ? 'Delete after a year' : `Delete after ${days} days`);
+const label = (days: number | null) => (days === null ? t('keepEverything') : days === 365 ? t('deleteAfterYear') : t('deleteAfterDays', days));
 
 /** How long history is kept, and how much room it takes on this device. */
 export function HistorySettings() {
@@ -14,15 +15,15 @@ export function HistorySettings() {
   }, []);
   return (
     <section class="card" aria-labelledby="history-settings">
-      <h2 id="history-settings">History</h2>
-      <p class="muted">Comparisons are stored only on this device{used ? ` (${used} used now)` : ''}. Export them from the panel’s history before they are deleted.</p>
+      <h2 id="history-settings">{t('tabHistory')}</h2>
+      <p class="muted">{used ? t('storedOnlyHereUsed', used) : t('storedOnlyHere')}</p>
       <label>
-        Keep comparisons
-        <select aria-label="Keep comparisons" value={days === null ? '' : String(days)} onChange={(e) => void retentionItem.setValue(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+        {t('keepComparisons')}
+        <select aria-label={t('keepComparisons')} value={days === null ? '' : String(days)} onChange={(e) => void retentionItem.setValue(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
           {RETENTION_CHOICES.map((d) => <option key={String(d)} value={d === null ? '' : String(d)}>{label(d)}</option>)}
         </select>
       </label>
-      {days !== null && <p class="muted">Older comparisons are deleted when the browser starts and when you change this.</p>}
+      {days !== null && <p class="muted">{t('olderDeleted')}</p>}
     </section>
   );
 }

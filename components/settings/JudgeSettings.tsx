@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { embeddingItem, judgeItem, type EmbeddingSettings, type JudgeSettings as Judge } from '@/utils/judge/settings';
 import type { ProviderConfig } from '@/utils/providers/types';
+import { t } from '@/utils/i18n';
+import { Interpolated } from '../Interpolated';
 
 /** Choose the optional judge: a configured endpoint (and model) that grades answers with a fixed rubric. */
 export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {
@@ -19,50 +21,47 @@ export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {
   const save = (next: Judge | null) => void judgeItem.setValue(next);
   return (
     <section class="card" aria-labelledby="judge-heading">
-      <h2 id="judge-heading">Judge and embeddings</h2>
-      <p class="muted">
-        A model of your choice can grade each answer with a fixed rubric (refusal, or value dimensions with quotes). Its
-        verdict is shown beside Parallax’s own analysis, never instead of it. Every answer is sent to the judge’s endpoint.
-      </p>
+      <h2 id="judge-heading">{t('judgeAndEmbeddings')}</h2>
+      <p class="muted">{t('judgeIntro')}</p>
       {eligible.length === 0 ? (
-        <p class="muted">Add a remote endpoint or Chrome’s built-in model above to use it as a judge.</p>
+        <p class="muted">{t('addEndpointForJudge')}</p>
       ) : (
         <div class="toggle">
           <label>
-            Judge
-            <select aria-label="Judge endpoint" value={judge?.providerId ?? ''} onChange={(e) => save(e.currentTarget.value ? { providerId: e.currentTarget.value, model: judge?.model } : null)}>
-              <option value="">No judge</option>
+            {t('judge')}
+            <select aria-label={t('judgeEndpoint')} value={judge?.providerId ?? ''} onChange={(e) => save(e.currentTarget.value ? { providerId: e.currentTarget.value, model: judge?.model } : null)}>
+              <option value="">{t('noJudge')}</option>
               {eligible.map((p) => <option key={p.id} value={p.id}>{p.label} · {p.model}</option>)}
             </select>
           </label>
           {judge && (
             <label>
-              Model (optional)
-              <input aria-label="Judge model" placeholder="the endpoint's default" value={judge.model ?? ''} onChange={(e) => save({ ...judge, model: e.currentTarget.value.trim() || undefined })} />
+              {t('modelOptional')}
+              <input aria-label={t('judgeModel')} placeholder={t('endpointsDefault')} value={judge.model ?? ''} onChange={(e) => save({ ...judge, model: e.currentTarget.value.trim() || undefined })} />
             </label>
           )}
         </div>
       )}
-      <h3>Divergence by meaning</h3>
-      <p class="muted">By default answers are compared by the words they share (after translating them back). An embedding model on an OpenAI-compatible endpoint (e.g. Ollama’s nomic-embed-text) compares them by meaning instead.</p>
+      <h3>{t('divergenceByMeaning')}</h3>
+      <p class="muted">{t('divergenceIntro')}</p>
       {embedding ? (
         <p>
-          Using <strong>{embedding.model}</strong> on {providers.find((p) => p.id === embedding.providerId)?.label ?? 'a removed endpoint'}.{' '}
-          <button class="link" onClick={() => void embeddingItem.setValue(null)}>Stop using it</button>
+          <Interpolated id="usingEmbedding" parts={[<strong key="model">{embedding.model}</strong>, providers.find((p) => p.id === embedding.providerId)?.label ?? t('aRemovedEndpoint')]} />{' '}
+          <button class="link" onClick={() => void embeddingItem.setValue(null)}>{t('stopUsingIt')}</button>
         </p>
       ) : embedders.length === 0 ? (
-        <p class="muted">Add an OpenAI-compatible endpoint above to choose an embedding model.</p>
+        <p class="muted">{t('addEndpointForEmbedding')}</p>
       ) : (
         <form class="toggle" onSubmit={(e) => {
           e.preventDefault();
           if (embedProvider && embedModel.trim()) void embeddingItem.setValue({ providerId: embedProvider, model: embedModel.trim() });
         }}>
-          <select aria-label="Embedding endpoint" value={embedProvider} onChange={(e) => setEmbedProvider(e.currentTarget.value)} required>
-            <option value="">Choose an endpoint</option>
+          <select aria-label={t('embeddingEndpoint')} value={embedProvider} onChange={(e) => setEmbedProvider(e.currentTarget.value)} required>
+            <option value="">{t('chooseAnEndpoint')}</option>
             {embedders.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
           </select>
-          <input aria-label="Embedding model" placeholder="nomic-embed-text" value={embedModel} onInput={(e) => setEmbedModel(e.currentTarget.value)} required />
-          <button class="button secondary small" type="submit">Use for divergence</button>
+          <input aria-label={t('embeddingModel')} placeholder="nomic-embed-text" value={embedModel} onInput={(e) => setEmbedModel(e.currentTarget.value)} required />
+          <button class="button secondary small" type="submit">{t('useForDivergence')}</button>
         </form>
       )}
     </section>

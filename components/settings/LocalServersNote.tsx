@@ -1,3 +1,6 @@
+import { t } from '@/utils/i18n';
+import { Interpolated } from '../Interpolated';
+
 export interface LocalServersNoteProps {
   /** True where Parallax cannot strip the Origin header itself (Firefox's build has no declarativeNetRequest rules). */
   needsServerSetting: boolean;
@@ -13,17 +16,13 @@ export function LocalServersNote({ needsServerSetting }: LocalServersNoteProps) 
   if (!needsServerSetting) return null;
   return (
     <section class="card" aria-labelledby="local-servers" data-testid="local-servers-note">
-      <h2 id="local-servers">Using Ollama in Firefox</h2>
-      <p>
-        Ollama refuses requests from browser extensions unless it is told to allow them, and Parallax for Firefox cannot change the origin its
-        requests carry. Quit Ollama and start it with:
-      </p>
+      <h2 id="local-servers">{t('ollamaInFirefox')}</h2>
+      <p>{t('ollamaRefuses')}</p>
       <pre>
         <code>{COMMAND}</code>
       </pre>
       <p class="muted">
-        On macOS, run <code>launchctl setenv OLLAMA_ORIGINS "moz-extension://*"</code> and restart the Ollama app. Other local servers (LM Studio,
-        llama.cpp, vLLM) accept extensions by default or have a similar CORS setting.
+        <Interpolated id="ollamaMacos" parts={[<code key="cmd">launchctl setenv OLLAMA_ORIGINS "moz-extension://*"</code>]} />
       </p>
     </section>
   );

@@ -6,6 +6,7 @@ import { send } from '@/utils/messaging/client';
 import { listenLive } from '@/utils/messaging/live';
 import type { EngineInfo } from '@/utils/messaging/protocol';
 import type { ProviderConfig } from '@/utils/providers/types';
+import { t } from '@/utils/i18n';
 
 export interface OnDeviceSettingsProps {
   providers: ProviderConfig[];
@@ -80,36 +81,36 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
   const p = activity?.progress;
   return (
     <section class="card" aria-labelledby="on-device">
-      <h2 id="on-device">On-device models</h2>
-      <p class="muted">Run a model on this computer's GPU with WebLLM: nothing you ask leaves the machine. Downloads start only when you click.</p>
-      {!info && !error && <p class="muted">Checking WebGPU…</p>}
+      <h2 id="on-device">{t('onDeviceModels')}</h2>
+      <p class="muted">{t('onDeviceIntro')}</p>
+      {!info && !error && <p class="muted">{t('checkingWebGpu')}</p>}
       {info && (
         <p data-testid="webgpu-status" class={info.webgpu.available ? '' : 'form-error'}>
           {info.webgpu.available
-            ? `WebGPU: ${info.webgpu.description}${info.webgpu.fallback ? ' (software fallback: very slow)' : ''}${info.webgpu.shaderF16 ? '' : ', no shader-f16 (f32 models only)'}.`
+            ? t('webGpuLine', `${info.webgpu.description}${info.webgpu.fallback ? t('softwareFallbackSlow') : ''}${info.webgpu.shaderF16 ? '' : t('noShaderF16')}`)
             : info.webgpu.reason}
         </p>
       )}
       {info?.webgpu.available && info.models.length > 0 && (
         <div class="field-row">
           <label class="field">
-            Model
+            {t('model')}
             <select value={selected} onChange={(e) => setSelected(e.currentTarget.value)}>
               {info.models.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.name} · {m.quantization} · {mb(m.vramMB)} GPU memory (≈ download){m.cached ? ' · downloaded' : ''}
+                  {m.name} · {m.quantization} · {t('gpuMemoryOption', mb(m.vramMB))}{m.cached ? t('downloadedSuffix') : ''}
                 </option>
               ))}
             </select>
           </label>
           <div class="toggle" style={{ alignSelf: 'end' }}>
             {model?.cached ? (
-              <button class="button" disabled={added(model.id)} onClick={() => void addModel({ modelId: model.id }, `${model.name} (on-device)`)}>
-                {added(model.id) ? 'In my models' : 'Add to my models'}
+              <button class="button" disabled={added(model.id)} onClick={() => void addModel({ modelId: model.id }, t('onDeviceSuffix', model.name))}>
+                {added(model.id) ? t('inMyModels') : t('addToMyModels')}
               </button>
             ) : (
-              <button class="button" disabled={!model || Boolean(activity)} onClick={() => model && void download({ modelId: model.id }, `${model.name} (on-device)`)}>
-                Download
+              <button class="button" disabled={!model || Boolean(activity)} onClick={() => model && void download({ modelId: model.id }, t('onDeviceSuffix', model.name))}>
+                {t('download')}
               </button>
             )}
           </div>
@@ -117,33 +118,33 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
       )}
       {activity && (
         <div class="field" role="status" aria-live="polite" data-testid="download-progress">
-          <progress max={1} value={p?.fraction ?? 0} aria-label={`Downloading ${activity.modelId}`} />
+          <progress max={1} value={p?.fraction ?? 0} aria-label={t('downloadingName', activity.modelId)} />
           <span class="muted">
-            {p ? `${Math.round(p.fraction * 100)} %${p.fetchedMB !== null ? ` · ${p.fetchedMB} MB` : ''}${p.etaSeconds !== null ? ` · about ${p.etaSeconds} s left` : ''} · ${p.phase}` : `Starting ${activity.modelId}…`}
+            {p ? `${Math.round(p.fraction * 100)} %${p.fetchedMB !== null ? ` · ${p.fetchedMB} MB` : ''}${p.etaSeconds !== null ? t('aboutSecondsLeft', p.etaSeconds) : ''} · ${p.phase}` : t('startingModel', activity.modelId)}
           </span>
           <div>
-            <button class="link" onClick={() => void send('engine.cancel', {}).catch((err: Error) => setError(err.message))}>Cancel</button>
+            <button class="link" onClick={() => void send('engine.cancel', {}).catch((err: Error) => setError(err.message))}>{t('cancel')}</button>
           </div>
         </div>
       )}
       {info && info.models.some((m) => m.cached) && (
-        <ul class="list" aria-label="Downloaded models">
+        <ul class="list" aria-label={t('downloadedModels')}>
           {info.models.filter((m) => m.cached).map((m) => (
             <li key={m.id}>
-              <span>{m.name} · {m.quantization}{m.diskBytes ? ` · ${formatBytes(m.diskBytes)} on disk` : ''}{info.loadedModel === m.id ? ' · loaded' : ''}</span>
-              <button class="link" onClick={() => void send('engine.delete', { modelId: m.id }).then(refresh).catch((err: Error) => setError(err.message))}>Delete</button>
+              <span>{m.name} · {m.quantization}{m.diskBytes ? t('onDisk', formatBytes(m.diskBytes)) : ''}{info.loadedModel === m.id ? t('loadedSuffix') : ''}</span>
+              <button class="link" onClick={() => void send('engine.delete', { modelId: m.id }).then(refresh).catch((err: Error) => setError(err.message))}>{t('delete')}</button>
             </li>
           ))}
         </ul>
       )}
       {info?.webgpu.available && (
         <details>
-          <summary>Add a custom model (MLC format)</summary>
-          <form class="field" onSubmit={(e) => { e.preventDefault(); void download(custom, `${custom.modelId} (on-device)`); }}>
-            <label class="field">Model id<input name="customModelId" value={custom.modelId} onInput={(e) => setCustom({ ...custom, modelId: e.currentTarget.value })} /></label>
-            <label class="field">Weights URL<input name="customModelUrl" value={custom.modelUrl} onInput={(e) => setCustom({ ...custom, modelUrl: e.currentTarget.value })} placeholder="https://huggingface.co/mlc-ai/…" /></label>
-            <label class="field">Library URL (.wasm)<input name="customModelLib" value={custom.modelLib} onInput={(e) => setCustom({ ...custom, modelLib: e.currentTarget.value })} /></label>
-            <div><button class="button" type="submit" disabled={!custom.modelId || !custom.modelUrl || !custom.modelLib || Boolean(activity)}>Download custom model</button></div>
+          <summary>{t('addCustomModel')}</summary>
+          <form class="field" onSubmit={(e) => { e.preventDefault(); void download(custom, t('onDeviceSuffix', custom.modelId)); }}>
+            <label class="field">{t('modelId')}<input name="customModelId" value={custom.modelId} onInput={(e) => setCustom({ ...custom, modelId: e.currentTarget.value })} /></label>
+            <label class="field">{t('weightsUrl')}<input name="customModelUrl" value={custom.modelUrl} onInput={(e) => setCustom({ ...custom, modelUrl: e.currentTarget.value })} placeholder="https://huggingface.co/mlc-ai/…" /></label>
+            <label class="field">{t('libraryUrl')}<input name="customModelLib" value={custom.modelLib} onInput={(e) => setCustom({ ...custom, modelLib: e.currentTarget.value })} /></label>
+            <div><button class="button" type="submit" disabled={!custom.modelId || !custom.modelUrl || !custom.modelLib || Boolean(activity)}>{t('downloadCustomModel')}</button></div>
           </form>
         </details>
       )}

@@ -3,6 +3,7 @@ import { SITE_ADAPTERS } from '@/utils/sites/registry';
 import type { SiteId } from '@/utils/sites/types';
 import { requestAccess } from '@/utils/permissions';
 import { sitePatternFromInput, type Settings } from '@/utils/settings';
+import { t } from '@/utils/i18n';
 
 export interface SitesSettingsProps {
   settings: Settings;
@@ -19,15 +20,15 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
   const known = SITE_ADAPTERS.filter((a) => a.matches.length > 0);
 
   const toggle = async (id: SiteId, matches: string[], enabled: boolean) => {
-    if (enabled && !(await requestAccess(matches))) return setError('Access to that site was not granted, so capture stays off.');
+    if (enabled && !(await requestAccess(matches))) return setError(t('siteAccessNotGranted'));
     setError(null);
     await onSetSite(id, enabled);
   };
   const addCustom = async (e: Event) => {
     e.preventDefault();
     const pattern = sitePatternFromInput(input);
-    if (!pattern) return setError('Enter a site address such as chat.example.com or http://127.0.0.1:8080.');
-    if (!(await requestAccess([pattern]))) return setError(`Access to ${pattern} was not granted, so capture stays off there.`);
+    if (!pattern) return setError(t('enterSiteAddress'));
+    if (!(await requestAccess([pattern]))) return setError(t('patternAccessNotGranted', pattern));
     setError(null);
     setInput('');
     await onAddCustom(pattern);
@@ -35,10 +36,10 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
 
   return (
     <section class="card" aria-labelledby="sites">
-      <h2 id="sites">Pick up prompts on</h2>
+      <h2 id="sites">{t('pickUpPromptsOn')}</h2>
       <label class="toggle">
         <input type="checkbox" checked={settings.paused} onChange={(e) => void onPause(e.currentTarget.checked)} />
-        Pause: pick up nothing anywhere
+        {t('pauseEverywhere')}
       </label>
       {known.length > 0 && (
         <ul class="list">
@@ -55,10 +56,10 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
       )}
       <form class="field" onSubmit={addCustom}>
         <label class="field">
-          Another chat site (its composer and send button are found automatically)
+          {t('anotherChatSite')}
           <span class="toggle">
             <input name="site" value={input} onInput={(e) => setInput(e.currentTarget.value)} placeholder="http://127.0.0.1:8080" />
-            <button class="button" type="submit">Enable</button>
+            <button class="button" type="submit">{t('enable')}</button>
           </span>
         </label>
       </form>
@@ -67,13 +68,13 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
           {settings.customSitePatterns.map((p) => (
             <li key={p}>
               <code>{p}</code>
-              <button class="link" onClick={() => void onRemoveCustom(p)} aria-label={`Stop picking up prompts on ${p}`}>Remove</button>
+              <button class="link" onClick={() => void onRemoveCustom(p)} aria-label={t('stopPickingUpOn', p)}>{t('remove')}</button>
             </li>
           ))}
         </ul>
       )}
       {error && <p class="form-error" role="alert">{error}</p>}
-      <p class="muted">Reload an open chat tab after enabling its site.</p>
+      <p class="muted">{t('reloadChatTab')}</p>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { detectWebGpu, type WebGpuStatus } from '@/utils/webgpu';
+import { t } from '@/utils/i18n';
+import { Interpolated } from '../Interpolated';
 
 export interface WelcomeGuideProps {
   hasModel: boolean;
@@ -13,28 +15,29 @@ export function WelcomeGuide({ hasModel, hasSite, onDone }: WelcomeGuideProps) {
   useEffect(() => void detectWebGpu().then(setGpu), []);
   return (
     <section class="card" aria-labelledby="welcome">
-      <h2 id="welcome">Welcome to Parallax</h2>
-      <p>Parallax asks the models you choose the same question you ask a chat site, and shows how their answers differ.</p>
+      <h2 id="welcome">{t('welcomeTitle')}</h2>
+      <p>{t('welcomeIntro')}</p>
       <ol class="steps">
         <li class={hasModel ? 'step-done' : ''}>
-          {hasModel ? '✓ ' : ''}Add a model: a local server (Ollama, LM Studio) or an API endpoint under <a href="#endpoints">Models</a>, or
-          download one to run on this computer under <a href="#on-device">On-device models</a>.
+          {hasModel ? '✓ ' : ''}
+          <Interpolated id="welcomeStepModel" parts={[<a key="models" href="#endpoints">{t('models')}</a>, <a key="on-device" href="#on-device">{t('onDeviceModels')}</a>]} />
           <div class="muted">
             {gpu === null
-              ? 'Checking WebGPU…'
+              ? t('checkingWebGpu')
               : gpu.available
-                ? `WebGPU is available here (${gpu.description}${gpu.fallback ? ', a software fallback: too slow for on-device models' : ''}).`
+                ? gpu.fallback ? t('webGpuAvailableFallback', gpu.description) : t('webGpuAvailable', gpu.description)
                 : gpu.reason}
           </div>
         </li>
         <li class={hasSite ? 'step-done' : ''}>
-          {hasSite ? '✓ ' : ''}Turn on a chat site under <a href="#sites">Pick up prompts on</a>.
+          {hasSite ? '✓ ' : ''}
+          <Interpolated id="welcomeStepSite" parts={[<a key="sites" href="#sites">{t('pickUpPromptsOn')}</a>]} />
         </li>
-        <li>Open the Parallax side panel from the toolbar button, then send a prompt on that site.</li>
+        <li>{t('welcomeStepPanel')}</li>
       </ol>
       <div>
         <button class="button" onClick={onDone}>
-          {hasModel && hasSite ? 'Done' : 'Skip for now'}
+          {hasModel && hasSite ? t('done') : t('skipForNow')}
         </button>
       </div>
     </section>
