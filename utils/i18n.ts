@@ -1,7 +1,5 @@
-import en from '../public/_locales/en/messages.json';
-
-/** A message of the UI, named as in public/_locales/en/messages.json. */
-export type MessageKey = keyof typeof en;
+/** A message of the UI, named as in public/_locales/en/messages.json (the English text is the source). */
+export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
 
 interface I18nApi {
   getMessage(key: string, substitutions?: string[]): string;
@@ -12,9 +10,13 @@ const api = (): I18nApi | undefined => {
   return g.chrome?.i18n ?? g.browser?.i18n;
 };
 
+/** Outside the extension (unit tests) there is no i18n API: tests install the English messages here. */
+export const FALLBACK_MESSAGES = Symbol.for('parallax.messages');
+
 /**
- * The UI text for `key` in the browser's language, through the extension's i18n (English when the browser's
- * language has no translation, and outside the extension, e.g. in tests). `$1`… take the substitutions.
+ * The UI text for `key` in the browser's language, through the extension's i18n (Chrome falls back to English,
+ * the default locale). Outside the extension, the messages installed at {@link FALLBACK_MESSAGES}. `$1`… take the
+ * substitutions. The English file is not bundled into pages: the extension's i18n already has it.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
@@ -22,7 +24,8 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
     const localized = api()?.getMessage(key, subs);
     if (localized) return localized;
   } catch {
-    // Not in an extension page: fall through to English.
+    // Not in an extension page.
   }
-  return en[key].message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+  const fallback = (globalThis as { [FALLBACK_MESSAGES]?: Record<string, { message: string }> })[FALLBACK_MESSAGES]?.[key]?.message ?? key;
+  return fallback.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }

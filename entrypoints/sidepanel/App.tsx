@@ -1,3 +1,4 @@
+import { MAX_IMPORT_BYTES } from '@/utils/history/import';
 import { t } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/ComparisonView';
@@ -78,7 +79,11 @@ export function App() {
               const file = await history.exportFile(kind);
               download(file.name, file.type, file.content);
             })}
-            onImport={(file) => guard(async () => history.importFile(await file.text()))}
+            onImport={(file) => guard(async () => {
+              // Checked before reading: a huge file is refused without loading it into memory.
+              if (file.size > MAX_IMPORT_BYTES) throw new Error('This file is too large to import (over 200 MB).');
+              await history.importFile(await file.text());
+            })}
           />
         ) : (
           <>
