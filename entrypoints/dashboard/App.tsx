@@ -5,6 +5,7 @@ import type { Drawer } from './ChartCard';
 import { ComparisonScreen } from './ComparisonScreen';
 import { NoHistory } from './NoHistory';
 import { useDashboardState, type Appearance } from './state';
+import { t } from '@/utils/i18n';
 
 /** Follows the system's light/dark setting, so charts are drawn again when it changes. */
 function useSystemDark(): boolean {
@@ -31,16 +32,16 @@ export function App({ drawer, onOpenSettings }: { drawer?: Drawer; onOpenSetting
   const openSettings = onOpenSettings ?? (() => void browser.runtime.openOptionsPage());
   const setAppearance = (patch: Partial<Appearance>) => (state.appearance.value = { ...appearance, ...patch });
   const views = [
-    { view: 'comparison', label: 'One comparison', go: () => state.navigate({ view: 'comparison', id: null }) },
-    { view: 'batch', label: 'Batch summary', go: () => state.navigate({ view: 'batch', batchId: null }) },
+    { view: 'comparison', label: t('oneComparison'), go: () => state.navigate({ view: 'comparison', id: null }) },
+    { view: 'batch', label: t('batchSummary'), go: () => state.navigate({ view: 'batch', batchId: null }) },
   ] as const;
 
   return (
     <div class="dash">
-      <a class="skip-link" href="#dash-main">Skip to content</a>
+      <a class="skip-link" href="#dash-main">{t('skipToContent')}</a>
       <header class="dash-top">
-        <h1 class="brand">Parallax dashboard</h1>
-        <nav class="dash-views" aria-label="Dashboard views">
+        <h1 class="brand">{t('dashboardTitle')}</h1>
+        <nav class="dash-views" aria-label={t('dashboardViews')}>
           {views.map((v) => (
             <button key={v.view} class="tab" aria-current={route.view === v.view ? 'page' : undefined} onClick={v.go}>
               {v.label}
@@ -49,14 +50,14 @@ export function App({ drawer, onOpenSettings }: { drawer?: Drawer; onOpenSetting
         </nav>
         <div class="dash-controls">
           <button class="button secondary small" aria-pressed={appearance.projector} onClick={() => setAppearance({ projector: !appearance.projector })}>
-            Projector
+            {t('projector')}
           </button>
           <label class="toggle">
-            <span>Theme</span>
+            <span>{t('theme')}</span>
             <select value={appearance.theme} onChange={(e) => setAppearance({ theme: e.currentTarget.value as Appearance['theme'] })}>
-              <option value="system">As the system</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
+              <option value="system">{t('asTheSystem')}</option>
+              <option value="light">{t('light')}</option>
+              <option value="dark">{t('dark')}</option>
             </select>
           </label>
         </div>
@@ -64,7 +65,7 @@ export function App({ drawer, onOpenSettings }: { drawer?: Drawer; onOpenSetting
       {state.error.value && (
         <p class="notice" role="alert">
           {state.error.value}
-          <button class="link" onClick={() => (state.error.value = null)}>Dismiss</button>
+          <button class="link" onClick={() => (state.error.value = null)}>{t('dismiss')}</button>
         </p>
       )}
       {analysis && analysis.notes.length > 0 && (
@@ -74,12 +75,12 @@ export function App({ drawer, onOpenSettings }: { drawer?: Drawer; onOpenSetting
       )}
       <main id="dash-main" class="dash-main" tabIndex={-1}>
         {recent === undefined ? (
-          <p class="muted" role="status">Loading history…</p>
+          <p class="muted" role="status">{t('loadingHistory')}</p>
         ) : recent.length === 0 && route.view === 'comparison' ? (
           <NoHistory onOpenSettings={openSettings} />
         ) : route.view === 'comparison' ? (
           state.shown.value === undefined ? (
-            <p class="muted" role="status">Loading the comparison…</p>
+            <p class="muted" role="status">{t('loadingTheComparison')}</p>
           ) : (
             <ComparisonScreen recent={recent} shown={state.shown.value} classify={analysis === undefined ? undefined : analysis.classify} onPick={(id) => state.navigate({ view: 'comparison', id })} />
           )
@@ -87,7 +88,7 @@ export function App({ drawer, onOpenSettings }: { drawer?: Drawer; onOpenSetting
           <>
             {recent.length === 0 && <NoHistory onOpenSettings={openSettings} />}
             {state.batch.value === undefined ? (
-              <p class="muted" role="status">Loading comparisons…</p>
+              <p class="muted" role="status">{t('loadingComparisons')}</p>
             ) : (
               <BatchScreen
                 items={state.batch.value}

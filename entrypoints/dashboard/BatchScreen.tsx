@@ -13,6 +13,7 @@ import {
 import { featureFigure, refusalFigure, surveyFigures } from '@/utils/dashboard/figures';
 import type { SurveyResult } from '@/utils/dashboard/survey';
 import { ChartCard, type Drawer } from './ChartCard';
+import { t, type MessageKey } from '@/utils/i18n';
 
 export interface BatchScreenProps {
   /** Comparisons in the date range (tag and batch are applied here). */
@@ -33,7 +34,7 @@ export interface BatchScreenProps {
 }
 
 const notAnalysed = () => null;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, n));
 
 /** 'YYYY-MM-DD' of a local time, for <input type=date>. */
 const dayOf = (ms: number | undefined) => {
@@ -67,44 +68,44 @@ export function BatchScreen(props: BatchScreenProps) {
 
   return (
     <section class="dash-section" aria-labelledby="batch-heading">
-      <h2 id="batch-heading">Batch summary</h2>
+      <h2 id="batch-heading">{t('batchSummary')}</h2>
       {!noneStored && (
-      <form class="filters" aria-label="Which comparisons" onSubmit={(e) => e.preventDefault()}>
+      <form class="filters" aria-label={t('whichComparisons')} onSubmit={(e) => e.preventDefault()}>
         <label class="field">
-          From
+          {t('from')}
           <input type="date" value={dayOf(filter.since)} onChange={(e) => set({ since: dayBound(e.currentTarget.value, false) })} />
         </label>
         <label class="field">
-          To
+          {t('to')}
           <input type="date" value={dayOf(filter.until)} onChange={(e) => set({ until: dayBound(e.currentTarget.value, true) })} />
         </label>
         <label class="field">
-          Probe set or batch
+          {t('probeSetOrBatch')}
           <select value={batchId ?? ''} onChange={(e) => props.onBatch(e.currentTarget.value || null)}>
-            <option value="">All comparisons</option>
+            <option value="">{t('allComparisons')}</option>
             {batchId && !facets.batchIds.includes(batchId) && <option value={batchId}>{batchLabel(batchId)}</option>}
             {facets.batchIds.map((id) => <option key={id} value={id}>{batchLabel(id)}</option>)}
           </select>
         </label>
         <label class="field">
-          Tag
+          {t('filterTag')}
           <select value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
-            <option value="">Any tag</option>
-            {facets.tags.map((t) => <option key={t} value={t}>{t}</option>)}
+            <option value="">{t('anyTag')}</option>
+            {facets.tags.map((tag) => <option key={tag} value={tag}>{tag}</option>)}
           </select>
         </label>
       </form>
       )}
       {!noneStored && (
         <p class="totals" aria-live="polite" data-testid="batch-totals">
-          {plural(totals.comparisons, 'comparison')} · {plural(totals.answers, 'answer')} of {plural(totals.runs, 'run')} · {plural(totals.languages, 'language')} · {plural(totals.models, 'model')}
+          {t('batchTotals', plural(totals.comparisons, 'comparisonCountOne', 'comparisonCount'), plural(totals.answers, 'answersOne', 'answersMany'), plural(totals.runs, 'runsOne', 'runsMany'), plural(totals.languages, 'languagesOne', 'languagesMany'), plural(totals.models, 'modelsOne', 'modelsMany'))}
         </p>
       )}
-      {classify === undefined && <p class="muted" role="status">Loading the analysis…</p>}
+      {classify === undefined && <p class="muted" role="status">{t('loadingTheAnalysis')}</p>}
       {noneStored ? null : selected.length === 0 ? (
         <div class="empty" role="status">
-          <h3>Nothing matches</h3>
-          <p>No comparison falls in this date range, batch and tag. Widen the dates or choose “All comparisons”.</p>
+          <h3>{t('nothingMatches')}</h3>
+          <p>{t('noComparisonInRange')}</p>
         </div>
       ) : (
         <div class="figures">
@@ -113,17 +114,17 @@ export function BatchScreen(props: BatchScreenProps) {
         </div>
       )}
       <section class="dash-section" aria-labelledby="survey-heading">
-        <h2 id="survey-heading">Survey results</h2>
+        <h2 id="survey-heading">{t('surveyResults')}</h2>
         <div class="toggle">
           <button class="button secondary small" onClick={() => fileInput.current?.click()}>
-            Load survey results (JSON)…
+            {t('loadSurveyResults')}
           </button>
           <input
             ref={fileInput}
             type="file"
             accept="application/json,.json"
             hidden
-            aria-label="Survey results file"
+            aria-label={t('surveyResultsFile')}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void file.text().then(props.onLoadSurveys);
@@ -133,9 +134,7 @@ export function BatchScreen(props: BatchScreenProps) {
         </div>
         {props.surveyError && <p class="form-error" role="alert">{props.surveyError}</p>}
         {props.surveys.length === 0 ? (
-          <p class="muted">
-            No survey results yet. Results of a survey run appear here per model and language: each index with its mean, 95 % interval and n.
-          </p>
+          <p class="muted">{t('noSurveyResults')}</p>
         ) : (
           <div class="figures">
             {survey.map((f) => <ChartCard key={f.id} figure={f} lookKey={props.lookKey} drawer={props.drawer} />)}

@@ -3,6 +3,7 @@ import { fileName, tableToCsv } from '@/utils/dashboard/csv';
 import type { ChartSpec, DataTable, Figure } from '@/utils/dashboard/figures';
 import type { ChartLook, DrawnChart } from './draw';
 import { downloadText, downloadUrl } from './download';
+import { t } from '@/utils/i18n';
 
 /** Draws a spec on a canvas; the default loads Chart.js on first use. */
 export type Drawer = (canvas: HTMLCanvasElement, spec: ChartSpec, look: ChartLook) => Promise<DrawnChart>;
@@ -37,7 +38,7 @@ const show = (v: string | number | null) => (v === null ? '—' : typeof v === '
 /** A table of the figure's numbers: the chart's text alternative. */
 export function DataTableView({ table, caption }: { table: DataTable; caption: string }) {
   return (
-    <div class="table-wrap" role="region" aria-label={`${caption}: table`} tabIndex={0}>
+    <div class="table-wrap" role="region" aria-label={t('tableOf', caption)} tabIndex={0}>
       <table class="data-table">
         <caption class="sr-only">{caption}</caption>
         <thead>
@@ -97,7 +98,7 @@ export function ChartCard({ figure, lookKey, drawer = loadAndDraw }: ChartCardPr
   }, [specKey, lookKey]);
 
   const titleId = `figure-${figure.id}`;
-  const tableWhere = figure.tableShown ? 'above' : 'below';
+  const chartAlt = figure.tableShown ? t('chartAltAbove', figure.title) : t('chartAltBelow', figure.title);
   return (
     <section class="figure" aria-labelledby={titleId} data-testid={`figure-${figure.id}`}>
       <header class="figure-head">
@@ -106,25 +107,25 @@ export function ChartCard({ figure, lookKey, drawer = loadAndDraw }: ChartCardPr
           <button
             class="button secondary small"
             disabled={status !== 'drawn'}
-            aria-label={`Download PNG: ${figure.title}`}
+            aria-label={t('downloadPngOf', figure.title)}
             onClick={() => drawn.current && downloadUrl(fileName(figure.id, 'png'), drawn.current.png())}
           >
-            Download PNG
+            {t('downloadPng')}
           </button>
-          <button class="button secondary small" aria-label={`Download CSV: ${figure.title}`} onClick={() => downloadText(fileName(figure.id, 'csv'), 'text/csv', tableToCsv(figure.table))}>
-            Download CSV
+          <button class="button secondary small" aria-label={t('downloadCsvOf', figure.title)} onClick={() => downloadText(fileName(figure.id, 'csv'), 'text/csv', tableToCsv(figure.table))}>
+            {t('downloadCsv')}
           </button>
         </div>
       </header>
       {figure.note && <p class="muted figure-note">{figure.note}</p>}
       {figure.chart && status !== 'unavailable' && (
         <div class="chart-box">
-          <canvas ref={canvas} role="img" aria-label={`${figure.title}. The numbers are in the table ${tableWhere}.`} />
+          <canvas ref={canvas} role="img" aria-label={chartAlt} />
         </div>
       )}
-      {status === 'unavailable' && <p class="muted">Charts cannot be drawn in this browser; the table has the numbers.</p>}
-      {status === 'failed' && <p class="muted" role="alert">The chart could not be drawn; the table has the numbers.</p>}
-      {figure.tableShown ? <p class="muted">The numbers are in the table above.</p> : <DataTableView table={figure.table} caption={figure.title} />}
+      {status === 'unavailable' && <p class="muted">{t('chartsCannotBeDrawn')}</p>}
+      {status === 'failed' && <p class="muted" role="alert">{t('chartFailed')}</p>}
+      {figure.tableShown ? <p class="muted">{t('numbersInTableAbove')}</p> : <DataTableView table={figure.table} caption={figure.title} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { RefusalVerdict } from '@/utils/analysis/types';
 import { analysisInput, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/dashboard/aggregate';
 import { languageName } from '@/utils/dashboard/figures';
 import type { Run } from '@/utils/runner/types';
+import { t } from '@/utils/i18n';
 
 export interface ComparisonScreenProps {
   recent: DashboardComparison[];
@@ -15,9 +16,9 @@ export interface ComparisonScreenProps {
 }
 
 const VERDICT: Record<RefusalVerdict['label'], { text: string; tone: string }> = {
-  full_refusal: { text: 'Refused', tone: 'bad' },
-  partial_refusal: { text: 'Partly refused', tone: 'warn' },
-  full_compliance: { text: 'Answered', tone: 'ok' },
+  full_refusal: { text: t('labelRefused'), tone: 'bad' },
+  partial_refusal: { text: t('labelPartlyRefused'), tone: 'warn' },
+  full_compliance: { text: t('labelAnswered'), tone: 'ok' },
 };
 
 /** The refusal badge: a verdict, or an honest "pending" when there is none. */
@@ -26,14 +27,14 @@ function RefusalBadge({ run, classify }: { run: Run; classify: Classify | null |
   const verdict = classify ? classify(...analysisInput(run)) : null;
   if (!verdict) {
     return (
-      <span class="badge" data-testid="refusal-badge" title={classify === undefined ? 'Loading the classifier' : 'No refusal verdict for this answer'}>
-        Refusal: analysis pending
+      <span class="badge" data-testid="refusal-badge" title={classify === undefined ? t('loadingClassifier') : t('noRefusalVerdict')}>
+        {t('refusalPending')}
       </span>
     );
   }
   const { text, tone } = VERDICT[verdict.label];
   return (
-    <span class={`badge verdict-${tone}`} data-testid="refusal-badge" title={`Confidence ${Math.round(verdict.confidence * 100)} %`}>
+    <span class={`badge verdict-${tone}`} data-testid="refusal-badge" title={t('confidence', Math.round(verdict.confidence * 100))}>
       {text}
     </span>
   );
@@ -56,7 +57,7 @@ function AnswerCard({ run, classify }: { run: Run; classify: Classify | null | u
         </div>
       </header>
       <div class="answer-text" dir="auto" lang={run.target.language ?? undefined}>
-        {run.text ? <Markdown text={run.text} /> : <p class="muted">{run.state === 'done' ? 'Empty answer.' : 'No answer yet.'}</p>}
+        {run.text ? <Markdown text={run.text} /> : <p class="muted">{run.state === 'done' ? t('emptyAnswer') : t('noAnswerYet')}</p>}
       </div>
       {run.error && <p class="run-error">{run.error}</p>}
     </article>
@@ -68,11 +69,11 @@ export function ComparisonScreen({ recent, shown, classify, onPick }: Comparison
   const current = shown?.comparison;
   return (
     <section class="dash-section" aria-labelledby="comparison-heading">
-      <h2 id="comparison-heading" class="sr-only">One comparison</h2>
+      <h2 id="comparison-heading" class="sr-only">{t('oneComparison')}</h2>
       <label class="picker">
-        <span>Comparison</span>
+        <span>{t('comparisonLabel')}</span>
         <select value={current?.id ?? ''} onChange={(e) => onPick(e.currentTarget.value)}>
-          {!current && <option value="">Choose a comparison…</option>}
+          {!current && <option value="">{t('chooseAComparison')}</option>}
           {current && !recent.some((c) => c.id === current.id) && <option value={current.id}>{current.prompt.slice(0, 90)}</option>}
           {recent.map((c) => (
             <option key={c.id} value={c.id}>
@@ -83,20 +84,20 @@ export function ComparisonScreen({ recent, shown, classify, onPick }: Comparison
       </label>
       {!shown ? (
         <div class="empty" role="status">
-          <h2>Comparison not found</h2>
-          <p>It may have been deleted. Choose another one above.</p>
+          <h2>{t('comparisonNotFound')}</h2>
+          <p>{t('mayHaveBeenDeleted')}</p>
         </div>
       ) : (
         <>
           <figure class="dash-prompt">
             <figcaption class="muted">
               {sourceLabel(shown.comparison.source)} · <time dateTime={new Date(shown.comparison.createdAt).toISOString()}>{formatTime(shown.comparison.createdAt)}</time>
-              {shown.comparison.batchId && <> · batch {shown.comparison.batchId}</>}
+              {shown.comparison.batchId && <>{t('batchSuffix', shown.comparison.batchId)}</>}
             </figcaption>
             <blockquote dir="auto" data-testid="dashboard-prompt">{shown.comparison.prompt}</blockquote>
           </figure>
           {shown.runs.length === 0 ? (
-            <p class="empty">No model was asked for this prompt.</p>
+            <p class="empty">{t('noModelAskedForPrompt')}</p>
           ) : (
             <div class="answers">
               {shown.runs.map((run) => <AnswerCard key={run.id} run={run} classify={classify} />)}

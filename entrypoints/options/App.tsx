@@ -12,6 +12,8 @@ import { TranslationSettings } from '@/components/settings/TranslationSettings';
 import { dexieTranslationStore } from '@/utils/db/translation-cache';
 import { getDb } from '@/utils/db/schema';
 import { useSettingsState } from './state';
+import { t } from '@/utils/i18n';
+import { Interpolated } from '@/components/Interpolated';
 
 /** The settings page; opened with #welcome on first install, where it leads with the setup guide. */
 export function App() {
@@ -21,12 +23,12 @@ export function App() {
   useEffect(() => {
     if (state.loaded.value && !settings.onboarded && location.hash !== '#settings') setWelcome(true);
   }, [state.loaded.value, settings.onboarded]);
-  if (!state.loaded.value) return <p class="page muted">Loading settings…</p>;
+  if (!state.loaded.value) return <p class="page muted">{t('loadingSettings')}</p>;
   return (
     <div class="page">
-      <h1>Parallax settings</h1>
+      <h1>{t('settingsTitle')}</h1>
       <p class="muted">
-        To run probe sets or a survey over your endpoints and languages, open the <a href="/studies.html" target="_blank" rel="noopener">Studies page</a>.
+        <Interpolated id="studiesPointer" parts={[<a key="studies" href="/studies.html" target="_blank" rel="noopener">{t('studiesPage')}</a>]} />
       </p>
       {welcome && (
         <WelcomeGuide
