@@ -5,7 +5,7 @@ import type { RefusalLabel } from '@/utils/analysis/types';
 import { canRetry } from '@/utils/runner/state';
 import type { Run } from '@/utils/runner/types';
 import { STATE_LABEL } from './format';
-import { AXES, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
+import { AXES, AXIS_LABEL, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
 import { t } from '@/utils/i18n';
 
 export interface GridLayoutProps {
@@ -19,7 +19,6 @@ export interface GridLayoutProps {
 }
 
 const REFUSAL_WORD: Record<RefusalLabel, string> = { full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused'), full_compliance: t('labelAnswered') };
-const AXIS_NAME: Record<Axis, string> = { model: t('filterModel'), language: t('filterLanguage'), persona: t('axisPersona') };
 const ONLY_AXIS: Record<Axis, string> = { model: t('onlyModel'), language: t('onlyLanguage'), persona: t('onlyPersona') };
 const SHOW_AXIS: Record<Axis, string> = { model: t('showModel'), language: t('showLanguage'), persona: t('showPersona') };
 
@@ -48,7 +47,7 @@ function AxisSelect({ label, value, options, onChange, allowNone }: { label: str
       {label}
       <select aria-label={label} value={value ?? ''} onChange={(e) => onChange((e.currentTarget.value || null) as Axis | null)}>
         {allowNone && <option value="">{t('oneColumn')}</option>}
-        {options.map((axis) => <option key={axis} value={axis}>{AXIS_NAME[axis]}</option>)}
+        {options.map((axis) => <option key={axis} value={axis}>{AXIS_LABEL[axis]}</option>)}
       </select>
     </label>
   );
@@ -97,7 +96,7 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLay
           {choice.cols && (
             <thead>
               <tr>
-                <th scope="col"><span class="sr-only">{AXIS_NAME[choice.rows]}</span></th>
+                <th scope="col"><span class="sr-only">{AXIS_LABEL[choice.rows]}</span></th>
                 {cols.map((c) => <th key={c.key} scope="col" dir="auto">{c.label}</th>)}
               </tr>
             </thead>

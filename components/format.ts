@@ -17,7 +17,7 @@ export function formatTime(ms: number, now = Date.now()): string {
   const date = new Date(ms);
   const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   const sameDay = new Date(now).toDateString() === date.toDateString();
-  return sameDay ? `Today ${time}` : `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })} ${time}`;
+  return sameDay ? t('todayAt', time) : `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })} ${time}`;
 }
 
 /** "1.4 s", "2 min 5 s". */
@@ -29,7 +29,7 @@ export function formatDuration(ms: number): string {
 
 /** Where a prompt came from, for headers and history rows. */
 export function sourceLabel(source: ComparisonSource): string {
-  if (source.kind === 'panel') return 'Typed in Parallax';
+  if (source.kind === 'panel') return t('typedInParallax');
   let host = source.url;
   try {
     host = new URL(source.url).host;

@@ -1,11 +1,12 @@
 import type { RefusalLabel } from '@/utils/analysis/types';
 import { languageName } from '@/utils/translate/languages';
 import type { Run } from '@/utils/runner/types';
+import { t } from '@/utils/i18n';
 
 /** What runs of a comparison can differ in. Repetitions are never laid out: they collapse into one cell. */
 export type Axis = 'model' | 'language' | 'persona';
 export const AXES: readonly Axis[] = ['model', 'language', 'persona'];
-export const AXIS_LABEL: Record<Axis, string> = { model: 'Model', language: 'Language', persona: 'Persona' };
+export const AXIS_LABEL: Record<Axis, string> = { model: t('filterModel'), language: t('filterLanguage'), persona: t('axisPersona') };
 
 /** One value along an axis. */
 export interface AxisValue {
@@ -17,8 +18,8 @@ export interface AxisValue {
 export function valueOf(run: Run, axis: Axis): AxisValue {
   const { target } = run;
   if (axis === 'model') return { key: `${target.providerId}|${target.model}`, label: target.providerLabel === target.model ? target.model : `${target.providerLabel} · ${target.model}` };
-  if (axis === 'language') return { key: target.language ?? '', label: target.language ? languageName(target.language) : 'As written' };
-  return { key: target.persona?.id ?? '', label: target.persona?.label ?? 'No persona' };
+  if (axis === 'language') return { key: target.language ?? '', label: target.language ? languageName(target.language) : t('asWrittenAxis') };
+  return { key: target.persona?.id ?? '', label: target.persona?.label ?? t('noPersona') };
 }
 
 /** The distinct values along an axis, in run order. */
@@ -122,11 +123,11 @@ export function spreadOf(runs: readonly Run[], labelOf: (run: Run) => RefusalLab
 /** "Refused 3 of 5 · partly 1 · 1 failed" — the headline of a repeated cell. */
 export function spreadText(s: Spread): string {
   const parts = [
-    s.refused ? `Refused ${s.refused} of ${s.total}` : s.pending === s.total ? '' : `Answered ${s.answered} of ${s.total}`,
-    s.refused && s.answered ? `answered ${s.answered}` : '',
-    s.partly ? `partly refused ${s.partly}` : '',
-    s.failed ? `${s.failed} failed` : '',
-    s.pending ? `${s.pending} still running` : '',
+    s.refused ? t('spreadRefused', s.refused, s.total) : s.pending === s.total ? '' : t('spreadAnswered', s.answered, s.total),
+    s.refused && s.answered ? t('spreadAnsweredPart', s.answered) : '',
+    s.partly ? t('spreadPartly', s.partly) : '',
+    s.failed ? t('spreadFailed', s.failed) : '',
+    s.pending ? t('spreadRunning', s.pending) : '',
   ].filter(Boolean);
   return parts.join(' · ');
 }
