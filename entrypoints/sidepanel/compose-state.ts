@@ -11,6 +11,7 @@ import {
   type ComposeAxes, type ComposerPrefs,
 } from '@/utils/templates';
 import type { PanelState } from './state';
+import { t } from '@/utils/i18n';
 
 /**
  * The prompt box's axes: endpoints, personas, repetitions and temperature, templates, the context of a captured
@@ -79,7 +80,7 @@ export function createComposeState(): AxesModel {
     estimate: (text) => estimatePlan({ text, ...specFor(text) }, providers.value),
     ready(text) {
       if (providers.value.length && !chosenProviders(axes.value, providers.value).length) {
-        problem.value = 'Choose at least one endpoint to ask.';
+        problem.value = t('chooseOneEndpoint');
         return false;
       }
       const { runs } = estimatePlan({ text, ...specFor(text) }, providers.value);
@@ -123,7 +124,7 @@ export function createComposeState(): AxesModel {
     deleteTemplate: (id) => savePrefs(withoutTemplate(prefs.value, id)),
     setDefaultTemplate: (id) => savePrefs({ ...prefs.value, defaultTemplateId: id }),
     async addPersona(label, systemPrompt): Promise<PersonaSpec> {
-      if (!systemPrompt.trim()) throw new Error('Write the system prompt first.');
+      if (!systemPrompt.trim()) throw new Error(t('writeSystemPromptFirst'));
       const persona = customPersona(label, systemPrompt);
       await savePrefs({ ...prefs.value, customPersonas: [...prefs.value.customPersonas, persona] });
       return persona;

@@ -4,6 +4,7 @@ import type { ParallaxDB } from '@/utils/db/schema';
 import { deleteComparisons, historyFacets, loadComparisons, matchHistory, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/db/history';
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ImportReport } from '@/utils/db/transfer';
+import { t } from '@/utils/i18n';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html' | 'llm-comparator';
 
@@ -107,7 +108,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
       const data = await exportComparisons(db, ids);
       if (kind === 'llm-comparator') {
-        if (!pair) throw new Error('Choose the two models to compare.');
+        if (!pair) throw new Error(t('chooseTwoModelsToCompare'));
         const stamp = new Date().toISOString().slice(0, 10);
         return { name: `parallax-llm-comparator-${stamp}.json`, type: MIME[kind], content: toLlmComparator(data, pair.a, pair.b) };
       }

@@ -4,6 +4,7 @@ import type { ParallaxDB } from '@/utils/db/schema';
 import { embeddingItem, judgeItem } from '@/utils/judge/settings';
 import type { Run } from '@/utils/runner/types';
 import { apiKeysItem, settingsItem } from '@/utils/settings';
+import { t } from '@/utils/i18n';
 
 /** The judge as the panel sees it: whether one is set up, a run in progress, and what went wrong. */
 export interface JudgeState {
@@ -55,18 +56,18 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
       const [judge, settings, keys] = await Promise.all([judgeItem.getValue(), settingsItem.getValue(), apiKeysItem.getValue()]);
       const endpoint = judge && settings.providers.find((p) => p.id === judge.providerId);
       if (!judge || !endpoint) {
-        errors.value = ['No judge is set up. Choose one in Settings → Judge.'];
+        errors.value = [t('noJudgeSetUp')];
         return;
       }
       if (endpoint.kind === 'webllm') {
-        errors.value = ['An on-device WebLLM model cannot judge from the panel yet. Choose a remote endpoint or Chrome’s built-in model as judge.'];
+        errors.value = [t('webllmCannotJudge')];
         return;
       }
       // Provider code loads only when someone asks the judge.
       const [{ providerFor }, { judgeRuns, withVerdict }] = await Promise.all([import('@/utils/providers/registry'), import('@/utils/judge/run-judge')]);
       const provider = providerFor(endpoint.kind);
       if (!provider) {
-        errors.value = [`This version of Parallax cannot ask ${endpoint.kind} engines.`];
+        errors.value = [t('cannotAskEngines', endpoint.kind)];
         return;
       }
       const model = judge.model || endpoint.model;
@@ -100,7 +101,7 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
       const [embedding, settings, keys] = await Promise.all([embeddingItem.getValue(), settingsItem.getValue(), apiKeysItem.getValue()]);
       const endpoint = embedding && settings.providers.find((p) => p.id === embedding.providerId);
       if (!embedding || !endpoint) {
-        errors.value = ['No embedding model is set up. Choose one in Settings → Judge and embeddings.'];
+        errors.value = [t('noEmbeddingSetUp')];
         return;
       }
       const answered = runs.filter((r) => r.state === 'done' && r.text.trim());

@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { t } from '@/utils/i18n';
 import '@/components/styles.css';
 
+// The page speaks the language its messages come in (the manifest's default when the browser's has none).
+document.documentElement.lang = t('pageLang');
 const root = document.getElementById('app')!;
 
 // Paint at once; the app with its database layer (Dexie) is the next chunk, fetched in parallel.
