@@ -39,7 +39,7 @@ export function LanguageComposer({ choice, text }: { choice: LanguageChoice; tex
           <label class="toggle">
             {t('promptWrittenIn')}
             <select aria-label={t('promptWrittenInLabel')} value={choice.sourceOverride ?? ''} onChange={(e) => choice.setSourceOverride(e.currentTarget.value || null)}>
-              <option value="">{text.trim() ? t('detectedLanguage', languageName(source)) : t('detectElse', languageName(source))}</option>
+              <option value="">{text.trim() ? t('detectedLanguage', languageName(source, t('pageLang'))) : t('detectElse', languageName(source, t('pageLang')))}</option>
               {LANGUAGES.map((l) => (
                 <option key={l.code} value={l.code}>{l.name} · {l.nativeName}</option>
               ))}

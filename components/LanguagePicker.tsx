@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { LANGUAGES, languageByCode, type Language } from '@/utils/translate/languages';
+import { LANGUAGES, languageByCode, languageName, type Language } from '@/utils/translate/languages';
 import { LANGUAGE_PRESETS } from '@/utils/translate/presets';
 import type { SavedLanguageSet } from '@/utils/translate/settings';
 import './languages.css';
@@ -84,7 +84,7 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
         {selected.map((code) => (
           <li key={code} class="chip chosen" data-code={code}>
             <NativeName code={code} /> <span class="muted">{code}</span>
-            <button type="button" class="chip-remove" aria-label={t('removeLanguage', languageByCode(code)?.name ?? code)} onClick={() => toggle(code)}>×</button>
+            <button type="button" class="chip-remove" aria-label={t('removeLanguage', languageName(code, t('pageLang')))} onClick={() => toggle(code)}>×</button>
           </li>
         ))}
       </ul>

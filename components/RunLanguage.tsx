@@ -15,7 +15,7 @@ export function RunLanguageTag({ run }: { run: Run }) {
   const code = run.target.language;
   if (!code) return null;
   return (
-    <span class="lang-tag" data-testid="run-language" title={t('askedIn', languageName(code))}>
+    <span class="lang-tag" data-testid="run-language" title={t('askedIn', languageName(code, t('pageLang')))}>
       <NativeName code={code} /> <span class="muted">· {languageByCode(code)?.code ?? code}</span>
     </span>
   );
@@ -28,7 +28,7 @@ export function AnswerLanguageFlag({ run }: { run: Run }) {
   if (run.state !== 'done' || !asked || !answered || !answeredInOtherLanguage(asked, run.answerLanguage)) return null;
   return (
     <p class="lang-flag" role="note" data-testid="answer-language-flag">
-      {t('answeredInAskedIn', languageName(answered), languageName(asked))}
+      {t('answeredInAskedIn', languageName(answered, t('pageLang')), languageName(asked, t('pageLang')))}
     </p>
   );
 }
@@ -85,7 +85,7 @@ export function PromptSent({ run, prompt, check = roundTripOf }: { run: Run; pro
         </p>
       )}
       <details class="prompt-sent" data-testid="prompt-sent">
-        <summary>{t('promptSentIn', languageName(translation.target))}</summary>
+        <summary>{t('promptSentIn', languageName(translation.target, t('pageLang')))}</summary>
         <p class="prompt-sent-text" lang={translation.target} dir={directionOf(translation.target)} data-testid="prompt-sent-text">{sent}</p>
         <p class="muted">{t('translatedByEngine', by)}</p>
         {result?.state === 'checking' && <p class="muted" role="status">{t('checkingTranslationBack')}</p>}
@@ -93,7 +93,7 @@ export function PromptSent({ run, prompt, check = roundTripOf }: { run: Run; pro
         {result?.state === 'done' && result.preview.roundTripError && <p class="muted">{result.preview.roundTripError}</p>}
         {result?.state === 'done' && result.preview.roundTrip !== undefined && (
           <p class="muted">
-            {t('backIn', languageName(translation.source))} <span dir="auto" lang={translation.source}>{result.preview.roundTrip}</span>
+            {t('backIn', languageName(translation.source, t('pageLang')))} <span dir="auto" lang={translation.source}>{result.preview.roundTrip}</span>
           </p>
         )}
       </details>
@@ -113,7 +113,7 @@ export function BackTranslatedText({ run, formatted, onShowOriginal }: { run: Ru
   return (
     <div class="run-back" data-testid="run-back">
       <p class="back-note">
-        <span>{t('translatedFromInto', languageName(back.from), languageName(back.language), by)}</span>
+        <span>{t('translatedFromInto', languageName(back.from, t('pageLang')), languageName(back.language, t('pageLang')), by)}</span>
         <button type="button" class="link small" onClick={onShowOriginal}>{t('showOriginal')}</button>
       </p>
       <div class="run-text" dir="auto" lang={back.language} data-testid="run-back-text">
@@ -131,8 +131,8 @@ export function OriginalNote({ run, translated, onShowTranslated }: { run: Run; 
   if (translated || !back.text) return null;
   return (
     <p class="back-note">
-      <span>{t('originalIn', languageName(back.from))}</span>
-      <button type="button" class="link small" onClick={onShowTranslated}>{t('showIn', languageName(back.language))}</button>
+      <span>{t('originalIn', languageName(back.from, t('pageLang')))}</span>
+      <button type="button" class="link small" onClick={onShowTranslated}>{t('showIn', languageName(back.language, t('pageLang')))}</button>
     </p>
   );
 }
@@ -144,7 +144,7 @@ export function ReadingToggle({ runs, translated, onChange }: { runs: Run[]; tra
   return (
     <label class="toggle">
       <input type="checkbox" checked={translated} onChange={(e) => onChange(e.currentTarget.checked)} data-testid="reading-toggle" />
-      {t('showIn', languageName(language))}
+      {t('showIn', languageName(language, t('pageLang')))}
     </label>
   );
 }

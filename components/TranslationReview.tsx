@@ -18,7 +18,7 @@ function RoundTrip({ item, source }: { item: ReviewItem; source: string }) {
   if (!item.drift || item.roundTrip === undefined) return null;
   const back = (
     <details>
-      <summary>{t('translatedBackInto', languageName(source))}</summary>
+      <summary>{t('translatedBackInto', languageName(source, t('pageLang')))}</summary>
       <p class="prompt-sent-text" dir="auto" lang={source}>{item.roundTrip}</p>
     </details>
   );
@@ -69,7 +69,7 @@ export function TranslationReview({ choice, text }: { choice: LanguageChoice; te
           <div key={code} class="review-item" data-testid="review-item" data-code={code} data-status={item.status}>
             <div class="review-head">
               <label for={id}>
-                <NativeName code={code} /> <span class="muted">{language?.name ?? code} · {code}</span>
+                <NativeName code={code} /> <span class="muted">{languageName(code, t('pageLang'))} · {code}</span>
               </label>
               <span class="muted">{status(item)}</span>
             </div>
@@ -80,17 +80,17 @@ export function TranslationReview({ choice, text }: { choice: LanguageChoice; te
               dir={language?.dir ?? 'auto'}
               rows={2}
               disabled={item.status === 'loading'}
-              placeholder={item.status === 'loading' ? t('translating') : t('promptInLanguage', language?.name ?? code)}
+              placeholder={item.status === 'loading' ? t('translating') : t('promptInLanguage', languageName(code, t('pageLang')))}
               value={item.value}
               onInput={(e) => choice.edit(code, e.currentTarget.value)}
             />
             {item.status === 'error' && (
               <p class="run-error" role="alert">
-                {item.error} {t('typePromptYourself', language?.name ?? code)}
+                {item.error} {t('typePromptYourself', languageName(code, t('pageLang')))}
               </p>
             )}
             {item.status === 'manual' && !item.value.trim() && (
-              <p class="muted">{t('noEngineTypePrompt', language?.name ?? code)}</p>
+              <p class="muted">{t('noEngineTypePrompt', languageName(code, t('pageLang')))}</p>
             )}
             <RoundTrip item={item} source={review.source} />
             {item.edited && (

@@ -82,7 +82,7 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
   return (
     <div class="field" data-testid="chrome-translator-pairs">
       <p class="muted" data-testid="chrome-translator-status">
-        {t('pairCounts', languageName(reading), counts.ready, counts.download, counts.none)}
+        {t('pairCounts', languageName(reading, t('pageLang')), counts.ready, counts.download, counts.none)}
       </p>
       <p data-testid="language-detector" data-availability={detectorState ?? ''}>
         {t('languageDetector')} <strong>{LABEL[detectorState ?? 'unavailable']}</strong>{' '}
@@ -103,11 +103,11 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
                 <NativeName code={key} /> <span class="muted">{l.name} · {key}</span>{' '}
                 <span>{t('pairToBack', LABEL[pair.to], LABEL[pair.from])}</span>{' '}
                 {progress[key] === undefined && (needsDownload(pair.to) || needsDownload(pair.from)) && (
-                  <button type="button" class="button secondary small" aria-label={t('downloadName', l.name)} onClick={() => download(key)}>{t('download')}</button>
+                  <button type="button" class="button secondary small" aria-label={t('downloadName', languageName(key, t('pageLang')))} onClick={() => download(key)}>{t('download')}</button>
                 )}
                 {progress[key] !== undefined && (
                   <span role="status" aria-live="polite">
-                    <progress max={1} value={progress[key]} aria-label={t('downloadingName', l.name)} /> {Math.round(progress[key]! * 100)} %
+                    <progress max={1} value={progress[key]} aria-label={t('downloadingName', languageName(key, t('pageLang')))} /> {Math.round(progress[key]! * 100)} %
                   </span>
                 )}
                 {errors[key] && <span class="form-error" role="alert"> {errors[key]}</span>}

@@ -116,7 +116,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
           const code = e.currentTarget.value || undefined;
           void save((t) => ({ translation: { ...t, readingLanguage: code } }));
         }}>
-          <option value="">{t('browserLanguage', languageName(readingLanguageOf({}, uiLanguage())))}</option>
+          <option value="">{t('browserLanguage', languageName(readingLanguageOf({}, uiLanguage()), t('pageLang')))}</option>
           {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name} · {l.nativeName}</option>)}
         </select>
       </label>

@@ -53,7 +53,7 @@ describe.skipIf(unavailable)('the UI follows the browser language, in Chromium',
     await screenshot(settings, 'settings-german');
   });
 
-  test('a comparison column speaks German: its state, its pin and copy buttons, the toolbar', async () => {
+  test('a comparison column speaks German: its state, its pin and copy buttons, the language flag, the toolbar', async () => {
     const panel = await browser.openPage('sidepanel.html');
     await panel.getByLabel('Prompt zum Vergleichen').fill('Darf man ein Versprechen brechen?');
     await panel.getByRole('button', { name: 'Vergleichen', exact: true }).click();
@@ -62,6 +62,8 @@ describe.skipIf(unavailable)('the UI follows the browser language, in Chromium',
     await run.locator('.badge.state-done').filter({ hasText: 'Fertig' }).waitFor();
     await run.getByRole('button', { name: 'Kopieren' }).waitFor();
     await run.getByRole('button', { name: 'Testmodell test-model nach vorne heften' }).waitFor();
+    // Language names follow the UI language too: the English answer to a German prompt is flagged in German.
+    expect(await run.getByTestId('answer-language-flag').textContent()).toBe('Geantwortet auf Englisch (gefragt auf Deutsch)');
     expect(await panel.getByRole('toolbar', { name: 'Wie Antworten angezeigt werden' }).textContent()).toContain('Formatiert');
     await screenshot(panel, 'panel-comparison-german');
   });
