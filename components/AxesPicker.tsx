@@ -8,6 +8,7 @@ import type { ProviderConfig } from '@/utils/providers/types';
 import { formatCost, formatSeconds, type PlanEstimate } from '@/utils/runner/estimate';
 import { MAX_REPETITIONS, type ComposeAxes, type ComposerPrefs } from '@/utils/templates';
 import { t, type MessageKey } from '@/utils/i18n';
+import { Interpolated } from './Interpolated';
 
 /** What the axes picker shows and changes; the side panel's compose state implements it. */
 export interface AxesModel {
@@ -193,9 +194,7 @@ export function AxesPicker({ model, text }: { model: AxesModel; text: string }) 
         <fieldset>
           <legend>{t('sampling')}</legend>
           <label class="toggle">
-            {t('askEach')}
-            <input type="number" min={1} max={MAX_REPETITIONS} value={axes.repetitions} aria-label={t('timesToAsk')} onInput={(e) => model.setAxes({ repetitions: Number(e.currentTarget.value) || 1 })} />
-            {t('times')}
+            <Interpolated id="askEachTimes" parts={[<input key="times" type="number" min={1} max={MAX_REPETITIONS} value={axes.repetitions} aria-label={t('timesToAsk')} onInput={(e) => model.setAxes({ repetitions: Number(e.currentTarget.value) || 1 })} />]} />
           </label>
           <label class="toggle">
             {t('temperature')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { siteHealthItem, type SiteHealthReport } from '@/utils/capture/site-health';
 import type { SelectorGroup } from '@/utils/sites/types';
 import { t } from '@/utils/i18n';
+import { Interpolated } from './Interpolated';
 
 /** What stops working when a selector group is missing, as one whole sentence per group. */
 function message(site: string, group: SelectorGroup): string {
@@ -62,7 +63,7 @@ export function SiteHealthNotice({ onOpenSettings }: SiteHealthNoticeProps) {
         <div key={report.key} class="notice" role="status" data-testid="site-health">
           <p>{message(report.siteName, report.missing[0] ?? 'composer')}</p>
           <p class="muted">
-            {t('healthCheckedOn')} <span dir="auto">{report.url}</span>{t('healthUpdateNeeded')}
+            <Interpolated id="healthChecked" parts={[<span key="url" dir="auto">{report.url}</span>]} />
           </p>
           <button class="link" onClick={() => copy(report)}>
             {copied === report.key ? t('detailsCopied') : t('copyDetails')}
