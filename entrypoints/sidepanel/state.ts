@@ -107,6 +107,8 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       analysis.value = null;
       return;
     }
+    // While answers still stream, the analysis waits: it compares them all, and its work would delay tokens.
+    if (shown.runs.some((r) => r.state === 'queued' || r.state === 'translating' || r.state === 'streaming')) return;
     void import('@/utils/analysis/comparison')
       .then(({ analyseComparison }) => {
         if (analysedKey === key) analysis.value = analyseComparison(shown.comparison, shown.runs, analysisCache);

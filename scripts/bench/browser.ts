@@ -104,7 +104,9 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
     await page.reload();
     await page.getByRole('tab', { name: /History/ }).waitFor();
     await page.waitForFunction((n) => document.querySelector('.tab .count')?.textContent === String(n), count, { timeout: 60_000 });
-    await sleep(1000); // the panel settles (its newest comparison shown), as when a user then clicks History
+    // The panel settles (its newest comparison shown and analysed), as when a user then clicks History.
+    await page.getByTestId('verdict').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await sleep(500);
     const history_open_ms = await page.evaluate(async () => {
       const t0 = performance.now();
       (document.querySelectorAll('[role=tab]')[1] as HTMLElement).click();

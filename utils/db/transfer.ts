@@ -7,9 +7,10 @@ import { orStorageFull } from './quota';
 /** Every comparison with its runs in the export shape, newest first. */
 export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise<ExportedComparison[]> {
   return db.transaction('r', db.comparisons, db.runs, async () => {
-    const comparisons = ids ? (await db.comparisons.bulkGet(ids)).filter((c) => c !== undefined) : await db.comparisons.orderBy('createdAt').reverse().toArray();
-    // Everything: one read of the table (anyOf over thousands of ids is many cursor jumps).
-    const runs = ids ? await db.runs.where('comparisonId').anyOf(ids).toArray() : await db.runs.toArray();
+    // Everything: one read of each table, both at once (anyOf over thousands of ids is many cursor jumps).
+    const [comparisons, runs] = ids
+      ? [(await db.comparisons.bulkGet(ids)).filter((c) => c !== undefined), await db.runs.where('comparisonId').anyOf(ids).toArray()]
+      : await Promise.all([db.comparisons.orderBy('createdAt').reverse().toArray(), db.runs.toArray()]);
     const byComparison = new Map<string, typeof runs>();
     for (const run of runs) {
       const list = byComparison.get(run.comparisonId);
