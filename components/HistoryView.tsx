@@ -38,6 +38,15 @@ export function runSummary(runs: Run[]): string {
     .join(' · ');
 }
 
+/** "2026-11-23" for a date input, in local time. */
+const dayOf = (ms: number | undefined) => {
+  if (ms === undefined) return '';
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const startOfDay = (value: string) => (value ? new Date(`${value}T00:00:00`).getTime() : undefined);
+const endOfDay = (value: string) => (value ? new Date(`${value}T23:59:59.999`).getTime() : undefined);
+
 /** Every comparison, newest first: search, filters, delete with undo, export and import. */
 export function HistoryView(props: HistoryViewProps) {
   const { ids, filter, facets } = props;
@@ -61,6 +70,12 @@ export function HistoryView(props: HistoryViewProps) {
             <option value="">{t('allSites')}</option>
             {facets?.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
+          {(facets?.providers.length ?? 0) > 1 && (
+            <select aria-label={t('filterProvider')} value={filter.provider ?? ''} onChange={(e) => set({ provider: e.currentTarget.value || undefined })}>
+              <option value="">{t('allProviders')}</option>
+              {facets!.providers.map((p) => <option key={p} value={p}>{p}</option>)}
+            </select>
+          )}
           <select aria-label={t('filterModel')} value={filter.model ?? ''} onChange={(e) => set({ model: e.currentTarget.value || undefined })}>
             <option value="">{t('allModels')}</option>
             {facets?.models.map((m) => <option key={m} value={m}>{m}</option>)}
@@ -87,6 +102,14 @@ export function HistoryView(props: HistoryViewProps) {
             <option value="failed">{t('withFailure')}</option>
             <option value="interrupted">{t('interruptedFilter')}</option>
           </select>
+          <label class="date-filter">
+            {t('filterSince')}
+            <input type="date" value={dayOf(filter.since)} onChange={(e) => set({ since: startOfDay(e.currentTarget.value) })} />
+          </label>
+          <label class="date-filter">
+            {t('filterUntil')}
+            <input type="date" value={dayOf(filter.until)} onChange={(e) => set({ until: endOfDay(e.currentTarget.value) })} />
+          </label>
         </div>
         <div class="toggle history-actions">
           <span class="muted">{t('exportLabel')}</span>

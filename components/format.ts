@@ -30,6 +30,15 @@ export function formatDuration(ms: number): string {
 /** Where a prompt came from, for headers and history rows. */
 export function sourceLabel(source: ComparisonSource): string {
   if (source.kind === 'panel') return t('typedInParallax');
+  if (source.kind === 'page') {
+    let where = source.title || source.url;
+    try {
+      where = source.title || new URL(source.url).host;
+    } catch {
+      /* keep the raw URL */
+    }
+    return t('selectedOn', where);
+  }
   let host = source.url;
   try {
     host = new URL(source.url).host;

@@ -44,7 +44,8 @@ describe('context menu: “Compare answers to this”', () => {
     expect(deps.openPanel).toHaveBeenCalledWith(tab); // synchronously: the user gesture is still valid
     await done;
     expect(calls).toEqual(['open', 'start']);
-    expect(started).toEqual([{ text: 'Is nuclear power safe?' }]);
+    // The comparison remembers the page the text was selected on.
+    expect(started).toEqual([{ text: 'Is nuclear power safe?', page: { url: 'http://127.0.0.1:5173/article' } }]);
     expect(requests).toEqual([{ kind: 'open', comparisonId: 'cmp-1', at: 1000 }]);
   });
 
@@ -58,7 +59,7 @@ describe('context menu: “Compare answers to this”', () => {
     };
     const { handlers, started } = setup({ prefs: async () => prefs });
     await handlers.onMenuClick({ menuItemId: MENU_ID, selectionText: 'x?' }, tab);
-    expect(started).toEqual([{ text: 'x?', providerIds: ['b'], languages: ['ja'], personas: [persona], repetitions: 3, temperature: 0.8 }]);
+    expect(started).toEqual([{ text: 'x?', providerIds: ['b'], languages: ['ja'], personas: [persona], repetitions: 3, temperature: 0.8, page: { url: tab.url } }]);
   });
 
   test('a run larger than 20 is not started without asking: the prompt box opens with it', async () => {

@@ -54,3 +54,18 @@ describe('LLM Comparator export', () => {
     expect(onExport).toHaveBeenCalledWith({ a: targets[0], b: targets[1] });
   });
 });
+
+describe('history filters', () => {
+  test('provider and date filters narrow the history', async () => {
+    const { HistoryView } = await import('@/components/HistoryView');
+    const onFilter = vi.fn();
+    const facets = { sites: [], providers: ['Claude', 'Ollama'], models: ['m'], languages: [], tags: [], targets: [] };
+    render(<HistoryView ids={[]} rows={new Map()} onVisible={() => {}} filter={{}} facets={facets} canUndo={false} importReport={null} storageUsed={null} onFilter={onFilter} onOpen={() => {}} onDelete={() => {}} onUndo={() => {}} onExport={() => {}} onImport={() => {}} />);
+    fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'Claude' } });
+    expect(onFilter).toHaveBeenLastCalledWith({ provider: 'Claude' });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
+    expect(onFilter.mock.calls.at(-1)![0].since).toBe(new Date('2026-11-01T00:00:00').getTime());
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-02' } });
+    expect(onFilter.mock.calls.at(-1)![0].until).toBe(new Date('2026-11-02T23:59:59.999').getTime());
+  });
+});

@@ -33,3 +33,11 @@ describe('comparison.start payload', () => {
     expect(parsed.ok ? '' : parsed.error).toContain(reason);
   });
 });
+
+describe('comparison.start from a page selection', () => {
+  test('the page is an http(s) URL with an optional title', () => {
+    expect(parseMessage({ type: 'comparison.start', payload: { text: 'x', page: { url: 'https://example.org/a', title: 'An article' } } }).ok).toBe(true);
+    const bad = parseMessage({ type: 'comparison.start', payload: { text: 'x', page: { url: 'javascript:alert(1)' } } });
+    expect(bad.ok ? '' : bad.error).toContain('page.url must be an http(s) URL');
+  });
+});

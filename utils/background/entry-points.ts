@@ -17,6 +17,7 @@ export interface EntryTab {
   id?: number;
   windowId?: number;
   url?: string;
+  title?: string;
 }
 
 /** What the entry points work with; the background passes browser-backed ones, tests their own. */
@@ -75,6 +76,7 @@ export function entryPointHandlers(deps: EntryPointDeps): EntryPointHandlers {
           ...(axes.personas.length ? { personas: axes.personas } : {}),
           ...(axes.repetitions > 1 ? { repetitions: axes.repetitions } : {}),
           ...(axes.temperature !== undefined ? { temperature: axes.temperature } : {}),
+          ...(tab?.url && /^https?:\/\//.test(tab.url) ? { page: { url: tab.url, ...(tab.title ? { title: tab.title.slice(0, 500) } : {}) } } : {}),
         };
         if (!providers.length || estimatePlan(spec, providers).runs > CONFIRM_ABOVE_RUNS) return void (await compose({ text, axes, from }));
         const comparisonId = await deps.start(spec);

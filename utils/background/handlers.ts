@@ -57,8 +57,9 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       const source: ComparisonSource = { kind: 'site', site: adapter.id, siteName: adapter.name, url };
       return { comparisonId: await startComparison(payload.text, source) };
     },
-    async 'comparison.start'({ text, ...spec }) {
-      return { comparisonId: await startComparison(text, { kind: 'panel' }, spec) };
+    async 'comparison.start'({ text, page, ...spec }) {
+      const source: ComparisonSource = page ? { kind: 'page', url: page.url, ...(page.title ? { title: page.title } : {}) } : { kind: 'panel' };
+      return { comparisonId: await startComparison(text, source, spec) };
     },
     async 'run.retry'({ runId }) {
       const run = await deps.db.runs.get(runId);

@@ -107,6 +107,7 @@ export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
   const sites = await Promise.all(
     of('site').map(async (id) => {
       if (id === 'panel') return { id, name: 'Typed in Parallax' };
+      if (id === 'page') return { id, name: 'Selected on a page' };
       const entry = await db.search.where('facets').equals(`site:${id}`).first();
       const c = entry && (await db.comparisons.get(entry.comparisonId));
       return { id, name: c?.source.kind === 'site' ? c.source.siteName : id };

@@ -22,7 +22,7 @@ export const idOfKey = (key: string) => key.slice(key.indexOf('|') + 1);
 
 /** Facet values of a comparison and its runs. */
 export function facetsOf(c: Comparison, runs: Run[]): string[] {
-  const facets = new Set<string>([`site:${c.source.kind === 'site' ? c.source.site : 'panel'}`]);
+  const facets = new Set<string>([`site:${c.source.kind === 'site' ? c.source.site : c.source.kind}`]);
   for (const r of runs) {
     facets.add(`provider:${r.target.providerLabel}`);
     facets.add(`model:${r.target.model}`);

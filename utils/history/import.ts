@@ -22,7 +22,7 @@ function problem(c: Record<string, unknown>): string | null {
   if (typeof c.id !== 'string' || !/^[\w-]{1,64}$/.test(c.id)) return 'it has no valid id';
   if (typeof c.prompt !== 'string' || !c.prompt.trim()) return 'it has no prompt';
   if (ms(c.createdAt) === undefined) return 'its date is not valid';
-  if (!isObject(c.source) || (c.source.kind !== 'panel' && c.source.kind !== 'site')) return 'its source is not valid';
+  if (!isObject(c.source) || (c.source.kind !== 'panel' && c.source.kind !== 'site' && c.source.kind !== 'page')) return 'its source is not valid';
   if (!Array.isArray(c.answers)) return 'it has no answers list';
   for (const [i, a] of c.answers.entries()) {
     if (!isObject(a)) return `answer ${i + 1} is not an object`;

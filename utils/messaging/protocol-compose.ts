@@ -26,6 +26,8 @@ export interface ComposeSpec {
   temperature?: number;
   /** Previous turns of the conversation, sent before the prompt. */
   context?: { role: 'user' | 'assistant'; content: string }[];
+  /** The page the prompt was selected on (context menu). */
+  page?: { url: string; title?: string };
   /** The comparison this one re-runs (history). */
   rerunOf?: string;
 }
@@ -90,6 +92,8 @@ export const composeSpec: Validator = (p) => {
       arrayOf(v, 'context', 50, (item, name) =>
         !isObject(item) ? `${name} must be an object` : firstError(['user', 'assistant'].includes(item.role as string) ? null : `${name}.role must be user or assistant`, str(item.content, `${name}.content`, MAX_PROMPT_CHARS)))),
     optional(p.rerunOf, (v) => id(v, 'rerunOf')),
+    optional(p.page, (v) =>
+      !isObject(v) ? 'page must be an object' : firstError(str(v.url, 'page.url', 8192) ?? (/^https?:\/\//.test(v.url as string) ? null : 'page.url must be an http(s) URL'), optional(v.title, (title) => str(title, 'page.title', 500)))),
   );
 };
 

@@ -32,7 +32,9 @@ export interface Target {
 /** Where a comparison's prompt came from. */
 export type ComparisonSource =
   | { kind: 'site'; site: string; siteName: string; url: string }
-  | { kind: 'panel' };
+  | { kind: 'panel' }
+  /** Text selected on a page ("Compare answers to this"). */
+  | { kind: 'page'; url: string; title?: string };
 
 /** One prompt compared across targets. */
 export interface Comparison {
