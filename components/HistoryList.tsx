@@ -6,6 +6,8 @@ import { t } from '@/utils/i18n';
 /** Height of one row in px (fixed, so 10,000 rows cost as much as the 20 on screen). */
 export const ROW_HEIGHT = 78;
 const OVERSCAN = 6;
+/** Rows to show before the list has measured where it sits: as many as fill the window, plus the overscan. */
+export const firstWindow = () => Math.ceil(window.innerHeight / ROW_HEIGHT) + OVERSCAN;
 
 export interface HistoryListProps {
   /** Ids of every matching comparison, newest first. */
@@ -21,7 +23,7 @@ export interface HistoryListProps {
 
 /** The window of rows on screen, from the page's scroll position (the panel scrolls as one page). */
 function useWindow(list: { current: HTMLElement | null }, count: number): [number, number] {
-  const [range, setRange] = useState<[number, number]>([0, Math.min(count, 30)]);
+  const [range, setRange] = useState<[number, number]>([0, Math.min(count, firstWindow())]);
   useLayoutEffect(() => {
     const update = () => {
       const el = list.current;

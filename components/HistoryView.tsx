@@ -11,6 +11,8 @@ export type ExportKind = 'json' | 'csv' | 'md' | 'html';
 export interface HistoryViewProps {
   /** Ids of every matching comparison, newest first; null while loading. */
   ids: string[] | null;
+  /** Only the newest screenful of ids is known yet: no count to show. */
+  counting?: boolean;
   rows: Map<string, { comparison: Comparison; runs: Run[] }>;
   onVisible: (ids: string[]) => void;
   filter: HistoryFilter;
@@ -148,7 +150,7 @@ export function HistoryView(props: HistoryViewProps) {
       ) : (
         <>
           <p class="muted" aria-live="polite">
-            {ids.length === 1 ? t('comparisonCountOne') : t('comparisonCount', ids.length)}{props.storageUsed ? ` · ${t('storageUsed', props.storageUsed)}` : ''}
+            {props.counting ? t('countingComparisons') : ids.length === 1 ? t('comparisonCountOne') : t('comparisonCount', ids.length)}{props.storageUsed ? ` · ${t('storageUsed', props.storageUsed)}` : ''}
           </p>
           <HistoryList ids={ids} rows={props.rows} onVisible={props.onVisible} onOpen={props.onOpen} onDelete={props.onDelete} summary={runSummary} />
         </>

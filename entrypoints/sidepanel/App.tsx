@@ -60,6 +60,7 @@ export function App() {
         {view === 'history' ? (
           <HistoryView
             ids={history.ids.value}
+            counting={history.counting.value}
             rows={history.rows.value}
             onVisible={(ids) => (history.visible.value = ids)}
             filter={history.filter.value}

@@ -1,10 +1,11 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/db/schema';
-import { deleteComparisons, historyFacets, loadComparisons, matchHistory, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/db/history';
+import { deleteComparisons, historyFacets, loadComparisons, matchHistory, newestIds, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/db/history';
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ImportReport } from '@/utils/db/transfer';
 import { t } from '@/utils/i18n';
+import { firstWindow } from '@/components/HistoryList';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html' | 'llm-comparator';
 
@@ -13,6 +14,8 @@ export interface HistoryState {
   filter: Signal<HistoryFilter>;
   /** Every matching comparison's id, newest first (null while loading). */
   ids: Signal<string[] | null>;
+  /** True while `ids` holds only the newest screenful (first opening), before every key has been read. */
+  counting: Signal<boolean>;
   /** The rows loaded for the ids on screen. */
   rows: Signal<Map<string, { comparison: Comparison; runs: Run[] }>>;
   /** Ids on screen, set by the list. */
@@ -33,6 +36,7 @@ const MIME: Record<ExportKind, string> = { json: 'application/json', csv: 'text/
 export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: (err: unknown) => void): HistoryState {
   const filter = signal<HistoryFilter>({});
   const ids = signal<string[] | null>(null);
+  const counting = signal(false);
   const rows = signal(new Map<string, { comparison: Comparison; runs: Run[] }>());
   const visible = signal<string[]>([]);
   const facets = signal<HistoryFacets | null>(null);
@@ -40,22 +44,57 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
   const importReport = signal<ImportReport | null>(null);
   const storageUsed = signal<string | null>(null);
 
+  /** Called once the rows on screen have been read (the first opening reads every key only after them). */
+  let afterRows: (() => void) | undefined;
+
   effect(() => {
     if (!active()) return;
     const f = filter.value;
+    let subscription: { unsubscribe(): void } | undefined;
     // Keys only: the index changes when a comparison is added, finished, tagged or deleted — not while text streams.
-    const subscription = liveQuery(() => matchHistory(db, f)).subscribe({ next: (v) => (ids.value = v), error: fail });
-    return () => subscription.unsubscribe();
+    const subscribe = () => {
+      subscription = liveQuery(() => matchHistory(db, f)).subscribe({
+        next: (v) => {
+          counting.value = false;
+          ids.value = v;
+          // First opening: load the first screenful now rather than after the list has laid out (same ids it will ask for).
+          if (!visible.value.length) visible.value = v.slice(0, firstWindow());
+        },
+        error: fail,
+      });
+    };
+    const unfiltered = !Object.values(f).some((v) => v !== undefined && v !== '');
+    if (ids.peek() === null && unfiltered) {
+      // First opening: the newest screenful, then every key. Reading 10,000 keys holds the database for ~50 ms, and
+      // the rows on screen would wait behind it.
+      let cancelled = false;
+      void newestIds(db, firstWindow()).then((head) => {
+        if (cancelled) return;
+        if (!head.length) return subscribe();
+        afterRows = subscribe;
+        counting.value = true;
+        ids.value = head;
+        visible.value = head;
+      }, fail);
+      return () => {
+        cancelled = true;
+        afterRows = undefined;
+        subscription?.unsubscribe();
+      };
+    }
+    subscribe();
+    return () => subscription?.unsubscribe();
   });
 
-  // Filter choices and storage use: once per opening of the history, after the list (not on every keystroke).
+  // Filter choices and storage use: once per opening of the history, after the first rows have been read (they would
+  // compete for the database), not on every keystroke.
   effect(() => {
     if (!active()) return;
     let subscription: { unsubscribe(): void } | undefined;
     const later = setTimeout(() => {
       subscription = liveQuery(() => historyFacets(db)).subscribe({ next: (v) => (facets.value = v), error: fail });
       void navigator.storage?.estimate().then((e) => (storageUsed.value = e.usage === undefined ? null : `${(e.usage / 1024 / 1024).toFixed(1)} MB`));
-    }, 50);
+    }, 300);
     return () => {
       clearTimeout(later);
       subscription?.unsubscribe();
@@ -78,6 +117,9 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
         // Keep recently seen rows (no flicker when scrolling back), bounded.
         const kept = [...rows.value].filter(([id]) => !onScreen.includes(id)).slice(-300);
         rows.value = new Map([...kept, ...comparisons.map((c) => [c.id, { comparison: c, runs: runs.get(c.id) ?? [] }] as const)]);
+        const next = afterRows;
+        afterRows = undefined;
+        next?.();
       },
       error: fail,
     });
@@ -87,6 +129,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
   return {
     filter,
     ids,
+    counting,
     rows,
     visible,
     facets,

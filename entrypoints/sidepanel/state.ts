@@ -5,13 +5,13 @@ import { liveQuery } from 'dexie';
 import { annotateComparison, runsOf } from '@/utils/db/comparisons';
 import { getDb, type ParallaxDB } from '@/utils/db/schema';
 import { send } from '@/utils/messaging/client';
-import type { LiveEvent } from '@/utils/messaging/protocol';
 import type { ComposeSpec } from '@/utils/messaging/protocol-compose';
 import { listenLive } from '@/utils/messaging/live';
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
 import { createHistoryState, type HistoryState } from './history-state';
 import { createJudgeState, type JudgeState } from './judge-state';
+import { createLiveTexts } from './live-texts';
 
 /** What the side panel shows, as signals; actions are plain functions. One instance per panel. */
 export interface PanelState {
@@ -54,14 +54,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   const current = signal<{ comparison: Comparison; runs: Run[] } | null | undefined>(undefined);
   const count = signal(0);
   const notice = signal<string | null>(null);
-  const texts = new Map<string, Signal<string>>();
-  const attempts = new Map<string, number>();
-
-  const textOf = (runId: string) => {
-    let text = texts.get(runId);
-    if (!text) texts.set(runId, (text = signal('')));
-    return text;
-  };
+  const texts = createLiveTexts();
 
   const fail = (err: unknown) => (notice.value = err instanceof Error ? err.message : String(err));
 
@@ -74,13 +67,8 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [], count: await db.comparisons.count() };
     }).subscribe({
       next: ({ comparison, runs }) => {
-        for (const run of runs) {
-          const text = textOf(run.id);
-          const retried = attempts.get(run.id) !== run.attempts;
-          attempts.set(run.id, run.attempts);
-          if (retried || run.state !== 'streaming' || run.text.length >= text.value.length) text.value = run.text;
-        }
-        // A checkpoint of streaming text changes only the text signals above: the columns need no re-render.
+        for (const run of runs) texts.onStored(run);
+        // A checkpoint of streaming text changes only the text signals: the columns need no re-render.
         const shape = comparison ? JSON.stringify([comparison, runs.map((r) => (r.state === 'streaming' ? { ...r, text: '', updatedAt: 0 } : r))]) : '';
         if (comparison && shape === lastShape) return;
         lastShape = shape;
@@ -116,19 +104,10 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       .catch((err: unknown) => console.error('[parallax] analysis failed', err));
   });
 
-  const onLive = (event: LiveEvent) => {
-    if (event.type === 'engine') return;
-    const text = textOf(event.runId);
-    if (event.type === 'state') {
-      if (event.state === 'streaming') text.value = '';
-    } else if (event.offset === text.value.length) {
-      text.value += event.text;
-    }
-  };
   // The runner may not be up yet: ask for it, then listen (listenLive reconnects on its own).
   void send('runner.ensure', {})
     .catch(fail)
-    .finally(() => listenLive(onLive));
+    .finally(() => listenLive(texts.onLive));
 
   const act = async (fn: () => Promise<unknown>) => {
     notice.value = null;
@@ -144,7 +123,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     selectedId,
     current,
     count,
-    textOf,
+    textOf: texts.textOf,
     notice,
     history: createHistoryState(db, computedActive(view), fail),
     analysis,

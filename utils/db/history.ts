@@ -66,13 +66,18 @@ export async function matchHistory(db: ParallaxDB, filter: HistoryFilter = {}): 
   return keys.map(idOfKey);
 }
 
+/** The newest `count` comparisons' ids, unfiltered: the first screenful, read before the whole list of keys. */
+export async function newestIds(db: ParallaxDB, count: number): Promise<string[]> {
+  return ((await db.search.orderBy('key').reverse().limit(count).primaryKeys()) as string[]).map(idOfKey);
+}
+
 /** Comparisons by id (in the given order) with their runs in column order. */
 export async function loadComparisons(db: ParallaxDB, ids: string[]): Promise<{ comparisons: Comparison[]; runs: Map<string, Run[]> }> {
   return db.transaction('r', db.comparisons, db.runs, async () => {
     const comparisons = (await db.comparisons.bulkGet(ids)).filter((c): c is Comparison => c !== undefined);
-    const runs = new Map<string, Run[]>(comparisons.map((c) => [c.id, []]));
-    for (const run of await db.runs.where('comparisonId').anyOf(ids).toArray()) runs.get(run.comparisonId)?.push(run);
-    for (const list of runs.values()) list.sort((a, b) => a.position - b.position);
+    // One getAll per comparison, in parallel: anyOf() walks a cursor one run at a time (3× slower for a screenful).
+    const lists = await Promise.all(comparisons.map((c) => db.runs.where('comparisonId').equals(c.id).toArray()));
+    const runs = new Map(comparisons.map((c, i) => [c.id, lists[i]!.sort((a, b) => a.position - b.position)]));
     return { comparisons, runs };
   });
 }

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { effect, signal } from '@preact/signals';
+import { describe, expect, test, vi } from 'vitest';
+import { createHistoryState } from '@/entrypoints/sidepanel/history-state';
+import { firstWindow } from '@/components/HistoryList';
+import { saveComparison } from '@/utils/db/comparisons';
+import { ParallaxDB } from '@/utils/db/schema';
+import { planComparison } from '@/utils/runner/plan';
+
+async function dbWith(count: number) {
+  const db = new ParallaxDB(`history-state-${Math.random()}`);
+  const providers = [{ id: 'a', kind: 'openai-compatible' as const, label: 'Ollama', baseUrl: 'http://x/v1', model: 'llama3.2' }];
+  for (let i = 0; i < count; i++) {
+    const p = planComparison({ prompt: `Question ${i}`, source: { kind: 'panel' }, providers, now: 1000 + i, newId: () => `c${i}-${Math.random()}` });
+    await saveComparison(db, p.comparison, p.runs);
+  }
+  return db;
+}
+
+describe('history opening', () => {
+  test('the newest screenful shows with its rows first, counted as pending; then every comparison', async () => {
+    const db = await dbWith(firstWindow() + 15);
+    const active = signal(false);
+    const fail = vi.fn();
+    const history = createHistoryState(db, () => active.value, fail);
+    const seen: { ids: number; counting: boolean; rowsLoaded: number }[] = [];
+    effect(() => {
+      const ids = history.ids.value;
+      if (ids) seen.push({ ids: ids.length, counting: history.counting.value, rowsLoaded: ids.filter((id) => history.rows.value.has(id)).length });
+    });
+    active.value = true;
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ ids: firstWindow() + 15, counting: false, rowsLoaded: firstWindow() }));
+    expect(seen[0]).toMatchObject({ ids: firstWindow(), counting: true });
+    // The rows of the first screen were read before the whole list (the list arrived with them already there).
+    expect(seen.find((s) => !s.counting)?.rowsLoaded).toBe(firstWindow());
+    const first = history.rows.value.get(history.ids.value![0]!)!;
+    expect(first.comparison.prompt).toBe(`Question ${firstWindow() + 14}`);
+    expect(first.runs).toHaveLength(1);
+    expect(fail).not.toHaveBeenCalled();
+  });
+
+  test('an empty history says so at once and still sees the first comparison arrive', async () => {
+    const db = await dbWith(0);
+    const active = signal(true);
+    const history = createHistoryState(db, () => active.value, vi.fn());
+    await vi.waitFor(() => expect(history.ids.value).toEqual([]));
+    const p = planComparison({ prompt: 'First', source: { kind: 'panel' }, providers: [{ id: 'a', kind: 'openai-compatible', label: 'A', baseUrl: 'http://x/v1', model: 'm' }], now: 5, newId: () => `n${Math.random()}` });
+    await saveComparison(db, p.comparison, p.runs);
+    await vi.waitFor(() => expect(history.ids.value).toEqual([p.comparison.id]));
+    expect(history.counting.value).toBe(false);
+  });
+});
