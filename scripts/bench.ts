@@ -37,7 +37,7 @@ const NOTES = `## How to read them
   p95 of 16 ms would need a pipeline that takes no time. **token_to_dom_ms_p95** is the extension's own share:
   server → runner (offscreen document) → Port → panel → text in the page. When it is under 16 ms, a token shows in
   the first frame after it arrives or the one after.
-- Chromium runs headless with \\`--disable-gpu-vsync\\`: without a display its frame clock otherwise idles at about
+- Chromium runs headless with \`--disable-gpu-vsync\`: without a display its frame clock otherwise idles at about
   one frame a second, and frame-timed numbers would time that clock.
 - **history_open_ms**: median of 5 cold openings (panel reloaded each time) with 10,000 comparisons × 8 runs,
   from the click to the frame that shows the first row; **history_open_ms_max** is the slowest of the 5.
