@@ -37,8 +37,8 @@ const NOTES = `## How to read them
   p95 of 16 ms would need a pipeline that takes no time. **token_to_dom_ms_p95** is the extension's own share:
   server → runner (offscreen document) → Port → panel → text in the page. When it is under 16 ms, a token shows in
   the first frame after it arrives or the one after.
-- Chromium runs headless with \`--disable-gpu-vsync\`: without a display its frame clock otherwise idles at about
-  one frame a second, and frame-timed numbers would time that clock.
+- The page measured is the only tab, in front: Chromium draws a page behind another tab (the welcome guide the
+  extension opens on install) about once a second, and frame-timed numbers would time that throttling.
 - **history_open_ms**: median of 5 cold openings (panel reloaded each time) with 10,000 comparisons × 8 runs,
   from the click to the frame that shows the first row; **history_open_ms_max** is the slowest of the 5.
 - **export_ms**: from the click reaching the page to the JSON file written to disk (about 60 MB).
