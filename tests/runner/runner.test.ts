@@ -3,7 +3,7 @@ import { ParallaxDB } from '@/utils/db/schema';
 import { dexieRunStore } from '@/utils/db/run-store';
 import { runsOf, saveComparison } from '@/utils/db/comparisons';
 import { providerFor } from '@/utils/providers/registry';
-import { createRunner, type Runner } from '@/utils/runner/runner';
+import { HTTP1_CONNECTIONS_PER_HOST, createRunner, type Runner } from '@/utils/runner/runner';
 import { planComparison } from '@/utils/runner/plan';
 import type { ProviderConfig } from '@/utils/providers/types';
 import type { LiveEvent } from '@/utils/messaging/protocol';
@@ -161,6 +161,18 @@ describe('runner', () => {
     expect(runs.map((x) => x.state)).toEqual(['done', 'done', 'done']);
     const spans = runs.map((x) => [x.startedAt!, x.finishedAt!] as const).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+  });
+
+  test('one plain-http server gets 6 answers at a time (the browser has no 7th connection for it); the rest queue', async () => {
+    const models = Array.from({ length: 8 }, (_, i) => provider(`local${i}`));
+    const id = await newComparison('Eight on one Ollama', models);
+    const r = runner({ maxConcurrent: 12 });
+    expect(await r.wake()).toBe(HTTP1_CONNECTIONS_PER_HOST);
+    await r.idle();
+    const runs = await runsOf(db, id);
+    expect(runs.every((x) => x.state === 'done')).toBe(true);
+    const inFlight = (t: number) => runs.filter((x) => x.startedAt! <= t && t < x.finishedAt!).length;
+    expect(Math.max(...runs.map((x) => inFlight(x.startedAt!)))).toBe(HTTP1_CONNECTIONS_PER_HOST);
   });
 
   test('the API key is fetched at run time and sent as a bearer token', async () => {

@@ -58,6 +58,23 @@ export function defaultConcurrency(target: Target): number {
   return target.providerKind === 'webllm' || target.providerKind === 'chrome-builtin' ? 1 : 4;
 }
 
+/**
+ * Browsers open at most 6 connections to one host over HTTP/1.1, and plain-http servers (Ollama, LM Studio, llama.cpp)
+ * speak nothing else: a 7th answer would wait for a socket with its first-byte timer already running, and could time
+ * out behind six slow ones. So runs against one http: host start 6 at a time; https APIs multiplex over HTTP/2.
+ */
+export const HTTP1_CONNECTIONS_PER_HOST = 6;
+
+/** The host of a plain-http endpoint (limited to 6 connections), or null. */
+function http1Host(target: Target): string | null {
+  try {
+    const url = new URL(target.baseUrl);
+    return url.protocol === 'http:' ? url.host : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Creates a runner over its dependencies. */
 export function createRunner(deps: RunnerDeps): Runner {
   const now = deps.now ?? Date.now;
@@ -99,6 +116,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   }
 
   const activeFor = (providerId: string) => [...active.values()].filter((a) => a.run.target.providerId === providerId).length;
+  const activeAt = (host: string) => [...active.values()].filter((a) => http1Host(a.run.target) === host).length;
 
   const runner: Runner = {
     async wake() {
@@ -110,6 +128,8 @@ export function createRunner(deps: RunnerDeps): Runner {
       for (const run of queued) {
         if (active.size >= maxConcurrent) break;
         if (active.has(run.id) || activeFor(run.target.providerId) >= concurrencyFor(run.target)) continue;
+        const host = http1Host(run.target);
+        if (host && activeAt(host) >= HTTP1_CONNECTIONS_PER_HOST) continue;
         start(run);
         started++;
       }
