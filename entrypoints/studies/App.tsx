@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 import { BUILT_IN_PROBE_SETS } from '@/utils/probes/sets';
 import { BatchList } from './BatchList';
 import { BatchView } from './BatchView';
@@ -6,9 +7,9 @@ import { ProbeSetsTab } from './ProbeSetsTab';
 import { SurveysTab } from './SurveysTab';
 import { useStudiesState, type StudiesTab } from './state';
 
-const TABS: { id: StudiesTab; label: string }[] = [
-  { id: 'probes', label: 'Probe sets' },
-  { id: 'surveys', label: 'Surveys' },
+const TABS: { id: StudiesTab; label: () => string }[] = [
+  { id: 'probes', label: () => t('studiesTabProbes') },
+  { id: 'surveys', label: () => t('studiesTabSurveys') },
 ];
 
 /** The Studies page: probe sets and surveys run as batches over chosen endpoints and languages. */
@@ -25,7 +26,7 @@ export function App() {
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const next = TABS[(TABS.findIndex((t) => t.id === tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    const next = TABS[(TABS.findIndex((x) => x.id === tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
     state.setTab(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
@@ -33,32 +34,32 @@ export function App() {
   return (
     <div class="studies">
       <header class="topbar">
-        <h1 class="brand">Parallax studies</h1>
-        <div class="tabs" role="tablist" aria-label="Studies" onKeyDown={onTabKey}>
-          {TABS.map((t) => (
-            <button key={t.id} id={`tab-${t.id}`} role="tab" class="tab" aria-selected={tab === t.id} aria-controls="studies-panel" tabIndex={tab === t.id ? 0 : -1} onClick={() => state.setTab(t.id)}>
-              {t.label}
+        <h1 class="brand">{t('studiesTitle')}</h1>
+        <div class="tabs" role="tablist" aria-label={t('studiesTabsLabel')} onKeyDown={onTabKey}>
+          {TABS.map((x) => (
+            <button key={x.id} id={`tab-${x.id}`} role="tab" class="tab" aria-selected={tab === x.id} aria-controls="studies-panel" tabIndex={tab === x.id ? 0 : -1} onClick={() => state.setTab(x.id)}>
+              {x.label()}
             </button>
           ))}
         </div>
-        <a class="button secondary small" href={browser.runtime.getURL('/dashboard.html' as '/dashboard.html')} target="_blank" rel="noopener">Dashboard</a>
-        <button class="icon-button" title="Settings" aria-label="Settings" onClick={openSettings}>⚙</button>
+        <a class="button secondary small" href={browser.runtime.getURL('/dashboard.html' as '/dashboard.html')} target="_blank" rel="noopener">{t('studiesDashboard')}</a>
+        <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>⚙</button>
       </header>
       {state.error.value && (
         <p class="notice" role="alert">
           {state.error.value}
-          <button class="link" onClick={() => (state.error.value = null)}>Dismiss</button>
+          <button class="link" onClick={() => (state.error.value = null)}>{t('dismiss')}</button>
         </p>
       )}
       <main class="page studies-main">
         <div id="studies-panel" class="tab-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
           {state.openId.value ? (
             open === undefined ? (
-              <p class="muted" role="status">Loading the batch…</p>
+              <p class="muted" role="status">{t('studiesLoadingBatch')}</p>
             ) : open === null ? (
               <div class="empty" role="status">
-                <p>This batch is not stored (it may have been deleted, or the address is wrong).</p>
-                <button class="button secondary" onClick={() => state.openBatch(null)}>Back to the list</button>
+                <p>{t('studiesBatchMissing')}</p>
+                <button class="button secondary" onClick={() => state.openBatch(null)}>{t('studiesBackToList')}</button>
               </div>
             ) : (
               <BatchView
@@ -70,7 +71,7 @@ export function App() {
               />
             )
           ) : providers === undefined ? (
-            <p class="muted" role="status">Loading settings…</p>
+            <p class="muted" role="status">{t('loadingSettings')}</p>
           ) : (
             <>
               {tab === 'probes' ? (
@@ -86,7 +87,7 @@ export function App() {
                   onOpenSettings={openSettings}
                 />
               ) : state.questionnaire.value === undefined ? (
-                <p class="muted" role="status">Loading the questionnaire…</p>
+                <p class="muted" role="status">{t('studiesLoadingQuestionnaire')}</p>
               ) : (
                 <SurveysTab
                   questionnaire={state.questionnaire.value}
@@ -100,9 +101,9 @@ export function App() {
                 />
               )}
               {state.batches.value === undefined ? (
-                <p class="muted" role="status">Loading runs…</p>
+                <p class="muted" role="status">{t('studiesLoadingRuns')}</p>
               ) : (
-                <BatchList title={tab === 'surveys' ? 'Survey runs' : 'Probe-set runs'} batches={batches} onOpen={state.openBatch} />
+                <BatchList title={tab === 'surveys' ? t('studiesSurveyRuns') : t('studiesProbeRuns')} batches={batches} onOpen={state.openBatch} />
               )}
             </>
           )}

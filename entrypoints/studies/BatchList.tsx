@@ -1,11 +1,12 @@
 import type { BatchRecord } from '@/utils/batches/types';
+import { t, type MessageKey } from '@/utils/i18n';
 
-const STATUS: Record<BatchRecord['data']['status'], string> = {
-  ready: 'not started',
-  running: 'running',
-  paused: 'paused',
-  cancelled: 'cancelled',
-  done: 'finished',
+const STATUS: Record<BatchRecord['data']['status'], MessageKey> = {
+  ready: 'studiesListStatusReady',
+  running: 'studiesListStatusRunning',
+  paused: 'studiesListStatusPaused',
+  cancelled: 'studiesListStatusCancelled',
+  done: 'studiesListStatusDone',
 };
 
 /** Batches of one kind, newest first: open one to see its progress and results. */
@@ -14,7 +15,7 @@ export function BatchList({ batches, onOpen, title }: { batches: BatchRecord[]; 
     <section class="card" aria-labelledby="batch-list-title">
       <h2 id="batch-list-title">{title}</h2>
       {batches.length === 0 ? (
-        <p class="muted" role="status">Nothing run yet. Runs appear here with their progress; they keep going when this page is closed.</p>
+        <p class="muted" role="status">{t('studiesNothingRun')}</p>
       ) : (
         <ul class="list" data-testid="batch-list">
           {batches.map((b) => (
@@ -23,7 +24,7 @@ export function BatchList({ batches, onOpen, title }: { batches: BatchRecord[]; 
                 <span dir="auto">{b.name}</span>
               </button>
               <span class="muted">
-                {STATUS[b.data.status]} · {Object.keys(b.data.created).length} of {b.data.units.length} prompts · {new Date(b.createdAt).toLocaleString()}
+                {t(STATUS[b.data.status])} · {t('studiesBatchPrompts', Object.keys(b.data.created).length, b.data.units.length)} · {new Date(b.createdAt).toLocaleString()}
               </span>
             </li>
           ))}

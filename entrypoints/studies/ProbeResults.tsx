@@ -1,5 +1,6 @@
 import { probeRefusals } from '@/utils/batches/results';
 import type { BatchData } from '@/utils/batches/types';
+import { t } from '@/utils/i18n';
 import type { RefusalStats } from '@/utils/probes/summary';
 import type { Run } from '@/utils/runner/types';
 import { languageName } from '@/utils/translate/languages';
@@ -7,7 +8,7 @@ import { languageName } from '@/utils/translate/languages';
 /** "40 % (2 of 5)", or "—" when nothing was answered yet. */
 export function rateText(stats: RefusalStats | undefined): string {
   if (!stats || stats.rate === null) return '—';
-  return `${Math.round(stats.rate * 100)} % (${stats.full + stats.partial} of ${stats.runs})`;
+  return t('studiesRate', Math.round(stats.rate * 100), stats.full + stats.partial, stats.runs);
 }
 
 /** Refusal rate by language × model of a probe-set batch, with totals; answers without a label are counted apart. */
@@ -16,25 +17,25 @@ export function ProbeResults({ data, runs }: { data: BatchData; runs: Run[] }) {
   if (!summary.overall.runs) {
     return (
       <p class="muted" role="status" data-testid="probe-results-empty">
-        No answers yet. The refusal table fills in as answers finish.
+        {t('studiesNoProbeAnswers')}
       </p>
     );
   }
   const expected = summary.overall.withExpectation;
   return (
     <div class="results">
-      <h3>Refusal rate by language and model</h3>
-      <p class="muted">Share of answers the built-in classifier read as a full or partial refusal.</p>
+      <h3>{t('studiesRefusalTitle')}</h3>
+      <p class="muted">{t('studiesRefusalExplain')}</p>
       <div class="table-scroll">
         <table class="data" data-testid="probe-results">
-          <caption class="sr-only">Refusal rate by language (rows) and model (columns)</caption>
+          <caption class="sr-only">{t('studiesRefusalCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Language</th>
+              <th scope="col">{t('studiesColLanguage')}</th>
               {summary.models.map((m) => (
                 <th key={m.key} scope="col" dir="auto">{m.key}</th>
               ))}
-              <th scope="col">All models</th>
+              <th scope="col">{t('studiesAllModels')}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,7 +51,7 @@ export function ProbeResults({ data, runs }: { data: BatchData; runs: Run[] }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">All languages</th>
+              <th scope="row">{t('studiesAllLanguages')}</th>
               {summary.models.map((m) => (
                 <td key={m.key}>{rateText(summary.byModel[m.key])}</td>
               ))}
@@ -61,10 +62,10 @@ export function ProbeResults({ data, runs }: { data: BatchData; runs: Run[] }) {
       </div>
       {expected > 0 && (
         <p data-testid="probe-expected">
-          {summary.overall.asExpected} of {expected} answers did what a well-aligned model should (help with a safe request, decline a harmful one).
+          {t('studiesAsExpected', summary.overall.asExpected, expected)}
         </p>
       )}
-      {summary.overall.unlabelled > 0 && <p class="muted">{summary.overall.unlabelled} answer(s) failed or are not finished; they are not in the rates.</p>}
+      {summary.overall.unlabelled > 0 && <p class="muted">{t('studiesUnlabelled', summary.overall.unlabelled)}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { BatchData } from '@/utils/batches/types';
+import { t, type MessageKey } from '@/utils/i18n';
 import type { ProbeSet } from '@/utils/probes/types';
 import { exportProbeSets, probeSetLanguages } from '@/utils/probes/validate';
 import type { ProviderConfig } from '@/utils/providers/types';
@@ -29,7 +30,7 @@ function saveFile(name: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const EXPECT: Record<string, string> = { comply: 'should help', refuse: 'should decline', balanced: 'should show several sides' };
+const EXPECT: Record<string, MessageKey> = { comply: 'studiesExpectComply', refuse: 'studiesExpectRefuse', balanced: 'studiesExpectBalanced' };
 
 /** Built-in and own probe sets: read them per language, create, edit, import, export, and run one as a batch. */
 export function ProbeSetsTab(props: ProbeSetsTabProps) {
@@ -46,22 +47,22 @@ export function ProbeSetsTab(props: ProbeSetsTabProps) {
 
   const importFile = async (file: File) => {
     const { added, errors } = await props.onImport(await file.text());
-    setReport({ ok: added.length ? `Imported ${added.map((s) => `“${s.name}”`).join(', ')}.` : null, errors });
+    setReport({ ok: added.length ? t('studiesImported', added.map((s) => t('studiesQuoted', s.name)).join(', ')) : null, errors });
     if (added[0]) setSelectedId(added[0].id);
   };
 
   return (
     <div class="tab-body">
       <div class="toolbar">
-        <button class="button secondary small" onClick={() => setEditing({ set: NEW_SET_TEMPLATE })}>New set</button>
-        <button class="button secondary small" onClick={() => fileInput.current?.click()}>Import sets (JSON)…</button>
-        <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Probe sets file" onChange={(e) => {
+        <button class="button secondary small" onClick={() => setEditing({ set: NEW_SET_TEMPLATE })}>{t('studiesNewSet')}</button>
+        <button class="button secondary small" onClick={() => fileInput.current?.click()}>{t('studiesImportSets')}</button>
+        <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label={t('studiesSetsFile')} onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           if (file) void importFile(file);
           e.currentTarget.value = '';
         }} />
         <button class="button secondary small" disabled={!props.userSets.length} onClick={() => saveFile('parallax-probe-sets.json', exportProbeSets(props.userSets))}>
-          Export my sets
+          {t('studiesExportMine')}
         </button>
       </div>
       {report.ok && <p class="ok-text" role="status">{report.ok}</p>}
@@ -74,12 +75,12 @@ export function ProbeSetsTab(props: ProbeSetsTabProps) {
         const saved = (await props.onSave(raw, replacing)) as ProbeSet;
         setSelectedId(saved.id);
       }} onClose={() => setEditing(null)} />}
-      <ul class="set-list" aria-label="Probe sets">
+      <ul class="set-list" aria-label={t('studiesSetList')}>
         {all.map((s) => (
           <li key={s.id}>
             <button class="set-item" aria-pressed={s.id === selectedId} onClick={() => setSelectedId(s.id === selectedId ? null : s.id)}>
               <strong dir="auto">{s.name}</strong>
-              <span class="muted">{props.userSets.includes(s) ? 'Your set' : 'Built in'} · {s.prompts.length} prompts · {probeSetLanguages(s).length} languages</span>
+              <span class="muted">{props.userSets.includes(s) ? t('studiesYourSet') : t('studiesBuiltIn')} · {t('studiesSetCounts', s.prompts.length, probeSetLanguages(s).length)}</span>
               <span dir="auto">{s.purpose}</span>
             </button>
           </li>
@@ -91,30 +92,30 @@ export function ProbeSetsTab(props: ProbeSetsTabProps) {
           <p dir="auto">{selected.purpose}</p>
           <div class="toolbar">
             <label class="toggle">
-              Show prompts in
+              {t('studiesShowPromptsIn')}
               <select value={shownLanguage} onChange={(e) => setViewLanguage(e.currentTarget.value)}>
                 {languages.map((l) => <option key={l} value={l}>{languageName(l)} ({l})</option>)}
               </select>
             </label>
-            <button class="button secondary small" onClick={() => saveFile(`parallax-probe-set-${selected.id}.json`, exportProbeSets([selected]))}>Export</button>
+            <button class="button secondary small" onClick={() => saveFile(`parallax-probe-set-${selected.id}.json`, exportProbeSets([selected]))}>{t('studiesExport')}</button>
             {own ? (
               <>
-                <button class="button secondary small" onClick={() => setEditing({ set: selected, replacing: selected.id })}>Edit</button>
-                <button class="button secondary small" onClick={() => confirm(`Delete “${selected.name}”? Batches already run keep their prompts.`) && void props.onDelete(selected.id).then(() => setSelectedId(null))}>Delete</button>
+                <button class="button secondary small" onClick={() => setEditing({ set: selected, replacing: selected.id })}>{t('studiesEdit')}</button>
+                <button class="button secondary small" onClick={() => confirm(t('studiesConfirmDelete', selected.name)) && void props.onDelete(selected.id).then(() => setSelectedId(null))}>{t('delete')}</button>
               </>
             ) : (
-              <button class="button secondary small" onClick={() => setEditing({ set: { ...selected, id: `${selected.id}-copy`, name: `${selected.name} (copy)`, category: selected.category } })}>Copy to edit</button>
+              <button class="button secondary small" onClick={() => setEditing({ set: { ...selected, id: `${selected.id}-copy`, name: `${selected.name} (copy)`, category: selected.category } })}>{t('studiesCopyToEdit')}</button>
             )}
           </div>
           <ol class="prompts" lang={shownLanguage} dir={directionOf(shownLanguage)}>
             {selected.prompts.map((p) => (
               <li key={p.id}>
                 <span dir="auto">{p.text[shownLanguage] ?? '—'}</span>
-                {p.expect && <span class="chip" dir="ltr">{EXPECT[p.expect]}</span>}
+                {p.expect && <span class="chip" dir="ltr">{t(EXPECT[p.expect]!)}</span>}
               </li>
             ))}
           </ol>
-          <h3>Run this set</h3>
+          <h3>{t('studiesRunThisSet')}</h3>
           <RunSetup
             key={selected.id}
             providers={props.providers}
@@ -122,12 +123,12 @@ export function ProbeSetsTab(props: ProbeSetsTabProps) {
             initialLanguages={languages.slice(0, 2)}
             plan={(choice) => props.planProbes(selected, choice)}
             onStart={(choice) => props.onRun(selected, choice)}
-            startLabel="Run probe set"
+            startLabel={t('studiesRunProbeSet')}
             onOpenSettings={props.onOpenSettings}
           />
         </section>
       )}
-      {!selected && !editing && <p class="muted">Choose a set to read its prompts and run it over your endpoints and languages.</p>}
+      {!selected && !editing && <p class="muted">{t('studiesChooseSet')}</p>}
     </div>
   );
 }

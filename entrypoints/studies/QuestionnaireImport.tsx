@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import type { Instrument } from '@/utils/surveys/instrument';
 import { instrumentLanguages } from '@/utils/surveys/instrument';
 import type { VsmImport } from '@/utils/surveys/vsm2013';
@@ -34,18 +35,15 @@ export function QuestionnaireImport({ questionnaire, onImport, onClear }: Questi
 
   return (
     <section class="card" aria-labelledby="questionnaire-title">
-      <h2 id="questionnaire-title">Questionnaire: Values Survey Module 2013</h2>
-      <p class="muted">
-        Parallax has the VSM 2013 scoring and structure (items 1–24, six indices) but not its text, which is copyrighted by Geert Hofstede BV. Paste the
-        questionnaire you obtained — numbered items 1–24, answer options as lines such as “1 = …” — in any language.
-      </p>
+      <h2 id="questionnaire-title">{t('studiesQuestionnaireTitle')}</h2>
+      <p class="muted">{t('studiesQuestionnaireIntro')}</p>
       {questionnaire && (
         <p role="status" data-testid="questionnaire-status">
-          Imported in {have.map((l) => `${languageName(l)} (${l})`).join(', ')}.{' '}
+          {t('studiesImportedIn', have.map((l) => `${languageName(l)} (${l})`).join(', '))}{' '}
           {!adding && (
             <>
-              <button class="link" onClick={() => setAdding(true)}>Add another language</button>
-              <button class="link" onClick={() => confirm('Remove the imported questionnaire? Surveys already run keep their copy.') && void onClear()}>Remove</button>
+              <button class="link" onClick={() => setAdding(true)}>{t('studiesAddLanguage')}</button>
+              <button class="link" onClick={() => confirm(t('studiesConfirmRemoveQuestionnaire')) && void onClear()}>{t('remove')}</button>
             </>
           )}
         </p>
@@ -56,26 +54,26 @@ export function QuestionnaireImport({ questionnaire, onImport, onClear }: Questi
         </ul>
       )}
       {showForm && (
-        <form class="import-form" aria-label="Import questionnaire" onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <form class="import-form" aria-label={t('studiesImportQuestionnaire')} onSubmit={(e) => (e.preventDefault(), void submit())}>
           <label class="field">
-            Language of this text
+            {t('studiesTextLanguage')}
             <select value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
               {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name} ({l.code})</option>)}
             </select>
           </label>
           <label class="field">
-            Questionnaire text
+            {t('studiesQuestionnaireText')}
             <textarea rows={10} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} aria-invalid={result.errors.length > 0} placeholder={'1. …\n2. …\n…\n24. …'} />
           </label>
           <div class="toolbar">
-            <button class="button" type="submit" disabled={!text.trim()}>Import questionnaire</button>
-            <button class="button secondary" type="button" onClick={() => fileInput.current?.click()}>Load a text file…</button>
-            <input ref={fileInput} type="file" accept=".txt,.md,text/plain" hidden aria-label="Questionnaire file" onChange={(e) => {
+            <button class="button" type="submit" disabled={!text.trim()}>{t('studiesImportQuestionnaire')}</button>
+            <button class="button secondary" type="button" onClick={() => fileInput.current?.click()}>{t('studiesLoadTextFile')}</button>
+            <input ref={fileInput} type="file" accept=".txt,.md,text/plain" hidden aria-label={t('studiesQuestionnaireFile')} onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void file.text().then(setText);
               e.currentTarget.value = '';
             }} />
-            {adding && <button class="button secondary" type="button" onClick={() => setAdding(false)}>Cancel</button>}
+            {adding && <button class="button secondary" type="button" onClick={() => setAdding(false)}>{t('cancel')}</button>}
           </div>
           {result.errors.length > 0 && (
             <ul class="form-error" role="alert" data-testid="questionnaire-errors">

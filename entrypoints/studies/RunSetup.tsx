@@ -2,16 +2,18 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { estimateBatch, type Prices } from '@/utils/batches/plan';
 import type { BatchData } from '@/utils/batches/types';
+import { t } from '@/utils/i18n';
 import type { ProviderConfig } from '@/utils/providers/types';
 import { languageName } from '@/utils/translate/languages';
+import { Interpolated } from '@/components/Interpolated';
 import type { RunChoice } from './state';
 
 /** "about 45 s", "about 3 min", "about 2 h 5 min". */
 export function duration(seconds: number): string {
-  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 90) return t('studiesAboutSeconds', Math.max(1, Math.round(seconds)));
   const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `about ${minutes} min`;
-  return `about ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 90) return t('studiesAboutMinutes', minutes);
+  return t('studiesAboutHours', Math.floor(minutes / 60), minutes % 60);
 }
 
 const thousands = (n: number) => n.toLocaleString('en');
@@ -52,8 +54,8 @@ export function RunSetup(props: RunSetupProps) {
   if (!props.providers.length) {
     return (
       <div class="empty" role="status">
-        <p>No endpoint is set up yet. Add a model in the settings (a local server such as Ollama, an API, or an on-device model), then come back.</p>
-        <button class="button" onClick={props.onOpenSettings}>Open settings</button>
+        <p>{t('studiesNoEndpoint')}</p>
+        <button class="button" onClick={props.onOpenSettings}>{t('openSettings')}</button>
       </div>
     );
   }
@@ -69,9 +71,9 @@ export function RunSetup(props: RunSetupProps) {
     }
   };
   return (
-    <form class="run-setup" aria-label="Run setup" onSubmit={(e) => (e.preventDefault(), void start())}>
+    <form class="run-setup" aria-label={t('studiesRunSetup')} onSubmit={(e) => (e.preventDefault(), void start())}>
       <fieldset>
-        <legend>Endpoints</legend>
+        <legend>{t('studiesEndpoints')}</legend>
         {props.providers.map((p) => (
           <label key={p.id} class="toggle">
             <input type="checkbox" checked={providerIds.includes(p.id)} onChange={(e) => toggle(providerIds, setProviderIds, p.id, e.currentTarget.checked)} />
@@ -80,7 +82,7 @@ export function RunSetup(props: RunSetupProps) {
         ))}
       </fieldset>
       <fieldset>
-        <legend>Languages</legend>
+        <legend>{t('languages')}</legend>
         <div class="choices">
           {props.languages.map((code) => (
             <label key={code} class="toggle">
@@ -92,14 +94,14 @@ export function RunSetup(props: RunSetupProps) {
       </fieldset>
       {props.children}
       <details class="prices">
-        <summary>Prices (optional, to estimate money)</summary>
+        <summary>{t('studiesPrices')}</summary>
         <div class="field-row">
           <label class="field">
-            Input, per million tokens
+            {t('studiesPriceInput')}
             <input type="number" min="0" step="any" inputMode="decimal" value={prices.input} onInput={(e) => setPrices({ ...prices, input: e.currentTarget.value })} />
           </label>
           <label class="field">
-            Output, per million tokens
+            {t('studiesPriceOutput')}
             <input type="number" min="0" step="any" inputMode="decimal" value={prices.output} onInput={(e) => setPrices({ ...prices, output: e.currentTarget.value })} />
           </label>
         </div>
@@ -108,15 +110,20 @@ export function RunSetup(props: RunSetupProps) {
         <p class="form-error" role="alert" data-testid="run-problem">{planned.problem}</p>
       ) : (
         <p class="estimate" aria-live="polite" data-testid="estimate">
-          <strong>{thousands(planned.estimate!.calls)} answers</strong> ({thousands(planned.estimate!.units)} prompts × {choice.providerIds.length} endpoint{choice.providerIds.length === 1 ? '' : 's'}) ·{' '}
-          {duration(planned.estimate!.seconds)} · about {thousands(planned.estimate!.inputTokens)} tokens in and {thousands(planned.estimate!.outputTokens)} out
-          {planned.estimate!.cost !== undefined ? ` · about ${planned.estimate!.cost.toFixed(2)} in your currency (local and on-device endpoints count as free)` : ' · local and on-device endpoints cost nothing'}
+          <Interpolated
+            id={choice.providerIds.length === 1 ? 'studiesEstimateCallsOne' : 'studiesEstimateCalls'}
+            parts={[<strong key="calls">{t('studiesEstimateAnswers', thousands(planned.estimate!.calls))}</strong>, thousands(planned.estimate!.units), choice.providerIds.length]}
+          />{' '}
+          ·{' '}
+          {duration(planned.estimate!.seconds)} · {t('studiesEstimateTokens', thousands(planned.estimate!.inputTokens), thousands(planned.estimate!.outputTokens))}
+          {' · '}
+          {planned.estimate!.cost !== undefined ? t('studiesEstimateCost', planned.estimate!.cost.toFixed(2)) : t('studiesEstimateFree')}
         </p>
       )}
       {error && <p class="form-error" role="alert">{error}</p>}
       <div>
         <button class="button" type="submit" disabled={busy || 'problem' in planned}>
-          {busy ? 'Starting…' : props.startLabel}
+          {busy ? t('studiesStarting') : props.startLabel}
         </button>
       </div>
     </form>

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { Interpolated } from '@/components/Interpolated';
+import { t } from '@/utils/i18n';
 import type { ProbeSet } from '@/utils/probes/types';
 
 /** A starting point for a new set: the format by example. */
@@ -33,7 +35,7 @@ export function SetEditor({ initial, replacing, onSave, onClose }: SetEditorProp
     try {
       raw = JSON.parse(text);
     } catch (err) {
-      setErrors([`This is not valid JSON: ${err instanceof Error ? err.message : String(err)}`]);
+      setErrors([t('studiesInvalidJson', err instanceof Error ? err.message : String(err))]);
       return;
     }
     try {
@@ -44,15 +46,16 @@ export function SetEditor({ initial, replacing, onSave, onClose }: SetEditorProp
     }
   };
   return (
-    <form class="card set-editor" aria-label={replacing ? 'Edit probe set' : 'New probe set'} onSubmit={(e) => (e.preventDefault(), void save())}>
-      <h3>{replacing ? 'Edit probe set' : 'New probe set'}</h3>
+    <form class="card set-editor" aria-label={replacing ? t('studiesEditSet') : t('studiesNewSetTitle')} onSubmit={(e) => (e.preventDefault(), void save())}>
+      <h3>{replacing ? t('studiesEditSet') : t('studiesNewSetTitle')}</h3>
       <p class="muted">
-        JSON: <code>id</code> (lower-case), <code>name</code>, a one-line <code>purpose</code>, <code>category</code> (over-refusal, harmful-refusal,
-        value-dilemmas, stereotypes, national-pride or custom) and <code>prompts</code>, each with an <code>id</code>, <code>text</code> per language code and an
-        optional <code>expect</code> (comply, refuse or balanced). A batch can run in the languages every prompt has.
+        <Interpolated
+          id="studiesSetFormat"
+          parts={['id', 'name', 'purpose', 'category', 'prompts', 'id', 'text', 'expect'].map((field, i) => <code key={i}>{field}</code>)}
+        />
       </p>
       <label class="field">
-        Probe set (JSON)
+        {t('studiesSetJson')}
         <textarea rows={16} spellcheck={false} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} aria-invalid={errors.length > 0} />
       </label>
       {errors.length > 0 && (
@@ -63,8 +66,8 @@ export function SetEditor({ initial, replacing, onSave, onClose }: SetEditorProp
         </ul>
       )}
       <div class="toolbar">
-        <button class="button" type="submit">Save set</button>
-        <button class="button secondary" type="button" onClick={onClose}>Cancel</button>
+        <button class="button" type="submit">{t('studiesSaveSet')}</button>
+        <button class="button secondary" type="button" onClick={onClose}>{t('cancel')}</button>
       </div>
     </form>
   );

@@ -2,8 +2,12 @@ import { surveyResults, type SurveyCell } from '@/utils/batches/results';
 import type { BatchRecord } from '@/utils/batches/types';
 import { fileName, tableToCsv } from '@/utils/dashboard/csv';
 import type { DataTable } from '@/utils/dashboard/figures';
+import { t, type MessageKey } from '@/utils/i18n';
 import type { Run } from '@/utils/runner/types';
 import { caveatsIn } from '@/utils/surveys/instrument';
+
+/** The on-screen table's column headers ('n' stays as it is). */
+const HEADERS: (MessageKey | 'n')[] = ['studiesColModelLanguage', 'studiesColIndex', 'studiesColMean', 'studiesColInterval', 'n', 'studiesColRefusals'];
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
@@ -33,22 +37,19 @@ export function SurveyResults({ batch, runs }: { batch: BatchRecord; runs: Run[]
   const constants = Object.entries(survey.constants).map(([id, c]) => `${id} ${c}`).join(', ');
   return (
     <div class="results">
-      <h3>Indices per model and language</h3>
-      <p class="muted">
-        Each repetition is one respondent; the mean is over repetitions that answered all of an index's items. Refusals are counted, not averaged. Constants: {constants}. Temperature{' '}
-        {survey.temperature ?? 'as the endpoint'}, {survey.repetitions} repetitions.
-      </p>
+      <h3>{t('studiesIndicesTitle')}</h3>
+      <p class="muted">{t('studiesSurveyExplain', constants, survey.temperature ?? t('studiesTemperatureDefault'), survey.repetitions)}</p>
       {answered === 0 ? (
-        <p class="muted" role="status" data-testid="survey-results-empty">No answers yet. The table fills in as answers finish.</p>
+        <p class="muted" role="status" data-testid="survey-results-empty">{t('studiesNoSurveyAnswers')}</p>
       ) : (
         <>
           <div class="table-scroll">
             <table class="data" data-testid="survey-results">
-              <caption class="sr-only">Survey indices per model and language</caption>
+              <caption class="sr-only">{t('studiesSurveyCaption')}</caption>
               <thead>
                 <tr>
-                  {['Model and language', 'Index', 'Mean', '95 % interval', 'n', 'Refusals'].map((c) => (
-                    <th key={c} scope="col">{c}</th>
+                  {HEADERS.map((c) => (
+                    <th key={c} scope="col">{c === 'n' ? c : t(c)}</th>
                   ))}
                 </tr>
               </thead>
@@ -58,7 +59,7 @@ export function SurveyResults({ batch, runs }: { batch: BatchRecord; runs: Run[]
                     <th scope="row" dir="auto">{row[0]}</th>
                     <td>{row[1]}</td>
                     <td data-testid="index-mean">{row[2] ?? '—'}</td>
-                    <td>{row[3] === null ? '—' : `${row[3]} to ${row[4]}`}</td>
+                    <td>{row[3] === null ? '—' : t('studiesInterval', row[3]!, row[4]!)}</td>
                     <td>{row[5]}</td>
                     <td>{row[6]}</td>
                   </tr>
@@ -69,19 +70,19 @@ export function SurveyResults({ batch, runs }: { batch: BatchRecord; runs: Run[]
           <ul class="muted cell-notes">
             {cells.map((c) => (
               <li key={c.label} dir="auto">
-                {c.label}: {c.answered} answers read, {c.refused} refusals, {c.unreadable} not readable, {c.failed} failed.
+                {t('studiesCellNote', c.label, c.answered, c.refused, c.unreadable, c.failed)}
               </li>
             ))}
           </ul>
           <div>
             <button class="button secondary small" onClick={() => download(fileName('survey-results', 'csv'), tableToCsv(table))}>
-              Download CSV
+              {t('downloadCsv')}
             </button>
           </div>
         </>
       )}
       <details class="caveats" open>
-        <summary>Read before comparing</summary>
+        <summary>{t('studiesReadBeforeComparing')}</summary>
         <ul>
           {caveatsIn(survey.instrument, 'en').map((c) => (
             <li key={c}>{c}</li>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BatchData } from '@/utils/batches/types';
+import { t } from '@/utils/i18n';
 import type { SurveyChoices } from '@/utils/probe-store';
 import type { ProviderConfig } from '@/utils/providers/types';
 import { instrumentLanguages, type Instrument } from '@/utils/surveys/instrument';
@@ -34,14 +35,13 @@ export function SurveysTab(props: SurveysTabProps) {
     <div class="tab-body">
       <QuestionnaireImport questionnaire={props.questionnaire} onImport={props.onImport} onClear={props.onClear} />
       <section class="card" aria-labelledby="survey-run-title">
-        <h2 id="survey-run-title">Run the survey</h2>
+        <h2 id="survey-run-title">{t('studiesRunSurveyTitle')}</h2>
         {!props.questionnaire ? (
-          <p class="muted" role="status">Import the questionnaire above first; then choose models, languages and repetitions here.</p>
+          <p class="muted" role="status">{t('studiesImportFirst')}</p>
         ) : (
           <>
             <p class="muted">
-              Each item is asked on its own, in the chosen language, and the answer is read as a number (refusals are counted and left out). The seed
-              experiment — one model, six indices — is the default below: one endpoint, {languageName(languages.includes('en') ? 'en' : (languages[0] ?? 'en'))}, {choices.repetitions} repetitions (five unless you change it). Press “Run survey”.
+              {t('studiesSurveyIntro', languageName(languages.includes('en') ? 'en' : (languages[0] ?? 'en')), choices.repetitions)}
             </p>
             <RunSetup
               providers={props.providers}
@@ -49,28 +49,28 @@ export function SurveysTab(props: SurveysTabProps) {
               initialLanguages={languages.includes('en') ? ['en'] : languages.slice(0, 1)}
               plan={(choice) => props.planSurvey(choice, choices)}
               onStart={(choice) => props.onRun(choice, choices)}
-              startLabel="Run survey"
+              startLabel={t('studiesRunSurvey')}
               onOpenSettings={props.onOpenSettings}
             >
               <fieldset>
-                <legend>Sampling</legend>
+                <legend>{t('studiesSampling')}</legend>
                 <div class="field-row">
                   <label class="field">
-                    Repetitions per item
+                    {t('studiesRepetitions')}
                     <input type="number" min="1" max="100" step="1" value={choices.repetitions} onInput={(e) => set({ repetitions: Math.round(number(e.currentTarget.value, choices.repetitions)) })} />
                   </label>
                   <label class="field">
-                    Temperature
+                    {t('temperature')}
                     <input type="number" min="0" max="2" step="any" value={choices.temperature} onInput={(e) => set({ temperature: number(e.currentTarget.value, choices.temperature) })} />
                   </label>
                   <label class="field">
-                    First seed (repetition r uses first seed + r − 1)
+                    {t('studiesFirstSeed')}
                     <input type="number" step="1" value={choices.seedBase} onInput={(e) => set({ seedBase: Math.round(number(e.currentTarget.value, choices.seedBase)) })} />
                   </label>
                 </div>
               </fieldset>
               <fieldset>
-                <legend>Constants C (shift each index; 0 unless you have a reason)</legend>
+                <legend>{t('studiesConstants')}</legend>
                 <div class="field-row constants">
                   {indices.map((x) => (
                     <label key={x.id} class="field">

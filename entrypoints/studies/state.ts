@@ -6,6 +6,7 @@ import { planProbeBatch, planSurveyBatch } from '@/utils/batches/plan';
 import type { BatchData, BatchRecord } from '@/utils/batches/types';
 import { batchWithRuns, listBatches, saveBatch } from '@/utils/db/batch-store';
 import { getDb, type ParallaxDB } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
 import { send } from '@/utils/messaging/client';
 import type { ProbeSet } from '@/utils/probes/types';
 import {
@@ -134,7 +135,7 @@ export function createStudiesState(db: ParallaxDB = getDb()): StudiesState {
       await send('batch.start', { batchId: id });
     } catch (err) {
       // The plan is kept: the batch view offers Start again.
-      error.value = `The run is saved but did not start: ${message(err)} Press Start to try again.`;
+      error.value = t('studiesNotStarted', message(err));
     }
     return id;
   }
@@ -160,7 +161,7 @@ export function createStudiesState(db: ParallaxDB = getDb()): StudiesState {
     },
     planProbes: (set, choice) => planProbeBatch({ set, targets: targets(choice), languages: choice.languages, now: Date.now() }),
     planSurvey(choice, picked) {
-      if (!questionnaire.value) throw new Error('Import the questionnaire first.');
+      if (!questionnaire.value) throw new Error(t('studiesNeedQuestionnaire'));
       return planSurveyBatch({
         instrument: questionnaire.value,
         targets: targets(choice),
