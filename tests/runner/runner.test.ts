@@ -3,7 +3,7 @@ import { ParallaxDB } from '@/utils/db/schema';
 import { dexieRunStore } from '@/utils/db/run-store';
 import { runsOf, saveComparison } from '@/utils/db/comparisons';
 import { providerFor } from '@/utils/providers/registry';
-import { HTTP1_CONNECTIONS_PER_HOST, createRunner, type Runner } from '@/utils/runner/runner';
+import { BROWSER_CONNECTIONS_PER_HTTP_HOST, createRunner, type Runner } from '@/utils/runner/runner';
 import { planComparison } from '@/utils/runner/plan';
 import type { ProviderConfig } from '@/utils/providers/types';
 import type { LiveEvent } from '@/utils/messaging/protocol';
@@ -34,7 +34,7 @@ async function newComparison(prompt: string, providers: ProviderConfig[]) {
   return comparison.id;
 }
 
-function runner(opts: { keys?: Record<string, string>; maxConcurrent?: number } = {}): Runner {
+function runner(opts: { keys?: Record<string, string>; maxConcurrent?: number; connectionsPerHttpHost?: number } = {}): Runner {
   return createRunner({
     store: dexieRunStore(db),
     providerFor,
@@ -42,6 +42,7 @@ function runner(opts: { keys?: Record<string, string>; maxConcurrent?: number } 
     onEvent: (e) => events.push(e),
     checkpointMs: 20,
     maxConcurrent: opts.maxConcurrent,
+    connectionsPerHttpHost: opts.connectionsPerHttpHost,
   });
 }
 
@@ -163,16 +164,20 @@ describe('runner', () => {
     for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
   });
 
-  test('one plain-http server gets 6 answers at a time (the browser has no 7th connection for it); the rest queue', async () => {
+  test('in a browser, one plain-http server gets 6 answers at a time (there is no 7th connection for it); in Node, all', async () => {
     const models = Array.from({ length: 8 }, (_, i) => provider(`local${i}`));
-    const id = await newComparison('Eight on one Ollama', models);
-    const r = runner({ maxConcurrent: 12 });
-    expect(await r.wake()).toBe(HTTP1_CONNECTIONS_PER_HOST);
-    await r.idle();
-    const runs = await runsOf(db, id);
-    expect(runs.every((x) => x.state === 'done')).toBe(true);
-    const inFlight = (t: number) => runs.filter((x) => x.startedAt! <= t && t < x.finishedAt!).length;
-    expect(Math.max(...runs.map((x) => inFlight(x.startedAt!)))).toBe(HTTP1_CONNECTIONS_PER_HOST);
+    const peak = async (connectionsPerHttpHost?: number) => {
+      const id = await newComparison(`Eight on one Ollama ${connectionsPerHttpHost}`, models);
+      const r = runner({ maxConcurrent: 12, connectionsPerHttpHost });
+      const started = await r.wake();
+      await r.idle();
+      const runs = await runsOf(db, id);
+      expect(runs.every((x) => x.state === 'done')).toBe(true);
+      const inFlight = (t: number) => runs.filter((x) => x.startedAt! <= t && t < x.finishedAt!).length;
+      return [started, Math.max(...runs.map((x) => inFlight(x.startedAt!)))];
+    };
+    expect(await peak(BROWSER_CONNECTIONS_PER_HTTP_HOST)).toEqual([6, 6]);
+    expect(await peak(undefined)).toEqual([8, 8]);
   });
 
   test('the API key is fetched at run time and sent as a bearer token', async () => {

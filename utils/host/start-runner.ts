@@ -3,7 +3,7 @@ import { originOf } from '../messaging/senders';
 import { getDb } from '../db/schema';
 import { dexieRunStore } from '../db/run-store';
 import { providerFor } from '../providers/registry';
-import { createRunner, type Runner } from '../runner/runner';
+import { BROWSER_CONNECTIONS_PER_HTTP_HOST, createRunner, type Runner } from '../runner/runner';
 import { createLiveHub } from './live-hub';
 import { webLlmHost } from '../engines/webllm-engine';
 import { createBatchPump, type BatchPump } from '../batches/pump';
@@ -23,6 +23,7 @@ export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise
     store: dexieRunStore(getDb()),
     providerFor,
     apiKeyFor,
+    connectionsPerHttpHost: BROWSER_CONNECTIONS_PER_HTTP_HOST,
     get translator() {
       return translation.current(); // from settings, read as each run starts
     },

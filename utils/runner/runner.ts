@@ -29,6 +29,8 @@ export interface RunnerDeps {
   checkpointMs?: number;
   /** Runs streaming at once, over all providers. */
   maxConcurrent?: number;
+  /** Runs streaming at once against one plain-http host (browsers: {@link BROWSER_CONNECTIONS_PER_HTTP_HOST}); none in Node. */
+  connectionsPerHttpHost?: number;
   /** Runs streaming at once against one provider (on-device engines: one at a time by default). */
   concurrencyFor?(target: Target): number;
   retry?: RetryPolicy;
@@ -61,11 +63,11 @@ export function defaultConcurrency(target: Target): number {
 /**
  * Browsers open at most 6 connections to one host over HTTP/1.1, and plain-http servers (Ollama, LM Studio, llama.cpp)
  * speak nothing else: a 7th answer would wait for a socket with its first-byte timer already running, and could time
- * out behind six slow ones. So runs against one http: host start 6 at a time; https APIs multiplex over HTTP/2.
+ * out behind six slow ones. Browser hosts pass this as `connectionsPerHttpHost`; https APIs multiplex over HTTP/2.
  */
-export const HTTP1_CONNECTIONS_PER_HOST = 6;
+export const BROWSER_CONNECTIONS_PER_HTTP_HOST = 6;
 
-/** The host of a plain-http endpoint (limited to 6 connections), or null. */
+/** The host of a plain-http endpoint (HTTP/1.1 only), or null. */
 function http1Host(target: Target): string | null {
   try {
     const url = new URL(target.baseUrl);
@@ -129,7 +131,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         if (active.size >= maxConcurrent) break;
         if (active.has(run.id) || activeFor(run.target.providerId) >= concurrencyFor(run.target)) continue;
         const host = http1Host(run.target);
-        if (host && activeAt(host) >= HTTP1_CONNECTIONS_PER_HOST) continue;
+        if (host && deps.connectionsPerHttpHost && activeAt(host) >= deps.connectionsPerHttpHost) continue;
         start(run);
         started++;
       }
