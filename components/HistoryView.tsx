@@ -8,6 +8,13 @@ import { LlmComparatorExport } from './LlmComparatorExport';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html';
 
+/** Long work on the whole history, for its progress bar (import: comparisons written of those it adds). */
+export interface HistoryBusy {
+  action: 'import' | 'export';
+  done?: number;
+  total?: number;
+}
+
 export interface HistoryViewProps {
   /** Ids of every matching comparison, newest first; null while loading. */
   ids: string[] | null;
@@ -19,6 +26,8 @@ export interface HistoryViewProps {
   facets: HistoryFacets | null;
   canUndo: boolean;
   importReport: ImportReport | null;
+  /** An import or export under way: a progress bar, and the buttons wait. */
+  busy?: HistoryBusy | null;
   storageUsed: string | null;
   onFilter: (filter: HistoryFilter) => void;
   onOpen: (comparisonId: string) => void;
@@ -27,6 +36,26 @@ export interface HistoryViewProps {
   onExport: (kind: ExportKind) => void;
   onExportPair?: (pair: { a: { provider: string; model: string }; b: { provider: string; model: string } }) => void;
   onImport: (file: File) => void;
+}
+
+/** "Imported 40 comparison(s), 2 already here, skipped 1: #3 (it has no prompt)." */
+function importReportText(report: ImportReport): string {
+  const parts = [t('importReportAdded', String(report.added))];
+  if (report.duplicates) parts.push(t('importReportDuplicates', String(report.duplicates)));
+  if (report.skipped.length) parts.push(t('importReportSkipped', String(report.skipped.length), report.skipped.slice(0, 3).map((s) => `#${s.index + 1} (${s.reason})`).join('; ')));
+  return `${parts.join(', ')}.`;
+}
+
+/** Progress of an import or export: a bar with what is happening (indeterminate until the amount is known). */
+function BusyNote({ busy }: { busy: HistoryBusy }) {
+  const known = busy.total !== undefined && busy.done !== undefined;
+  const label = busy.action === 'export' ? t('exportPreparing') : known ? t('importProgress', String(busy.done), String(busy.total)) : t('importReading');
+  return (
+    <div class="notice ok busy-note" role="status" data-testid="history-busy">
+      <span>{label}</span>
+      {known ? <progress max={busy.total || 1} value={busy.done} aria-label={label} /> : <progress aria-label={label} />}
+    </div>
+  );
 }
 
 /** "2 answers · 1 failed" */
@@ -116,12 +145,12 @@ export function HistoryView(props: HistoryViewProps) {
         <div class="toggle history-actions">
           <span class="muted">{t('exportLabel')}</span>
           {(['json', 'csv', 'md', 'html'] as const).map((kind) => (
-            <button key={kind} class="button secondary small" onClick={() => props.onExport(kind)}>
+            <button key={kind} class="button secondary small" disabled={Boolean(props.busy)} onClick={() => props.onExport(kind)}>
               {kind === 'md' ? t('exportMarkdown') : kind === 'html' ? t('exportReport') : kind.toUpperCase()}
             </button>
           ))}
           {props.onExportPair && facets && <LlmComparatorExport targets={facets.targets} onExport={props.onExportPair} />}
-          <button class="button secondary small" onClick={() => fileInput.current?.click()}>{t('importButton')}</button>
+          <button class="button secondary small" disabled={Boolean(props.busy)} onClick={() => fileInput.current?.click()}>{t('importButton')}</button>
           <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label={t('importLabel')} onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (file) props.onImport(file);
@@ -134,10 +163,10 @@ export function HistoryView(props: HistoryViewProps) {
           {t('deletedUndo')} <button class="link" onClick={props.onUndo}>{t('undo')}</button>
         </p>
       )}
+      {props.busy && <BusyNote busy={props.busy} />}
       {props.importReport && (
         <p class="notice ok" role="status" data-testid="import-report">
-          Imported {props.importReport.added} comparison(s){props.importReport.duplicates ? `, ${props.importReport.duplicates} already here` : ''}
-          {props.importReport.skipped.length ? `, skipped ${props.importReport.skipped.length}: ${props.importReport.skipped.slice(0, 3).map((s) => `#${s.index + 1} (${s.reason})`).join('; ')}` : ''}.
+          {importReportText(props.importReport)}
         </p>
       )}
       {!ids ? (

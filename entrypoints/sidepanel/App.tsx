@@ -67,6 +67,7 @@ export function App() {
             facets={history.facets.value}
             canUndo={Boolean(history.lastDeleted.value)}
             importReport={history.importReport.value}
+            busy={history.busy.value}
             storageUsed={history.storageUsed.value}
             onFilter={(f) => (history.filter.value = f)}
             onOpen={state.open}

@@ -6,8 +6,25 @@ import type { Comparison, Run } from '@/utils/runner/types';
 import type { ImportReport } from '@/utils/db/transfer';
 import { t } from '@/utils/i18n';
 import { firstWindow } from '@/components/HistoryList';
+import type { HistoryBusy } from '@/components/HistoryView';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html' | 'llm-comparator';
+
+type Pair = { a: { provider: string; model: string }; b: { provider: string; model: string } };
+
+/** Lets the page paint (a progress bar) before synchronous work such as parsing a large file; a hidden page never
+ * paints, so at most 50 ms. */
+const painted = () =>
+  new Promise<void>((resolve) => {
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve);
+    });
+    const fallback = setTimeout(() => {
+      cancelAnimationFrame(frame);
+      resolve();
+    }, 50);
+  });
 
 /** The history view's state: filter, the page it matches, undo of the last delete, import report. */
 export interface HistoryState {
@@ -23,10 +40,12 @@ export interface HistoryState {
   facets: Signal<HistoryFacets | null>;
   lastDeleted: Signal<Deleted | null>;
   importReport: Signal<ImportReport | null>;
+  /** An import or export under way (import: comparisons written of those it adds, once the file is read). */
+  busy: Signal<HistoryBusy | null>;
   storageUsed: Signal<string | null>;
   remove(ids: string[]): Promise<void>;
   undo(): Promise<void>;
-  exportFile(kind: ExportKind, pair?: { a: { provider: string; model: string }; b: { provider: string; model: string } }): Promise<{ name: string; type: string; content: string | string[] }>;
+  exportFile(kind: ExportKind, pair?: Pair): Promise<{ name: string; type: string; content: string | string[] }>;
   importFile(text: string): Promise<void>;
 }
 
@@ -42,6 +61,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
   const facets = signal<HistoryFacets | null>(null);
   const lastDeleted = signal<Deleted | null>(null);
   const importReport = signal<ImportReport | null>(null);
+  const busy = signal<HistoryBusy | null>(null);
   const storageUsed = signal<string | null>(null);
 
   /** Called once the rows on screen have been read (the first opening reads every key only after them). */
@@ -126,6 +146,22 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
     loaded = { ids: new Set(onScreen), subscription };
   });
 
+  async function buildExport(kind: ExportKind, pair?: Pair) {
+    const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== '');
+    const ids = filtered ? await matchHistory(db, filter.value) : undefined;
+    // Export and import code loads on first use: the panel opens without it.
+    const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
+    const data = await exportComparisons(db, ids);
+    if (kind === 'llm-comparator') {
+      if (!pair) throw new Error(t('chooseTwoModelsToCompare'));
+      const stamp = new Date().toISOString().slice(0, 10);
+      return { name: `parallax-llm-comparator-${stamp}.json`, type: MIME[kind], content: toLlmComparator(data, pair.a, pair.b) };
+    }
+    const content = kind === 'json' ? toJsonExportParts(data) : kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data);
+    const stamp = new Date().toISOString().slice(0, 10);
+    return { name: `parallax-${stamp}.${kind}`, type: MIME[kind], content };
+  }
+
   return {
     filter,
     ids,
@@ -135,6 +171,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
     facets,
     lastDeleted,
     importReport,
+    busy,
     storageUsed,
     async remove(ids) {
       lastDeleted.value = await deleteComparisons(db, ids);
@@ -145,23 +182,24 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       lastDeleted.value = null;
     },
     async exportFile(kind, pair) {
-      const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== '');
-      const ids = filtered ? await matchHistory(db, filter.value) : undefined;
-      // Export and import code loads on first use: the panel opens without it.
-      const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
-      const data = await exportComparisons(db, ids);
-      if (kind === 'llm-comparator') {
-        if (!pair) throw new Error(t('chooseTwoModelsToCompare'));
-        const stamp = new Date().toISOString().slice(0, 10);
-        return { name: `parallax-llm-comparator-${stamp}.json`, type: MIME[kind], content: toLlmComparator(data, pair.a, pair.b) };
+      busy.value = { action: 'export' };
+      try {
+        await painted();
+        return await buildExport(kind, pair);
+      } finally {
+        busy.value = null;
       }
-      const content = kind === 'json' ? toJsonExportParts(data) : kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data);
-      const stamp = new Date().toISOString().slice(0, 10);
-      return { name: `parallax-${stamp}.${kind}`, type: MIME[kind], content };
     },
     async importFile(text) {
-      const { importComparisons } = await import('@/utils/db/transfer');
-      importReport.value = await importComparisons(db, text);
+      busy.value = { action: 'import' };
+      importReport.value = null;
+      try {
+        const { importComparisons } = await import('@/utils/db/transfer');
+        await painted();
+        importReport.value = await importComparisons(db, text, (done, total) => (busy.value = { action: 'import', done, total }));
+      } finally {
+        busy.value = null;
+      }
     },
   };
 }

@@ -69,3 +69,30 @@ describe('history filters', () => {
     expect(onFilter.mock.calls.at(-1)![0].until).toBe(new Date('2026-11-02T23:59:59.999').getTime());
   });
 });
+
+describe('history import and export progress', () => {
+  const view = async (props: Partial<import('@/components/HistoryView').HistoryViewProps>) => {
+    const { HistoryView } = await import('@/components/HistoryView');
+    return render(<HistoryView ids={['c0']} rows={new Map()} onVisible={() => {}} filter={{}} facets={null} canUndo={false} importReport={null} storageUsed={null} onFilter={() => {}} onOpen={() => {}} onDelete={() => {}} onUndo={() => {}} onExport={() => {}} onImport={() => {}} {...props} />);
+  };
+
+  test('an import shows how far it is, and export and import wait until it is done', async () => {
+    await view({ busy: { action: 'import', done: 1500, total: 10000 } });
+    expect(screen.getByTestId('history-busy').textContent).toContain('Importing: 1500 of 10000 comparisons');
+    const bar = screen.getByTestId('history-busy').querySelector('progress')!;
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['1500', '10000']);
+    expect((screen.getByRole('button', { name: 'JSON' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Import…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('while the file is read the bar runs without an amount; the report reads as one sentence', async () => {
+    const { unmount } = await view({ busy: { action: 'import' } });
+    expect(screen.getByTestId('history-busy').textContent).toContain('Reading the file…');
+    expect(screen.getByTestId('history-busy').querySelector('progress')!.hasAttribute('value')).toBe(false);
+    unmount();
+    await view({ importReport: { added: 2, duplicates: 1, skipped: [{ index: 2, reason: 'it has no prompt' }] } });
+    expect(screen.getByTestId('import-report').textContent).toBe('Imported 2 comparison(s), 1 already here, skipped 1: #3 (it has no prompt).');
+    expect(screen.queryByTestId('history-busy')).toBeNull();
+    expect((screen.getByRole('button', { name: 'JSON' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});

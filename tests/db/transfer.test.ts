@@ -39,6 +39,26 @@ describe('export → wipe → import', () => {
     expect((await runsOf(db, latest!.id)).map((r) => r.state)).toEqual(['done', 'failed']);
   });
 
+  test('a large import reports its progress and every comparison is found by search and filters at once', async () => {
+    const db = await seeded();
+    const exported = await exportComparisons(db);
+    const many = Array.from({ length: 1200 }, (_, k) => ({
+      ...exported[0]!,
+      id: `bulk-${k}`,
+      prompt: `Bulk question ${k}${k === 1111 ? ' zanzibar' : ''}`,
+      answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `bulk-${k}-${r}` })),
+    }));
+    const fresh = new ParallaxDB(`transfer-bulk-${n}`);
+    const progress: [number, number][] = [];
+    const report = await importComparisons(fresh, toJsonExport(many), (done, total) => progress.push([done, total]));
+    expect(report.added).toBe(1200);
+    expect(progress[0]).toEqual([0, 1200]);
+    expect(progress.at(-1)).toEqual([1200, 1200]);
+    expect(progress.length).toBeGreaterThan(2);
+    expect((await queryHistory(fresh, { text: 'zanzibar' })).comparisons.map((c) => c.id)).toEqual(['bulk-1111']);
+    expect((await queryHistory(fresh, { state: 'failed' })).total).toBe(1200);
+  });
+
   test('an invalid file changes nothing', async () => {
     const db = await seeded();
     await expect(importComparisons(db, '{"format":"nope"}')).rejects.toThrow('not a Parallax export');

@@ -11,7 +11,7 @@ async function dbWith(count: number) {
   const db = new ParallaxDB(`history-state-${Math.random()}`);
   const providers = [{ id: 'a', kind: 'openai-compatible' as const, label: 'Ollama', baseUrl: 'http://x/v1', model: 'llama3.2' }];
   for (let i = 0; i < count; i++) {
-    const p = planComparison({ prompt: `Question ${i}`, source: { kind: 'panel' }, providers, now: 1000 + i, newId: () => `c${i}-${Math.random()}` });
+    const p = planComparison({ prompt: `Question ${i}`, source: { kind: 'panel' }, providers, now: 1000 + i, newId: () => `c${i}-${Math.random().toString(36).slice(2)}` });
     await saveComparison(db, p.comparison, p.runs);
   }
   return db;
@@ -48,5 +48,28 @@ describe('history opening', () => {
     await saveComparison(db, p.comparison, p.runs);
     await vi.waitFor(() => expect(history.ids.value).toEqual([p.comparison.id]));
     expect(history.counting.value).toBe(false);
+  });
+
+  test('an import shows its progress while it writes, then the report; nothing stays busy', async () => {
+    const source = await dbWith(1200);
+    const { exportComparisons } = await import('@/utils/db/transfer');
+    const { toJsonExport } = await import('@/utils/history/formats');
+    const file = toJsonExport(await exportComparisons(source));
+    const history = createHistoryState(await dbWith(0), () => true, vi.fn());
+    const seen: (string | null)[] = [];
+    effect(() => void seen.push(history.busy.value ? `${history.busy.value.action} ${history.busy.value.done ?? '-'}/${history.busy.value.total ?? '-'}` : null));
+    await history.importFile(file);
+    expect(seen).toContain('import -/-');
+    expect(seen).toContain('import 1200/1200');
+    expect(seen.filter((s) => s?.startsWith('import ') && s !== 'import -/-').length).toBeGreaterThan(2);
+    expect(history.busy.value).toBeNull();
+    expect(history.importReport.value).toMatchObject({ added: 1200, duplicates: 0 });
+  });
+
+  test('a failed import clears the progress and keeps no report', async () => {
+    const history = createHistoryState(await dbWith(0), () => true, vi.fn());
+    await expect(history.importFile('{"format":"nope"}')).rejects.toThrow('not a Parallax export');
+    expect(history.busy.value).toBeNull();
+    expect(history.importReport.value).toBeNull();
   });
 });

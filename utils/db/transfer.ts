@@ -1,7 +1,7 @@
 import { planImport } from '../history/import';
 import { toExported, type ExportedComparison } from '../runner/exported';
 import type { ParallaxDB } from './schema';
-import { reindex } from './search-index';
+import { searchEntry } from './search-index';
 import { orStorageFull } from './quota';
 
 /** Every comparison with its runs in the export shape, newest first. */
@@ -28,8 +28,17 @@ export interface ImportReport {
   skipped: { index: number; id?: string; reason: string }[];
 }
 
-/** Imports an export file: merges without duplicates (existing ids are kept as they are), all in one transaction. */
-export async function importComparisons(db: ParallaxDB, text: string): Promise<ImportReport> {
+/** How far an import is: comparisons written so far of those it will add. */
+export type ImportProgress = (done: number, total: number) => void;
+
+/** Comparisons written between two progress reports. */
+const IMPORT_CHUNK = 500;
+
+/**
+ * Imports an export file: merges without duplicates (existing ids are kept as they are), all in one transaction —
+ * a failure part-way stores nothing. Index entries are built from the records in hand, not read back.
+ */
+export async function importComparisons(db: ParallaxDB, text: string, onProgress?: ImportProgress): Promise<ImportReport> {
   const plan = planImport(text);
   return orStorageFull(() => db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
     const existing = new Set((await db.comparisons.bulkGet(plan.comparisons.map((p) => p.comparison.id))).filter(Boolean).map((c) => c!.id));
@@ -43,9 +52,14 @@ export async function importComparisons(db: ParallaxDB, text: string): Promise<I
       }
       return true;
     });
-    await db.comparisons.bulkAdd(ok.map((p) => p.comparison));
-    await db.runs.bulkAdd(ok.flatMap((p) => p.runs));
-    await reindex(db, ok.map((p) => p.comparison.id));
+    onProgress?.(0, ok.length);
+    for (let at = 0; at < ok.length; at += IMPORT_CHUNK) {
+      const chunk = ok.slice(at, at + IMPORT_CHUNK);
+      await db.comparisons.bulkAdd(chunk.map((p) => p.comparison));
+      await db.runs.bulkAdd(chunk.flatMap((p) => p.runs));
+      await db.search.bulkPut(chunk.map((p) => searchEntry(p.comparison, p.runs)));
+      onProgress?.(at + chunk.length, ok.length);
+    }
     return { added: ok.length, duplicates: plan.comparisons.length - fresh.length, skipped };
   }), 'nothing was imported.');
 }
