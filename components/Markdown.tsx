@@ -12,6 +12,13 @@ function loadLexer(): Promise<Lexer> {
   return loading;
 }
 
+/** Loads the lexer when the page is idle while answers stream, so the first answer to finish does not wait for it. */
+export function warmMarkdown(): void {
+  if (lexer || loading) return;
+  const whenIdle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+  whenIdle(() => void loadLexer());
+}
+
 /** Only web links are followed; javascript:, data: and the rest render as plain text. */
 export function safeHref(href: string): string | null {
   try {

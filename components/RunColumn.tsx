@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Signal } from '@preact/signals';
 import type { Run } from '@/utils/runner/types';
 import { canRetry, isActive } from '@/utils/runner/state';
 import { wordDiff } from '@/utils/text/diff';
 import type { RunAnalysis } from '@/utils/analysis/comparison';
 import { Highlighted } from './Highlighted';
-import { Markdown } from './Markdown';
+import { Markdown, warmMarkdown } from './Markdown';
 import { RunBadges } from './RunBadges';
 import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLanguageTag, hasBackTranslation } from './RunLanguage';
 import { STATE_LABEL, formatDuration } from './format';
@@ -91,6 +91,9 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
   // The chat site's own answer, picked up from the page: labelled by the site, never retried from here.
   const site = target.providerKind === 'site';
   const name = site ? t('onSite', target.providerLabel) : `${target.providerLabel} ${target.model}`;
+  useEffect(() => {
+    if (run.state === 'streaming') warmMarkdown();
+  }, [run.state]);
   return (
     <article class={`run run-${run.state}${view.pinned ? ' pinned' : ''}${view.isBaseline ? ' baseline' : ''}`} data-testid="run" data-state={run.state} aria-busy={busy} aria-label={name}>
       <header class="run-head">
