@@ -1,11 +1,22 @@
 // @vitest-environment happy-dom
 import { effect, signal } from '@preact/signals';
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createHistoryState } from '@/entrypoints/sidepanel/history-state';
 import { firstWindow } from '@/components/HistoryList';
 import { saveComparison } from '@/utils/db/comparisons';
 import { ParallaxDB } from '@/utils/db/schema';
 import { planComparison } from '@/utils/runner/plan';
+
+/** Each test's history state, closed after it (its live queries must not outlive the page). */
+const opened: { value: boolean }[] = [];
+afterEach(() => {
+  for (const active of opened.splice(0)) active.value = false;
+});
+function openHistory(db: ParallaxDB, fail: (err: unknown) => void = vi.fn(), startActive = true) {
+  const active = signal(startActive);
+  opened.push(active);
+  return { active, history: createHistoryState(db, () => active.value, fail) };
+}
 
 async function dbWith(count: number) {
   const db = new ParallaxDB(`history-state-${Math.random()}`);
@@ -20,9 +31,8 @@ async function dbWith(count: number) {
 describe('history opening', () => {
   test('the newest screenful shows with its rows first, counted as pending; then every comparison', async () => {
     const db = await dbWith(firstWindow() + 15);
-    const active = signal(false);
     const fail = vi.fn();
-    const history = createHistoryState(db, () => active.value, fail);
+    const { active, history } = openHistory(db, fail, false);
     const seen: { ids: number; counting: boolean; rowsLoaded: number }[] = [];
     effect(() => {
       const ids = history.ids.value;
@@ -41,8 +51,7 @@ describe('history opening', () => {
 
   test('an empty history says so at once and still sees the first comparison arrive', async () => {
     const db = await dbWith(0);
-    const active = signal(true);
-    const history = createHistoryState(db, () => active.value, vi.fn());
+    const { history } = openHistory(db);
     await vi.waitFor(() => expect(history.ids.value).toEqual([]));
     const p = planComparison({ prompt: 'First', source: { kind: 'panel' }, providers: [{ id: 'a', kind: 'openai-compatible', label: 'A', baseUrl: 'http://x/v1', model: 'm' }], now: 5, newId: () => `n${Math.random()}` });
     await saveComparison(db, p.comparison, p.runs);
@@ -55,7 +64,7 @@ describe('history opening', () => {
     const { exportComparisons } = await import('@/utils/db/transfer');
     const { toJsonExport } = await import('@/utils/history/formats');
     const file = toJsonExport(await exportComparisons(source));
-    const history = createHistoryState(await dbWith(0), () => true, vi.fn());
+    const { history } = openHistory(await dbWith(0));
     const seen: (string | null)[] = [];
     effect(() => void seen.push(history.busy.value ? `${history.busy.value.action} ${history.busy.value.done ?? '-'}/${history.busy.value.total ?? '-'}` : null));
     await history.importFile(file);
@@ -67,7 +76,7 @@ describe('history opening', () => {
   });
 
   test('a failed import clears the progress and keeps no report', async () => {
-    const history = createHistoryState(await dbWith(0), () => true, vi.fn());
+    const { history } = openHistory(await dbWith(0));
     await expect(history.importFile('{"format":"nope"}')).rejects.toThrow('not a Parallax export');
     expect(history.busy.value).toBeNull();
     expect(history.importReport.value).toBeNull();
