@@ -21,7 +21,7 @@ if [ "$build_rc" = 0 ]; then
   e2e_rc=$?
 fi
 
-node -e '
+UNIT_RC=$unit_rc E2E_RC=$e2e_rc node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
   for (const f of process.argv.slice(1)) {
@@ -29,6 +29,11 @@ node -e '
     const r = JSON.parse(fs.readFileSync(f, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
     if (r.numFailedTestSuites && !r.numFailedTests) failed += r.numFailedTestSuites;
+  }
+  // A run can fail with every test passed (an unhandled error after a test): count it, so the line agrees with the exit code.
+  for (const [name, rc, file] of [["unit", process.env.UNIT_RC, process.argv[1]], ["e2e", process.env.E2E_RC, process.argv[2]]]) {
+    const r = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null;
+    if (rc !== "0" && r && !r.numFailedTests && !r.numFailedTestSuites) { failed++; console.error(`${name} run failed outside any test (see "Unhandled Errors" above)`); }
   }
   console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' "$out/unit.json" "$out/e2e.json"
