@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 import { useRef, useState } from 'preact/hooks';
-import type { HistoryFacets, HistoryFilter } from '@/utils/db/history';
+import { isFiltered, type HistoryFacets, type HistoryFilter } from '@/utils/db/history';
 import type { ImportReport } from '@/utils/db/transfer';
 import type { Comparison, Run } from '@/utils/runner/types';
 import { HistoryList } from './HistoryList';
@@ -81,7 +81,7 @@ const endOfDay = (value: string) => (value ? new Date(`${value}T23:59:59.999`).g
 /** Every comparison, newest first: search, filters, delete with undo, export and import. */
 export function HistoryView(props: HistoryViewProps) {
   const { ids, filter, facets } = props;
-  const filtered = Object.values(filter).some((v) => v !== undefined && v !== '');
+  const filtered = isFiltered(filter);
   const [text, setText] = useState(filter.text ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -99,7 +99,7 @@ export function HistoryView(props: HistoryViewProps) {
         <div class="toggle">
           <select aria-label={t('filterSite')} value={filter.site ?? ''} onChange={(e) => set({ site: e.currentTarget.value || undefined })}>
             <option value="">{t('allSites')}</option>
-            {facets?.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {facets?.sites.map((s) => <option key={s.id} value={s.id}>{s.id === 'panel' ? t('typedInParallax') : s.id === 'page' ? t('selectedOnAPage') : s.name}</option>)}
           </select>
           {(facets?.providers.length ?? 0) > 1 && (
             <select aria-label={t('filterProvider')} value={filter.provider ?? ''} onChange={(e) => set({ provider: e.currentTarget.value || undefined })}>

@@ -1,7 +1,7 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/db/schema';
-import { deleteComparisons, historyFacets, loadComparisons, matchHistory, newestIds, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/db/history';
+import { deleteComparisons, historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/db/history';
 import type { Comparison, Run } from '@/utils/runner/types';
 import type { ImportReport } from '@/utils/db/transfer';
 import { t } from '@/utils/i18n';
@@ -83,8 +83,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
         error: fail,
       });
     };
-    const unfiltered = !Object.values(f).some((v) => v !== undefined && v !== '');
-    if (ids.peek() === null && unfiltered) {
+    if (ids.peek() === null && !isFiltered(f)) {
       // First opening: the newest screenful, then every key. Reading 10,000 keys holds the database for ~50 ms, and
       // the rows on screen would wait behind it.
       let cancelled = false;
@@ -147,8 +146,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
   });
 
   async function buildExport(kind: ExportKind, pair?: Pair) {
-    const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== '');
-    const ids = filtered ? await matchHistory(db, filter.value) : undefined;
+    const ids = isFiltered(filter.value) ? await matchHistory(db, filter.value) : undefined;
     // Export and import code loads on first use: the panel opens without it.
     const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
     const data = await exportComparisons(db, ids);

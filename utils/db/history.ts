@@ -24,6 +24,9 @@ export interface HistoryFilter {
   until?: number;
 }
 
+/** True when a filter narrows anything (an empty text or an unset field narrows nothing). */
+export const isFiltered = (filter: HistoryFilter): boolean => Object.values(filter).some((v) => v !== undefined && v !== '');
+
 /** Every comparison that matches, newest first, and the first ones loaded. */
 export interface HistoryPage {
   /** Ids of all matches, newest first (the list is virtualized over these). */
@@ -111,8 +114,8 @@ export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
   const of = (prefix: string) => all.filter((f) => f.startsWith(`${prefix}:`)).map((f) => f.slice(prefix.length + 1));
   const sites = await Promise.all(
     of('site').map(async (id) => {
-      if (id === 'panel') return { id, name: 'Typed in Parallax' };
-      if (id === 'page') return { id, name: 'Selected on a page' };
+      // Prompts typed in the panel or selected on a page: no site name to read (the view names them in its language).
+      if (id === 'panel' || id === 'page') return { id, name: id };
       const entry = await db.search.where('facets').equals(`site:${id}`).first();
       const c = entry && (await db.comparisons.get(entry.comparisonId));
       return { id, name: c?.source.kind === 'site' ? c.source.siteName : id };
