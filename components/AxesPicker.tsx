@@ -7,8 +7,9 @@ import { COUNTRY_PERSONAS } from '@/utils/personas';
 import type { ProviderConfig } from '@/utils/providers/types';
 import { formatCost, formatSeconds, type PlanEstimate } from '@/utils/runner/estimate';
 import { MAX_REPETITIONS, type ComposeAxes, type ComposerPrefs } from '@/utils/templates';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { Interpolated } from './Interpolated';
+import { plural } from './format';
 
 /** What the axes picker shows and changes; the side panel's compose state implements it. */
 export interface AxesModel {
@@ -47,8 +48,6 @@ export interface AxesModel {
 
 /** The compose state of the page, when it has one (the prompt box shows the axes only then). */
 export const ComposeContext = createContext<AxesModel | null>(null);
-
-const plural = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, n));
 
 /** "6 runs · 8 calls · about 30 s · free" */
 export function estimateLine(e: PlanEstimate): string {

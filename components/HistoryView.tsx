@@ -5,6 +5,7 @@ import type { ImportReport } from '@/utils/db/transfer';
 import type { Comparison, Run } from '@/utils/runner/types';
 import { HistoryList } from './HistoryList';
 import { LlmComparatorExport } from './LlmComparatorExport';
+import { dayBound, dayOf, plural } from './format';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html';
 
@@ -60,23 +61,14 @@ function BusyNote({ busy }: { busy: HistoryBusy }) {
 
 /** "2 answers · 1 failed" */
 export function runSummary(runs: Run[]): string {
-  if (!runs.length) return 'no model asked';
+  if (!runs.length) return t('summaryNoModel');
   const count = (state: Run['state']) => runs.filter((r) => r.state === state).length;
   const done = count('done');
   const pending = runs.length - done - count('failed') - count('interrupted');
-  return [`${done} answer${done === 1 ? '' : 's'}`, count('failed') && `${count('failed')} failed`, count('interrupted') && `${count('interrupted')} interrupted`, pending && `${pending} in progress`]
+  return [plural(done, 'answersOne', 'answersMany'), count('failed') && t('summaryFailed', count('failed')), count('interrupted') && t('summaryInterrupted', count('interrupted')), pending && t('summaryInProgress', pending)]
     .filter(Boolean)
     .join(' · ');
 }
-
-/** "2026-11-23" for a date input, in local time. */
-const dayOf = (ms: number | undefined) => {
-  if (ms === undefined) return '';
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-const startOfDay = (value: string) => (value ? new Date(`${value}T00:00:00`).getTime() : undefined);
-const endOfDay = (value: string) => (value ? new Date(`${value}T23:59:59.999`).getTime() : undefined);
 
 /** Every comparison, newest first: search, filters, delete with undo, export and import. */
 export function HistoryView(props: HistoryViewProps) {
@@ -135,11 +127,11 @@ export function HistoryView(props: HistoryViewProps) {
           </select>
           <label class="date-filter">
             {t('filterSince')}
-            <input type="date" value={dayOf(filter.since)} onChange={(e) => set({ since: startOfDay(e.currentTarget.value) })} />
+            <input type="date" value={dayOf(filter.since)} onChange={(e) => set({ since: dayBound(e.currentTarget.value, false) })} />
           </label>
           <label class="date-filter">
             {t('filterUntil')}
-            <input type="date" value={dayOf(filter.until)} onChange={(e) => set({ until: endOfDay(e.currentTarget.value) })} />
+            <input type="date" value={dayOf(filter.until)} onChange={(e) => set({ until: dayBound(e.currentTarget.value, true) })} />
           </label>
         </div>
         <div class="toggle history-actions">

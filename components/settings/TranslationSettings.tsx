@@ -21,7 +21,7 @@ export interface TranslationSettingsProps {
 }
 
 const save = (change: (t: Translation, s: Settings) => Partial<Settings>) => updateSettings((s) => ({ ...s, ...change(translationOf(s), s) }));
-const setEngine = (engine: TranslationMode) => save((t) => ({ translation: { ...t, engine } }));
+const setEngine = (engine: TranslationMode) => save((current) => ({ translation: { ...current, engine } }));
 
 /** The translation cache: how many translations are kept, and clearing them. */
 function CacheLine({ cache }: { cache: NonNullable<TranslationSettingsProps['cache']> }) {
@@ -89,7 +89,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
             {t('modelOptional')}
             <input aria-label={t('translatingModel')} placeholder={chosen?.model ?? t('endpointsDefault')} value={engine.model ?? ''} onChange={(e) => {
               const model = e.currentTarget.value.trim() || undefined;
-              void save((t) => ({ translation: { ...t, engine: t.engine.kind === 'model' ? { kind: 'model', providerId: t.engine.providerId, ...(model ? { model } : {}) } : t.engine } }));
+              void save((current) => ({ translation: { ...current, engine: current.engine.kind === 'model' ? { kind: 'model', providerId: current.engine.providerId, ...(model ? { model } : {}) } : current.engine } }));
             }} />
           </label>
           <p class="muted">{t('modelToldTranslationOnly')}</p>
@@ -114,7 +114,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
         {t('readingLanguageField')}
         <select aria-label={t('readingLanguage')} value={translation.readingLanguage ?? ''} onChange={(e) => {
           const code = e.currentTarget.value || undefined;
-          void save((t) => ({ translation: { ...t, readingLanguage: code } }));
+          void save((current) => ({ translation: { ...current, readingLanguage: code } }));
         }}>
           <option value="">{t('browserLanguage', languageName(readingLanguageOf({}, uiLanguage()), t('pageLang')))}</option>
           {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name} · {l.nativeName}</option>)}
@@ -128,14 +128,14 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
             <li key={s.id}>
               <strong>{s.label}</strong>:{' '}
               {s.codes.map((c, i) => <span key={c}>{i > 0 && ', '}<NativeName code={c} /></span>)}{' '}
-              <button type="button" class="link small" aria-label={t('deleteTheSet', s.label)} onClick={() => void save((t) => ({ translation: { ...t, savedSets: t.savedSets.filter((x) => x.id !== s.id) } }))}>{t('delete')}</button>
+              <button type="button" class="link small" aria-label={t('deleteTheSet', s.label)} onClick={() => void save((current) => ({ translation: { ...current, savedSets: current.savedSets.filter((x) => x.id !== s.id) } }))}>{t('delete')}</button>
             </li>
           ))}
         </ul>
         <details>
           <summary>{t('newSet')}</summary>
           <LanguagePicker label={t('languagesOfNewSet')} selected={newSet} onChange={setNewSet} onSaveSet={(label, codes) => {
-            void save((t) => ({ translation: { ...t, savedSets: withSavedSet(t.savedSets, label, codes, () => crypto.randomUUID()) } }));
+            void save((current) => ({ translation: { ...current, savedSets: withSavedSet(current.savedSets, label, codes, () => crypto.randomUUID()) } }));
             setNewSet([]);
           }} />
         </details>

@@ -13,7 +13,8 @@ import {
 import { featureFigure, refusalFigure, surveyFigures } from '@/utils/dashboard/figures';
 import type { SurveyResult } from '@/utils/dashboard/survey';
 import { ChartCard, type Drawer } from './ChartCard';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
+import { dayBound, dayOf, plural } from '@/components/format';
 
 export interface BatchScreenProps {
   /** Comparisons in the date range (tag and batch are applied here). */
@@ -34,22 +35,6 @@ export interface BatchScreenProps {
 }
 
 const notAnalysed = () => null;
-const plural = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, n));
-
-/** 'YYYY-MM-DD' of a local time, for <input type=date>. */
-const dayOf = (ms: number | undefined) => {
-  if (ms === undefined) return '';
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-/** Start (or end) of a local day given as 'YYYY-MM-DD'; undefined when empty. */
-function dayBound(value: string, end: boolean): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  return end ? new Date(y, mo, d, 23, 59, 59, 999).getTime() : new Date(y, mo, d).getTime();
-}
 
 /** A set of comparisons (date range, tag, batch) summarised in charts, each with its table and downloads. */
 export function BatchScreen(props: BatchScreenProps) {

@@ -16,7 +16,8 @@ export function duration(seconds: number): string {
   return t('studiesAboutHours', Math.floor(minutes / 60), minutes % 60);
 }
 
-const thousands = (n: number) => n.toLocaleString('en');
+/** Counts grouped as the page's language writes them (1,234 · 1.234). */
+const thousands = (n: number) => n.toLocaleString(t('pageLang'));
 
 export interface RunSetupProps {
   /** Configured endpoints (settings); empty = the page explains how to add one. */

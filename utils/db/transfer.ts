@@ -8,9 +8,10 @@ import { orStorageFull } from './quota';
 export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise<ExportedComparison[]> {
   return db.transaction('r', db.comparisons, db.runs, async () => {
     // Everything: one read of each table, both at once (anyOf over thousands of ids is many cursor jumps).
-    const [comparisons, runs] = ids
-      ? [(await db.comparisons.bulkGet(ids)).filter((c) => c !== undefined), await db.runs.where('comparisonId').anyOf(ids).toArray()]
-      : await Promise.all([db.comparisons.orderBy('createdAt').reverse().toArray(), db.runs.toArray()]);
+    const [found, runs] = await Promise.all(
+      ids ? [db.comparisons.bulkGet(ids), db.runs.where('comparisonId').anyOf(ids).toArray()] : [db.comparisons.orderBy('createdAt').reverse().toArray(), db.runs.toArray()],
+    );
+    const comparisons = found.filter((c) => c !== undefined);
     const byComparison = new Map<string, typeof runs>();
     for (const run of runs) {
       const list = byComparison.get(run.comparisonId);

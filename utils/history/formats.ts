@@ -43,7 +43,7 @@ const CSV_COLUMNS = ['comparison_id', 'created_at', 'prompt', 'source', 'provide
 export function toCsv(comparisons: ExportedComparison[]): string {
   const rows = comparisons.flatMap((c) =>
     c.answers.map((a) =>
-      [c.id, c.createdAt, c.prompt, c.source.kind === 'site' ? c.source.siteName : 'panel', a.provider, a.providerKind, a.model, a.language ?? '', a.state, a.text, a.error ?? '', a.usage?.inputTokens ?? '', a.usage?.outputTokens ?? '', a.startedAt ?? '', a.finishedAt ?? '']
+      [c.id, c.createdAt, c.prompt, c.source.kind === 'site' ? c.source.siteName : c.source.kind, a.provider, a.providerKind, a.model, a.language ?? '', a.state, a.text, a.error ?? '', a.usage?.inputTokens ?? '', a.usage?.outputTokens ?? '', a.startedAt ?? '', a.finishedAt ?? '']
         .map(csvCell)
         .join(','),
     ),
@@ -103,7 +103,7 @@ export function toLlmComparator(comparisons: ExportedComparison[], a: { provider
     if (!first || !second) return [];
     return [{
       input_text: c.prompt,
-      tags: [c.source.kind === 'site' ? c.source.siteName : 'panel'],
+      tags: [c.source.kind === 'site' ? c.source.siteName : c.source.kind],
       output_text_a: first.text,
       output_text_b: second.text,
       score: 0,
