@@ -4,8 +4,8 @@ import type { Alias, Plugin } from 'vite';
 /** `, label: '…'` after a selector's css (single-quoted, escapes allowed, one line). */
 const SELECTOR_LABEL = /,\s*label:\s*'(?:[^'\\\n]|\\.)*'/g;
 
-/** An adapter file under utils/sites (the registry and helpers hold no labels, so matching them is harmless). */
-const SITE_FILE = /[\\/]utils[\\/]sites[\\/][\w-]+\.ts$/;
+/** An adapter file under utils/core/sites (the registry and helpers hold no labels, so matching them is harmless). */
+const SITE_FILE = /[\\/]utils[\\/]core[\\/]sites[\\/][\w-]+\.ts$/;
 
 /**
  * Drops the `label` of every selector entry from an adapter's source: labels say which site variant a selector

@@ -47,7 +47,7 @@ const NOTES = `## How to read them
 async function classifierPerSecond(): Promise<number | null> {
   try {
     // Resolved at run time: the classifier module is optional while it is being built.
-    const modulePath = '../utils/analysis/refusal';
+    const modulePath = '../utils/core/analysis/refusal';
     const { classifyRefusal } = (await import(modulePath)) as { classifyRefusal: (t: string, l?: string) => unknown };
     const answers = Array.from({ length: 2000 }, (_, i) =>
       i % 3 === 0

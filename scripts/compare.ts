@@ -9,15 +9,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { providerFor } from '../utils/providers/registry';
-import type { ProviderConfig, ProviderKind } from '../utils/providers/types';
-import { createRunner } from '../utils/runner/runner';
-import { memoryRunStore } from '../utils/runner/memory-store';
-import { planComparison } from '../utils/runner/plan';
-import { EXPORT_FORMAT, EXPORT_VERSION, toExported } from '../utils/runner/exported';
-import { catalogueCode } from '../utils/translate/languages';
-import { modelTranslator, type Translator } from '../utils/translate/translator';
-import { cachedTranslator, translationCache } from '../utils/translate/cache';
+import { providerFor } from '../utils/core/providers/registry';
+import type { ProviderConfig, ProviderKind } from '../utils/core/providers/types';
+import { createRunner } from '../utils/core/runner/runner';
+import { memoryRunStore } from '../utils/core/runner/memory-store';
+import { planComparison } from '../utils/core/runner/plan';
+import { EXPORT_FORMAT, EXPORT_VERSION, toExported } from '../utils/core/runner/exported';
+import { catalogueCode } from '../utils/core/translate/languages';
+import { modelTranslator, type Translator } from '../utils/core/translate/translator';
+import { cachedTranslator, translationCache } from '../utils/core/translate/cache';
 
 interface ConfigProvider extends Partial<ProviderConfig> {
   apiKey?: string;

@@ -6,8 +6,8 @@
  * written to stderr. Exit 1 with a message on stderr for missing files, columns or labels.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { classifyRefusal } from '../utils/analysis/refusal';
-import { csvRecords, evaluateRefusal, labelFromXstest, type LabelledAnswer } from '../utils/analysis/refusal-eval';
+import { classifyRefusal } from '../utils/core/analysis/refusal';
+import { csvRecords, evaluateRefusal, labelFromXstest, type LabelledAnswer } from '../utils/core/analysis/refusal-eval';
 
 function fail(message: string): never {
   process.stderr.write(`eval:refusal: ${message}\n`);

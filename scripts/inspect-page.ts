@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { generic } from '../utils/sites/generic';
-import { adapterForUrl } from '../utils/sites/registry';
-import { findComposer, findSendButton, readTurns, selectorHealth } from '../utils/sites/turns';
+import { generic } from '../utils/core/sites/generic';
+import { adapterForUrl } from '../utils/core/sites/registry';
+import { findComposer, findSendButton, readTurns, selectorHealth } from '../utils/core/sites/turns';
 
 const USAGE = 'usage: npm run inspect-page -- --url <page-url> <saved-page.html>';
 

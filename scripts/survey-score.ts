@@ -6,9 +6,9 @@
  * index or a constants file ({"PDI": 50, …} or {"pd": 50, …}) sets some. Exit 1 with a message on any error.
  */
 import { readFileSync } from 'node:fs';
-import type { Instrument } from '../utils/surveys/instrument';
-import { ScoreError, resolveConstants, scoreInstrument, type Answers } from '../utils/surveys/score';
-import { vsm2013, VSM2013_ID } from '../utils/surveys/vsm2013';
+import type { Instrument } from '../utils/core/surveys/instrument';
+import { ScoreError, resolveConstants, scoreInstrument, type Answers } from '../utils/core/surveys/score';
+import { vsm2013, VSM2013_ID } from '../utils/core/surveys/vsm2013';
 
 const INSTRUMENTS: Record<string, () => Instrument> = { [VSM2013_ID]: vsm2013 };
 const USAGE = 'usage: npm run survey:score -- <instrument> <answers.json> [--constant X] [--constants file.json]';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SITE_ADAPTERS } from '@/utils/sites/registry';
-import { PROVIDERS } from '@/utils/providers/registry';
+import { SITE_ADAPTERS } from '@/utils/core/sites/registry';
+import { PROVIDERS } from '@/utils/core/providers/registry';
 
 const ROOT = resolve(__dirname, '..');
 const read = (file: string) => readFileSync(file, 'utf8');
@@ -53,10 +53,10 @@ const BROWSER_GLOBAL = /\b(chrome|browser)\.(runtime|storage|tabs|scripting|offs
 describe('architecture', () => {
   test('every site adapter file is registered, and every adapter has a fixture or test', () => {
     const support = new Set(['types.ts', 'dom.ts', 'registry.ts']);
-    const files = readdirSync(join(ROOT, 'utils/sites')).filter((f) => f.endsWith('.ts') && !support.has(f));
+    const files = readdirSync(join(ROOT, 'utils/core/sites')).filter((f) => f.endsWith('.ts') && !support.has(f));
     const tests = walk(join(ROOT, 'tests')).map(read).join('\n');
     for (const file of files) {
-      const source = read(join(ROOT, 'utils/sites', file));
+      const source = read(join(ROOT, 'utils/core/sites', file));
       const exported = [...source.matchAll(/export const (\w+): SiteAdapter/g)].map((m) => m[1]);
       for (const name of exported) {
         const adapter = SITE_ADAPTERS.find((a) => source.includes(`id: siteId('${a.id}')`));
@@ -70,30 +70,36 @@ describe('architecture', () => {
 
   test('every provider file is registered and tested', () => {
     // A provider adapter is a file exporting a ChatProvider; the rest (errors, SSE, registry) supports them.
-    const files = readdirSync(join(ROOT, 'utils/providers')).filter((f) => f.endsWith('.ts') && /export const \w+: ChatProvider\b/.test(read(join(ROOT, 'utils/providers', f))));
+    const files = readdirSync(join(ROOT, 'utils/core/providers')).filter((f) => f.endsWith('.ts') && /export const \w+: ChatProvider\b/.test(read(join(ROOT, 'utils/core/providers', f))));
     const tests = walk(join(ROOT, 'tests')).map(read).join('\n');
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      const kind = /kind: '([\w-]+)'/.exec(read(join(ROOT, 'utils/providers', file)))?.[1];
+      const kind = /kind: '([\w-]+)'/.exec(read(join(ROOT, 'utils/core/providers', file)))?.[1];
       expect(PROVIDERS.some((p) => p.kind === kind), `${file} (${kind}) is not in PROVIDERS`).toBe(true);
       expect(tests.includes(`providers/${file.replace(/\.ts$/, '')}`) || tests.includes(`'${kind}'`), `${file} has no test`).toBe(true);
     }
   });
 
-  test.each(['utils/analysis', 'utils/surveys', 'utils/runner', 'utils/translate', 'utils/providers'])(
-    '%s runs anywhere: no browser API and no Dexie, directly or through what it imports',
-    (dir) => {
-      const entries = walk(join(ROOT, dir));
-      const { files, packages } = closure(entries);
-      for (const [pkg, file] of packages) expect(BROWSER_OR_DB.test(pkg), `${file} imports ${pkg}`).toBe(false);
-      for (const file of files) expect(BROWSER_GLOBAL.test(read(file)), `${relative(ROOT, file)} uses a browser API`).toBe(false);
-    },
-  );
+  test('utils/ holds two layers and nothing loose: core (runs anywhere) and platform (the extension)', () => {
+    const entries = readdirSync(join(ROOT, 'utils')).sort();
+    expect(entries).toEqual(['core', 'platform']);
+  });
+
+  test('utils/core runs anywhere: no browser API, no Dexie and nothing from utils/platform, directly or through what it imports', () => {
+    const entries = walk(join(ROOT, 'utils/core'));
+    const { files, packages } = closure(entries);
+    for (const [pkg, file] of packages) expect(BROWSER_OR_DB.test(pkg), `${file} imports ${pkg}`).toBe(false);
+    for (const file of files) {
+      const name = relative(ROOT, file);
+      expect(name.startsWith('utils/core/') || name.startsWith('public/'), `utils/core reaches ${name}`).toBe(true);
+      expect(BROWSER_GLOBAL.test(read(file)), `${name} uses a browser API`).toBe(false);
+    }
+  });
 
   test('the content script never reaches IndexedDB, settings or keys', () => {
     const { files, packages } = closure([join(ROOT, 'entrypoints/capture.content/index.ts')]);
     expect([...packages.keys()].filter((p) => /dexie|storage/.test(p))).toEqual([]);
-    for (const file of files) expect(relative(ROOT, file)).not.toMatch(/utils\/(db|settings|background|host)/);
+    for (const file of files) expect(relative(ROOT, file)).not.toMatch(/utils\/platform\/(db|storage|background|runner-host)/);
   });
 
   test('no innerHTML, eval or Function constructor in shipped code', () => {

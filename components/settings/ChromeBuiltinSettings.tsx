@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { chromeBuiltinStatus, downloadChromeBuiltin, languageModelApi, type BuiltinStatus, type LanguageModelApi } from '@/utils/engines/chrome-builtin';
-import { ProviderError } from '@/utils/providers/errors';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { t } from '@/utils/i18n';
+import { chromeBuiltinStatus, downloadChromeBuiltin, languageModelApi, type BuiltinStatus, type LanguageModelApi } from '@/utils/core/on-device/chrome-builtin-engine';
+import { ProviderError } from '@/utils/core/providers/errors';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { t } from '@/utils/platform/i18n';
 
 export interface ChromeBuiltinSettingsProps {
   providers: ProviderConfig[];

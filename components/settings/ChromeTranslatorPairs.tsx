@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   detectorAvailability, downloadDetector, downloadPair, languageDetectorApi, pairAvailability, translatorApi,
   type LanguageDetectorApi, type PairAvailability, type TranslatorApi,
-} from '@/utils/engines/chrome-translator';
-import { LANGUAGES, languageName } from '@/utils/translate/languages';
-import { NativeName } from '../LanguagePicker';
-import { t } from '@/utils/i18n';
+} from '@/utils/core/on-device/chrome-translator';
+import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
+import { NativeName } from '../shared/LanguagePicker';
+import { t } from '@/utils/platform/i18n';
 
 export interface ChromeTranslatorPairsProps {
   /** The reading language: pairs are it → each language and back. */

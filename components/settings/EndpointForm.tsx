@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { ProviderConfig, ProviderKind } from '@/utils/providers/types';
-import { PROVIDERS } from '@/utils/providers/registry';
-import { ENDPOINT_PRESETS } from '@/utils/providers/presets';
-import { originPatternOf, requestAccess } from '@/utils/permissions';
-import { t } from '@/utils/i18n';
+import type { ProviderConfig, ProviderKind } from '@/utils/core/providers/types';
+import { PROVIDERS } from '@/utils/core/providers/registry';
+import { ENDPOINT_PRESETS } from '@/utils/core/providers/presets';
+import { originPatternOf, requestAccess } from '@/utils/platform/permissions';
+import { t } from '@/utils/platform/i18n';
 
 export interface EndpointFormProps {
   onAdd: (config: ProviderConfig, apiKey: string) => Promise<void>;

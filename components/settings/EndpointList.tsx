@@ -1,5 +1,5 @@
-import type { ProviderConfig } from '@/utils/providers/types';
-import { t } from '@/utils/i18n';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { t } from '@/utils/platform/i18n';
 
 export interface EndpointListProps {
   providers: ProviderConfig[];

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { embeddingItem, judgeItem, type EmbeddingSettings, type JudgeSettings as Judge } from '@/utils/judge/settings';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { t } from '@/utils/i18n';
-import { Interpolated } from '../Interpolated';
+import { embeddingItem, judgeItem, type EmbeddingSettings, type JudgeSettings as Judge } from '@/utils/platform/storage/judge-settings';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { t } from '@/utils/platform/i18n';
+import { Interpolated } from '../shared/Interpolated';
 
 /** Choose the optional judge: a configured endpoint (and model) that grades answers with a fixed rubric. */
 export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {

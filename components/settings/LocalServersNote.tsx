@@ -1,5 +1,5 @@
-import { t } from '@/utils/i18n';
-import { Interpolated } from '../Interpolated';
+import { t } from '@/utils/platform/i18n';
+import { Interpolated } from '../shared/Interpolated';
 
 export interface LocalServersNoteProps {
   /** True where Parallax cannot strip the Origin header itself (Firefox's build has no declarativeNetRequest rules). */

@@ -1,12 +1,12 @@
-import { formatBytes } from '@/utils/engines/webllm-disk';
+import { formatBytes } from '@/utils/core/on-device/webllm-disk';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EngineEvent, ModelRef } from '@/utils/engines/webllm-engine';
-import type { LoadProgress } from '@/utils/engines/webllm-progress';
-import { send } from '@/utils/messaging/client';
-import { listenLive } from '@/utils/messaging/live';
-import type { EngineInfo } from '@/utils/messaging/protocol';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { t } from '@/utils/i18n';
+import type { EngineEvent, ModelRef } from '@/utils/core/on-device/webllm-engine';
+import type { LoadProgress } from '@/utils/core/on-device/webllm-progress';
+import { send } from '@/utils/platform/messaging/client';
+import { listenLive } from '@/utils/platform/messaging/live';
+import type { EngineInfo } from '@/utils/platform/messaging/protocol';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { t } from '@/utils/platform/i18n';
 
 export interface OnDeviceSettingsProps {
   providers: ProviderConfig[];

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { SITE_ADAPTERS } from '@/utils/sites/registry';
-import type { SiteId } from '@/utils/sites/types';
-import { requestAccess } from '@/utils/permissions';
-import { sitePatternFromInput, type Settings } from '@/utils/settings';
-import { t } from '@/utils/i18n';
+import { SITE_ADAPTERS } from '@/utils/core/sites/registry';
+import type { SiteId } from '@/utils/core/sites/types';
+import { requestAccess } from '@/utils/platform/permissions';
+import { sitePatternFromInput, type Settings } from '@/utils/platform/storage/settings';
+import { t } from '@/utils/platform/i18n';
 
 export interface SitesSettingsProps {
   settings: Settings;

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LanguageDetectorApi, TranslatorApi } from '@/utils/engines/chrome-translator';
-import { translatorApi } from '@/utils/engines/chrome-translator';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { translationOf, updateSettings, type Settings } from '@/utils/settings';
-import { LANGUAGES, languageName } from '@/utils/translate/languages';
-import { ON_DEVICE_KINDS, checkEngine, readingLanguageOf, withSavedSet, type TranslationSettings as Translation } from '@/utils/translate/settings';
-import type { TranslationMode } from '@/utils/translate/translator';
-import { LanguagePicker, NativeName } from '../LanguagePicker';
-import { uiLanguage } from '../use-translation-settings';
+import type { LanguageDetectorApi, TranslatorApi } from '@/utils/core/on-device/chrome-translator';
+import { translatorApi } from '@/utils/core/on-device/chrome-translator';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { translationOf, updateSettings, type Settings } from '@/utils/platform/storage/settings';
+import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
+import { ON_DEVICE_KINDS, checkEngine, readingLanguageOf, withSavedSet, type TranslationSettings as Translation } from '@/utils/core/translate/settings';
+import type { TranslationMode } from '@/utils/core/translate/translator';
+import { LanguagePicker, NativeName } from '../shared/LanguagePicker';
+import { uiLanguage } from '../shared/use-translation-settings';
 import { ChromeTranslatorPairs } from './ChromeTranslatorPairs';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 
 export interface TranslationSettingsProps {
   settings: Settings;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { detectWebGpu, type WebGpuStatus } from '@/utils/webgpu';
-import { t } from '@/utils/i18n';
-import { Interpolated } from '../Interpolated';
+import { detectWebGpu, type WebGpuStatus } from '@/utils/core/on-device/webgpu';
+import { t } from '@/utils/platform/i18n';
+import { Interpolated } from '../shared/Interpolated';
 
 export interface WelcomeGuideProps {
   hasModel: boolean;

@@ -1,20 +1,20 @@
 import { browser } from 'wxt/browser';
-import { originOf } from '@/utils/messaging/senders';
+import { originOf } from '@/utils/platform/messaging/senders';
 import { defineBackground } from 'wxt/utils/define-background';
-import { backgroundHandlers } from '@/utils/background/handlers';
-import { captureHandlers } from '@/utils/background/capture-handlers';
-import { batchHandlers } from '@/utils/background/batch-handlers';
-import { syncCaptureScripts } from '@/utils/background/capture-scripts';
-import { registerEntryPoints } from '@/utils/background/entry-points';
-import { syncLocalOriginRules } from '@/utils/background/local-origin';
-import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/background/runner-host';
-import { getDb } from '@/utils/db/schema';
-import { createRouter } from '@/utils/messaging/router';
-import { noEngineHandlers } from '@/utils/host/engine-handlers';
-import { translationHandlers } from '@/utils/host/translation-handlers';
-import { hostTranslator } from '@/utils/host/translator-for';
-import { apiKeysItem, enabledSitesOf, settingsItem } from '@/utils/settings';
-import { applyRetention, retentionItem } from '@/utils/retention';
+import { backgroundHandlers } from '@/utils/platform/background/handlers';
+import { captureHandlers } from '@/utils/platform/background/capture-handlers';
+import { batchHandlers } from '@/utils/platform/background/batch-handlers';
+import { syncCaptureScripts } from '@/utils/platform/background/capture-scripts';
+import { registerEntryPoints } from '@/utils/platform/background/entry-points';
+import { syncLocalOriginRules } from '@/utils/platform/background/local-origin';
+import { inProcessRunnerHost, offscreenRunnerHost } from '@/utils/platform/runner-host/runner-host';
+import { getDb } from '@/utils/platform/db/schema';
+import { createRouter } from '@/utils/platform/messaging/router';
+import { noEngineHandlers } from '@/utils/platform/runner-host/engine-handlers';
+import { translationHandlers } from '@/utils/platform/runner-host/translation-handlers';
+import { hostTranslator } from '@/utils/platform/runner-host/translator-for';
+import { apiKeysItem, enabledSitesOf, settingsItem } from '@/utils/platform/storage/settings';
+import { applyRetention, retentionItem } from '@/utils/platform/db/retention';
 
 /** The background is a thin router: listeners here, handlers in utils/background. It keeps no state of its own. */
 export default defineBackground(() => {

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { answerLastPrompt } from '@/utils/capture/last-prompt';
-import { startCaptureFlow } from '@/utils/capture/flow';
-import { watchHealth } from '@/utils/capture/page-watch';
-import { send } from '@/utils/messaging/client';
-import { adapterForPage } from '@/utils/capture/page-site';
+import { answerLastPrompt } from '@/utils/platform/capture/last-prompt';
+import { startCaptureFlow } from '@/utils/platform/capture/flow';
+import { watchHealth } from '@/utils/platform/capture/page-watch';
+import { send } from '@/utils/platform/messaging/client';
+import { adapterForPage } from '@/utils/platform/capture/page-site';
 
 /**
  * Registered at run time only on sites the user enabled (utils/background/capture-scripts.ts). It reads the

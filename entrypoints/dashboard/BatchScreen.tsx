@@ -9,12 +9,12 @@ import {
   type Classify,
   type ComparisonWithRuns,
   type ExtractFeatures,
-} from '@/utils/dashboard/aggregate';
-import { featureFigure, refusalFigure, surveyFigures } from '@/utils/dashboard/figures';
-import type { SurveyResult } from '@/utils/dashboard/survey';
+} from '@/utils/core/dashboard/aggregate';
+import { featureFigure, refusalFigure, surveyFigures } from '@/utils/core/dashboard/figures';
+import type { SurveyResult } from '@/utils/core/dashboard/survey';
 import { ChartCard, type Drawer } from './ChartCard';
-import { t } from '@/utils/i18n';
-import { dayBound, dayOf, plural } from '@/components/format';
+import { t } from '@/utils/platform/i18n';
+import { dayBound, dayOf, plural } from '@/components/shared/format';
 
 export interface BatchScreenProps {
   /** Comparisons in the date range (tag and batch are applied here). */

@@ -1,10 +1,10 @@
-import { Markdown } from '@/components/Markdown';
-import { STATE_LABEL, formatTime, sourceLabel } from '@/components/format';
-import type { RefusalVerdict } from '@/utils/analysis/types';
-import { analysisInput, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/dashboard/aggregate';
-import { languageName } from '@/utils/dashboard/figures';
-import type { Run } from '@/utils/runner/types';
-import { t } from '@/utils/i18n';
+import { Markdown } from '@/components/shared/Markdown';
+import { STATE_LABEL, formatTime, sourceLabel } from '@/components/shared/format';
+import type { RefusalVerdict } from '@/utils/core/analysis/types';
+import { analysisInput, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/core/dashboard/aggregate';
+import { languageName } from '@/utils/core/dashboard/figures';
+import type { Run } from '@/utils/core/runner/types';
+import { t } from '@/utils/platform/i18n';
 
 export interface ComparisonScreenProps {
   recent: DashboardComparison[];

@@ -1,5 +1,5 @@
-import type { RefusalVerdict, ValueFeatures } from '@/utils/analysis/types';
-import { UNDETERMINED, type Classify, type ExtractFeatures } from '@/utils/dashboard/aggregate';
+import type { RefusalVerdict, ValueFeatures } from '@/utils/core/analysis/types';
+import { UNDETERMINED, type Classify, type ExtractFeatures } from '@/utils/core/dashboard/aggregate';
 
 type Loader = () => Promise<unknown>;
 
@@ -14,7 +14,7 @@ export interface Analysis {
  * The analysis modules, found when the page is built and loaded lazily. A module that does not exist yet
  * leaves no entry (the page says so) instead of failing the build.
  */
-const MODULES: Record<string, Loader> = import.meta.glob(['../../utils/analysis/refusal.ts', '../../utils/analysis/values.ts']);
+const MODULES: Record<string, Loader> = import.meta.glob(['../../utils/core/analysis/refusal.ts', '../../utils/core/analysis/values.ts']);
 
 const find = (modules: Record<string, Loader>, file: string) => Object.entries(modules).find(([path]) => path.endsWith(`/${file}`))?.[1];
 
@@ -68,7 +68,7 @@ async function load<T>(
   try {
     const fn = exported(await loader(), names);
     if (fn) return guarded(fn, valid);
-    notes.push(`${what} is not available: utils/analysis/${file} has no ${names.join(' or ')}.`);
+    notes.push(`${what} is not available: utils/core/analysis/${file} has no ${names.join(' or ')}.`);
   } catch (err) {
     notes.push(`${what} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -18,7 +18,7 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
-import type { ChartSpec } from '@/utils/dashboard/figures';
+import type { ChartSpec } from '@/utils/core/dashboard/figures';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
 

@@ -2,11 +2,11 @@ import { computed, effect, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import type { BatchFilter, ComparisonWithRuns, DashboardComparison } from '@/utils/dashboard/aggregate';
-import { parseSurveyResults, type SurveyResult } from '@/utils/dashboard/survey';
-import { batchNames, comparisonWithRuns, comparisonsBetween, recentComparisons } from '@/utils/db/dashboard';
-import { surveyBatchResults } from '@/utils/db/batch-store';
-import { getDb, type ParallaxDB } from '@/utils/db/schema';
+import type { BatchFilter, ComparisonWithRuns, DashboardComparison } from '@/utils/core/dashboard/aggregate';
+import { parseSurveyResults, type SurveyResult } from '@/utils/core/dashboard/survey';
+import { batchNames, comparisonWithRuns, comparisonsBetween, recentComparisons } from '@/utils/platform/db/dashboard';
+import { surveyBatchResults } from '@/utils/platform/db/batch-store';
+import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { loadAnalysis, type Analysis } from './analysis';
 
 /** Which view is on screen, as in the address: #comparison=<id>, #batch, #batch=<batchId>. */

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import { originOf } from '@/utils/messaging/senders';
-import { send } from '@/utils/messaging/client';
-import { createRouter } from '@/utils/messaging/router';
-import { startRunnerHost } from '@/utils/host/start-runner';
-import { engineHandlers } from '@/utils/host/engine-handlers';
-import { translationHandlers } from '@/utils/host/translation-handlers';
-import { hostTranslator, type SettingsSource } from '@/utils/host/translator-for';
+import { originOf } from '@/utils/platform/messaging/senders';
+import { send } from '@/utils/platform/messaging/client';
+import { createRouter } from '@/utils/platform/messaging/router';
+import { startRunnerHost } from '@/utils/platform/runner-host/start-runner';
+import { engineHandlers } from '@/utils/platform/runner-host/engine-handlers';
+import { translationHandlers } from '@/utils/platform/runner-host/translation-handlers';
+import { hostTranslator, type SettingsSource } from '@/utils/platform/runner-host/translator-for';
 
-import { provideWebLlm } from '@/utils/engines/webllm-engine';
+import { provideWebLlm } from '@/utils/core/on-device/webllm-engine';
 
 // The on-device engine's ~6 MB bundle, loaded on first use only.
 provideWebLlm(() => import('@mlc-ai/web-llm'));

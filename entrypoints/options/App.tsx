@@ -9,11 +9,11 @@ import { JudgeSettings } from '@/components/settings/JudgeSettings';
 import { HistorySettings } from '@/components/settings/HistorySettings';
 import { LocalServersNote } from '@/components/settings/LocalServersNote';
 import { TranslationSettings } from '@/components/settings/TranslationSettings';
-import { dexieTranslationStore } from '@/utils/db/translation-cache';
-import { getDb } from '@/utils/db/schema';
+import { dexieTranslationStore } from '@/utils/platform/db/translation-cache';
+import { getDb } from '@/utils/platform/db/schema';
 import { useSettingsState } from './state';
-import { t } from '@/utils/i18n';
-import { Interpolated } from '@/components/Interpolated';
+import { t } from '@/utils/platform/i18n';
+import { Interpolated } from '@/components/shared/Interpolated';
 
 /** The settings page; opened with #welcome on first install, where it leads with the setup guide. */
 export function App() {

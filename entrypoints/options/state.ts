@@ -1,9 +1,9 @@
 import { computed, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { DEFAULT_SETTINGS, apiKeysItem, settingsItem, type Settings } from '@/utils/settings';
-import type { SiteId } from '@/utils/sites/types';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { DEFAULT_SETTINGS, apiKeysItem, settingsItem, type Settings } from '@/utils/platform/storage/settings';
+import type { SiteId } from '@/utils/core/sites/types';
 
 /** The settings page's state and actions. Keys are written, never read back into the page. */
 export interface SettingsState {

@@ -1,13 +1,13 @@
-import { MAX_IMPORT_BYTES } from '@/utils/history/import';
-import { t } from '@/utils/i18n';
+import { MAX_IMPORT_BYTES } from '@/utils/core/history/import';
+import { t } from '@/utils/platform/i18n';
 import { browser } from 'wxt/browser';
-import { ComparisonView } from '@/components/ComparisonView';
-import { HistoryView } from '@/components/HistoryView';
-import { PromptBox } from '@/components/PromptBox';
-import { ComposeContext } from '@/components/AxesPicker';
+import { ComparisonView } from '@/components/sidepanel/ComparisonView';
+import { HistoryView } from '@/components/sidepanel/HistoryView';
+import { PromptBox } from '@/components/sidepanel/PromptBox';
+import { ComposeContext } from '@/components/sidepanel/AxesPicker';
 import { useContext } from 'preact/hooks';
-import { rerunDraft } from '@/utils/panel-requests';
-import { SiteHealthNotice } from '@/components/SiteHealthNotice';
+import { rerunDraft } from '@/utils/platform/storage/panel-requests';
+import { SiteHealthNotice } from '@/components/sidepanel/SiteHealthNotice';
 import { usePanelState } from './state';
 
 /** Saves text as a file through a temporary link (the panel has no downloads permission). */

@@ -1,17 +1,17 @@
 import { signal } from '@preact/signals';
-import type { AxesModel } from '@/components/AxesPicker';
-import type { ComposeSpec, PersonaSpec } from '@/utils/messaging/protocol-compose';
-import { customPersona } from '@/utils/personas';
-import { watchPanelRequests, type ComposeDraft } from '@/utils/panel-requests';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { estimatePlan } from '@/utils/runner/estimate';
-import { settingsItem } from '@/utils/settings';
+import type { AxesModel } from '@/components/sidepanel/AxesPicker';
+import type { ComposeSpec, PersonaSpec } from '@/utils/platform/messaging/protocol-compose';
+import { customPersona } from '@/utils/core/runner/personas';
+import { watchPanelRequests, type ComposeDraft } from '@/utils/platform/storage/panel-requests';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { estimatePlan } from '@/utils/core/runner/estimate';
+import { settingsItem } from '@/utils/platform/storage/settings';
 import {
   CONFIRM_ABOVE_RUNS, DEFAULT_AXES, axesOf, chosenProviders, cleanAxes, composerPrefsItem, startingAxes, withTemplate, withoutTemplate,
   type ComposeAxes, type ComposerPrefs,
-} from '@/utils/templates';
+} from '@/utils/platform/storage/templates';
 import type { PanelState } from './state';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 
 /**
  * The prompt box's axes: endpoints, personas, repetitions and temperature, templates, the context of a captured

@@ -1,12 +1,12 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import type { ParallaxDB } from '@/utils/db/schema';
-import { deleteComparisons, historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/db/history';
-import type { Comparison, Run } from '@/utils/runner/types';
-import type { ImportReport } from '@/utils/db/transfer';
-import { t } from '@/utils/i18n';
-import { firstWindow } from '@/components/HistoryList';
-import type { HistoryBusy } from '@/components/HistoryView';
+import type { ParallaxDB } from '@/utils/platform/db/schema';
+import { deleteComparisons, historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/platform/db/history';
+import type { Comparison, Run } from '@/utils/core/runner/types';
+import type { ImportReport } from '@/utils/platform/db/transfer';
+import { t } from '@/utils/platform/i18n';
+import { firstWindow } from '@/components/sidepanel/HistoryList';
+import type { HistoryBusy } from '@/components/sidepanel/HistoryView';
 
 export type ExportKind = 'json' | 'csv' | 'md' | 'html' | 'llm-comparator';
 
@@ -148,7 +148,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
   async function buildExport(kind: ExportKind, pair?: Pair) {
     const ids = isFiltered(filter.value) ? await matchHistory(db, filter.value) : undefined;
     // Export and import code loads on first use: the panel opens without it.
-    const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown }] = await Promise.all([import('@/utils/db/transfer'), import('@/utils/history/formats')]);
+    const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown }] = await Promise.all([import('@/utils/platform/db/transfer'), import('@/utils/core/history/formats')]);
     const data = await exportComparisons(db, ids);
     if (kind === 'llm-comparator') {
       if (!pair) throw new Error(t('chooseTwoModelsToCompare'));
@@ -192,7 +192,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       busy.value = { action: 'import' };
       importReport.value = null;
       try {
-        const { importComparisons } = await import('@/utils/db/transfer');
+        const { importComparisons } = await import('@/utils/platform/db/transfer');
         await painted();
         importReport.value = await importComparisons(db, text, (done, total) => (busy.value = { action: 'import', done, total }));
       } finally {

@@ -1,10 +1,10 @@
 import { signal, type Signal } from '@preact/signals';
-import type { JudgeRubric } from '@/utils/analysis/judge';
-import type { ParallaxDB } from '@/utils/db/schema';
-import { embeddingItem, judgeItem } from '@/utils/judge/settings';
-import type { Run } from '@/utils/runner/types';
-import { apiKeysItem, settingsItem } from '@/utils/settings';
-import { t } from '@/utils/i18n';
+import type { JudgeRubric } from '@/utils/core/analysis/judge';
+import type { ParallaxDB } from '@/utils/platform/db/schema';
+import { embeddingItem, judgeItem } from '@/utils/platform/storage/judge-settings';
+import type { Run } from '@/utils/core/runner/types';
+import { apiKeysItem, settingsItem } from '@/utils/platform/storage/settings';
+import { t } from '@/utils/platform/i18n';
 
 /** The judge as the panel sees it: whether one is set up, a run in progress, and what went wrong. */
 export interface JudgeState {
@@ -64,7 +64,7 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
         return;
       }
       // Provider code loads only when someone asks the judge.
-      const [{ providerFor }, { judgeRuns, withVerdict }] = await Promise.all([import('@/utils/providers/registry'), import('@/utils/judge/run-judge')]);
+      const [{ providerFor }, { judgeRuns, withVerdict }] = await Promise.all([import('@/utils/core/providers/registry'), import('@/utils/core/runner/run-judge')]);
       const provider = providerFor(endpoint.kind);
       if (!provider) {
         errors.value = [t('cannotAskEngines', endpoint.kind)];
@@ -105,7 +105,7 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
         return;
       }
       const answered = runs.filter((r) => r.state === 'done' && r.text.trim());
-      const [{ embedTexts }, { cosineMatrix }] = await Promise.all([import('@/utils/providers/embeddings'), import('@/utils/analysis/divergence')]);
+      const [{ embedTexts }, { cosineMatrix }] = await Promise.all([import('@/utils/core/providers/embeddings'), import('@/utils/core/analysis/divergence')]);
       progress.value = { done: 0, total: 1 };
       try {
         const vectors = await embedTexts({ baseUrl: endpoint.baseUrl, apiKey: keys[endpoint.id] }, embedding.model, answered.map((r) => r.backTranslation?.text || r.text), new AbortController().signal);

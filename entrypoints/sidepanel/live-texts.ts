@@ -1,6 +1,6 @@
 import { signal, type Signal } from '@preact/signals';
-import type { LiveEvent } from '@/utils/messaging/protocol';
-import type { Run } from '@/utils/runner/types';
+import type { LiveEvent } from '@/utils/platform/messaging/protocol';
+import type { Run } from '@/utils/core/runner/types';
 
 /** States whose stored text is the answer as it stays (the deltas have nothing to add). */
 const SETTLED = new Set<Run['state']>(['done', 'failed', 'interrupted']);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import '@/components/styles.css';
 
 // The page speaks the language its messages come in (the manifest's default when the browser's has none).
@@ -21,7 +21,7 @@ void (async () => {
   const [{ App }, { createPanelState, PanelStateContext }, { ComposeContext }, { connectPanelRequests, createComposeState }] = await Promise.all([
     import('./App'),
     import('./state'),
-    import('@/components/AxesPicker'),
+    import('@/components/sidepanel/AxesPicker'),
     import('./compose-state'),
   ]);
   const state = createPanelState();

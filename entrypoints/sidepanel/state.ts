@@ -2,13 +2,13 @@ import { effect, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { annotateComparison, runsOf } from '@/utils/db/comparisons';
-import { getDb, type ParallaxDB } from '@/utils/db/schema';
-import { send } from '@/utils/messaging/client';
-import type { ComposeSpec } from '@/utils/messaging/protocol-compose';
-import { listenLive } from '@/utils/messaging/live';
-import type { Comparison, Run } from '@/utils/runner/types';
-import type { ComparisonAnalysis } from '@/utils/analysis/comparison';
+import { annotateComparison, runsOf } from '@/utils/platform/db/comparisons';
+import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
+import { send } from '@/utils/platform/messaging/client';
+import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
+import { listenLive } from '@/utils/platform/messaging/live';
+import type { Comparison, Run } from '@/utils/core/runner/types';
+import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
 import { createHistoryState, type HistoryState } from './history-state';
 import { createJudgeState, type JudgeState } from './judge-state';
 import { createLiveTexts } from './live-texts';
@@ -97,7 +97,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     }
     // While answers still stream, the analysis waits: it compares them all, and its work would delay tokens.
     if (shown.runs.some((r) => r.state === 'queued' || r.state === 'translating' || r.state === 'streaming')) return;
-    void import('@/utils/analysis/comparison')
+    void import('@/utils/core/analysis/comparison')
       .then(({ analyseComparison }) => {
         if (analysedKey === key) analysis.value = analyseComparison(shown.comparison, shown.runs, analysisCache);
       })

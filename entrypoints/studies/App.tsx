@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
-import { BUILT_IN_PROBE_SETS } from '@/utils/probes/sets';
+import { t } from '@/utils/platform/i18n';
+import { BUILT_IN_PROBE_SETS } from '@/utils/core/probes/sets';
 import { BatchList } from './BatchList';
 import { BatchView } from './BatchView';
 import { ProbeSetsTab } from './ProbeSetsTab';

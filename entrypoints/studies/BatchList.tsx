@@ -1,5 +1,5 @@
-import type { BatchRecord } from '@/utils/batches/types';
-import { t, type MessageKey } from '@/utils/i18n';
+import type { BatchRecord } from '@/utils/core/batches/types';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 
 const STATUS: Record<BatchRecord['data']['status'], MessageKey> = {
   ready: 'studiesListStatusReady',

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { batchProgress } from '@/utils/batches/results';
-import type { BatchRecord, BatchStatus } from '@/utils/batches/types';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { Run } from '@/utils/runner/types';
+import { batchProgress } from '@/utils/core/batches/results';
+import type { BatchRecord, BatchStatus } from '@/utils/core/batches/types';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import type { Run } from '@/utils/core/runner/types';
 import { ProbeResults } from './ProbeResults';
 import { SurveyResults } from './SurveyResults';
 

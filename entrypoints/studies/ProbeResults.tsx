@@ -1,9 +1,9 @@
-import { probeRefusals } from '@/utils/batches/results';
-import type { BatchData } from '@/utils/batches/types';
-import { t } from '@/utils/i18n';
-import type { RefusalStats } from '@/utils/probes/summary';
-import type { Run } from '@/utils/runner/types';
-import { languageName } from '@/utils/translate/languages';
+import { probeRefusals } from '@/utils/core/batches/results';
+import type { BatchData } from '@/utils/core/batches/types';
+import { t } from '@/utils/platform/i18n';
+import type { RefusalStats } from '@/utils/core/probes/summary';
+import type { Run } from '@/utils/core/runner/types';
+import { languageName } from '@/utils/core/translate/languages';
 
 /** "40 % (2 of 5)", or "—" when nothing was answered yet. */
 export function rateText(stats: RefusalStats | undefined): string {

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import type { BatchData } from '@/utils/batches/types';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { ProbeSet } from '@/utils/probes/types';
-import { exportProbeSets, probeSetLanguages } from '@/utils/probes/validate';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { directionOf, languageName } from '@/utils/translate/languages';
+import type { BatchData } from '@/utils/core/batches/types';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import type { ProbeSet } from '@/utils/core/probes/types';
+import { exportProbeSets, probeSetLanguages } from '@/utils/core/probes/validate';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { directionOf, languageName } from '@/utils/core/translate/languages';
 import { RunSetup } from './RunSetup';
 import { NEW_SET_TEMPLATE, SetEditor } from './SetEditor';
 import type { RunChoice } from './state';

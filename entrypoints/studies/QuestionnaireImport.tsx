@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { Instrument } from '@/utils/surveys/instrument';
-import { instrumentLanguages } from '@/utils/surveys/instrument';
-import type { VsmImport } from '@/utils/surveys/vsm2013';
-import { LANGUAGES, languageName } from '@/utils/translate/languages';
+import { t } from '@/utils/platform/i18n';
+import type { Instrument } from '@/utils/core/surveys/instrument';
+import { instrumentLanguages } from '@/utils/core/surveys/instrument';
+import type { VsmImport } from '@/utils/core/surveys/vsm2013';
+import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
 
 export interface QuestionnaireImportProps {
   questionnaire: Instrument | null;

@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { estimateBatch, type Prices } from '@/utils/batches/plan';
-import type { BatchData } from '@/utils/batches/types';
-import { t } from '@/utils/i18n';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { languageName } from '@/utils/translate/languages';
-import { Interpolated } from '@/components/Interpolated';
+import { estimateBatch, type Prices } from '@/utils/core/batches/plan';
+import type { BatchData } from '@/utils/core/batches/types';
+import { t } from '@/utils/platform/i18n';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { languageName } from '@/utils/core/translate/languages';
+import { Interpolated } from '@/components/shared/Interpolated';
 import type { RunChoice } from './state';
 
 /** "about 45 s", "about 3 min", "about 2 h 5 min". */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { Interpolated } from '@/components/Interpolated';
-import { t } from '@/utils/i18n';
-import type { ProbeSet } from '@/utils/probes/types';
+import { Interpolated } from '@/components/shared/Interpolated';
+import { t } from '@/utils/platform/i18n';
+import type { ProbeSet } from '@/utils/core/probes/types';
 
 /** A starting point for a new set: the format by example. */
 export const NEW_SET_TEMPLATE: ProbeSet = {

@@ -1,10 +1,10 @@
-import { surveyResults, type SurveyCell } from '@/utils/batches/results';
-import type { BatchRecord } from '@/utils/batches/types';
-import { fileName, tableToCsv } from '@/utils/dashboard/csv';
-import type { DataTable } from '@/utils/dashboard/figures';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { Run } from '@/utils/runner/types';
-import { caveatsIn } from '@/utils/surveys/instrument';
+import { surveyResults, type SurveyCell } from '@/utils/core/batches/results';
+import type { BatchRecord } from '@/utils/core/batches/types';
+import { fileName, tableToCsv } from '@/utils/core/dashboard/csv';
+import type { DataTable } from '@/utils/core/dashboard/figures';
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import type { Run } from '@/utils/core/runner/types';
+import { caveatsIn } from '@/utils/core/surveys/instrument';
 
 /** The on-screen table's column headers ('n' stays as it is). */
 const HEADERS: (MessageKey | 'n')[] = ['studiesColModelLanguage', 'studiesColIndex', 'studiesColMean', 'studiesColInterval', 'n', 'studiesColRefusals'];

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BatchData } from '@/utils/batches/types';
-import { t } from '@/utils/i18n';
-import type { SurveyChoices } from '@/utils/probe-store';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { instrumentLanguages, type Instrument } from '@/utils/surveys/instrument';
-import { vsm2013, type VsmImport } from '@/utils/surveys/vsm2013';
-import { languageName } from '@/utils/translate/languages';
+import type { BatchData } from '@/utils/core/batches/types';
+import { t } from '@/utils/platform/i18n';
+import type { SurveyChoices } from '@/utils/platform/storage/probe-store';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { instrumentLanguages, type Instrument } from '@/utils/core/surveys/instrument';
+import { vsm2013, type VsmImport } from '@/utils/core/surveys/vsm2013';
+import { languageName } from '@/utils/core/translate/languages';
 import { QuestionnaireImport } from './QuestionnaireImport';
 import { RunSetup } from './RunSetup';
 import type { RunChoice } from './state';

@@ -2,13 +2,13 @@ import { signal, effect, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { planProbeBatch, planSurveyBatch } from '@/utils/batches/plan';
-import type { BatchData, BatchRecord } from '@/utils/batches/types';
-import { batchWithRuns, listBatches, saveBatch } from '@/utils/db/batch-store';
-import { getDb, type ParallaxDB } from '@/utils/db/schema';
-import { t } from '@/utils/i18n';
-import { send } from '@/utils/messaging/client';
-import type { ProbeSet } from '@/utils/probes/types';
+import { planProbeBatch, planSurveyBatch } from '@/utils/core/batches/plan';
+import type { BatchData, BatchRecord } from '@/utils/core/batches/types';
+import { batchWithRuns, listBatches, saveBatch } from '@/utils/platform/db/batch-store';
+import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
+import { t } from '@/utils/platform/i18n';
+import { send } from '@/utils/platform/messaging/client';
+import type { ProbeSet } from '@/utils/core/probes/types';
 import {
   DEFAULT_SURVEY_CHOICES,
   deleteUserSet,
@@ -18,13 +18,13 @@ import {
   surveyChoicesItem,
   userProbeSetsItem,
   type SurveyChoices,
-} from '@/utils/probe-store';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { targetsFor } from '@/utils/runner/plan';
-import type { Run } from '@/utils/runner/types';
-import { settingsItem } from '@/utils/settings';
-import type { Instrument } from '@/utils/surveys/instrument';
-import { importVsmQuestionnaire, type VsmImport } from '@/utils/surveys/vsm2013';
+} from '@/utils/platform/storage/probe-store';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { targetsFor } from '@/utils/core/runner/plan';
+import type { Run } from '@/utils/core/runner/types';
+import { settingsItem } from '@/utils/platform/storage/settings';
+import type { Instrument } from '@/utils/core/surveys/instrument';
+import { importVsmQuestionnaire, type VsmImport } from '@/utils/core/surveys/vsm2013';
 
 /** The page's two tabs. */
 export type StudiesTab = 'probes' | 'surveys';

@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { startServer, sleep } from '../../tests/servers/http';
-import { providerFor } from '../../utils/providers/registry';
-import { createRunner } from '../../utils/runner/runner';
-import { memoryRunStore } from '../../utils/runner/memory-store';
-import { planComparison } from '../../utils/runner/plan';
+import { providerFor } from '../../utils/core/providers/registry';
+import { createRunner } from '../../utils/core/runner/runner';
+import { memoryRunStore } from '../../utils/core/runner/memory-store';
+import { planComparison } from '../../utils/core/runner/plan';
 
 const FIRST_BYTE_MS = 150;
 const CHUNKS = 20;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { analyseComparison } from '@/utils/analysis/comparison';
-import type { Comparison, Run } from '@/utils/runner/types';
+import { analyseComparison } from '@/utils/core/analysis/comparison';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
 const comparison: Comparison = { id: 'c', createdAt: 1, prompt: 'How do I pick a lock?', source: { kind: 'panel' } };
 let n = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cosineMatrix, meanSimilarities, outlier, similarityMatrix, tokenize } from '@/utils/analysis/divergence';
+import { cosineMatrix, meanSimilarities, outlier, similarityMatrix, tokenize } from '@/utils/core/analysis/divergence';
 
 describe('tokenize', () => {
   test.each([

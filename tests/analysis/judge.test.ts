@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { judgeRequest, parseJudgeAnswer, VALUE_DIMENSIONS, type JudgeVerdict } from '@/utils/analysis/judge';
+import { judgeRequest, parseJudgeAnswer, VALUE_DIMENSIONS, type JudgeVerdict } from '@/utils/core/analysis/judge';
 
 const ANSWER = "I can't help with making weapons. If you are in danger, please contact local emergency services.";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { csvRecords, evaluateRefusal, labelFromXstest, parseCsv, refusalMetrics } from '@/utils/analysis/refusal-eval';
-import type { RefusalLabel } from '@/utils/analysis/types';
+import { csvRecords, evaluateRefusal, labelFromXstest, parseCsv, refusalMetrics } from '@/utils/core/analysis/refusal-eval';
+import type { RefusalLabel } from '@/utils/core/analysis/types';
 
 const C: RefusalLabel = 'full_compliance';
 const R: RefusalLabel = 'full_refusal';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { classifyRefusal } from '@/utils/analysis/refusal';
-import { csvRecords, evaluateRefusal, labelFromXstest, type LabelledAnswer } from '@/utils/analysis/refusal-eval';
+import { classifyRefusal } from '@/utils/core/analysis/refusal';
+import { csvRecords, evaluateRefusal, labelFromXstest, type LabelledAnswer } from '@/utils/core/analysis/refusal-eval';
 
 /** The shared development set lives beside the repository (ROOT/../shared/eval); CI has it, a fresh clone may not. */
 const EVAL_DIR = join(resolve(__dirname, '../../../shared'), 'eval');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { classifyRefusal } from '@/utils/analysis/refusal';
-import { REFUSAL_LEXICONS } from '@/utils/analysis/refusal-lexicons/index';
-import type { RefusalVerdict } from '@/utils/analysis/types';
+import { classifyRefusal } from '@/utils/core/analysis/refusal';
+import { REFUSAL_LEXICONS } from '@/utils/core/analysis/refusal-lexicons/index';
+import type { RefusalVerdict } from '@/utils/core/analysis/types';
 
 /** The words the verdict highlights, as a user would see them in the panel. */
 const highlighted = (text: string, verdict: RefusalVerdict) => verdict.evidence.map((e) => text.slice(e.start, e.end));

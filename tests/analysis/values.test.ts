@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { valueFeatures, valueLanguages } from '@/utils/analysis/values';
-import { VALUE_LEXICONS } from '@/utils/analysis/value-lexicons';
-import { compileLexicon } from '@/utils/analysis/value-match';
-import type { EvidenceSpan } from '@/utils/analysis/types';
+import { valueFeatures, valueLanguages } from '@/utils/core/analysis/values';
+import { VALUE_LEXICONS } from '@/utils/core/analysis/value-lexicons';
+import { compileLexicon } from '@/utils/core/analysis/value-match';
+import type { EvidenceSpan } from '@/utils/core/analysis/types';
 
 /** What the panel would highlight: the text under each span. */
 const shown = (text: string, spans: EvidenceSpan[]) => spans.map((s) => text.slice(s.start, s.end));

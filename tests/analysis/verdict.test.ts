@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { comparisonVerdict, type VerdictRun } from '@/utils/analysis/verdict';
-import { valueFeatures } from '@/utils/analysis/values';
-import type { RefusalLabel, RefusalVerdict } from '@/utils/analysis/types';
+import { comparisonVerdict, type VerdictRun } from '@/utils/core/analysis/verdict';
+import { valueFeatures } from '@/utils/core/analysis/values';
+import type { RefusalLabel, RefusalVerdict } from '@/utils/core/analysis/types';
 
 const NAMES: Record<string, string> = {
   en: 'English', sw: 'Swahili', zu: 'Zulu', ar: 'Arabic', fr: 'French', de: 'German', es: 'Spanish', ja: 'Japanese', hi: 'Hindi', ru: 'Russian',

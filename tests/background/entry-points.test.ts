@@ -1,10 +1,10 @@
 import { describe, expect, test, vi } from 'vitest';
-import { MENU_ID, LAST_PROMPT_COMMAND, entryPointHandlers, type EntryPointDeps } from '@/utils/background/entry-points';
-import type { ComposeSpec } from '@/utils/messaging/protocol-compose';
-import type { PanelRequest } from '@/utils/panel-requests';
-import type { ComposerPrefs } from '@/utils/templates';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { COUNTRY_PERSONAS } from '@/utils/personas';
+import { MENU_ID, LAST_PROMPT_COMMAND, entryPointHandlers, type EntryPointDeps } from '@/utils/platform/background/entry-points';
+import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
+import type { PanelRequest } from '@/utils/platform/storage/panel-requests';
+import type { ComposerPrefs } from '@/utils/platform/storage/templates';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { COUNTRY_PERSONAS } from '@/utils/core/runner/personas';
 
 const providers: ProviderConfig[] = [
   { id: 'a', kind: 'openai-compatible', label: 'A', baseUrl: 'http://127.0.0.1:1/v1', model: 'a' },

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backgroundHandlers } from '@/utils/background/handlers';
-import type { RunnerHost } from '@/utils/background/runner-host';
-import { runsOf } from '@/utils/db/comparisons';
-import { ParallaxDB } from '@/utils/db/schema';
-import { queryHistory } from '@/utils/db/history';
-import { DEFAULT_SETTINGS, apiKeysItem, settingsItem } from '@/utils/settings';
+import { backgroundHandlers } from '@/utils/platform/background/handlers';
+import type { RunnerHost } from '@/utils/platform/runner-host/runner-host';
+import { runsOf } from '@/utils/platform/db/comparisons';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { queryHistory } from '@/utils/platform/db/history';
+import { DEFAULT_SETTINGS, apiKeysItem, settingsItem } from '@/utils/platform/storage/settings';
 
 let n = 0;
 let db: ParallaxDB;

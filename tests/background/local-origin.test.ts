@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FIRST_RULE_ID, MAX_RULES, localEndpointOrigins, localOriginRules, syncLocalOriginRules, type OriginRule } from '@/utils/background/local-origin';
-import type { ProviderConfig, ProviderKind } from '@/utils/providers/types';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { FIRST_RULE_ID, MAX_RULES, localEndpointOrigins, localOriginRules, syncLocalOriginRules, type OriginRule } from '@/utils/platform/background/local-origin';
+import type { ProviderConfig, ProviderKind } from '@/utils/core/providers/types';
+import { DEFAULT_SETTINGS } from '@/utils/platform/storage/settings';
 
 let n = 0;
 const endpoint = (baseUrl: string, kind: ProviderKind = 'openai-compatible'): ProviderConfig => ({ id: `p${++n}`, kind, label: baseUrl, baseUrl, model: 'm' });

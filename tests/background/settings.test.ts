@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sitePatternFromInput } from '@/utils/settings';
+import { sitePatternFromInput } from '@/utils/platform/storage/settings';
 
 describe('sitePatternFromInput', () => {
   test.each([

@@ -2,7 +2,7 @@
  * Test material written for these tests: a stand-in questionnaire with the VSM 2013 structure (24 numbered
  * placeholder items, placeholder option labels) — not the real questionnaire text — and endpoints.
  */
-import type { Target } from '@/utils/runner/types';
+import type { Target } from '@/utils/core/runner/types';
 
 const OPTIONS = ['1 = placeholder point one', '2 = placeholder point two', '3 = placeholder point three', '4 = placeholder point four', '5 = placeholder point five'];
 

@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { batchHandlers } from '@/utils/background/batch-handlers';
-import type { RunnerHost } from '@/utils/background/runner-host';
-import { planProbeBatch, planSurveyBatch } from '@/utils/batches/plan';
-import { createBatchPump } from '@/utils/batches/pump';
-import type { BatchData } from '@/utils/batches/types';
-import { batchWithRuns, dexieBatchStore, listBatches, saveBatch, surveyBatchResults } from '@/utils/db/batch-store';
-import { queryHistory } from '@/utils/db/history';
-import { ParallaxDB } from '@/utils/db/schema';
-import { parseMessage } from '@/utils/messaging/protocol';
-import { parseSurveyResults } from '@/utils/dashboard/survey';
-import { importVsmQuestionnaire } from '@/utils/surveys/vsm2013';
+import { batchHandlers } from '@/utils/platform/background/batch-handlers';
+import type { RunnerHost } from '@/utils/platform/runner-host/runner-host';
+import { planProbeBatch, planSurveyBatch } from '@/utils/core/batches/plan';
+import { createBatchPump } from '@/utils/core/batches/pump';
+import type { BatchData } from '@/utils/core/batches/types';
+import { batchWithRuns, dexieBatchStore, listBatches, saveBatch, surveyBatchResults } from '@/utils/platform/db/batch-store';
+import { queryHistory } from '@/utils/platform/db/history';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { parseMessage } from '@/utils/platform/messaging/protocol';
+import { parseSurveyResults } from '@/utils/core/dashboard/survey';
+import { importVsmQuestionnaire } from '@/utils/core/surveys/vsm2013';
 import { placeholderQuestionnaire, target } from './fixtures';
 
 let n = 0;

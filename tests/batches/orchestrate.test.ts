@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { memoryBatchStore } from '@/utils/batches/memory-store';
-import { cancelBatch, pauseBatch, pumpBatch, resumeBatch, startBatch } from '@/utils/batches/orchestrate';
-import { planProbeBatch } from '@/utils/batches/plan';
-import { batchProgress, probeRefusals } from '@/utils/batches/results';
-import { PAUSED_CODE, type BatchData } from '@/utils/batches/types';
-import type { ProbeSet } from '@/utils/probes/types';
-import type { Run } from '@/utils/runner/types';
+import { memoryBatchStore } from '@/utils/core/batches/memory-store';
+import { cancelBatch, pauseBatch, pumpBatch, resumeBatch, startBatch } from '@/utils/core/batches/orchestrate';
+import { planProbeBatch } from '@/utils/core/batches/plan';
+import { batchProgress, probeRefusals } from '@/utils/core/batches/results';
+import { PAUSED_CODE, type BatchData } from '@/utils/core/batches/types';
+import type { ProbeSet } from '@/utils/core/probes/types';
+import type { Run } from '@/utils/core/runner/types';
 import { target } from './fixtures';
 
 const set: ProbeSet = {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { BatchPlanError, estimateBatch, planProbeBatch, planSurveyBatch, windowFor } from '@/utils/batches/plan';
-import { batchDataProblem, readBatchData } from '@/utils/batches/validate';
-import { BUILT_IN_PROBE_SETS } from '@/utils/probes/sets';
-import type { ProbeSet } from '@/utils/probes/types';
-import { importVsmQuestionnaire, vsm2013 } from '@/utils/surveys/vsm2013';
+import { BatchPlanError, estimateBatch, planProbeBatch, planSurveyBatch, windowFor } from '@/utils/core/batches/plan';
+import { batchDataProblem, readBatchData } from '@/utils/core/batches/validate';
+import { BUILT_IN_PROBE_SETS } from '@/utils/core/probes/sets';
+import type { ProbeSet } from '@/utils/core/probes/types';
+import { importVsmQuestionnaire, vsm2013 } from '@/utils/core/surveys/vsm2013';
 import { placeholderQuestionnaire, target } from './fixtures';
 
 const set: ProbeSet = {

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { memoryBatchStore } from '@/utils/batches/memory-store';
-import { startBatch } from '@/utils/batches/orchestrate';
-import { planProbeBatch, planSurveyBatch } from '@/utils/batches/plan';
-import { createBatchPump } from '@/utils/batches/pump';
-import { batchProgress, surveyResults } from '@/utils/batches/results';
-import type { ChatProvider, ChatRequest } from '@/utils/providers/types';
-import { createRunner } from '@/utils/runner/runner';
-import type { Run } from '@/utils/runner/types';
-import { scoreInstrument } from '@/utils/surveys/score';
-import { importVsmQuestionnaire } from '@/utils/surveys/vsm2013';
+import { memoryBatchStore } from '@/utils/core/batches/memory-store';
+import { startBatch } from '@/utils/core/batches/orchestrate';
+import { planProbeBatch, planSurveyBatch } from '@/utils/core/batches/plan';
+import { createBatchPump } from '@/utils/core/batches/pump';
+import { batchProgress, surveyResults } from '@/utils/core/batches/results';
+import type { ChatProvider, ChatRequest } from '@/utils/core/providers/types';
+import { createRunner } from '@/utils/core/runner/runner';
+import type { Run } from '@/utils/core/runner/types';
+import { scoreInstrument } from '@/utils/core/surveys/score';
+import { importVsmQuestionnaire } from '@/utils/core/surveys/vsm2013';
 import { placeholderQuestionnaire, target } from './fixtures';
 
 const promptOf = (req: ChatRequest) => req.messages.at(-1)!.content;

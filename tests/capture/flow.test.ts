@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { answersPrompt, contextOf, startCaptureFlow, type Send } from '@/utils/capture/flow';
-import type { IndicatorOptions } from '@/utils/capture/indicator';
-import { chatgpt } from '@/utils/sites/chatgpt';
-import type { Turn } from '@/utils/sites/types';
+import { answersPrompt, contextOf, startCaptureFlow, type Send } from '@/utils/platform/capture/flow';
+import type { IndicatorOptions } from '@/utils/platform/capture/indicator';
+import { chatgpt } from '@/utils/core/sites/chatgpt';
+import type { Turn } from '@/utils/core/sites/types';
 
 const FIXTURE = readFileSync(resolve(__dirname, '../fixtures/sites/chatgpt-new.html'), 'utf8');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { showIndicator } from '@/utils/capture/indicator';
+import { showIndicator } from '@/utils/platform/capture/indicator';
 
 /** The indicator's closed shadow root, caught as it is attached (pages cannot reach it; the test can). */
 function shadowOf(): () => ShadowRoot {

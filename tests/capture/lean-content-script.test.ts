@@ -4,7 +4,7 @@ import { transformSync } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 import { stripSelectorLabels } from '../../modules/lean-content-script';
 
-const SITES = resolve(__dirname, '../../utils/sites');
+const SITES = resolve(__dirname, '../../utils/core/sites');
 const files = readdirSync(SITES).filter((f) => f.endsWith('.ts'));
 const cssOf = (source: string) => [...source.matchAll(/css:\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g)].map((m) => m[1]);
 

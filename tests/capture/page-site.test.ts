@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { adapterForPage, patternCovers } from '@/utils/capture/page-site';
-import { SITE_ADAPTERS, adapterForUrl, urlMatches } from '@/utils/sites/registry';
+import { adapterForPage, patternCovers } from '@/utils/platform/capture/page-site';
+import { SITE_ADAPTERS, adapterForUrl, urlMatches } from '@/utils/core/sites/registry';
 
 const pages = [
   'https://chatgpt.com/',

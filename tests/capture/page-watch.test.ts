@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { missingSelectors, watchHealth, watchNavigation } from '@/utils/capture/page-watch';
-import { chatgpt } from '@/utils/sites/chatgpt';
-import type { SelectorGroup } from '@/utils/sites/types';
+import { missingSelectors, watchHealth, watchNavigation } from '@/utils/platform/capture/page-watch';
+import { chatgpt } from '@/utils/core/sites/chatgpt';
+import type { SelectorGroup } from '@/utils/core/sites/types';
 
 const FIXTURE = readFileSync(resolve(__dirname, '../fixtures/sites/chatgpt-new.html'), 'utf8');
 

@@ -2,10 +2,10 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { signal } from '@preact/signals';
-import { ComparisonView } from '@/components/ComparisonView';
-import { preloadMarkdown } from '@/components/Markdown';
-import { analyseComparison } from '@/utils/analysis/comparison';
-import type { Comparison, Run } from '@/utils/runner/types';
+import { ComparisonView } from '@/components/sidepanel/ComparisonView';
+import { preloadMarkdown } from '@/components/shared/Markdown';
+import { analyseComparison } from '@/utils/core/analysis/comparison';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
 beforeAll(async () => {
   await preloadMarkdown();

@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ComposeContext, type AxesModel } from '@/components/AxesPicker';
-import { PromptBox } from '@/components/PromptBox';
+import { ComposeContext, type AxesModel } from '@/components/sidepanel/AxesPicker';
+import { PromptBox } from '@/components/sidepanel/PromptBox';
 import { createComposeState } from '@/entrypoints/sidepanel/compose-state';
-import { settingsItem } from '@/utils/settings';
-import { composerPrefsItem } from '@/utils/templates';
-import type { ProviderConfig } from '@/utils/providers/types';
+import { settingsItem } from '@/utils/platform/storage/settings';
+import { composerPrefsItem } from '@/utils/platform/storage/templates';
+import type { ProviderConfig } from '@/utils/core/providers/types';
 
 const providers: ProviderConfig[] = [
   { id: 'a', kind: 'openai-compatible', label: 'Alpha', baseUrl: 'http://127.0.0.1:1/v1', model: 'alpha' },

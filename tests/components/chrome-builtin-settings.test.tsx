@@ -3,8 +3,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ChromeBuiltinSettings } from '@/components/settings/ChromeBuiltinSettings';
 import { LocalServersNote } from '@/components/settings/LocalServersNote';
-import type { LanguageModelApi, LanguageModelCreateOptions } from '@/utils/engines/chrome-builtin';
-import type { ProviderConfig } from '@/utils/providers/types';
+import type { LanguageModelApi, LanguageModelCreateOptions } from '@/utils/core/on-device/chrome-builtin-engine';
+import type { ProviderConfig } from '@/utils/core/providers/types';
 
 afterEach(cleanup);
 

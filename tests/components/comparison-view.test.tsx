@@ -2,9 +2,9 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { signal } from '@preact/signals';
-import { ComparisonView } from '@/components/ComparisonView';
-import { preloadMarkdown } from '@/components/Markdown';
-import type { Comparison, Run } from '@/utils/runner/types';
+import { ComparisonView } from '@/components/sidepanel/ComparisonView';
+import { preloadMarkdown } from '@/components/shared/Markdown';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
 beforeAll(async () => {
   await preloadMarkdown();

@@ -2,12 +2,12 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { signal } from '@preact/signals';
-import { GridLayout } from '@/components/GridLayout';
-import { ComparisonView } from '@/components/ComparisonView';
-import { isCrossed, spreadOf, spreadText, wantsGrid } from '@/components/grid';
-import { planComparison } from '@/utils/runner/plan';
-import type { ProviderConfig } from '@/utils/providers/types';
-import type { Comparison, Run } from '@/utils/runner/types';
+import { GridLayout } from '@/components/sidepanel/GridLayout';
+import { ComparisonView } from '@/components/sidepanel/ComparisonView';
+import { isCrossed, spreadOf, spreadText, wantsGrid } from '@/components/sidepanel/grid';
+import { planComparison } from '@/utils/core/runner/plan';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { HistoryList } from '@/components/HistoryList';
-import { runSummary } from '@/components/HistoryView';
-import type { Comparison } from '@/utils/runner/types';
+import { HistoryList } from '@/components/sidepanel/HistoryList';
+import { runSummary } from '@/components/sidepanel/HistoryView';
+import type { Comparison } from '@/utils/core/runner/types';
 
 afterEach(cleanup);
 
@@ -43,7 +43,7 @@ describe('history list', () => {
 
 describe('LLM Comparator export', () => {
   test('asks for two different models and exports that pair', async () => {
-    const { LlmComparatorExport } = await import('@/components/LlmComparatorExport');
+    const { LlmComparatorExport } = await import('@/components/sidepanel/LlmComparatorExport');
     const onExport = vi.fn();
     const targets = [{ provider: 'Ollama', model: 'llama3.2' }, { provider: 'Claude', model: 'claude-x' }];
     render(<LlmComparatorExport targets={targets} onExport={onExport} />);
@@ -57,7 +57,7 @@ describe('LLM Comparator export', () => {
 
 describe('history filters', () => {
   test('provider and date filters narrow the history', async () => {
-    const { HistoryView } = await import('@/components/HistoryView');
+    const { HistoryView } = await import('@/components/sidepanel/HistoryView');
     const onFilter = vi.fn();
     const facets = { sites: [], providers: ['Claude', 'Ollama'], models: ['m'], languages: [], tags: [], targets: [] };
     render(<HistoryView ids={[]} rows={new Map()} onVisible={() => {}} filter={{}} facets={facets} canUndo={false} importReport={null} storageUsed={null} onFilter={onFilter} onOpen={() => {}} onDelete={() => {}} onUndo={() => {}} onExport={() => {}} onImport={() => {}} />);
@@ -71,8 +71,8 @@ describe('history filters', () => {
 });
 
 describe('history import and export progress', () => {
-  const view = async (props: Partial<import('@/components/HistoryView').HistoryViewProps>) => {
-    const { HistoryView } = await import('@/components/HistoryView');
+  const view = async (props: Partial<import('@/components/sidepanel/HistoryView').HistoryViewProps>) => {
+    const { HistoryView } = await import('@/components/sidepanel/HistoryView');
     return render(<HistoryView ids={['c0']} rows={new Map()} onVisible={() => {}} filter={{}} facets={null} canUndo={false} importReport={null} storageUsed={null} onFilter={() => {}} onOpen={() => {}} onDelete={() => {}} onUndo={() => {}} onExport={() => {}} onImport={() => {}} {...props} />);
   };
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Interpolated } from '@/components/Interpolated';
+import { Interpolated } from '@/components/shared/Interpolated';
 import { WelcomeGuide } from '@/components/settings/WelcomeGuide';
 
 const LOCALES = resolve(__dirname, '../../public/_locales');

@@ -2,13 +2,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PromptBox } from '@/components/PromptBox';
-import type { TranslationPreviewRequest } from '@/utils/messaging/protocol-compose';
-import { DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
-import type { TranslationMode } from '@/utils/translate/translator';
+import { PromptBox } from '@/components/sidepanel/PromptBox';
+import type { TranslationPreviewRequest } from '@/utils/platform/messaging/protocol-compose';
+import { DEFAULT_SETTINGS, settingsItem } from '@/utils/platform/storage/settings';
+import type { TranslationMode } from '@/utils/core/translate/translator';
 
 const sent = vi.hoisted(() => ({ calls: [] as TranslationPreviewRequest[], fail: new Set<string>() }));
-vi.mock('@/utils/messaging/client', () => ({
+vi.mock('@/utils/platform/messaging/client', () => ({
   send: async (_type: string, p: TranslationPreviewRequest) => {
     sent.calls.push(p);
     if (sent.fail.has(p.target)) throw new Error('The server is down.');

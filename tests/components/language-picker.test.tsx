@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { useState } from 'preact/hooks';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { LanguagePicker, searchLanguages } from '@/components/LanguagePicker';
-import { LANGUAGES } from '@/utils/translate/languages';
-import { LANGUAGE_PRESETS } from '@/utils/translate/presets';
-import type { SavedLanguageSet } from '@/utils/translate/settings';
+import { LanguagePicker, searchLanguages } from '@/components/shared/LanguagePicker';
+import { LANGUAGES } from '@/utils/core/translate/languages';
+import { LANGUAGE_PRESETS } from '@/utils/core/translate/presets';
+import type { SavedLanguageSet } from '@/utils/core/translate/settings';
 
 afterEach(cleanup);
 

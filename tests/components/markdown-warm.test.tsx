@@ -2,9 +2,9 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { signal } from '@preact/signals';
-import type { Comparison, Run } from '@/utils/runner/types';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
-vi.mock('@/utils/messaging/client', () => ({ send: () => Promise.reject(new Error('not in this test')) }));
+vi.mock('@/utils/platform/messaging/client', () => ({ send: () => Promise.reject(new Error('not in this test')) }));
 afterEach(cleanup);
 
 const comparison: Comparison = { id: 'c', createdAt: 0, prompt: 'List two fruits', source: { kind: 'panel' } };
@@ -22,7 +22,7 @@ const run = (state: Run['state'], text: string): Run => ({
 
 // This file's modules are fresh: the Markdown formatter has not been loaded by anyone yet.
 test('while an answer streams, the formatter loads in idle time, so the finished answer is formatted at once', async () => {
-  const { ComparisonView } = await import('@/components/ComparisonView');
+  const { ComparisonView } = await import('@/components/sidepanel/ComparisonView');
   const text = signal('- apple\n- pear');
   const props = { comparison, textOf: () => text, onRetry: vi.fn(), onCancel: vi.fn(), onCancelAll: vi.fn(), onOpenSettings: vi.fn() };
   const view = render(<ComparisonView {...props} runs={[run('streaming', text.value)]} />);
@@ -36,7 +36,7 @@ test('while an answer streams, the formatter loads in idle time, so the finished
 
 test('without streaming first, a finished answer shows as plain text until the formatter has loaded', async () => {
   vi.resetModules();
-  const { ComparisonView } = await import('@/components/ComparisonView');
+  const { ComparisonView } = await import('@/components/sidepanel/ComparisonView');
   const text = signal('- apple\n- pear');
   const view = render(<ComparisonView comparison={comparison} textOf={() => text} runs={[run('done', text.value)]} onRetry={vi.fn()} onCancel={vi.fn()} onCancelAll={vi.fn()} onOpenSettings={vi.fn()} />);
   expect(view.container.querySelector('[data-testid=run-text] li')).toBeNull();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
-import { Markdown, preloadMarkdown, safeHref } from '@/components/Markdown';
+import { Markdown, preloadMarkdown, safeHref } from '@/components/shared/Markdown';
 
 beforeAll(async () => {
   await preloadMarkdown();

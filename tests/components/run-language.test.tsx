@@ -2,14 +2,14 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { signal } from '@preact/signals';
-import { ComparisonView } from '@/components/ComparisonView';
-import { preloadMarkdown } from '@/components/Markdown';
-import { PromptSent, clearRoundTripChecks } from '@/components/RunLanguage';
-import type { TranslationPreview } from '@/utils/messaging/protocol-compose';
-import type { Comparison, Run } from '@/utils/runner/types';
+import { ComparisonView } from '@/components/sidepanel/ComparisonView';
+import { preloadMarkdown } from '@/components/shared/Markdown';
+import { PromptSent, clearRoundTripChecks } from '@/components/sidepanel/RunLanguage';
+import type { TranslationPreview } from '@/utils/platform/messaging/protocol-compose';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
 const sent = vi.hoisted(() => ({ calls: [] as unknown[], reply: (_: unknown): Promise<unknown> => Promise.reject(new Error('no reply set')) }));
-vi.mock('@/utils/messaging/client', () => ({ send: (type: string, payload: unknown) => (sent.calls.push({ type, payload }), sent.reply(payload)) }));
+vi.mock('@/utils/platform/messaging/client', () => ({ send: (type: string, payload: unknown) => (sent.calls.push({ type, payload }), sent.reply(payload)) }));
 
 beforeAll(async () => {
   await preloadMarkdown();

@@ -3,12 +3,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vi
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { signal } from '@preact/signals';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ComparisonView } from '@/components/ComparisonView';
-import { preloadMarkdown } from '@/components/Markdown';
-import { SiteHealthNotice } from '@/components/SiteHealthNotice';
-import { siteTarget } from '@/utils/background/capture-handlers';
-import { siteHealthItem } from '@/utils/capture/site-health';
-import type { Comparison, Run } from '@/utils/runner/types';
+import { ComparisonView } from '@/components/sidepanel/ComparisonView';
+import { preloadMarkdown } from '@/components/shared/Markdown';
+import { SiteHealthNotice } from '@/components/sidepanel/SiteHealthNotice';
+import { siteTarget } from '@/utils/platform/background/capture-handlers';
+import { siteHealthItem } from '@/utils/platform/capture/site-health';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
 beforeAll(async () => {
   await preloadMarkdown();

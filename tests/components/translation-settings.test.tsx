@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TranslationSettings } from '@/components/settings/TranslationSettings';
-import type { LanguageDetectorApi, TranslatorApi } from '@/utils/engines/chrome-translator';
-import { DEFAULT_SETTINGS, settingsItem, type Settings } from '@/utils/settings';
+import type { LanguageDetectorApi, TranslatorApi } from '@/utils/core/on-device/chrome-translator';
+import { DEFAULT_SETTINGS, settingsItem, type Settings } from '@/utils/platform/storage/settings';
 import { fakeChromeDetector, fakeChromeTranslator } from '../engines/fake-chrome-translator';
 
 beforeEach(() => fakeBrowser.reset());

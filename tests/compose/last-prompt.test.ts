@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { answerLastPrompt, lastPromptOf, LAST_PROMPT_REQUEST } from '@/utils/capture/last-prompt';
-import { siteById } from '@/utils/sites/registry';
+import { answerLastPrompt, lastPromptOf, LAST_PROMPT_REQUEST } from '@/utils/platform/capture/last-prompt';
+import { siteById } from '@/utils/core/sites/registry';
 
 const FIXTURES = resolve(__dirname, '../fixtures/sites');
 const load = (name: string) => new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, `${name}.html`), 'utf8'), 'text/html');

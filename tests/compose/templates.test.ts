@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { cleanAxes, startingAxes, withTemplate, withoutTemplate, type ComposerPrefs } from '@/utils/templates';
-import { COUNTRY_PERSONAS, customPersona } from '@/utils/personas';
-import { composeSpec } from '@/utils/messaging/protocol-compose';
-import type { ProviderConfig } from '@/utils/providers/types';
+import { cleanAxes, startingAxes, withTemplate, withoutTemplate, type ComposerPrefs } from '@/utils/platform/storage/templates';
+import { COUNTRY_PERSONAS, customPersona } from '@/utils/core/runner/personas';
+import { composeSpec } from '@/utils/platform/messaging/protocol-compose';
+import type { ProviderConfig } from '@/utils/core/providers/types';
 
 const providers: ProviderConfig[] = [
   { id: 'a', kind: 'openai-compatible', label: 'A', baseUrl: 'http://127.0.0.1:1/v1', model: 'a' },

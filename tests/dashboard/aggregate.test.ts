@@ -10,8 +10,8 @@ import {
   modelOf,
   refusalByLanguageModel,
   type BatchFilter,
-} from '@/utils/dashboard/aggregate';
-import type { Run } from '@/utils/runner/types';
+} from '@/utils/core/dashboard/aggregate';
+import type { Run } from '@/utils/core/runner/types';
 import { item, markerClassifier, markerFeatures, run } from './fixtures';
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { App } from '@/entrypoints/dashboard/App';
 import { createDashboardState, DashboardStateContext, type DashboardState } from '@/entrypoints/dashboard/state';
-import { ParallaxDB } from '@/utils/db/schema';
+import { ParallaxDB } from '@/utils/platform/db/schema';
 import { run } from './fixtures';
 
 let db: ParallaxDB;

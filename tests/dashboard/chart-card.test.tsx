@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { ChartCard, type Drawer } from '@/entrypoints/dashboard/ChartCard';
 import { chartConfig } from '@/entrypoints/dashboard/draw';
-import type { Figure } from '@/utils/dashboard/figures';
+import type { Figure } from '@/utils/core/dashboard/figures';
 
 const figure: Figure = {
   id: 'refusal-by-language-and-model',

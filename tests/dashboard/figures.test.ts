@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ORIGINAL, featuresByLanguage, refusalByLanguageModel } from '@/utils/dashboard/aggregate';
-import { csvCell, fileName, tableToCsv } from '@/utils/dashboard/csv';
-import { featureFigure, languageName, percent, refusalFigure, surveyFigures } from '@/utils/dashboard/figures';
-import { parseSurveyResults, surveyTable, type SurveyResult } from '@/utils/dashboard/survey';
+import { ORIGINAL, featuresByLanguage, refusalByLanguageModel } from '@/utils/core/dashboard/aggregate';
+import { csvCell, fileName, tableToCsv } from '@/utils/core/dashboard/csv';
+import { featureFigure, languageName, percent, refusalFigure, surveyFigures } from '@/utils/core/dashboard/figures';
+import { parseSurveyResults, surveyTable, type SurveyResult } from '@/utils/core/dashboard/survey';
 import { item, markerClassifier, markerFeatures, run } from './fixtures';
 
 const items = [

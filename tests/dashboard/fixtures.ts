@@ -1,6 +1,6 @@
-import type { RefusalVerdict, ValueFeatures } from '@/utils/analysis/types';
-import type { ComparisonWithRuns, DashboardComparison } from '@/utils/dashboard/aggregate';
-import type { Run } from '@/utils/runner/types';
+import type { RefusalVerdict, ValueFeatures } from '@/utils/core/analysis/types';
+import type { ComparisonWithRuns, DashboardComparison } from '@/utils/core/dashboard/aggregate';
+import type { Run } from '@/utils/core/runner/types';
 
 /** A run of a provider/model in a language (null = the prompt as written). */
 export function run(comparisonId: string, position: number, model: string, language: string | null, text: string, over: Partial<Run> = {}): Run {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadAnalysis } from '@/entrypoints/dashboard/analysis';
 import { parseHash, toHash, type Route } from '@/entrypoints/dashboard/state';
-import { batchNames, comparisonWithRuns, comparisonsBetween, recentComparisons } from '@/utils/db/dashboard';
-import { ParallaxDB } from '@/utils/db/schema';
+import { batchNames, comparisonWithRuns, comparisonsBetween, recentComparisons } from '@/utils/platform/db/dashboard';
+import { ParallaxDB } from '@/utils/platform/db/schema';
 import { markerFeatures, run } from './fixtures';
 
 const verdict = { label: 'full_refusal', confidence: 1, evidence: [], basis: 'answer' } as const;
@@ -19,8 +19,8 @@ describe('loadAnalysis', () => {
   test('modules that exist are loaded; the classifier is called with text and language, and cached', async () => {
     const calls: unknown[][] = [];
     const analysis = await loadAnalysis({
-      '../../utils/analysis/refusal.ts': async () => ({ classifyRefusal: (...args: unknown[]) => (calls.push(args), verdict) }),
-      '../../utils/analysis/values.ts': async () => ({ valueFeatures: (text: string) => markerFeatures(text) }),
+      '../../utils/core/analysis/refusal.ts': async () => ({ classifyRefusal: (...args: unknown[]) => (calls.push(args), verdict) }),
+      '../../utils/core/analysis/values.ts': async () => ({ valueFeatures: (text: string) => markerFeatures(text) }),
     });
     expect(analysis.notes).toEqual([]);
     expect(analysis.classify?.('Nein', 'de')).toEqual(verdict);
@@ -45,14 +45,14 @@ describe('loadAnalysis', () => {
     ['a module without the expected export', async () => ({ somethingElse: () => verdict }), /has no classifyRefusal or classify/],
     ['a module that fails to load', async () => Promise.reject(new Error('chunk missing')), /could not be loaded: chunk missing/],
   ])('%s leaves the classifier out with a note', async (_name, loader, note) => {
-    const analysis = await loadAnalysis({ '../../utils/analysis/refusal.ts': loader });
+    const analysis = await loadAnalysis({ '../../utils/core/analysis/refusal.ts': loader });
     expect(analysis.classify).toBeNull();
     expect(analysis.notes[0]).toMatch(note);
   });
 
   test('an analyser that throws or returns nonsense gives "not analysed", never a made-up verdict', async () => {
     const analysis = await loadAnalysis({
-      '../../utils/analysis/refusal.ts': async () => ({ classify: (text: string) => (text === 'boom' ? (() => { throw new Error('x'); })() : { nope: true }) }),
+      '../../utils/core/analysis/refusal.ts': async () => ({ classify: (text: string) => (text === 'boom' ? (() => { throw new Error('x'); })() : { nope: true }) }),
     });
     expect(analysis.classify?.('boom', 'en')).toBeNull();
     expect(analysis.classify?.('fine', 'en')).toBeNull();

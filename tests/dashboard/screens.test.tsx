@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { BatchScreen, type BatchScreenProps } from '@/entrypoints/dashboard/BatchScreen';
 import { ComparisonScreen } from '@/entrypoints/dashboard/ComparisonScreen';
-import type { SurveyResult } from '@/utils/dashboard/survey';
+import type { SurveyResult } from '@/utils/core/dashboard/survey';
 import { item, markerClassifier, markerFeatures, run } from './fixtures';
 
 afterEach(cleanup);

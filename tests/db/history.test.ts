@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ParallaxDB } from '@/utils/db/schema';
-import { saveComparison } from '@/utils/db/comparisons';
-import { deleteComparisons, historyFacets, queryHistory, restoreComparisons } from '@/utils/db/history';
-import { planComparison } from '@/utils/runner/plan';
-import type { ComparisonSource } from '@/utils/runner/types';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { saveComparison } from '@/utils/platform/db/comparisons';
+import { deleteComparisons, historyFacets, queryHistory, restoreComparisons } from '@/utils/platform/db/history';
+import { planComparison } from '@/utils/core/runner/plan';
+import type { ComparisonSource } from '@/utils/core/runner/types';
 
 let db: ParallaxDB;
 let n = 0;

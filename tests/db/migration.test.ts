@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { ParallaxDB } from '@/utils/db/schema';
-import { historyFacets, queryHistory } from '@/utils/db/history';
-import { planComparison } from '@/utils/runner/plan';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { historyFacets, queryHistory } from '@/utils/platform/db/history';
+import { planComparison } from '@/utils/core/runner/plan';
 
 /** The database exactly as schema v1 shipped it, filled the way v1 wrote it. */
 async function seedVersion1(name: string) {

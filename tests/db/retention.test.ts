@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { ParallaxDB } from '@/utils/db/schema';
-import { saveComparison } from '@/utils/db/comparisons';
-import { queryHistory } from '@/utils/db/history';
-import { applyRetention } from '@/utils/retention';
-import { planComparison } from '@/utils/runner/plan';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { saveComparison } from '@/utils/platform/db/comparisons';
+import { queryHistory } from '@/utils/platform/db/history';
+import { applyRetention } from '@/utils/platform/db/retention';
+import { planComparison } from '@/utils/core/runner/plan';
 
 const DAY = 86_400_000;
 

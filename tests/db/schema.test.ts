@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ParallaxDB } from '@/utils/db/schema';
-import { queryHistory } from '@/utils/db/history';
-import { runsOf, saveComparison } from '@/utils/db/comparisons';
-import { planComparison } from '@/utils/runner/plan';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { queryHistory } from '@/utils/platform/db/history';
+import { runsOf, saveComparison } from '@/utils/platform/db/comparisons';
+import { planComparison } from '@/utils/core/runner/plan';
 
 let n = 0;
 const fresh = () => new ParallaxDB(`schema-test-${++n}`);

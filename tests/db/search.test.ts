@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ParallaxDB } from '@/utils/db/schema';
-import { annotateComparison, saveComparison } from '@/utils/db/comparisons';
-import { dexieRunStore } from '@/utils/db/run-store';
-import { historyFacets, queryHistory } from '@/utils/db/history';
-import { planComparison } from '@/utils/runner/plan';
-import { queryTerms, tokens } from '@/utils/text/search-words';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { annotateComparison, saveComparison } from '@/utils/platform/db/comparisons';
+import { dexieRunStore } from '@/utils/platform/db/run-store';
+import { historyFacets, queryHistory } from '@/utils/platform/db/history';
+import { planComparison } from '@/utils/core/runner/plan';
+import { queryTerms, tokens } from '@/utils/core/text/search-words';
 
 let db: ParallaxDB;
 let n = 0;

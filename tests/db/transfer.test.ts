@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { ParallaxDB } from '@/utils/db/schema';
-import { queryHistory } from '@/utils/db/history';
-import { saveComparison, runsOf } from '@/utils/db/comparisons';
-import { exportComparisons, importComparisons } from '@/utils/db/transfer';
-import { toJsonExport } from '@/utils/history/formats';
-import { planComparison } from '@/utils/runner/plan';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { queryHistory } from '@/utils/platform/db/history';
+import { saveComparison, runsOf } from '@/utils/platform/db/comparisons';
+import { exportComparisons, importComparisons } from '@/utils/platform/db/transfer';
+import { toJsonExport } from '@/utils/core/history/formats';
+import { planComparison } from '@/utils/core/runner/plan';
 
 let n = 0;
 async function seeded() {

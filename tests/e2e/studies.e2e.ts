@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core';
 import { startOpenAIServer } from '../servers/openai';
 import type { TestServer } from '../servers/http';
 import { placeholderQuestionnaire } from '../batches/fixtures';
-import { scoreInstrument } from '../../utils/surveys/score';
-import { importVsmQuestionnaire } from '../../utils/surveys/vsm2013';
+import { scoreInstrument } from '../../utils/core/surveys/score';
+import { importVsmQuestionnaire } from '../../utils/core/surveys/vsm2013';
 import { addEndpoint, e2eUnavailable, launchWithExtension, removeProfile, screenshot, type ExtensionBrowser } from './harness';
 
 const unavailable = e2eUnavailable();

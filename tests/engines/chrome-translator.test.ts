@@ -8,9 +8,9 @@ import {
   pairAvailability,
   translatableParts,
   translatorApi,
-} from '@/utils/engines/chrome-translator';
-import { ProviderError } from '@/utils/providers/errors';
-import { cachedTranslator, translationCache } from '@/utils/translate/cache';
+} from '@/utils/core/on-device/chrome-translator';
+import { ProviderError } from '@/utils/core/providers/errors';
+import { cachedTranslator, translationCache } from '@/utils/core/translate/cache';
 import { fakeChromeDetector, fakeChromeTranslator } from './fake-chrome-translator';
 
 const signal = () => new AbortController().signal;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { diskUseByModel, formatBytes } from '@/utils/engines/webllm-disk';
+import { diskUseByModel, formatBytes } from '@/utils/core/on-device/webllm-disk';
 
 /** Cache Storage as the browser exposes it, in memory: named caches of request → response. */
 class FakeCacheStorage {

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backgroundHandlers } from '@/utils/background/handlers';
-import type { RunnerHost } from '@/utils/background/runner-host';
-import { ParallaxDB } from '@/utils/db/schema';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_COMPARISONS, planImport } from '@/utils/history/import';
-import { providerFor } from '@/utils/providers/registry';
-import type { ChatRequest, ProviderConfig } from '@/utils/providers/types';
-import { DEFAULT_CONTEXT_TOKENS, contextTokens, estimateTokens, fitRequest, webLlmContextTokens } from '@/utils/runner/fit-prompt';
-import { memoryRunStore } from '@/utils/runner/memory-store';
-import { planComparison } from '@/utils/runner/plan';
-import { createRunner } from '@/utils/runner/runner';
-import { DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
+import { backgroundHandlers } from '@/utils/platform/background/handlers';
+import type { RunnerHost } from '@/utils/platform/runner-host/runner-host';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_COMPARISONS, planImport } from '@/utils/core/history/import';
+import { providerFor } from '@/utils/core/providers/registry';
+import type { ChatRequest, ProviderConfig } from '@/utils/core/providers/types';
+import { DEFAULT_CONTEXT_TOKENS, contextTokens, estimateTokens, fitRequest, webLlmContextTokens } from '@/utils/core/runner/fit-prompt';
+import { memoryRunStore } from '@/utils/core/runner/memory-store';
+import { planComparison } from '@/utils/core/runner/plan';
+import { createRunner } from '@/utils/core/runner/runner';
+import { DEFAULT_SETTINGS, settingsItem } from '@/utils/platform/storage/settings';
 import type { TestServer } from '../servers/http';
 import { startOpenAIServer } from '../servers/openai';
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { PromptBox } from '@/components/PromptBox';
-import { watchSubmits, type SubmittedPrompt } from '@/utils/capture/submit';
-import { generic } from '@/utils/sites/generic';
+import { PromptBox } from '@/components/sidepanel/PromptBox';
+import { watchSubmits, type SubmittedPrompt } from '@/utils/platform/capture/submit';
+import { generic } from '@/utils/core/sites/generic';
 
 /** An empty prompt is ignored where it is typed: in the panel and on a chat page. */
 

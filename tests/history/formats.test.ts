@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, toCsv, toHtmlReport, toJsonExport, toLlmComparator, toMarkdown } from '@/utils/history/formats';
-import { planImport, fromExported } from '@/utils/history/import';
-import { toExported, type ExportedComparison } from '@/utils/runner/exported';
-import type { Comparison, Run } from '@/utils/runner/types';
+import { escapeHtml, toCsv, toHtmlReport, toJsonExport, toLlmComparator, toMarkdown } from '@/utils/core/history/formats';
+import { planImport, fromExported } from '@/utils/core/history/import';
+import { toExported, type ExportedComparison } from '@/utils/core/runner/exported';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script><svg onload=alert(3)>';
 const comparison: Comparison = { id: 'c1', createdAt: Date.UTC(2026, 10, 1, 12), prompt: `Is it right? ${XSS}`, source: { kind: 'site', site: 'chatgpt', siteName: 'ChatGPT', url: 'https://chatgpt.com/c/1' } };
@@ -105,7 +105,7 @@ describe('import validation', () => {
 
 describe('JSON export in pieces', () => {
   test('big exports are compact and parse to the same file as the whole', async () => {
-    const { toJsonExportParts } = await import('@/utils/history/formats');
+    const { toJsonExportParts } = await import('@/utils/core/history/formats');
     const one = { id: 'c', createdAt: '2026-01-01T00:00:00.000Z', prompt: 'p "q"', source: { kind: 'panel' as const }, answers: [] };
     const many = Array.from({ length: 1001 }, (_, i) => ({ ...one, id: `c${i}` }));
     const now = new Date('2026-02-02T00:00:00Z');

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { toJsonExport } from '@/utils/history/formats';
-import { planImport } from '@/utils/history/import';
-import { toExported } from '@/utils/runner/exported';
-import type { Comparison, Run } from '@/utils/runner/types';
+import { toJsonExport } from '@/utils/core/history/formats';
+import { planImport } from '@/utils/core/history/import';
+import { toExported } from '@/utils/core/runner/exported';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 
 describe('export → import keeps what a run recorded', () => {
   test('persona, repetition, messages sent, translation, answer language, back-translation, refusal and judge', () => {

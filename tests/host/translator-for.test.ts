@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ParallaxDB } from '@/utils/db/schema';
-import { dexieTranslationStore } from '@/utils/db/translation-cache';
-import { translatorFor } from '@/utils/host/translator-for';
-import { translationHandlers } from '@/utils/host/translation-handlers';
-import type { ChatEvent, ChatProvider, ChatRequest, ProviderConfig, ProviderConnection } from '@/utils/providers/types';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import { cacheKey, translationCache } from '@/utils/translate/cache';
-import type { TranslationMode } from '@/utils/translate/translator';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { dexieTranslationStore } from '@/utils/platform/db/translation-cache';
+import { translatorFor } from '@/utils/platform/runner-host/translator-for';
+import { translationHandlers } from '@/utils/platform/runner-host/translation-handlers';
+import type { ChatEvent, ChatProvider, ChatRequest, ProviderConfig, ProviderConnection } from '@/utils/core/providers/types';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/platform/storage/settings';
+import { cacheKey, translationCache } from '@/utils/core/translate/cache';
+import type { TranslationMode } from '@/utils/core/translate/translator';
 import { fakeChromeTranslator } from '../engines/fake-chrome-translator';
 
 beforeEach(() => fakeBrowser.reset());
@@ -147,9 +147,9 @@ describe('translation.preview', () => {
 
 describe('the runner reads the translator as each run starts', () => {
   test('changing the engine in settings applies to the next run, without restarting the runner', async () => {
-    const { createRunner } = await import('@/utils/runner/runner');
-    const { memoryRunStore } = await import('@/utils/runner/memory-store');
-    const { planComparison } = await import('@/utils/runner/plan');
+    const { createRunner } = await import('@/utils/core/runner/runner');
+    const { memoryRunStore } = await import('@/utils/core/runner/memory-store');
+    const { planComparison } = await import('@/utils/core/runner/plan');
     const echo: ChatProvider = { kind: 'openai-compatible', name: 'Echo', async *stream(_c, req) { yield { type: 'text', text: `ok: ${req.messages.at(-1)!.content}` }; } };
     const tagger = (tag: string) => ({ id: tag, label: tag, onDevice: true, translate: async (text: string) => `[${tag}] ${text}` });
     let current = tagger('first');
@@ -173,7 +173,7 @@ describe('the runner reads the translator as each run starts', () => {
 
 describe('the host translator re-reads settings', () => {
   test('the same settings keep the same translator (Chrome sessions stay open); a changed engine builds a new one', async () => {
-    const { hostTranslator } = await import('@/utils/host/translator-for');
+    const { hostTranslator } = await import('@/utils/platform/runner-host/translator-for');
     let stored: Settings = settings({ kind: 'chrome' });
     const host = hostTranslator(keys, { read: async () => stored });
     await host.ready;

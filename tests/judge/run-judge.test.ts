@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { judgeRuns, withVerdict } from '@/utils/judge/run-judge';
-import { openaiCompatible } from '@/utils/providers/openai-compatible';
+import { judgeRuns, withVerdict } from '@/utils/core/runner/run-judge';
+import { openaiCompatible } from '@/utils/core/providers/openai-compatible';
 import { startOpenAIServer } from '../servers/openai';
 import type { TestServer } from '../servers/http';
-import type { Run } from '@/utils/runner/types';
+import type { Run } from '@/utils/core/runner/types';
 
 let server: TestServer | undefined;
 afterEach(async () => server?.close());

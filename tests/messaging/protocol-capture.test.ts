@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseMessage } from '@/utils/messaging/protocol';
-import { MAX_CONTEXT_TURNS, MAX_SITE_ANSWER_CHARS } from '@/utils/messaging/protocol-capture';
+import { parseMessage } from '@/utils/platform/messaging/protocol';
+import { MAX_CONTEXT_TURNS, MAX_SITE_ANSWER_CHARS } from '@/utils/platform/messaging/protocol-capture';
 
 const prompt = { text: 'Hi', url: 'https://chatgpt.com/', via: 'enter' };
 const turn = { role: 'user', content: 'Earlier' };

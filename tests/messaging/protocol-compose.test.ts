@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseMessage } from '@/utils/messaging/protocol';
+import { parseMessage } from '@/utils/platform/messaging/protocol';
 
 const start = (payload: unknown) => parseMessage({ type: 'comparison.start', payload });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_PROMPT_CHARS, parseMessage } from '@/utils/messaging/protocol';
+import { MAX_PROMPT_CHARS, parseMessage } from '@/utils/platform/messaging/protocol';
 
 describe('parseMessage', () => {
   test.each([

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { createRouter } from '@/utils/messaging/router';
-import type { SenderContext } from '@/utils/messaging/senders';
+import { createRouter } from '@/utils/platform/messaging/router';
+import type { SenderContext } from '@/utils/platform/messaging/senders';
 
 const ctx: SenderContext = {
   extensionId: 'ext',

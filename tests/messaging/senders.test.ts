@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { senderRole, type SenderContext, type SenderInfo } from '@/utils/messaging/senders';
+import { senderRole, type SenderContext, type SenderInfo } from '@/utils/platform/messaging/senders';
 
 const ctx: SenderContext = {
   extensionId: 'abcdefghijklmnopabcdefghijklmnop',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { BUILT_IN_PROBE_SETS, BUILT_IN_PROBE_SET_IDS, builtInProbeSet } from '@/utils/probes/sets';
-import { probeSetLanguages, validateProbeSet } from '@/utils/probes/validate';
-import { PROBE_CATEGORIES } from '@/utils/probes/types';
+import { BUILT_IN_PROBE_SETS, BUILT_IN_PROBE_SET_IDS, builtInProbeSet } from '@/utils/core/probes/sets';
+import { probeSetLanguages, validateProbeSet } from '@/utils/core/probes/validate';
+import { PROBE_CATEGORIES } from '@/utils/core/probes/types';
 
 const REQUIRED = ['en', 'zh', 'es', 'hi', 'ar', 'fr', 'ru', 'ja', 'de', 'sw'];
 /** Each language written in its own script (Latin-script languages must at least differ from English). */

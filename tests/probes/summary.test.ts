@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { featuresByLanguage, refusalSummary, type LabelledRun } from '@/utils/probes/summary';
-import type { ValueFeatures } from '@/utils/analysis/types';
+import { featuresByLanguage, refusalSummary, type LabelledRun } from '@/utils/core/probes/summary';
+import type { ValueFeatures } from '@/utils/core/analysis/types';
 
 const run = (language: string, model: string, label: LabelledRun['label'], expect?: LabelledRun['expect'], providerLabel = 'Local'): LabelledRun => ({ language, model, providerLabel, label, expect });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { exportProbeSets, importProbeSets, probeSetLanguages, validateProbeSet } from '@/utils/probes/validate';
-import { BUILT_IN_PROBE_SET_IDS } from '@/utils/probes/sets';
-import type { ProbeSet } from '@/utils/probes/types';
+import { exportProbeSets, importProbeSets, probeSetLanguages, validateProbeSet } from '@/utils/core/probes/validate';
+import { BUILT_IN_PROBE_SET_IDS } from '@/utils/core/probes/sets';
+import type { ProbeSet } from '@/utils/core/probes/types';
 
 const mine = (): ProbeSet => ({
   id: 'classroom-1',

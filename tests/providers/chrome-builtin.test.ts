@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { chromeBuiltinStatus, downloadChromeBuiltin, languageModelApi, progressFraction, type LanguageModelCreateOptions } from '@/utils/engines/chrome-builtin';
-import { chromeBuiltin, chunkDecoder, splitConversation } from '@/utils/providers/chrome-builtin';
-import { ProviderError, type ProviderErrorCode } from '@/utils/providers/errors';
-import { providerFor } from '@/utils/providers/registry';
-import type { ChatEvent, ChatRequest } from '@/utils/providers/types';
+import { chromeBuiltinStatus, downloadChromeBuiltin, languageModelApi, progressFraction, type LanguageModelCreateOptions } from '@/utils/core/on-device/chrome-builtin-engine';
+import { chromeBuiltin, chunkDecoder, splitConversation } from '@/utils/core/providers/chrome-builtin';
+import { ProviderError, type ProviderErrorCode } from '@/utils/core/providers/errors';
+import { providerFor } from '@/utils/core/providers/registry';
+import type { ChatEvent, ChatRequest } from '@/utils/core/providers/types';
 
 /** How a fake Chrome behaves. */
 interface FakeChrome {

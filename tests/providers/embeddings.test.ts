@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { embedTexts } from '@/utils/providers/embeddings';
-import { cosineMatrix } from '@/utils/analysis/divergence';
+import { embedTexts } from '@/utils/core/providers/embeddings';
+import { cosineMatrix } from '@/utils/core/analysis/divergence';
 import { startServer, type TestServer } from '../servers/http';
 
 let server: TestServer | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ProviderError, errorFromStatus, parseRetryAfter, toProviderError, vendorMessage } from '@/utils/providers/errors';
-import { geminiRetryDelay } from '@/utils/providers/gemini';
+import { ProviderError, errorFromStatus, parseRetryAfter, toProviderError, vendorMessage } from '@/utils/core/providers/errors';
+import { geminiRetryDelay } from '@/utils/core/providers/gemini';
 
 describe('parseRetryAfter', () => {
   const now = Date.UTC(2025, 0, 1, 12, 0, 0);

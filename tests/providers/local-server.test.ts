@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ProviderError } from '@/utils/providers/errors';
-import { isLocalHostname, localOriginOf } from '@/utils/providers/local-endpoint';
-import { openaiCompatible } from '@/utils/providers/openai-compatible';
+import { ProviderError } from '@/utils/core/providers/errors';
+import { isLocalHostname, localOriginOf } from '@/utils/core/providers/local-endpoint';
+import { openaiCompatible } from '@/utils/core/providers/openai-compatible';
 import { startServer, type TestServer } from '../servers/http';
 
 describe('isLocalHostname', () => {

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { anthropic } from '@/utils/providers/anthropic';
-import { ProviderError, type ProviderErrorCode } from '@/utils/providers/errors';
-import { gemini } from '@/utils/providers/gemini';
-import { openaiCompatible } from '@/utils/providers/openai-compatible';
-import { PROVIDERS } from '@/utils/providers/registry';
-import type { ChatEvent, ChatProvider, ChatRequest, ProviderConnection } from '@/utils/providers/types';
+import { anthropic } from '@/utils/core/providers/anthropic';
+import { ProviderError, type ProviderErrorCode } from '@/utils/core/providers/errors';
+import { gemini } from '@/utils/core/providers/gemini';
+import { openaiCompatible } from '@/utils/core/providers/openai-compatible';
+import { PROVIDERS } from '@/utils/core/providers/registry';
+import type { ChatEvent, ChatProvider, ChatRequest, ProviderConnection } from '@/utils/core/providers/types';
 import { startAnthropicServer } from '../servers/anthropic';
 import { startGeminiServer } from '../servers/gemini';
 import { startServer, type ReceivedRequest, type TestServer } from '../servers/http';

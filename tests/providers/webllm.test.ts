@@ -1,9 +1,9 @@
 import { describe, expect, test, vi } from 'vitest';
-import { defaultOnDeviceModel, onDeviceCatalogue, type ModelRecordLike } from '@/utils/engines/webllm-catalogue';
-import { parseProgress } from '@/utils/engines/webllm-progress';
-import { createWebLlmHost } from '@/utils/engines/webllm-engine';
-import { classifyWebLlmError } from '@/utils/providers/webllm-errors';
-import { ProviderError } from '@/utils/providers/errors';
+import { defaultOnDeviceModel, onDeviceCatalogue, type ModelRecordLike } from '@/utils/core/on-device/webllm-catalogue';
+import { parseProgress } from '@/utils/core/on-device/webllm-progress';
+import { createWebLlmHost } from '@/utils/core/on-device/webllm-engine';
+import { classifyWebLlmError } from '@/utils/core/providers/webllm-errors';
+import { ProviderError } from '@/utils/core/providers/errors';
 
 const record = (id: string, vram: number, extra: Partial<ModelRecordLike> = {}): ModelRecordLike => ({
   model: `https://models.example/${id}`,

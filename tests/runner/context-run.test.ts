@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { createRunner } from '@/utils/runner/runner';
-import { memoryRunStore } from '@/utils/runner/memory-store';
-import { planComparison, type PlanInput } from '@/utils/runner/plan';
-import type { ChatEvent, ChatProvider, ChatRequest, ProviderConfig } from '@/utils/providers/types';
-import type { Translator } from '@/utils/translate/translator';
+import { createRunner } from '@/utils/core/runner/runner';
+import { memoryRunStore } from '@/utils/core/runner/memory-store';
+import { planComparison, type PlanInput } from '@/utils/core/runner/plan';
+import type { ChatEvent, ChatProvider, ChatRequest, ProviderConfig } from '@/utils/core/providers/types';
+import type { Translator } from '@/utils/core/translate/translator';
 
 const PROMPT = 'And what would you do in my place?';
 const CONTEXT = [

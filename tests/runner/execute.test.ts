@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ServerResponse } from 'node:http';
-import { ParallaxDB } from '@/utils/db/schema';
-import { dexieRunStore } from '@/utils/db/run-store';
-import { runsOf, saveComparison } from '@/utils/db/comparisons';
-import { providerFor } from '@/utils/providers/registry';
-import { createRunner } from '@/utils/runner/runner';
-import { planComparison } from '@/utils/runner/plan';
-import type { ProviderConfig } from '@/utils/providers/types';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { dexieRunStore } from '@/utils/platform/db/run-store';
+import { runsOf, saveComparison } from '@/utils/platform/db/comparisons';
+import { providerFor } from '@/utils/core/providers/registry';
+import { createRunner } from '@/utils/core/runner/runner';
+import { planComparison } from '@/utils/core/runner/plan';
+import type { ProviderConfig } from '@/utils/core/providers/types';
 import { sleep, startServer, type ReceivedRequest, type TestServer } from '../servers/http';
 
 /** A server whose answer per request is scripted: a status to fail with, or text to stream. */

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { planComparison, type PlanPersona } from '@/utils/runner/plan';
-import { estimatePlan, formatCost, formatSeconds } from '@/utils/runner/estimate';
-import { requestFor } from '@/utils/runner/execute';
-import { contextToSend } from '@/utils/runner/context-step';
-import { priceOf } from '@/utils/providers/prices';
-import type { ProviderConfig } from '@/utils/providers/types';
+import { planComparison, type PlanPersona } from '@/utils/core/runner/plan';
+import { estimatePlan, formatCost, formatSeconds } from '@/utils/core/runner/estimate';
+import { requestFor } from '@/utils/core/runner/execute';
+import { contextToSend } from '@/utils/core/runner/context-step';
+import { priceOf } from '@/utils/core/providers/prices';
+import type { ProviderConfig } from '@/utils/core/providers/types';
 
 const local: ProviderConfig = { id: 'ollama', kind: 'openai-compatible', label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2' };
 const openai: ProviderConfig = { id: 'oa', kind: 'openai-compatible', label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' };

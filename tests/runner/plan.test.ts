@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalisePrompt, planComparison } from '@/utils/runner/plan';
-import type { ProviderConfig } from '@/utils/providers/types';
+import { normalisePrompt, planComparison } from '@/utils/core/runner/plan';
+import type { ProviderConfig } from '@/utils/core/providers/types';
 
 const providers: ProviderConfig[] = [
   { id: 'p1', kind: 'openai-compatible', label: 'Ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3.2' },

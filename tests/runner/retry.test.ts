@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ProviderError } from '@/utils/providers/errors';
-import { abortableSleep, retryDelay } from '@/utils/runner/retry';
+import { ProviderError } from '@/utils/core/providers/errors';
+import { abortableSleep, retryDelay } from '@/utils/core/runner/retry';
 
 const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000 };
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ParallaxDB } from '@/utils/db/schema';
-import { dexieRunStore } from '@/utils/db/run-store';
-import { runsOf, saveComparison } from '@/utils/db/comparisons';
-import { providerFor } from '@/utils/providers/registry';
-import { BROWSER_CONNECTIONS_PER_HTTP_HOST, createRunner, type Runner } from '@/utils/runner/runner';
-import { planComparison } from '@/utils/runner/plan';
-import type { ProviderConfig } from '@/utils/providers/types';
-import type { LiveEvent } from '@/utils/messaging/protocol';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { dexieRunStore } from '@/utils/platform/db/run-store';
+import { runsOf, saveComparison } from '@/utils/platform/db/comparisons';
+import { providerFor } from '@/utils/core/providers/registry';
+import { BROWSER_CONNECTIONS_PER_HTTP_HOST, createRunner, type Runner } from '@/utils/core/runner/runner';
+import { planComparison } from '@/utils/core/runner/plan';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import type { LiveEvent } from '@/utils/platform/messaging/protocol';
 import { startOpenAIServer } from '../servers/openai';
 import type { TestServer } from '../servers/http';
 

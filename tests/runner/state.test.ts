@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidTransition, RUN_STATES, canRetry, canTransition, isActive, isFinal, transition, type RunState } from '@/utils/runner/state';
+import { InvalidTransition, RUN_STATES, canRetry, canTransition, isActive, isFinal, transition, type RunState } from '@/utils/core/runner/state';
 
 describe('run state machine', () => {
   test.each<[RunState, RunState, boolean]>([

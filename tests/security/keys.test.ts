@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { toCsv, toHtmlReport, toJsonExport, toLlmComparator, toMarkdown } from '@/utils/history/formats';
-import { providerFor } from '@/utils/providers/registry';
-import type { ProviderConfig } from '@/utils/providers/types';
-import { toExported } from '@/utils/runner/exported';
-import { memoryRunStore } from '@/utils/runner/memory-store';
-import { planComparison } from '@/utils/runner/plan';
-import { createRunner } from '@/utils/runner/runner';
-import type { LiveEvent } from '@/utils/messaging/protocol';
+import { toCsv, toHtmlReport, toJsonExport, toLlmComparator, toMarkdown } from '@/utils/core/history/formats';
+import { providerFor } from '@/utils/core/providers/registry';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import { toExported } from '@/utils/core/runner/exported';
+import { memoryRunStore } from '@/utils/core/runner/memory-store';
+import { planComparison } from '@/utils/core/runner/plan';
+import { createRunner } from '@/utils/core/runner/runner';
+import type { LiveEvent } from '@/utils/platform/messaging/protocol';
 import { startAnthropicServer } from '../servers/anthropic';
 import { startGeminiServer } from '../servers/gemini';
 import { sleep, startServer, type TestServer } from '../servers/http';
@@ -47,7 +47,7 @@ describe('the content script', () => {
     const files = closure(join(ROOT, 'entrypoints/capture.content/index.ts'));
     expect(files.size).toBeGreaterThan(3);
     const names = [...files].map((f) => relative(ROOT, f));
-    expect(names).not.toContain('utils/settings.ts');
+    expect(names).not.toContain('utils/platform/storage/settings.ts');
     for (const file of files) {
       expect(read(file), relative(ROOT, file)).not.toMatch(/apiKeysItem|local:apiKeys|send\(\s*'runner\.apiKey'/);
     }

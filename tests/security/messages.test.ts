@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backgroundHandlers } from '@/utils/background/handlers';
-import type { RunnerHost } from '@/utils/background/runner-host';
-import { ParallaxDB } from '@/utils/db/schema';
-import { SENDER_ROLE, parseMessage, type MessageType, type SenderRole } from '@/utils/messaging/protocol';
-import { createRouter, type Handlers } from '@/utils/messaging/router';
-import type { SenderContext, SenderInfo } from '@/utils/messaging/senders';
-import { DEFAULT_SETTINGS, apiKeysItem, settingsItem } from '@/utils/settings';
+import { backgroundHandlers } from '@/utils/platform/background/handlers';
+import type { RunnerHost } from '@/utils/platform/runner-host/runner-host';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { SENDER_ROLE, parseMessage, type MessageType, type SenderRole } from '@/utils/platform/messaging/protocol';
+import { createRouter, type Handlers } from '@/utils/platform/messaging/router';
+import type { SenderContext, SenderInfo } from '@/utils/platform/messaging/senders';
+import { DEFAULT_SETTINGS, apiKeysItem, settingsItem } from '@/utils/platform/storage/settings';
 
 /** Forged senders and hostile payloads against the router: who may send what, and that nothing breaks it. */
 

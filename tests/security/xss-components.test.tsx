@@ -3,12 +3,12 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { signal } from '@preact/signals';
 import type { VNode } from 'preact';
-import { ComparisonView } from '@/components/ComparisonView';
-import { HistoryList } from '@/components/HistoryList';
-import { Markdown, preloadMarkdown } from '@/components/Markdown';
-import { RunColumn } from '@/components/RunColumn';
+import { ComparisonView } from '@/components/sidepanel/ComparisonView';
+import { HistoryList } from '@/components/sidepanel/HistoryList';
+import { Markdown, preloadMarkdown } from '@/components/shared/Markdown';
+import { RunColumn } from '@/components/sidepanel/RunColumn';
 import { ComparisonScreen } from '@/entrypoints/dashboard/ComparisonScreen';
-import type { Comparison, Run } from '@/utils/runner/types';
+import type { Comparison, Run } from '@/utils/core/runner/types';
 import { HTML_PAYLOADS, XSS_CORPUS } from '../fixtures/xss-corpus';
 import { activeParts } from './inert';
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { marked } from 'marked';
-import { toCsv, toHtmlReport, toMarkdown } from '@/utils/history/formats';
-import { toExported, type ExportedComparison } from '@/utils/runner/exported';
-import type { Run } from '@/utils/runner/types';
+import { toCsv, toHtmlReport, toMarkdown } from '@/utils/core/history/formats';
+import { toExported, type ExportedComparison } from '@/utils/core/runner/exported';
+import type { Run } from '@/utils/core/runner/types';
 import { HTML_PAYLOADS, XSS_CORPUS } from '../fixtures/xss-corpus';
 import { activeParts } from './inert';
 

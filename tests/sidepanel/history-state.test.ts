@@ -2,10 +2,10 @@
 import { effect, signal } from '@preact/signals';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createHistoryState } from '@/entrypoints/sidepanel/history-state';
-import { firstWindow } from '@/components/HistoryList';
-import { saveComparison } from '@/utils/db/comparisons';
-import { ParallaxDB } from '@/utils/db/schema';
-import { planComparison } from '@/utils/runner/plan';
+import { firstWindow } from '@/components/sidepanel/HistoryList';
+import { saveComparison } from '@/utils/platform/db/comparisons';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { planComparison } from '@/utils/core/runner/plan';
 
 /** Each test's history state, closed after it (its live queries must not outlive the page). */
 const opened: { value: boolean }[] = [];
@@ -61,8 +61,8 @@ describe('history opening', () => {
 
   test('an import shows its progress while it writes, then the report; nothing stays busy', async () => {
     const source = await dbWith(1200);
-    const { exportComparisons } = await import('@/utils/db/transfer');
-    const { toJsonExport } = await import('@/utils/history/formats');
+    const { exportComparisons } = await import('@/utils/platform/db/transfer');
+    const { toJsonExport } = await import('@/utils/core/history/formats');
     const file = toJsonExport(await exportComparisons(source));
     const { history } = openHistory(await dbWith(0));
     const seen: (string | null)[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createLiveTexts, type LiveTexts } from '@/entrypoints/sidepanel/live-texts';
-import type { Run } from '@/utils/runner/types';
+import type { Run } from '@/utils/core/runner/types';
 
 const run = (state: Run['state'], text: string) => ({ id: 'r1', state, text }) as Run;
 const delta = (offset: number, text: string) => ({ type: 'delta' as const, runId: 'r1', offset, text });

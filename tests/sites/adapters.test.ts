@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { watchSubmits, type SubmittedPrompt } from '@/utils/capture/submit';
-import { answerWhenDone } from '@/utils/sites/answer';
-import { adapterForUrl, SITE_ADAPTERS, siteById } from '@/utils/sites/registry';
-import { findComposer, findSendButton, isStreaming, readTurns, selectorHealth } from '@/utils/sites/turns';
-import type { SiteAdapter } from '@/utils/sites/types';
+import { watchSubmits, type SubmittedPrompt } from '@/utils/platform/capture/submit';
+import { answerWhenDone } from '@/utils/core/sites/answer';
+import { adapterForUrl, SITE_ADAPTERS, siteById } from '@/utils/core/sites/registry';
+import { findComposer, findSendButton, isStreaming, readTurns, selectorHealth } from '@/utils/core/sites/turns';
+import type { SiteAdapter } from '@/utils/core/sites/types';
 
 const FIXTURES = resolve(__dirname, '../fixtures/sites');
 

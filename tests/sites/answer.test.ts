@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { AnswerTimeoutError, answerWhenDone } from '@/utils/sites/answer';
-import { generic } from '@/utils/sites/generic';
+import { AnswerTimeoutError, answerWhenDone } from '@/utils/core/sites/answer';
+import { generic } from '@/utils/core/sites/generic';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

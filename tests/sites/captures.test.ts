@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { adapterForUrl } from '@/utils/sites/registry';
-import { findComposer, readTurns, selectorHealth } from '@/utils/sites/turns';
+import { adapterForUrl } from '@/utils/core/sites/registry';
+import { findComposer, readTurns, selectorHealth } from '@/utils/core/sites/turns';
 
 /** Real pages saved from the chat sites (read-only, outside the repo; CI has them at ROOT/../shared). */
 const CAPTURES = resolve(__dirname, '../../../shared/captures');

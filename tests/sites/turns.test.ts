@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { composerText, visibleText } from '@/utils/sites/dom';
-import { chatgpt } from '@/utils/sites/chatgpt';
-import { generic } from '@/utils/sites/generic';
-import { readTurns, selectorHealth } from '@/utils/sites/turns';
+import { composerText, visibleText } from '@/utils/core/sites/dom';
+import { chatgpt } from '@/utils/core/sites/chatgpt';
+import { generic } from '@/utils/core/sites/generic';
+import { readTurns, selectorHealth } from '@/utils/core/sites/turns';
 
 const parse = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
 const body = (html: string) => parse(html).body;

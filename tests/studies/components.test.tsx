@@ -7,11 +7,11 @@ import { QuestionnaireImport } from '@/entrypoints/studies/QuestionnaireImport';
 import { RunSetup, duration } from '@/entrypoints/studies/RunSetup';
 import { SetEditor } from '@/entrypoints/studies/SetEditor';
 import { surveyDataTable } from '@/entrypoints/studies/SurveyResults';
-import { planProbeBatch } from '@/utils/batches/plan';
-import { surveyResults } from '@/utils/batches/results';
-import { targetsFor } from '@/utils/runner/plan';
-import { scoreInstrument } from '@/utils/surveys/score';
-import { importVsmQuestionnaire } from '@/utils/surveys/vsm2013';
+import { planProbeBatch } from '@/utils/core/batches/plan';
+import { surveyResults } from '@/utils/core/batches/results';
+import { targetsFor } from '@/utils/core/runner/plan';
+import { scoreInstrument } from '@/utils/core/surveys/score';
+import { importVsmQuestionnaire } from '@/utils/core/surveys/vsm2013';
 import { placeholderQuestionnaire } from '../batches/fixtures';
 import { pair, probeBatch, providers, questionnaire, surveyBatch } from './fixtures';
 

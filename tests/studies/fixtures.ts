@@ -1,11 +1,11 @@
 /** Batches and runs for the Studies page's component tests (text written for these tests). */
-import { planProbeBatch, planSurveyBatch } from '@/utils/batches/plan';
-import type { BatchData, BatchRecord } from '@/utils/batches/types';
-import type { ProbeSet } from '@/utils/probes/types';
-import type { ProviderConfig } from '@/utils/providers/types';
-import type { RefusalLabel } from '@/utils/analysis/types';
-import type { Run } from '@/utils/runner/types';
-import { importVsmQuestionnaire } from '@/utils/surveys/vsm2013';
+import { planProbeBatch, planSurveyBatch } from '@/utils/core/batches/plan';
+import type { BatchData, BatchRecord } from '@/utils/core/batches/types';
+import type { ProbeSet } from '@/utils/core/probes/types';
+import type { ProviderConfig } from '@/utils/core/providers/types';
+import type { RefusalLabel } from '@/utils/core/analysis/types';
+import type { Run } from '@/utils/core/runner/types';
+import { importVsmQuestionnaire } from '@/utils/core/surveys/vsm2013';
 import { placeholderQuestionnaire, target } from '../batches/fixtures';
 
 export const providers: ProviderConfig[] = [

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { deleteUserSet, importUserSets, saveUserSet, userProbeSetsItem } from '@/utils/probe-store';
-import { BUILT_IN_PROBE_SETS } from '@/utils/probes/sets';
-import { exportProbeSets } from '@/utils/probes/validate';
+import { deleteUserSet, importUserSets, saveUserSet, userProbeSetsItem } from '@/utils/platform/storage/probe-store';
+import { BUILT_IN_PROBE_SETS } from '@/utils/core/probes/sets';
+import { exportProbeSets } from '@/utils/core/probes/validate';
 import { pair } from './fixtures';
 
 beforeEach(() => fakeBrowser.reset());

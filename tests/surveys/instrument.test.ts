@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { caveatsIn, instrumentLanguages, validateInstrument } from '@/utils/surveys/instrument';
-import { scoreInstrument } from '@/utils/surveys/score';
+import { caveatsIn, instrumentLanguages, validateInstrument } from '@/utils/core/surveys/instrument';
+import { scoreInstrument } from '@/utils/core/surveys/score';
 
 /** A two-item instrument written for this test (also the shape docs/INSTRUMENTS.md describes). */
 const tiny = () => ({

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { AnswerScale } from '@/utils/surveys/instrument';
-import { parseAnswer, type ParsedAnswer } from '@/utils/surveys/parse-answer';
+import type { AnswerScale } from '@/utils/core/surveys/instrument';
+import { parseAnswer, type ParsedAnswer } from '@/utils/core/surveys/parse-answer';
 
 // Labels written for this test (not from any questionnaire).
 const LABELS: Record<string, string[]> = {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { estimateSurvey, estimateTokens, planSurvey, SurveyPlanError } from '@/utils/surveys/plan';
-import { importVsmQuestionnaire, vsm2013 } from '@/utils/surveys/vsm2013';
-import { ANSWER_INSTRUCTIONS, itemPrompt } from '@/utils/surveys/prompt-template';
-import type { Instrument } from '@/utils/surveys/instrument';
+import { estimateSurvey, estimateTokens, planSurvey, SurveyPlanError } from '@/utils/core/surveys/plan';
+import { importVsmQuestionnaire, vsm2013 } from '@/utils/core/surveys/vsm2013';
+import { ANSWER_INSTRUCTIONS, itemPrompt } from '@/utils/core/surveys/prompt-template';
+import type { Instrument } from '@/utils/core/surveys/instrument';
 
 // A stand-in questionnaire (no VSM wording): shared scale on top, 24 items.
 function imported(languages: string[]): Instrument {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ScoreError, resolveConstants, scoreInstrument, scoreRepetitions, type Answers } from '@/utils/surveys/score';
-import { vsm2013, vsmItemId } from '@/utils/surveys/vsm2013';
+import { ScoreError, resolveConstants, scoreInstrument, scoreRepetitions, type Answers } from '@/utils/core/surveys/score';
+import { vsm2013, vsmItemId } from '@/utils/core/surveys/vsm2013';
 
 const answersFrom = (means: number[]): Answers => Object.fromEntries(means.map((m, i) => [vsmItemId(i + 1), m]));
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mean, sampleSd, summarize, tCritical95 } from '@/utils/surveys/stats';
+import { mean, sampleSd, summarize, tCritical95 } from '@/utils/core/surveys/stats';
 
 describe('stats', () => {
   test.each([

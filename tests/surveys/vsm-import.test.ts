@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { importVsmQuestionnaire, vsm2013 } from '@/utils/surveys/vsm2013';
-import { instrumentLanguages, validateInstrument } from '@/utils/surveys/instrument';
-import { parseQuestionnaire } from '@/utils/surveys/questionnaire';
+import { importVsmQuestionnaire, vsm2013 } from '@/utils/core/surveys/vsm2013';
+import { instrumentLanguages, validateInstrument } from '@/utils/core/surveys/instrument';
+import { parseQuestionnaire } from '@/utils/core/surveys/questionnaire';
 
 // Stand-in questionnaires written for these tests: same layout as a VSM form, none of its wording.
 const SHARED = ['label A1', 'label A2', 'label A3', 'label A4', 'label A5'];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sameShare, wordDiff } from '@/utils/text/diff';
+import { sameShare, wordDiff } from '@/utils/core/text/diff';
 
 const join = (parts: { kind: string; text: string }[], kinds: string[]) => parts.filter((p) => kinds.includes(p.kind)).map((p) => p.text).join('');
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cacheKey, cachedTranslator, memoryTranslationStore, translationCache } from '@/utils/translate/cache';
-import type { Translator } from '@/utils/translate/translator';
+import { cacheKey, cachedTranslator, memoryTranslationStore, translationCache } from '@/utils/core/translate/cache';
+import type { Translator } from '@/utils/core/translate/translator';
 
 /** A translator that counts its calls and tags text with the target language. */
 function countingTranslator(id = 'fake') {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answeredInOtherLanguage, detectLanguage } from '@/utils/translate/detect';
+import { answeredInOtherLanguage, detectLanguage } from '@/utils/core/translate/detect';
 import { SAMPLES, SECOND_SAMPLES } from './samples';
 
 describe('detecting the language of an answer', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { LANGUAGES, catalogueCode, directionOf, languageByCode, languageName, sameLanguage } from '@/utils/translate/languages';
-import { LANGUAGE_PRESETS, presetById, validCodes } from '@/utils/translate/presets';
+import { LANGUAGES, catalogueCode, directionOf, languageByCode, languageName, sameLanguage } from '@/utils/core/translate/languages';
+import { LANGUAGE_PRESETS, presetById, validCodes } from '@/utils/core/translate/presets';
 
 const PROJECT_CODES = 'en zh es hi ar fr ru ja de sw bn jv zu th gd pt it ko tr vi id fa he ur pl uk nl el ta am yo ha ms ro sv tl'.split(' ');
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanTranslation, translationInstruction, translationMessages } from '@/utils/translate/prompt';
+import { cleanTranslation, translationInstruction, translationMessages } from '@/utils/core/translate/prompt';
 
 const fr = { source: 'en', target: 'fr' };
 

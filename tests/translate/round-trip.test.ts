@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DRIFT_THRESHOLD, roundTripDrift } from '@/utils/translate/round-trip';
+import { DRIFT_THRESHOLD, roundTripDrift } from '@/utils/core/translate/round-trip';
 
 describe('round-trip drift check', () => {
   test.each([

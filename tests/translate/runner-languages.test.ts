@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { createRunner } from '@/utils/runner/runner';
-import { memoryRunStore } from '@/utils/runner/memory-store';
-import { planComparison } from '@/utils/runner/plan';
-import type { ChatEvent, ChatProvider, ChatRequest, ProviderConfig } from '@/utils/providers/types';
-import type { LiveEvent } from '@/utils/messaging/protocol';
-import type { Translator } from '@/utils/translate/translator';
-import { cachedTranslator, translationCache } from '@/utils/translate/cache';
-import { answeredInOtherLanguage } from '@/utils/translate/detect';
+import { createRunner } from '@/utils/core/runner/runner';
+import { memoryRunStore } from '@/utils/core/runner/memory-store';
+import { planComparison } from '@/utils/core/runner/plan';
+import type { ChatEvent, ChatProvider, ChatRequest, ProviderConfig } from '@/utils/core/providers/types';
+import type { LiveEvent } from '@/utils/platform/messaging/protocol';
+import type { Translator } from '@/utils/core/translate/translator';
+import { cachedTranslator, translationCache } from '@/utils/core/translate/cache';
+import { answeredInOtherLanguage } from '@/utils/core/translate/detect';
 import { SAMPLES } from './samples';
-import { ParallaxDB } from '@/utils/db/schema';
-import { dexieRunStore } from '@/utils/db/run-store';
-import { runsOf, saveComparison } from '@/utils/db/comparisons';
+import { ParallaxDB } from '@/utils/platform/db/schema';
+import { dexieRunStore } from '@/utils/platform/db/run-store';
+import { runsOf, saveComparison } from '@/utils/platform/db/comparisons';
 
 const PROMPT = 'Should a doctor always tell a patient the truth?';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, migrateSettingsV2, settingsItem, translationOf, updateSettings } from '@/utils/settings';
-import { checkEngine, readingLanguageOf, translationSettingsOf, withSavedSet } from '@/utils/translate/settings';
+import { DEFAULT_SETTINGS, migrateSettingsV2, settingsItem, translationOf, updateSettings } from '@/utils/platform/storage/settings';
+import { checkEngine, readingLanguageOf, translationSettingsOf, withSavedSet } from '@/utils/core/translate/settings';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { EmptyTranslation, modelTranslator } from '@/utils/translate/translator';
-import type { ChatEvent, ChatProvider, ChatRequest } from '@/utils/providers/types';
+import { EmptyTranslation, modelTranslator } from '@/utils/core/translate/translator';
+import type { ChatEvent, ChatProvider, ChatRequest } from '@/utils/core/providers/types';
 
 /** A chat provider that streams a scripted reply in small pieces and keeps the requests it got. */
 function scriptedProvider(reply: string, kind: ChatProvider['kind'] = 'openai-compatible') {

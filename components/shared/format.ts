@@ -1,0 +1,62 @@
+import { t, type MessageKey } from '@/utils/platform/i18n';
+import type { RunState } from '@/utils/core/runner/state';
+import type { ComparisonSource } from '@/utils/core/runner/types';
+
+/** Words for run states, as shown on badges. */
+export const STATE_LABEL: Record<RunState, string> = {
+  queued: t('stateQueued'),
+  translating: t('stateTranslating'),
+  streaming: t('stateStreaming'),
+  done: t('stateDone'),
+  failed: t('stateFailed'),
+  interrupted: t('stateInterrupted'),
+};
+
+/** "Today 14:05" / "3 Mar 14:05" in the user's locale. */
+export function formatTime(ms: number, now = Date.now()): string {
+  const date = new Date(ms);
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const sameDay = new Date(now).toDateString() === date.toDateString();
+  return sameDay ? t('todayAt', time) : `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })} ${time}`;
+}
+
+/** "1.4 s", "2 min 5 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** The host of a URL, or the text as it is when it is not one. */
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/** Where a prompt came from, for headers and history rows. */
+export function sourceLabel(source: ComparisonSource): string {
+  if (source.kind === 'panel') return t('typedInParallax');
+  if (source.kind === 'page') return source.title || source.url ? t('selectedOn', source.title || hostOf(source.url)) : t('selectedOnAPage');
+  return `${source.siteName} (${hostOf(source.url)})`;
+}
+
+/** "1 run" or "3 runs": the message for one, or the message for many with the number. */
+export const plural = (n: number, one: MessageKey, many: MessageKey): string => (n === 1 ? t(one) : t(many, n));
+
+/** 'YYYY-MM-DD' of a local time, for <input type=date>. */
+export function dayOf(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Start (or end) of a local day given as 'YYYY-MM-DD'; undefined when empty. */
+export function dayBound(value: string, end: boolean): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  return end ? new Date(y, mo, d, 23, 59, 59, 999).getTime() : new Date(y, mo, d).getTime();
+}

@@ -1,0 +1,161 @@
+import type { Signal } from '@preact/signals';
+import { useRef, useState } from 'preact/hooks';
+import { isActive } from '@/utils/core/runner/state';
+import type { Comparison, Run } from '@/utils/core/runner/types';
+import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
+import { AnalysisSummary, type JudgeControls, type MeaningControls } from './AnalysisSummary';
+import { Annotations } from './Annotations';
+import { ComparisonAxesNote } from './ComparisonAxesNote';
+import { GridLayout } from './GridLayout';
+import { wantsGrid } from './grid';
+import { RunColumn } from './RunColumn';
+import { ReadingToggle } from './RunLanguage';
+import { formatTime, sourceLabel } from '../shared/format';
+import { t } from '@/utils/platform/i18n';
+
+export interface ComparisonViewProps {
+  comparison: Comparison;
+  runs: Run[];
+  textOf: (runId: string) => Signal<string>;
+  onRetry: (runId: string) => void;
+  onCancel: (runId: string) => void;
+  onCancelAll: () => void;
+  onOpenSettings: () => void;
+  /** Saves tags or the note; absent = not editable. */
+  onAnnotate?: (patch: { tags?: string[]; note?: string }) => void;
+  /** What differs between the finished answers (absent while it loads or before any answer). */
+  analysis?: ComparisonAnalysis | null;
+  /** The optional judge's controls (null: none set up). */
+  judge?: JudgeControls | null;
+  /** Divergence by meaning (null: no embedding model set up). */
+  meaning?: MeaningControls | null;
+  /** Opens the prompt box prefilled to ask this again with other targets, languages or personas. */
+  onRerun?: () => void;
+}
+
+/** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun }: ComparisonViewProps) {
+  const [grid, setGrid] = useState(true);
+  const gridWanted = wantsGrid(runs);
+  const [evidence, setEvidence] = useState<Set<string>>(new Set());
+  const [formatted, setFormatted] = useState(true);
+  const [baselineId, setBaselineId] = useState('');
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [pinned, setPinned] = useState<string[]>([]);
+  const [syncScroll, setSyncScroll] = useState(false);
+  // Answers in the reader's language by default; the toolbar switches all, a column's link switches it alone.
+  const [readTranslated, setReadTranslated] = useState(true);
+  const [flipped, setFlipped] = useState<Set<string>>(new Set());
+  const bodies = useRef(new Map<string, HTMLElement>());
+  const syncing = useRef(false);
+  const unfinished = runs.filter((r) => r.state === 'queued' || isActive(r.state)).length;
+  const baseline = runs.find((r) => r.id === baselineId);
+  const ordered = [...runs].sort((a, b) => {
+    const pa = pinned.indexOf(a.id);
+    const pb = pinned.indexOf(b.id);
+    return (pa < 0 ? Infinity : pa) - (pb < 0 ? Infinity : pb) || a.position - b.position;
+  });
+  const toggle = <T,>(set: Set<T>, value: T) => {
+    const next = new Set(set);
+    if (!next.delete(value)) next.add(value);
+    return next;
+  };
+  const follow = (from: HTMLElement) => {
+    if (!syncScroll || syncing.current) return;
+    syncing.current = true;
+    const ratio = from.scrollTop / Math.max(1, from.scrollHeight - from.clientHeight);
+    for (const el of bodies.current.values()) if (el !== from) el.scrollTop = ratio * (el.scrollHeight - el.clientHeight);
+    requestAnimationFrame(() => (syncing.current = false));
+  };
+
+  return (
+    <section class="comparison" aria-label={t('comparisonLabel')}>
+      <div class="prompt">
+        <div class="meta">
+          {sourceLabel(comparison.source)} · <time dateTime={new Date(comparison.createdAt).toISOString()}>{formatTime(comparison.createdAt)}</time>
+        </div>
+        <p class="prompt-text" dir="auto" data-testid="prompt-text">
+          {comparison.prompt}
+        </p>
+        <ComparisonAxesNote comparison={comparison} runs={runs} onRerun={onRerun} />
+        {unfinished > 1 && (
+          <button class="link" onClick={onCancelAll}>
+            {t('cancelAll', unfinished)}
+          </button>
+        )}
+        <button class="link small" onClick={() => window.open(`/dashboard.html#comparison=${encodeURIComponent(comparison.id)}`, '_blank', 'noopener')}>
+          {t('openInDashboard')}
+        </button>
+        {onAnnotate && <Annotations tags={comparison.tags ?? []} note={comparison.note ?? ''} onSave={onAnnotate} />}
+      </div>
+      {runs.length === 0 ? (
+        <div class="empty">
+          <p>{t('noModelWasSetUp')}</p>
+          <button class="button" onClick={onOpenSettings}>
+            {t('addAModel')}
+          </button>
+        </div>
+      ) : (
+        <>
+          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} meaning={meaning} />}
+          <div class="toolbar" role="toolbar" aria-label={t('howAnswersShown')}>
+            <ReadingToggle runs={runs} translated={readTranslated} onChange={(on) => (setReadTranslated(on), setFlipped(new Set()))} />
+            {gridWanted && (
+              <label class="toggle">
+                <input type="checkbox" checked={grid} onChange={(e) => setGrid(e.currentTarget.checked)} />
+                {t('grid')}
+              </label>
+            )}
+            <label class="toggle">
+              <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.currentTarget.checked)} />
+              {t('formatted')}
+            </label>
+            <label class="toggle">
+              {t('differencesFrom')}
+              <select aria-label={t('showDifferencesFrom')} value={baselineId} onChange={(e) => setBaselineId(e.currentTarget.value)}>
+                <option value="">{t('nothing')}</option>
+                {runs.map((r) => (
+                  <option key={r.id} value={r.id}>{r.target.providerLabel} · {r.target.model}</option>
+                ))}
+              </select>
+            </label>
+            {runs.length > 1 && (
+              <label class="toggle">
+                <input type="checkbox" checked={syncScroll} onChange={(e) => setSyncScroll(e.currentTarget.checked)} />
+                {t('scrollTogether')}
+              </label>
+            )}
+          </div>
+          {gridWanted && grid ? <GridLayout key={comparison.id} runs={runs} textOf={textOf} analysis={analysis} onRetry={onRetry} /> : <div class={`columns${syncScroll ? ' synced' : ''}`}>
+            {ordered.map((run) => (
+              <RunColumn
+                key={run.id}
+                run={run}
+                text={textOf(run.id)}
+                view={{
+                  formatted,
+                  isBaseline: run.id === baselineId,
+                  baseline: baseline && run.id !== baselineId ? textOf(baseline.id).value : undefined,
+                  collapsed: collapsed.has(run.id),
+                  pinned: pinned.includes(run.id),
+                  analysis: analysis?.runs.get(run.id),
+                  showEvidence: evidence.has(run.id),
+                  translated: readTranslated !== flipped.has(run.id),
+                  prompt: comparison.prompt,
+                }}
+                onToggleEvidence={() => setEvidence((e) => toggle(e, run.id))}
+                onToggleTranslated={() => setFlipped((f) => toggle(f, run.id))}
+                onRetry={() => onRetry(run.id)}
+                onCancel={() => onCancel(run.id)}
+                onToggleCollapse={() => setCollapsed((c) => toggle(c, run.id))}
+                onTogglePin={() => setPinned((p) => (p.includes(run.id) ? p.filter((x) => x !== run.id) : [...p, run.id]))}
+                onScroll={follow}
+                bodyRef={(el) => (el ? bodies.current.set(run.id, el) : bodies.current.delete(run.id))}
+              />
+            ))}
+          </div>}
+        </>
+      )}
+    </section>
+  );
+}

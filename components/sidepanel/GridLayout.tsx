@@ -1,0 +1,133 @@
+import type { Signal } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
+import type { RefusalLabel } from '@/utils/core/analysis/types';
+import { canRetry } from '@/utils/core/runner/state';
+import type { Run } from '@/utils/core/runner/types';
+import { STATE_LABEL } from '../shared/format';
+import { AXES, AXIS_LABEL, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
+import { t } from '@/utils/platform/i18n';
+
+export interface GridLayoutProps {
+  runs: Run[];
+  textOf: (runId: string) => Signal<string>;
+  /** The classifier's verdicts (absent while they load; the label stored on a finished run is used meanwhile). */
+  analysis?: ComparisonAnalysis | null;
+  onRetry: (runId: string) => void;
+  /** The layout to start from (tests, a remembered choice); else the first two axes that vary. */
+  initial?: GridChoice;
+}
+
+const REFUSAL_WORD: Record<RefusalLabel, string> = { full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused'), full_compliance: t('labelAnswered') };
+const ONLY_AXIS: Record<Axis, string> = { model: t('onlyModel'), language: t('onlyLanguage'), persona: t('onlyPersona') };
+const SHOW_AXIS: Record<Axis, string> = { model: t('showModel'), language: t('showLanguage'), persona: t('showPersona') };
+
+/** One answer inside a cell: its state or refusal label and its text, with a retry when it failed. */
+function CellAnswer({ run, text, label, onRetry, numbered }: { run: Run; text: Signal<string>; label?: RefusalLabel; onRetry: () => void; numbered: boolean }) {
+  const badge = run.state === 'done' && label ? REFUSAL_WORD[label] : STATE_LABEL[run.state];
+  return (
+    <div class={`grid-answer run-${run.state}`} data-testid="grid-answer" data-state={run.state}>
+      <div class="grid-answer-head">
+        {numbered && <span class="muted">#{run.repetition ?? 1}</span>}
+        <span class={`badge ${run.state === 'done' && label ? `refusal-${label}` : `state-${run.state}`}`}>{badge}</span>
+        {canRetry(run.state) && run.state !== 'done' && (
+          <button class="link small" onClick={onRetry}>{t('retry')}</button>
+        )}
+      </div>
+      {run.error && <p class="run-error" role="alert">{run.error}</p>}
+      <p class="grid-text" dir="auto">{text.value}</p>
+    </div>
+  );
+}
+
+/** A select of the axes, for rows or columns. */
+function AxisSelect({ label, value, options, onChange, allowNone }: { label: string; value: Axis | null; options: Axis[]; onChange: (axis: Axis | null) => void; allowNone?: boolean }) {
+  return (
+    <label class="toggle">
+      {label}
+      <select aria-label={label} value={value ?? ''} onChange={(e) => onChange((e.currentTarget.value || null) as Axis | null)}>
+        {allowNone && <option value="">{t('oneColumn')}</option>}
+        {options.map((axis) => <option key={axis} value={axis}>{AXIS_LABEL[axis]}</option>)}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * Answers laid out along two axes the user picks (model, language, persona) with the third filtered to one value;
+ * a target asked several times is one cell showing how its answers spread ("Refused 3 of 5"), its texts one
+ * click away.
+ */
+export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLayoutProps) {
+  const [chosen, setChoice] = useState<GridChoice>(() => initial ?? defaultChoice(runs));
+  const varying = varyingAxes(runs);
+  const options = varying.length ? varying : (['model'] as Axis[]);
+  // A choice made for other runs (axes that do not vary here) falls back to the default layout.
+  const fits = options.includes(chosen.rows) && (chosen.cols === null || (chosen.cols !== chosen.rows && options.includes(chosen.cols)));
+  const choice = fits ? chosen : defaultChoice(runs);
+  const third = filteredAxis(runs, choice);
+  const thirdValues = third ? valuesOf(runs, third) : [];
+  const filter = third ? (thirdValues.some((v) => v.key === choice.filter) ? choice.filter : thirdValues[0]?.key) : undefined;
+  const { rows, cols, cell } = gridOf(runs, { ...choice, filter });
+  const labelOf = (run: Run) => analysis?.runs.get(run.id)?.refusal.label ?? run.refusal;
+
+  const setRows = (axis: Axis | null) => {
+    if (!axis) return;
+    setChoice((c) => ({ rows: axis, cols: c.cols === axis ? c.rows : c.cols, filter: undefined }));
+  };
+  const setCols = (axis: Axis | null) => setChoice((c) => ({ rows: c.rows === axis && axis ? (AXES.find((a) => a !== axis && varying.includes(a)) ?? c.rows) : c.rows, cols: axis, filter: undefined }));
+
+  return (
+    <section class="grid-layout" aria-label={t('answersInGrid')}>
+      <div class="toolbar" role="toolbar" aria-label={t('gridLayout')}>
+        <AxisSelect label={t('rows')} value={choice.rows} options={options} onChange={setRows} />
+        {options.length > 1 && <AxisSelect label={t('columns')} value={choice.cols} options={options.filter((a) => a !== choice.rows)} onChange={setCols} allowNone />}
+        {third && (
+          <label class="toggle">
+            {ONLY_AXIS[third]}
+            <select aria-label={SHOW_AXIS[third]} value={filter} onChange={(e) => setChoice((c) => ({ ...c, filter: e.currentTarget.value }))}>
+              {thirdValues.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+            </select>
+          </label>
+        )}
+      </div>
+      <div class="grid-scroll">
+        <table class="grid" data-testid="grid" data-rows={choice.rows} data-cols={choice.cols ?? ''}>
+          {choice.cols && (
+            <thead>
+              <tr>
+                <th scope="col"><span class="sr-only">{AXIS_LABEL[choice.rows]}</span></th>
+                {cols.map((c) => <th key={c.key} scope="col" dir="auto">{c.label}</th>)}
+              </tr>
+            </thead>
+          )}
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row" dir="auto">{r.label}</th>
+                {cols.map((c) => {
+                  const list = cell(r.key, c.key);
+                  return (
+                    <td key={c.key} data-testid="grid-cell" aria-label={[r.label, c.label].filter(Boolean).join(', ')}>
+                      {list.length === 0 ? <span class="muted">—</span> : list.length === 1 ? (
+                        <CellAnswer run={list[0]!} text={textOf(list[0]!.id)} label={labelOf(list[0]!)} onRetry={() => onRetry(list[0]!.id)} numbered={false} />
+                      ) : (
+                        <div class="grid-spread">
+                          <p class="grid-spread-head" data-testid="grid-spread">{spreadText(spreadOf(list, labelOf)) || t('waitingForAnswers')}</p>
+                          <details>
+                            <summary>{t('showTheAnswers', list.length)}</summary>
+                            {list.map((run) => <CellAnswer key={run.id} run={run} text={textOf(run.id)} label={labelOf(run)} onRetry={() => onRetry(run.id)} numbered />)}
+                          </details>
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

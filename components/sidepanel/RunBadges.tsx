@@ -1,0 +1,77 @@
+import { t } from '@/utils/platform/i18n';
+import type { RunAnalysis } from '@/utils/core/analysis/comparison';
+import type { JudgeVerdict } from '@/utils/core/analysis/judge';
+
+const REFUSAL_LABEL = { full_compliance: t('labelAnswered'), full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused') } as const;
+const KIND_LABEL = {
+  refuses: t('kindRefuses'),
+  refutes_premise: t('kindRefutesPremise'),
+  redirects: t('kindRedirects'),
+  disclaimer_then_complies: t('kindDisclaimerThenComplies'),
+  cannot_answer: t('kindCannotAnswer'),
+} as const;
+
+/** The value chips worth showing for an answer, most telling first. */
+export function valueChips(values: RunAnalysis['values']): { id: string; label: string; title: string }[] {
+  const chips: { id: string; label: string; title: string }[] = [];
+  if (values.balance.value !== 'unclear') chips.push({ id: 'balance', label: values.balance.value === 'balanced' ? t('chipBalanced') : t('chipOneSided'), title: values.balance.value === 'balanced' ? t('chipBalancedTitle') : t('chipOneSidedTitle') });
+  if (values.stance.value !== 'neutral') chips.push({ id: 'stance', label: values.stance.value === 'supports' ? t('chipAgrees') : t('chipDisagrees'), title: t('chipStanceTitle') });
+  if (values.moralizing.score >= 0.3) chips.push({ id: 'moralizing', label: t('chipMoralizing'), title: t('chipMoralizingTitle') });
+  if (values.hedging.score >= 0.3) chips.push({ id: 'hedging', label: t('chipHedging'), title: t('chipHedgingTitle') });
+  if (values.disclaimers.count) chips.push({ id: 'disclaimers', label: t('chipDisclaimers', values.disclaimers.count), title: t('chipDisclaimersTitle') });
+  if (values.authority.count) chips.push({ id: 'authority', label: t('chipAuthority', values.authority.count), title: t('chipAuthorityTitle') });
+  if (values.framing.value === 'individual' || values.framing.value === 'collective') chips.push({ id: 'framing', label: values.framing.value === 'individual' ? t('chipIndividualFraming') : t('chipCollectiveFraming'), title: t('chipFramingTitle') });
+  return chips;
+}
+
+export interface RunBadgesProps {
+  analysis: RunAnalysis;
+  /** The judge's verdicts on this answer, shown beside the built-in one. */
+  judged?: JudgeVerdict[];
+  showEvidence: boolean;
+  onToggleEvidence: () => void;
+}
+
+/** Refusal verdict and value chips of one answer; "Why?" highlights the words that decided them. */
+/** One judge verdict as a short line; its rationale and quotes on hover and for screen readers. */
+function JudgeLine({ verdict, builtIn }: { verdict: JudgeVerdict; builtIn: RunAnalysis['refusal']['label'] }) {
+  const detail = `${verdict.rationale}${verdict.quotes.length ? ` — “${verdict.quotes.join('”, “')}”` : ''}`;
+  if (verdict.rubric === 'refusal') {
+    const disagrees = verdict.label !== builtIn;
+    return (
+      <span class={`chip judge${disagrees ? ' disagrees' : ''}`} title={detail} data-testid="judge-verdict">
+        {t('judgeRefusalLine', verdict.by, `${REFUSAL_LABEL[verdict.label]}${verdict.kind ? ` · ${KIND_LABEL[verdict.kind]}` : ''}`)}{disagrees ? t('differsFromBuiltIn') : ''}
+        <span class="sr-only">. {detail}</span>
+      </span>
+    );
+  }
+  const scores = Object.entries(verdict.dimensions).map(([name, d]) => `${name} ${d.score}`).join(', ');
+  return (
+    <span class="chip judge" title={detail} data-testid="judge-verdict">
+      {t('judgeValuesLine', verdict.by, scores, verdict.stance)}
+      <span class="sr-only">. {detail}</span>
+    </span>
+  );
+}
+
+export function RunBadges({ analysis, judged, showEvidence, onToggleEvidence }: RunBadgesProps) {
+  const { refusal, values } = analysis;
+  const kind = refusal.kind ? KIND_LABEL[refusal.kind] : null;
+  const fromBack = refusal.basis === 'back_translation';
+  return (
+    <div class="run-badges" data-testid="run-badges">
+      <span class={`badge refusal-${refusal.label}`} data-testid="refusal-badge" title={fromBack ? t('percentSureBack', Math.round(refusal.confidence * 100)) : t('percentSure', Math.round(refusal.confidence * 100))}>
+        {REFUSAL_LABEL[refusal.label]}{kind ? ` · ${kind}` : ''}
+      </span>
+      {valueChips(values).map((chip) => (
+        <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>
+      ))}
+      {judged?.map((v) => <JudgeLine key={`${v.rubric}${v.by}`} verdict={v} builtIn={refusal.label} />)}
+      {(refusal.evidence.length > 0 || values.balance.evidence.length > 0) && (
+        <button class="link small" aria-pressed={showEvidence} onClick={onToggleEvidence}>
+          {showEvidence ? t('hideWhy') : t('why')}
+        </button>
+      )}
+    </div>
+  );
+}

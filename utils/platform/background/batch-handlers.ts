@@ -1,0 +1,36 @@
+import { cancelBatch, pauseBatch, resumeBatch, startBatch, type BatchStep } from '../../core/batches/orchestrate';
+import { dexieBatchStore } from '../db/batch-store';
+import type { BatchReply } from '../messaging/protocol-batch';
+import type { Handlers } from '../messaging/router';
+import type { BackgroundDeps } from './handlers';
+
+/**
+ * Batch messages: each is one step of utils/batches/orchestrate over Dexie, then the runner host is told about
+ * queued work (or asked to stop what streams). The runner host keeps a running batch going as answers settle.
+ */
+export function batchHandlers(deps: BackgroundDeps): Handlers {
+  const store = dexieBatchStore(deps.db);
+  const clock = { now: deps.now ?? Date.now, newId: deps.newId ?? (() => crypto.randomUUID()) };
+  const reply = async (step: BatchStep): Promise<BatchReply> => {
+    const queued = step.created + step.requeued;
+    if (queued) await deps.runner.wake();
+    for (const runId of step.streaming) await deps.runner.cancel(runId);
+    return { status: step.status, queued, stopped: step.stopped + step.streaming.length };
+  };
+  return {
+    async 'batch.start'({ batchId }) {
+      await deps.runner.ensure();
+      return reply(await startBatch(store, batchId, clock));
+    },
+    async 'batch.pause'({ batchId }) {
+      return reply(await pauseBatch(store, batchId, clock));
+    },
+    async 'batch.resume'({ batchId }) {
+      await deps.runner.ensure();
+      return reply(await resumeBatch(store, batchId, clock));
+    },
+    async 'batch.cancel'({ batchId }) {
+      return reply(await cancelBatch(store, batchId, clock));
+    },
+  };
+}

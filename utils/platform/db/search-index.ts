@@ -1,0 +1,56 @@
+import { searchWords } from '../../core/text/search-words';
+import type { Comparison, Run } from '../../core/runner/types';
+import type { ParallaxDB } from './schema';
+
+/**
+ * One comparison's entry in the history index: its words and its facets ("site:chatgpt", "model:gpt-4o",
+ * "state:failed", "lang:de", "tag:ethics"). The key sorts by time, so a search's keys come out newest first
+ * without reading a single comparison.
+ */
+export interface SearchEntry {
+  key: string;
+  comparisonId: string;
+  words: string[];
+  facets: string[];
+}
+
+/** Sortable key: zero-padded creation time, then the id. */
+export const searchKey = (c: Pick<Comparison, 'createdAt' | 'id'>) => `${String(c.createdAt).padStart(15, '0')}|${c.id}`;
+
+/** The comparison id inside a search key. */
+export const idOfKey = (key: string) => key.slice(key.indexOf('|') + 1);
+
+/** Facet values of a comparison and its runs. */
+export function facetsOf(c: Comparison, runs: Run[]): string[] {
+  const facets = new Set<string>([`site:${c.source.kind === 'site' ? c.source.site : c.source.kind}`]);
+  for (const r of runs) {
+    facets.add(`provider:${r.target.providerLabel}`);
+    facets.add(`model:${r.target.model}`);
+    facets.add(`target:${r.target.providerLabel}\u0001${r.target.model}`);
+    facets.add(`state:${r.state}`);
+    if (r.target.language) facets.add(`lang:${r.target.language}`);
+    if (r.refusal) facets.add(r.refusal === 'full_compliance' ? 'refusal:answered' : 'refusal:refused');
+  }
+  for (const tag of c.tags ?? []) facets.add(`tag:${tag}`);
+  return [...facets];
+}
+
+/** The index entry of a comparison (prompt, note, answers and back-translations are searchable). */
+export function searchEntry(c: Comparison, runs: Run[]): SearchEntry {
+  const texts = [c.prompt, c.note ?? '', ...(c.tags ?? []), ...runs.flatMap((r) => [r.text, r.backTranslation?.text ?? '', r.translatedPrompt ?? ''])];
+  return { key: searchKey(c), comparisonId: c.id, words: searchWords(texts), facets: facetsOf(c, runs) };
+}
+
+/** Rebuilds the entries of some comparisons; call inside a transaction that includes comparisons, runs, search. */
+export async function reindex(db: ParallaxDB, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const comparisons = await db.comparisons.bulkGet(ids);
+  const runs = await db.runs.where('comparisonId').anyOf(ids).toArray();
+  const byComparison = new Map<string, Run[]>();
+  for (const run of runs) byComparison.set(run.comparisonId, [...(byComparison.get(run.comparisonId) ?? []), run]);
+  const gone = ids.filter((_, i) => !comparisons[i]);
+  if (gone.length) await db.search.where('comparisonId').anyOf(gone).delete();
+  const entries = comparisons.filter((c): c is Comparison => c !== undefined).map((c) => searchEntry(c, byComparison.get(c.id) ?? []));
+  // A comparison's key never changes (createdAt is fixed), so put replaces its entry.
+  await db.search.bulkPut(entries);
+}

@@ -1,0 +1,39 @@
+import type { BatchStatus } from '../../core/batches/types';
+import { id, isObject, type Validator } from './validate';
+
+/** What a batch message did: the batch's status now, runs queued (or queued again), runs stopped or set aside. */
+export interface BatchReply {
+  status: BatchStatus;
+  queued: number;
+  stopped: number;
+}
+
+/** Messages of batches (probe sets and surveys): start, pause, resume, cancel. Part of the one {@link ProtocolMap}. */
+export interface BatchMessages {
+  /** Start a batch the page has just written to the batches table (status ready). */
+  'batch.start': { from: 'ui'; payload: { batchId: string }; reply: BatchReply };
+  /** Queue nothing more and set queued runs aside; answers streaming now finish. */
+  'batch.pause': { from: 'ui'; payload: { batchId: string }; reply: BatchReply };
+  /** Continue a paused batch: set-aside runs are queued again, then new units. */
+  'batch.resume': { from: 'ui'; payload: { batchId: string }; reply: BatchReply };
+  /** Stop a batch for good (answers so far are kept). */
+  'batch.cancel': { from: 'ui'; payload: { batchId: string }; reply: BatchReply };
+}
+
+/** Which role may send each of these messages. */
+export const BATCH_ROLES: { [K in keyof BatchMessages]: BatchMessages[K] extends { from: infer F } ? F : never } = {
+  'batch.start': 'ui',
+  'batch.pause': 'ui',
+  'batch.resume': 'ui',
+  'batch.cancel': 'ui',
+};
+
+const batchId: Validator = (p) => (!isObject(p) ? 'payload must be an object' : id(p.batchId, 'batchId') ?? (Object.keys(p).length === 1 ? null : 'payload has unknown fields'));
+
+/** Payload validators of these messages. */
+export const BATCH_VALIDATORS: { [K in keyof BatchMessages]: Validator } = {
+  'batch.start': batchId,
+  'batch.pause': batchId,
+  'batch.resume': batchId,
+  'batch.cancel': batchId,
+};
