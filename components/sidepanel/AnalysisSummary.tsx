@@ -1,4 +1,4 @@
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { useState } from 'preact/hooks';
 import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
 import type { Run } from '@/utils/core/runner/types';

@@ -11,7 +11,7 @@ import { wantsGrid } from './grid';
 import { RunColumn } from './RunColumn';
 import { ReadingToggle } from './RunLanguage';
 import { formatTime, sourceLabel } from '../shared/format';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface ComparisonViewProps {
   comparison: Comparison;

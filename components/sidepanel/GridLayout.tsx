@@ -6,7 +6,7 @@ import { canRetry } from '@/utils/core/runner/state';
 import type { Run } from '@/utils/core/runner/types';
 import { STATE_LABEL } from '../shared/format';
 import { AXES, AXIS_LABEL, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface GridLayoutProps {
   runs: Run[];

@@ -1,4 +1,4 @@
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import type { RunAnalysis } from '@/utils/core/analysis/comparison';
 import type { JudgeVerdict } from '@/utils/core/analysis/judge';
 

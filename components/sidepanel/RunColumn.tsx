@@ -9,7 +9,7 @@ import { Markdown, warmMarkdown } from '../shared/Markdown';
 import { RunBadges } from './RunBadges';
 import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLanguageTag, hasBackTranslation } from './RunLanguage';
 import { STATE_LABEL, formatDuration } from '../shared/format';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** How the column shows its answer. */
 export interface ColumnView {

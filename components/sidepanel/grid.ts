@@ -1,7 +1,7 @@
 import type { RefusalLabel } from '@/utils/core/analysis/types';
 import { languageName } from '@/utils/core/translate/languages';
 import type { Run } from '@/utils/core/runner/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** What runs of a comparison can differ in. Repetitions are never laid out: they collapse into one cell. */
 export type Axis = 'model' | 'language' | 'persona';

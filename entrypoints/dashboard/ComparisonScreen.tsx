@@ -4,7 +4,7 @@ import type { RefusalVerdict } from '@/utils/core/analysis/types';
 import { analysisInput, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/core/dashboard/aggregate';
 import { languageName } from '@/utils/core/dashboard/figures';
 import type { Run } from '@/utils/core/runner/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface ComparisonScreenProps {
   recent: DashboardComparison[];
