@@ -43,13 +43,16 @@ export function voiceName(run: Pick<Run, 'target'>, peers: readonly Target[] = [
 export const voiceKey = (target: Target): string => `${target.providerId}\u0000${target.model}\u0000${target.persona?.id ?? ''}`;
 
 /**
- * *model · language* (· persona) (#repetition), e.g. "gpt-4o · German", "Cautious · Japanese · Japan #2".
+ * *model · language* (· persona) (#repetition), e.g. "gpt-4o · German", "Cautious · Japanese · Japan #2"; the
+ * language is left out when no one recorded it.
  * `peers` are the other runs of the comparison (to tell same-named models apart).
  */
 export function answerName(run: Pick<Run, 'target' | 'sourceLanguage' | 'repetition'>, peers: readonly Pick<Run, 'target'>[] = [], promptLanguage?: string): string {
   const targets = peers.map((p) => p.target);
   const parts = [modelName(run.target, targets)];
-  if (run.target.providerKind !== 'site' || askedLanguage(run, promptLanguage)) parts.push(languageLabel(askedLanguage(run, promptLanguage)));
+  // A language nobody recorded (an old or imported run) is left out rather than named "as written".
+  const language = askedLanguage(run, promptLanguage);
+  if (language) parts.push(languageLabel(language));
   if (run.target.persona?.label) parts.push(run.target.persona.label);
   const name = parts.join(' · ');
   return run.repetition ? `${name} #${run.repetition}` : name;
