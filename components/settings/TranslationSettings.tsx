@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LanguageDetectorApi, TranslatorApi } from '@/utils/core/on-device/chrome-translator';
+import { endpointModelName } from '@/utils/core/runner/names';
 import { translatorApi } from '@/utils/core/on-device/chrome-translator';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { translationOf, updateSettings, type Settings } from '@/utils/platform/storage/settings';
@@ -81,7 +82,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
             <select aria-label={t('translatingEndpoint')} value={engine.providerId} onChange={(e) => void setEngine({ kind: 'model', providerId: e.currentTarget.value })}>
               {!chosen && <option value={engine.providerId}>{t('removed')}</option>}
               {models.map((p) => (
-                <option key={p.id} value={p.id} disabled={!allowed(p)}>{p.label} · {p.model}{allowed(p) ? '' : t('leavesThisDevice')}</option>
+                <option key={p.id} value={p.id} disabled={!allowed(p)}>{endpointModelName(p.label, p.model)}{allowed(p) ? '' : t('leavesThisDevice')}</option>
               ))}
             </select>
           </label>

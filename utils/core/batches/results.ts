@@ -6,6 +6,7 @@
 import { readingOf, type RefusalReading } from '../analysis/types';
 import { refusalSummary, type LabelledRun, type RefusalSummary } from '../probes/summary';
 import { isFinal } from '../runner/state';
+import { endpointModelName } from '../runner/names';
 import type { Run } from '../runner/types';
 import { scaleOf } from '../surveys/instrument';
 import { parseAnswer } from '../surveys/parse-answer';
@@ -123,7 +124,7 @@ export function surveyResults(data: BatchData, runs: readonly Run[]): SurveyCell
   const groups = new Map<string, { cell: SurveyCell; repetitions: Map<number, Repetition> }>();
   for (const target of data.targets)
     for (const language of languages) {
-      const model = target.providerLabel && target.providerLabel !== target.model ? `${target.providerLabel} · ${target.model}` : target.model;
+      const model = endpointModelName(target.providerLabel, target.model);
       groups.set(`${target.providerId}\u0000${language}`, {
         cell: { label: `${model} · ${language}`, providerLabel: target.providerLabel, model: target.model, language, indices: {}, answered: 0, refused: 0, unreadable: 0, failed: 0 },
         repetitions: new Map(),
