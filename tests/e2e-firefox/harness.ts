@@ -144,6 +144,8 @@ export async function launchFirefox(opts: { workDir: string; install: boolean })
     browser: 'firefox',
     executablePath: loggingFirefox(opts.workDir, log.file),
     headless: true,
+    // Starting takes 10–15 s on a loaded 2-core machine; puppeteer's default gives up at 30 s.
+    timeout: 90_000,
     userDataDir: profileDir,
     // Firefox 153 refuses to navigate to moz-extension:// over BiDi without it.
     args: ['--remote-allow-system-access'],
