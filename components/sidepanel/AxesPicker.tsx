@@ -7,7 +7,7 @@ import { COUNTRY_PERSONAS } from '@/utils/core/runner/personas';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { formatCost, formatSeconds, type PlanEstimate } from '@/utils/core/runner/estimate';
 import { MAX_REPETITIONS, type ComposeAxes, type ComposerPrefs } from '@/utils/platform/storage/templates';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
 import { plural } from '../shared/format';
 

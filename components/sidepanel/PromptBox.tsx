@@ -4,7 +4,7 @@ import { normalisePrompt } from '@/utils/core/runner/plan';
 import { AxesPicker, ComposeContext } from './AxesPicker';
 import { LanguageComposer } from './LanguageComposer';
 import { useLanguageChoice } from './use-language-choice';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** A multi-line prompt box; Ctrl/Cmd+Enter or the button starts a comparison. */
 export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<ComposeSpec, 'text'>) => Promise<void> }) {

@@ -1,5 +1,5 @@
 import { MAX_IMPORT_BYTES } from '@/utils/core/history/import';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/sidepanel/ComparisonView';
 import { HistoryView } from '@/components/sidepanel/HistoryView';

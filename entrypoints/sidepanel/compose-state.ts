@@ -11,7 +11,7 @@ import {
   type ComposeAxes, type ComposerPrefs,
 } from '@/utils/platform/storage/templates';
 import type { PanelState } from './state';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /**
  * The prompt box's axes: endpoints, personas, repetitions and temperature, templates, the context of a captured

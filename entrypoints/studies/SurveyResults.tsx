@@ -2,7 +2,7 @@ import { surveyResults, type SurveyCell } from '@/utils/core/batches/results';
 import type { BatchRecord } from '@/utils/core/batches/types';
 import { fileName, tableToCsv } from '@/utils/core/dashboard/csv';
 import type { DataTable } from '@/utils/core/dashboard/figures';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/core/i18n';
 import type { Run } from '@/utils/core/runner/types';
 import { caveatsIn } from '@/utils/core/surveys/instrument';
 

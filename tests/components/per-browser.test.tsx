@@ -13,7 +13,7 @@ import { translationSettingsOf } from '@/utils/core/translate/settings';
 /** Makes the add-on's own address a Firefox one (moz-extension://), as browserKind() reads it. */
 const inFirefox = () => vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `moz-extension://0000/${path.replace(/^\//, '')}`);
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => { fakeBrowser.reset(); });
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -82,7 +82,7 @@ describe('the settings page tells a Firefox user what Firefox has', () => {
     expect(screen.getAllByRole('radio')).toHaveLength(2);
     expect(document.querySelector('.form-error')).toBeNull();
     rerender(<TranslationSettings settings={{ ...settings, onDeviceOnly: true }} api={undefined} />);
-    await waitFor(() => expect(screen.getByText(/Only you translate, by hand: Parallax has no on-device translator or model in Firefox/)).toBeTruthy());
+    await waitFor(() => { expect(screen.getByText(/Only you translate, by hand: Parallax has no on-device translator or model in Firefox/)).toBeTruthy(); });
   });
 
   test('judge: with no endpoint yet, asks for one without naming Chrome', async () => {

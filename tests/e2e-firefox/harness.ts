@@ -200,7 +200,7 @@ export async function launchFirefox(opts: { workDir: string; install: boolean })
 
 /** A fresh work folder (profile, log, .xpi) for one run. */
 export const newWorkDir = () => mkdtempSync(join(tmpdir(), 'parallax-firefox-'));
-export const removeWorkDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+export const removeWorkDir = (dir: string) => { rmSync(dir, { recursive: true, force: true }); };
 
 /** Polls until `check` is true (every 100 ms, 20 s by default); the error says what never happened. */
 export async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -223,7 +223,7 @@ export function textsOf(page: Page, selector: string): Promise<string[]> {
 }
 
 /** The form control of the label that reads `label` (its first text, as a person reads it next to the field). */
-async function fieldByLabel(page: Page, label: string): Promise<ElementHandle<Element>> {
+async function fieldByLabel(page: Page, label: string): Promise<ElementHandle> {
   const handle = await page.evaluateHandle((text) => {
     for (const l of document.querySelectorAll('label')) {
       const own = [...l.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
@@ -233,7 +233,7 @@ async function fieldByLabel(page: Page, label: string): Promise<ElementHandle<El
   }, label);
   const element = handle.asElement();
   if (!element) throw new Error(`no field labelled "${label}"`);
-  return element as ElementHandle<Element>;
+  return element as ElementHandle;
 }
 
 /** Types into the field labelled `label`, key by key, as a person does. */
@@ -251,7 +251,7 @@ export async function clickButton(page: Page, name: string | RegExp, within = 'b
     pattern,
     within,
   );
-  const button = handle.asElement() as ElementHandle<Element> | null;
+  const button = handle.asElement() as ElementHandle | null;
   if (!button) throw new Error(`no button ${String(name)} in ${within}`);
   await button.click();
 }

@@ -1,5 +1,5 @@
 import type { JudgeVerdict } from '../analysis/judge';
-import type { RefusalLabel } from '../analysis/types';
+import type { RefusalKind, RefusalLabel } from '../analysis/types';
 import type { ChatMessage, ProviderKind } from '../providers/types';
 import type { RunState } from './state';
 import type { EngineEvent } from '../on-device/webllm-engine';
@@ -121,6 +121,8 @@ export interface Run {
   backTranslation?: BackTranslation;
   /** The built-in classifier's refusal label, stored when the answer finished (history filter, dashboards). */
   refusal?: RefusalLabel;
+  /** Its kind, stored with it: a premise disputed or a knowledge limit is not a refusal (see readingOf). */
+  refusalKind?: RefusalKind;
   /** Verdicts of the optional judge model, kept beside the built-in analysis (never replacing it). */
   judge?: JudgeVerdict[];
   /** Which of the target's repeated asks this is (1..N), when the comparison asks each target more than once. */
