@@ -17,7 +17,7 @@ const REFUSAL = '(()=>{throw new TypeError("Parallax renders no raw HTML: danger
  */
 export function withoutRawHtmlSink(source: string): string {
   const found = source.match(RAW_HTML_SINK)?.length ?? 0;
-  if (found !== 1) throw new Error(`expected Preact's dangerouslySetInnerHTML sink once in preact.mjs, found it ${found} times`);
+  if (found !== 1) throw new Error(`expected Preact's dangerouslySetInnerHTML sink once in preact.mjs, found it ${String(found)} times`);
   return source.replace(RAW_HTML_SINK, REFUSAL);
 }
 

@@ -54,7 +54,7 @@ describe('the settings page tells a Firefox user what Firefox has', () => {
     const gpu = vi.fn();
     Object.defineProperty(globalThis.navigator, 'gpu', { value: { requestAdapter: gpu }, configurable: true });
     render(<WelcomeGuide hasModel={false} hasSite={false} onDone={() => {}} />);
-    const guide = screen.getByRole('heading', { name: 'Welcome to Parallax' }).closest('section')!;
+    const guide = screen.getByRole('region', { name: 'Welcome to Parallax' });
     expect(guide.textContent).toContain('Add a model: a local server (Ollama, LM Studio) or an API endpoint under Models.');
     expect(guide.textContent).toContain('Open the Parallax sidebar from the toolbar button');
     expect(guide.textContent).not.toMatch(/side panel|WebGPU|Chrome|Edge|on-device/i);
@@ -70,7 +70,7 @@ describe('the settings page tells a Firefox user what Firefox has', () => {
 
   test('on-device models: says why Firefox has none and what to use instead', () => {
     render(<OnDeviceUnavailable />);
-    expect(screen.getByRole('heading', { name: 'On-device models' }).closest('section')!.textContent).toMatch(/Parallax for Firefox has no on-device models.*run a local server such as Ollama or LM Studio/);
+    expect(screen.getByRole('region', { name: 'On-device models' }).textContent).toMatch(/Parallax for Firefox has no on-device models.*run a local server such as Ollama or LM Studio/);
   });
 
   test("translation: no Chrome's translator to choose, translation by hand checked, no error; on-device mode says what it means here", async () => {
@@ -78,14 +78,14 @@ describe('the settings page tells a Firefox user what Firefox has', () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, providers: [local] };
     const { rerender } = render(<TranslationSettings settings={settings} api={undefined} />);
     expect(screen.queryByText(/Chrome/)).toBeNull();
-    expect((screen.getByRole('radio', { name: /None: I type/ }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /None: I type/ }).checked).toBe(true);
     expect(screen.getAllByRole('radio')).toHaveLength(2);
     expect(document.querySelector('.form-error')).toBeNull();
     rerender(<TranslationSettings settings={{ ...settings, onDeviceOnly: true }} api={undefined} />);
     await waitFor(() => { expect(screen.getByText(/Only you translate, by hand: Parallax has no on-device translator or model in Firefox/)).toBeTruthy(); });
   });
 
-  test('judge: with no endpoint yet, asks for one without naming Chrome', async () => {
+  test('judge: with no endpoint yet, asks for one without naming Chrome', () => {
     inFirefox();
     render(<JudgeSettings providers={[]} />);
     expect(screen.getByText('Add an endpoint above to use it as a judge.')).toBeTruthy();

@@ -6,7 +6,7 @@ import { startOpenAIServer } from '../servers/openai';
 import type { TestServer } from '../servers/http';
 import { startChatPage } from '../e2e/harness';
 import {
-  ROOT, clickButton, firefoxSkipReason, launchFirefox, newWorkDir, removeWorkDir, screenshot, textOf, textsOf, typeInto, until,
+  ROOT, clickButton, firefoxSkipReason, present, launchFirefox, newWorkDir, removeWorkDir, screenshot, textOf, textsOf, typeInto, until,
   type FirefoxSession,
 } from './harness';
 
@@ -35,29 +35,29 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
     firefox = await launchFirefox({ workDir, install: true });
   });
   afterAll(async () => {
-    await firefox?.close().catch(() => undefined);
+    await firefox.close().catch(() => undefined);
     if (workDir && existsSync(join(workDir, 'firefox.log'))) {
       // Kept for reading after a failure: everything Firefox printed over both runs.
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       copyFileSync(join(workDir, 'firefox.log'), join(ROOT, 'test-results/firefox.log'));
     }
     if (workDir) removeWorkDir(workDir);
-    await llm?.close();
-    await chat?.close();
+    await llm.close();
+    await chat.close();
   });
 
   test('installing opens the welcome guide, which speaks of what Firefox has', async () => {
     const welcome = await firefox.findExtensionPage('options.html#welcome');
     await until(async () => (await textOf(welcome, '#welcome')) === 'Welcome to Parallax', 'the welcome heading');
-    const guide = (await textOf(welcome, 'section[aria-labelledby=welcome]'))!;
+    const guide = present(await textOf(welcome, 'section[aria-labelledby=welcome]'), 'section[aria-labelledby=welcome]');
     expect(guide).toContain('sidebar');
     expect(guide).not.toMatch(/side panel|WebGPU|Chrome|Edge/);
     // What Firefox lacks is explained, not offered: no WebGPU model picker, no Chrome's built-in model.
-    const onDevice = (await textOf(welcome, 'section[aria-labelledby=on-device]'))!;
+    const onDevice = present(await textOf(welcome, 'section[aria-labelledby=on-device]'), 'section[aria-labelledby=on-device]');
     expect(onDevice).toContain('Firefox');
     expect(await welcome.$('section[aria-labelledby=chrome-builtin]')).toBeNull();
     // Translation defaults to one Firefox can do, and Chrome's translator is not offered.
-    const translation = (await textOf(welcome, '[data-testid=translation-settings]'))!;
+    const translation = present(await textOf(welcome, '[data-testid=translation-settings]'), '[data-testid=translation-settings]');
     expect(translation).not.toContain('Chrome');
     expect(await welcome.evaluate(() => (document.querySelector('input[name=translation-engine]:checked')?.parentElement as HTMLElement | null)?.innerText)).toBe(
       'None: I type or edit every translation myself',
@@ -84,7 +84,7 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
   test('a prompt typed in the sidebar page streams from the local server and is stored', async () => {
     const panel = await firefox.openExtensionPage('sidepanel.html', SIDEBAR);
     const box = await panel.waitForSelector('#prompt-input');
-    await box!.type(typed);
+    await present(box, 'the prompt box').type(typed);
     await clickButton(panel, 'Compare');
     // Streaming: part of the answer is on screen before the run is done.
     await until(async () => (await runState(panel)) === 'streaming' && ((await runText(panel)) ?? '').length > 0, 'part of the answer while it streams');
@@ -92,7 +92,7 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
     expect(await runText(panel)).toBe(reply(typed, 'test-model'));
     const sent = llm.requests.filter((r) => r.url.endsWith('/chat/completions'));
     expect(sent).toHaveLength(1);
-    expect((sent[0]!.body as { messages: { content: string }[] }).messages.at(-1)?.content).toBe(typed);
+    expect((present(sent[0], 'the request').body as { messages: { content: string }[] }).messages.at(-1)?.content).toBe(typed);
     expect(await textsOf(panel, '.form-error, [data-testid=run-error]')).toEqual([]);
     await screenshot(panel, 'firefox-sidebar');
   });
@@ -104,7 +104,7 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
     await clickButton(panel, /^History\s+1$/);
     await until(async () => ((await textOf(panel, '[data-testid=history-item]')) ?? '').includes(typed), 'the comparison in History');
     await screenshot(panel, 'firefox-history');
-    await (await panel.$('[data-testid=history-item]'))!.click();
+    await present(await panel.$('[data-testid=history-item]'), 'a history item').click();
     await until(async () => (await runText(panel)) === reply(typed, 'test-model'), 'the stored answer');
     expect(await runState(panel)).toBe('done');
   });
@@ -114,7 +114,7 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
     const page = await firefox.browser.newPage();
     await page.goto(chat.url);
     const composer = await page.waitForSelector('#composer');
-    await composer!.type(captured);
+    await present(composer, 'the chat composer').type(captured);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-message-author-role=user]');
 
@@ -123,7 +123,7 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
     expect(await runText(panel)).toBe(reply(captured, 'test-model'));
     // The page's own answer has a column of its own.
     const site = `[data-testid=run][aria-label="On ${new URL(chat.url).host}"]`;
-    await until(async () => (await runText(panel, site)) === `The local site answers: ${captured.length} characters received.`, "the site's answer");
+    await until(async () => (await runText(panel, site)) === `The local site answers: ${String(captured.length)} characters received.`, "the site's answer");
   });
 
   test('the dashboard and Studies render', async () => {

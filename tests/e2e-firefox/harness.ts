@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname ?? __dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 /** The built Firefox add-on; PARALLAX_FIREFOX_EXTENSION_DIR points at another build (e.g. a deliberately broken one). */
 export const FIREFOX_BUILD = process.env.PARALLAX_FIREFOX_EXTENSION_DIR ? resolve(process.env.PARALLAX_FIREFOX_EXTENSION_DIR) : join(ROOT, '.output/firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -19,12 +19,24 @@ export function firefoxUnavailable(): string | null {
   return null;
 }
 
-/** The built manifest (as Firefox reads it). */
-export function builtManifest(): Record<string, any> {
-  return JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as Record<string, any>;
+/** The parts of the built manifest the tests read. */
+export interface BuiltManifest {
+  browser_specific_settings: { gecko: { id: string; data_collection_permissions?: unknown } };
+  sidebar_action?: Record<string, unknown>;
 }
 
-export const addonId = (): string => builtManifest().browser_specific_settings.gecko.id as string;
+/** The built manifest (as Firefox reads it). */
+export function builtManifest(): BuiltManifest {
+  return JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as BuiltManifest;
+}
+
+export const addonId = (): string => builtManifest().browser_specific_settings.gecko.id;
+
+/** The value, or a failure that says what was missing (instead of a non-null assertion). */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`missing: ${what}`);
+  return value;
+}
 
 /** moz-extension:// address of an add-on page, e.g. "sidepanel.html". */
 export const extensionUrl = (path: string) => `moz-extension://${ADDON_UUID}/${path}`;
@@ -36,7 +48,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 });
 const crc32 = (data: Buffer) => {
   let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
 
@@ -192,7 +204,7 @@ export async function launchFirefox(opts: { workDir: string; install: boolean })
         for (const page of await browser.pages()) if (await loaded(page, url)) return Boolean((found = page));
         return false;
       }, `a tab showing ${path}`);
-      return found!;
+      return present(found, `a tab showing ${path}`);
     },
     close: () => browser.close(),
   };
@@ -207,14 +219,14 @@ export async function until(check: () => Promise<boolean> | boolean, what: strin
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out after ${String(timeoutMs)} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** The text a person sees in the element (innerText: hidden parts left out), or null when there is none. */
 export function textOf(page: Page, selector: string): Promise<string | null> {
-  return page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null, selector);
+  return page.evaluate((s) => document.querySelector<HTMLElement>(s)?.innerText ?? null, selector);
 }
 
 /** Every element matching the selector, by the text a person reads. */
