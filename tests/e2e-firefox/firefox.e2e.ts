@@ -14,7 +14,8 @@ const skip = firefoxSkipReason();
 
 /** The sidebar's width in Firefox, about: its page is looked at in a tab this wide. */
 const SIDEBAR = { width: 420, height: 900 };
-const MODEL_RUN = '[data-testid=run][aria-label="Local test model test-model"]';
+/** The model's column, named by the model a person reads on it (then the language, e.g. "test-model · English"). */
+const MODEL_RUN = '[data-testid=run][aria-label^="test-model"]';
 
 const runState = (page: Page, selector = MODEL_RUN) => page.evaluate((s) => document.querySelector(s)?.getAttribute('data-state') ?? null, selector);
 const runText = (page: Page, selector = MODEL_RUN) => textOf(page, `${selector} [data-testid=run-text]`);
@@ -122,7 +123,7 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
     await until(async () => (await runState(panel)) === 'done', 'the model to answer the captured prompt');
     expect(await runText(panel)).toBe(reply(captured, 'test-model'));
     // The page's own answer has a column of its own.
-    const site = `[data-testid=run][aria-label="On ${new URL(chat.url).host}"]`;
+    const site = `[data-testid=run][aria-label^="On ${new URL(chat.url).host}"]`;
     await until(async () => (await runText(panel, site)) === `The local site answers: ${String(captured.length)} characters received.`, "the site's answer");
   });
 
