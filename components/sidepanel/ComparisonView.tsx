@@ -4,6 +4,7 @@ import { answerName } from '@/utils/core/runner/names';
 import { isActive } from '@/utils/core/runner/state';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
+import { HeldRunsBar, type HeldRunsBarProps } from './HeldRunsBar';
 import { AnalysisSummary, type JudgeControls, type MeaningControls } from './AnalysisSummary';
 import { Annotations } from './Annotations';
 import { ComparisonAxesNote } from './ComparisonAxesNote';
@@ -32,10 +33,12 @@ export interface ComparisonViewProps {
   meaning?: MeaningControls | null;
   /** Opens the prompt box prefilled to ask this again with other targets, languages or personas. */
   onRerun?: () => void;
+  /** Asking the runs a picked-up prompt held (a large run, languages the translator could not reach). */
+  held?: Omit<HeldRunsBarProps, 'comparison'>;
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun, held }: ComparisonViewProps) {
   const [grid, setGrid] = useState(true);
   const gridWanted = wantsGrid(runs);
   const [evidence, setEvidence] = useState<Set<string>>(new Set());
@@ -90,7 +93,8 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         </button>
         {onAnnotate && <Annotations tags={comparison.tags ?? []} note={comparison.note ?? ''} onSave={onAnnotate} />}
       </div>
-      {runs.length === 0 ? (
+      {held && <HeldRunsBar comparison={comparison} {...held} />}
+      {runs.length === 0 && !comparison.held ? (
         <div class="empty">
           <p>{t('noModelWasSetUp')}</p>
           <button class="button" onClick={onOpenSettings}>

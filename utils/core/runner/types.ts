@@ -59,6 +59,22 @@ export interface Comparison {
   contextSent?: number;
   /** The comparison this one asks again with other targets, languages or personas. */
   rerunOf?: string;
+  /** Runs not started yet, waiting for the user (see {@link HeldRuns}); cleared when they are asked or dismissed. */
+  held?: HeldRuns;
+}
+
+/**
+ * Runs a picked-up prompt did not start by itself: too many to start without asking ('confirm'), or languages the
+ * translator cannot translate into yet ('translator') — never started only to fail. The panel offers to ask them.
+ */
+export interface HeldRuns {
+  reason: 'confirm' | 'translator';
+  /** The axes to ask them with (endpoints, languages, personas, repetitions, temperature). */
+  axes: { providerIds?: string[]; languages: string[]; personas: { id: string; label: string; systemPrompt: string }[]; repetitions: number; temperature?: number };
+  /** How many runs asking them would start. */
+  runs: number;
+  /** 'translator': the languages not asked, and what the translator said of each. */
+  missing?: { language: string; availability: 'downloadable' | 'downloading' | 'unavailable' | 'unsupported' | 'no-translator' }[];
 }
 
 /** How a run's prompt was put into its language. */
