@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { batchProgress } from '@/utils/core/batches/results';
 import type { BatchRecord, BatchStatus } from '@/utils/core/batches/types';
 import { t, type MessageKey } from '@/utils/core/i18n';
+import { perBrowser } from '@/utils/platform/browser-kind';
 import type { Run } from '@/utils/core/runner/types';
 import { ProbeResults } from './ProbeResults';
 import { SurveyResults } from './SurveyResults';
@@ -68,7 +69,7 @@ export function BatchView({ batch, runs, onControl, dashboardUrl, onClose }: Bat
         </p>
       )}
       {progress.failed > 0 && (
-        <p class="muted">{t('studiesFailedNote')}</p>
+        <p class="muted">{t(perBrowser({ chromium: 'studiesFailedNote', firefox: 'studiesFailedNoteSidebar' }))}</p>
       )}
       <div class="toolbar">
         {data.status === 'ready' && <button class="button" disabled={busy} onClick={() => void act('start')}>{t('studiesStart')}</button>}
