@@ -1,4 +1,4 @@
-import { surveyResults, type SurveyCell } from '@/utils/core/batches/results';
+import { surveyResults, type SurveyCell } from '@/utils/core/batches/survey-results';
 import type { BatchRecord } from '@/utils/core/batches/types';
 import { fileName, tableToCsv } from '@/utils/core/dashboard/csv';
 import type { DataTable } from '@/utils/core/dashboard/figures';

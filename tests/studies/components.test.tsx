@@ -8,7 +8,7 @@ import { RunSetup, duration } from '@/entrypoints/studies/RunSetup';
 import { SetEditor } from '@/entrypoints/studies/SetEditor';
 import { surveyDataTable } from '@/entrypoints/studies/SurveyResults';
 import { planProbeBatch } from '@/utils/core/batches/plan';
-import { surveyResults } from '@/utils/core/batches/results';
+import { surveyResults } from '@/utils/core/batches/survey-results';
 import { targetsFor } from '@/utils/core/runner/plan';
 import { scoreInstrument } from '@/utils/core/surveys/score';
 import { importVsmQuestionnaire } from '@/utils/core/surveys/vsm2013';

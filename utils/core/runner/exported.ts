@@ -35,6 +35,8 @@ export interface ExportedAnswer {
   /** The built-in refusal label and any judge verdicts. */
   refusal?: Run['refusal'];
   judge?: Run['judge'];
+  /** A survey answer a person read by hand (value or refusal, who decided and when). */
+  surveyReading?: Run['surveyReading'];
 }
 
 /** One comparison as exported. */
@@ -85,6 +87,7 @@ export function toExported(comparison: Comparison, runs: Run[]): ExportedCompari
         ...(r.messages ? { messages: r.messages } : {}),
         ...(r.refusal ? { refusal: r.refusal } : {}),
         ...(r.judge?.length ? { judge: r.judge } : {}),
+        ...(r.surveyReading ? { surveyReading: r.surveyReading } : {}),
       })),
   };
 }
