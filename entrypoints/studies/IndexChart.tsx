@@ -19,14 +19,18 @@ const LEVEL = 12;
 function Panel({ panel, letters }: { panel: IndexPanel; letters: Map<string, string> }) {
   const [lo, hi] = panel.domain;
   const x = (v: number) => PAD + ((v - lo) / (hi - lo || 1)) * (W - 2 * PAD);
-  // Mark letters that would touch stack downwards.
-  const placed: { x: number; level: number }[] = [];
-  const marks = [...panel.marks].sort((a, b) => a.value - b.value).map((m) => {
-    const at = x(m.value);
+  // Marks at the same value share one label ("B C"); labels that would touch stack downwards.
+  const groups = new Map<number, string[]>();
+  for (const m of panel.marks) groups.set(m.value, [...(groups.get(m.value) ?? []), m.reference]);
+  const placed: { x: number; level: number; width: number }[] = [];
+  const marks = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([value, references]) => {
+    const at = x(value);
+    const text = references.map((r) => letters.get(r)).join(' ');
+    const width = text.length * 6 + 4;
     let level = 0;
-    while (placed.some((p) => p.level === level && Math.abs(p.x - at) < 11)) level++;
-    placed.push({ x: at, level });
-    return { ...m, x: at, level };
+    while (placed.some((p) => p.level === level && Math.abs(p.x - at) < (p.width + width) / 2)) level++;
+    placed.push({ x: at, level, width });
+    return { value, references, text, x: at, level };
   });
   const top = LEVEL * Math.max(1, ...marks.map((m) => m.level + 1)) + 4;
   const height = top + panel.rows.length * ROW + 26;
@@ -42,12 +46,12 @@ function Panel({ panel, letters }: { panel: IndexPanel; letters: Map<string, str
           <line key={v} x1={x(v)} x2={x(v)} y1={top} y2={bottom} class={v === 0 ? 'axis-zero' : 'grid'} />
         ))}
         {marks.map((m) => (
-          <g key={m.reference} class="ref-mark" data-reference={m.reference}>
+          <g key={m.value} class="ref-mark" data-reference={m.references.join(' ')}>
             <line x1={m.x} x2={m.x} y1={LEVEL * m.level + LEVEL} y2={bottom} />
             <text x={m.x} y={LEVEL * m.level + 9} text-anchor="middle">
-              {letters.get(m.reference)}
+              {m.text}
             </text>
-            <title>{`${letters.get(m.reference)}: ${number(m.value)}`}</title>
+            <title>{`${m.text}: ${number(m.value)}`}</title>
           </g>
         ))}
         {panel.rows.map((r, i) => {
@@ -59,7 +63,10 @@ function Panel({ panel, letters }: { panel: IndexPanel; letters: Map<string, str
                 {r.label.length > 46 ? `${r.label.slice(0, 45)}…` : r.label}
                 {r.mean === null ? ` — ${t('studiesChartNoValue')}` : ` — ${number(r.mean)}`}
               </text>
-              {r.low !== null && r.high !== null && <line x1={x(r.low)} x2={x(r.high)} y1={y + 21} y2={y + 21} stroke={colour} class="whisker" />}
+              {r.low !== null && r.high !== null && <line x1={x(Math.max(lo, r.low))} x2={x(Math.min(hi, r.high))} y1={y + 21} y2={y + 21} stroke={colour} class="whisker" />}
+              {/* An interval running past the axis ends in an arrowhead there (the table has its ends). */}
+              {r.low !== null && r.low < lo && <path d={`M ${x(lo) - 1} ${y + 21} l 6 -4 v 8 z`} fill={colour} />}
+              {r.high !== null && r.high > hi && <path d={`M ${x(hi) + 1} ${y + 21} l -6 -4 v 8 z`} fill={colour} />}
               {r.mean !== null && <circle cx={x(r.mean)} cy={y + 21} r="4" fill={colour} />}
             </g>
           );

@@ -6,13 +6,14 @@ import { fileName, tableToCsv } from '@/utils/core/dashboard/csv';
 import type { DataTable } from '@/utils/core/dashboard/figures';
 import type { HandChoice } from '@/utils/core/surveys/hand-reading';
 import { t, type MessageKey } from '@/utils/platform/i18n';
+import { plural } from '@/components/shared/format';
 import type { Run } from '@/utils/core/runner/types';
 import { caveatsIn } from '@/utils/core/surveys/instrument';
 import { HandReading } from './HandReading';
 import { IndexChart } from './IndexChart';
 
 /** The on-screen table's column headers ('n' stays as it is). */
-const HEADERS: (MessageKey | 'n')[] = ['studiesColModelLanguage', 'studiesColIndex', 'studiesColMean', 'studiesColInterval', 'n', 'studiesColRefusals', 'studiesColByPerson'];
+const HEADERS: (MessageKey | 'n')[] = ['studiesColIndex', 'studiesColMean', 'studiesColInterval', 'n', 'studiesColRefusals', 'studiesColByPerson'];
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
@@ -61,8 +62,8 @@ export function SurveyResults({ batch, runs, onRead }: SurveyResultsProps) {
       ) : (
         <>
           {toRead > 0 && (
-            <p class="notice" role="status" data-testid="to-read-notice">
-              <a href="#to-read-title">{t('studiesToReadNotice', toRead)}</a>
+            <p class="todo-notice" role="status" data-testid="to-read-notice">
+              <a href="#to-read-title">{plural(toRead, 'studiesToReadNoticeOne', 'studiesToReadNotice')}</a>
             </p>
           )}
           <IndexChart cells={cells} indices={survey.instrument.indices} constants={survey.constants} />
@@ -76,22 +77,27 @@ export function SurveyResults({ batch, runs, onRead }: SurveyResultsProps) {
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {table.rows.map((row) => (
-                  <tr key={`${row[0]}|${row[1]}`} data-index={row[1]} data-cell={row[0]}>
-                    <th scope="row" dir="auto">{row[0]}</th>
-                    <td>{row[1]}</td>
-                    <td data-testid="index-mean">{row[2] ?? '—'}</td>
-                    <td>{row[3] === null ? '—' : t('studiesInterval', row[3]!, row[4]!)}</td>
-                    <td>{row[5]}</td>
-                    <td>{row[6]}</td>
-                    <td data-testid="index-by-person">{row[7] || ''}</td>
+              {/* One group per model × language, headed by its name, then a row per index. */}
+              {cells.map((c) => (
+                <tbody key={c.label}>
+                  <tr class="group">
+                    <th colSpan={HEADERS.length} scope="colgroup" dir="auto">{c.label}</th>
                   </tr>
-                ))}
-              </tbody>
+                  {table.rows.filter((row) => row[0] === c.label).map((row) => (
+                    <tr key={`${row[0]}|${row[1]}`} data-index={row[1]} data-cell={row[0]}>
+                      <th scope="row">{row[1]}</th>
+                      <td data-testid="index-mean">{row[2] ?? '—'}</td>
+                      <td>{row[3] === null ? '—' : t('studiesInterval', row[3]!, row[4]!)}</td>
+                      <td>{row[5]}</td>
+                      <td>{row[6]}</td>
+                      <td data-testid="index-by-person">{row[7] || ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
             </table>
           </div>
-          {byPerson > 0 && <p class="muted" data-testid="by-person-note">{t('studiesByPersonNote', byPerson)}</p>}
+          {byPerson > 0 && <p class="muted" data-testid="by-person-note">{plural(byPerson, 'studiesByPersonNoteOne', 'studiesByPersonNote')}</p>}
           <ul class="muted cell-notes">
             {cells.map((c) => (
               <li key={c.label} dir="auto">

@@ -100,7 +100,7 @@ describe('batch view', () => {
     }
     const pdi = document.querySelector('tr[data-index="PDI"]')!.textContent!;
     expect(pdi).toMatch(/—1 ?1$/); // one repetition counted (no interval), one refusal
-    expect(screen.getByText(/47 answers read, 1 refusals, 0 not readable, 0 failed/)).toBeTruthy();
+    expect(screen.getByText('Local alpha-7b · alpha-7b · en — read: 47 · refusals: 1 · waiting for your reading: 0 · failed: 0')).toBeTruthy();
     expect(screen.getByText(/not comparable with published country scores/)).toBeTruthy();
     const table = surveyDataTable(surveyResults(batch.data, runs));
     expect(table.columns).toEqual(['Model and language', 'Index', 'Mean', '95 % low', '95 % high', 'n', 'Refusals', 'Read by a person']);
@@ -121,7 +121,7 @@ describe('survey results: hand reading and the chart', () => {
     const { batch, runs, m02 } = unreadable();
     const onRead = vi.fn(async () => undefined);
     render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} onRead={onRead} dashboardUrl="#" onClose={vi.fn()} />);
-    expect(screen.getByTestId('to-read-notice').textContent).toBe('1 answers need your reading: until you read them they are left out of the indices.');
+    expect(screen.getByTestId('to-read-notice').textContent).toBe('1 answer needs your reading: until you read it, it is left out of the indices.');
     const card = screen.getByTestId('to-read');
     expect(card.textContent).toContain('m02 · Local alpha-7b · alpha-7b · English · repetition 1');
     expect(card.textContent).toContain('Placeholder statement number 2 for testing the survey runner?');
@@ -146,7 +146,7 @@ describe('survey results: hand reading and the chart', () => {
     const pdi = document.querySelector('tr[data-index="PDI"]')!;
     expect(pdi.querySelector('[data-testid=index-by-person]')!.textContent).toBe('1');
     expect(document.querySelector('tr[data-index="IDV"] [data-testid=index-by-person]')!.textContent).toBe('');
-    expect(screen.getByTestId('by-person-note').textContent).toContain('1 answers you read by hand count in these indices');
+    expect(screen.getByTestId('by-person-note').textContent).toContain('1 answer you read by hand counts in these indices');
     const read = screen.getByTestId('read-by-you');
     expect(read.textContent).toContain('m02 · Local alpha-7b · alpha-7b · English · repetition 1: 4');
     fireEvent.click(screen.getByRole('button', { name: 'Undo your reading of m02 · Local alpha-7b · alpha-7b · English · repetition 1' }));

@@ -38,8 +38,9 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 }
 
 /**
- * Panels in index order. The axis spans every mean, interval end and shown mark (and 0), rounded out to ticks.
- * `constants` are the run's C per index; `references` the marks to show.
+ * Panels in index order. The axis spans every mean and shown mark (and 0), and intervals as far as half that span
+ * again on either side (two repetitions give intervals wider than any score; the table has their ends), rounded
+ * out to ticks. `constants` are the run's C per index; `references` the marks to show.
  */
 export function indexPanels(cells: readonly SurveyCell[], indices: readonly { id: string; name: string }[], constants: Record<string, number>, references: readonly ReferenceVector[]): IndexPanel[] {
   const providers = [...new Set(cells.map((c) => `${c.providerLabel}\u0000${c.model}`))];
@@ -52,8 +53,14 @@ export function indexPanels(cells: readonly SurveyCell[], indices: readonly { id
       const value = referenceAt(r, id, constants[id] ?? 0);
       return value === undefined ? [] : [{ reference: r.id, value }];
     });
-    const values = [0, ...rows.flatMap((r) => [r.mean, r.low, r.high]).filter((v): v is number => v !== null), ...marks.map((m) => m.value)];
-    const ticks = niceTicks(Math.min(...values), Math.max(...values));
+    const core = [0, ...rows.map((r) => r.mean).filter((v): v is number => v !== null), ...marks.map((m) => m.value)];
+    const [coreLo, coreHi] = [Math.min(...core), Math.max(...core)];
+    const reach = (coreHi - coreLo || Math.max(1, Math.abs(coreHi))) / 2;
+    const lows = rows.map((r) => r.low).filter((v): v is number => v !== null);
+    const highs = rows.map((r) => r.high).filter((v): v is number => v !== null);
+    const lo = Math.min(coreLo, Math.max(Math.min(coreLo, ...lows), coreLo - reach));
+    const hi = Math.max(coreHi, Math.min(Math.max(coreHi, ...highs), coreHi + reach));
+    const ticks = niceTicks(lo, hi);
     return { id, name, domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks, rows, marks };
   });
 }
