@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { embeddingItem, judgeItem, type EmbeddingSettings, type JudgeSettings as Judge } from '@/utils/platform/storage/judge-settings';
 import type { ProviderConfig } from '@/utils/core/providers/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
 
 /** Choose the optional judge: a configured endpoint (and model) that grades answers with a fixed rubric. */

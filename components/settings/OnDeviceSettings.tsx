@@ -6,7 +6,7 @@ import { send } from '@/utils/platform/messaging/client';
 import { listenLive } from '@/utils/platform/messaging/live';
 import type { EngineInfo } from '@/utils/platform/messaging/protocol';
 import type { ProviderConfig } from '@/utils/core/providers/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface OnDeviceSettingsProps {
   providers: ProviderConfig[];

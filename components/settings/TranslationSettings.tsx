@@ -9,7 +9,7 @@ import type { TranslationMode } from '@/utils/core/translate/translator';
 import { LanguagePicker, NativeName } from '../shared/LanguagePicker';
 import { uiLanguage } from '../shared/use-translation-settings';
 import { ChromeTranslatorPairs } from './ChromeTranslatorPairs';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface TranslationSettingsProps {
   settings: Settings;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { detectWebGpu, type WebGpuStatus } from '@/utils/core/on-device/webgpu';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
 
 export interface WelcomeGuideProps {

@@ -1,8 +1,10 @@
 import type { Signal } from '@preact/signals';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { answerName } from '@/utils/core/runner/names';
 import { isActive } from '@/utils/core/runner/state';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
+import { HeldRunsBar, type HeldRunsBarProps } from './HeldRunsBar';
 import { AnalysisSummary, type JudgeControls, type MeaningControls } from './AnalysisSummary';
 import { Annotations } from './Annotations';
 import { ComparisonAxesNote } from './ComparisonAxesNote';
@@ -11,7 +13,7 @@ import { wantsGrid } from './grid';
 import { RunColumn } from './RunColumn';
 import { ReadingToggle } from './RunLanguage';
 import { formatTime, sourceLabel } from '../shared/format';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface ComparisonViewProps {
   comparison: Comparison;
@@ -31,10 +33,12 @@ export interface ComparisonViewProps {
   meaning?: MeaningControls | null;
   /** Opens the prompt box prefilled to ask this again with other targets, languages or personas. */
   onRerun?: () => void;
+  /** Asking the runs a picked-up prompt held (a large run, languages the translator could not reach). */
+  held?: Omit<HeldRunsBarProps, 'comparison'>;
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun, held }: ComparisonViewProps) {
   const [grid, setGrid] = useState(true);
   const gridWanted = wantsGrid(runs);
   const [evidence, setEvidence] = useState<Set<string>>(new Set());
@@ -50,6 +54,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
   const syncing = useRef(false);
   const unfinished = runs.filter((r) => r.state === 'queued' || isActive(r.state)).length;
   const baseline = runs.find((r) => r.id === baselineId);
+  const names = useMemo(() => new Map(runs.map((r) => [r.id, answerName(r, runs, comparison.language)])), [runs, comparison.language]);
   const ordered = [...runs].sort((a, b) => {
     const pa = pinned.indexOf(a.id);
     const pb = pinned.indexOf(b.id);
@@ -88,7 +93,8 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         </button>
         {onAnnotate && <Annotations tags={comparison.tags ?? []} note={comparison.note ?? ''} onSave={onAnnotate} />}
       </div>
-      {runs.length === 0 ? (
+      {held && <HeldRunsBar comparison={comparison} {...held} />}
+      {runs.length === 0 && !comparison.held ? (
         <div class="empty">
           <p>{t('noModelWasSetUp')}</p>
           <button class="button" onClick={onOpenSettings}>
@@ -97,7 +103,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         </div>
       ) : (
         <>
-          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} meaning={meaning} />}
+          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} names={names} judge={judge} meaning={meaning} />}
           <div class="toolbar" role="toolbar" aria-label={t('howAnswersShown')}>
             <ReadingToggle runs={runs} translated={readTranslated} onChange={(on) => (setReadTranslated(on), setFlipped(new Set()))} />
             {gridWanted && (
@@ -115,7 +121,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
               <select aria-label={t('showDifferencesFrom')} value={baselineId} onChange={(e) => setBaselineId(e.currentTarget.value)}>
                 <option value="">{t('nothing')}</option>
                 {runs.map((r) => (
-                  <option key={r.id} value={r.id}>{r.target.providerLabel} · {r.target.model}</option>
+                  <option key={r.id} value={r.id}>{names.get(r.id)}</option>
                 ))}
               </select>
             </label>
@@ -131,6 +137,8 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
               <RunColumn
                 key={run.id}
                 run={run}
+                name={names.get(run.id) ?? run.target.model}
+                peers={runs}
                 text={textOf(run.id)}
                 view={{
                   formatted,

@@ -1,12 +1,13 @@
 import type { Signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
-import type { RefusalLabel } from '@/utils/core/analysis/types';
+import { readingOf, type RefusalReading } from '@/utils/core/analysis/types';
+import { READING_LABEL } from '../shared/refusal-words';
 import { canRetry } from '@/utils/core/runner/state';
 import type { Run } from '@/utils/core/runner/types';
 import { STATE_LABEL } from '../shared/format';
 import { AXES, AXIS_LABEL, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface GridLayoutProps {
   runs: Run[];
@@ -18,13 +19,12 @@ export interface GridLayoutProps {
   initial?: GridChoice;
 }
 
-const REFUSAL_WORD: Record<RefusalLabel, string> = { full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused'), full_compliance: t('labelAnswered') };
 const ONLY_AXIS: Record<Axis, string> = { model: t('onlyModel'), language: t('onlyLanguage'), persona: t('onlyPersona') };
 const SHOW_AXIS: Record<Axis, string> = { model: t('showModel'), language: t('showLanguage'), persona: t('showPersona') };
 
 /** One answer inside a cell: its state or refusal label and its text, with a retry when it failed. */
-function CellAnswer({ run, text, label, onRetry, numbered }: { run: Run; text: Signal<string>; label?: RefusalLabel; onRetry: () => void; numbered: boolean }) {
-  const badge = run.state === 'done' && label ? REFUSAL_WORD[label] : STATE_LABEL[run.state];
+function CellAnswer({ run, text, label, onRetry, numbered }: { run: Run; text: Signal<string>; label?: RefusalReading; onRetry: () => void; numbered: boolean }) {
+  const badge = run.state === 'done' && label ? READING_LABEL[label] : STATE_LABEL[run.state];
   return (
     <div class={`grid-answer run-${run.state}`} data-testid="grid-answer" data-state={run.state}>
       <div class="grid-answer-head">
@@ -69,7 +69,10 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLay
   const thirdValues = third ? valuesOf(runs, third) : [];
   const filter = third ? (thirdValues.some((v) => v.key === choice.filter) ? choice.filter : thirdValues[0]?.key) : undefined;
   const { rows, cols, cell } = gridOf(runs, { ...choice, filter });
-  const labelOf = (run: Run) => analysis?.runs.get(run.id)?.refusal.label ?? run.refusal;
+  const labelOf = (run: Run): RefusalReading | undefined => {
+    const verdict = analysis?.runs.get(run.id)?.refusal ?? (run.refusal ? { label: run.refusal, kind: run.refusalKind } : undefined);
+    return verdict ? readingOf(verdict) : undefined;
+  };
 
   const setRows = (axis: Axis | null) => {
     if (!axis) return;

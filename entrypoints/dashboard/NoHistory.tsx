@@ -1,4 +1,4 @@
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** What to do when nothing is stored yet: how a first comparison is made. */
 export function NoHistory({ onOpenSettings }: { onOpenSettings: () => void }) {

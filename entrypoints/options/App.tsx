@@ -12,7 +12,7 @@ import { TranslationSettings } from '@/components/settings/TranslationSettings';
 import { dexieTranslationStore } from '@/utils/platform/db/translation-cache';
 import { getDb } from '@/utils/platform/db/schema';
 import { useSettingsState } from './state';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { Interpolated } from '@/components/shared/Interpolated';
 
 /** The settings page; opened with #welcome on first install, where it leads with the setup guide. */

@@ -4,7 +4,7 @@ import type { ParallaxDB } from '@/utils/platform/db/schema';
 import { embeddingItem, judgeItem } from '@/utils/platform/storage/judge-settings';
 import type { Run } from '@/utils/core/runner/types';
 import { apiKeysItem, settingsItem } from '@/utils/platform/storage/settings';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** The judge as the panel sees it: whether one is set up, a run in progress, and what went wrong. */
 export interface JudgeState {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { batchProgress } from '@/utils/core/batches/results';
 import type { BatchRecord, BatchStatus } from '@/utils/core/batches/types';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/core/i18n';
 import type { Run } from '@/utils/core/runner/types';
 import type { HandChoice } from '@/utils/core/surveys/hand-reading';
 import { ProbeResults } from './ProbeResults';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { needsReading, type SurveyAnswer } from '@/utils/core/batches/survey-answers';
 import { handValues, type HandChoice } from '@/utils/core/surveys/hand-reading';
-import { languageName } from '@/utils/core/translate/languages';
-import { t } from '@/utils/platform/i18n';
+import { languageLabel } from '@/utils/core/runner/names';
+import { listOf, t, uiLanguage } from '@/utils/core/i18n';
 
 export interface HandReadingProps {
   answers: SurveyAnswer[];
@@ -10,11 +10,9 @@ export interface HandReadingProps {
   onRead(runId: string, reading: HandChoice | null): Promise<void>;
 }
 
-const number = (v: number) => v.toLocaleString(t('pageLang'));
-const list = (values: string) => {
-  const parts = values.split(/, | and /).map((v) => number(Number(v)));
-  return new Intl.ListFormat(t('pageLang'), { type: 'conjunction' }).format(parts);
-};
+const number = (v: number) => v.toLocaleString(uiLanguage());
+/** "2 and 4" as the reader writes it, in the UI's language. */
+const list = (values: string) => listOf(values.split(/, | and /).map((v) => number(Number(v))));
 
 /** The reader's reason, in the page's language. */
 export function readerReason(invalid: string): string {
@@ -28,7 +26,7 @@ export function readerReason(invalid: string): string {
   return invalid;
 }
 
-const where = (a: SurveyAnswer) => t('studiesAnswerWhere', a.itemId, a.model, languageName(a.language), a.repetition);
+const where = (a: SurveyAnswer) => t('studiesAnswerWhere', a.itemId, a.model, languageLabel(a.language), a.repetition);
 const labelOf = (a: SurveyAnswer, value: number) => {
   const point = a.scale.points.find((p) => p.value === value);
   return point?.label[a.language] ?? point?.label.en ?? '';

@@ -2,13 +2,13 @@ import { useState } from 'preact/hooks';
 import type { SurveyCell } from '@/utils/core/batches/survey-results';
 import { indexPanels, type IndexPanel } from '@/utils/core/dashboard/index-chart';
 import { VSM_REFERENCES, type ReferenceVector } from '@/utils/core/surveys/vsm-references';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, uiLanguage, type MessageKey } from '@/utils/core/i18n';
 
 /** Endpoint colours, readable on the light and the dark theme. */
 const SERIES = ['#3b6fd8', '#d9480f', '#2f9e44', '#ae3ec9', '#1098ad', '#e03131'];
 const SOURCE: Record<ReferenceVector['source'], MessageKey> = { 'seed-example': 'studiesRefSourceSeed', 'masoud-2023': 'studiesRefSourceMasoud' };
 const letter = (i: number) => String.fromCharCode(65 + i);
-const number = (v: number) => v.toLocaleString(t('pageLang'), { maximumFractionDigits: 1 });
+const number = (v: number) => v.toLocaleString(uiLanguage(), { maximumFractionDigits: 1 });
 
 const W = 320;
 const PAD = 10;

@@ -5,7 +5,7 @@ import type { BatchRecord } from '@/utils/core/batches/types';
 import { fileName, tableToCsv } from '@/utils/core/dashboard/csv';
 import type { DataTable } from '@/utils/core/dashboard/figures';
 import type { HandChoice } from '@/utils/core/surveys/hand-reading';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/core/i18n';
 import { plural } from '@/components/shared/format';
 import type { Run } from '@/utils/core/runner/types';
 import { caveatsIn } from '@/utils/core/surveys/instrument';

@@ -6,7 +6,7 @@ import { planProbeBatch, planSurveyBatch } from '@/utils/core/batches/plan';
 import type { BatchData, BatchRecord } from '@/utils/core/batches/types';
 import { batchWithRuns, listBatches, saveBatch } from '@/utils/platform/db/batch-store';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { send } from '@/utils/platform/messaging/client';
 import type { ProbeSet } from '@/utils/core/probes/types';
 import {

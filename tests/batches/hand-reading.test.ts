@@ -17,7 +17,13 @@ import { placeholderQuestionnaire, target } from './fixtures';
 
 let n = 0;
 let db: ParallaxDB;
-const host: RunnerHost = { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0 };
+const host: RunnerHost = {
+  ensure: async () => undefined,
+  wake: async () => undefined,
+  cancel: async () => true,
+  cancelAll: async () => 0,
+  checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
+};
 const ui = { id: 'ext', url: 'chrome-extension://ext/studies.html', frameId: 0 };
 
 beforeEach(() => {

@@ -2,7 +2,7 @@
  * What a batch's runs add up to: progress while it runs and refusal rates of a probe set by language × model
  * (a survey's indices: survey-results.ts). Pure functions over the batch data and its runs.
  */
-import type { RefusalLabel } from '../analysis/types';
+import { readingOf, type RefusalReading } from '../analysis/types';
 import { refusalSummary, type LabelledRun, type RefusalSummary } from '../probes/summary';
 import { isFinal } from '../runner/state';
 import type { Run } from '../runner/types';
@@ -62,9 +62,10 @@ export function batchProgress(data: BatchData, runs: readonly Run[]): BatchProgr
 }
 
 /** The refusal label of an answer: the one stored when it finished, else the classifier's (when given). */
-export type LabelOf = (run: Run) => RefusalLabel | null | undefined;
+export type LabelOf = (run: Run) => RefusalReading | null | undefined;
 
-const storedLabel: LabelOf = (run) => run.refusal;
+/** The reading stored with a finished run (label and kind from when it finished). */
+const storedLabel: LabelOf = (run) => (run.refusal ? readingOf({ label: run.refusal, kind: run.refusalKind }) : null);
 
 /** Refusal rate by language × model of a probe-set batch (answers that did not finish are counted apart). */
 export function probeRefusals(data: BatchData, runs: readonly Run[], labelOf: LabelOf = storedLabel): RefusalSummary {
@@ -81,7 +82,7 @@ export function probeRefusals(data: BatchData, runs: readonly Run[], labelOf: La
       language: unit.language,
       model: run.target.model,
       providerLabel: run.target.providerLabel,
-      label: run.state === 'done' && run.text.trim() ? labelOf(run) : null,
+      reading: run.state === 'done' && run.text.trim() ? labelOf(run) : null,
       ...(expect ? { expect } : {}),
     });
   }

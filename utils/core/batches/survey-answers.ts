@@ -5,7 +5,7 @@
 import type { Run } from '../runner/types';
 import type { DataTable } from '../dashboard/figures';
 import { scaleOf, type AnswerScale } from '../surveys/instrument';
-import { readAnswer, readingOf, type AnswerReading } from '../surveys/hand-reading';
+import { answerReading, readAnswer, type AnswerReading } from '../surveys/hand-reading';
 import type { ParsedAnswer } from '../surveys/parse-answer';
 import { unitsByComparison } from './results';
 import type { BatchData } from './types';
@@ -54,7 +54,7 @@ export function surveyAnswers(data: BatchData, runs: readonly Run[]): SurveyAnsw
       scale,
       text: run.text,
       reader,
-      ...readingOf(run, scale, unit.language),
+      ...answerReading(run, scale, unit.language),
       rank: (endpoint.get(run.target.providerId) ?? 0) * 1e9 + (order.get(unit.key) ?? 0),
     });
   }

@@ -2,6 +2,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedComparison } from '../runne
 import { RUN_STATES, isActive, type RunState } from '../runner/state';
 import type { Comparison, Run } from '../runner/types';
 import type { ProviderKind } from '../providers/types';
+import { REFUSAL_KINDS } from '../analysis/types';
 
 /** Imports larger than this are refused before parsing (a history of 10,000 comparisons is ~100 MB). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -83,6 +84,7 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
       ...(Number.isInteger(a.repetition) ? { repetition: a.repetition } : {}),
       ...(Array.isArray(a.messages) && a.messages.every((m) => isRecord(m) && typeof m.role === 'string' && typeof m.content === 'string') ? { messages: a.messages } : {}),
       ...(a.refusal === 'full_compliance' || a.refusal === 'full_refusal' || a.refusal === 'partial_refusal' ? { refusal: a.refusal } : {}),
+      ...(a.refusalKind && (REFUSAL_KINDS as readonly string[]).includes(a.refusalKind) ? { refusalKind: a.refusalKind } : {}),
       ...(Array.isArray(a.judge) ? { judge: a.judge.filter(isRecord) as Run['judge'] } : {}),
       ...handReading(a.surveyReading),
     };

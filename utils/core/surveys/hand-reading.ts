@@ -55,7 +55,7 @@ export function readAnswer(text: string, scale: AnswerScale, language: string): 
 }
 
 /** The person's reading when there is one, else the reader's. */
-export function readingOf(run: { text: string; surveyReading?: HandReading }, scale: AnswerScale, language: string): AnswerReading {
+export function answerReading(run: { text: string; surveyReading?: HandReading }, scale: AnswerScale, language: string): AnswerReading {
   const hand = run.surveyReading;
   if (hand) return { result: 'refused' in hand ? { refused: true } : { value: hand.value }, by: 'person' };
   return { result: readAnswer(run.text, scale, language), by: 'reader' };
