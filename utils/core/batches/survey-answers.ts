@@ -30,19 +30,16 @@ export interface SurveyAnswer extends AnswerReading {
 /** "Provider · model" (just the model when the provider is named after it). */
 export const modelLabel = (t: Run['target']): string => (t.providerLabel && t.providerLabel !== t.model ? `${t.providerLabel} · ${t.model}` : t.model);
 
-/** Finished answers of the batch, endpoint by endpoint in plan order, then language, item and repetition. */
+/** Finished answers of the batch: endpoint by endpoint (as chosen), then language (as planned), item, repetition. */
 export function surveyAnswers(data: BatchData, runs: readonly Run[]): SurveyAnswer[] {
   const survey = data.survey;
   if (!survey) return [];
   const units = unitsByComparison(data);
-  const order = new Map(data.units.map((u, i) => [u.key, i]));
-  const endpoint = new Map(data.targets.map((t, i) => [t.providerId, i]));
-  const out: (SurveyAnswer & { rank: number })[] = [];
+  const out: SurveyAnswer[] = [];
   for (const run of runs) {
     const unit = units.get(run.comparisonId);
     if (!unit?.itemId || !unit.repetition || run.state !== 'done') continue;
     const scale = scaleOf(survey.instrument, unit.itemId);
-    const reader = readAnswer(run.text, scale, unit.language);
     out.push({
       runId: run.id,
       providerId: run.target.providerId,
@@ -53,15 +50,22 @@ export function surveyAnswers(data: BatchData, runs: readonly Run[]): SurveyAnsw
       item: survey.instrument.items.find((it) => it.id === unit.itemId)?.text[unit.language] ?? '',
       scale,
       text: run.text,
-      reader,
+      reader: readAnswer(run.text, scale, unit.language),
       ...answerReading(run, scale, unit.language),
-      rank: (endpoint.get(run.target.providerId) ?? 0) * 1e9 + (order.get(unit.key) ?? 0),
     });
   }
-  // Plan order is repetition first; the list reads better by endpoint, language, item, then repetition.
-  return out
-    .sort((a, b) => Math.floor(a.rank / 1e9) - Math.floor(b.rank / 1e9) || a.language.localeCompare(b.language) || a.itemId.localeCompare(b.itemId) || a.repetition - b.repetition)
-    .map(({ rank: _rank, ...answer }) => answer);
+  const rank = (list: readonly string[]) => new Map(list.map((v, i) => [v, i]));
+  const endpoints = rank(data.targets.map((t) => t.providerId));
+  const languages = rank([...new Set(data.units.map((u) => u.language))]);
+  const items = rank(survey.instrument.items.map((it) => it.id));
+  const by = (order: Map<string, number>, key: string) => order.get(key) ?? order.size;
+  return out.sort(
+    (a, b) =>
+      by(endpoints, a.providerId) - by(endpoints, b.providerId) ||
+      by(languages, a.language) - by(languages, b.language) ||
+      by(items, a.itemId) - by(items, b.itemId) ||
+      a.repetition - b.repetition,
+  );
 }
 
 /** Answers the reader could not read and no person has read yet. */

@@ -1,6 +1,7 @@
 /**
- * Word lists the answer parser uses, written for this project: number words 1–10, cue words that introduce
- * a chosen answer, "or" words between two options, and refusal phrases. All lower-case, apostrophes straight.
+ * Word lists the answer reader uses, written for this project: number words 1–10, cue words that introduce
+ * a chosen answer, and refusal phrases ("or" words and label classes: label-lexicon.ts). All lower-case,
+ * apostrophes straight.
  */
 
 /** Number words per language, index 0 = one. Several spellings per number are separated by "|". */
@@ -44,12 +45,6 @@ export const CUES = [
 
 /** Cues that mark a final answer: when candidates disagree, the last of these wins. */
 export const FINAL_CUES = ['final answer', 'answer:', 'answer is', 'antwort:', 'réponse :', 'réponse:', 'respuesta:', 'ответ:', '答案', '回答：', '答え：', 'उत्तर:', 'الإجابة:', 'jibu:'];
-
-/** Words between two options ("2 or 3"). */
-export const OR_WORDS = [
-  'or', 'and', 'to', 'oder', 'und', 'bis', 'ou', 'et', 'o', 'y', 'e', 'или', 'и', 'або', '或', '或者', '和', '到', '至', 'か', 'と', 'から',
-  'या', 'और', 'أو', 'و', 'au', 'na', 'hadi', 'veya', 'ya da', 'of', '또는', '~', '〜', '～', '-', '–', '—', '/',
-];
 
 /** Phrases of a refusal or a non-answer from a model, in several languages. */
 export const REFUSALS = [

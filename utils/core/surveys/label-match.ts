@@ -6,6 +6,7 @@
  * two options or as a whole short answer.
  */
 import type { AnswerScale } from './instrument';
+import { normalizeAnswer } from './answer-mentions';
 import { ALTERNATIVE_WORDS, LABEL_CLASSES, LABEL_STOPWORDS, RANGE_WORDS } from './label-lexicon';
 
 /** A label found in the (normalised) answer, with where it is. */
@@ -127,9 +128,9 @@ interface LabelModel {
 }
 
 /** Per label: its written forms, its words (through the classes this scale can use) and their weights. */
-function labelModels(scale: AnswerScale, languages: readonly string[], normalize: (s: string) => string): { models: LabelModel[]; disabled: Set<string> } {
+function labelModels(scale: AnswerScale, languages: readonly string[]): { models: LabelModel[]; disabled: Set<string> } {
   const disabled = new Set<string>();
-  const texts = scale.points.map((p) => [...new Set(languages.map((l) => p.label[l]).filter((l): l is string => !!l).map(normalize))]);
+  const texts = scale.points.map((p) => [...new Set(languages.map((l) => p.label[l]).filter((l): l is string => !!l).map(normalizeAnswer))]);
   for (;;) {
     const keys = texts.map((forms) => {
       const all = forms.flatMap((f) => tokenize(f, languages, disabled).tokens.map(keyOf));
@@ -192,14 +193,14 @@ function windowMatch(model: LabelModel, others: LabelModel[], tokens: Token[], s
 const modelCache = new WeakMap<AnswerScale, Map<string, ReturnType<typeof labelModels>>>();
 
 /**
- * Every label of `scale` mentioned in `text` (already normalised with `normalize`), without overlaps: labels as
+ * Every label of `scale` mentioned in `text` (already normalised with `normalizeAnswer`), without overlaps: labels as
  * written first (longest first), then paraphrases by score. Labels are read in `language` and in English.
  */
-export function findLabels(text: string, scale: AnswerScale, language: string, normalize: (s: string) => string): LabelMention[] {
+export function findLabels(text: string, scale: AnswerScale, language: string): LabelMention[] {
   const languages = [...new Set([language, 'en'])];
   const byLanguage = modelCache.get(scale) ?? new Map<string, ReturnType<typeof labelModels>>();
   modelCache.set(scale, byLanguage);
-  const cached = byLanguage.get(language) ?? labelModels(scale, languages, normalize);
+  const cached = byLanguage.get(language) ?? labelModels(scale, languages);
   byLanguage.set(language, cached);
   const { models, disabled } = cached;
   const { tokens, bounds } = tokenize(text, languages, disabled);

@@ -47,8 +47,6 @@ interface Option {
 interface Candidate {
   value: number | null;
   reason?: string;
-  start: number;
-  end: number;
   via: Via;
   /** 3: after "final answer", 2: after a cue ("I'd pick"), 1: first thing said or in brackets, 0: in passing. */
   strength: number;
@@ -105,7 +103,7 @@ const fmt = (values: number[]) => values.map(String).join(', ').replace(/, ([^,]
 function candidates(text: string, options: Option[], min: number, max: number, short: boolean): Candidate[] {
   const out: Candidate[] = [];
   const make = (first: Option, last: Option, value: number | null, via: Via, reason?: string) =>
-    out.push({ value, via, start: first.start, end: last.end, strength: strength(text, first.start, last.end), ...(reason ? { reason } : {}) });
+    out.push({ value, via, strength: strength(text, first.start, last.end), ...(reason ? { reason } : {}) });
   for (let i = 0; i < options.length; i++) {
     const chain = [options[i]!];
     const joins: Join[] = [];
@@ -150,7 +148,7 @@ export function parseAnswer(text: string, scale: AnswerScale, language = 'en'): 
   const outside = numbers.filter((m) => m.value < min || m.value > max);
   const mentions: Mention[] = [
     ...numbers.filter((m) => m.value >= min && m.value <= max),
-    ...findLabels(masked, scale, language, normalizeAnswer).map((l) => ({ value: l.value, start: l.start, end: l.end, kind: 'label' as const, partial: l.partial })),
+    ...findLabels(masked, scale, language).map((l) => ({ value: l.value, start: l.start, end: l.end, kind: 'label' as const, partial: l.partial })),
     ...wordMentions(masked, language).filter((m) => m.value >= min && m.value <= max),
   ];
   // A whole answer of a few words ("Sehr.", "有时") may name a label without its shared words.
