@@ -63,6 +63,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'batch.pause': { batchId: 'b1' },
   'batch.resume': { batchId: 'b1' },
   'batch.cancel': { batchId: 'b1' },
+  'survey.read': { runId: 'r1', reading: { value: 2.5 } },
 };
 const TYPES = (Object.keys(SENDER_ROLE) as MessageType[]).filter((t) => t in SAMPLES);
 

@@ -3,6 +3,7 @@ import type { RefusalKind, RefusalLabel } from '../analysis/types';
 import type { ChatMessage, ProviderKind } from '../providers/types';
 import type { RunState } from './state';
 import type { EngineEvent } from '../on-device/webllm-engine';
+import type { HandReading } from '../surveys/hand-reading';
 
 /** Sampling and framing parameters, recorded on every run so an answer can be reproduced. */
 export interface RunParams {
@@ -145,6 +146,8 @@ export interface Run {
   repetition?: number;
   /** The exact messages sent (system prompt, context turns, prompt), recorded when the answer was asked for. */
   messages?: ChatMessage[];
+  /** Survey answers the reader could not read: the value a person gave it on the Studies page (cleared by a retry). */
+  surveyReading?: HandReading;
 }
 
 /** Live streaming events the runner pushes to open panels (over the runtime Port LIVE_PORT). */

@@ -103,7 +103,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       const run = await deps.db.runs.get(runId);
       if (!run) throw new Error('That run no longer exists.');
       if (!canRetry(run.state)) throw new Error('This run is still in progress.');
-      await deps.db.runs.update(runId, { state: 'queued', error: undefined, errorCode: undefined, updatedAt: now() });
+      // A new answer replaces the old one: a person's reading of the old one no longer applies.
+      await deps.db.runs.update(runId, { state: 'queued', error: undefined, errorCode: undefined, surveyReading: undefined, updatedAt: now() });
       await deps.runner.wake();
       return { runId };
     },
