@@ -7,7 +7,6 @@ import type { ComparisonSource, HeldRuns } from '../../core/runner/types';
 import { detectLanguage } from '../../core/translate/detect';
 import { catalogueCode, languageName } from '../../core/translate/languages';
 import { runsOf, saveComparison } from '../db/comparisons';
-import { reindex } from '../db/search-index';
 import { composerPrefsItem, startingAxes } from '../storage/templates';
 import { planCapture } from './capture-plan';
 import type { ComposeSpec } from '../messaging/protocol-compose';
@@ -90,7 +89,6 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       await deps.db.transaction('rw', deps.db.comparisons, deps.db.runs, deps.db.search, async () => {
         await deps.db.runs.bulkAdd(runs);
         await deps.db.comparisons.update(comparisonId, { held: stillHeld });
-        await reindex(deps.db, [comparisonId]);
       });
       if (runs.length) await deps.runner.wake();
       return { started: runs.length };
