@@ -22,7 +22,7 @@ export function sentences(text: string, limit = 40): Piece[] {
   return out;
 }
 
-const PUNCTUATION_BREAK = /[,;:—–()（）、，；：]/gu;
+const PUNCTUATION_BREAK = /[,;:()（）、，；：]/gu;
 
 /** Clauses of a sentence: split at punctuation and at the clause words found in it ("because", "but"). */
 export function clauses(text: string, sentence: Piece, breaks: EvidenceSpan[]): Piece[] {

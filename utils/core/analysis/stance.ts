@@ -5,7 +5,7 @@
  * disagrees ("Should GM food be banned?" → "No, it should not be banned" opposes the ban); 'mixed' argues both
  * ways without concluding; 'neutral' takes no side. An AI disclaimer followed by a position is that position.
  *
- * Cues, strongest first: a first-person "I agree" / "I disagree" (3), a yes/no opening to a yes/no question
+ * Cues, strongest first: a first-person "I agree" / "I disagree" (4), a yes/no opening to a yes/no question
  * (3), an opinion opener whose clause restates the proposition ("I don't think X is justified", 2), a clause
  * that restates it with a judgement, an obligation or a negation ("X should not be banned", 1), and phrases
  * that affirm or deny a claim ("there is no evidence", 1). A side wins with at least twice the other's weight.
@@ -110,10 +110,13 @@ export interface Cue {
   span: EvidenceSpan;
 }
 
-/** The judgement a clause adds to the proposition: its evaluative words, leaving out those that restate the prompt's. */
-function addedSign(text: string, a: AnswerSpans, from: number, to: number, s: CompiledStance, promptUnits: readonly string[]): number {
-  const own = (spans: EvidenceSpan[]) => within(spans, from, to).filter((x) => overlap(contentUnits(text.slice(x.start, x.end), s.spaced, s.stopwords), promptUnits, s.spaced) === 0).length;
-  return Math.sign(own(a.favourable) - own(a.unfavourable));
+/** The judgement a clause adds to the proposition (its evaluative words, leaving out those that restate the prompt's), and whether it restates the prompt's own. */
+function judgement(text: string, a: AnswerSpans, from: number, to: number, s: CompiledStance, promptUnits: readonly string[]): { sign: number; echoes: boolean } {
+  const echo = (x: EvidenceSpan) => overlap(contentUnits(text.slice(x.start, x.end), s.spaced, s.stopwords), promptUnits, s.spaced) > 0;
+  const favourable = within(a.favourable, from, to);
+  const unfavourable = within(a.unfavourable, from, to);
+  const own = (spans: EvidenceSpan[]) => spans.filter((x) => !echo(x)).length;
+  return { sign: Math.sign(own(favourable) - own(unfavourable)), echoes: [...favourable, ...unfavourable].some(echo) };
 }
 
 /** The cue of one sentence: an opinion opener or a restatement of the proposition, polarised. */
@@ -131,15 +134,18 @@ function sentenceCue(text: string, sentence: Piece, a: AnswerSpans, s: CompiledS
     if (covered > bestOverlap) [best, bestOverlap] = [clause, covered];
   }
   if (!best || bestOverlap < f.needed) return null;
-  const from = Math.max(best.start, opener ? opener.end : best.start);
-  const negated = within(a.negation, from, best.end).length > 0;
-  const sign = addedSign(text, a, from, best.end, s, f.units);
-  const judged = negated || sign !== 0 || within(a.modal, from, best.end).length > 0 || (f.units.length > 1 && bestOverlap === f.units.length);
+  // The clause's own words: after an opener that precedes it ("I think X"), before one that follows ("Xと思います").
+  const after = !opener || opener.start <= best.start;
+  const from = opener && after ? Math.max(best.start, opener.end) : best.start;
+  const to = opener && !after ? Math.min(best.end, opener.start) : best.end;
+  const negated = within(a.negation, from, to).length > 0;
+  const { sign, echoes } = judgement(text, a, from, to, s, f.units);
+  const judged = negated || sign !== 0 || echoes || within(a.modal, from, to).length > 0 || (f.units.length > 1 && bestOverlap === f.units.length);
   if (!opener && !judged) return null;
   const flip = f.sign !== 0 && sign !== 0 && sign !== f.sign;
   const against = negated !== Boolean(disbelief) !== flip !== f.negated;
   const start = opener ? Math.min(opener.start, best.start) : best.start;
-  const span = trimmed(text, start, best.end, opener ? opener.rule : `values.stance-restates.${language}:restates the question`);
+  const span = trimmed(text, start, opener ? Math.max(opener.end, best.end) : best.end, opener ? opener.rule : `values.stance-restates.${language}:restates the question`);
   return { side: against ? 'against' : 'for', weight: opener ? 2 : 1, span };
 }
 
@@ -196,7 +202,7 @@ export function stanceCues(text: string, input: StanceInput): StanceCues {
       if (yes) cues.push({ side: 'for', weight: 3, span: yes });
     }
   }
-  const explicit = [...findSpans(text, s.agree).map((span) => ({ side: 'for' as const, weight: 3, span })), ...findSpans(text, s.disagree).map((span) => ({ side: 'against' as const, weight: 3, span }))];
+  const explicit = [...findSpans(text, s.agree).map((span) => ({ side: 'for' as const, weight: 4, span })), ...findSpans(text, s.disagree).map((span) => ({ side: 'against' as const, weight: 4, span }))];
   cues.push(...explicit);
   const a: AnswerSpans = {
     disbelieve: findSpans(text, s.disbelieve),
@@ -217,7 +223,9 @@ export function stanceCues(text: string, input: StanceInput): StanceCues {
     if (reportedList || reports) reported.push(sentence);
     // "Critics argue:" or "Arguments for a ban include:" makes the list after it someone else's view.
     if (!reportedList && reports && /[:：]\s*$/u.test(text.slice(sentence.start, sentence.end))) reportedList = true;
-    const cue = reportedList && item ? null : sentenceCue(text, sentence, a, s, f, v.lexicon.language);
+    // Headings and lead-ins ("Arguments for a ban:") introduce; they do not claim.
+    const lead = /[:：]\s*$/u.test(text.slice(sentence.start, sentence.end));
+    const cue = (reportedList && item) || lead ? null : sentenceCue(text, sentence, a, s, f, v.lexicon.language);
     if (cue && !explicit.some((e) => e.span.start < cue.span.end && cue.span.start < e.span.end)) cues.push(cue);
   }
   const own = (span: EvidenceSpan) => !reported.some((r) => span.start >= r.start && span.end <= r.end);
@@ -237,15 +245,16 @@ export function takesClearSide({ cues, mixed }: StanceCues): boolean {
 }
 
 /** The stance the cues add up to, given the balance reading (both sides laid out without a cue is 'mixed'). */
-export function decideStance({ cues, mixed, explicit, noPosition }: StanceCues, balance: ValueFeatures['balance']['value']): ValueFeatures['stance'] {
+export function decideStance(read: StanceCues, balance: ValueFeatures['balance']['value']): ValueFeatures['stance'] {
+  const { mixed, explicit, noPosition } = read;
+  // In an answer that lays out both sides, restated claims are the sides; only the speaker's own markers count.
+  const cues = balance === 'balanced' ? read.cues.filter((c) => c.weight >= 2) : read.cues;
   const forSide = weigh(cues, 'for');
   const against = weigh(cues, 'against');
   const spans = (side?: Cue['side']) => withoutOverlaps(cues.filter((c) => !side || c.side === side).map((c) => c.span));
   const result = (value: Stance, evidence: EvidenceSpan[]) => ({ value, evidence: withoutOverlaps(evidence) });
   if (mixed.length && !explicit) return result('mixed', [...mixed, ...spans()]);
   if (forSide === 0 && against === 0) return balance === 'balanced' ? result('mixed', []) : result('neutral', noPosition);
-  // A lone weak cue in an answer that lays out both sides does not make it take one.
-  if (balance === 'balanced' && Math.max(forSide, against) < 2) return result('mixed', spans());
   if (forSide >= 2 * against) return result('supports', spans('for'));
   if (against >= 2 * forSide) return result('opposes', spans('against'));
   return result('mixed', spans());

@@ -13,10 +13,11 @@ export const de: ValueLexicon = {
     '(?:andere|manche|einige) (?:argumentieren|meinen|sagen|glauben|befürchten|halten)',
     'Argumente? (?:dafür|für)',
     'Argumente? (?:dagegen|gegen)',
-    '(?:andere|manche|einige|viele) (?:[\\p{L}]+ )?(?:argumentieren|meinen|sagen|glauben|befürchten|halten|verweisen|betonen|warnen|kritisieren|sehen|nutzen|befürworten)',
+    '(?:manche|einige|viele) (?:[\\p{L}]+ )?(?:argumentieren|meinen|sagen|glauben|befürchten|halten|verweisen|betonen|warnen|kritisieren|sehen|nutzen|befürworten)',
     'Kompromiss|Mittelweg',
     '(?:sind|waren) (?:bisher )?gemischt|gemischte (?:Ergebnisse|Erfahrungen|Bilanz)',
     'halten dagegen',
+    'andere (?:[\\p{L}]+ )?(?:argumentieren|meinen|sagen|glauben|befürchten|halten|verweisen|betonen|warnen|kritisieren|sehen|nutzen|befürworten)',
   ],
   bothSides: [
     'auf der anderen Seite',
@@ -157,6 +158,6 @@ export const de: ValueLexicon = {
   noOpen: ['nein', 'keineswegs', 'auf keinen Fall', 'natürlich nicht', 'absolut nicht', 'nicht wirklich', 'nicht ganz', 'falsch'],
   pleasantries: ['(?:eine )?(?:gute|tolle|interessante|spannende|ausgezeichnete) Frage[.!]*', 'danke für (?:die|deine|Ihre) Frage[.!]*'],
   requestPrompt: [
-    '^\\W*(?:kannst du|können Sie|könntest du|könnten Sie|bitte|schreib|schreibe|schreiben Sie|erkläre?|erklären Sie|gib mir|geben Sie mir|nenne|nennen Sie|beschreibe?|vergleiche?|fasse|was|wie|warum|wieso|weshalb|wann|wo|wer|welche[rsn]?)(?![\\p{L}])',
+    '^[^\\p{L}\\p{N}]*(?:kannst du|können Sie|könntest du|könnten Sie|bitte|schreib|schreibe|schreiben Sie|erkläre?|erklären Sie|gib mir|geben Sie mir|nenne|nennen Sie|beschreibe?|vergleiche?|fasse|was|wie|warum|wieso|weshalb|wann|wo|wer|welche[rsn]?)(?![\\p{L}])',
   ],
 };

@@ -269,6 +269,6 @@ export const en: ValueLexicon = {
     'thanks? (?:you )?for (?:asking|your question|the question)[.!]*',
   ],
   requestPrompt: [
-    '^\\W*(?:(?:can|could|would|will) you|please|write|list|give|explain|describe|tell me|summari[sz]e|compare|help|create|draft|make|generate|show|provide|outline|discuss|translate|what|how|why|who|when|where|which|i (?:want|need|would like))(?![\\p{L}])',
+    '^[^\\p{L}\\p{N}]*(?:(?:can|could|would|will) you|please|write|list|give|explain|describe|tell me|summari[sz]e|compare|help|create|draft|make|generate|show|provide|outline|discuss|translate|what|how|why|who|when|where|which|i (?:want|need|would like))(?![\\p{L}])',
   ],
 };

@@ -16,10 +16,11 @@ export const es: ValueLexicon = {
     'algunos (?:argumentan|sostienen|creen|opinan|piensan)',
     'argumentos a favor',
     'argumentos en contra',
-    '(?:muchos|algunos|otros) (?:[\\p{L}]+ )?(?:argumentan|sostienen|creen|opinan|piensan|señalan|advierten|temen|apoyan|usan|defienden|destacan|recuerdan)',
+    '(?:muchos|algunos) (?:[\\p{L}]+ )?(?:argumentan|sostienen|creen|opinan|piensan|señalan|advierten|temen|apoyan|usan|defienden|destacan|recuerdan)',
     'mientras que otros',
     '(?:una )?solución intermedia|(?:un )?término medio|compromiso',
     'resultados (?:dispares|mixtos|desiguales)',
+    'otros (?:[\\p{L}]+ )?(?:argumentan|sostienen|creen|opinan|piensan|señalan|advierten|temen|apoyan|usan|defienden|destacan|recuerdan)',
   ],
   bothSides: [
     'por otro lado',
@@ -153,6 +154,6 @@ export const es: ValueLexicon = {
   noOpen: ['no(?=\\s*[,.!;:—–*])', 'en absoluto', 'claro que no', 'por supuesto que no', 'falso', 'para nada'],
   pleasantries: ['(?:qué |muy )?(?:buena|excelente|gran|interesante) pregunta[.!]*', 'gracias por (?:preguntar|tu pregunta)[.!]*'],
   requestPrompt: [
-    '^[¿¡\\W]*(?:puedes|podrías|por favor|escribe|explica|dame|enumera|describe|dime|compara|resume|haz|qué|cómo|por qué|cuál|cuáles|cuándo|dónde|quién)(?![\\p{L}])',
+    '^[^\\p{L}\\p{N}]*(?:puedes|podrías|por favor|escribe|explica|dame|enumera|describe|dime|compara|resume|haz|qué|cómo|por qué|cuál|cuáles|cuándo|dónde|quién)(?![\\p{L}])',
   ],
 };

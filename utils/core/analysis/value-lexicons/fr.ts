@@ -16,12 +16,13 @@ export const fr: ValueLexicon = {
     'certains (?:estiment|pensent|soutiennent|affirment|craignent)',
     'arguments? (?:pour|en faveur)',
     'arguments? contre',
-    "(?:certains|d'autres|beaucoup) (?:[\\p{L}]+ )?(?:estiment|pensent|soutiennent|affirment|craignent|rappellent|défendent|soulignent)",
+    "(?:certains|beaucoup) (?:[\\p{L}]+ )?(?:estiment|pensent|soutiennent|affirment|craignent|rappellent|défendent|soulignent)",
     'selon certains',
     "d'autres s'en servent",
     'tandis que',
     'compromis|juste milieu',
     'résultats (?:contrastés|mitigés|mixtes)',
+    'd\'autres (?:[\\p{L}]+ )?(?:estiment|pensent|soutiennent|affirment|craignent|rappellent|défendent|soulignent|s\'en servent)',
   ],
   bothSides: [
     "d'un autre côté",
@@ -155,6 +156,6 @@ export const fr: ValueLexicon = {
   noOpen: ['non(?=\\s*[,.!;:—–*])', 'pas du tout', 'absolument pas', 'bien sûr que non', 'certainement pas', 'pas vraiment', 'faux'],
   pleasantries: ['(?:très |excellente |bonne )?(?:bonne |excellente )?question[.!]*', 'merci pour (?:votre|ta|cette) question[.!]*'],
   requestPrompt: [
-    "^\\W*(?:peux-tu|pouvez-vous|s'il (?:te|vous) plaît|écris|écrivez|explique|expliquez|donne-moi|donnez-moi|liste|listez|décris|décrivez|dis-moi|dites-moi|compare|comparez|résume|résumez|qu'est-ce|que|quels?|quelles?|comment|pourquoi|quand|où|qui)(?![\\p{L}])",
+    "^[^\\p{L}\\p{N}]*(?:peux-tu|pouvez-vous|s'il (?:te|vous) plaît|écris|écrivez|explique|expliquez|donne-moi|donnez-moi|liste|listez|décris|décrivez|dis-moi|dites-moi|compare|comparez|résume|résumez|qu'est-ce|que|quels?|quelles?|comment|pourquoi|quand|où|qui)(?![\\p{L}])",
   ],
 };

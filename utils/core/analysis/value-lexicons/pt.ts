@@ -13,9 +13,10 @@ export const pt: ValueLexicon = {
     '(?:outros|alguns) (?:argumentam|acreditam|afirmam|defendem|temem)',
     'argumentos a favor',
     'argumentos contra',
-    '(?:muitos|alguns|outros) (?:[\\p{L}]+ )?(?:argumentam|acreditam|afirmam|defendem|temem|apoiam|usam|lembram|destacam)',
+    '(?:muitos|alguns) (?:[\\p{L}]+ )?(?:argumentam|acreditam|afirmam|defendem|temem|apoiam|usam|lembram|destacam)',
     'enquanto outros',
     'meio-termo|compromisso',
+    'outros (?:[\\p{L}]+ )?(?:argumentam|acreditam|afirmam|defendem|temem|apoiam|usam|lembram|destacam)',
   ],
   bothSides: [
     'por outro lado',
@@ -143,6 +144,6 @@ export const pt: ValueLexicon = {
   noOpen: ['não(?=\\s*[,.!;:—–*])', 'de jeito nenhum', 'claro que não', 'de forma alguma', 'falso', 'não exatamente'],
   pleasantries: ['(?:que |ótima |boa |excelente )?(?:ótima |boa |excelente )?pergunta[.!]*', 'obrigad[oa] pela pergunta[.!]*'],
   requestPrompt: [
-    '^\\W*(?:você pode|pode|poderia|por favor|escreva|explique|me dê|dê-me|liste|descreva|diga-me|me diga|compare|resuma|o que|como|por que|porque|qual|quais|quando|onde|quem)(?![\\p{L}])',
+    '^[^\\p{L}\\p{N}]*(?:você pode|pode|poderia|por favor|escreva|explique|me dê|dê-me|liste|descreva|diga-me|me diga|compare|resuma|o que|como|por que|porque|qual|quais|quando|onde|quem)(?![\\p{L}])',
   ],
 };

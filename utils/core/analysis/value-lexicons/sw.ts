@@ -15,6 +15,7 @@ export const sw: ValueLexicon = {
     'huku wengine',
     '(?:walimu|watu|wataalamu|wazazi) wengine',
     'maelewano|njia ya kati',
+    '(?:walimu|watu|wataalamu|wazazi|wachumi) wengi',
   ],
   bothSides: [
     'kwa upande mwingine',
@@ -122,5 +123,5 @@ export const sw: ValueLexicon = {
   yesOpen: ['ndiyo|ndio', 'bila shaka', 'hakika'],
   noOpen: ['hapana', 'la(?=\\s*[,.!;:—–*])', 'si kweli|sio kweli'],
   pleasantries: ['(?:hilo ni )?swali (?:zuri|nzuri|la msingi)[.!]*', 'asante kwa swali[.!]*'],
-  requestPrompt: ['^\\W*(?:tafadhali|andika|eleza|nipe|orodhesha|linganisha|niambie|je,? unaweza|nini|kwa nini|vipi|lini|wapi|nani)(?![\\p{L}])'],
+  requestPrompt: ['^[^\\p{L}\\p{N}]*(?:tafadhali|andika|eleza|nipe|orodhesha|linganisha|niambie|je,? unaweza|nini|kwa nini|vipi|lini|wapi|nani)(?![\\p{L}])'],
 };
