@@ -9,7 +9,7 @@
  * declines to take a position and argues nothing.
  */
 import type { EvidenceSpan, ValueFeatures } from './types';
-import { findSpans, withoutOverlaps, wordCount, type CompiledLexicon } from './value-match';
+import { findSpans, withoutOverlaps, type CompiledLexicon } from './value-match';
 import { sentences } from './stance-text';
 
 /** Two-sidedness an answer that takes one side clearly needs to read as balanced (2 otherwise). */
@@ -22,14 +22,18 @@ const MIN_WORDS_AFTER_DECLINING = 30;
 /** What the balance reader needs besides the text. */
 export interface BalanceInput {
   values: CompiledLexicon;
+  /** Length of the text in words (see wordCount). */
+  words: number;
   /** Spans where the answer declines to take a position or to answer ("I can't share opinions"). */
   declines: EvidenceSpan[];
+  /** "Yes and no", "it depends", "I partly agree and partly disagree": the answer goes both ways (one voice). */
+  mixed: EvidenceSpan[];
   /** The answer takes one side clearly ("No, …", "I disagree"): mentioning that views vary is not enough then. */
   sided: boolean;
 }
 
 /** Balance of `text`, with evidence spans into it. */
-export function readBalance(text: string, { values: v, declines, sided }: BalanceInput): ValueFeatures['balance'] {
+export function readBalance(text: string, { values: v, words, declines, mixed, sided }: BalanceInput): ValueFeatures['balance'] {
   const both = findSpans(text, v.body.bothSides);
   const voices = findSpans(text, v.body.sides);
   const forHeads = findSpans(text, v.forHeadings);
@@ -37,12 +41,11 @@ export function readBalance(text: string, { values: v, declines, sided }: Balanc
   const dismissals = findSpans(text, v.body.dismissive);
   // Two-sided phrases count twice; distinct voices once each ("critics" twice is one voice); so do heading sides.
   // Declining to take a side ("I neither agree nor disagree") in an answer that goes on counts as one voice.
-  const declined = declines.length > 0 && !sided && wordCount(text) >= MIN_WORDS_AFTER_DECLINING ? declines.slice(0, 1) : [];
-  const score = 2 * new Set(both.map((s) => s.rule)).size + new Set(voices.map((s) => s.rule)).size + (forHeads.length ? 1 : 0) + (againstHeads.length ? 1 : 0) + declined.length;
-  if (score >= (sided ? SIDED_SCORE : 2) && score > 2 * dismissals.length) return { value: 'balanced', evidence: withoutOverlaps([...declined, ...forHeads, ...againstHeads, ...both, ...voices]) };
+  const declined = declines.length > 0 && !sided && words >= MIN_WORDS_AFTER_DECLINING ? declines.slice(0, 1) : [];
+  const score = 2 * new Set(both.map((s) => s.rule)).size + new Set(voices.map((s) => s.rule)).size + (forHeads.length ? 1 : 0) + (againstHeads.length ? 1 : 0) + declined.length + (mixed.length ? 1 : 0);
+  if (score >= (sided ? SIDED_SCORE : 2) && score > 2 * dismissals.length) return { value: 'balanced', evidence: withoutOverlaps([...declined, ...mixed, ...forHeads, ...againstHeads, ...both, ...voices]) };
   if (dismissals.length) return { value: 'one_sided', evidence: dismissals };
   if ((forHeads.length > 0) !== (againstHeads.length > 0) && voices.length === 0) return { value: 'one_sided', evidence: [...forHeads, ...againstHeads] };
-  const words = wordCount(text);
   if (words < MIN_WORDS || (declines.length > 0 && words < MIN_WORDS_AFTER_DECLINING)) return { value: 'unclear', evidence: [] };
   return { value: 'one_sided', evidence: [claim(text, v.lexicon.language)] };
 }

@@ -20,6 +20,8 @@ import { clauses, contentUnits, overlap, proposition, sentences, type Piece } fr
 export interface CompiledStance {
   agree: Matcher[];
   disagree: Matcher[];
+  agreeOpen: Matcher[];
+  disagreeOpen: Matcher[];
   both: Matcher[];
   noPosition: Matcher[];
   believe: Matcher[];
@@ -46,6 +48,8 @@ export function compileStance(lexicon: StanceLexicon, values: CompiledLexicon): 
   const compiled: CompiledStance = {
     agree: body(lexicon.agree, 'agree'),
     disagree: body(lexicon.disagree, 'disagree'),
+    agreeOpen: compileTerms(lexicon.agreeOpen, rule('agree'), edges, 'sticky'),
+    disagreeOpen: compileTerms(lexicon.disagreeOpen, rule('disagree'), edges, 'sticky'),
     both: body(lexicon.both, 'both'),
     noPosition: body(lexicon.noPosition, 'none'),
     believe: body(lexicon.believe, 'believe'),
@@ -89,7 +93,7 @@ function frame(prompt: string | undefined, s: CompiledStance, isRequest: boolean
   return { units, needed, sign: signOf(text, s), negated, yesNo: !isRequest };
 }
 
-/** Matches of the sentence-level categories over the whole answer, found once. */
+/** Matches of the clause-level categories in and around one sentence. */
 interface AnswerSpans {
   disbelieve: EvidenceSpan[];
   believe: EvidenceSpan[];
@@ -102,6 +106,7 @@ interface AnswerSpans {
 }
 
 const within = (spans: EvidenceSpan[], start: number, end: number) => spans.filter((x) => x.start >= start && x.end <= end);
+const anyWithin = (spans: EvidenceSpan[], start: number, end: number) => spans.some((x) => x.start >= start && x.end <= end);
 
 /** One piece of evidence for a side. */
 export interface Cue {
@@ -124,7 +129,7 @@ function sentenceCue(text: string, sentence: Piece, a: AnswerSpans, s: CompiledS
   const disbelief = within(a.disbelieve, sentence.start, sentence.end)[0];
   const belief = disbelief ? undefined : within(a.believe, sentence.start, sentence.end)[0];
   const opener = disbelief ?? belief;
-  if (within(a.reported, opener ? opener.end : sentence.start, sentence.end).length) return null;
+  if (anyWithin(a.reported, opener ? opener.end : sentence.start, sentence.end)) return null;
   if (!opener && f.units.length === 0) return null;
   // The clause most about the proposition.
   let best: Piece | null = null;
@@ -133,14 +138,16 @@ function sentenceCue(text: string, sentence: Piece, a: AnswerSpans, s: CompiledS
     const covered = f.units.length ? overlap(f.units, contentUnits(text.slice(clause.start, clause.end), s.spaced, s.stopwords), s.spaced) : 0;
     if (covered > bestOverlap) [best, bestOverlap] = [clause, covered];
   }
-  if (!best || bestOverlap < f.needed) return null;
+  if (!best) return null;
   // The clause's own words: after an opener that precedes it ("I think X"), before one that follows ("Xと思います").
   const after = !opener || opener.start <= best.start;
   const from = opener && after ? Math.max(best.start, opener.end) : best.start;
   const to = opener && !after ? Math.min(best.end, opener.start) : best.end;
-  const negated = within(a.negation, from, to).length > 0;
+  const negated = anyWithin(a.negation, from, to);
   const { sign, echoes } = judgement(text, a, from, to, s, f.units);
-  const judged = negated || sign !== 0 || echoes || within(a.modal, from, to).length > 0 || (f.units.length > 1 && bestOverlap === f.units.length);
+  // An opinion opener may keep only the judgement of the question ("No me parece justo").
+  if (bestOverlap < f.needed && !(opener && echoes)) return null;
+  const judged = negated || sign !== 0 || echoes || anyWithin(a.modal, from, to) || (f.units.length > 1 && bestOverlap === f.units.length);
   if (!opener && !judged) return null;
   const flip = f.sign !== 0 && sign !== 0 && sign !== f.sign;
   const against = negated !== Boolean(disbelief) !== flip !== f.negated;
@@ -155,6 +162,13 @@ function trimmed(text: string, start: number, end: number, rule: string): Eviden
   while (a < b && /[\s,;:.!?。！？、，—–*#>\-]/u.test(text[a]!)) a++;
   while (b > a && /[\s,;:.!?。！？、，—–*]/u.test(text[b - 1]!)) b--;
   return { start: a, end: b, rule };
+}
+
+/** Cues whose spans do not overlap (of two, the earlier stays). */
+function withoutOverlapsCues(cues: Cue[]): Cue[] {
+  const kept: Cue[] = [];
+  for (const cue of [...cues].sort((a, b) => a.span.start - b.span.start)) if (!kept.some((k) => k.span.start < cue.span.end && cue.span.start < k.span.end)) kept.push(cue);
+  return kept;
 }
 
 /** Whether the line holding `at` is a list item ("- …", "• …", "1. …"). */
@@ -202,35 +216,48 @@ export function stanceCues(text: string, input: StanceInput): StanceCues {
       if (yes) cues.push({ side: 'for', weight: 3, span: yes });
     }
   }
-  const explicit = [...findSpans(text, s.agree).map((span) => ({ side: 'for' as const, weight: 4, span })), ...findSpans(text, s.disagree).map((span) => ({ side: 'against' as const, weight: 4, span }))];
-  cues.push(...explicit);
-  const a: AnswerSpans = {
-    disbelieve: findSpans(text, s.disbelieve),
-    believe: findSpans(text, s.believe),
+  // A verdict word opening the answer ("Disagree.", "Strongly agree!") answers the statement even after a request.
+  const verdictNo = matchAt(text, input.openingAt, s.disagreeOpen);
+  const verdictYes = verdictNo ? null : matchAt(text, input.openingAt, s.agreeOpen);
+  const verdict = verdictNo ? [{ side: 'against' as const, weight: 4, span: verdictNo }] : verdictYes ? [{ side: 'for' as const, weight: 4, span: verdictYes }] : [];
+  const explicit = [...verdict, ...findSpans(text, s.agree).map((span) => ({ side: 'for' as const, weight: 4, span })), ...findSpans(text, s.disagree).map((span) => ({ side: 'against' as const, weight: 4, span }))];
+  cues.push(...withoutOverlapsCues(explicit));
+  const openers = { disbelieve: findSpans(text, s.disbelieve), believe: findSpans(text, s.believe) };
+  const body = { supports: findSpans(text, v.body.supports), opposes: findSpans(text, v.body.opposes) };
+  const scan = (): AnswerSpans => ({
+    ...openers,
     reported: findSpans(text, s.reported),
     negation: findSpans(text, s.negation),
     modal: findSpans(text, s.modal),
     favourable: findSpans(text, s.favourable),
     unfavourable: findSpans(text, s.unfavourable),
     breaks: findSpans(text, s.clauseBreaks),
-  };
+  });
   const reported: Piece[] = [];
   let reportedList = false;
+  // The clause-level categories, scanned over the answer once, when a sentence first needs them.
+  let a: AnswerSpans | undefined;
   for (const sentence of sentences(text)) {
+    const part = text.slice(sentence.start, sentence.end);
     const item = isListItem(text, sentence.start);
     if (!item) reportedList = false;
-    const reports = within(a.reported, sentence.start, sentence.end).length > 0;
+    // Headings and lead-ins ("Arguments for a ban:") introduce; they do not claim.
+    const lead = /[:：]\s*$/u.test(part);
+    const opener = anyWithin(openers.disbelieve, sentence.start, sentence.end) || anyWithin(openers.believe, sentence.start, sentence.end);
+    const candidate = !lead && !(reportedList && item) && (opener || (f.units.length > 0 && overlap(f.units, contentUnits(part, s.spaced, s.stopwords), s.spaced) >= f.needed));
+    const claims = anyWithin(body.supports, sentence.start, sentence.end) || anyWithin(body.opposes, sentence.start, sentence.end);
+    if (candidate) a ??= scan();
+    const reports = candidate && a ? anyWithin(a.reported, sentence.start, sentence.end) : (lead || claims) && matchesAny(part, s.reported);
     if (reportedList || reports) reported.push(sentence);
     // "Critics argue:" or "Arguments for a ban include:" makes the list after it someone else's view.
-    if (!reportedList && reports && /[:：]\s*$/u.test(text.slice(sentence.start, sentence.end))) reportedList = true;
-    // Headings and lead-ins ("Arguments for a ban:") introduce; they do not claim.
-    const lead = /[:：]\s*$/u.test(text.slice(sentence.start, sentence.end));
-    const cue = (reportedList && item) || lead ? null : sentenceCue(text, sentence, a, s, f, v.lexicon.language);
+    if (!reportedList && reports && lead) reportedList = true;
+    if (!candidate || !a) continue;
+    const cue = sentenceCue(text, sentence, a, s, f, v.lexicon.language);
     if (cue && !explicit.some((e) => e.span.start < cue.span.end && cue.span.start < e.span.end)) cues.push(cue);
   }
   const own = (span: EvidenceSpan) => !reported.some((r) => span.start >= r.start && span.end <= r.end);
-  cues.push(...findSpans(text, v.body.supports).filter(own).map((span) => ({ side: 'for' as const, weight: 1, span })));
-  cues.push(...findSpans(text, v.body.opposes).filter(own).map((span) => ({ side: 'against' as const, weight: 1, span })));
+  cues.push(...body.supports.filter(own).map((span) => ({ side: 'for' as const, weight: 1, span })));
+  cues.push(...body.opposes.filter(own).map((span) => ({ side: 'against' as const, weight: 1, span })));
   return { cues, mixed, explicit: explicit.length > 0, noPosition: findSpans(text, s.noPosition) };
 }
 

@@ -156,7 +156,7 @@ export function findSpans(text: string, matchers: Matcher[]): EvidenceSpan[] {
       found.push({ start: m.index, end: m.index + m[0].length, rule: ruleOf(m, rules) });
     }
   }
-  return withoutOverlaps(found);
+  return found.length > 1 ? withoutOverlaps(found) : found;
 }
 
 /** Spans in reading order with overlaps removed (of two overlapping spans the earlier, then longer, stays). */

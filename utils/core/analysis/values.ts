@@ -112,7 +112,7 @@ export function valueFeatures(text: string, options: ValueOptions = {}): ValueAn
   const stanceLexicon = compileStance(STANCE_LEXICONS[chosen.lexicon.language] ?? STANCE_LEXICONS.en!, compiled);
   const cues = stanceCues(body, { values: compiled, stance: stanceLexicon, prompt: options.prompt, isRequest: isRequest(options.prompt, compiled), openingAt: openingStart(body, compiled) });
   // Declining to take a position counts only when no position is taken after it ("…, but I would disagree").
-  const balance = readBalance(body, { values: compiled, declines: cues.explicit ? [] : cues.noPosition, sided: takesClearSide(cues) });
+  const balance = readBalance(body, { values: compiled, words, declines: cues.explicit ? [] : cues.noPosition, mixed: cues.mixed, sided: takesClearSide(cues) });
   const stance = decideStance(cues, balance.value);
   return {
     basis: chosen.basis,

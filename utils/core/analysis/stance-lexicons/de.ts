@@ -22,6 +22,8 @@ export const de: StanceLexicon = {
     'ich lehne (?:diese|die) (?:Aussage|Ansicht|These|Behauptung) ab',
     'ich teile (?:diese|die) (?:Ansicht|Meinung|Auffassung|Einschätzung) nicht',
   ],
+  agreeOpen: ['(?:(?:meine )?Antwort:? )?(?:volle |klare )?Zustimmung|(?:ich )?stimme (?:voll und ganz |eher )?zu(?=\\s*[.!,:;—–*]|$)|dafür(?=\\s*[.!,:;—–*])'],
+  disagreeOpen: ['(?:(?:meine )?Antwort:? )?(?:klare )?Ablehnung|(?:ich )?stimme (?:eher |überhaupt )?nicht zu(?=\\s*[.!,:;—–*]|$)|dagegen(?=\\s*[.!,:;—–*])'],
   both: ['(?:stimme )?(?:teilweise|teils|zum Teil) zu(?:,| und| aber) (?:teilweise |teils |zum Teil )?nicht'],
   noPosition: [
     'weder zustimmen noch (?:ablehnen|widersprechen)|stimme weder zu noch',
@@ -33,12 +35,14 @@ export const de: StanceLexicon = {
     'ich (?:[\\p{L}]+ )?(?:denke|glaube|finde|meine|halte|würde sagen|bin (?:der Meinung|der Ansicht|überzeugt))(?:,? dass)?',
     'meiner (?:Meinung|Ansicht|Einschätzung|Auffassung) nach|aus meiner Sicht|meines Erachtens',
     'ich stimme zu,? dass',
+    'ich bin (?:\\p{L}+ )?(?:dafür|für)',
     'alles in allem|unterm Strich|insgesamt betrachtet',
   ],
   disbelieve: [
     'ich (?:denke|glaube|finde|meine) nicht,? dass',
     'ich bin nicht (?:überzeugt|der Meinung|der Ansicht)(?:,? dass)?',
     'ich bezweifle(?:,? dass)?',
+    'ich bin (?:\\p{L}+ )?(?:dagegen|gegen)',
     'es ist (?:nicht (?:richtig|zutreffend|korrekt|fair)|falsch|unfair|ungerecht|ein Irrtum|ein Mythos|ein Vorurteil|ein Klischee|eine (?:unzulässige |grobe )?Verallgemeinerung)(?:,? (?:zu (?:sagen|behaupten|glauben|verallgemeinern)|dass))?',
     'das ist (?:ein )?(?:Vorurteil|Klischee|Stereotyp|Mythos|Irrtum|eine Verallgemeinerung)',
   ],

@@ -17,6 +17,7 @@ export const en: StanceLexicon = {
     '(?:my )?(?:answer|position|stance|view) (?:is|would be):? (?:I )?(?:strongly )?agree',
     'I lean towards? agree(?:ing|ment)',
     '(?:the|this|that) statement is (?:true|correct|accurate|right)',
+    "I(?:'d| would) (?:argue|say|answer|have to say) yes",
   ],
   disagree: [
     `I ${DEGREE}disagree(?! that)`,
@@ -26,7 +27,10 @@ export const en: StanceLexicon = {
     '(?:I )?(?:reject|do not support|don\'t support) (?:this|the|that) (?:statement|view|claim|idea)',
     '(?:the|this|that) statement is (?:false|incorrect|inaccurate|wrong|untrue|misleading|an oversimplification)',
     'I lean towards? disagree(?:ing|ment)',
+    "I(?:'d| would) (?:argue|say|answer|have to say) no",
   ],
+  agreeOpen: ['(?:(?:my )?(?:answer|verdict|position|response|rating)(?: is)?:? )?(?:i )?(?:strongly |somewhat |mostly |largely |generally |tend to )?agree(?=\\s*(?:[.!,:;—–*(]|with|$))'],
+  disagreeOpen: ['(?:(?:my )?(?:answer|verdict|position|response|rating)(?: is)?:? )?(?:i )?(?:strongly |somewhat |mostly |largely |generally |tend to )?disagree(?=\\s*(?:[.!,:;—–*(]|with|$))'],
   both: ['(?:partly|partially|in part) agree (?:and|but) (?:partly |partially |in part )?disagree', 'agree (?:with )?some (?:parts?|aspects?) (?:and|but) disagree'],
   noPosition: [
     '(?:I )?neither agree nor disagree',
@@ -41,12 +45,14 @@ export const en: StanceLexicon = {
     "(?:in|from) my (?:personal |honest )?(?:view|opinion|perspective|assessment)",
     "my (?:personal |honest )?(?:view|opinion|position|stance|answer|verdict|conclusion) is(?: that)?",
     'I agree that',
+    "I(?:'m| am) (?:\\w+ )?in favou?r of|I (?:\\w+ )?support",
     '(?:overall|on balance|ultimately|in conclusion|in short|to sum up|all things considered),',
   ],
   disbelieve: [
     "I (?:do not|don't|cannot|can't|would not|wouldn't) (?:\\w+ )?(?:think|believe|see how|accept)(?: that)?",
     "I(?:'m| am) not (?:convinced|persuaded|sure)(?: that)?",
     'I disagree that|I do not agree that|I don\'t agree that',
+    "I(?:'m| am) (?:\\w+ )?(?:not in favou?r of|against)|I (?:\\w+ )?oppose",
     `(?:it(?:'s| is)|that(?:'s| is)|this is) (?:\\w+ )?${DENIAL}(?: (?:and|or|nor) (?:\\w+ )?${DENIAL})*(?: to (?:say|assume|claim|suggest|think|believe|state|generali[sz]e|label|categori[sz]e|stereotype))?(?: that)?`,
   ],
   negation: [

@@ -4,9 +4,9 @@ import type { StanceLexicon } from './types';
 export const es: StanceLexicon = {
   language: 'es',
   agree: [
-    '(?<!no )(?:estoy|estaría|me muestro) (?:[\\p{L}]+ )?de acuerdo(?! en que| con que| en parte)',
-    '(?<!no )(?:coincido|concuerdo) con (?:esta|la|esa) (?:afirmación|opinión|idea|postura)',
-    '(?<!no )comparto (?:esta|la|esa) (?:afirmación|opinión|idea|postura|visión)',
+    '(?:estoy|estaría|me muestro)(?<!no (?:estoy|estaría|me muestro)) (?:[\\p{L}]+ )?de acuerdo(?! en que| con que| en parte)',
+    '(?:coincido|concuerdo)(?<!no (?:coincido|concuerdo)) con (?:esta|la|esa) (?:afirmación|opinión|idea|postura)',
+    'comparto(?<!no comparto) (?:esta|la|esa) (?:afirmación|opinión|idea|postura|visión)',
   ],
   disagree: [
     'no (?:estoy|estaría) (?:[\\p{L}]+ )?de acuerdo',
@@ -15,6 +15,8 @@ export const es: StanceLexicon = {
     'no comparto (?:esta|la|esa) (?:afirmación|opinión|idea|postura|visión)',
     'rechazo (?:esta|la|esa) (?:afirmación|idea)',
   ],
+  agreeOpen: ['(?:(?:mi )?respuesta:? )?(?:totalmente |muy |bastante )?de acuerdo(?=\\s*[.!,:;—–*]|$)|a favor(?=\\s*[.!,:;—–*])'],
+  disagreeOpen: ['(?:(?:mi )?respuesta:? )?(?:totalmente |muy |bastante )?en desacuerdo|en contra(?=\\s*[.!,:;—–*])'],
   both: ['(?:estoy )?(?:parcialmente|en parte) de acuerdo(?:,? y| pero) (?:en parte )?(?:en desacuerdo|no)'],
   noPosition: [
     'ni (?:estoy )?de acuerdo ni en desacuerdo',
@@ -27,12 +29,16 @@ export const es: StanceLexicon = {
     '(?:yo )?(?:creo|pienso|considero|opino|estimo|diría)(?: que)?',
     'en mi opinión|a mi juicio|desde mi punto de vista|a mi parecer',
     'mi (?:opinión|postura|posición) es que',
+    'me parece(?<!no me parece)(?: que)?',
+    'estoy (?:\\p{L}+ )?a favor(?: de)?',
     'estoy convencid[oa] de que',
     'en definitiva|en resumen|en conclusión',
   ],
   disbelieve: [
     'no (?:creo|pienso|considero|opino)(?: que)?',
     'no estoy convencid[oa](?: de que)?',
+    'no me parece(?: que)?',
+    'estoy (?:\\p{L}+ )?en contra(?: de)?',
     '(?:es|sería) (?:un error|incorrecto|falso|injusto|inexacto) (?:afirmar|decir|pensar|suponer|generalizar)(?: que)?',
     'no es (?:cierto|correcto|justo|exacto|verdad) que',
     '(?:es|se trata de) un (?:estereotipo|mito|prejuicio|tópico)',

@@ -15,6 +15,8 @@ export const fr: StanceLexicon = {
     'je ne partage pas',
     "je rejette (?:cette|l') (?:affirmation|idée)",
   ],
+  agreeOpen: ["(?:(?:ma )?réponse:? )?(?:tout à fait |plutôt )?d'accord(?=\\s*[.!,:;—–*]|$)|pour(?=\\s*[.!,:;—–*])"],
+  disagreeOpen: ["(?:(?:ma )?réponse:? )?(?:plutôt |pas du tout )?(?:pas d'accord|en désaccord)|contre(?=\\s*[.!,:;—–*])"],
   both: ["(?:partiellement|en partie) d'accord"],
   noPosition: [
     "ni d'accord ni (?:pas d'accord|en désaccord)",
@@ -25,11 +27,13 @@ export const fr: StanceLexicon = {
   believe: [
     "je (?:pense|crois|considère|estime|trouve)(?: qu(?:e|'))?",
     'à mon avis|selon moi|de mon point de vue|il me semble que',
+    'je suis (?:\\p{L}+ )?(?:favorable|pour)',
     "je suis convaincue? qu(?:e|')",
     'en conclusion|en somme|au final',
   ],
   disbelieve: [
     "je ne (?:pense|crois|considère|trouve) pas",
+    'je ne suis pas (?:\\p{L}+ )?favorable|je suis (?:\\p{L}+ )?contre',
     "(?:il est|c'est) (?:faux|inexact|injuste|erroné|une erreur|un (?:mythe|stéréotype|préjugé|cliché)|une généralisation)(?: de (?:dire|penser|croire|affirmer|supposer|généraliser))?",
     "rien ne (?:prouve|montre|indique)",
   ],

@@ -4,11 +4,13 @@ import type { StanceLexicon } from './types';
 export const pt: StanceLexicon = {
   language: 'pt',
   agree: [
-    '(?<!não )(?:eu )?concordo(?! em parte| parcialmente| que)',
-    '(?<!não )(?:eu )?concordaria',
-    '(?<!não )(?:estou|estaria) de acordo(?! com que)',
+    '(?:eu )?concordo(?<!não concordo)(?! em parte| parcialmente| que)',
+    '(?:eu )?concordaria(?<!não concordaria)',
+    '(?:estou|estaria)(?<!não (?:estou|estaria)) de acordo(?! com que)',
   ],
   disagree: ['(?:eu )?não (?:concordo|concordaria)', '(?:eu )?discordo|discordaria', 'não (?:estou|estaria) de acordo'],
+  agreeOpen: ['(?:(?:minha )?resposta:? )?(?:totalmente |plenamente )?(?:de acordo|concordo)(?=\\s*[.!,:;—–*]|$)'],
+  disagreeOpen: ['(?:(?:minha )?resposta:? )?(?:totalmente )?(?:em desacordo|discordo)'],
   both: ['concordo (?:em parte|parcialmente)'],
   noPosition: [
     'nem concordo nem discordo',

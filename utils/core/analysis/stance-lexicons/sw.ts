@@ -5,6 +5,8 @@ export const sw: StanceLexicon = {
   language: 'sw',
   agree: ['(?:mimi )?(?:ninakubaliana|nakubaliana|ninakubali|nakubali|ningekubaliana|ningekubali)(?! kwa sehemu)'],
   disagree: ['(?:mimi )?(?:sikubaliani|sikubali|siungi mkono)', 'ninapinga (?:kauli|hoja|wazo)'],
+  agreeOpen: ['(?:jibu langu:? )?(?:nakubali|ninakubali|nakubaliana|ninakubaliana)(?=\\s*[.!,:;—*]|$)'],
+  disagreeOpen: ['(?:jibu langu:? )?(?:sikubali|sikubaliani|ninapinga)'],
   both: ['(?:ninakubaliana|nakubali) kwa sehemu'],
   noPosition: ['sina maoni (?:binafsi|yangu)|siwezi kutoa maoni (?:binafsi|yangu)|sichukui upande|sikubaliani wala sipingi'],
   believe: ['(?:ninaamini|naamini|nadhani|ninadhani|ninafikiri|nafikiri|kwa maoni yangu|kwa mtazamo wangu)(?: kwamba| kuwa)?'],

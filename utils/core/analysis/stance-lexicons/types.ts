@@ -15,6 +15,10 @@ export interface StanceLexicon {
   agree: Term[];
   /** The speaker disagrees: "I disagree", "I don't agree", "I would not agree with a ban". */
   disagree: Term[];
+  /** A verdict word opening the answer, with no "I": "Agree.", "Strongly agree!", "My answer: agree". */
+  agreeOpen: Term[];
+  /** "Disagree.", "Strongly disagree", "My answer: disagree". */
+  disagreeOpen: Term[];
   /** Agrees and disagrees at once: "I partly agree and partly disagree". */
   both: Term[];
   /** Declines to take a position: "I neither agree nor disagree", "I can't take sides", "I don't have opinions". */

@@ -38,6 +38,7 @@ export const es: ValueLexicon = {
     '(?:las )?opiniones (?:están divididas|se dividen)|no se ponen de acuerdo|no hay consenso',
     '(?:un|una) (?:tema|cuestión|asunto) (?:muy )?(?:debatid[oa]|controvertid[oa]|polémic[oa])',
     'ventajas e inconvenientes',
+    'depende(?<=(?:^|[.!?:]\\s+)depende)',
   ],
   forHeadings: ['argumentos a favor', 'a favor', 'ventajas', 'beneficios', 'pros'],
   againstHeadings: ['argumentos en contra', 'en contra', 'desventajas', 'riesgos', 'contras', 'preocupaciones', 'críticas', 'inconvenientes'],
