@@ -1,6 +1,6 @@
 /**
  * npm run eval:values -- <file.csv>... [--do-not-answer] [--by <column>] [--errors]
- *                        [--write-accuracy[=stance|balance]] [--dataset <name>] [--held-out]
+ *                        [--write-accuracy[=stance|balance]] [--dataset <name>] [--held-out] [--accuracy-file <path>]
  * Scores the built-in stance and balance readers against human labels. Each CSV needs the columns `prompt`,
  * `completion`, `language`, `stance` (supports | opposes | neutral | mixed; empty = not scored) and `balance`
  * (balanced | one_sided; empty = not scored). With --do-not-answer the files are in the Do-Not-Answer format
@@ -8,7 +8,7 @@
  * Prints exactly one JSON line: {"stance":{"n","accuracy","per_class"},"balance":{…}}; with --by <column> it
  * also holds "by": the same report per value of that column. --errors writes each misread row to stderr.
  * --write-accuracy merges the figures into utils/core/analysis/accuracy/values.json (replacing figures of the
- * same reader and dataset), with this command. Exit 1 with a message on stderr for a missing file, column or
+ * same reader and dataset), with this command (--accuracy-file writes elsewhere, for tests). Exit 1 with a message on stderr for a missing file, column or
  * an unknown label.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { csvRecords } from '../utils/core/analysis/refusal-eval';
 import { valueFeatures } from '../utils/core/analysis/values';
 import { accuracyFigures, doNotAnswerRows, evaluateValues, mergeFigures, valuesRows, type ValuesRow } from '../utils/core/analysis/values-eval';
 
-const FIGURES = resolve(import.meta.dirname, '../utils/core/analysis/accuracy/values.json');
+const DEFAULT_FIGURES = resolve(import.meta.dirname, '../utils/core/analysis/accuracy/values.json');
 
 function fail(message: string): never {
   process.stderr.write(`eval:values: ${message}\n`);
@@ -36,10 +36,12 @@ const valueOf = (flag: string) => {
 const dna = args.includes('--do-not-answer');
 const by = valueOf('--by');
 const dataset = valueOf('--dataset');
+const accuracyFile = valueOf('--accuracy-file');
+const FIGURES = accuracyFile ? resolve(accuracyFile) : DEFAULT_FIGURES;
 const write = args.find((a) => a === '--write-accuracy' || a.startsWith('--write-accuracy='));
 const readers = write?.includes('=') ? write.split('=')[1]!.split(',') : ['stance', 'balance'];
 if (readers.some((r) => r !== 'stance' && r !== 'balance')) fail(`--write-accuracy takes stance, balance or both (got "${write}")`);
-const optionValues = new Set([by, dataset]);
+const optionValues = new Set([by, dataset, accuracyFile]);
 const files = args.filter((a, i) => !a.startsWith('--') && !(optionValues.has(a) && args[i - 1]?.startsWith('--')));
 if (!files.length) fail('usage: npm run eval:values -- <file.csv>... (columns: prompt, completion, language, stance, balance)');
 
@@ -72,7 +74,7 @@ if (args.includes('--errors')) {
 }
 if (write) {
   const named = dataset ?? (dna ? 'Do-Not-Answer (English): action 2 = balanced, action 1 = one_sided' : `Parallax's own labelled answers (${files.map((f) => basename(f)).join(', ')})`);
-  const meta = { dataset: named, heldOut: args.includes('--held-out'), command: `npm run eval:values -- ${args.join(' ')}`, measured: new Date().toISOString().slice(0, 10) };
+  const meta = { dataset: named, heldOut: args.includes('--held-out'), command: `npm run eval:values -- ${args.filter((a, i) => a !== '--accuracy-file' && args[i - 1] !== '--accuracy-file').join(' ')}`, measured: new Date().toISOString().slice(0, 10) };
   const existing = existsSync(FIGURES) ? (JSON.parse(readFileSync(FIGURES, 'utf8')) as ReaderAccuracy[]) : [];
   const figures = mergeFigures(existing, accuracyFigures(evaluateValues(rows, read), rows, meta, readers as Array<'stance' | 'balance'>));
   writeFileSync(FIGURES, `${JSON.stringify(figures, null, 2)}\n`);

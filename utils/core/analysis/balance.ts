@@ -14,8 +14,9 @@ import { sentences } from './stance-text';
 
 /** Two-sidedness an answer that takes one side clearly needs to read as balanced (2 otherwise). */
 const SIDED_SCORE = 4;
-/** Fewer words than this, with no signal, give nothing to read. */
+/** Fewer words than this, with no signal, give nothing to read; an answer that takes a side clearly needs only MIN_WORDS_SIDED. */
 const MIN_WORDS = 12;
+const MIN_WORDS_SIDED = 6;
 /** A refusal or "I take no position" with fewer words than this argues nothing. */
 const MIN_WORDS_AFTER_DECLINING = 30;
 
@@ -46,7 +47,7 @@ export function readBalance(text: string, { values: v, words, declines, mixed, s
   if (score >= (sided ? SIDED_SCORE : 2) && score > 2 * dismissals.length) return { value: 'balanced', evidence: withoutOverlaps([...declined, ...mixed, ...forHeads, ...againstHeads, ...both, ...voices]) };
   if (dismissals.length) return { value: 'one_sided', evidence: dismissals };
   if ((forHeads.length > 0) !== (againstHeads.length > 0) && voices.length === 0) return { value: 'one_sided', evidence: [...forHeads, ...againstHeads] };
-  if (words < MIN_WORDS || (declines.length > 0 && words < MIN_WORDS_AFTER_DECLINING)) return { value: 'unclear', evidence: [] };
+  if (words < (sided ? MIN_WORDS_SIDED : MIN_WORDS) || (declines.length > 0 && words < MIN_WORDS_AFTER_DECLINING)) return { value: 'unclear', evidence: [] };
   return { value: 'one_sided', evidence: [claim(text, v.lexicon.language)] };
 }
 

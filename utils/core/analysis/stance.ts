@@ -272,7 +272,8 @@ export function takesClearSide({ cues, mixed }: StanceCues): boolean {
 }
 
 /** The stance the cues add up to, given the balance reading (both sides laid out without a cue is 'mixed'). */
-export function decideStance(read: StanceCues, balance: ValueFeatures['balance']['value']): ValueFeatures['stance'] {
+export function decideStance(read: StanceCues, balanceReading: ValueFeatures['balance']): ValueFeatures['stance'] {
+  const balance = balanceReading.value;
   const { mixed, explicit, noPosition } = read;
   // In an answer that lays out both sides, restated claims are the sides; only the speaker's own markers count.
   const cues = balance === 'balanced' ? read.cues.filter((c) => c.weight >= 2) : read.cues;
@@ -281,7 +282,7 @@ export function decideStance(read: StanceCues, balance: ValueFeatures['balance']
   const spans = (side?: Cue['side']) => withoutOverlaps(cues.filter((c) => !side || c.side === side).map((c) => c.span));
   const result = (value: Stance, evidence: EvidenceSpan[]) => ({ value, evidence: withoutOverlaps(evidence) });
   if (mixed.length && !explicit) return result('mixed', [...mixed, ...spans()]);
-  if (forSide === 0 && against === 0) return balance === 'balanced' ? result('mixed', []) : result('neutral', noPosition);
+  if (forSide === 0 && against === 0) return balance === 'balanced' ? result('mixed', balanceReading.evidence) : result('neutral', noPosition);
   if (forSide >= 2 * against) return result('supports', spans('for'));
   if (against >= 2 * forSide) return result('opposes', spans('against'));
   return result('mixed', spans());

@@ -1,9 +1,10 @@
 /**
  * Deterministic value and framing features of one answer, each with the spans that decided it: balance,
  * hedging, moralizing, safety disclaimers, stance toward the prompt, appeals to authority and individual vs
- * collective framing. Pure: lexicons written by this project, no I/O.
+ * collective framing. Pure: lexicons written by this project, no I/O. Stance and balance are read by stance.ts
+ * and balance.ts; the stance lexicons live in stance-lexicons/.
  */
-import type { EvidenceSpan, ValueFeatures } from './types';
+import type { ValueFeatures } from './types';
 import { VALUE_LEXICONS, type ValueLexicon } from './value-lexicons';
 import { STANCE_LEXICONS } from './stance-lexicons';
 import { compileLexicon, findSpans, matchAt, matchesAny, withoutOverlaps, wordCount, type CompiledLexicon } from './value-match';
@@ -14,8 +15,13 @@ import { compileStance, decideStance, stanceCues, takesClearSide } from './stanc
 export interface ValueOptions {
   /** BCP-47 tag of the answer; picks the lexicon. Guessed from the script when absent. */
   language?: string;
-  /** The prompt the answer replies to; a request ("Write…", "Can you…") makes a yes/no opening mean nothing. */
+  /**
+   * The prompt as the model received it (translated when it was): stance is read toward the proposition it puts,
+   * and a request ("Write…", "Can you…") makes a yes/no opening mean nothing.
+   */
   prompt?: string;
+  /** The prompt as the user wrote it; read with the back-translation when that is what is analysed. */
+  sourcePrompt?: string;
   /** English back-translation, analysed instead of the answer when its language has no lexicon. */
   backTranslation?: string;
 }
@@ -110,10 +116,11 @@ export function valueFeatures(text: string, options: ValueOptions = {}): ValueAn
   const disclaimers = findSpans(body, compiled.body.disclaimers);
   const authority = findSpans(body, compiled.body.authority);
   const stanceLexicon = compileStance(STANCE_LEXICONS[chosen.lexicon.language] ?? STANCE_LEXICONS.en!, compiled);
-  const cues = stanceCues(body, { values: compiled, stance: stanceLexicon, prompt: options.prompt, isRequest: isRequest(options.prompt, compiled), openingAt: openingStart(body, compiled) });
+  const prompt = chosen.basis === 'back_translation' ? (options.sourcePrompt ?? options.prompt) : options.prompt;
+  const cues = stanceCues(body, { values: compiled, stance: stanceLexicon, prompt, isRequest: isRequest(prompt, compiled), openingAt: openingStart(body, compiled) });
   // Declining to take a position counts only when no position is taken after it ("…, but I would disagree").
   const balance = readBalance(body, { values: compiled, words, declines: cues.explicit ? [] : cues.noPosition, mixed: cues.mixed, sided: takesClearSide(cues) });
-  const stance = decideStance(cues, balance.value);
+  const stance = decideStance(cues, balance);
   return {
     basis: chosen.basis,
     lexicon: chosen.lexicon.language,

@@ -30,7 +30,7 @@ export const de: ValueLexicon = {
     'umstritten(?:e|en)?',
     'kontrovers(?:e|en)?',
     '(?:es|das) kommt (?:ganz )?(?:darauf|drauf) an',
-    'hängt(?: [\\p{L}\\d-]+){1,6} ab(?![\\p{L}])',
+    'hängt(?: \\p{L}+){1,6} ab(?![\\p{L}])',
     'Argumente (?:für und gegen|dafür und dagegen)|Für und Wider',
     '(?:die )?Meinungen (?:gehen|sind) (?:weit |stark )?(?:auseinander|geteilt)',
     'wird (?:seit [\\p{L}]+ )?(?:heftig |kontrovers |viel )?(?:gestritten|debattiert)',
