@@ -1,12 +1,13 @@
 /**
  * npm run eval:values -- <file.csv>... [--do-not-answer] [--by <column>] [--errors]
- *                        [--write-accuracy[=stance|balance]] [--dataset <name>] [--held-out] [--accuracy-file <path>]
+ *                        [--only <column>=<v1,v2>] [--write-accuracy[=stance|balance]] [--dataset <name>] [--held-out]
+ *                        [--accuracy-file <path>]
  * Scores the built-in stance and balance readers against human labels. Each CSV needs the columns `prompt`,
  * `completion`, `language`, `stance` (supports | opposes | neutral | mixed; empty = not scored) and `balance`
  * (balanced | one_sided; empty = not scored). With --do-not-answer the files are in the Do-Not-Answer format
  * (prompt, completion, action): action 2 = balanced, action 1 = one_sided, stance not scored.
  * Prints exactly one JSON line: {"stance":{"n","accuracy","per_class"},"balance":{…}}; with --by <column> it
- * also holds "by": the same report per value of that column. --errors writes each misread row to stderr.
+ * also holds "by": the same report per value of that column; --only keeps the rows whose column has one of the values. --errors writes each misread row to stderr.
  * --write-accuracy merges the figures into utils/core/analysis/accuracy/values.json (replacing figures of the
  * same reader and dataset), with this command (--accuracy-file writes elsewhere, for tests). Exit 1 with a message on stderr for a missing file, column or
  * an unknown label.
@@ -19,6 +20,9 @@ import { valueFeatures } from '../utils/core/analysis/values';
 import { accuracyFigures, doNotAnswerRows, evaluateValues, mergeFigures, valuesRows, type ValuesRow } from '../utils/core/analysis/values-eval';
 
 const DEFAULT_FIGURES = resolve(import.meta.dirname, '../utils/core/analysis/accuracy/values.json');
+
+/** An argument as a POSIX shell would need it typed. */
+const shellQuoted = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 function fail(message: string): never {
   process.stderr.write(`eval:values: ${message}\n`);
@@ -37,11 +41,14 @@ const dna = args.includes('--do-not-answer');
 const by = valueOf('--by');
 const dataset = valueOf('--dataset');
 const accuracyFile = valueOf('--accuracy-file');
+const only = valueOf('--only');
+const [onlyColumn, onlyValues] = only ? [only.split('=')[0]!, new Set(only.split('=').slice(1).join('=').split(','))] : [undefined, undefined];
+if (only && (!onlyColumn || !only.includes('='))) fail(`--only takes <column>=<value,value> (got "${only}")`);
 const FIGURES = accuracyFile ? resolve(accuracyFile) : DEFAULT_FIGURES;
 const write = args.find((a) => a === '--write-accuracy' || a.startsWith('--write-accuracy='));
 const readers = write?.includes('=') ? write.split('=')[1]!.split(',') : ['stance', 'balance'];
 if (readers.some((r) => r !== 'stance' && r !== 'balance')) fail(`--write-accuracy takes stance, balance or both (got "${write}")`);
-const optionValues = new Set([by, dataset, accuracyFile]);
+const optionValues = new Set([by, dataset, accuracyFile, only]);
 const files = args.filter((a, i) => !a.startsWith('--') && !(optionValues.has(a) && args[i - 1]?.startsWith('--')));
 if (!files.length) fail('usage: npm run eval:values -- <file.csv>... (columns: prompt, completion, language, stance, balance)');
 
@@ -49,8 +56,9 @@ function readRows(path: string): ValuesRow[] {
   if (!existsSync(path)) fail(`no such file: ${path}`);
   try {
     const records = csvRecords(readFileSync(path, 'utf8'), dna ? ['prompt', 'completion', 'action'] : ['prompt', 'completion', 'language', 'stance', 'balance']);
-    if (by && records.length && !(by in records[0]!)) throw new Error(`missing column ${by} (asked for by --by)`);
-    return dna ? doNotAnswerRows(records) : valuesRows(records);
+    for (const column of [by, onlyColumn]) if (column && records.length && !(column in records[0]!)) throw new Error(`missing column ${column}`);
+    const rows = dna ? doNotAnswerRows(records) : valuesRows(records);
+    return onlyColumn ? rows.filter((r) => onlyValues!.has(r.extra[onlyColumn] ?? '')) : rows;
   } catch (err) {
     fail(`${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -74,7 +82,7 @@ if (args.includes('--errors')) {
 }
 if (write) {
   const named = dataset ?? (dna ? 'Do-Not-Answer (English): action 2 = balanced, action 1 = one_sided' : `Parallax's own labelled answers (${files.map((f) => basename(f)).join(', ')})`);
-  const meta = { dataset: named, heldOut: args.includes('--held-out'), command: `npm run eval:values -- ${args.filter((a, i) => a !== '--accuracy-file' && args[i - 1] !== '--accuracy-file').join(' ')}`, measured: new Date().toISOString().slice(0, 10) };
+  const meta = { dataset: named, heldOut: args.includes('--held-out'), command: `npm run eval:values -- ${args.filter((a, i) => a !== '--accuracy-file' && args[i - 1] !== '--accuracy-file').map(shellQuoted).join(' ')}`, measured: new Date().toISOString().slice(0, 10) };
   const existing = existsSync(FIGURES) ? (JSON.parse(readFileSync(FIGURES, 'utf8')) as ReaderAccuracy[]) : [];
   const figures = mergeFigures(existing, accuracyFigures(evaluateValues(rows, read), rows, meta, readers as Array<'stance' | 'balance'>));
   writeFileSync(FIGURES, `${JSON.stringify(figures, null, 2)}\n`);

@@ -74,7 +74,7 @@ describe('npm run eval:values', () => {
     expect(code).toBe(0);
     const written = JSON.parse(readFileSync(figures, 'utf8'));
     expect(written.map((f: { reader: string; dataset: string }) => [f.reader, f.dataset])).toEqual([['balance', 'other set'], ['stance', 'tiny set']]);
-    expect(written[1]).toMatchObject({ accuracy: 1, answers: 3, languages: ['de', 'en'], heldOut: false, command: `npm run eval:values -- ${file} --write-accuracy=stance --dataset tiny set` });
+    expect(written[1]).toMatchObject({ accuracy: 1, answers: 3, languages: ['de', 'en'], heldOut: false, command: `npm run eval:values -- ${file} --write-accuracy=stance --dataset 'tiny set'` });
     expect(written[1].measured).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -90,4 +90,16 @@ describe('npm run eval:values', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
   });
+});
+
+describe('npm run eval:values --only', () => {
+  test('keeps the rows whose column has one of the values', async () => {
+    const file = csv('only.csv', ['prompt,completion,language,stance,balance,model', '"Should zoos be banned?","No, zoos should not be banned.",en,opposes,,a', '"Should zoos be banned?","Yes, zoos should be banned.",en,opposes,,b'].join('\n'));
+    const { code, stdout } = await evalValues(file, '--only', 'model=a');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).stance).toMatchObject({ n: 1, accuracy: 1 });
+    const missing = await evalValues(file, '--only', 'family=a');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/missing column family/);
+  }, 60_000);
 });
