@@ -2,7 +2,7 @@ import { effect, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { annotateComparison, runsOf } from '@/utils/platform/db/comparisons';
+import { runsOf } from '@/utils/platform/db/comparisons';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { send } from '@/utils/platform/messaging/client';
 import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
@@ -214,7 +214,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     retry: (runId) => act(() => send('run.retry', { runId })),
     cancel: (runId) => act(() => send('run.cancel', { runId })),
     cancelAll: (comparisonId) => act(() => send('comparison.cancel', { comparisonId })),
-    annotate: (comparisonId, patch) => act(() => annotateComparison(db, comparisonId, patch)),
+    annotate: (comparisonId, patch) => act(() => send('comparison.annotate', { comparisonId, ...patch })),
   };
 }
 

@@ -9,7 +9,7 @@ import { batchDataProblem } from '../../core/batches/validate';
 import { unitsByComparison } from '../../core/batches/results';
 import { handChoiceProblem, type HandChoice } from '../../core/surveys/hand-reading';
 import { scaleOf } from '../../core/surveys/instrument';
-import { canTransition, isFinal } from '../../core/runner/state';
+import { canTransition, moved } from '../../core/runner/state';
 import type { Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
 
@@ -30,7 +30,7 @@ export function dexieBatchStore(db: ParallaxDB): BatchStore {
     async moveRun(id, to, patch = {}) {
       const run = await db.runs.get(id);
       if (!run || !canTransition(run.state, to)) return false;
-      await db.runs.put({ ...run, ...patch, state: to, updatedAt: Date.now() });
+      await db.runs.put(moved(run, to, patch));
       return true;
     },
     async patchRun(id, patch) {

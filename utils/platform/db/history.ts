@@ -128,29 +128,14 @@ export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
   return { sites, providers: of('provider'), models: of('model'), languages: of('lang'), tags: of('tag'), targets };
 }
 
-/** What a delete removed, so it can be undone. */
-export interface Deleted {
-  comparisons: Comparison[];
-  runs: Run[];
-}
-
-/** Deletes comparisons and their runs in one transaction; returns them for undo. */
-export async function deleteComparisons(db: ParallaxDB, ids: string[]): Promise<Deleted> {
+/** Deletes comparisons and their runs in one transaction (the index follows); returns how many were deleted. */
+export async function deleteComparisons(db: ParallaxDB, ids: string[]): Promise<number> {
   return db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
-    const comparisons = (await db.comparisons.bulkGet(ids)).filter((c): c is Comparison => c !== undefined);
-    const runs = await db.runs.where('comparisonId').anyOf(ids).toArray();
-    await db.runs.bulkDelete(runs.map((r) => r.id));
+    const runs = await db.runs.where('comparisonId').anyOf(ids).primaryKeys();
+    await db.runs.bulkDelete(runs);
+    const found = (await db.comparisons.bulkGet(ids)).filter((c) => c !== undefined).length;
     await db.comparisons.bulkDelete(ids);
-    await db.search.where('comparisonId').anyOf(ids).delete();
-    return { comparisons, runs };
-  });
-}
-
-/** Puts deleted comparisons back exactly as they were. */
-export async function restoreComparisons(db: ParallaxDB, deleted: Deleted): Promise<void> {
-  await db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
-    await db.comparisons.bulkPut(deleted.comparisons);
-    await db.runs.bulkPut(deleted.runs);
+    return found;
   });
 }
 
