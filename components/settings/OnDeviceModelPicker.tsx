@@ -30,7 +30,7 @@ export function OnDeviceModelPicker({ heading, intro, label, models, selected, o
       <div class="field-row">
         <label class="field">
           {label}
-          <select value={selected} onChange={(e) => onSelect(e.currentTarget.value)}>
+          <select aria-label={label} value={selected} onChange={(e) => onSelect(e.currentTarget.value)}>
             {models.map((m) => (
               <option key={m.id} value={m.id}>
                 {optionText(m)}

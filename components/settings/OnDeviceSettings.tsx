@@ -135,7 +135,7 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
       {info?.webgpu.available && chatModels.length > 0 && (
         <OnDeviceModelPicker
           heading={t('chatModelsHeading')}
-          label={t('model')}
+          label={t('answerModelLabel')}
           models={chatModels}
           selected={selected.chat}
           onSelect={(chat) => setSelected({ ...selected, chat })}

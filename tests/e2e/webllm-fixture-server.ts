@@ -101,3 +101,19 @@ export const fixtureOf = (library: string): WebLlmFixture => generateFixture(lib
 export function servedBytes(fixture: WebLlmFixture): number {
   return [...fixture.files.values()].reduce((a, b) => a + b, 0) + fixture.library.length;
 }
+
+/**
+ * The test environment's two fixes (tests/e2e/webllm-page/test-environment.ts) as one script, to run inside the
+ * built extension's offscreen runner host through DevTools — test code only, never part of the build.
+ */
+export async function testEnvironmentScript(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = await build({
+    stdin: { contents: "import { installTestEnvironment } from './test-environment';\ninstallTestEnvironment({ runtimeImports: true, emptySortKernel: true });", resolveDir: join(ROOT, 'tests/e2e/webllm-page'), loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}

@@ -78,7 +78,7 @@ export function appConfigWith(lib: WebLlmCatalogue, records: readonly ModelRecor
   return { ...lib.prebuiltAppConfig, model_list: [...lib.prebuiltAppConfig.model_list.filter((m) => !ids.has(m.model_id)), ...records] };
 }
 
-/** A custom model as the cache manager lists it (its id as name; nothing known of its size before download). */
+/** A custom model as the cache manager lists it (its id as the user typed it; nothing known of its size before download). */
 export function describeCustom(ref: ModelRef): OnDeviceModel {
-  return { ...describeModel({ ...(customRecord(ref) as ModelRecordLike) }), kind: ref.kind ?? 'chat' };
+  return { ...describeModel({ ...(customRecord(ref) as ModelRecordLike) }), name: ref.modelId, kind: ref.kind ?? 'chat' };
 }
