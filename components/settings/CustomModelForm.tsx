@@ -36,7 +36,7 @@ export function CustomModelForm({ busy, onDownload }: CustomModelFormProps) {
       >
         <label class="field">
           {t('customKind')}
-          <select name="customKind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as ModelRef['kind'] })}>
+          <select name="customKind" aria-label={t('customKind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as ModelRef['kind'] })}>
             <option value="chat">{t('customKindChat')}</option>
             <option value="embedding">{t('customKindEmbedding')}</option>
           </select>

@@ -84,9 +84,10 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
       setActivity(null);
       if (e.phase === 'failed') setFailure({ code: e.code, error: e.error, suggestion: e.suggestion, detail: e.detail });
       if (e.phase === 'cancelled') setNotice(t('downloadCancelled'));
-      if (e.phase === 'ready' && pending.current?.ref.modelId === e.modelId) void whenReady(pending.current);
-      if (e.phase !== 'ready' || pending.current?.ref.modelId === e.modelId) pending.current = null;
-      void refresh();
+      const started = e.phase === 'ready' && pending.current?.ref.modelId === e.modelId ? pending.current : null;
+      if (e.phase !== 'ready' || started) pending.current = null;
+      // The cache manager is asked again once the model is remembered (a custom one is listed from then on).
+      void (started ? whenReady(started) : Promise.resolve()).finally(refresh);
     });
     return () => {
       unwatch();
