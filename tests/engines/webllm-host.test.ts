@@ -207,3 +207,13 @@ describe('embedding on the device', () => {
     expect((await failure(host.embed({ modelId: EMBED }, ['a'])))?.message).toContain('not finite');
   });
 });
+
+describe('models keep to their kind', () => {
+  test('an embedding model cannot answer a run, and a chat model cannot measure', async () => {
+    const { host } = setup();
+    await host.load({ modelId: EMBED });
+    await host.load({ modelId: CHAT });
+    expect((await failure(host.ready({ modelId: EMBED })))?.message).toContain('is an embedding model');
+    expect((await failure(host.embed({ modelId: CHAT }, ['a'])))?.message).toContain('not an embedding model');
+  });
+});

@@ -165,6 +165,9 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
       return slot.engine!;
     }
     const resolved = await resolveModel(lib, { ...ref, kind }, pins);
+    if (resolved.kind !== kind) {
+      throw new ProviderError('unsupported', kind === 'chat' ? `${ref.modelId} is an embedding model: it measures divergence, it cannot answer prompts.` : `${ref.modelId} answers prompts: it is not an embedding model.`);
+    }
     if (!(await cached(lib, resolved))) {
       throw new ProviderError('not_downloaded', `${ref.modelId} is not downloaded yet. Download it in Settings → On-device models, then retry.`);
     }
