@@ -98,7 +98,11 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
   });
 
   test('download with progress 0 → 100 %, listed with its disk use, 384-d finite embeddings, a second load from the cache with no request, unload, delete', async () => {
+    const started = Date.now();
+    const took: Record<string, number> = {};
+    const lap = (name: string) => (took[name] = Math.round((Date.now() - started) / 1000) - Object.values(took).reduce((a, b) => a + b, 0));
     const cold = await load(page, ref);
+    lap('download and load');
     // On a wrong library this fails with what the user would read (e.g. "…damaged or incomplete…").
     expect(cold.ok ? 'ready' : `${cold.code}: ${cold.error}`).toBe('ready');
     const downloading = cold.events.flatMap((e) => (e.phase === 'progress' && e.progress.phase === 'downloading' ? [e.progress.fraction] : []));
@@ -118,6 +122,7 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
     expect(embedFixture.hiddenSize).toBe(384);
     expect(vectors.flat().every(Number.isFinite)).toBe(true);
     expect(vectors[0]).not.toEqual(vectors[1]);
+    lap('embed');
 
     // Unload frees the GPU; the next load comes from the cache: no request reaches the model host.
     await page.evaluate(([id]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.unload(id!), [ref.modelId]);
@@ -126,6 +131,7 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
     const warm = await load(page, ref);
     expect(warm.ok ? 'ready' : `${warm.code}: ${warm.error}`).toBe('ready');
     expect(modelHost.requests.slice(before)).toEqual([]);
+    lap('load from cache');
     expect(warm.events.some((e) => e.phase === 'progress' && e.progress.phase === 'downloading' && /Fetching param cache/.test(e.progress.text))).toBe(false);
 
     // Trust on first use: the library's hash was recorded; a later copy that differs is refused before it runs.
@@ -142,7 +148,8 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
     const after = (await page.evaluate(([r]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.catalogue({ shaderF16: false }, [r!]), [ref])).find((m) => m.id === ref.modelId);
     expect(after).toMatchObject({ cached: false });
     expect(after?.diskBytes).toBeUndefined();
-  }, 170_000);
+    console.info(`[webllm] seconds: ${JSON.stringify(took)}`);
+  }, 400_000); // ~90 s on this 2-core VM; the shared machine's load can triple it (speed targets live in the bench)
 
   test('a cancelled download leaves no partial cache', async () => {
     const slow = { ...ref, modelId: 'snowflake-slow', modelUrl: `${modelHost.url}/slow/models/embed` };
