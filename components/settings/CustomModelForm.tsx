@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { modelUrlProblem, toIntegrity } from '@/utils/core/on-device/model-source';
 import type { ModelRef } from '@/utils/core/on-device/webllm-engine';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface CustomModelFormProps {
   busy: boolean;

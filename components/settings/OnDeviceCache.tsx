@@ -1,6 +1,6 @@
 import { formatBytes } from '@/utils/core/on-device/webllm-disk';
 import type { ListedModel } from '@/utils/core/on-device/webllm-engine';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface OnDeviceCacheProps {
   /** Downloaded models. */

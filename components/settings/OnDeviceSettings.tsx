@@ -8,11 +8,21 @@ import type { EngineInfo } from '@/utils/platform/messaging/protocol';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { embeddingItem, onDeviceEmbedding, type EmbeddingSettings } from '@/utils/platform/storage/judge-settings';
 import { customOnDeviceModelsItem } from '@/utils/platform/storage/on-device-models';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { OnDeviceModelPicker } from './OnDeviceModelPicker';
 import { OnDeviceCache } from './OnDeviceCache';
 import { CustomModelForm } from './CustomModelForm';
 import { onDeviceFailureText, type OnDeviceFailure } from './on-device-errors';
+
+/** Where the browser has no on-device engine (Firefox): what is missing, why, and what to use instead. */
+export function OnDeviceUnavailable() {
+  return (
+    <section class="card" aria-labelledby="on-device">
+      <h2 id="on-device">{t('onDeviceModels')}</h2>
+      <p>{t('onDeviceNotInFirefox')}</p>
+    </section>
+  );
+}
 
 export interface OnDeviceSettingsProps {
   providers: ProviderConfig[];

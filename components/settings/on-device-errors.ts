@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/core/i18n';
 
 /** An on-device failure as the engine reports it: its code, its English message, what to pick instead. */
 export interface OnDeviceFailure {

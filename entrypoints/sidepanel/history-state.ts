@@ -4,7 +4,7 @@ import type { ParallaxDB } from '@/utils/platform/db/schema';
 import { deleteComparisons, historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/platform/db/history';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import type { ImportReport } from '@/utils/platform/db/transfer';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { firstWindow } from '@/components/sidepanel/HistoryList';
 import type { HistoryBusy } from '@/components/sidepanel/HistoryView';
 

@@ -5,7 +5,7 @@ import { embeddingItem, judgeItem, onDeviceEmbedding } from '@/utils/platform/st
 import { send } from '@/utils/platform/messaging/client';
 import type { Run } from '@/utils/core/runner/types';
 import { apiKeysItem, settingsItem } from '@/utils/platform/storage/settings';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** The opening of each answer sent to an on-device embedding model (its window is 512 tokens; the engine fits it). */
 const MAX_EMBED_SENT = 4_000;

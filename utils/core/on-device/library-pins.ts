@@ -49,8 +49,14 @@ export function memoryPins(): LibraryPins & { all: Map<string, LibraryPin> } {
   const all = new Map<string, LibraryPin>();
   return {
     all,
-    get: async (url) => all.get(url),
-    set: async (url, pin) => void all.set(url, pin),
-    forget: async (url) => void all.delete(url),
+    get: (url) => Promise.resolve(all.get(url)),
+    set: (url, pin) => {
+      all.set(url, pin);
+      return Promise.resolve();
+    },
+    forget: (url) => {
+      all.delete(url);
+      return Promise.resolve();
+    },
   };
 }

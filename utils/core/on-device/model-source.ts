@@ -35,7 +35,7 @@ export function toIntegrity(value: string): string | null {
   const text = value.trim();
   if (SRI.test(text)) return text;
   if (/^[0-9a-f]{64}$/i.test(text)) {
-    const bytes = text.match(/../g)!.map((h) => Number.parseInt(h, 16));
+    const bytes = Array.from({ length: 32 }, (_, i) => Number.parseInt(text.slice(i * 2, i * 2 + 2), 16));
     return `sha256-${btoa(String.fromCharCode(...bytes))}`;
   }
   return null;

@@ -57,5 +57,5 @@ export async function deleteModelFiles(cacheStorage: CacheStorage, files: ModelF
 
 /** "1.2 GB", "350 MB". */
 export function formatBytes(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1024 ** 2))} MB`;
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${String(Math.max(1, Math.round(bytes / 1024 ** 2)))} MB`;
 }

@@ -35,7 +35,9 @@ export async function embedFitting(embed: (input: string[]) => Promise<number[][
   for (let text of limited) {
     for (let attempt = 0; ; attempt++) {
       try {
-        vectors.push((await embed([text]))[0]!);
+        const [vector] = await embed([text]);
+        if (!vector) throw new Error('The embedding model returned no vector.');
+        vectors.push(vector);
         break;
       } catch (err) {
         const over = overflow(err);

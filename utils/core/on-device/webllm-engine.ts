@@ -76,7 +76,9 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
   const pins = deps.pins ?? (cacheStorage ? cacheStoragePins(cacheStorage) : memoryPins());
   const slots: Record<OnDeviceKind, Slot> = { chat: { loaded: null, loading: null }, embedding: { loaded: null, loading: null } };
   const listeners = new Set<(event: EngineEvent) => void>();
-  const emit = (event: EngineEvent) => listeners.forEach((l) => l(event));
+  const emit = (event: EngineEvent) => {
+    for (const listener of listeners) listener(event);
+  };
 
   const cached = (lib: WebLlm, resolved: ResolvedModel) => lib.hasModelInCache(resolved.record.model_id, appConfigWith(lib, [resolved.record])).catch(() => false);
   const removeFiles = (files: ModelFiles) => (cacheStorage ? deleteModelFiles(cacheStorage, files).catch(() => 0) : Promise.resolve(0));
@@ -105,8 +107,10 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
     const wasCached = await cached(lib, resolved);
     const engine = (slot.engine ??= new lib.MLCEngine({ appConfig }));
     engine.setAppConfig(appConfig);
-    engine.setInitProgressCallback((report) => emit({ phase: 'progress', modelId: record.model_id, progress: parseProgress(report) }));
-    const context: WebLlmErrorContext = { f32Alternative: f32Alternative(record.model_id, lib.prebuiltAppConfig.model_list as ModelRecordLike[]), integritySource: resolved.pin?.given ? 'given' : 'first-use', ...(resolved.pin ? { pinnedSince: resolved.pin.since } : {}) };
+    engine.setInitProgressCallback((report) => {
+      emit({ phase: 'progress', modelId: record.model_id, progress: parseProgress(report) });
+    });
+    const context: WebLlmErrorContext = { f32Alternative: f32Alternative(record.model_id, lib.prebuiltAppConfig.model_list), integritySource: resolved.pin?.given ? 'given' : 'first-use', ...(resolved.pin ? { pinnedSince: resolved.pin.since } : {}) };
     try {
       await engine.reload(record.model_id); // WebLLM returns quietly when a cancel aborted it
       if (loading.cancelled) throw new ProviderError('aborted', 'Cancelled.');
@@ -159,10 +163,14 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
   async function readyIn(kind: OnDeviceKind, ref: ModelRef): Promise<MLCEngine> {
     const lib = await load();
     const slot = slots[kind];
+    const loadedEngine = () => {
+      if (!slot.engine) throw new ProviderError('bad_response', `${ref.modelId} did not load.`);
+      return slot.engine;
+    };
     if (slot.loaded === ref.modelId && slot.engine) return slot.engine;
     if (slot.loading?.modelId === ref.modelId) {
       await slot.loading.done;
-      return slot.engine!;
+      return loadedEngine();
     }
     const resolved = await resolveModel(lib, { ...ref, kind }, pins);
     if (resolved.kind !== kind) {
@@ -172,7 +180,7 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
       throw new ProviderError('not_downloaded', `${ref.modelId} is not downloaded yet. Download it in Settings → On-device models, then retry.`);
     }
     await startLoad({ ...ref, kind });
-    return slot.engine!;
+    return loadedEngine();
   }
 
   const host = {
@@ -207,7 +215,7 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
         }),
       );
       const disk = cacheStorage && files.size ? await diskUseByModel(cacheStorage, files).catch(() => new Map<string, number>()) : new Map<string, number>();
-      return listed.map(({ model, custom: isCustom }, i) => ({ ...model, cached: isCached[i]!, ...(disk.get(model.id) ? { diskBytes: disk.get(model.id) } : {}), ...(isCustom ? { custom: true } : {}) }));
+      return listed.map(({ model, custom: isCustom }, i) => ({ ...model, cached: isCached[i] === true, ...(disk.get(model.id) ? { diskBytes: disk.get(model.id) } : {}), ...(isCustom ? { custom: true } : {}) }));
     },
     status: () => ({
       loadedModel: slots.chat.loaded,
@@ -253,7 +261,7 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
           return [...reply.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
         }, texts);
         if (vectors.length !== texts.length || !vectors.every((v) => v.length > 0 && v.every(Number.isFinite))) {
-          throw new ProviderError('bad_response', `${ref.modelId} returned ${vectors.length} embeddings for ${texts.length} answers, or numbers that are not finite.`);
+          throw new ProviderError('bad_response', `${ref.modelId} returned ${String(vectors.length)} embeddings for ${String(texts.length)} answers, or numbers that are not finite.`);
         }
         return vectors;
       } catch (err) {

@@ -31,6 +31,9 @@ export interface ResolvedModel {
   pin: (LibraryPin & { given: boolean }) | null;
 }
 
+/** WebLLM's ModelType values (its enum is not imported: that would load WebLLM's 6 MB wherever records are read). */
+const MODEL_TYPE = { chat: 0, embedding: 1 } as unknown as Record<OnDeviceKind, ModelRecord['model_type']>;
+
 const catalogueRecord = (lib: WebLlmCatalogue, modelId: string) => lib.prebuiltAppConfig.model_list.find((m) => m.model_id === modelId);
 
 /** The custom record of a ref, checked: both addresses given, each https: (or http: on this machine). */
@@ -42,7 +45,7 @@ export function customRecord(ref: ModelRef): ModelRecord {
     const problem = modelUrlProblem(url);
     if (problem) throw new ProviderError('insecure_url', `${ref.modelId} cannot be loaded: ${problem}`);
   }
-  return { model: ref.modelUrl, model_id: ref.modelId, model_lib: ref.modelLib, model_type: (ref.kind === 'embedding' ? 1 : 0) as ModelRecord['model_type'] };
+  return { model: ref.modelUrl, model_id: ref.modelId, model_lib: ref.modelLib, model_type: MODEL_TYPE[ref.kind ?? 'chat'] };
 }
 
 /** The record a ref names: the catalogue's for a catalogue id (custom addresses are ignored then), else the custom one. */
@@ -68,7 +71,7 @@ export async function resolveModel(lib: WebLlmCatalogue, ref: ModelRef, pins: Li
   const recorded = await pins.get(record.model_lib).catch(() => undefined);
   const pin = given ? { integrity: given, since: Date.now(), source: 'given' as const, given: true } : recorded ? { ...recorded, given: false } : null;
   if (pin) record.integrity = { ...record.integrity, model_lib: pin.integrity, onFailure: 'error' };
-  const kind: OnDeviceKind = record.model_type === 1 ? 'embedding' : 'chat';
+  const kind: OnDeviceKind = Number(record.model_type) === 1 ? 'embedding' : 'chat';
   return { record, kind, files: { weights: weightsBase(record.model), library: record.model_lib }, custom, pin };
 }
 
