@@ -190,7 +190,7 @@ describe.skipIf(unavailable !== null || libraries.missing !== null)('on-device d
       expect(downloading.some((p) => p.startsWith('100 %'))).toBe(true);
       const disk = Math.round(servedBytes(fixture!) / 1024 ** 2);
       await expect.poll(() => cache.textContent()).toContain(`snowflake-arctic-embed-s-fixture · embeddings · ${disk} MB on disk · loaded`);
-      await settings.getByTestId('embedding-in-use').getByText('snowflake-arctic-embed-s-fixture').waitFor();
+      await settings.getByTestId('embedding-in-use').getByText('snowflake-arctic-embed-s-fixture').waitFor({ timeout: 60_000 });
       await section.getByText('Add a custom model (MLC format)').click();
       for (const width of [360, 1280]) {
         await settings.setViewportSize({ width, height: 900 });
@@ -204,13 +204,13 @@ describe.skipIf(unavailable !== null || libraries.missing !== null)('on-device d
       await panel.getByRole('button', { name: 'Compare' }).click();
       const runs = panel.getByTestId('run');
       await expect.poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 30_000 }).toBe('done,done,done');
-      await panel.getByText(/How far the answers diverge/).click();
+      await panel.getByText(/How far the answers diverge/).click({ timeout: 60_000 });
       expect(await panel.getByTestId('heatmap').getAttribute('data-basis')).toBe('words');
       const before = recorder.seen.length;
       const answersAsked = answers.requests.length;
       await panel.getByRole('button', { name: 'Measure by meaning with snowflake-arctic-embed-s-fixture (on this device)' }).click();
       await expect.poll(async () => (await panel.getByTestId('heatmap').getAttribute('data-basis')) ?? '', { timeout: 240_000, interval: 2_000 }).toBe('meaning');
-      await panel.getByText('By meaning, measured with snowflake-arctic-embed-s-fixture (on this device).').waitFor();
+      await panel.getByText('By meaning, measured with snowflake-arctic-embed-s-fixture (on this device).').waitFor({ timeout: 60_000 });
       const cells = (await panel.getByTestId('heatmap').locator('tbody td').allTextContents()).map(Number);
       expect(cells).toHaveLength(9);
       expect(cells.every((c) => Number.isFinite(c) && c >= -100 && c <= 100)).toBe(true);
