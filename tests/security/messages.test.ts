@@ -67,6 +67,8 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'engine.load': { modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' },
   'engine.cancel': {},
   'engine.delete': { modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' },
+  'engine.unload': { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' },
+  'engine.embed': { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4', kind: 'embedding', texts: ['Renting keeps you free.', 'Buying builds equity.'] },
   'runner.wake': {},
   'runner.cancel': { runId: 'r1' },
   'runner.cancelAll': { comparisonId: 'c1' },
