@@ -8,7 +8,7 @@ import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
 import { ON_DEVICE_KINDS, checkEngine, readingLanguageOf, withSavedSet, type TranslationSettings as Translation } from '@/utils/core/translate/settings';
 import type { TranslationMode } from '@/utils/core/translate/translator';
 import { LanguagePicker, NativeName } from '../shared/LanguagePicker';
-import { uiLanguage } from '../shared/use-translation-settings';
+import { browserLanguage } from '../shared/use-translation-settings';
 import { ChromeTranslatorPairs } from './ChromeTranslatorPairs';
 import { t } from '@/utils/core/i18n';
 import { onDeviceEnginesHere, perBrowser } from '@/utils/platform/browser-kind';
@@ -47,7 +47,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
   const translation = translationOf(settings);
   const { engine } = translation;
   const onDeviceOnly = settings.onDeviceOnly === true;
-  const reading = readingLanguageOf(translation, uiLanguage());
+  const reading = readingLanguageOf(translation, browserLanguage());
   const check = checkEngine(engine, settings.providers, onDeviceOnly);
   const [newSet, setNewSet] = useState<string[]>([]);
   const allowed = (p: ProviderConfig) => !onDeviceOnly || ON_DEVICE_KINDS.includes(p.kind);
@@ -122,7 +122,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
           const code = e.currentTarget.value || undefined;
           void save((current) => ({ translation: { ...current, readingLanguage: code } }));
         }}>
-          <option value="">{t('browserLanguage', languageName(readingLanguageOf({}, uiLanguage()), t('pageLang')))}</option>
+          <option value="">{t('browserLanguage', languageName(readingLanguageOf({}, browserLanguage()), t('pageLang')))}</option>
           {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name} · {l.nativeName}</option>)}
         </select>
       </label>

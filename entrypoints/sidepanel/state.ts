@@ -108,6 +108,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   // on the newest and not writing; otherwise offer it in a bar instead of pulling the view away.
   const typing = signal(false);
   let starting = 0;
+  const startedHere = new Set<string>(); // the live query may report one after its start returned
   const incoming = signal<{ id: string; from: string } | null>(null);
   let newestSeen: string | null | undefined;
   liveQuery(() => newestShown(db)).subscribe({
@@ -115,8 +116,9 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       const previous = newestSeen;
       newestSeen = newest?.id ?? null;
       if (!newest || previous === undefined || previous === newest.id) return;
-      const shownId = current.value?.comparison.id ?? null;
-      if (shownId === newest.id || (starting > 0 && newest.source.kind === 'panel')) return; // started here: shown by startComparison
+      const shownId = selectedId.value ?? current.value?.comparison.id ?? null;
+      // Started here: shown by startComparison.
+      if (shownId === newest.id || startedHere.has(newest.id) || (starting > 0 && newest.source.kind === 'panel')) return;
       const onNewest = shownId === null || shownId === previous;
       if (onNewest && !typing.value && view.value === 'live') {
         selectedId.value = newest.id;
@@ -204,6 +206,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
         starting++;
         try {
           const { comparisonId } = await send('comparison.start', { ...spec, text });
+          startedHere.add(comparisonId);
           selectedId.value = comparisonId;
           view.value = 'live';
           if (incoming.value?.id === comparisonId) incoming.value = null;
