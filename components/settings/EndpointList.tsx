@@ -1,5 +1,6 @@
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { t } from '@/utils/core/i18n';
+import { destinationTag } from '../shared/Destination';
 
 export interface EndpointListProps {
   providers: ProviderConfig[];
@@ -21,6 +22,7 @@ export function EndpointList({ providers, hasKey, onRemove }: EndpointListProps)
               <span>
                 <strong>{p.label}</strong>
                 <span class="muted"> · {p.model} · {p.baseUrl}{hasKey.has(p.id) ? t('keySaved') : ''}</span>
+                <span class="destination-tag" data-testid="endpoint-destination"> · {destinationTag(p)}</span>
               </span>
               <button class="link" onClick={() => onRemove(p.id)} aria-label={t('removeName', p.label)}>{t('remove')}</button>
             </li>

@@ -16,6 +16,8 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
   const languages = useLanguageChoice(compose ? { languages: compose.axes.value.languages, setLanguages: (codes) => compose.setAxes({ languages: codes }) } : undefined);
   const input = useRef<HTMLTextAreaElement>(null);
   const draft = compose?.draft.value;
+  const { engine: engineChoice } = languages.settings.translation;
+  const translator = engineChoice.kind === 'model' ? languages.settings.settings.providers.find((p) => p.id === engineChoice.providerId) : null;
   useEffect(() => {
     if (draft) (setText(draft.text), input.current?.focus());
   }, [draft]);
@@ -58,7 +60,7 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
       <button class="button" type="submit" disabled={!normalisePrompt(text) || busy}>
         {busy ? t('starting') : t('compare')}
       </button>
-      {compose && <AxesPicker model={compose} text={text} />}
+      {compose && <AxesPicker model={compose} text={text} translator={translator} />}
       <LanguageComposer choice={languages} text={text} />
     </form>
   );

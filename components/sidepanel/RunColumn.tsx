@@ -11,6 +11,7 @@ import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLa
 import { STATE_LABEL, formatDuration } from '../shared/format';
 import { t } from '@/utils/core/i18n';
 import { modelName } from '@/utils/core/runner/names';
+import { Destination } from '../shared/Destination';
 
 /** How the column shows its answer. */
 export interface ColumnView {
@@ -108,6 +109,7 @@ export function RunColumn({ run, name, peers = [], text, view, onRetry, onCancel
           <strong>{model}</strong>
           <span class="model">{site ? t('sitesOwnAnswer') : via}{target.persona ? ` · ${target.persona.label}` : ''}{view.isBaseline ? t('baselineSuffix') : ''}</span>
           <RunLanguageTag run={run} />
+          {!site && <Destination endpoints={[{ kind: target.providerKind, baseUrl: target.baseUrl }]} testId="run-destination" />}
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
         <div class="run-tools">

@@ -1,3 +1,4 @@
+import { staysOnDevice } from '../providers/destination';
 import { catalogueCode } from './languages';
 import { validCodes } from './presets';
 import type { TranslationMode } from './translator';
@@ -20,9 +21,6 @@ export interface TranslationSettings {
 }
 
 export const DEFAULT_TRANSLATION: TranslationSettings = { engine: { kind: 'chrome' }, savedSets: [] };
-
-/** Endpoint kinds that run on this device: nothing they are given leaves the browser. */
-export const ON_DEVICE_KINDS: readonly string[] = ['webllm', 'chrome-builtin'];
 
 /** At most this many saved sets are kept. */
 export const MAX_SAVED_SETS = 30;
@@ -78,6 +76,8 @@ export interface TranslatorCandidate {
   kind: string;
   label: string;
   model: string;
+  /** Where its prompts go: a server on this computer's loopback address counts as on this device. */
+  baseUrl?: string;
 }
 
 /** Whether an engine may translate under the on-device setting, and if not, what to tell the user. */
@@ -85,18 +85,19 @@ export type EngineCheck = { ok: true; onDevice: boolean } | { ok: false; reason:
 
 /**
  * Checks the chosen engine against the endpoints there are and the on-device setting: in on-device mode only
- * Chrome's translator or an on-device endpoint (WebLLM, Chrome's built-in model) may translate.
+ * Chrome's translator or an endpoint on this device (WebLLM, Chrome's built-in model, a server on this
+ * computer's loopback address such as Ollama on localhost) may translate.
  */
 export function checkEngine(engine: TranslationMode, endpoints: readonly TranslatorCandidate[], onDeviceOnly: boolean): EngineCheck {
   if (engine.kind === 'none') return { ok: true, onDevice: true };
   if (engine.kind === 'chrome') return { ok: true, onDevice: true };
   const endpoint = endpoints.find((e) => e.id === engine.providerId);
   if (!endpoint) return { ok: false, reason: 'The endpoint chosen to translate was removed. Choose another one in Settings → Translation.' };
-  const onDevice = ON_DEVICE_KINDS.includes(endpoint.kind);
+  const onDevice = staysOnDevice(endpoint);
   if (onDeviceOnly && !onDevice) {
     return {
       ok: false,
-      reason: `On-device mode is on, and ${endpoint.label} is not on this device: your prompt would leave the browser to be translated. Choose Chrome's translator or an on-device model in Settings → Translation.`,
+      reason: `On-device mode is on, and ${endpoint.label} is not on this device: your prompt would leave this computer to be translated. Choose Chrome's translator or an on-device model in Settings → Translation.`,
     };
   }
   return { ok: true, onDevice };
