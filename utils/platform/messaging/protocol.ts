@@ -8,6 +8,7 @@ import { MAX_PROMPT_CHARS } from './limits';
 import { CAPTURE_ROLES, CAPTURE_VALIDATORS, contextTurns, type CaptureMessages, type ContextTurn } from './protocol-capture';
 import { COMPOSE_ROLES, COMPOSE_VALIDATORS, type ComposeMessages } from './protocol-compose';
 import { BATCH_ROLES, BATCH_VALIDATORS, type BatchMessages } from './protocol-batch';
+import { ENDPOINT_ROLES, ENDPOINT_VALIDATORS, type EndpointMessages } from './protocol-endpoints';
 
 /** What the on-device engine host reports to the settings page. */
 export interface EngineInfo {
@@ -22,7 +23,7 @@ export interface EngineInfo {
  * The one message map of Parallax. Every message is `{ type, payload }`; every reply is a {@link Reply}.
  * `from` says which contexts may send it; the router enforces it (see senders.ts) and validates the payload.
  */
-export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMessages {
+export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMessages, EndpointMessages {
   /** A content script picked up a prompt the user sent on a chat page. */
   'prompt.captured': {
     from: 'content';
@@ -90,6 +91,7 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   ...CAPTURE_ROLES,
   ...COMPOSE_ROLES,
   ...BATCH_ROLES,
+  ...ENDPOINT_ROLES,
   'prompt.captured': 'content',
   'run.retry': 'ui',
   'run.cancel': 'ui',
@@ -110,6 +112,7 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   ...CAPTURE_VALIDATORS,
   ...COMPOSE_VALIDATORS,
   ...BATCH_VALIDATORS,
+  ...ENDPOINT_VALIDATORS,
   'prompt.captured': (p) =>
     !isObject(p)
       ? 'payload must be an object'
