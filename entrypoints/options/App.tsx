@@ -12,6 +12,8 @@ import { TranslationSettings } from '@/components/settings/TranslationSettings';
 import { dexieTranslationStore } from '@/utils/platform/db/translation-cache';
 import { getDb } from '@/utils/platform/db/schema';
 import { useSettingsState } from './state';
+import { extensionOrigin } from '@/utils/platform/permissions';
+import { send } from '@/utils/platform/messaging/client';
 import { t } from '@/utils/core/i18n';
 import { Interpolated } from '@/components/shared/Interpolated';
 
@@ -40,9 +42,17 @@ export function App() {
           }}
         />
       )}
-      <EndpointList providers={settings.providers} hasKey={state.hasKey.value} onRemove={(id) => void state.removeProvider(id)} />
+      <EndpointList
+        providers={settings.providers}
+        hasKey={state.hasKey.value}
+        onRemove={state.removeProvider}
+        onRestore={state.restoreProvider}
+        onForget={state.forgetKey}
+        checkEndpoint={(request) => send('endpoint.models', request)}
+        origin={extensionOrigin()}
+      />
       <EndpointForm onAdd={state.addProvider} />
-      <LocalServersNote needsServerSetting={import.meta.env.FIREFOX} />
+      <LocalServersNote needsServerSetting={import.meta.env.FIREFOX} extensionOrigin={extensionOrigin()} />
       <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
       <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
       <TranslationSettings settings={settings} cache={dexieTranslationStore(getDb())} />

@@ -100,7 +100,7 @@ describe('each answer column says where its prompt went', () => {
 
 describe('the endpoint list tags each endpoint', () => {
   test('on this device, or the host prompts go to', () => {
-    render(<EndpointList providers={[ollama, openai, gpu]} hasKey={new Set()} onRemove={() => undefined} />);
+    render(<EndpointList providers={[ollama, openai, gpu]} hasKey={new Set()} onRemove={async () => null} />);
     expect(screen.getAllByTestId('endpoint-destination').map((el) => el.textContent)).toEqual([' · on this device', ' · to api.openai.com', ' · on this device']);
   });
 });
