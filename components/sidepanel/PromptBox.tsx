@@ -10,6 +10,8 @@ import { t } from '@/utils/core/i18n';
 export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<ComposeSpec, 'text'>) => Promise<void> }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  // Counts comparisons started here: each one folds the language picker away.
+  const [started, setStarted] = useState(0);
   // Axes (endpoints, personas, repetitions, context, templates) when the page provides a compose state.
   const compose = useContext(ComposeContext);
   // Languages live in the compose state's axes when the page has one (templates, last used), else here.
@@ -29,6 +31,7 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
       await compose?.started();
       languages.sent();
       setText('');
+      setStarted((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -61,7 +64,7 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
         {busy ? t('starting') : t('compare')}
       </button>
       {compose && <AxesPicker model={compose} text={text} translator={translator} />}
-      <LanguageComposer choice={languages} text={text} />
+      <LanguageComposer choice={languages} text={text} closeWhen={started} />
     </form>
   );
 }
