@@ -40,7 +40,8 @@ const hostOf = (url: string): string => {
 export function sourceLabel(source: ComparisonSource): string {
   if (source.kind === 'panel') return t('typedInParallax');
   if (source.kind === 'page') return source.title || source.url ? t('selectedOn', source.title || hostOf(source.url)) : t('selectedOnAPage');
-  return `${source.siteName} (${hostOf(source.url)})`;
+  // A site the user added has no name of its own: its host says it.
+  return source.site === 'generic' ? hostOf(source.url) : `${source.siteName} (${hostOf(source.url)})`;
 }
 
 /** "1 run" or "3 runs": the message the UI language's plural rules pick, with the number as $1. */

@@ -3,7 +3,7 @@ import { EndpointForm } from '@/components/settings/EndpointForm';
 import { EndpointList } from '@/components/settings/EndpointList';
 import { SitesSettings } from '@/components/settings/SitesSettings';
 import { WelcomeGuide } from '@/components/settings/WelcomeGuide';
-import { OnDeviceSettings } from '@/components/settings/OnDeviceSettings';
+import { OnDeviceSettings, OnDeviceUnavailable } from '@/components/settings/OnDeviceSettings';
 import { ChromeBuiltinSettings } from '@/components/settings/ChromeBuiltinSettings';
 import { JudgeSettings } from '@/components/settings/JudgeSettings';
 import { HistorySettings } from '@/components/settings/HistorySettings';
@@ -16,6 +16,7 @@ import { extensionOrigin } from '@/utils/platform/permissions';
 import { send } from '@/utils/platform/messaging/client';
 import { t } from '@/utils/core/i18n';
 import { Interpolated } from '@/components/shared/Interpolated';
+import { browserKind, onDeviceEnginesHere } from '@/utils/platform/browser-kind';
 
 /** The settings page; opened with #welcome on first install, where it leads with the setup guide. */
 export function App() {
@@ -52,9 +53,16 @@ export function App() {
         origin={extensionOrigin()}
       />
       <EndpointForm onAdd={state.addProvider} />
-      <LocalServersNote needsServerSetting={import.meta.env.FIREFOX} extensionOrigin={extensionOrigin()} />
-      <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
-      <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+      {/* Firefox's build has no declarativeNetRequest rules to strip the Origin header local servers reject. */}
+      <LocalServersNote needsServerSetting={browserKind() === 'firefox'} extensionOrigin={extensionOrigin()} />
+      {onDeviceEnginesHere() ? (
+        <>
+          <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+          <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+        </>
+      ) : (
+        <OnDeviceUnavailable />
+      )}
       <TranslationSettings settings={settings} cache={dexieTranslationStore(getDb())} />
       <JudgeSettings providers={settings.providers} />
       <HistorySettings />

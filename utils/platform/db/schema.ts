@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Comparison, Run } from '../../core/runner/types';
-import { searchEntry, type SearchEntry } from './search-index';
+import { reindex, searchEntry, type SearchEntry } from './search-index';
+import { searchIndexMiddleware } from './index-middleware';
 
 /** A cached translation: same text + languages + engine → reused. */
 export interface CachedTranslation {
@@ -53,6 +54,12 @@ export class ParallaxDB extends Dexie {
         await tx.table<Comparison>('comparisons').each((c) => void entries.push(searchEntry(c, runs.get(c.id) ?? [])));
         await tx.table<SearchEntry>('search').bulkPut(entries);
       });
+    // The history index follows every write to comparisons and runs (index-middleware.ts).
+    this.use(
+      searchIndexMiddleware((ids) => {
+        void this.transaction('rw', this.comparisons, this.runs, this.search, () => reindex(this, ids)).catch((err: unknown) => console.error('[parallax] history index not updated', err));
+      }),
+    );
   }
 }
 
