@@ -78,6 +78,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'batch.pause': { batchId: 'b1' },
   'batch.resume': { batchId: 'b1' },
   'batch.cancel': { batchId: 'b1' },
+  'endpoint.models': { kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:11434/v1', apiKey: 'sk-typed-in-the-form', providerId: 'p1' },
   'survey.read': { runId: 'r1', reading: { value: 2.5 } },
 };
 const TYPES = (Object.keys(SENDER_ROLE) as MessageType[]).filter((t) => t in SAMPLES);
