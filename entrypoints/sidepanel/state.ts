@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { annotateComparison, runsOf } from '@/utils/platform/db/comparisons';
+import { listedCount, newestIds } from '@/utils/platform/db/history';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { send } from '@/utils/platform/messaging/client';
 import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
@@ -63,8 +64,11 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   effect(() => {
     const id = selectedId.value;
     const subscription = liveQuery(async () => {
-      const comparison = id ? await db.comparisons.get(id) : await db.comparisons.orderBy('createdAt').last();
-      return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [], count: await db.comparisons.count() };
+      // Unless one was chosen, the newest the history lists: a study running in another tab does not take the panel over.
+      const newest = id ? undefined : (await newestIds(db, 1))[0];
+      const shownId = id ?? newest;
+      const comparison = shownId ? await db.comparisons.get(shownId) : undefined;
+      return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [] };
     }).subscribe({
       next: ({ comparison, runs }) => {
         for (const run of runs) texts.onStored(run);
@@ -78,7 +82,8 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     });
     return () => subscription.unsubscribe();
   });
-  liveQuery(() => db.comparisons.count()).subscribe({ next: (n) => (count.value = n), error: fail });
+  // What the History tab lists (Studies runs are not counted: they are listed when chosen).
+  liveQuery(() => listedCount(db)).subscribe({ next: (n) => (count.value = n), error: fail });
 
   // Analysis of finished answers: its code (lexicons of 36 languages) loads on first use; recomputed only when an
   // answer finishes or changes, never per streamed token.

@@ -19,7 +19,7 @@ describe('schema', () => {
       translations: ['key', 'createdAt'],
       batches: ['id', 'createdAt'],
     });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 
   test('a comparison and its runs are saved together, or not at all', async () => {
