@@ -1,6 +1,6 @@
 /** A comparison a teacher would hand out: three models asked in English, German and Japanese, one refusing. */
-import { toExported, type ExportedComparison } from '@/utils/core/runner/exported';
-import type { Run } from '@/utils/core/runner/types';
+import { toExported, type ExportedComparison } from '../../utils/core/runner/exported';
+import type { Run } from '../../utils/core/runner/types';
 
 export const PROMPT = 'Should a doctor always tell a patient the truth?';
 export const CREATED = Date.UTC(2026, 2, 3, 14, 5);

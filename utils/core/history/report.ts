@@ -31,7 +31,7 @@ section{margin:2rem 0 0;padding-top:1.25rem;border-top:2px solid var(--line)}
 .vl{font-size:.78rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .vt{font-size:1.08rem;margin-top:.15rem}
 .strip{margin-top:.35rem}
-.g{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,24rem),1fr));gap:.8rem;align-items:start}
+.g{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,36rem),1fr));gap:.8rem;align-items:start}
 .a{border:1px solid var(--line);border-radius:8px;padding:.7rem .9rem;min-width:0}
 .a.failed,.a.interrupted{border-color:var(--bad)}
 .b{display:flex;flex-wrap:wrap;gap:.3rem;margin:.45rem 0 .5rem}
@@ -89,7 +89,9 @@ function answerCard(read: ReadAnswer): string {
   const other = read.otherLanguage ? `<p class="n">${escapeHtml(read.otherLanguage)}</p>` : '';
   const sent = a.translatedPrompt && read.asked ? `<p class="sent">${escapeHtml(t('promptSentIn', languageName(read.asked, uiLanguage())))}: <span dir="auto"${lang(read.asked)}>${escapeHtml(a.translatedPrompt)}</span></p>` : '';
   const answerLanguage = a.answerLanguage?.code ?? read.asked;
-  const text = a.text ? `<div class="t" dir="auto"${lang(answerLanguage)}>${marked(read.original)}</div>` : `<p class="none">${escapeHtml(a.state === 'done' ? t('emptyAnswer') : t('noAnswerYet'))}</p>`;
+  // No text: say so when it finished empty or is still to come; a failed answer has its reason below instead.
+  const none = a.state === 'done' ? t('emptyAnswer') : a.state === 'failed' || a.state === 'interrupted' ? '' : t('noAnswerYet');
+  const text = a.text ? `<div class="t" dir="auto"${lang(answerLanguage)}>${marked(read.original)}</div>` : none ? `<p class="none">${escapeHtml(none)}</p>` : '';
   const back = a.backTranslation;
   let body = text;
   if (back?.text) {
