@@ -107,7 +107,7 @@ function evidenceText(text: string, spans: EvidenceSpan[]): string {
 export function toCsv(comparisons: ExportedComparison[]): string {
   const rows = comparisons.flatMap((c) => {
     const read = readExported(c);
-    return c.answers.map((a, i) => CSV_COLUMNS.map(([, cell]) => csvCell(cell(c, a, read, read.answers[i]!))).join(','));
+    return read.answers.map((r) => CSV_COLUMNS.map(([, cell]) => csvCell(cell(c, r.answer, read, r))).join(','));
   });
   return `\uFEFF${[CSV_COLUMNS.map(([name]) => name).join(','), ...rows].join('\r\n')}\r\n`;
 }

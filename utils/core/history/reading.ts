@@ -60,8 +60,8 @@ export function markPieces(text: string, spans: { start: number; end: number; ma
   const valid = spans.filter((s) => s.end > s.start && s.start < text.length).map((s) => ({ ...s, start: Math.max(0, s.start), end: Math.min(s.end, text.length) }));
   const edges = [...new Set([0, text.length, ...valid.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   const pieces: MarkedPiece[] = [];
-  for (let i = 0; i + 1 < edges.length; i++) {
-    const [from, to] = [edges[i]!, edges[i + 1]!];
+  for (const [i, from] of edges.slice(0, -1).entries()) {
+    const to = edges[i + 1] ?? from;
     const marks = [...new Set(valid.filter((s) => s.start <= from && s.end >= to).map((s) => s.mark))];
     const last = pieces.at(-1);
     if (last && last.marks.join('\u0000') === marks.join('\u0000')) last.text += text.slice(from, to);
@@ -110,7 +110,11 @@ export function readExported(exported: ExportedComparison): ReadComparison {
     origin: originLabel(comparison, exported.study),
     verdict: analysis.verdict,
     byLanguage: analysis.byLanguage,
-    answers: exported.answers.map((answer, i) => readAnswer(answer, runs[i]!, runs, comparison.language, analysis.runs.get(runs[i]!.id), analysis.outlierId)),
+    // fromExported makes one run per answer, in the same order.
+    answers: exported.answers.flatMap((answer, i) => {
+      const run = runs[i];
+      return run ? [readAnswer(answer, run, runs, comparison.language, analysis.runs.get(run.id), analysis.outlierId)] : [];
+    }),
   };
 }
 

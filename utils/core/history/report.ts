@@ -10,9 +10,11 @@ import { languageName } from '../translate/languages';
 import { STATE_LABEL } from '../words/answers';
 import { readExported, readableDate, type MarkedPiece, type ReadAnswer, type ReadComparison } from './reading';
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
 const STYLE = `
@@ -82,7 +84,7 @@ function translator(back: NonNullable<ExportedAnswer['backTranslation']>): strin
 function answerCard(read: ReadAnswer): string {
   const { answer: a } = read;
   const sure = read.analysis ? (read.analysis.refusal.basis === 'back_translation' ? t('percentSureBack', Math.round(read.analysis.refusal.confidence * 100)) : t('percentSure', Math.round(read.analysis.refusal.confidence * 100))) : '';
-  const badges = read.badge
+  const badges = read.badge && read.reading
     ? `<p class="b"><span class="badge r-${read.reading}" title="${escapeHtml(sure)}">${escapeHtml(read.badge)}</span>${read.chips.map((c) => `<span class="chip" title="${escapeHtml(c.title)}">${escapeHtml(c.label)}</span>`).join('')}</p>`
     : '';
   const state = a.state === 'done' ? '' : `<p class="s">${escapeHtml(STATE_LABEL[a.state])}</p>`;
