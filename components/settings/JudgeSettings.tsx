@@ -3,6 +3,7 @@ import { embeddingItem, judgeItem, type EmbeddingSettings, type JudgeSettings as
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
+import { perBrowser } from '@/utils/platform/browser-kind';
 
 /** Choose the optional judge: a configured endpoint (and model) that grades answers with a fixed rubric. */
 export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {
@@ -24,7 +25,7 @@ export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {
       <h2 id="judge-heading">{t('judgeAndEmbeddings')}</h2>
       <p class="muted">{t('judgeIntro')}</p>
       {eligible.length === 0 ? (
-        <p class="muted">{t('addEndpointForJudge')}</p>
+        <p class="muted">{t(perBrowser({ chromium: 'addEndpointForJudge', firefox: 'addEndpointForJudgeFirefox' }))}</p>
       ) : (
         <div class="toggle">
           <label>

@@ -8,6 +8,16 @@ import type { EngineInfo } from '@/utils/platform/messaging/protocol';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { t } from '@/utils/core/i18n';
 
+/** Where the browser has no on-device engine (Firefox): what is missing, why, and what to use instead. */
+export function OnDeviceUnavailable() {
+  return (
+    <section class="card" aria-labelledby="on-device">
+      <h2 id="on-device">{t('onDeviceModels')}</h2>
+      <p>{t('onDeviceNotInFirefox')}</p>
+    </section>
+  );
+}
+
 export interface OnDeviceSettingsProps {
   providers: ProviderConfig[];
   onAdd: (config: ProviderConfig) => Promise<void>;

@@ -90,7 +90,17 @@ export function App() {
           />
         ) : (
           <>
-            <PromptBox onSubmit={state.startComparison} />
+            <PromptBox
+              onSubmit={state.startComparison}
+              translator={{ models: state.translatorModels.value, onUseModel: state.useTranslatorModel }}
+              onTyping={(typing) => (state.typing.value = typing)}
+            />
+            {state.incoming.value && (
+              <p class="incoming-bar" role="status" data-testid="incoming">
+                {t('newComparisonFrom', state.incoming.value.from)}{' '}
+                <button class="button small" onClick={() => state.open(state.incoming.value!.id)}>{t('show')}</button>
+              </p>
+            )}
             {current ? (
               <ComparisonView
                 comparison={current.comparison}
@@ -102,6 +112,11 @@ export function App() {
                 onOpenSettings={openSettings}
                 onAnnotate={(patch) => void state.annotate(current.comparison.id, patch)}
                 onRerun={compose ? () => compose.prefill(rerunDraft(current.comparison, current.runs)) : undefined}
+                held={current.comparison.held ? {
+                  translatorModels: state.translatorModels.value,
+                  onExtend: (dismiss) => state.extend(current.comparison.id, dismiss).catch((err: unknown) => void (state.notice.value = err instanceof Error ? err.message : String(err))),
+                  onUseModel: state.useTranslatorModel,
+                } : undefined}
                 judge={state.judge.judgeName.value ? {
                   name: state.judge.judgeName.value,
                   progress: state.judge.progress.value,

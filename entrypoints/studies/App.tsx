@@ -67,6 +67,7 @@ export function App() {
                 runs={open.runs}
                 dashboardUrl={dashboardUrl(open.batch.id)}
                 onControl={(action) => state.control(open.batch.id, action)}
+                onRead={state.readAnswer}
                 onClose={() => state.openBatch(null)}
               />
             )

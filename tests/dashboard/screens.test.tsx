@@ -32,8 +32,8 @@ describe('ComparisonScreen (projector)', () => {
     expect(screen.getByTestId('dashboard-verdict').textContent).toBe(analysis.verdict);
     expect(analysis.verdict).toContain('declined in German');
     const answers = screen.getAllByTestId('answer');
-    expect(answers.map((a) => a.getAttribute('aria-label'))).toEqual(['Lab alpha · English', 'Lab alpha · German', 'Lab beta · Japanese', 'Lab beta · German']);
-    expect(answers.map((a) => a.querySelector('[data-testid=answer-name]')?.textContent)).toEqual(['Lab alpha · English', 'Lab alpha · German', 'Lab beta · Japanese', 'Lab beta · German']);
+    expect(answers.map((a) => a.getAttribute('aria-label'))).toEqual(['alpha · English', 'alpha · German', 'beta · Japanese', 'beta · German']);
+    expect(answers.map((a) => a.querySelector('[data-testid=answer-name]')?.textContent)).toEqual(['alpha · English', 'alpha · German', 'beta · Japanese', 'beta · German']);
     expect(answers.map((a) => a.querySelector('[data-testid=refusal-badge]')?.textContent ?? null)).toEqual(['Answered', 'Refused', 'Answered', null]);
     expect(within(answers[0]!).getAllByTestId('value-chip').map((c) => c.textContent)).toContain('Balanced');
     expect(within(answers[2]!).getAllByTestId('value-chip').map((c) => c.textContent)).toContain('Stance: against');

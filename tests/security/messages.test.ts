@@ -44,6 +44,8 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'site.health': { url: 'http://127.0.0.1:5173/chat', missing: ['composer'] },
   'comparison.start': { text: 'Is tea healthy?', languages: ['de'], translations: { de: 'Ist Tee gesund?' }, providerIds: ['p1'], repetitions: 2, context: [{ role: 'assistant', content: 'ok' }] },
   'translation.preview': { text: 'Is tea healthy?', source: 'en', target: 'de', translation: 'Ist Tee gesund?', roundTrip: true },
+  'translation.check': { source: 'en', targets: ['de', 'ar'] },
+  'comparison.extend': { comparisonId: 'c1', dismiss: true },
   'run.retry': { runId: 'r1' },
   'run.cancel': { runId: 'r1' },
   'comparison.cancel': { comparisonId: 'c1' },
@@ -61,6 +63,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'batch.pause': { batchId: 'b1' },
   'batch.resume': { batchId: 'b1' },
   'batch.cancel': { batchId: 'b1' },
+  'survey.read': { runId: 'r1', reading: { value: 2.5 } },
 };
 const TYPES = (Object.keys(SENDER_ROLE) as MessageType[]).filter((t) => t in SAMPLES);
 
@@ -206,7 +209,7 @@ describe('API keys through the real background handlers', () => {
   const KEY = 'sk-test-NEVER-LEAVES-0123456789';
   let db: ParallaxDB;
   let n = 0;
-  const host: RunnerHost = { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0 };
+  const host: RunnerHost = { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0, checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }) };
   beforeEach(async () => {
     fakeBrowser.reset();
     db = new ParallaxDB(`security-messages-${++n}`);

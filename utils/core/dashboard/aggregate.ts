@@ -3,6 +3,7 @@
  * Analysis is injected (`classify`, `features`) so the page can load it lazily and tests can pass doubles;
  * an analyser that returns null means "not analysed", which is counted and shown, never guessed.
  */
+import { endpointModelName } from '../runner/names';
 import { readingOf, type RefusalVerdict, type ValueFeatures } from '../analysis/types';
 import type { Comparison, Run } from '../runner/types';
 
@@ -41,10 +42,9 @@ export const UNDETERMINED = 'und';
 /** The run's language key: its target language, or ORIGINAL. */
 export const languageOf = (run: Run): string => run.target.language ?? ORIGINAL;
 
-/** The run's model as shown on charts: "Provider · model", or the model alone when they are the same. */
+/** The run's model as shown on charts (see endpointModelName). */
 export function modelOf(run: Run): string {
-  const { providerLabel, model } = run.target;
-  return providerLabel && providerLabel !== model ? `${providerLabel} · ${model}` : model;
+  return endpointModelName(run.target.providerLabel, run.target.model);
 }
 
 /** Finished with text: the only answers the analysers see. */

@@ -36,6 +36,8 @@ export interface ExportedAnswer {
   refusal?: Run['refusal'];
   refusalKind?: Run['refusalKind'];
   judge?: Run['judge'];
+  /** A survey answer a person read by hand (value or refusal, who decided and when). */
+  surveyReading?: Run['surveyReading'];
 }
 
 /** One comparison as exported. */
@@ -94,6 +96,7 @@ export function toExported(comparison: Comparison, runs: Run[], study?: string):
         ...(r.refusal ? { refusal: r.refusal } : {}),
         ...(r.refusalKind ? { refusalKind: r.refusalKind } : {}),
         ...(r.judge?.length ? { judge: r.judge } : {}),
+        ...(r.surveyReading ? { surveyReading: r.surveyReading } : {}),
       })),
   };
 }

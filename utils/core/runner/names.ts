@@ -9,7 +9,7 @@ import type { Run, Target } from './types';
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /**
- * The model's name: the model id, or the endpoint's label when it already says the model ("Cautious" for
+ * The model's name: the model id, or the endpoint's label when it is the model's name ("Cautious" for
  * model "cautious"), qualified by the endpoint's label only when another endpoint among `peers` serves a
  * model of the same name. A chat site's own answer is "On ChatGPT".
  */
@@ -18,9 +18,19 @@ export function modelName(target: Target, peers: readonly Target[] = []): string
   const model = target.model.trim();
   if (target.providerKind === 'site') return t('onSite', label);
   if (!model) return label;
-  if (!label || same(label, model) || label.toLocaleLowerCase().includes(model.toLocaleLowerCase())) return label || model;
+  if (!label || same(label, model)) return label || model;
   const shared = peers.some((p) => p.providerId !== target.providerId && same(p.model, model));
   return shared ? `${label} ${model}` : model;
+}
+
+/**
+ * An endpoint's model where runs of many comparisons are pooled (charts, tables): "Label · model", or the label
+ * alone when it is the model's name ("Cautious" for "cautious"), so two endpoints never merge.
+ */
+export function endpointModelName(providerLabel: string, model: string): string {
+  const label = providerLabel.trim();
+  if (!label) return model;
+  return same(label, model) ? label : `${label} · ${model}`;
 }
 
 /** The language a run was asked in: its target language, else the prompt's own; null when unknown. */

@@ -15,7 +15,8 @@ export const hostOf = (url: string): string => {
 export function sourceLabel(source: ComparisonSource): string {
   if (source.kind === 'panel') return t('typedInParallax');
   if (source.kind === 'page') return source.title || source.url ? t('selectedOn', source.title || hostOf(source.url)) : t('selectedOnAPage');
-  return `${source.siteName} (${hostOf(source.url)})`;
+  // A site the user added has no name of its own: its host says it.
+  return source.site === 'generic' ? hostOf(source.url) : `${source.siteName} (${hostOf(source.url)})`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { cancelBatch, pauseBatch, resumeBatch, startBatch, type BatchStep } from '../../core/batches/orchestrate';
-import { dexieBatchStore } from '../db/batch-store';
+import { dexieBatchStore, setHandReading } from '../db/batch-store';
 import type { BatchReply } from '../messaging/protocol-batch';
 import type { Handlers } from '../messaging/router';
 import type { BackgroundDeps } from './handlers';
@@ -7,6 +7,7 @@ import type { BackgroundDeps } from './handlers';
 /**
  * Batch messages: each is one step of utils/batches/orchestrate over Dexie, then the runner host is told about
  * queued work (or asked to stop what streams). The runner host keeps a running batch going as answers settle.
+ * `survey.read` stores a person's reading of a survey answer.
  */
 export function batchHandlers(deps: BackgroundDeps): Handlers {
   const store = dexieBatchStore(deps.db);
@@ -31,6 +32,10 @@ export function batchHandlers(deps: BackgroundDeps): Handlers {
     },
     async 'batch.cancel'({ batchId }) {
       return reply(await cancelBatch(store, batchId, clock));
+    },
+    async 'survey.read'({ runId, reading }) {
+      await setHandReading(deps.db, runId, reading, clock.now());
+      return { runId };
     },
   };
 }

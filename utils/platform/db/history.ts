@@ -1,7 +1,7 @@
 import { queryTerms } from '../../core/text/search-words';
 import type { Comparison, Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
-import { LISTED, STUDY_SOURCE, idOfKey, reindex } from './search-index';
+import { LISTED, STUDY_SOURCE, idOfKey } from './search-index';
 
 export { fold } from '../../core/text/search-words';
 export { STUDY_SOURCE } from './search-index';
@@ -181,7 +181,6 @@ export async function restoreComparisons(db: ParallaxDB, deleted: Deleted): Prom
   await db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
     await db.comparisons.bulkPut(deleted.comparisons);
     await db.runs.bulkPut(deleted.runs);
-    await reindex(db, deleted.comparisons.map((c) => c.id));
   });
 }
 

@@ -2,7 +2,6 @@ import type { RunStore } from '../../core/runner/runner';
 import type { Run } from '../../core/runner/types';
 import { canTransition, type RunState } from '../../core/runner/state';
 import type { ParallaxDB } from './schema';
-import { reindex } from './search-index';
 import { StorageFull, isQuotaError, orStorageFull } from './quota';
 
 const FINAL = new Set<RunState>(['done', 'failed', 'interrupted']);
@@ -21,8 +20,6 @@ export function dexieRunStore(db: ParallaxDB): RunStore {
       if (!run || !canTransition(run.state, to)) return undefined;
       const next: Run = { ...run, ...patch, state: to, updatedAt: Date.now() };
       await db.runs.put(next);
-      // The history index learns an answer once it is final (not at every checkpoint).
-      if (index && FINAL.has(to)) await reindex(db, [run.comparisonId]);
       return next;
     });
   return {

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Comparison, Run } from '../../core/runner/types';
-import { LISTED, STUDY_SOURCE, searchEntry, type SearchEntry } from './search-index';
+import { LISTED, STUDY_SOURCE, reindex, searchEntry, type SearchEntry } from './search-index';
+import { searchIndexMiddleware } from './index-middleware';
 
 /** A v2 entry's facets as v3 writes them: a Studies run's source is 'study'; anything else is listed. */
 const relisted = (facets: string[], study: boolean): string[] =>
@@ -68,6 +69,12 @@ export class ParallaxDB extends Dexie {
           entry.facets = relisted(entry.facets, studies.has(entry.comparisonId));
         });
       });
+    // The history index follows every write to comparisons and runs (index-middleware.ts).
+    this.use(
+      searchIndexMiddleware((ids) => {
+        void this.transaction('rw', this.comparisons, this.runs, this.search, () => reindex(this, ids)).catch((err: unknown) => console.error('[parallax] history index not updated', err));
+      }),
+    );
   }
 }
 
