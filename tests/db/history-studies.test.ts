@@ -84,7 +84,7 @@ describe('migration from schema v2', () => {
 
     const db = new ParallaxDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await queryHistory(db)).comparisons.map((c) => c.prompt)).toEqual(['Typed before']);
     expect((await queryHistory(db, { site: 'study' })).comparisons.map((c) => c.prompt)).toEqual(['Probe after', 'Probe before']);
     expect((await queryHistory(db, { site: 'panel' })).comparisons.map((c) => c.prompt)).toEqual(['Typed before']);
