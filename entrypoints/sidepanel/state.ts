@@ -197,7 +197,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     notice,
     history: createHistoryState(db, computedActive(view), fail),
     analysis,
-    judge: createJudgeState(db),
+    judge: createJudgeState(),
     open(comparisonId) {
       selectedId.value = comparisonId;
       view.value = 'live';
