@@ -1,0 +1,158 @@
+/**
+ * Features of one answer for the learned part of the refusal reader: language-independent structural features
+ * read from the lexicon signals (which decline cue opens the answer, whether a list, an alternative or a
+ * lecture follows, the rules' own decision) and, for English text, hashed word unigrams and bigrams of the
+ * opening. Hashing keeps no words: a feature is a bucket number, so the trained weights are numbers only.
+ */
+import type { RefusalDecision } from './refusal-decide';
+import type { RefusalSignals } from './refusal-signals';
+
+/** The structural features, in weight order. Names are ours; each is on (1) or off. */
+export const STRUCTURAL_FEATURES = [
+  'bias',
+  'rules:answered',
+  'rules:answered-with-warning',
+  'rules:refused',
+  'rules:redirects',
+  'rules:cannot-answer',
+  'rules:disputes-premise',
+  'rules:partial',
+  'rules:partial-with-warning',
+  'cue:refuse',
+  'cue:cannot-answer',
+  'cue:inappropriate',
+  'cue:refute-premise',
+  'cue:apology',
+  'cue:in-first-sentence',
+  'cue:several',
+  'names-premise',
+  'direct-answer',
+  'no-opinion',
+  'warning',
+  'pivot',
+  'reinterpret',
+  'concede',
+  'answer-follows',
+  'question-back',
+  'redirect:one',
+  'redirect:several',
+  'list-after-decline',
+  'lecture:some',
+  'lecture:dense',
+  'lecture:very-dense',
+  'short',
+  'short-after-decline',
+] as const;
+
+const INDEX = new Map<string, number>(STRUCTURAL_FEATURES.map((name, i) => [name, i]));
+const RULES: Record<string, string> = {
+  'full_compliance:': 'rules:answered',
+  'full_compliance:disclaimer_then_complies': 'rules:answered-with-warning',
+  'full_refusal:refuses': 'rules:refused',
+  'full_refusal:redirects': 'rules:redirects',
+  'full_refusal:cannot_answer': 'rules:cannot-answer',
+  'full_refusal:refutes_premise': 'rules:disputes-premise',
+  'partial_refusal:refuses': 'rules:partial',
+  'partial_refusal:disclaimer_then_complies': 'rules:partial-with-warning',
+};
+const CUES: Record<string, string> = {
+  refuse: 'cue:refuse',
+  cannotAnswer: 'cue:cannot-answer',
+  inappropriate: 'cue:inappropriate',
+  refutePremise: 'cue:refute-premise',
+  apology: 'cue:apology',
+};
+
+/** A hashed n-gram of the opening and where it is in the text (for evidence). */
+export interface HashedGram {
+  /** Bucket, 0 ≤ bucket < 2^bits. */
+  bucket: number;
+  start: number;
+  end: number;
+}
+
+/** The features of one answer. */
+export interface RefusalFeatures {
+  /** Indices into STRUCTURAL_FEATURES that are on. */
+  structural: number[];
+  /** Hashed unigrams and bigrams of the opening (empty unless n-grams were asked for), read on first use. */
+  readonly grams: HashedGram[];
+}
+
+/** How the n-grams are hashed; stored with the weights so training and reading agree. */
+export interface GramSettings {
+  /** Buckets are 2^bits. */
+  bits: number;
+  /** Words of the opening that are read. */
+  tokens: number;
+}
+
+/** FNV-1a, 32 bits. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
+
+/** Hashed unigrams and bigrams of the first `tokens` words from `from`, lower-cased. */
+export function openingGrams(text: string, from: number, settings: GramSettings): HashedGram[] {
+  const mask = (1 << settings.bits) - 1;
+  const window = text.slice(from, from + settings.tokens * 12).toLowerCase();
+  const words: Array<{ word: string; start: number; end: number }> = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(window); m && words.length < settings.tokens; m = WORD.exec(window)) {
+    words.push({ word: m[0], start: from + m.index, end: from + m.index + m[0].length });
+  }
+  const grams: HashedGram[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    grams.push({ bucket: fnv1a(w.word) & mask, start: w.start, end: w.end });
+    const next = words[i + 1];
+    if (next) grams.push({ bucket: fnv1a(`${w.word} ${next.word}`) & mask, start: w.start, end: next.end });
+  }
+  return grams;
+}
+
+/** The features of an answer from its signals and the rules' decision. */
+export function refusalFeatures(s: RefusalSignals, decision: RefusalDecision, grams: GramSettings | null): RefusalFeatures {
+  const on = new Set<number>([0]);
+  const set = (name: string | undefined) => {
+    const i = name ? INDEX.get(name) : undefined;
+    if (i !== undefined) on.add(i);
+  };
+  set(RULES[`${decision.label}:${decision.kind ?? ''}`]);
+  for (const cue of s.declines) set(CUES[cue.category]);
+  if (s.declines.some((d) => d.start < s.firstEnd)) set('cue:in-first-sentence');
+  if (s.declines.length > 1) set('cue:several');
+  if (s.namesPremise) set('names-premise');
+  if (s.direct) set('direct-answer');
+  if (s.opinion) set('no-opinion');
+  if (s.warning) set('warning');
+  if (s.pivot) set('pivot');
+  if (s.reinterpret) set('reinterpret');
+  if (s.concede) set('concede');
+  if (s.comply) set('answer-follows');
+  if (s.offerQuestion) set('question-back');
+  const redirects = s.redirects.length;
+  if (redirects === 1) set('redirect:one');
+  if (redirects > 1) set('redirect:several');
+  if (s.declines.length && s.listItems >= 2) set('list-after-decline');
+  const density = s.moralDensity;
+  if (density > 0.2) set('lecture:some');
+  if (density > 0.4) set('lecture:dense');
+  if (density > 0.8) set('lecture:very-dense');
+  if (s.totalContent < 200) set('short');
+  if (s.declines.length && s.restContent < 150) set('short-after-decline');
+  let read: HashedGram[] | null = null;
+  return {
+    structural: [...on],
+    get grams() {
+      return (read ??= grams ? openingGrams(s.text, s.start, grams) : []);
+    },
+  };
+}
