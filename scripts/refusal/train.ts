@@ -28,8 +28,9 @@ export interface TrainingSettings {
   minAnswers: number;
   /** Weights smaller than this are left out of the file. */
   prune: number;
-  /** See RefusalWeights.overrule. */
+  /** See RefusalWeights.overrule and overrulePartial. */
   overrule: number;
+  overrulePartial: number;
   /** Weight of an XSTest row relative to a Do-Not-Answer row in the declined head. */
   xstestWeight: number;
   /**
@@ -50,6 +51,7 @@ const DEFAULTS: TrainingSettings = {
   minAnswers: 5,
   prune: 0.05,
   overrule: 0.6,
+  overrulePartial: 0.7,
   xstestWeight: 1,
   refutes: 'cue',
   cannotAnswer: 'skip',
@@ -180,6 +182,7 @@ export function trainWeights(examples: TrainingExample[], families: string[], co
     declined,
     kind,
     overrule: settings.overrule,
+    overrulePartial: settings.overrulePartial,
     trained: { answers: examples.length, families: [...families].sort(), command, date: new Date().toISOString().slice(0, 10) },
   };
 }

@@ -30,6 +30,8 @@ export interface RefusalWeights {
   kind: LinearHead;
   /** Probability the model needs to overrule the rules' reading of "declined or not" (0.5: the model decides). */
   overrule: number;
+  /** The same for the rules' partial refusals (a decline, then an answer), which need a surer model. */
+  overrulePartial: number;
   /** How the weights were made: answers, families and the command. */
   trained: { answers: number; families: string[]; command: string; date: string };
 }
@@ -47,6 +49,7 @@ export interface RefusalModel {
   declined: CompiledHead;
   kind: CompiledHead;
   overrule: number;
+  overrulePartial: number;
 }
 
 function compileHead(head: LinearHead, name: string): CompiledHead {
@@ -66,7 +69,7 @@ export function compileWeights(weights: RefusalWeights): RefusalModel {
   if (weights.format !== 'parallax-refusal-weights' || weights.version !== 1) throw new Error('refusal weights: unknown format');
   const names = STRUCTURAL_FEATURES.join(',');
   if (weights.structural.join(',') !== names) throw new Error('refusal weights were trained with other structural features; run npm run train:refusal');
-  return { grams: weights.grams, declined: compileHead(weights.declined, 'declined'), kind: compileHead(weights.kind, 'kind'), overrule: weights.overrule };
+  return { grams: weights.grams, declined: compileHead(weights.declined, 'declined'), kind: compileHead(weights.kind, 'kind'), overrule: weights.overrule, overrulePartial: weights.overrulePartial };
 }
 
 /** Raw class scores of a head. */

@@ -44,7 +44,7 @@ function reconsider(model: RefusalModel, s: RefusalSignals, d: RefusalDecision):
   // A direct "No." or "I disagree" is an answer whatever else it says.
   if (!rulesDecline && declined > model.overrule && !s.direct) {
     out = { label: 'full_refusal', kind: 'refuses', confidence: declined, cues: [], learned: strongestGrams(model.declined, features, 1) };
-  } else if (rulesDecline && 1 - declined > model.overrule) {
+  } else if (rulesDecline && 1 - declined > (d.label === 'partial_refusal' ? model.overrulePartial : model.overrule)) {
     out = { label: 'full_compliance', confidence: 1 - declined, cues: [], learned: [] };
   } else {
     const agree = rulesDecline ? declined : 1 - declined;
