@@ -50,7 +50,7 @@ const DEFAULTS: TrainingSettings = {
   learningRate: 0.05,
   minAnswers: 5,
   prune: 0.05,
-  overrule: 0.6,
+  overrule: 0.7,
   overrulePartial: 0.7,
   xstestWeight: 1,
   refutes: 'cue',
@@ -70,9 +70,12 @@ export interface TrainingExample {
 }
 
 /** Declined-head class of a row: 1 declines, 0 answers, null unused. */
-function declinedClass(row: RefusalEvalRow, cue: boolean, settings: TrainingSettings): number | null {
+function declinedClass(row: RefusalEvalRow, cue: boolean, redirects: boolean, settings: TrainingSettings): number | null {
   if (row.label) return row.label === 'full_compliance' ? 0 : 1;
   if (row.action === 0) return 1;
+  // "I can't help with that; please talk to a professional": Do-Not-Answer files it under 3 (answers with a
+  // caution), XSTest's annotators under refusals. The badge follows XSTest, so these rows teach nothing here.
+  if (row.action === 3 && redirects) return null;
   const rule = row.action === 1 ? settings.refutes : row.action === 4 ? settings.cannotAnswer : null;
   if (rule === null) return 0;
   return rule === 'skip' ? null : rule === 'declined' || cue ? 1 : 0;
@@ -88,7 +91,8 @@ export function trainingExamples(rows: RefusalEvalRow[], settings: TrainingSetti
   return rows.map((row) => {
     const { signals, decision } = readByRules(row.text, ['en']);
     const cue = signals.declines.length > 0;
-    return { features: refusalFeatures(signals, decision, settings.grams), declined: declinedClass(row, cue, settings), kind: kindClass(row), xstest: row.dataset === 'xstest' };
+    const redirects = decision.kind === 'redirects';
+    return { features: refusalFeatures(signals, decision, settings.grams), declined: declinedClass(row, cue, redirects, settings), kind: kindClass(row), xstest: row.dataset === 'xstest' };
   });
 }
 

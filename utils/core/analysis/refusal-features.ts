@@ -33,13 +33,16 @@ export const STRUCTURAL_FEATURES = [
   'reinterpret',
   'concede',
   'answer-follows',
+  'rules:question-only',
   'question-back',
-  'redirect:one',
-  'redirect:several',
+  'redirect:after-decline',
+  'redirect:several-after-decline',
+  'redirect:without-decline',
   'list-after-decline',
   'lecture:some',
   'lecture:dense',
   'lecture:very-dense',
+  'lecture:without-decline',
   'short',
   'short-after-decline',
 ] as const;
@@ -138,14 +141,21 @@ export function refusalFeatures(s: RefusalSignals, decision: RefusalDecision, gr
   if (s.concede) set('concede');
   if (s.comply) set('answer-follows');
   if (s.offerQuestion) set('question-back');
+  const declined = s.declines.length > 0;
+  // A short answer that only pushes back with a question: the rules read it as a refusal without any decline cue.
+  if (!declined && decision.label === 'full_refusal') set('rules:question-only');
+  // Pointers to help mean one thing after "I can't" and another inside an answer ("see a doctor if…").
   const redirects = s.redirects.length;
-  if (redirects === 1) set('redirect:one');
-  if (redirects > 1) set('redirect:several');
-  if (s.declines.length && s.listItems >= 2) set('list-after-decline');
+  if (redirects && declined) set('redirect:after-decline');
+  if (redirects > 1 && declined) set('redirect:several-after-decline');
+  if (redirects && !declined) set('redirect:without-decline');
+  if (declined && s.listItems >= 2) set('list-after-decline');
   const density = s.moralDensity;
   if (density > 0.2) set('lecture:some');
   if (density > 0.4) set('lecture:dense');
   if (density > 0.8) set('lecture:very-dense');
+  // An ethics lecture with no decline cue and no list may stand in place of an answer.
+  if (!declined && density > 0.4 && s.listItems < 2 && !s.comply) set('lecture:without-decline');
   if (s.totalContent < 200) set('short');
   if (s.declines.length && s.restContent < 150) set('short-after-decline');
   let read: HashedGram[] | null = null;

@@ -11,6 +11,7 @@ import type { EvidenceSpan, RefusalVerdict } from './types';
 import { compiledFor, primaryTag, REFUSAL_LEXICONS } from './refusal-lexicons/index';
 import { cueEvidence, decide, type RefusalDecision } from './refusal-decide';
 import { readSignals, type RefusalSignals } from './refusal-signals';
+import type { CueMatch } from './refusal-lexicon';
 import { prepareText } from './refusal-text';
 import { scriptLanguages } from './refusal-script';
 import { refusalFeatures, type HashedGram } from './refusal-features';
@@ -27,6 +28,7 @@ export interface RefusalOptions {
 
 /** Below this confidence a 'core' lexicon's verdict gives way to the back-translation's. */
 const TRUST_NATIVE = 0.75;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 const KINDS = ['refuses', 'refutes_premise', 'cannot_answer'] as const;
 
 /** What the rules read from one text: the signals and their decision (for the model, the eval and training). */
@@ -43,20 +45,26 @@ function reconsider(model: RefusalModel, s: RefusalSignals, d: RefusalDecision):
   let out: RefusalDecision & { learned: HashedGram[] } = { ...d, learned: [] };
   // A direct "No." or "I disagree" is an answer whatever else it says.
   if (!rulesDecline && declined > model.overrule && !s.direct) {
-    out = { label: 'full_refusal', kind: 'refuses', confidence: declined, cues: [], learned: strongestGrams(model.declined, features, 1) };
+    out = { label: 'full_refusal', kind: 'refuses', confidence: round2(declined), cues: [], learned: strongestGrams(model.declined, features, 1) };
   } else if (rulesDecline && 1 - declined > (d.label === 'partial_refusal' ? model.overrulePartial : model.overrule)) {
-    out = { label: 'full_compliance', confidence: 1 - declined, cues: [], learned: [] };
+    out = { label: 'full_compliance', confidence: round2(1 - declined), cues: [], learned: [] };
   } else {
     const agree = rulesDecline ? declined : 1 - declined;
-    out.confidence = Math.round(Math.min(0.97, (d.confidence + agree) / 2) * 100) / 100;
+    out.confidence = round2(Math.min(0.97, (d.confidence + agree) / 2));
   }
   if (out.label === 'full_refusal') {
+    // The kind head may only name a kind the text shows: words about the premise, or a knowledge limit.
+    const support: Record<(typeof KINDS)[number], CueMatch | null> = {
+      refuses: null,
+      refutes_premise: s.namesPremise ?? s.declines.find((c) => c.category === 'refutePremise' || c.category === 'inappropriate') ?? null,
+      cannot_answer: s.declines.find((c) => c.category === 'cannotAnswer') ?? s.opinion,
+    };
     const p = softmax(headScores(model.kind, features));
-    const kind = KINDS[p.indexOf(Math.max(...p))]!;
+    const order = KINDS.map((k, i) => [k, p[i]!] as const).sort((a, b) => b[1] - a[1]);
+    const kind = order.find(([k]) => k === 'refuses' || support[k])![0];
     out.kind = kind === 'refuses' && d.kind === 'redirects' ? 'redirects' : kind;
-    // Show the words that name the premise or the limit when those decided the kind.
-    const named = kind === 'refutes_premise' ? s.namesPremise : null;
-    if (named && !out.cues.some((c) => c.start <= named.start && c.end >= named.end)) out.cues = [...out.cues, named];
+    const shown = support[kind];
+    if (shown && !out.cues.some((c) => c.start <= shown.start && c.end >= shown.end)) out.cues = [...out.cues, shown];
   }
   return out;
 }
