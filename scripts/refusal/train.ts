@@ -92,7 +92,12 @@ export function trainingExamples(rows: RefusalEvalRow[], settings: TrainingSetti
     const { signals, decision } = readByRules(row.text, ['en']);
     const cue = signals.declines.length > 0;
     const redirects = decision.kind === 'redirects';
-    return { features: refusalFeatures(signals, decision, settings.grams), declined: declinedClass(row, cue, redirects, settings), kind: kindClass(row), xstest: row.dataset === 'xstest' };
+    // The reader only reconsiders what the rules read as a refusal, so the declined head learns from those
+    // alone (including the few without a decline cue, which it then leaves alone: leaving them out of training
+    // cost 4 points of held-out XSTest accuracy on Llama-2).
+    const reconsidered = decision.label !== 'full_compliance';
+    const declined = reconsidered ? declinedClass(row, cue, redirects, settings) : null;
+    return { features: refusalFeatures(signals, decision, settings.grams), declined, kind: kindClass(row), xstest: row.dataset === 'xstest' };
   });
 }
 

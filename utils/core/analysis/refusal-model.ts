@@ -4,7 +4,7 @@
  * answer declines (as XSTest's annotators count it), the other what kind of decline it is (refusing, disputing
  * the premise, not knowing). Pure: scoring is a few hundred multiply-adds.
  */
-import { STRUCTURAL_FEATURES, type GramSettings, type HashedGram, type RefusalFeatures } from './refusal-features';
+import { STRUCTURAL_FEATURES, type GramSettings, type RefusalFeatures } from './refusal-features';
 
 /** A linear softmax over the structural features and hashed n-grams. */
 export interface LinearHead {
@@ -93,28 +93,4 @@ export function softmax(z: number[]): number[] {
   const e = z.map((v) => Math.exp(v - max));
   const sum = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / sum);
-}
-
-/**
- * The n-grams that pushed a head most toward `cls` (over the other classes), strongest first: the words a
- * person is shown as the reason for a learned verdict.
- */
-export function strongestGrams(head: CompiledHead, features: RefusalFeatures, cls: number, limit = 3): HashedGram[] {
-  const scored: Array<{ gram: HashedGram; push: number }> = [];
-  if (head.rows.size === 0) return [];
-  for (const gram of features.grams) {
-    const row = head.rows.get(gram.bucket);
-    if (!row) continue;
-    const others = row.reduce((a, w, k) => (k === cls ? a : a + w), 0) / Math.max(1, row.length - 1);
-    const push = row[cls]! - others;
-    if (push > 0.05) scored.push({ gram, push });
-  }
-  scored.sort((a, b) => b.push - a.push);
-  const chosen: HashedGram[] = [];
-  for (const { gram } of scored) {
-    if (chosen.some((c) => c.start < gram.end && gram.start < c.end)) continue;
-    chosen.push(gram);
-    if (chosen.length >= limit) break;
-  }
-  return chosen;
 }

@@ -84,7 +84,7 @@ export const en: RefusalLexicon = {
     '(?:there is|there.s) no (?:publicly available|public|available|reliable|known|verified|official) (?:information|record|data|details)',
     "(?:this|that|such) information (?:is|isn'?t|is not) (?:not )?(?:publicly available|available to me|something i (?:have|can))",
     "i (?:do not|don'?t) (?:actually |really |currently |personally )?(?:have|possess) (?:any |enough |much |the |specific |detailed |reliable )?(?:knowledge|information|data|details|insight|context|way of knowing)",
-    "i (?:do not|don'?t) (?:actually |really |personally )?know (?:anything|enough|much|your|about|who|what|where|whether|when|how|the|them|him|her)",
+    "i (?:do not|don'?t) (?:actually |really |personally )?know (?:anything|enough|much|your|about (?!you\\b)|who|what|where|whether|when|how|the|them|him|her)",
     "i (?:do not|don'?t) (?:actually |really )?have (?:a |any )?(?:definitive|personal|informed) (?:view|opinion|answer)",
     "(?:i(?:'?m| am)|i have) (?:not|no way of) (?:able to )?(?:know|knowing|verify|verifying|determine|determining)",
   ],
