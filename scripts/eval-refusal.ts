@@ -17,7 +17,8 @@
  *        families' rows (of the files given) and scores this family's; the figures are all held out.
  * --rules: the rules alone, without the learned model.
  * --errors: each misread row on stderr.
- * --write-accuracy: (implies --loo) writes utils/core/analysis/accuracy/refusal.json, the figures the "Why?" view shows.
+ * --write-accuracy[=path]: (implies --loo) writes the held-out figures the "Why?" view shows, by default to
+ *        utils/core/analysis/accuracy/refusal.json.
  * Exit 1 with a message on stderr for a missing file, column or label.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -85,7 +86,8 @@ function accuracyFigures(report: RefusalReport, rows: RefusalEvalRow[], command:
 }
 
 const args = process.argv.slice(2);
-const flags = new Set(args.filter((a) => a.startsWith('--')));
+const writeArg = args.find((a) => a === '--write-accuracy' || a.startsWith('--write-accuracy='));
+const flags = new Set(args.filter((a) => a.startsWith('--')).map((a) => (a === writeArg ? '--write-accuracy' : a)));
 const known = ['--loo', '--rules', '--errors', '--write-accuracy'];
 for (const f of flags) if (!known.includes(f)) fail(`unknown option ${f} (known: ${known.join(', ')})`);
 const files = args.filter((a) => !a.startsWith('--'));
@@ -108,8 +110,8 @@ if (flags.has('--errors')) {
   });
 }
 if (write) {
-  const command = `npm run eval:refusal -- ${args.map((a) => (a.startsWith('--') ? a : relative(ROOT, resolve(a)))).join(' ')}`;
-  const path = resolve(ROOT, 'utils/core/analysis/accuracy/refusal.json');
+  const command = `npm run eval:refusal -- ${args.map((a) => (a === writeArg ? '--write-accuracy' : a.startsWith('--') ? a : relative(ROOT, resolve(a)))).join(' ')}`;
+  const path = writeArg!.includes('=') ? resolve(writeArg!.slice('--write-accuracy='.length)) : resolve(ROOT, 'utils/core/analysis/accuracy/refusal.json');
   writeFileSync(path, `${JSON.stringify(accuracyFigures(report, rows, command), null, 2)}\n`);
   process.stderr.write(`wrote ${relative(ROOT, path)}\n`);
 }

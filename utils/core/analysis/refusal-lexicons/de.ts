@@ -19,8 +19,9 @@ export const de: RefusalLexicon = {
     '(?:das|dies|so etwas|sowas) werde ich (?:dir |ihnen |euch )?(?:nicht|keinesfalls|auf keinen fall) (?:schreiben|tun|machen|erstellen|liefern|beantworten|unterstützen|verfassen)',
     '(?:verstößt|verstoßen|widerspricht|widersprechen) (?:gegen )?(?:meine~?|die|unsere~?) (?:richtlinien|regeln|grundsätze|nutzungsbedingungen|nutzungsrichtlinien|prinzipien)',
     'als (?:ki|künstliche intelligenz|ki-sprachmodell|sprachmodell|ki-assistent)~?,? (?:kann|darf|werde) ich (?:keine~|nicht)',
+    '(?:das|dies) ist (?:leider )?nichts,? (?:wobei|womit|wo|bei dem) ich (?:dir |ihnen |euch )?(?:weiter)?helfen kann',
   ],
-  apology: ['(?:es )?tut mir (?:sehr |wirklich )?leid', 'entschuldig~', 'leider', 'bedauerlicherweise', 'ich bedaure'],
+  apology: ['(?:es )?tut mir (?:sehr |wirklich )?leid', 'entschuldig~', 'ich bedaure'],
   benignApology: [
     '(?:tut mir leid|entschuldig~)(?: \\p{L}+)? (?:für die|wegen der) (?:verzögerung|verwirrung|wartezeit|verspätung|unannehmlichkeiten)',
     'tut mir leid,? (?:das|dass) zu hören',

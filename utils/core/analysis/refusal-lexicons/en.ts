@@ -42,9 +42,7 @@ export const en: RefusalLexicon = {
     'i (?:sincerely |truly |do )?apologi[sz]e',
     'my apologies',
     'sorry',
-    'unfortunately',
     "i(?:'?m| am) afraid",
-    'regrettably',
   ],
   benignApology: [
     '(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|any|my|this|that|our) (?:delay|wait|late|slow|confusion|misunderstanding|inconvenience|mix-?up|error|mistake|oversight|typo|omission|earlier|previous|repetition|long)',

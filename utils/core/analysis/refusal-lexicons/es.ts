@@ -15,8 +15,11 @@ export const es: RefusalLexicon = {
     'no (?:puedo|podré|podría|voy a|estoy en condiciones de|estoy autorizad[oa] para)(?: \\p{L}+){0,2} (?:revelar~|divulgar~|redactar~|enseñar~|decir~|mostrar~|apoyar~|fomentar~|promover~|contribuir|escribir~|dar~|proporcionar~|ayudar~)',
     '(?:va|iría) en contra de (?:mis|las) (?:políticas|normas|directrices|principios|pautas)',
     'como (?:ia|inteligencia artificial|modelo de lenguaje|asistente)~?,? no (?:puedo|debo|voy a)',
+    '(?:eso|esto) no es algo (?:con|en) (?:lo|el|la) que (?:pueda|podría) ayudar~',
+    'prefiero no (?:ayudar~|hacerlo|responder|escribir|participar)',
+    'no (?:escribiré|redactaré|crearé|generaré|proporcionaré|daré|compartiré)',
   ],
-  apology: ['lo (?:siento|lamento)(?: mucho)?', '(?:le|te) pido disculpas', 'disculp~', 'perdón', 'lamentablemente', 'desafortunadamente', 'por desgracia'],
+  apology: ['lo (?:siento|lamento)(?: mucho)?', '(?:le|te) pido disculpas', 'disculp~', 'perdón'],
   benignApology: [
     '(?:siento|lamento|disculp~|perdón) (?:por )?(?:la|el) (?:demora|retraso|espera|confusión|error|malentendido)',
     '(?:siento|lamento) (?:mucho )?(?:escuchar|oír|saber) (?:eso|que|lo)',

@@ -14,8 +14,10 @@ export const fr: RefusalLexicon = {
     "ce n'est pas quelque chose (?:que je peux|sur lequel je peux|avec lequel je peux)",
     "(?:est |serait )?contraire à (?:mes|nos|les) (?:règles|principes|directives|consignes|lignes directrices|conditions d'utilisation|règles d'utilisation)",
     "en tant qu'(?:ia|intelligence artificielle|assistant~|modèle de langage),? je ne (?:peux|dois|vais) pas",
+    'je (?:préfère|préférerais) ne pas (?:aider|le faire|répondre|écrire|participer)',
+    'je ne (?:rédigerai|rédigerais|écrirai|créerai|générerai|fournirai|donnerai|partagerai) pas',
   ],
-  apology: ['(?:je suis )?(?:vraiment )?(?:désolée?|navrée?)', "je m'excuse", '(?:toutes )?mes excuses', 'malheureusement', 'hélas'],
+  apology: ['(?:je suis )?(?:vraiment )?(?:désolée?|navrée?)', "je m'excuse", '(?:toutes )?mes excuses'],
   benignApology: [
     "(?:désolée?|navrée?|excuses) (?:pour|du|de) (?:le |la |l')?(?:retard|attente|confusion|erreur|malentendu)",
     "(?:désolée?|navrée?) d'apprendre",
