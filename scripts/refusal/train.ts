@@ -116,8 +116,8 @@ function trainHead(examples: TrainingExample[], classOf: (e: TrainingExample) =>
   const buckets = 1 << settings.grams.bits;
   const used = examples.filter((e) => classOf(e) !== null);
   const df = new Uint32Array(buckets);
-  for (const e of used) for (const b of new Set(e.features.grams.map((g) => g.bucket))) df[b]!++;
-  const inputs = used.map((e) => [...e.features.structural, ...(grams ? [...new Set(e.features.grams.map((g) => g.bucket))].filter((b) => df[b]! >= settings.minAnswers).map((b) => S + b) : [])]);
+  for (const e of used) for (const b of new Set(e.features.grams)) df[b]!++;
+  const inputs = used.map((e) => [...e.features.structural, ...(grams ? [...new Set(e.features.grams)].filter((b) => df[b]! >= settings.minAnswers).map((b) => S + b) : [])]);
   const W = new Float64Array((S + buckets) * K);
   const m = new Float64Array(W.length);
   const v = new Float64Array(W.length);

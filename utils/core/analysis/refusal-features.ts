@@ -66,20 +66,12 @@ const CUES: Record<string, string> = {
   apology: 'cue:apology',
 };
 
-/** A hashed n-gram of the opening and where it is in the text (for evidence). */
-export interface HashedGram {
-  /** Bucket, 0 ≤ bucket < 2^bits. */
-  bucket: number;
-  start: number;
-  end: number;
-}
-
 /** The features of one answer. */
 export interface RefusalFeatures {
   /** Indices into STRUCTURAL_FEATURES that are on. */
   structural: number[];
-  /** Hashed unigrams and bigrams of the opening (empty unless n-grams were asked for), read on first use. */
-  readonly grams: HashedGram[];
+  /** Buckets of the hashed unigrams and bigrams of the opening (empty unless n-grams were asked for), read on first use. */
+  readonly grams: number[];
 }
 
 /** How the n-grams are hashed; stored with the weights so training and reading agree. */
@@ -90,43 +82,44 @@ export interface GramSettings {
   tokens: number;
 }
 
-/** FNV-1a, 32 bits. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
+/** FNV-1a, 32 bits, continued from `hash` (start with FNV_OFFSET). */
+export function fnv1a(text: string, hash = FNV_OFFSET): number {
+  let h = hash;
   for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  return hash >>> 0;
+  return h >>> 0;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
 const WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
 
-/** Hashed unigrams and bigrams of the first `tokens` words from `from`, lower-cased. */
-export function openingGrams(text: string, from: number, settings: GramSettings): HashedGram[] {
+/** Buckets of the hashed unigrams and bigrams ("w1 w2") of the first `tokens` words from `from`, lower-cased. */
+export function openingGrams(text: string, from: number, settings: GramSettings): number[] {
   const mask = (1 << settings.bits) - 1;
   const window = text.slice(from, from + settings.tokens * 12).toLowerCase();
-  const words: Array<{ word: string; start: number; end: number }> = [];
+  const grams: number[] = [];
+  let previous = -1;
+  let words = 0;
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(window); m && words.length < settings.tokens; m = WORD.exec(window)) {
-    words.push({ word: m[0], start: from + m.index, end: from + m.index + m[0].length });
-  }
-  const grams: HashedGram[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    grams.push({ bucket: fnv1a(w.word) & mask, start: w.start, end: w.end });
-    const next = words[i + 1];
-    if (next) grams.push({ bucket: fnv1a(`${w.word} ${next.word}`) & mask, start: w.start, end: next.end });
+  for (let m = WORD.exec(window); m && words < settings.tokens; m = WORD.exec(window), words++) {
+    const hash = fnv1a(m[0]);
+    grams.push(hash & mask);
+    // The bigram's hash continues the first word's with a space and the second word: no string is built.
+    if (previous >= 0) grams.push(fnv1a(m[0], fnv1a(' ', previous)) & mask);
+    previous = hash;
   }
   return grams;
 }
 
 /** The features of an answer from its signals and the rules' decision. */
 export function refusalFeatures(s: RefusalSignals, decision: RefusalDecision, grams: GramSettings | null): RefusalFeatures {
-  const on = new Set<number>([0]);
+  const marks = new Uint8Array(STRUCTURAL_FEATURES.length);
+  marks[0] = 1;
   const set = (name: string | undefined) => {
     const i = name ? INDEX.get(name) : undefined;
-    if (i !== undefined) on.add(i);
+    if (i !== undefined) marks[i] = 1;
   };
   set(RULES[`${decision.label}:${decision.kind ?? ''}`]);
   for (const cue of s.declines) set(CUES[cue.category]);
@@ -158,9 +151,9 @@ export function refusalFeatures(s: RefusalSignals, decision: RefusalDecision, gr
   if (!declined && density > 0.4 && s.listItems < 2 && !s.comply) set('lecture:without-decline');
   if (s.totalContent < 200) set('short');
   if (s.declines.length && s.restContent < 150) set('short-after-decline');
-  let read: HashedGram[] | null = null;
+  let read: number[] | null = null;
   return {
-    structural: [...on],
+    structural: marks.reduce<number[]>((on, mark, i) => (mark ? (on.push(i), on) : on), []),
     get grams() {
       return (read ??= grams ? openingGrams(s.text, s.start, grams) : []);
     },

@@ -80,7 +80,7 @@ export type Category = (typeof CATEGORIES)[number];
  * Categories read after the opening (what follows a decline). They are found in one pass of one expression
  * with a named group per category, three times faster than a pass per category.
  */
-export const FOLLOW_CATEGORIES = ['redirect', 'offerQuestion', 'reinterpret', 'pivot', 'concede', 'comply', 'moral'] as const;
+export const FOLLOW_CATEGORIES = ['redirect', 'offerQuestion', 'reinterpret', 'pivot', 'concede', 'comply'] as const;
 
 /** One of the categories read in the single pass. */
 export type FollowCategory = (typeof FOLLOW_CATEGORIES)[number];
@@ -136,11 +136,12 @@ export function compileLexicons(lexicons: RefusalLexicon[]): CompiledLexicon {
   for (const category of CATEGORIES) {
     const sources = lexicons.map((l) => categorySource(l, category)).filter((s): s is string => s !== null);
     compiled[category] = sources.length ? new RegExp(sources.join('|'), 'giu') : null;
-    if (sources.length && (FOLLOW_CATEGORIES as readonly string[]).includes(category)) groups.push(`(?<${category}>${sources.join('|')})`);
   }
-  // Named groups must be in FOLLOW_CATEGORIES order: the first alternative that matches at a place wins.
-  groups.sort((a, b) => FOLLOW_CATEGORIES.indexOf(a.slice(3, a.indexOf('>')) as FollowCategory) - FOLLOW_CATEGORIES.indexOf(b.slice(3, b.indexOf('>')) as FollowCategory));
-  compiled.follow = groups.length ? new RegExp(groups.join('|'), 'giu') : null;
+  // One capturing group per category, in FOLLOW_CATEGORIES order: the first alternative that matches at a place wins.
+  for (const category of FOLLOW_CATEGORIES) groups.push(`(${compiled[category]?.source ?? '(?!)'})`);
+  compiled.follow = new RegExp(groups.join('|'), 'giu');
+  const captures = new RegExp(`${compiled.follow.source}|`, 'u').exec('')!.length - 1;
+  if (captures !== FOLLOW_CATEGORIES.length) throw new Error('refusal lexicon: a follow pattern has a capturing group; use (?:…)');
   return compiled;
 }
 
@@ -174,8 +175,9 @@ export function findFollowCues(lexicon: CompiledLexicon, text: string, from: num
   const lastEnd = new Map<string, number>();
   re.lastIndex = from;
   for (let m = re.exec(window); m; m = re.exec(window)) {
-    const groups = m.groups!;
-    const category = FOLLOW_CATEGORIES.find((c) => groups[c] !== undefined)!;
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const category = FOLLOW_CATEGORIES[g - 1]!;
     const end = m.index + m[0].length;
     if ((lastEnd.get(category) ?? -1) <= m.index) {
       found.push({ category, start: m.index, end });

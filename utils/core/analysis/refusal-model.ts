@@ -80,8 +80,8 @@ export function headScores(head: CompiledHead, features: RefusalFeatures): numbe
     for (let k = 0; k < z.length; k++) z[k]! += row[k]!;
   }
   if (head.rows.size === 0) return z;
-  for (const g of features.grams) {
-    const row = head.rows.get(g.bucket);
+  for (const bucket of features.grams) {
+    const row = head.rows.get(bucket);
     if (row) for (let k = 0; k < z.length; k++) z[k]! += row[k]!;
   }
   return z;

@@ -6,15 +6,19 @@
  */
 import type { CompiledLexicon, CueMatch, FollowCategory } from './refusal-lexicon';
 import { findCue, findCues, findFollowCues } from './refusal-lexicon';
-import { afterSentences, contentLength, countListItems, skipSpace } from './refusal-text';
+import { afterSentences, contentLength, countListItems, letterIndex, skipSpace } from './refusal-text';
 
 /** How far into the answer an apology may start and still open a decline. */
 const APOLOGY_LEAD = 40;
 /** How far past the decline the alternative, concession or answer is looked for. */
-const FOLLOW_WINDOW = 600;
+const FOLLOW_WINDOW = 400;
 /** How much of the answer is searched for outside-help pointers and offers phrased as questions. */
-const WHOLE_WINDOW = 800;
+const WHOLE_WINDOW = 500;
 
+/** Letter counts stop here: no threshold on how much an answer says is higher. */
+const COUNT_CAP = 1000;
+/** Moral words per 100 letters beyond which nothing distinguishes a lecture further. */
+const MAX_DENSITY = 0.8;
 /** How far from the start words naming the premise ("stereotype", "misinformation") are looked for. */
 const PREMISE_WINDOW = 600;
 
@@ -101,7 +105,9 @@ export class RefusalSignals {
     if (opinion) for (let i = declines.length - 1; i >= 0; i--) if (declines[i]!.start < opinion.end && declines[i]!.end > opinion.start) declines.splice(i, 1);
     if (!declines.length) {
       // A decline a little later is still a decline when little was said before it.
-      const late = findCue(lexicon, 'refuse', text, openEnd, Math.min(text.length, openEnd + 600));
+      // Only where fewer than 400 letters came before it (with room for the cue itself).
+      const to = Math.min(text.length, openEnd + 600, letterIndex(text, start, 400) + 120);
+      const late = findCue(lexicon, 'refuse', text, openEnd, to);
       if (late && contentLength(text, start, late.start) < 400 && countListItems(text.slice(0, late.start), start) < 2) declines.push(late);
     }
     return declines;
@@ -178,20 +184,24 @@ export class RefusalSignals {
   get listItems(): number {
     return this.cached('list', () => countListItems(this.text, this.afterDecline));
   }
-  /** Letters after the decline sentence. */
+  /** Letters after the decline sentence (counted up to COUNT_CAP: every threshold is below it). */
   get restContent(): number {
-    return this.cached('rest', () => contentLength(this.text, this.afterDecline));
+    return this.cached('rest', () => contentLength(this.text, this.afterDecline, this.text.length, COUNT_CAP));
   }
-  /** Letters in the whole (analysed) answer. */
+  /** Letters in the whole (analysed) answer, counted up to COUNT_CAP. */
   get totalContent(): number {
-    return this.cached('total', () => contentLength(this.text, 0));
+    return this.cached('total', () => contentLength(this.text, 0, this.text.length, COUNT_CAP));
   }
-  /** Moral-redirection words per 100 letters of what follows the decline. */
+  /**
+   * Moral-redirection words per 100 letters of what follows the decline, counted only up to just past
+   * MAX_DENSITY (the highest density any rule or feature asks about).
+   */
   get moralDensity(): number {
     return this.cached('moral', () => {
       const to = Math.min(this.text.length, this.afterDecline + WHOLE_WINDOW);
       const letters = contentLength(this.text, this.afterDecline, to);
-      return letters ? (100 * this.cues('moral', this.afterDecline, to, 60).length) / letters : 0;
+      const enough = Math.ceil((letters * MAX_DENSITY) / 100) + 1;
+      return letters ? (100 * findCues(this.lexicon, 'moral', this.text, this.afterDecline, to, enough).length) / letters : 0;
     });
   }
 }
