@@ -1,41 +1,48 @@
 #!/usr/bin/env bash
-# The project's test command: unit tests, then the built extension end to end in Chromium.
-# Prints one closing line "N passed, N failed" (summed over both) and exits non-zero on any failure.
+# The project's test command: unit tests, then the built extension end to end in Chromium, then the built
+# Firefox add-on end to end in Firefox ESR (with web-ext lint). Prints one closing line "N passed, N failed"
+# (summed over the three runs) and exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
 out=test-results
 mkdir -p "$out"
-rm -f "$out/unit.json" "$out/e2e.json"
+rm -f "$out/unit.json" "$out/e2e.json" "$out/e2e-firefox.json"
 
 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/unit.json"
 unit_rc=$?
 
-# E2E drives the built Chrome extension; build it so the run never tests a stale folder.
-build_rc=0
+# E2E drives the built extensions; build them so the runs never test a stale folder.
+chrome_build_rc=0
+firefox_build_rc=0
 if [ "${SKIP_BUILD:-}" != "1" ]; then
-  npx wxt build >"$out/build.log" 2>&1 || { build_rc=$?; cat "$out/build.log"; }
+  npx wxt build >"$out/build.log" 2>&1 || { chrome_build_rc=$?; cat "$out/build.log"; }
+  npx wxt build -b firefox >"$out/build-firefox.log" 2>&1 || { firefox_build_rc=$?; cat "$out/build-firefox.log"; }
 fi
 e2e_rc=0
-if [ "$build_rc" = 0 ]; then
+if [ "$chrome_build_rc" = 0 ]; then
   npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$out/e2e.json"
   e2e_rc=$?
 fi
+firefox_rc=0
+if [ "$firefox_build_rc" = 0 ]; then
+  npx vitest run --config vitest.firefox.config.ts --reporter=default --reporter=json --outputFile.json="$out/e2e-firefox.json"
+  firefox_rc=$?
+fi
 
-UNIT_RC=$unit_rc E2E_RC=$e2e_rc node -e '
+# A run with no results file (its build failed, or it crashed) counts as one failure.
+UNIT_RC=$unit_rc E2E_RC=$e2e_rc FIREFOX_RC=$firefox_rc node -e '
   const fs = require("fs");
+  const runs = [["unit", process.env.UNIT_RC, process.argv[1]], ["e2e", process.env.E2E_RC, process.argv[2]], ["e2e-firefox", process.env.FIREFOX_RC, process.argv[3]]];
   let passed = 0, failed = 0, skipped = 0;
-  for (const f of process.argv.slice(1)) {
-    if (!fs.existsSync(f)) { failed++; console.error(`no results in ${f}`); continue; }
-    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  for (const [name, rc, file] of runs) {
+    if (!fs.existsSync(file)) { failed++; console.error(`no results in ${file}`); continue; }
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
     if (r.numFailedTestSuites && !r.numFailedTests) failed += r.numFailedTestSuites;
-  }
-  // A run can fail with every test passed (an unhandled error after a test): count it, so the line agrees with the exit code.
-  for (const [name, rc, file] of [["unit", process.env.UNIT_RC, process.argv[1]], ["e2e", process.env.E2E_RC, process.argv[2]]]) {
-    const r = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null;
-    if (rc !== "0" && r && !r.numFailedTests && !r.numFailedTestSuites) { failed++; console.error(`${name} run failed outside any test (see "Unhandled Errors" above)`); }
+    // A run can fail with every test passed (an unhandled error after a test): count it, so the line agrees with the exit code.
+    if (rc !== "0" && !r.numFailedTests && !r.numFailedTestSuites) { failed++; console.error(`${name} run failed outside any test (see "Unhandled Errors" above)`); }
   }
   console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$out/unit.json" "$out/e2e.json"
+' "$out/unit.json" "$out/e2e.json" "$out/e2e-firefox.json"
 
-[ "$unit_rc" = 0 ] && [ "$build_rc" = 0 ] && [ "$e2e_rc" = 0 ]
+[ "$unit_rc" = 0 ] && [ "$chrome_build_rc" = 0 ] && [ "$firefox_build_rc" = 0 ] && [ "$e2e_rc" = 0 ] && [ "$firefox_rc" = 0 ]

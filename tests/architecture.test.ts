@@ -110,6 +110,12 @@ describe('architecture', () => {
     }
   });
 
+  test('every console.error and console.warn in shipped code starts "[parallax]" (the Firefox run finds them by it)', () => {
+    const shipped = ['entrypoints', 'components', 'utils'].flatMap((d) => walk(join(ROOT, d)));
+    const unmarked = shipped.flatMap((file) => [...read(file).matchAll(/console\.(?:error|warn)\(\s*(?!['"`]\[parallax\])[^\n]{0,60}/g)].map((m) => `${relative(ROOT, file)}: ${m[0]}`));
+    expect(unmarked).toEqual([]);
+  });
+
   test('modules stay small (about 300 lines)', () => {
     const shipped = ['entrypoints', 'components', 'utils', 'scripts'].flatMap((d) => walk(join(ROOT, d)));
     const long = shipped.filter((f) => read(f).split('\n').length > 330).map((f) => relative(ROOT, f));

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 const LOCALES = resolve(__dirname, '../public/_locales');
 const load = (lang: string) => JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { chromeBuiltinStatus, downloadChromeBuiltin, languageModelApi, type BuiltinStatus, type LanguageModelApi } from '@/utils/core/on-device/chrome-builtin-engine';
 import { ProviderError } from '@/utils/core/providers/errors';
 import type { ProviderConfig } from '@/utils/core/providers/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface ChromeBuiltinSettingsProps {
   providers: ProviderConfig[];

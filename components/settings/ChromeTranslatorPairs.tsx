@@ -5,7 +5,7 @@ import {
 } from '@/utils/core/on-device/chrome-translator';
 import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
 import { NativeName } from '../shared/LanguagePicker';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface ChromeTranslatorPairsProps {
   /** The reading language: pairs are it → each language and back. */

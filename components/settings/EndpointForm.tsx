@@ -3,7 +3,7 @@ import type { ProviderConfig, ProviderKind } from '@/utils/core/providers/types'
 import { PROVIDERS } from '@/utils/core/providers/registry';
 import { ENDPOINT_PRESETS } from '@/utils/core/providers/presets';
 import { originPatternOf, requestAccess } from '@/utils/platform/permissions';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface EndpointFormProps {
   onAdd: (config: ProviderConfig, apiKey: string) => Promise<void>;

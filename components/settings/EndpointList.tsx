@@ -1,5 +1,5 @@
 import type { ProviderConfig } from '@/utils/core/providers/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface EndpointListProps {
   providers: ProviderConfig[];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RETENTION_CHOICES, retentionItem } from '@/utils/platform/db/retention';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 const label = (days: number | null) => (days === null ? t('keepEverything') : days === 365 ? t('deleteAfterYear') : t('deleteAfterDays', days));
 

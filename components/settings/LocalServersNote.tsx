@@ -1,4 +1,4 @@
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
 
 export interface LocalServersNoteProps {

@@ -3,7 +3,7 @@ import { SITE_ADAPTERS } from '@/utils/core/sites/registry';
 import type { SiteId } from '@/utils/core/sites/types';
 import { requestAccess } from '@/utils/platform/permissions';
 import { sitePatternFromInput, type Settings } from '@/utils/platform/storage/settings';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface SitesSettingsProps {
   settings: Settings;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LanguageDetectorApi, TranslatorApi } from '@/utils/core/on-device/chrome-translator';
+import { endpointModelName } from '@/utils/core/runner/names';
 import { translatorApi } from '@/utils/core/on-device/chrome-translator';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { translationOf, updateSettings, type Settings } from '@/utils/platform/storage/settings';
@@ -9,7 +10,8 @@ import type { TranslationMode } from '@/utils/core/translate/translator';
 import { LanguagePicker, NativeName } from '../shared/LanguagePicker';
 import { uiLanguage } from '../shared/use-translation-settings';
 import { ChromeTranslatorPairs } from './ChromeTranslatorPairs';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
+import { onDeviceEnginesHere, perBrowser } from '@/utils/platform/browser-kind';
 
 export interface TranslationSettingsProps {
   settings: Settings;
@@ -51,6 +53,8 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
   const allowed = (p: ProviderConfig) => !onDeviceOnly || ON_DEVICE_KINDS.includes(p.kind);
   const models = settings.providers.filter((p) => p.kind !== 'site');
   const chosen = engine.kind === 'model' ? settings.providers.find((p) => p.id === engine.providerId) : undefined;
+  // Chrome's translator is offered where the browser family has it (not in Firefox, where it is never the engine).
+  const chromeTranslator = onDeviceEnginesHere();
 
   return (
     <section class="card" id="translation" aria-labelledby="translation-heading" data-testid="translation-settings">
@@ -58,10 +62,12 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
       <p class="muted">{t('translationIntro')}</p>
       <fieldset class="field">
         <legend>{t('whoTranslates')}</legend>
-        <label class="toggle">
-          <input type="radio" name="translation-engine" checked={engine.kind === 'chrome'} onChange={() => void setEngine({ kind: 'chrome' })} />
-          {t('chromeTranslatorOption')} {api ? '' : t('notInThisBrowser')}
-        </label>
+        {chromeTranslator && (
+          <label class="toggle">
+            <input type="radio" name="translation-engine" checked={engine.kind === 'chrome'} onChange={() => void setEngine({ kind: 'chrome' })} />
+            {t('chromeTranslatorOption')} {api ? '' : t('notInThisBrowser')}
+          </label>
+        )}
         <label class="toggle">
           <input type="radio" name="translation-engine" checked={engine.kind === 'model'} disabled={!models.length} onChange={() => {
             const first = models.find(allowed);
@@ -81,7 +87,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
             <select aria-label={t('translatingEndpoint')} value={engine.providerId} onChange={(e) => void setEngine({ kind: 'model', providerId: e.currentTarget.value })}>
               {!chosen && <option value={engine.providerId}>{t('removed')}</option>}
               {models.map((p) => (
-                <option key={p.id} value={p.id} disabled={!allowed(p)}>{p.label} · {p.model}{allowed(p) ? '' : t('leavesThisDevice')}</option>
+                <option key={p.id} value={p.id} disabled={!allowed(p)}>{endpointModelName(p.label, p.model)}{allowed(p) ? '' : t('leavesThisDevice')}</option>
               ))}
             </select>
           </label>
@@ -106,7 +112,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
       </label>
       <p class="muted">
         {onDeviceOnly
-          ? t('onDeviceModeOn')
+          ? t(perBrowser({ chromium: 'onDeviceModeOn', firefox: 'onDeviceModeOnFirefox' }))
           : t('onDeviceModeOff')}
       </p>
       {!check.ok && <p class="form-error" role="alert" data-testid="translation-engine-problem">{check.reason}</p>}

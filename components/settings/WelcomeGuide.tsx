@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { detectWebGpu, type WebGpuStatus } from '@/utils/core/on-device/webgpu';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
+import { onDeviceEnginesHere, perBrowser } from '@/utils/platform/browser-kind';
 import { Interpolated } from '../shared/Interpolated';
 
 export interface WelcomeGuideProps {
@@ -9,10 +10,16 @@ export interface WelcomeGuideProps {
   onDone: () => void;
 }
 
-/** First-run steps: a model, a site, then the panel. Each step ticks itself off as settings change below. */
+/**
+ * First-run steps: a model, a site, then the panel. Each step ticks itself off as settings change below. Where
+ * the browser has on-device models (Chrome, Edge) the first step offers them with what WebGPU can do here; in
+ * Firefox it offers local servers and APIs, and the panel is the sidebar.
+ */
 export function WelcomeGuide({ hasModel, hasSite, onDone }: WelcomeGuideProps) {
+  const onDevice = onDeviceEnginesHere();
   const [gpu, setGpu] = useState<WebGpuStatus | null>(null);
-  useEffect(() => void detectWebGpu().then(setGpu), []);
+  useEffect(() => void (onDevice && detectWebGpu().then(setGpu)), []);
+  const models = <a key="models" href="#endpoints">{t('models')}</a>;
   return (
     <section class="card" aria-labelledby="welcome">
       <h2 id="welcome">{t('welcomeTitle')}</h2>
@@ -20,20 +27,26 @@ export function WelcomeGuide({ hasModel, hasSite, onDone }: WelcomeGuideProps) {
       <ol class="steps">
         <li class={hasModel ? 'step-done' : ''}>
           {hasModel ? '✓ ' : ''}
-          <Interpolated id="welcomeStepModel" parts={[<a key="models" href="#endpoints">{t('models')}</a>, <a key="on-device" href="#on-device">{t('onDeviceModels')}</a>]} />
-          <div class="muted">
-            {gpu === null
-              ? t('checkingWebGpu')
-              : gpu.available
-                ? gpu.fallback ? t('webGpuAvailableFallback', gpu.description) : t('webGpuAvailable', gpu.description)
-                : gpu.reason}
-          </div>
+          {onDevice ? (
+            <>
+              <Interpolated id="welcomeStepModel" parts={[models, <a key="on-device" href="#on-device">{t('onDeviceModels')}</a>]} />
+              <div class="muted">
+                {gpu === null
+                  ? t('checkingWebGpu')
+                  : gpu.available
+                    ? gpu.fallback ? t('webGpuAvailableFallback', gpu.description) : t('webGpuAvailable', gpu.description)
+                    : gpu.reason}
+              </div>
+            </>
+          ) : (
+            <Interpolated id="welcomeStepModelFirefox" parts={[models]} />
+          )}
         </li>
         <li class={hasSite ? 'step-done' : ''}>
           {hasSite ? '✓ ' : ''}
           <Interpolated id="welcomeStepSite" parts={[<a key="sites" href="#sites">{t('pickUpPromptsOn')}</a>]} />
         </li>
-        <li>{t('welcomeStepPanel')}</li>
+        <li>{t(perBrowser({ chromium: 'welcomeStepPanel', firefox: 'welcomeStepSidebar' }))}</li>
       </ol>
       <div>
         <button class="button" onClick={onDone}>

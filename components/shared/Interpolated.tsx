@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/core/i18n';
 
 // Private-use characters mark where each element goes; no translation contains them.
 const marker = (i: number) => String.fromCharCode(0xe000 + i);

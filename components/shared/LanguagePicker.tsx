@@ -3,7 +3,7 @@ import { LANGUAGES, languageByCode, languageName, type Language } from '@/utils/
 import { LANGUAGE_PRESETS } from '@/utils/core/translate/presets';
 import type { SavedLanguageSet } from '@/utils/core/translate/settings';
 import '../languages.css';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface LanguagePickerProps {
   /** Chosen catalogue codes, in column order. */

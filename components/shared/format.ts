@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, tn, type MessageKey } from '@/utils/core/i18n';
 import type { RunState } from '@/utils/core/runner/state';
 import type { ComparisonSource } from '@/utils/core/runner/types';
 
@@ -40,11 +40,12 @@ const hostOf = (url: string): string => {
 export function sourceLabel(source: ComparisonSource): string {
   if (source.kind === 'panel') return t('typedInParallax');
   if (source.kind === 'page') return source.title || source.url ? t('selectedOn', source.title || hostOf(source.url)) : t('selectedOnAPage');
-  return `${source.siteName} (${hostOf(source.url)})`;
+  // A site the user added has no name of its own: its host says it.
+  return source.site === 'generic' ? hostOf(source.url) : `${source.siteName} (${hostOf(source.url)})`;
 }
 
-/** "1 run" or "3 runs": the message for one, or the message for many with the number. */
-export const plural = (n: number, one: MessageKey, many: MessageKey): string => (n === 1 ? t(one) : t(many, n));
+/** "1 run" or "3 runs": the message the UI language's plural rules pick, with the number as $1. */
+export const plural = (n: number, one: MessageKey, many: MessageKey): string => tn(n, one, many);
 
 /** 'YYYY-MM-DD' of a local time, for <input type=date>. */
 export function dayOf(ms: number | undefined): string {

@@ -1,7 +1,6 @@
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { useState } from 'preact/hooks';
 import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
-import type { Run } from '@/utils/core/runner/types';
 
 /** The optional judge's controls, when one is set up. */
 export interface JudgeControls {
@@ -24,7 +23,8 @@ export interface MeaningControls {
 
 export interface AnalysisSummaryProps {
   analysis: ComparisonAnalysis;
-  runs: Run[];
+  /** Each answer's name (model · language …), by run id. */
+  names: Map<string, string>;
   judge?: JudgeControls | null;
   meaning?: MeaningControls | null;
 }
@@ -55,14 +55,10 @@ function JudgeBar({ judge }: { judge: JudgeControls }) {
   );
 }
 
-export function AnalysisSummary({ analysis, runs, judge, meaning }: AnalysisSummaryProps) {
+export function AnalysisSummary({ analysis, names, judge, meaning }: AnalysisSummaryProps) {
   const matrix = meaning?.matrix ?? analysis.matrix;
   const [mapOpen, setMapOpen] = useState(false);
-  const byId = new Map(runs.map((r) => [r.id, r]));
-  const name = (id: string) => {
-    const run = byId.get(id);
-    return run ? `${run.target.providerLabel} ${run.target.model}${run.target.language ? ` · ${run.target.language}` : ''}` : id;
-  };
+  const name = (id: string) => names.get(id) ?? id;
   return (
     <section class="analysis" aria-label={t('whatDiffers')}>
       <p class="verdict" data-testid="verdict" dir="auto">{analysis.verdict}</p>
@@ -71,11 +67,12 @@ export function AnalysisSummary({ analysis, runs, judge, meaning }: AnalysisSumm
       {analysis.byLanguage.length > 1 && (
         <ul class="refusal-strip" aria-label={t('refusalsByLanguage')} data-testid="refusal-strip">
           {analysis.byLanguage.map((l) => {
-            const outcome = l.refused ? 'refused' : l.partial ? 'partial' : 'complied';
+            const outcome = l.refused ? 'refused' : l.partial ? 'partial' : l.disputed ? 'disputed' : 'complied';
+            const disputed = l.disputed ? `, ${t('stripDisputed', l.disputed)}` : '';
             return (
-              <li key={l.language ?? 'as-written'} class={`strip-${outcome}`} title={t('stripTitle', l.name, l.refused, l.partial, l.complied)}>
+              <li key={l.language ?? 'as-written'} class={`strip-${outcome}`} title={t('stripTitle', l.name, l.refused, l.partial, l.complied) + disputed}>
                 <span>{l.name}</span>
-                <span class="sr-only">{t('stripSr', l.refused, l.partial, l.complied)}</span>
+                <span class="sr-only">{t('stripSr', l.refused, l.partial, l.complied) + disputed}</span>
               </li>
             );
           })}

@@ -3,17 +3,31 @@ import { createContext } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ComposeSpec, PersonaSpec } from '@/utils/platform/messaging/protocol-compose';
 import type { ComposeDraft } from '@/utils/platform/storage/panel-requests';
+import type { TranslationReadiness } from '@/utils/core/translate/readiness';
 import { COUNTRY_PERSONAS } from '@/utils/core/runner/personas';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { formatCost, formatSeconds, type PlanEstimate } from '@/utils/core/runner/estimate';
 import { MAX_REPETITIONS, type ComposeAxes, type ComposerPrefs } from '@/utils/platform/storage/templates';
-import { t } from '@/utils/platform/i18n';
+import { listOf, t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
 import { plural } from '../shared/format';
+
+/** Languages the translator cannot reach for the prompt about to be compared (nothing was started). */
+export interface TranslationBlock {
+  readiness: TranslationReadiness;
+  /** The prompt's language. */
+  source: string;
+}
 
 /** What the axes picker shows and changes; the side panel's compose state implements it. */
 export interface AxesModel {
   providers: Signal<ProviderConfig[]>;
+  /** Chat sites capture is on for: prompts sent there are asked with these same axes. */
+  captureSites: Signal<string[]>;
+  /** Set when Compare found languages the translator cannot reach (the prompt box shows what to do). */
+  blocked: Signal<TranslationBlock | null>;
+  /** The translator problem of this composition, or null when every language can be asked now. */
+  checkTranslation(text: string, spec: Omit<ComposeSpec, 'text'>): Promise<TranslationBlock | null>;
   prefs: Signal<ComposerPrefs>;
   axes: Signal<ComposeAxes>;
   /** A prompt handed over to review (shortcut on a chat, re-run); null when the user is typing their own. */
@@ -163,6 +177,7 @@ export function AxesPicker({ model, text }: { model: AxesModel; text: string }) 
           <strong>{t('ask')}</strong> <span data-testid="axes-summary">{summary}</span>
           <span class="muted" data-testid="estimate">{estimateLine(estimate)}</span>
         </summary>
+
         <fieldset>
           <legend>{t('endpoints')}</legend>
           {providers.length === 0 && <span class="muted">{t('noEndpointYet')}</span>}
@@ -203,6 +218,7 @@ export function AxesPicker({ model, text }: { model: AxesModel; text: string }) 
         <Templates model={model} />
         {estimate.unpriced.length > 0 && <p class="muted axes-estimate">{t('noKnownPrice', estimate.unpriced.join(', '))}</p>}
       </details>
+      {model.captureSites.value.length > 0 && <p class="muted small-note" data-testid="capture-axes-note">{t('capturedAskedSameWay', listOf(model.captureSites.value))}</p>}
       {model.problem.value && <p class="run-error" role="alert">{model.problem.value}</p>}
       {model.confirming.value !== null && (
         <div class="axes-confirm" role="alertdialog" aria-label={t('confirmLargeRun')}>

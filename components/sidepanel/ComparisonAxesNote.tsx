@@ -1,5 +1,5 @@
 import type { Comparison, Run } from '@/utils/core/runner/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 
 

@@ -1,8 +1,10 @@
 import type { Signal } from '@preact/signals';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { answerName, voiceKey, voiceName } from '@/utils/core/runner/names';
 import { isActive } from '@/utils/core/runner/state';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
+import { HeldRunsBar, type HeldRunsBarProps } from './HeldRunsBar';
 import { AnalysisSummary, type JudgeControls, type MeaningControls } from './AnalysisSummary';
 import { Annotations } from './Annotations';
 import { ComparisonAxesNote } from './ComparisonAxesNote';
@@ -11,7 +13,7 @@ import { wantsGrid } from './grid';
 import { RunColumn } from './RunColumn';
 import { ReadingToggle } from './RunLanguage';
 import { formatTime, sourceLabel } from '../shared/format';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface ComparisonViewProps {
   comparison: Comparison;
@@ -31,10 +33,12 @@ export interface ComparisonViewProps {
   meaning?: MeaningControls | null;
   /** Opens the prompt box prefilled to ask this again with other targets, languages or personas. */
   onRerun?: () => void;
+  /** Asking the runs a picked-up prompt held (a large run, languages the translator could not reach). */
+  held?: Omit<HeldRunsBarProps, 'comparison'>;
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun }: ComparisonViewProps) {
+export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun, held }: ComparisonViewProps) {
   const [grid, setGrid] = useState(true);
   const gridWanted = wantsGrid(runs);
   const [evidence, setEvidence] = useState<Set<string>>(new Set());
@@ -50,11 +54,19 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
   const syncing = useRef(false);
   const unfinished = runs.filter((r) => r.state === 'queued' || isActive(r.state)).length;
   const baseline = runs.find((r) => r.id === baselineId);
+  const names = useMemo(() => new Map(runs.map((r) => [r.id, answerName(r, runs, comparison.language)])), [runs, comparison.language]);
   const ordered = [...runs].sort((a, b) => {
     const pa = pinned.indexOf(a.id);
     const pb = pinned.indexOf(b.id);
     return (pa < 0 ? Infinity : pa) - (pb < 0 ? Infinity : pb) || a.position - b.position;
   });
+  // Pinned answers first, then one group per model (and persona), its languages in order.
+  const groups: { key: string; label: string; runs: Run[] }[] = [];
+  for (const run of ordered) {
+    const key = pinned.includes(run.id) ? 'pinned' : voiceKey(run.target);
+    const group = groups.find((g) => g.key === key) ?? groups[groups.push({ key, label: key === 'pinned' ? t('pin') : voiceName(run, runs.map((r) => r.target)), runs: [] }) - 1]!;
+    group.runs.push(run);
+  }
   const toggle = <T,>(set: Set<T>, value: T) => {
     const next = new Set(set);
     if (!next.delete(value)) next.add(value);
@@ -88,7 +100,8 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         </button>
         {onAnnotate && <Annotations tags={comparison.tags ?? []} note={comparison.note ?? ''} onSave={onAnnotate} />}
       </div>
-      {runs.length === 0 ? (
+      {held && <HeldRunsBar comparison={comparison} {...held} />}
+      {runs.length === 0 && !comparison.held ? (
         <div class="empty">
           <p>{t('noModelWasSetUp')}</p>
           <button class="button" onClick={onOpenSettings}>
@@ -97,7 +110,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         </div>
       ) : (
         <>
-          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} runs={runs} judge={judge} meaning={meaning} />}
+          {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} names={names} judge={judge} meaning={meaning} />}
           <div class="toolbar" role="toolbar" aria-label={t('howAnswersShown')}>
             <ReadingToggle runs={runs} translated={readTranslated} onChange={(on) => (setReadTranslated(on), setFlipped(new Set()))} />
             {gridWanted && (
@@ -115,7 +128,7 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
               <select aria-label={t('showDifferencesFrom')} value={baselineId} onChange={(e) => setBaselineId(e.currentTarget.value)}>
                 <option value="">{t('nothing')}</option>
                 {runs.map((r) => (
-                  <option key={r.id} value={r.id}>{r.target.providerLabel} · {r.target.model}</option>
+                  <option key={r.id} value={r.id}>{names.get(r.id)}</option>
                 ))}
               </select>
             </label>
@@ -126,32 +139,39 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
               </label>
             )}
           </div>
-          {gridWanted && grid ? <GridLayout key={comparison.id} runs={runs} textOf={textOf} analysis={analysis} onRetry={onRetry} /> : <div class={`columns${syncScroll ? ' synced' : ''}`}>
-            {ordered.map((run) => (
-              <RunColumn
-                key={run.id}
-                run={run}
-                text={textOf(run.id)}
-                view={{
-                  formatted,
-                  isBaseline: run.id === baselineId,
-                  baseline: baseline && run.id !== baselineId ? textOf(baseline.id).value : undefined,
-                  collapsed: collapsed.has(run.id),
-                  pinned: pinned.includes(run.id),
-                  analysis: analysis?.runs.get(run.id),
-                  showEvidence: evidence.has(run.id),
-                  translated: readTranslated !== flipped.has(run.id),
-                  prompt: comparison.prompt,
-                }}
-                onToggleEvidence={() => setEvidence((e) => toggle(e, run.id))}
-                onToggleTranslated={() => setFlipped((f) => toggle(f, run.id))}
-                onRetry={() => onRetry(run.id)}
-                onCancel={() => onCancel(run.id)}
-                onToggleCollapse={() => setCollapsed((c) => toggle(c, run.id))}
-                onTogglePin={() => setPinned((p) => (p.includes(run.id) ? p.filter((x) => x !== run.id) : [...p, run.id]))}
-                onScroll={follow}
-                bodyRef={(el) => (el ? bodies.current.set(run.id, el) : bodies.current.delete(run.id))}
-              />
+          {gridWanted && grid ? <GridLayout key={comparison.id} runs={runs} textOf={textOf} analysis={analysis} onRetry={onRetry} translated={readTranslated} formatted={formatted} /> : <div class={`columns${syncScroll ? ' synced' : ''}`}>
+            {groups.map((group) => (
+              // One row per model (pinned answers first): its languages read across.
+              <div key={group.key} class="column-group" role="group" aria-label={group.label}>
+                {group.runs.map((run) => (
+                  <RunColumn
+                    key={run.id}
+                    run={run}
+                    name={names.get(run.id) ?? run.target.model}
+                    peers={runs}
+                    text={textOf(run.id)}
+                    view={{
+                      formatted,
+                      isBaseline: run.id === baselineId,
+                      baseline: baseline && run.id !== baselineId ? textOf(baseline.id).value : undefined,
+                      collapsed: collapsed.has(run.id),
+                      pinned: pinned.includes(run.id),
+                      analysis: analysis?.runs.get(run.id),
+                      showEvidence: evidence.has(run.id),
+                      translated: readTranslated !== flipped.has(run.id),
+                      prompt: comparison.prompt,
+                    }}
+                    onToggleEvidence={() => setEvidence((e) => toggle(e, run.id))}
+                    onToggleTranslated={() => setFlipped((f) => toggle(f, run.id))}
+                    onRetry={() => onRetry(run.id)}
+                    onCancel={() => onCancel(run.id)}
+                    onToggleCollapse={() => setCollapsed((c) => toggle(c, run.id))}
+                    onTogglePin={() => setPinned((p) => (p.includes(run.id) ? p.filter((x) => x !== run.id) : [...p, run.id]))}
+                    onScroll={follow}
+                    bodyRef={(el) => (el ? bodies.current.set(run.id, el) : bodies.current.delete(run.id))}
+                  />
+                ))}
+              </div>
             ))}
           </div>}
         </>

@@ -1,12 +1,17 @@
 import type { Signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
-import type { RefusalLabel } from '@/utils/core/analysis/types';
+import type { ComparisonAnalysis, RunAnalysis } from '@/utils/core/analysis/comparison';
+import { languageLabel } from '@/utils/core/runner/names';
+import { Markdown } from '../shared/Markdown';
+import { valueChips } from './RunBadges';
+import { hasBackTranslation } from './RunLanguage';
+import { readingOf, type RefusalReading } from '@/utils/core/analysis/types';
+import { READING_LABEL } from '../shared/refusal-words';
 import { canRetry } from '@/utils/core/runner/state';
 import type { Run } from '@/utils/core/runner/types';
 import { STATE_LABEL } from '../shared/format';
 import { AXES, AXIS_LABEL, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface GridLayoutProps {
   runs: Run[];
@@ -16,26 +21,46 @@ export interface GridLayoutProps {
   onRetry: (runId: string) => void;
   /** The layout to start from (tests, a remembered choice); else the first two axes that vary. */
   initial?: GridChoice;
+  /** Show answers in the reader's language where they were translated back (the toolbar's switch). */
+  translated?: boolean;
+  /** Render answers as formatted Markdown (the toolbar's switch). */
+  formatted?: boolean;
 }
 
-const REFUSAL_WORD: Record<RefusalLabel, string> = { full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused'), full_compliance: t('labelAnswered') };
 const ONLY_AXIS: Record<Axis, string> = { model: t('onlyModel'), language: t('onlyLanguage'), persona: t('onlyPersona') };
 const SHOW_AXIS: Record<Axis, string> = { model: t('showModel'), language: t('showLanguage'), persona: t('showPersona') };
 
-/** One answer inside a cell: its state or refusal label and its text, with a retry when it failed. */
-function CellAnswer({ run, text, label, onRetry, numbered }: { run: Run; text: Signal<string>; label?: RefusalLabel; onRetry: () => void; numbered: boolean }) {
-  const badge = run.state === 'done' && label ? REFUSAL_WORD[label] : STATE_LABEL[run.state];
+interface CellAnswerProps {
+  run: Run;
+  text: Signal<string>;
+  label?: RefusalReading;
+  analysis?: RunAnalysis;
+  onRetry: () => void;
+  numbered: boolean;
+  translated: boolean;
+  formatted: boolean;
+}
+
+/** One answer inside a cell: its refusal badge and value chips (or its state), its text, a retry when it failed. */
+function CellAnswer({ run, text, label, analysis, onRetry, numbered, translated, formatted }: CellAnswerProps) {
+  const badge = run.state === 'done' && label ? READING_LABEL[label] : STATE_LABEL[run.state];
+  const back = translated && hasBackTranslation(run) ? run.backTranslation! : null;
+  const shown = back ? back.text : text.value;
   return (
     <div class={`grid-answer run-${run.state}`} data-testid="grid-answer" data-state={run.state}>
       <div class="grid-answer-head">
         {numbered && <span class="muted">#{run.repetition ?? 1}</span>}
-        <span class={`badge ${run.state === 'done' && label ? `refusal-${label}` : `state-${run.state}`}`}>{badge}</span>
+        <span class={`badge ${run.state === 'done' && label ? `refusal-${label}` : `state-${run.state}`}`} data-testid="grid-badge">{badge}</span>
+        {run.state === 'done' && analysis && valueChips(analysis.values).map((chip) => <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>)}
         {canRetry(run.state) && run.state !== 'done' && (
           <button class="link small" onClick={onRetry}>{t('retry')}</button>
         )}
       </div>
       {run.error && <p class="run-error" role="alert">{run.error}</p>}
-      <p class="grid-text" dir="auto">{text.value}</p>
+      {back && <p class="muted back-note" data-testid="grid-back-note">{t('translatedFromInto', languageLabel(back.from), languageLabel(back.language), back.engine === 'chrome' ? t('chromeTranslator') : back.model ?? back.engine)}</p>}
+      <div class="grid-text" dir="auto" lang={back ? back.language : (run.answerLanguage?.code ?? run.target.language ?? undefined)} data-testid="grid-text">
+        {formatted && run.state === 'done' ? <Markdown text={shown} /> : shown}
+      </div>
     </div>
   );
 }
@@ -58,7 +83,7 @@ function AxisSelect({ label, value, options, onChange, allowNone }: { label: str
  * a target asked several times is one cell showing how its answers spread ("Refused 3 of 5"), its texts one
  * click away.
  */
-export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLayoutProps) {
+export function GridLayout({ runs, textOf, analysis, onRetry, initial, translated = true, formatted = true }: GridLayoutProps) {
   const [chosen, setChoice] = useState<GridChoice>(() => initial ?? defaultChoice(runs));
   const varying = varyingAxes(runs);
   const options = varying.length ? varying : (['model'] as Axis[]);
@@ -69,7 +94,10 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLay
   const thirdValues = third ? valuesOf(runs, third) : [];
   const filter = third ? (thirdValues.some((v) => v.key === choice.filter) ? choice.filter : thirdValues[0]?.key) : undefined;
   const { rows, cols, cell } = gridOf(runs, { ...choice, filter });
-  const labelOf = (run: Run) => analysis?.runs.get(run.id)?.refusal.label ?? run.refusal;
+  const labelOf = (run: Run): RefusalReading | undefined => {
+    const verdict = analysis?.runs.get(run.id)?.refusal ?? (run.refusal ? { label: run.refusal, kind: run.refusalKind } : undefined);
+    return verdict ? readingOf(verdict) : undefined;
+  };
 
   const setRows = (axis: Axis | null) => {
     if (!axis) return;
@@ -108,15 +136,15 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial }: GridLay
                 {cols.map((c) => {
                   const list = cell(r.key, c.key);
                   return (
-                    <td key={c.key} data-testid="grid-cell" aria-label={[r.label, c.label].filter(Boolean).join(', ')}>
+                    <td key={c.key} data-testid="grid-cell" data-col={c.label} aria-label={[r.label, c.label].filter(Boolean).join(', ')}>
                       {list.length === 0 ? <span class="muted">—</span> : list.length === 1 ? (
-                        <CellAnswer run={list[0]!} text={textOf(list[0]!.id)} label={labelOf(list[0]!)} onRetry={() => onRetry(list[0]!.id)} numbered={false} />
+                        <CellAnswer run={list[0]!} text={textOf(list[0]!.id)} label={labelOf(list[0]!)} analysis={analysis?.runs.get(list[0]!.id)} onRetry={() => onRetry(list[0]!.id)} numbered={false} translated={translated} formatted={formatted} />
                       ) : (
                         <div class="grid-spread">
                           <p class="grid-spread-head" data-testid="grid-spread">{spreadText(spreadOf(list, labelOf)) || t('waitingForAnswers')}</p>
                           <details>
                             <summary>{t('showTheAnswers', list.length)}</summary>
-                            {list.map((run) => <CellAnswer key={run.id} run={run} text={textOf(run.id)} label={labelOf(run)} onRetry={() => onRetry(run.id)} numbered />)}
+                            {list.map((run) => <CellAnswer key={run.id} run={run} text={textOf(run.id)} label={labelOf(run)} analysis={analysis?.runs.get(run.id)} onRetry={() => onRetry(run.id)} numbered translated={translated} formatted={formatted} />)}
                           </details>
                         </div>
                       )}

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import { formatTime, sourceLabel } from '../shared/format';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** Height of one row in px (fixed, so 10,000 rows cost as much as the 20 on screen). */
 export const ROW_HEIGHT = 78;

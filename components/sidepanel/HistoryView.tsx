@@ -1,4 +1,4 @@
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { useRef, useState } from 'preact/hooks';
 import { isFiltered, type HistoryFacets, type HistoryFilter } from '@/utils/platform/db/history';
 import type { ImportReport } from '@/utils/platform/db/transfer';

@@ -3,7 +3,7 @@ import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
 import { LanguagePicker, NativeName } from '../shared/LanguagePicker';
 import { TranslationReview } from './TranslationReview';
 import type { LanguageChoice } from './use-language-choice';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /**
  * The prompt box's languages: which languages to ask in (presets, saved sets, search), what language the prompt

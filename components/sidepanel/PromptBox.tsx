@@ -4,10 +4,23 @@ import { normalisePrompt } from '@/utils/core/runner/plan';
 import { AxesPicker, ComposeContext } from './AxesPicker';
 import { LanguageComposer } from './LanguageComposer';
 import { useLanguageChoice } from './use-language-choice';
-import { t } from '@/utils/platform/i18n';
+import { listOf, t } from '@/utils/core/i18n';
+import { languageLabel } from '@/utils/core/runner/names';
+import { TranslatorProblem, missingReasons, type TranslatorChoice } from './TranslatorProblem';
 
-/** A multi-line prompt box; Ctrl/Cmd+Enter or the button starts a comparison. */
-export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<ComposeSpec, 'text'>) => Promise<void> }) {
+export interface PromptBoxProps {
+  onSubmit: (text: string, spec?: Omit<ComposeSpec, 'text'>) => Promise<void>;
+  /** Endpoints that could translate when Chrome's translator cannot, and how to switch to one. */
+  translator?: { models: TranslatorChoice[]; onUseModel: (providerId: string) => Promise<void> };
+  /** Tells the panel whether the user is writing a prompt (a new capture then waits behind a bar). */
+  onTyping?: (typing: boolean) => void;
+}
+
+/**
+ * A multi-line prompt box; Ctrl/Cmd+Enter or the button starts a comparison. Languages the translator cannot
+ * reach stop it before anything starts, with the ways out: download, translate with a model, or ask without them.
+ */
+export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   // Axes (endpoints, personas, repetitions, context, templates) when the page provides a compose state.
@@ -19,18 +32,29 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
   useEffect(() => {
     if (draft) (setText(draft.text), input.current?.focus());
   }, [draft]);
-  const submit = async () => {
+  const submit = async (only?: string[]) => {
     if (!normalisePrompt(text) || busy || (compose && !compose.ready(text))) return;
     setBusy(true);
     try {
-      await onSubmit(text, languages.specFor(text, compose?.specFor(text)));
+      const spec = languages.specFor(text, compose?.specFor(text));
+      const chosen = only ? { ...spec, languages: only } : spec;
+      if (compose) compose.blocked.value = null;
+      // Nothing starts that must fail for want of a translator: say so and offer the ways out.
+      const problem = compose ? await compose.checkTranslation(text, chosen) : null;
+      if (problem && compose) {
+        compose.blocked.value = problem;
+        return;
+      }
+      await onSubmit(text, chosen.languages?.length === 0 ? { ...chosen, languages: undefined } : chosen);
       await compose?.started();
       languages.sent();
       setText('');
+      onTyping?.(false);
     } finally {
       setBusy(false);
     }
   };
+  const block = compose?.blocked.value;
   return (
     <form
       class="prompt-box"
@@ -47,7 +71,10 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
         rows={2}
         placeholder={t('promptPlaceholder')}
         value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          onTyping?.(Boolean(e.currentTarget.value.trim()));
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -59,6 +86,22 @@ export function PromptBox({ onSubmit }: { onSubmit: (text: string, spec?: Omit<C
         {busy ? t('starting') : t('compare')}
       </button>
       {compose && <AxesPicker model={compose} text={text} />}
+      {block && (
+        <TranslatorProblem
+          message={t('translatorNotReadyTyped', listOf(block.readiness.missing.map((m) => languageLabel(m.language))), missingReasons(block.readiness.missing))}
+          missing={block.readiness.missing}
+          source={block.source}
+          models={translator?.models ?? []}
+          onReady={() => submit()}
+          onUseModel={translator?.onUseModel ?? (async () => undefined)}
+        >
+          {block.readiness.ready.length > 0 && (
+            <button type="button" class="link small" onClick={() => void submit(block.readiness.ready)}>
+              {t('askOnlyReady', listOf(block.readiness.ready.map((l) => languageLabel(l))))}
+            </button>
+          )}
+        </TranslatorProblem>
+      )}
       <LanguageComposer choice={languages} text={text} />
     </form>
   );

@@ -1,21 +1,15 @@
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import type { RunAnalysis } from '@/utils/core/analysis/comparison';
 import type { JudgeVerdict } from '@/utils/core/analysis/judge';
-
-const REFUSAL_LABEL = { full_compliance: t('labelAnswered'), full_refusal: t('labelRefused'), partial_refusal: t('labelPartlyRefused') } as const;
-const KIND_LABEL = {
-  refuses: t('kindRefuses'),
-  refutes_premise: t('kindRefutesPremise'),
-  redirects: t('kindRedirects'),
-  disclaimer_then_complies: t('kindDisclaimerThenComplies'),
-  cannot_answer: t('kindCannotAnswer'),
-} as const;
+import { readingOf } from '@/utils/core/analysis/types';
+import { badgeText } from '../shared/refusal-words';
 
 /** The value chips worth showing for an answer, most telling first. */
 export function valueChips(values: RunAnalysis['values']): { id: string; label: string; title: string }[] {
   const chips: { id: string; label: string; title: string }[] = [];
   if (values.balance.value !== 'unclear') chips.push({ id: 'balance', label: values.balance.value === 'balanced' ? t('chipBalanced') : t('chipOneSided'), title: values.balance.value === 'balanced' ? t('chipBalancedTitle') : t('chipOneSidedTitle') });
-  if (values.stance.value !== 'neutral') chips.push({ id: 'stance', label: values.stance.value === 'supports' ? t('chipAgrees') : t('chipDisagrees'), title: t('chipStanceTitle') });
+  const stance = { supports: t('chipStanceFor'), opposes: t('chipStanceAgainst'), mixed: t('chipStanceMixed'), neutral: null }[values.stance.value];
+  if (stance) chips.push({ id: 'stance', label: stance, title: t('chipStanceTitleFull') });
   if (values.moralizing.score >= 0.3) chips.push({ id: 'moralizing', label: t('chipMoralizing'), title: t('chipMoralizingTitle') });
   if (values.hedging.score >= 0.3) chips.push({ id: 'hedging', label: t('chipHedging'), title: t('chipHedgingTitle') });
   if (values.disclaimers.count) chips.push({ id: 'disclaimers', label: t('chipDisclaimers', values.disclaimers.count), title: t('chipDisclaimersTitle') });
@@ -34,13 +28,13 @@ export interface RunBadgesProps {
 
 /** Refusal verdict and value chips of one answer; "Why?" highlights the words that decided them. */
 /** One judge verdict as a short line; its rationale and quotes on hover and for screen readers. */
-function JudgeLine({ verdict, builtIn }: { verdict: JudgeVerdict; builtIn: RunAnalysis['refusal']['label'] }) {
+function JudgeLine({ verdict, builtIn }: { verdict: JudgeVerdict; builtIn: RunAnalysis['refusal'] }) {
   const detail = `${verdict.rationale}${verdict.quotes.length ? ` — “${verdict.quotes.join('”, “')}”` : ''}`;
   if (verdict.rubric === 'refusal') {
-    const disagrees = verdict.label !== builtIn;
+    const disagrees = readingOf(verdict) !== readingOf(builtIn);
     return (
       <span class={`chip judge${disagrees ? ' disagrees' : ''}`} title={detail} data-testid="judge-verdict">
-        {t('judgeRefusalLine', verdict.by, `${REFUSAL_LABEL[verdict.label]}${verdict.kind ? ` · ${KIND_LABEL[verdict.kind]}` : ''}`)}{disagrees ? t('differsFromBuiltIn') : ''}
+        {t('judgeRefusalLine', verdict.by, badgeText(verdict))}{disagrees ? t('differsFromBuiltIn') : ''}
         <span class="sr-only">. {detail}</span>
       </span>
     );
@@ -56,17 +50,18 @@ function JudgeLine({ verdict, builtIn }: { verdict: JudgeVerdict; builtIn: RunAn
 
 export function RunBadges({ analysis, judged, showEvidence, onToggleEvidence }: RunBadgesProps) {
   const { refusal, values } = analysis;
-  const kind = refusal.kind ? KIND_LABEL[refusal.kind] : null;
+  const reading = readingOf(refusal);
   const fromBack = refusal.basis === 'back_translation';
+  const sure = fromBack ? t('percentSureBack', Math.round(refusal.confidence * 100)) : t('percentSure', Math.round(refusal.confidence * 100));
   return (
     <div class="run-badges" data-testid="run-badges">
-      <span class={`badge refusal-${refusal.label}`} data-testid="refusal-badge" title={fromBack ? t('percentSureBack', Math.round(refusal.confidence * 100)) : t('percentSure', Math.round(refusal.confidence * 100))}>
-        {REFUSAL_LABEL[refusal.label]}{kind ? ` · ${kind}` : ''}
+      <span class={`badge refusal-${reading}`} data-testid="refusal-badge" data-reading={reading} title={reading === 'disputes_premise' ? `${t('labelDisputesPremiseTitle')} ${sure}` : sure}>
+        {badgeText(refusal)}
       </span>
       {valueChips(values).map((chip) => (
         <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>
       ))}
-      {judged?.map((v) => <JudgeLine key={`${v.rubric}${v.by}`} verdict={v} builtIn={refusal.label} />)}
+      {judged?.map((v) => <JudgeLine key={`${v.rubric}${v.by}`} verdict={v} builtIn={refusal} />)}
       {(refusal.evidence.length > 0 || values.balance.evidence.length > 0) && (
         <button class="link small" aria-pressed={showEvidence} onClick={onToggleEvidence}>
           {showEvidence ? t('hideWhy') : t('why')}

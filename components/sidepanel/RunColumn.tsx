@@ -7,9 +7,11 @@ import type { RunAnalysis } from '@/utils/core/analysis/comparison';
 import { Highlighted } from '../shared/Highlighted';
 import { Markdown, warmMarkdown } from '../shared/Markdown';
 import { RunBadges } from './RunBadges';
+import { TrustNote } from './TrustNote';
 import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLanguageTag, hasBackTranslation } from './RunLanguage';
 import { STATE_LABEL, formatDuration } from '../shared/format';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
+import { modelName } from '@/utils/core/runner/names';
 
 /** How the column shows its answer. */
 export interface ColumnView {
@@ -31,6 +33,10 @@ export interface ColumnView {
 
 export interface RunColumnProps {
   run: Run;
+  /** The answer's name (model · language …), for screen readers and buttons. */
+  name: string;
+  /** The comparison's runs, to tell same-named models apart in the header. */
+  peers?: Run[];
   /** Streaming text; passed as a signal so a token only re-renders this text node. */
   text: Signal<string>;
   view: ColumnView;
@@ -80,17 +86,20 @@ function Evidence({ run, analysis }: { run: Run; analysis: RunAnalysis }) {
     <>
       {back && <p class="muted">{t('readFromBackTranslation')}</p>}
       <Highlighted text={back || run.text} spans={back ? refusal.evidence : spans} />
+      <TrustNote />
     </>
   );
 }
 
-export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse, onTogglePin, onToggleEvidence, onToggleTranslated, onScroll, bodyRef }: RunColumnProps) {
+export function RunColumn({ run, name, peers = [], text, view, onRetry, onCancel, onToggleCollapse, onTogglePin, onToggleEvidence, onToggleTranslated, onScroll, bodyRef }: RunColumnProps) {
   const { target } = run;
   const busy = run.state === 'queued' || isActive(run.state);
   const took = run.startedAt && run.finishedAt ? formatDuration(run.finishedAt - run.startedAt) : null;
   // The chat site's own answer, picked up from the page: labelled by the site, never retried from here.
   const site = target.providerKind === 'site';
-  const name = site ? t('onSite', target.providerLabel) : `${target.providerLabel} ${target.model}`;
+  const model = modelName(target, peers.map((p) => p.target));
+  // The endpoint's own label, when the model name alone does not say where the answer came from.
+  const via = !site && model === target.model.trim() && target.providerLabel.trim() ? target.providerLabel : '';
   useEffect(() => {
     if (run.state === 'streaming') warmMarkdown();
   }, [run.state]);
@@ -98,8 +107,8 @@ export function RunColumn({ run, text, view, onRetry, onCancel, onToggleCollapse
     <article class={`run run-${run.state}${view.pinned ? ' pinned' : ''}${view.isBaseline ? ' baseline' : ''}`} data-testid="run" data-state={run.state} aria-busy={busy} aria-label={name}>
       <header class="run-head">
         <div class="run-who">
-          <strong>{site ? t('onSite', target.providerLabel) : target.providerLabel}</strong>
-          <span class="model">{site ? t('sitesOwnAnswer') : target.model}{view.isBaseline ? t('baselineSuffix') : ''}</span>
+          <strong>{model}</strong>
+          <span class="model">{site ? t('sitesOwnAnswer') : via}{target.persona ? ` · ${target.persona.label}` : ''}{view.isBaseline ? t('baselineSuffix') : ''}</span>
           <RunLanguageTag run={run} />
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>

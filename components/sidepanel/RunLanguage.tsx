@@ -8,7 +8,7 @@ import type { Run } from '@/utils/core/runner/types';
 import { NativeName } from '../shared/LanguagePicker';
 import { Markdown } from '../shared/Markdown';
 import '../languages.css';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** The language a run asked in, in its own name with its code ("Kiswahili · sw"); nothing for "as written". */
 export function RunLanguageTag({ run }: { run: Run }) {

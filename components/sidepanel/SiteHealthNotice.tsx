@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { siteHealthItem, type SiteHealthReport } from '@/utils/platform/capture/site-health';
 import type { SelectorGroup } from '@/utils/core/sites/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
 
 /** What stops working when a selector group is missing, as one whole sentence per group. */

@@ -1,7 +1,7 @@
 import { languageByCode, languageName } from '@/utils/core/translate/languages';
 import { NativeName } from '../shared/LanguagePicker';
 import type { LanguageChoice, ReviewItem } from './use-language-choice';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 function status(item: ReviewItem): string {
   if (item.status === 'loading') return t('translating');

@@ -1,7 +1,7 @@
-import type { RefusalLabel } from '@/utils/core/analysis/types';
-import { languageName } from '@/utils/core/translate/languages';
+import type { RefusalReading } from '@/utils/core/analysis/types';
+import { languageLabel, modelName } from '@/utils/core/runner/names';
 import type { Run } from '@/utils/core/runner/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** What runs of a comparison can differ in. Repetitions are never laid out: they collapse into one cell. */
 export type Axis = 'model' | 'language' | 'persona';
@@ -17,8 +17,8 @@ export interface AxisValue {
 /** A run's value along an axis. */
 export function valueOf(run: Run, axis: Axis): AxisValue {
   const { target } = run;
-  if (axis === 'model') return { key: `${target.providerId}|${target.model}`, label: target.providerLabel === target.model ? target.model : `${target.providerLabel} · ${target.model}` };
-  if (axis === 'language') return { key: target.language ?? '', label: target.language ? languageName(target.language) : t('asWrittenAxis') };
+  if (axis === 'model') return { key: `${target.providerId}|${target.model}`, label: modelName(target) };
+  if (axis === 'language') return { key: target.language ?? '', label: target.language ? languageLabel(target.language) : t('asWrittenAxis') };
   return { key: target.persona?.id ?? '', label: target.persona?.label ?? t('noPersona') };
 }
 
@@ -103,17 +103,17 @@ export interface Spread {
   pending: number;
 }
 
-/** Counts a cell's answers by the refusal classifier's label (`labelOf`); unfinished and failed runs apart. */
-export function spreadOf(runs: readonly Run[], labelOf: (run: Run) => RefusalLabel | undefined): Spread {
+/** Counts a cell's answers by what their refusal badge says (`readingOf`); unfinished and failed runs apart. */
+export function spreadOf(runs: readonly Run[], readingOf: (run: Run) => RefusalReading | undefined): Spread {
   const spread: Spread = { total: runs.length, refused: 0, partly: 0, answered: 0, failed: 0, pending: 0 };
   for (const run of runs) {
     if (run.state === 'failed' || run.state === 'interrupted') spread.failed++;
     else if (run.state !== 'done') spread.pending++;
     else {
-      const label = labelOf(run);
-      if (label === 'full_refusal') spread.refused++;
-      else if (label === 'partial_refusal') spread.partly++;
-      else if (label === 'full_compliance') spread.answered++;
+      const reading = readingOf(run);
+      if (reading === 'refused') spread.refused++;
+      else if (reading === 'partial') spread.partly++;
+      else if (reading) spread.answered++;
       else spread.pending++; // done, analysis still loading
     }
   }

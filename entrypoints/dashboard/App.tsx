@@ -5,7 +5,7 @@ import type { Drawer } from './ChartCard';
 import { ComparisonScreen } from './ComparisonScreen';
 import { NoHistory } from './NoHistory';
 import { useDashboardState, type Appearance } from './state';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** Follows the system's light/dark setting, so charts are drawn again when it changes. */
 function useSystemDark(): boolean {

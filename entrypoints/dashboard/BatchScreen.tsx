@@ -13,7 +13,7 @@ import {
 import { featureFigure, refusalFigure, surveyFigures } from '@/utils/core/dashboard/figures';
 import type { SurveyResult } from '@/utils/core/dashboard/survey';
 import { ChartCard, type Drawer } from './ChartCard';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { dayBound, dayOf, plural } from '@/components/shared/format';
 
 export interface BatchScreenProps {

@@ -3,7 +3,7 @@ import { fileName, tableToCsv } from '@/utils/core/dashboard/csv';
 import type { ChartSpec, DataTable, Figure } from '@/utils/core/dashboard/figures';
 import type { ChartLook, DrawnChart } from './draw';
 import { downloadText, downloadUrl } from './download';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 /** Draws a spec on a canvas; the default loads Chart.js on first use. */
 export type Drawer = (canvas: HTMLCanvasElement, spec: ChartSpec, look: ChartLook) => Promise<DrawnChart>;

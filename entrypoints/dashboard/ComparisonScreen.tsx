@@ -1,10 +1,11 @@
 import { Markdown } from '@/components/shared/Markdown';
 import { STATE_LABEL, formatTime, sourceLabel } from '@/components/shared/format';
-import type { RefusalVerdict } from '@/utils/core/analysis/types';
+import { readingOf, type RefusalReading } from '@/utils/core/analysis/types';
+import { badgeText } from '@/components/shared/refusal-words';
 import { analysisInput, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/core/dashboard/aggregate';
 import { languageName } from '@/utils/core/dashboard/figures';
 import type { Run } from '@/utils/core/runner/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 
 export interface ComparisonScreenProps {
   recent: DashboardComparison[];
@@ -15,11 +16,7 @@ export interface ComparisonScreenProps {
   onPick: (id: string) => void;
 }
 
-const VERDICT: Record<RefusalVerdict['label'], { text: string; tone: string }> = {
-  full_refusal: { text: t('labelRefused'), tone: 'bad' },
-  partial_refusal: { text: t('labelPartlyRefused'), tone: 'warn' },
-  full_compliance: { text: t('labelAnswered'), tone: 'ok' },
-};
+const TONE: Record<RefusalReading, string> = { refused: 'bad', partial: 'warn', disputes_premise: 'info', cannot_answer: 'info', answered: 'ok' };
 
 /** The refusal badge: a verdict, or an honest "pending" when there is none. */
 function RefusalBadge({ run, classify }: { run: Run; classify: Classify | null | undefined }) {
@@ -32,10 +29,10 @@ function RefusalBadge({ run, classify }: { run: Run; classify: Classify | null |
       </span>
     );
   }
-  const { text, tone } = VERDICT[verdict.label];
+  const reading = readingOf(verdict);
   return (
-    <span class={`badge verdict-${tone}`} data-testid="refusal-badge" title={t('confidence', Math.round(verdict.confidence * 100))}>
-      {text}
+    <span class={`badge verdict-${TONE[reading]}`} data-testid="refusal-badge" data-reading={reading} title={t('confidence', Math.round(verdict.confidence * 100))}>
+      {badgeText(verdict)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
+import { perBrowser } from '@/utils/platform/browser-kind';
 
 /** What to do when nothing is stored yet: how a first comparison is made. */
 export function NoHistory({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -8,7 +9,7 @@ export function NoHistory({ onOpenSettings }: { onOpenSettings: () => void }) {
       <p>{t('noHistoryIntro')}</p>
       <ol class="steps">
         <li>{t('noHistoryStep1')}</li>
-        <li>{t('noHistoryStep2')}</li>
+        <li>{t(perBrowser({ chromium: 'noHistoryStep2', firefox: 'noHistoryStep2Sidebar' }))}</li>
         <li>{t('noHistoryStep3')}</li>
       </ol>
       <button class="button" onClick={onOpenSettings}>

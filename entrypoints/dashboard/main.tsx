@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { App } from './App';
 import { createDashboardState, DashboardStateContext } from './state';
 import '@/components/styles.css';

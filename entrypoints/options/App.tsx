@@ -3,7 +3,7 @@ import { EndpointForm } from '@/components/settings/EndpointForm';
 import { EndpointList } from '@/components/settings/EndpointList';
 import { SitesSettings } from '@/components/settings/SitesSettings';
 import { WelcomeGuide } from '@/components/settings/WelcomeGuide';
-import { OnDeviceSettings } from '@/components/settings/OnDeviceSettings';
+import { OnDeviceSettings, OnDeviceUnavailable } from '@/components/settings/OnDeviceSettings';
 import { ChromeBuiltinSettings } from '@/components/settings/ChromeBuiltinSettings';
 import { JudgeSettings } from '@/components/settings/JudgeSettings';
 import { HistorySettings } from '@/components/settings/HistorySettings';
@@ -12,8 +12,9 @@ import { TranslationSettings } from '@/components/settings/TranslationSettings';
 import { dexieTranslationStore } from '@/utils/platform/db/translation-cache';
 import { getDb } from '@/utils/platform/db/schema';
 import { useSettingsState } from './state';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { Interpolated } from '@/components/shared/Interpolated';
+import { browserKind, onDeviceEnginesHere } from '@/utils/platform/browser-kind';
 
 /** The settings page; opened with #welcome on first install, where it leads with the setup guide. */
 export function App() {
@@ -42,9 +43,16 @@ export function App() {
       )}
       <EndpointList providers={settings.providers} hasKey={state.hasKey.value} onRemove={(id) => void state.removeProvider(id)} />
       <EndpointForm onAdd={state.addProvider} />
-      <LocalServersNote needsServerSetting={import.meta.env.FIREFOX} />
-      <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
-      <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+      {/* Firefox's build has no declarativeNetRequest rules to strip the Origin header local servers reject. */}
+      <LocalServersNote needsServerSetting={browserKind() === 'firefox'} />
+      {onDeviceEnginesHere() ? (
+        <>
+          <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+          <ChromeBuiltinSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />
+        </>
+      ) : (
+        <OnDeviceUnavailable />
+      )}
       <TranslationSettings settings={settings} cache={dexieTranslationStore(getDb())} />
       <JudgeSettings providers={settings.providers} />
       <HistorySettings />

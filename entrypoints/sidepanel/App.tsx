@@ -1,5 +1,5 @@
 import { MAX_IMPORT_BYTES } from '@/utils/core/history/import';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/sidepanel/ComparisonView';
 import { HistoryView } from '@/components/sidepanel/HistoryView';
@@ -89,7 +89,17 @@ export function App() {
           />
         ) : (
           <>
-            <PromptBox onSubmit={state.startComparison} />
+            <PromptBox
+              onSubmit={state.startComparison}
+              translator={{ models: state.translatorModels.value, onUseModel: state.useTranslatorModel }}
+              onTyping={(typing) => (state.typing.value = typing)}
+            />
+            {state.incoming.value && (
+              <p class="incoming-bar" role="status" data-testid="incoming">
+                {t('newComparisonFrom', state.incoming.value.from)}{' '}
+                <button class="button small" onClick={() => state.open(state.incoming.value!.id)}>{t('show')}</button>
+              </p>
+            )}
             {current ? (
               <ComparisonView
                 comparison={current.comparison}
@@ -101,6 +111,11 @@ export function App() {
                 onOpenSettings={openSettings}
                 onAnnotate={(patch) => void state.annotate(current.comparison.id, patch)}
                 onRerun={compose ? () => compose.prefill(rerunDraft(current.comparison, current.runs)) : undefined}
+                held={current.comparison.held ? {
+                  translatorModels: state.translatorModels.value,
+                  onExtend: (dismiss) => state.extend(current.comparison.id, dismiss).catch((err: unknown) => void (state.notice.value = err instanceof Error ? err.message : String(err))),
+                  onUseModel: state.useTranslatorModel,
+                } : undefined}
                 judge={state.judge.judgeName.value ? {
                   name: state.judge.judgeName.value,
                   progress: state.judge.progress.value,

@@ -5,13 +5,22 @@ import { customPersona } from '@/utils/core/runner/personas';
 import { watchPanelRequests, type ComposeDraft } from '@/utils/platform/storage/panel-requests';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { estimatePlan } from '@/utils/core/runner/estimate';
-import { settingsItem } from '@/utils/platform/storage/settings';
+import { settingsItem, type Settings } from '@/utils/platform/storage/settings';
+import { siteById } from '@/utils/core/sites/registry';
+import { detectLanguage } from '@/utils/core/translate/detect';
+import { catalogueCode } from '@/utils/core/translate/languages';
+import { translationReadiness } from '@/utils/core/translate/readiness';
+import { translatorSettingsOf } from '@/utils/core/translate/settings';
+import type { TranslationBlock } from '@/components/sidepanel/AxesPicker';
 import {
   CONFIRM_ABOVE_RUNS, DEFAULT_AXES, axesOf, chosenProviders, cleanAxes, composerPrefsItem, startingAxes, withTemplate, withoutTemplate,
   type ComposeAxes, type ComposerPrefs,
 } from '@/utils/platform/storage/templates';
 import type { PanelState } from './state';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
+
+/** "chat.example.com" of a match pattern "https://chat.example.com/*". */
+const hostOfPattern = (pattern: string) => pattern.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '');
 
 /**
  * The prompt box's axes: endpoints, personas, repetitions and temperature, templates, the context of a captured
@@ -19,6 +28,9 @@ import { t } from '@/utils/platform/i18n';
  */
 export function createComposeState(): AxesModel {
   const providers = signal<ProviderConfig[]>([]);
+  const captureSites = signal<string[]>([]);
+  let settingsNow: Settings | null = null;
+  const blocked = signal<TranslationBlock | null>(null);
   const prefs = signal<ComposerPrefs>({ last: null, templates: [], defaultTemplateId: null, customPersonas: [] });
   const axes = signal<ComposeAxes>(DEFAULT_AXES);
   const draft = signal<ComposeDraft | null>(null);
@@ -28,13 +40,19 @@ export function createComposeState(): AxesModel {
   let confirmedRuns = 0;
   let touched = false;
 
+  const sitesOf = (settings: Settings | null) =>
+    settings ? [...new Set([...settings.sites.map((id) => siteById(id)?.name ?? id).filter((n) => n !== 'generic'), ...settings.customSitePatterns.map(hostOfPattern)])] : [];
   const loaded = Promise.all([settingsItem.getValue(), composerPrefsItem.getValue()]).then(([settings, stored]) => {
     providers.value = settings.providers;
+    captureSites.value = sitesOf(settings);
+    settingsNow = settings;
     prefs.value = stored;
     if (!touched) axes.value = startingAxes(stored, settings.providers);
   });
   settingsItem.watch((settings) => {
     providers.value = settings?.providers ?? [];
+    captureSites.value = sitesOf(settings);
+    settingsNow = settings;
     axes.value = cleanAxes(axes.value, providers.value);
   });
   const savePrefs = async (next: ComposerPrefs) => {
@@ -47,6 +65,8 @@ export function createComposeState(): AxesModel {
     axes.value = cleanAxes({ ...axes.value, ...patch }, providers.value);
     confirming.value = null;
     problem.value = null;
+    // The axes on screen are the ones prompts picked up on chat sites are asked with: keep them at once.
+    void savePrefs({ ...prefs.value, last: axes.value }).catch((err: unknown) => console.error('[parallax] axes not saved', err));
   };
 
   const specFor = (text: string): Omit<ComposeSpec, 'text'> => {
@@ -68,6 +88,14 @@ export function createComposeState(): AxesModel {
 
   return {
     providers,
+    captureSites,
+    blocked,
+    async checkTranslation(text, spec) {
+      if (!spec.languages?.length) return null;
+      const source = spec.sourceLanguage ?? catalogueCode(detectLanguage(text).code);
+      const readiness = await translationReadiness(translatorSettingsOf(settingsNow), source, spec.languages, { typed: Object.keys(spec.translations ?? {}) });
+      return readiness.missing.length ? { readiness, source: source ?? 'en' } : null;
+    },
     prefs,
     axes,
     draft,

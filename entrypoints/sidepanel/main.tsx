@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import '@/components/styles.css';
 
 // The page speaks the language its messages come in (the manifest's default when the browser's has none).

@@ -2,7 +2,7 @@ import { effect, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { annotateComparison, runsOf } from '@/utils/platform/db/comparisons';
+import { runsOf } from '@/utils/platform/db/comparisons';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { send } from '@/utils/platform/messaging/client';
 import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
@@ -12,6 +12,10 @@ import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
 import { createHistoryState, type HistoryState } from './history-state';
 import { createJudgeState, type JudgeState } from './judge-state';
 import { createLiveTexts } from './live-texts';
+import { sourceLabel } from '@/components/shared/format';
+import type { TranslatorChoice } from '@/components/sidepanel/TranslatorProblem';
+import { migrateSettingsV2, settingsItem, translationOf, type Settings } from '@/utils/platform/storage/settings';
+import { checkEngine } from '@/utils/core/translate/settings';
 
 /** What the side panel shows, as signals; actions are plain functions. One instance per panel. */
 export interface PanelState {
@@ -36,6 +40,16 @@ export interface PanelState {
   cancel(runId: string): Promise<void>;
   cancelAll(comparisonId: string): Promise<void>;
   annotate(comparisonId: string, patch: { tags?: string[]; note?: string }): Promise<void>;
+  /** Asks the runs a comparison held, or drops them. */
+  extend(comparisonId: string, dismiss?: boolean): Promise<void>;
+  /** Endpoints that could translate instead of Chrome's translator (on-device ones only in on-device mode). */
+  translatorModels: Signal<TranslatorChoice[]>;
+  /** Makes a configured endpoint the translator. */
+  useTranslatorModel(providerId: string): Promise<void>;
+  /** Whether the user is writing in the prompt box (set by it). */
+  typing: Signal<boolean>;
+  /** A comparison picked up while the user was typing or reading another one: offered in a bar, not forced. */
+  incoming: Signal<{ id: string; from: string } | null>;
 }
 
 export const PanelStateContext = createContext<PanelState | null>(null);
@@ -63,10 +77,20 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   effect(() => {
     const id = selectedId.value;
     const subscription = liveQuery(async () => {
-      const comparison = id ? await db.comparisons.get(id) : await db.comparisons.orderBy('createdAt').last();
+      const comparison = id ? await db.comparisons.get(id) : await newestShown(db);
       return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [], count: await db.comparisons.count() };
     }).subscribe({
       next: ({ comparison, runs }) => {
+        // Once shown, the newest stays on screen: a later one replaces it only through the follow rule below.
+        if (!id && comparison) {
+          selectedId.value = comparison.id;
+          return;
+        }
+        // The comparison on screen was deleted: show the newest again.
+        if (id && !comparison) {
+          selectedId.value = null;
+          return;
+        }
         for (const run of runs) texts.onStored(run);
         // A checkpoint of streaming text changes only the text signals: the columns need no re-render.
         const shape = comparison ? JSON.stringify([comparison, runs.map((r) => (r.state === 'streaming' ? { ...r, text: '', updatedAt: 0 } : r))]) : '';
@@ -79,6 +103,30 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     return () => subscription.unsubscribe();
   });
   liveQuery(() => db.comparisons.count()).subscribe({ next: (n) => (count.value = n), error: fail });
+
+  // Follow new comparisons (picked up on a chat site, or from a page selection): switch to one when the user is
+  // on the newest and not writing; otherwise offer it in a bar instead of pulling the view away.
+  const typing = signal(false);
+  let starting = 0;
+  const incoming = signal<{ id: string; from: string } | null>(null);
+  let newestSeen: string | null | undefined;
+  liveQuery(() => newestShown(db)).subscribe({
+    next: (newest) => {
+      const previous = newestSeen;
+      newestSeen = newest?.id ?? null;
+      if (!newest || previous === undefined || previous === newest.id) return;
+      const shownId = current.value?.comparison.id ?? null;
+      if (shownId === newest.id || (starting > 0 && newest.source.kind === 'panel')) return; // started here: shown by startComparison
+      const onNewest = shownId === null || shownId === previous;
+      if (onNewest && !typing.value && view.value === 'live') {
+        selectedId.value = newest.id;
+        incoming.value = null;
+        return;
+      }
+      incoming.value = { id: newest.id, from: sourceLabel(newest.source) };
+    },
+    error: fail,
+  });
 
   // Analysis of finished answers: its code (lexicons of 36 languages) loads on first use; recomputed only when an
   // answer finishes or changes, never per streamed token.
@@ -118,9 +166,27 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     }
   };
 
+  const translatorModels = signal<TranslatorChoice[]>([]);
+  const readModels = (settings: Settings | null) => {
+    const s = migrateSettingsV2(settings);
+    translatorModels.value = s.providers.filter((p) => checkEngine({ kind: 'model', providerId: p.id }, s.providers, s.onDeviceOnly === true).ok).map((p) => ({ id: p.id, label: p.label }));
+  };
+  void settingsItem.getValue().then(readModels);
+  settingsItem.watch(readModels);
+
   return {
     view,
     selectedId,
+    translatorModels,
+    typing,
+    incoming,
+    extend: async (comparisonId, dismiss) => {
+      await send('comparison.extend', { comparisonId, ...(dismiss ? { dismiss } : {}) });
+    },
+    async useTranslatorModel(providerId) {
+      const settings = await settingsItem.getValue();
+      await settingsItem.setValue({ ...settings, translation: { ...translationOf(settings), engine: { kind: 'model', providerId } } });
+    },
     current,
     count,
     textOf: texts.textOf,
@@ -131,21 +197,33 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     open(comparisonId) {
       selectedId.value = comparisonId;
       view.value = 'live';
+      if (incoming.value?.id === comparisonId) incoming.value = null;
     },
     startComparison: (text, spec) =>
       act(async () => {
-        const { comparisonId } = await send('comparison.start', { ...spec, text });
-        selectedId.value = comparisonId;
-        view.value = 'live';
+        starting++;
+        try {
+          const { comparisonId } = await send('comparison.start', { ...spec, text });
+          selectedId.value = comparisonId;
+          view.value = 'live';
+          if (incoming.value?.id === comparisonId) incoming.value = null;
+        } finally {
+          starting--;
+        }
       }),
     retry: (runId) => act(() => send('run.retry', { runId })),
     cancel: (runId) => act(() => send('run.cancel', { runId })),
     cancelAll: (comparisonId) => act(() => send('comparison.cancel', { comparisonId })),
-    annotate: (comparisonId, patch) => act(() => annotateComparison(db, comparisonId, patch)),
+    annotate: (comparisonId, patch) => act(() => send('comparison.annotate', { comparisonId, ...patch })),
   };
 }
 
 /** True while the history view is on screen (its queries only run then). */
 function computedActive(view: Signal<'live' | 'history'>): () => boolean {
   return () => view.value === 'history';
+}
+
+/** The newest comparison the live view shows by default: Studies batches are left to the Studies page. */
+function newestShown(db: ParallaxDB): Promise<Comparison | undefined> {
+  return db.comparisons.orderBy('createdAt').reverse().filter((c) => !c.batchId).first();
 }

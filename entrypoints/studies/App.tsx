@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { BUILT_IN_PROBE_SETS } from '@/utils/core/probes/sets';
 import { BatchList } from './BatchList';
 import { BatchView } from './BatchView';
@@ -67,6 +67,7 @@ export function App() {
                 runs={open.runs}
                 dashboardUrl={dashboardUrl(open.batch.id)}
                 onControl={(action) => state.control(open.batch.id, action)}
+                onRead={state.readAnswer}
                 onClose={() => state.openBatch(null)}
               />
             )

@@ -1,5 +1,5 @@
 import type { BatchRecord } from '@/utils/core/batches/types';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/core/i18n';
 
 const STATUS: Record<BatchRecord['data']['status'], MessageKey> = {
   ready: 'studiesListStatusReady',

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { batchProgress } from '@/utils/core/batches/results';
 import type { BatchRecord, BatchStatus } from '@/utils/core/batches/types';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/core/i18n';
+import { perBrowser } from '@/utils/platform/browser-kind';
 import type { Run } from '@/utils/core/runner/types';
+import type { HandChoice } from '@/utils/core/surveys/hand-reading';
 import { ProbeResults } from './ProbeResults';
 import { SurveyResults } from './SurveyResults';
 
@@ -18,13 +20,15 @@ export interface BatchViewProps {
   batch: BatchRecord;
   runs: Run[];
   onControl(action: 'start' | 'pause' | 'resume' | 'cancel'): Promise<void>;
+  /** Stores a person's reading of a survey answer (null takes it back). */
+  onRead(runId: string, reading: HandChoice | null): Promise<void>;
   /** Address of the dashboard's view of this batch. */
   dashboardUrl: string;
   onClose(): void;
 }
 
 /** One batch: progress, pause/resume/cancel, and its results so far. */
-export function BatchView({ batch, runs, onControl, dashboardUrl, onClose }: BatchViewProps) {
+export function BatchView({ batch, runs, onControl, onRead, dashboardUrl, onClose }: BatchViewProps) {
   const { data } = batch;
   const progress = batchProgress(data, runs);
   const [busy, setBusy] = useState(false);
@@ -68,7 +72,7 @@ export function BatchView({ batch, runs, onControl, dashboardUrl, onClose }: Bat
         </p>
       )}
       {progress.failed > 0 && (
-        <p class="muted">{t('studiesFailedNote')}</p>
+        <p class="muted">{t(perBrowser({ chromium: 'studiesFailedNote', firefox: 'studiesFailedNoteSidebar' }))}</p>
       )}
       <div class="toolbar">
         {data.status === 'ready' && <button class="button" disabled={busy} onClick={() => void act('start')}>{t('studiesStart')}</button>}
@@ -78,7 +82,7 @@ export function BatchView({ batch, runs, onControl, dashboardUrl, onClose }: Bat
         <a class="button secondary" href={dashboardUrl} target="_blank" rel="noopener">{t('studiesOpenInDashboard')}</a>
       </div>
       {error && <p class="form-error" role="alert">{error}</p>}
-      {data.survey ? <SurveyResults batch={batch} runs={runs} /> : <ProbeResults data={data} runs={runs} />}
+      {data.survey ? <SurveyResults batch={batch} runs={runs} onRead={onRead} /> : <ProbeResults data={data} runs={runs} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { probeRefusals } from '@/utils/core/batches/results';
 import type { BatchData } from '@/utils/core/batches/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import type { RefusalStats } from '@/utils/core/probes/summary';
 import type { Run } from '@/utils/core/runner/types';
 import { languageName } from '@/utils/core/translate/languages';

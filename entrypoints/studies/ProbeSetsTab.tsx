@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { BatchData } from '@/utils/core/batches/types';
-import { t, type MessageKey } from '@/utils/platform/i18n';
+import { t, type MessageKey } from '@/utils/core/i18n';
 import type { ProbeSet } from '@/utils/core/probes/types';
 import { exportProbeSets, probeSetLanguages } from '@/utils/core/probes/validate';
 import type { ProviderConfig } from '@/utils/core/providers/types';

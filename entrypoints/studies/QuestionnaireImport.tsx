@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import type { Instrument } from '@/utils/core/surveys/instrument';
 import { instrumentLanguages } from '@/utils/core/surveys/instrument';
 import type { VsmImport } from '@/utils/core/surveys/vsm2013';

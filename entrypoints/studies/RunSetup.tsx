@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { estimateBatch, type Prices } from '@/utils/core/batches/plan';
 import type { BatchData } from '@/utils/core/batches/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { languageName } from '@/utils/core/translate/languages';
 import { Interpolated } from '@/components/shared/Interpolated';

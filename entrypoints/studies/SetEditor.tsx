@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Interpolated } from '@/components/shared/Interpolated';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import type { ProbeSet } from '@/utils/core/probes/types';
 
 /** A starting point for a new set: the format by example. */

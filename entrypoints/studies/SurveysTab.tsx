@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BatchData } from '@/utils/core/batches/types';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import type { SurveyChoices } from '@/utils/platform/storage/probe-store';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { instrumentLanguages, type Instrument } from '@/utils/core/surveys/instrument';

@@ -4,9 +4,9 @@ import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { planProbeBatch, planSurveyBatch } from '@/utils/core/batches/plan';
 import type { BatchData, BatchRecord } from '@/utils/core/batches/types';
-import { batchWithRuns, listBatches, saveBatch } from '@/utils/platform/db/batch-store';
+import { batchWithRuns, listBatches } from '@/utils/platform/db/batch-store';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
-import { t } from '@/utils/platform/i18n';
+import { t } from '@/utils/core/i18n';
 import { send } from '@/utils/platform/messaging/client';
 import type { ProbeSet } from '@/utils/core/probes/types';
 import {
@@ -24,6 +24,7 @@ import { targetsFor } from '@/utils/core/runner/plan';
 import type { Run } from '@/utils/core/runner/types';
 import { settingsItem } from '@/utils/platform/storage/settings';
 import type { Instrument } from '@/utils/core/surveys/instrument';
+import type { HandChoice } from '@/utils/core/surveys/hand-reading';
 import { importVsmQuestionnaire, type VsmImport } from '@/utils/core/surveys/vsm2013';
 
 /** The page's two tabs. */
@@ -61,6 +62,8 @@ export interface StudiesState {
   runProbes(set: ProbeSet, choice: RunChoice): Promise<string>;
   runSurvey(choice: RunChoice, choices: SurveyChoices): Promise<string>;
   control(batchId: string, action: 'start' | 'pause' | 'resume' | 'cancel'): Promise<void>;
+  /** A person's reading of a survey answer, stored by the background (null takes it back). */
+  readAnswer(runId: string, reading: HandChoice | null): Promise<void>;
   saveSet(raw: unknown, replacing?: string): Promise<ProbeSet>;
   deleteSet(id: string): Promise<void>;
   importSets(text: string): Promise<{ added: ProbeSet[]; errors: string[] }>;
@@ -129,7 +132,7 @@ export function createStudiesState(db: ParallaxDB = getDb()): StudiesState {
 
   async function launch(kind: BatchRecord['kind'], name: string, data: BatchData): Promise<string> {
     const id = crypto.randomUUID();
-    await saveBatch(db, { id, createdAt: Date.now(), kind, name, data });
+    await send('batch.create', { id, kind, name, data });
     state.openBatch(id);
     try {
       await send('batch.start', { batchId: id });
@@ -181,6 +184,9 @@ export function createStudiesState(db: ParallaxDB = getDb()): StudiesState {
     },
     async control(batchId, action) {
       await send(`batch.${action}`, { batchId });
+    },
+    async readAnswer(runId, reading) {
+      await send('survey.read', { runId, reading });
     },
     saveSet: (raw, replacing) => saveUserSet(raw, replacing),
     deleteSet: deleteUserSet,

@@ -23,7 +23,7 @@ describe('comparison analysis', () => {
     ];
     const analysis = analyseComparison(comparison, runs);
     expect([...analysis.runs.values()].map((a) => a.refusal.label)).toEqual(['full_compliance', 'full_compliance', 'full_refusal', 'full_refusal']);
-    expect(analysis.verdict).toMatch(/Refused in Swahili and Zulu/);
+    expect(analysis.verdict).toBe('m declined in Swahili and Zulu and answered in English and German.');
     expect(analysis.byLanguage.find((l) => l.language === 'sw')).toMatchObject({ name: 'Swahili', refused: 1, complied: 0 });
     expect(analysis.matrix).toHaveLength(4);
     expect(analysis.matrix[0]![1]).toBeGreaterThan(analysis.matrix[0]![2]!);

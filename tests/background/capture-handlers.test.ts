@@ -25,6 +25,7 @@ const host: RunnerHost = {
   wake: async () => void wakes++,
   cancel: async () => true,
   cancelAll: async (comparisonId) => (cancelled.push(comparisonId), 1),
+  checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
 };
 const provider = { id: 'p1', kind: 'openai-compatible' as const, label: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' };
 const chatgptTab: SenderInfo = { id: 'ext', url: 'https://chatgpt.com/', tab: { id: 7 }, frameId: 0 };

@@ -16,6 +16,7 @@ const host: RunnerHost = {
   wake: async () => void wakes++,
   cancel: async (id) => (cancelled.push(id), true),
   cancelAll: async (comparisonId) => (cancelled.push(`all:${comparisonId}`), 2),
+  checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
 };
 const provider = { id: 'p1', kind: 'openai-compatible' as const, label: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' };
 const chatTab = { id: 'ext', url: 'http://127.0.0.1:5173/chat/42', tab: { id: 1 }, frameId: 0 };

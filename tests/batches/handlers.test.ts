@@ -21,6 +21,7 @@ const host: RunnerHost = {
   wake: async () => void log.push('wake'),
   cancel: async (id) => (log.push(`cancel:${id}`), true),
   cancelAll: async () => 0,
+  checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
 };
 const set = { id: 'pair', name: 'Pair', purpose: 'Two prompts.', category: 'custom' as const, prompts: [{ id: 'a', text: { en: 'First?', es: '¿Primero?' } }, { id: 'b', text: { en: 'Second?', es: '¿Segundo?' } }] };
 const plan = (window = 2): BatchData => ({ ...planProbeBatch({ set, targets: [target('p1', 'alpha'), target('p2', 'beta')], languages: ['en', 'es'], now: 1 }), window });

@@ -138,7 +138,7 @@ describe('results follow the plan, not storage order', () => {
     await startBatch(store, 'b1', clock);
     await answerQueued();
     const shuffled = runsOfBatch().reverse();
-    const summary = probeRefusals(data(), shuffled, () => 'full_compliance');
+    const summary = probeRefusals(data(), shuffled, () => 'answered');
     expect(summary.languages).toEqual(['en', 'fr']);
     expect(summary.models.map((m) => m.model)).toEqual(['alpha', 'beta']);
     expect(summary.overall.runs).toBe(20);

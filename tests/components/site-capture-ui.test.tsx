@@ -37,7 +37,7 @@ describe("the site's own answer in the panel", () => {
     const texts = new Map(runs.map((r) => [r.id, signal(r.text)]));
     const view = render(<ComparisonView comparison={comparison} runs={runs.sort((a, b) => a.position - b.position)} textOf={(id) => texts.get(id)!} onRetry={vi.fn()} onCancel={vi.fn()} onCancelAll={vi.fn()} onOpenSettings={vi.fn()} />);
     const columns = [...view.container.querySelectorAll('[data-testid=run]')];
-    expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual(['On ChatGPT', 'Local m']);
+    expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual(['On ChatGPT', 'm']);
     expect(columns[0]!.textContent).toContain("the site's own answer");
     expect(columns.map((c) => c.querySelectorAll('button.button.small').length)).toEqual([0, 1]);
     expect(view.container.querySelector('.meta')!.textContent).toContain('ChatGPT (chatgpt.com)');

@@ -37,11 +37,11 @@ describe('refusal figure', () => {
       { label: 'Lab beta · beta', values: [50, null] },
     ]);
     expect(figure.chart?.unit).toBe('percent');
-    expect(figure.table.columns).toEqual(['Language', 'Model', 'Runs', 'Refused', 'Partly refused', 'Refusal rate (%)', 'Not analysed', 'No answer']);
+    expect(figure.table.columns).toEqual(['Language', 'Model', 'Runs', 'Refused', 'Partly refused', 'Refusal rate (%)', 'Disputed the premise (not refusals)', 'Not analysed', 'No answer']);
     expect(figure.table.rows).toEqual([
-      ['français (fr)', 'Lab alpha · alpha', 2, 1, 0, 50, 0, 0],
-      ['français (fr)', 'Lab beta · beta', 2, 0, 1, 50, 0, 0],
-      ['日本語 (ja)', 'Lab alpha · alpha', 2, 1, 0, 50, 0, 0],
+      ['français (fr)', 'Lab alpha · alpha', 2, 1, 0, 50, 0, 0, 0],
+      ['français (fr)', 'Lab beta · beta', 2, 0, 1, 50, 0, 0, 0],
+      ['日本語 (ja)', 'Lab alpha · alpha', 2, 1, 0, 50, 0, 0, 0],
     ]);
     expect(figure.note).toBeUndefined();
   });
@@ -50,7 +50,7 @@ describe('refusal figure', () => {
     const figure = refusalFigure(refusalByLanguageModel(items, () => null));
     expect(figure.chart).toBeNull();
     expect(figure.note).toMatch(/Analysis pending/);
-    expect(figure.table.rows.map((r) => [r[5], r[6]])).toEqual([[null, 2], [null, 2], [null, 2]]);
+    expect(figure.table.rows.map((r) => [r[5], r[7]])).toEqual([[null, 2], [null, 2], [null, 2]]);
   });
 
   test('answers left unanalysed are reported next to the rates', () => {

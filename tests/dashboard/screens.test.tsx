@@ -90,9 +90,9 @@ describe('BatchScreen', () => {
     const { props } = renderBatch();
     expect(screen.getByTestId('batch-totals').textContent).toBe('3 comparisons · 5 answers of 5 runs · 2 languages · 2 models');
     expect(rowsOf('figure-refusal-by-language-and-model')).toEqual([
-      ['français (fr)', 'Lab alpha · alpha', '2', '1', '0', '50', '0', '0'],
-      ['français (fr)', 'Lab beta · beta', '1', '0', '0', '0', '0', '0'],
-      ['Kiswahili (sw)', 'Lab alpha · alpha', '2', '1', '0', '50', '0', '0'],
+      ['français (fr)', 'Lab alpha · alpha', '2', '1', '0', '50', '0', '0', '0'],
+      ['français (fr)', 'Lab beta · beta', '1', '0', '0', '0', '0', '0', '0'],
+      ['Kiswahili (sw)', 'Lab alpha · alpha', '2', '1', '0', '50', '0', '0', '0'],
     ]);
     const select = screen.getByRole('combobox', { name: 'Probe set or batch' }) as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['All comparisons', 'Over-refusal probes']);

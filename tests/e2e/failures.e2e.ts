@@ -35,7 +35,8 @@ describe.skipIf(unavailable)('failures are shown and nothing is lost, in Chromiu
     await page.locator('#composer').press('Enter');
 
     const panel = await browser.openPage('sidepanel.html');
-    const run = panel.getByTestId('run');
+    // The chat page's own answer is a column too: read the endpoint's run by its name.
+    const run = panel.locator('[data-testid="run"][aria-label^="any-model"]');
     await expect.poll(() => run.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
     const error = await run.getByTestId('run-error').textContent();
     expect(error).toContain(`Could not reach ${new URL(downUrl).host}`);

@@ -92,7 +92,7 @@ export async function addEndpoint(settings: Page, baseUrl: string, model: string
   await settings.getByLabel('Base URL').fill(baseUrl);
   await settings.getByLabel('Model', { exact: true }).fill(model);
   await settings.getByRole('button', { name: 'Add endpoint' }).click();
-  await settings.getByTestId('endpoint-list').getByText(label).waitFor();
+  await settings.getByTestId('endpoint-list').getByText(label, { exact: true }).first().waitFor();
 }
 
 /** Turns capture on for a site through the settings page. */

@@ -169,7 +169,7 @@ describe.skipIf(unavailable)('languages: one question in German, Arabic and Japa
     expect(overflow).toBeLessThanOrEqual(1);
   });
 
-  test("Chrome's translator in a run: a pack not downloaded fails the run with what to do, and nothing is downloaded", async () => {
+  test("Chrome's translator without the pack: nothing starts, one message says why, and translating with a model asks it", async () => {
     const settings = await browser.openPage('options.html#settings');
     const section = settings.getByTestId('translation-settings');
     await section.getByLabel(/Chrome's on-device translator/).check();
@@ -181,6 +181,7 @@ describe.skipIf(unavailable)('languages: one question in German, Arabic and Japa
     await screenshot(settings, 'languages-chrome-packs-800');
 
     const panel = await browser.openPage('sidepanel.html');
+    const before = await panel.getByTestId('run').count();
     await panel.getByLabel('Prompt to compare').fill('Is it fair to tax inheritance?');
     const composer = panel.getByTestId('language-composer');
     await composer.locator('summary', { hasText: 'Languages' }).click();
@@ -189,15 +190,27 @@ describe.skipIf(unavailable)('languages: one question in German, Arabic and Japa
     await search.fill(downloadable);
     await search.press('Enter');
     expect(await composer.getByTestId('translation-engine').textContent()).toContain("Translated by Chrome's on-device translator.");
+    const requests = llm.requests.length;
     await panel.getByRole('button', { name: 'Compare' }).click();
-    const run = panel.getByTestId('run').first();
-    await expect.poll(() => run.getAttribute('data-state'), { timeout: 20_000 }).toBe('failed');
-    const error = await run.getByTestId('run-error').textContent();
-    console.info(`[e2e] run with a pack not downloaded: ${error}`);
-    expect(error).toMatch(/Chrome's on-device translator for English → .+ is not downloaded\. Download it in Settings → Translation, then retry\./);
+
+    // One message, with the ways out; no run was started and nothing was asked or downloaded.
+    const problem = panel.getByTestId('translator-problem');
+    await problem.waitFor({ timeout: 10_000 });
+    const message = await problem.locator('p').first().textContent();
+    console.info(`[e2e] Compare with a pack not downloaded: ${message}`);
+    expect(message).toMatch(/^The translator cannot translate into .+ yet \(.+: language pack not downloaded\)\. Nothing was asked\.$/);
+    expect(await problem.getByRole('button', { name: 'Download and ask' }).count()).toBe(1);
+    expect(await panel.getByTestId('run').count()).toBe(before);
+    expect(llm.requests.length).toBe(requests);
+    await panel.setViewportSize({ width: 360, height: 900 });
+    await screenshot(panel, 'languages-translator-problem-360');
+
+    // The model way: the translator becomes the configured model and the comparison starts, translated by it.
+    await problem.getByRole('button', { name: 'Translate with Local polyglot and ask' }).click();
+    await expect.poll(() => panel.getByTestId('run').first().getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
+    expect(await panel.getByTestId('translator-problem').count()).toBe(0);
     await settings.reload();
-    await settings.getByTestId('translation-settings').locator('summary', { hasText: 'Language packs' }).click();
-    expect(await settings.locator(`[data-testid=pair][data-code=${downloadable}]`).getAttribute('data-to')).toBe('downloadable');
+    expect(await settings.getByTestId('translation-settings').getByLabel(/Chrome's on-device translator/).isChecked()).toBe(false);
   });
 });
 

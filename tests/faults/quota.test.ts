@@ -114,7 +114,7 @@ describe('storage fills up', () => {
     }
 
     // Starting another comparison says why it cannot; importing adds nothing.
-    const h = backgroundHandlers({ db, runner: { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0 } });
+    const h = backgroundHandlers({ db, runner: { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0, checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }) } });
     await expect(h['comparison.start']!({ text: 'One more?' }, { id: 'ext' })).rejects.toThrow(/^Storage is full: this comparison could not be saved, so nothing was asked\. Free space by deleting old comparisons in History/);
     const file = toJsonExport(await exportComparisons(db, ['nope']));
     await expect(importComparisons(db, file.replace('"comparisons": []', JSON.stringify({ comparisons: [{ id: 'imp', createdAt: '2025-01-01T00:00:00.000Z', prompt: 'Imported', source: { kind: 'panel' }, answers: [] }] }).slice(1, -1)))).rejects.toThrow(/^Storage is full: nothing was imported\./);

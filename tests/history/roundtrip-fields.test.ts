@@ -5,7 +5,7 @@ import { toExported } from '@/utils/core/runner/exported';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 
 describe('export → import keeps what a run recorded', () => {
-  test('persona, repetition, messages sent, translation, answer language, back-translation, refusal and judge', () => {
+  test('persona, repetition, messages sent, translation, answer language, back-translation, refusal, judge and a hand reading', () => {
     const comparison: Comparison = { id: 'c1', createdAt: Date.parse('2026-01-02T03:04:05Z'), prompt: 'Is it fair?', source: { kind: 'panel' }, tags: ['week 3'], note: 'see sw' };
     const run: Run = {
       id: 'r1', comparisonId: 'c1', position: 0, state: 'done', text: 'Samahani, siwezi.', attempts: 1, createdAt: comparison.createdAt, updatedAt: comparison.createdAt,
@@ -20,6 +20,7 @@ describe('export → import keeps what a run recorded', () => {
       backTranslation: { language: 'en', from: 'sw', text: "Sorry, I can't.", engine: 'model' },
       refusal: 'full_refusal',
       judge: [{ rubric: 'refusal', by: 'J·x', label: 'full_refusal', rationale: 'declines', quotes: ['siwezi'] }],
+      surveyReading: { value: 2.5, by: 'person', at: comparison.createdAt + 5000 },
     };
     const plan = planImport(toJsonExport([toExported(comparison, [run])]));
     expect(plan.skipped).toEqual([]);
@@ -27,7 +28,7 @@ describe('export → import keeps what a run recorded', () => {
     expect(imported!.comparison).toMatchObject({ tags: ['week 3'], note: 'see sw' });
     const back = imported!.runs[0]!;
     expect(back.target.persona).toEqual(run.target.persona);
-    for (const key of ['repetition', 'messages', 'sourceLanguage', 'translation', 'translatedPrompt', 'answerLanguage', 'backTranslation', 'refusal', 'judge'] as const) {
+    for (const key of ['repetition', 'messages', 'sourceLanguage', 'translation', 'translatedPrompt', 'answerLanguage', 'backTranslation', 'refusal', 'judge', 'surveyReading'] as const) {
       expect(back[key], key).toEqual(run[key]);
     }
   });

@@ -1,3 +1,4 @@
+import { translatorSettingsOf } from '@/utils/core/translate/settings';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ParallaxDB } from '@/utils/platform/db/schema';
@@ -107,7 +108,7 @@ describe('translation cache in IndexedDB', () => {
 });
 
 describe('translation.preview', () => {
-  const hostWith = (translator: ReturnType<typeof translatorFor>) => translationHandlers({ current: () => translator, ready: Promise.resolve(), refresh: () => Promise.resolve() });
+  const hostWith = (translator: ReturnType<typeof translatorFor>) => translationHandlers({ current: () => translator, ready: Promise.resolve(), refresh: () => Promise.resolve(), settings: () => translatorSettingsOf(null) });
   const preview = (handlers: ReturnType<typeof hostWith>, payload: Parameters<NonNullable<ReturnType<typeof hostWith>['translation.preview']>>[0]) => handlers['translation.preview']!(payload, {});
   const model = () => tableModel(TABLE);
 

@@ -2,24 +2,24 @@ import { describe, expect, test } from 'vitest';
 import { featuresByLanguage, refusalSummary, type LabelledRun } from '@/utils/core/probes/summary';
 import type { ValueFeatures } from '@/utils/core/analysis/types';
 
-const run = (language: string, model: string, label: LabelledRun['label'], expect?: LabelledRun['expect'], providerLabel = 'Local'): LabelledRun => ({ language, model, providerLabel, label, expect });
+const run = (language: string, model: string, reading: LabelledRun['reading'], expect?: LabelledRun['expect'], providerLabel = 'Local'): LabelledRun => ({ language, model, providerLabel, reading, expect });
 
 describe('refusalSummary', () => {
   const runs: LabelledRun[] = [
     // en × llama: 1 of 4 refused
-    run('en', 'llama', 'full_compliance', 'comply'),
-    run('en', 'llama', 'full_compliance', 'comply'),
-    run('en', 'llama', 'full_compliance', 'comply'),
-    run('en', 'llama', 'full_refusal', 'comply'),
+    run('en', 'llama', 'answered', 'comply'),
+    run('en', 'llama', 'answered', 'comply'),
+    run('en', 'llama', 'answered', 'comply'),
+    run('en', 'llama', 'refused', 'comply'),
     // sw × llama: 2 full + 1 partial of 4, one failed run without a label
-    run('sw', 'llama', 'full_refusal', 'comply'),
-    run('sw', 'llama', 'full_refusal', 'comply'),
-    run('sw', 'llama', 'partial_refusal', 'refuse'),
-    run('sw', 'llama', 'full_compliance', 'refuse'),
+    run('sw', 'llama', 'refused', 'comply'),
+    run('sw', 'llama', 'refused', 'comply'),
+    run('sw', 'llama', 'partial', 'refuse'),
+    run('sw', 'llama', 'answered', 'refuse'),
     run('sw', 'llama', null),
     // en × gpt through another provider
-    run('en', 'gpt', 'full_refusal', 'refuse', 'OpenAI'),
-    run('en', 'gpt', 'full_compliance', 'balanced', 'OpenAI'),
+    run('en', 'gpt', 'refused', 'refuse', 'OpenAI'),
+    run('en', 'gpt', 'answered', 'balanced', 'OpenAI'),
   ];
   const s = refusalSummary(runs);
 
@@ -93,5 +93,17 @@ describe('featuresByLanguage', () => {
       ['de', 'OpenAI · gpt', 1],
       ['en', 'Local · llama', 1],
     ]);
+  });
+});
+
+describe('a disputed premise is not a refusal', () => {
+  test('counted apart, out of the refusal rate, and an answer as expected for a prompt that should be answered', () => {
+    const s = refusalSummary([
+      { language: 'en', model: 'm', providerLabel: 'L', reading: 'disputes_premise', expect: 'comply' },
+      { language: 'en', model: 'm', providerLabel: 'L', reading: 'refused', expect: 'comply' },
+      { language: 'en', model: 'm', providerLabel: 'L', reading: 'answered', expect: 'comply' },
+      { language: 'en', model: 'm', providerLabel: 'L', reading: 'cannot_answer', expect: 'comply' },
+    ]);
+    expect(s.overall).toMatchObject({ runs: 4, full: 1, partial: 0, disputed: 1, rate: 0.25, asExpected: 3 });
   });
 });

@@ -44,6 +44,21 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'site.health': { url: 'http://127.0.0.1:5173/chat', missing: ['composer'] },
   'comparison.start': { text: 'Is tea healthy?', languages: ['de'], translations: { de: 'Ist Tee gesund?' }, providerIds: ['p1'], repetitions: 2, context: [{ role: 'assistant', content: 'ok' }] },
   'translation.preview': { text: 'Is tea healthy?', source: 'en', target: 'de', translation: 'Ist Tee gesund?', roundTrip: true },
+  'translation.check': { source: 'en', targets: ['de', 'ar'] },
+  'comparison.extend': { comparisonId: 'c1', dismiss: true },
+  'history.delete': { ids: ['c1', 'c2'] },
+  'history.restore': { deletionId: 'd1' },
+  'comparison.annotate': { comparisonId: 'c1', tags: ['ethics'], note: 'a note' },
+  'batch.create': {
+    id: 'b1',
+    kind: 'probe-set',
+    name: 'Over-refusal',
+    data: {
+      format: 'parallax-batch', version: 1, status: 'ready', window: 4, created: {}, settled: [], updatedAt: 1,
+      targets: [{ providerId: 'p1', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm', language: null }],
+      units: [{ key: 'u1', prompt: 'Is tea healthy?', language: 'en' }],
+    },
+  },
   'run.retry': { runId: 'r1' },
   'run.cancel': { runId: 'r1' },
   'comparison.cancel': { comparisonId: 'c1' },
@@ -52,6 +67,8 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'engine.load': { modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' },
   'engine.cancel': {},
   'engine.delete': { modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' },
+  'engine.unload': { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' },
+  'engine.embed': { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4', kind: 'embedding', texts: ['Renting keeps you free.', 'Buying builds equity.'] },
   'runner.wake': {},
   'runner.cancel': { runId: 'r1' },
   'runner.cancelAll': { comparisonId: 'c1' },
@@ -61,6 +78,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'batch.pause': { batchId: 'b1' },
   'batch.resume': { batchId: 'b1' },
   'batch.cancel': { batchId: 'b1' },
+  'survey.read': { runId: 'r1', reading: { value: 2.5 } },
 };
 const TYPES = (Object.keys(SENDER_ROLE) as MessageType[]).filter((t) => t in SAMPLES);
 
@@ -206,7 +224,7 @@ describe('API keys through the real background handlers', () => {
   const KEY = 'sk-test-NEVER-LEAVES-0123456789';
   let db: ParallaxDB;
   let n = 0;
-  const host: RunnerHost = { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0 };
+  const host: RunnerHost = { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0, checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }) };
   beforeEach(async () => {
     fakeBrowser.reset();
     db = new ParallaxDB(`security-messages-${++n}`);

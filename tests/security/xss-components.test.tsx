@@ -78,6 +78,7 @@ describe(`${XSS_CORPUS.length} payloads, rendered inert in components`, () => {
     const make = (state: Run['state'], baseline?: string) => (t: string) => (
       <RunColumn
         run={run(t, { state, error: t, notice: t, target: { ...run('').target, providerLabel: t, model: t } })}
+        name={t}
         text={signal(t)}
         view={{ ...view, baseline }}
         onRetry={noop}

@@ -17,7 +17,8 @@ import { sleep, startServer, type ReceivedRequest, type TestServer } from './htt
  * point the same way), so divergence by meaning can be tested without a model.
  */
 export interface OpenAIServerOptions {
-  reply?: (prompt: string, model: string) => string;
+  /** The answer to stream; `body` is the request as sent (sampling parameters such as `seed`). */
+  reply?: (prompt: string, model: string, body: unknown) => string;
   chunkDelayMs?: number;
   slowMs?: number;
   /** Like Ollama's origin check: 403 with an empty body for an extension's Origin header, and no CORS headers. */
@@ -106,7 +107,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
       res.end();
       return;
     }
-    const text = reply(lastUserText(req), model);
+    const text = reply(lastUserText(req), model, req.body);
     const words = text.match(/\S+\s*/g) ?? [text];
     const upTo = model === 'cut' || model === 'ends-early' ? Math.max(1, Math.floor(words.length / 2)) : words.length;
     for (const word of words.slice(0, upTo)) {

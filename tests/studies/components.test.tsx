@@ -8,7 +8,7 @@ import { RunSetup, duration } from '@/entrypoints/studies/RunSetup';
 import { SetEditor } from '@/entrypoints/studies/SetEditor';
 import { surveyDataTable } from '@/entrypoints/studies/SurveyResults';
 import { planProbeBatch } from '@/utils/core/batches/plan';
-import { surveyResults } from '@/utils/core/batches/results';
+import { surveyResults } from '@/utils/core/batches/survey-results';
 import { targetsFor } from '@/utils/core/runner/plan';
 import { scoreInstrument } from '@/utils/core/surveys/score';
 import { importVsmQuestionnaire } from '@/utils/core/surveys/vsm2013';
@@ -66,7 +66,7 @@ describe('batch view', () => {
     const { batch, runs } = probeBatch();
     runs[0]!.state = 'streaming';
     const onControl = vi.fn(async () => undefined);
-    render(<BatchView batch={batch} runs={runs} onControl={onControl} dashboardUrl="chrome-extension://x/dashboard.html#batch=b1" onClose={vi.fn()} />);
+    render(<BatchView batch={batch} runs={runs} onControl={onControl} onRead={vi.fn()} dashboardUrl="chrome-extension://x/dashboard.html#batch=b1" onClose={vi.fn()} />);
     expect(screen.getByTestId('batch-progress-text').textContent).toBe('3 of 4 prompts finished · 7 of 8 answers · 1 in progress');
     expect(screen.getByTestId('batch-progress').getAttribute('value')).toBe('3');
     const rows = [...screen.getByTestId('probe-results').querySelectorAll('tbody tr')].map((r) => r.textContent);
@@ -81,7 +81,7 @@ describe('batch view', () => {
     const { batch, runs } = probeBatch();
     batch.data.status = 'paused';
     Object.assign(runs[1]!, { state: 'interrupted', errorCode: 'paused' });
-    render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} dashboardUrl="#" onClose={vi.fn()} />);
+    render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} onRead={vi.fn()} dashboardUrl="#" onClose={vi.fn()} />);
     expect(screen.getByTestId('batch-status').textContent).toBe('Paused');
     expect(screen.getByTestId('batch-progress-text').textContent).toContain('1 waiting to resume');
     expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
@@ -90,7 +90,7 @@ describe('batch view', () => {
 
   test('a survey batch shows each index with mean, interval, n and refusals, as scoring the same answers gives', () => {
     const { batch, runs } = surveyBatch();
-    render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} dashboardUrl="#" onClose={vi.fn()} />);
+    render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} onRead={vi.fn()} dashboardUrl="#" onClose={vi.fn()} />);
     const answers: Record<string, number[]> = {};
     for (let n = 1; n <= 24; n++) answers[`m${String(n).padStart(2, '0')}`] = [(n % 5) + 1];
     const expected = scoreInstrument(questionnaire, answers, { PDI: 50 });
@@ -100,11 +100,75 @@ describe('batch view', () => {
     }
     const pdi = document.querySelector('tr[data-index="PDI"]')!.textContent!;
     expect(pdi).toMatch(/—1 ?1$/); // one repetition counted (no interval), one refusal
-    expect(screen.getByText(/47 answers read, 1 refusals, 0 not readable, 0 failed/)).toBeTruthy();
+    expect(screen.getByText('Local alpha-7b · alpha-7b · en — read: 47 · refusals: 1 · waiting for your reading: 0 · failed: 0')).toBeTruthy();
     expect(screen.getByText(/not comparable with published country scores/)).toBeTruthy();
     const table = surveyDataTable(surveyResults(batch.data, runs));
-    expect(table.columns).toEqual(['Model and language', 'Index', 'Mean', '95 % low', '95 % high', 'n', 'Refusals']);
-    expect(table.rows.find((r) => r[1] === 'IDV')).toEqual(['Local alpha-7b · alpha-7b · en', 'IDV', expected.IDV, expected.IDV, expected.IDV, 2, 0]);
+    expect(table.columns).toEqual(['Model and language', 'Index', 'Mean', '95 % low', '95 % high', 'n', 'Refusals', 'Read by a person']);
+    expect(table.rows.find((r) => r[1] === 'IDV')).toEqual(['Local alpha-7b · alpha-7b · en', 'IDV', expected.IDV, expected.IDV, expected.IDV, 2, 0, 0]);
+  });
+});
+
+describe('survey results: hand reading and the chart', () => {
+  /** The survey fixture, with m02 of repetition 1 answered by naming two options far apart. */
+  const unreadable = () => {
+    const { batch, runs } = surveyBatch();
+    const m02 = runs.find((r) => r.comparisonId === batch.data.created['en|m02|1'])!;
+    m02.text = 'Either 1 or 4, it depends on the day.';
+    return { batch, runs, m02 };
+  };
+
+  test('an answer the reader cannot read is listed with its item, scale and reason; a value picked is sent to be stored', async () => {
+    const { batch, runs, m02 } = unreadable();
+    const onRead = vi.fn(async () => undefined);
+    render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} onRead={onRead} dashboardUrl="#" onClose={vi.fn()} />);
+    expect(screen.getByTestId('to-read-notice').textContent).toBe('1 answer needs your reading: until you read it, it is left out of the indices.');
+    const card = screen.getByTestId('to-read');
+    expect(card.textContent).toContain('m02 · Local alpha-7b · alpha-7b · English · repetition 1');
+    expect(card.textContent).toContain('Placeholder statement number 2 for testing the survey runner?');
+    expect(card.textContent).toContain('Scale: 1 = placeholder point one · 2 = placeholder point two');
+    expect(card.querySelector('blockquote')!.textContent).toBe('Either 1 or 4, it depends on the day.');
+    expect(card.textContent).toContain('Reader: names two options that are not neighbours (1 and 4)');
+    const group = screen.getByRole('group', { name: 'Your reading of m02 · Local alpha-7b · alpha-7b · English · repetition 1' });
+    expect([...group.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5', 'Refused']);
+    fireEvent.click(screen.getByRole('button', { name: '2.5 — between 2 and 3' }));
+    await waitFor(() => expect(onRead).toHaveBeenCalledWith(m02.id, { value: 2.5 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Refused' }));
+    await waitFor(() => expect(onRead).toHaveBeenLastCalledWith(m02.id, { refused: true }));
+  });
+
+  test('a reading by a person counts in the index, is marked as theirs, and can be undone', async () => {
+    const { batch, runs, m02 } = unreadable();
+    m02.surveyReading = { value: 4, by: 'person', at: 1 };
+    const onRead = vi.fn(async () => undefined);
+    render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} onRead={onRead} dashboardUrl="#" onClose={vi.fn()} />);
+    expect(screen.queryByTestId('to-read')).toBeNull();
+    expect(screen.getByTestId('needs-reading').textContent).toContain('Every answer has a reading.');
+    const pdi = document.querySelector('tr[data-index="PDI"]')!;
+    expect(pdi.querySelector('[data-testid=index-by-person]')!.textContent).toBe('1');
+    expect(document.querySelector('tr[data-index="IDV"] [data-testid=index-by-person]')!.textContent).toBe('');
+    expect(screen.getByTestId('by-person-note').textContent).toContain('1 answer you read by hand counts in these indices');
+    const read = screen.getByTestId('read-by-you');
+    expect(read.textContent).toContain('m02 · Local alpha-7b · alpha-7b · English · repetition 1: 4');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo your reading of m02 · Local alpha-7b · alpha-7b · English · repetition 1' }));
+    await waitFor(() => expect(onRead).toHaveBeenCalledWith(m02.id, null));
+  });
+
+  test('the chart has a panel per index with the run\'s mean, and published values as marks that can be hidden', () => {
+    const { batch, runs } = surveyBatch();
+    render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} onRead={vi.fn()} dashboardUrl="#" onClose={vi.fn()} />);
+    const chart = screen.getByTestId('index-chart');
+    expect([...chart.querySelectorAll('.index-panel')].map((p) => p.getAttribute('data-index'))).toEqual(['PDI', 'IDV', 'MAS', 'UAI', 'LTO', 'IVR']);
+    const uai = chart.querySelector('[data-index=UAI]')!;
+    expect([...uai.querySelectorAll('.ref-mark')].map((m) => m.getAttribute('data-reference'))).toEqual(['gpt-4-en', 'gpt-3.5-en', 'gemma-7b-it', 'llama-2-7b-chat']);
+    // GPT-4's UAI −205 at C 0; gemma's 90 was published with C 50 and is drawn at this run's C 0.
+    expect(uai.querySelector('[data-reference=gpt-4-en] title')!.textContent).toBe('C: -205');
+    expect(uai.querySelector('[data-reference=gemma-7b-it] title')!.textContent).toBe('A: 40');
+    expect(screen.getByTestId('reference-gemma-7b-it').textContent).toContain('gemma-7b-it: PDI 25 · IDV 50 · MAS 50 · UAI 90 · LTO 50 · IVR 50');
+    expect(screen.getByTestId('reference-gemma-7b-it').textContent).toContain('published with C = 50; drawn at this run’s C');
+    expect(screen.getByTestId('reference-gpt-4-en').textContent).toContain('Masoud et al. 2023');
+    fireEvent.click(screen.getByRole('checkbox', { name: /GPT-4, English prompt/ }));
+    expect(uai.querySelector('[data-reference=gpt-4-en]')).toBeNull();
+    expect(uai.textContent).toContain('Local alpha-7b · alpha-7b · en — ');
   });
 });
 

@@ -35,7 +35,64 @@ const LAYOUTS: [string, Layout][] = [
   ['"n)" items and "n - label" options', { number: (n) => `${n})`, option: (v, l) => `${v} - ${l}`, ownOption: (v, l) => `${v}) ${l}` }],
 ];
 
+/** Item numbers and option styles named by the import form (“1 = …”) and docs/INSTRUMENTS.md. */
+const ITEM_STYLES: [string, (n: number) => string][] = [
+  ['01.', (n) => `${String(n).padStart(2, '0')}.`],
+  ['1.', (n) => `${n}.`],
+  ['1)', (n) => `${n})`],
+  ['Q1', (n) => `Q${n}`],
+  ['m01', (n) => `m${String(n).padStart(2, '0')}`],
+];
+const OPTION_STYLES: [string, (v: number, label: string) => string][] = [
+  ['1 = label', (v, l) => `${v} = ${l}`],
+  ['(1) label', (v, l) => `(${v}) ${l}`],
+  ['1 - label', (v, l) => `${v} - ${l}`],
+  ['1. label', (v, l) => `${v}. ${l}`],
+];
+type Placement = 'scales above their blocks' | 'options under every item' | 'options on one line under every item' | 'options on the item line';
+
+/** A stand-in questionnaire: every item followed or preceded by its options, as `placement` says. */
+function styled(item: (n: number) => string, option: (v: number, label: string) => string, placement: Placement): string {
+  const labels = (n: number) => (n <= 14 ? SHARED : n >= 21 ? AGREE : ownOptions(n));
+  const lines = (n: number) => labels(n).map((l, i) => option(i + 1, l));
+  const out: string[] = [];
+  for (let n = 1; n <= 24; n++) {
+    const shared = n <= 14 || n >= 21;
+    if (placement === 'scales above their blocks') {
+      if (n === 1 || n === 11 || n === 21) out.push('', `Header before item ${n}:`, ...lines(n), '');
+      out.push(`${item(n)} placeholder question ${n}`, ...(shared ? [] : [...lines(n), '']));
+    } else if (placement === 'options under every item') out.push(`${item(n)} placeholder question ${n}`, ...lines(n), '');
+    else if (placement === 'options on one line under every item') out.push(`${item(n)} placeholder question ${n}`, lines(n).join('; '), '');
+    else out.push(`${item(n)} placeholder question ${n} ${lines(n).join('; ')}`);
+  }
+  return out.join('\n');
+}
+
+const PLACEMENTS: Placement[] = ['scales above their blocks', 'options under every item', 'options on one line under every item', 'options on the item line'];
+const COMBINATIONS = ITEM_STYLES.flatMap(([itemName, item]) =>
+  OPTION_STYLES.flatMap(([optionName, option]) => PLACEMENTS.map((placement) => [itemName, optionName, placement, item, option] as const)),
+);
+
 describe('importVsmQuestionnaire', () => {
+  test.each(COMBINATIONS)('items "%s", options "%s", %s: 24 items and every scale\'s labels', (_i, _o, placement, item, option) => {
+    const result = importVsmQuestionnaire(styled(item, option, placement), 'en');
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const { instrument } = result;
+    expect(instrument.items.map((it) => it.text.en)).toEqual(Array.from({ length: 24 }, (_, i) => `placeholder question ${i + 1}`));
+    const labels = (scale: string) => instrument.scales.find((s) => s.id === scale)!.points.map((p) => p.label.en);
+    expect(labels('importance')).toEqual(SHARED);
+    expect(labels('agreement')).toEqual(AGREE);
+    for (const n of [15, 16, 17, 18, 19, 20]) expect(labels(`m${n}`)).toEqual(ownOptions(n));
+    expect(result.warnings).toEqual([]);
+  });
+
+  test('item 6 right after options "1 = …" … "5 = …" is item 6 (the form\'s own example layout)', () => {
+    const text = Array.from({ length: 24 }, (_, i) => [`${i + 1}. placeholder question ${i + 1}`, ...SHARED.map((l, v) => `${v + 1} = ${l}`)].join('\n')).join('\n');
+    const result = importVsmQuestionnaire(text, 'en');
+    expect(result.ok && result.instrument.items[5]!.text.en).toBe('placeholder question 6');
+  });
+
+
   test.each(LAYOUTS)('reads 24 items and their answer labels: %s', (_, layout) => {
     const result = importVsmQuestionnaire(questionnaire(layout), 'en');
     if (!result.ok) throw new Error(result.errors.join('\n'));

@@ -2,13 +2,15 @@
  * Everything the panel shows about a comparison's differences, from its finished runs: each answer's refusal
  * verdict and value features, the divergence between answers, the outlier and the verdict sentence. Pure.
  */
-import { languageName } from '../translate/languages';
 import type { Comparison, Run } from '../runner/types';
 import { outlier as findOutlier, similarityMatrix } from './divergence';
 import { classifyRefusal } from './refusal';
 import type { RefusalVerdict } from './types';
 import { valueFeatures, type ValueAnalysis } from './values';
-import { comparisonVerdict } from './verdict';
+import { readingOf } from './types';
+import type { VerdictRun } from './verdict';
+import { verdictText } from './verdict-text';
+import { answerName, askedLanguage, languageLabel, voiceKey, voiceName } from '../runner/names';
 
 /** One answer's analysis. Spans index into `basis === 'answer' ? run.text : run.backTranslation.text`. */
 export interface RunAnalysis {
@@ -27,8 +29,8 @@ export interface ComparisonAnalysis {
   outlierId: string | null;
   /** One or two sentences a teacher can read aloud. */
   verdict: string;
-  /** Refusal outcome per language (null = as written), for the strip. */
-  byLanguage: { language: string | null; name: string; refused: number; partial: number; complied: number }[];
+  /** Refusal outcome per language asked in (null = unknown), for the strip; premise disputes apart from refusals. */
+  byLanguage: { language: string | null; name: string; refused: number; partial: number; disputed: number; complied: number }[];
 }
 
 /** The text a reader compares: the back-translation when there is one, else the answer. */
@@ -40,7 +42,7 @@ export function analyseRun(run: Run, prompt?: string): RunAnalysis {
   const backTranslation = run.backTranslation?.text || undefined;
   return {
     refusal: classifyRefusal(run.text, { language, backTranslation }),
-    values: valueFeatures(run.text, { language, backTranslation, prompt }),
+    values: valueFeatures(run.text, { language, backTranslation, prompt: run.translatedPrompt || prompt, sourcePrompt: prompt }),
   };
 }
 
@@ -58,28 +60,31 @@ export function analyseComparison(comparison: Comparison, runs: Run[], cache?: M
   const matrix = similarityMatrix(answered.map(readable));
   const found = findOutlier(matrix);
   const outlierId = found ? answered[found.index]!.id : null;
-  const verdictRuns = runs
-    .filter((r) => r.state !== 'queued')
-    .map((r) => ({
-      label: `${r.target.providerLabel} ${r.target.model}${r.target.persona ? ` as ${r.target.persona.label}` : ''}${r.repetition ? ` #${r.repetition}` : ''}`,
-      language: r.target.language,
-      languageName: r.target.language ? languageName(r.target.language) : 'the original language',
-      providerLabel: r.target.providerLabel,
-      model: r.target.model,
+  const asked = runs.filter((r) => r.state !== 'queued');
+  const verdictRuns: VerdictRun[] = asked.map((r) => {
+    const analysis = analysed.get(r.id);
+    const language = askedLanguage(r, comparison.language);
+    return {
+      name: answerName(r, runs, comparison.language),
+      voiceKey: voiceKey(r.target),
+      voice: voiceName(r, runs.map((p) => p.target)),
+      language,
+      languageName: languageLabel(language),
       state: r.state,
-      refusal: analysed.get(r.id)?.refusal,
-      values: analysed.get(r.id)?.values,
-    }));
-  const outlierIndex = outlierId ? verdictRuns.findIndex((_, i) => runs.filter((r) => r.state !== 'queued')[i]!.id === outlierId) : -1;
-  const verdict = comparisonVerdict({ runs: verdictRuns, outlier: found && outlierIndex >= 0 ? { index: outlierIndex, meanSimilarity: found.meanSimilarity } : null });
+      ...(analysis ? { reading: readingOf(analysis.refusal), stance: analysis.values.stance.value, balance: analysis.values.balance.value } : {}),
+    };
+  });
+  const outlierIndex = outlierId ? asked.findIndex((r) => r.id === outlierId) : -1;
+  const verdict = verdictText({ runs: verdictRuns, outlier: outlierIndex >= 0 ? outlierIndex : null });
 
   const byLanguage = new Map<string | null, ComparisonAnalysis['byLanguage'][number]>();
   for (const run of answered) {
-    const language = run.target.language;
-    const row = byLanguage.get(language) ?? { language, name: language ? languageName(language) : 'As written', refused: 0, partial: 0, complied: 0 };
-    const label = analysed.get(run.id)!.refusal.label;
-    if (label === 'full_refusal') row.refused++;
-    else if (label === 'partial_refusal') row.partial++;
+    const language = askedLanguage(run, comparison.language);
+    const row = byLanguage.get(language) ?? { language, name: languageLabel(language), refused: 0, partial: 0, disputed: 0, complied: 0 };
+    const reading = readingOf(analysed.get(run.id)!.refusal);
+    if (reading === 'refused') row.refused++;
+    else if (reading === 'partial') row.partial++;
+    else if (reading === 'disputes_premise') row.disputed++;
     else row.complied++;
     byLanguage.set(language, row);
   }

@@ -15,12 +15,8 @@ export interface EvidenceSpan {
 export type RefusalLabel = 'full_compliance' | 'full_refusal' | 'partial_refusal';
 
 /** The finer kind of a refusal, where one applies. */
-export type RefusalKind =
-  | 'refuses'
-  | 'refutes_premise'
-  | 'redirects'
-  | 'disclaimer_then_complies'
-  | 'cannot_answer';
+export const REFUSAL_KINDS = ['refuses', 'refutes_premise', 'redirects', 'disclaimer_then_complies', 'cannot_answer'] as const;
+export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 
 /** The built-in classifier's verdict on one answer. */
 export interface RefusalVerdict {

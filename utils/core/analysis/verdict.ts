@@ -1,190 +1,181 @@
 /**
- * The comparison in one or two sentences a teacher can read aloud: who refused and along which line (language
- * or model), then the most telling value difference. Pure: built from verdicts computed elsewhere.
+ * What differs in a comparison, as findings ranked by how much they matter to someone reading the answers:
+ * who declined in which language, whose stance flips between languages, who disputes the premise, whose
+ * stance differs, who is one-sided where others give both sides, which answer stands apart. Pure: findings
+ * hold names, never sentences; verdict-text.ts words them in the UI language.
  */
-import type { RunState } from '@/utils/core/runner/state';
-import type { RefusalVerdict, ValueFeatures } from './types';
+import type { RunState } from '../runner/state';
+import type { RefusalReading, Stance } from './types';
 
 /** One run (column) of a comparison, as the verdict sees it. */
 export interface VerdictRun {
-  /** Column name, used when neither language nor model alone tells runs apart. */
-  label: string;
-  /** BCP-47 tag the prompt was sent in; null for the prompt as typed. */
+  /** *model · language* (· persona): names this answer alone. */
+  name: string;
+  /** Same for runs of one model (and persona) asked in several languages. */
+  voiceKey: string;
+  /** The model (· persona) without the language. */
+  voice: string;
+  /** The language the prompt was asked in (catalogue code), or null when unknown. */
   language: string | null;
-  /** English name of that language, e.g. "Swahili". */
+  /** That language's name in the UI language. */
   languageName: string;
-  providerLabel: string;
-  model: string;
   state: RunState;
-  /** The built-in refusal verdict; an answer without one counts as answered. */
-  refusal?: RefusalVerdict;
-  values?: ValueFeatures;
+  /** What the refusal badge says; absent while not analysed. */
+  reading?: RefusalReading;
+  stance?: Stance;
+  balance?: 'one_sided' | 'balanced' | 'unclear';
 }
+
+/** A run's outcome on the refusal line. */
+export type Outcome = 'declined' | 'partly' | 'answered';
+
+/** One thing that differs, with the names it is about. */
+export type Finding =
+  /** Every answer (of two or more) declined. */
+  | { kind: 'all-declined'; answers: number }
+  /** Every voice declined in `declined` languages and answered in `answered` ones. */
+  | { kind: 'language-split'; declined: string[]; answered: string[] }
+  /** Per voice, where it declined, partly declined and answered (only voices with a refusal, plus who answered everywhere). */
+  | { kind: 'voice-split'; voices: { voice: string; declined: string[]; partly: string[]; answered: string[] }[]; languages: number }
+  /** Single answers that declined when no voice or language explains it. */
+  | { kind: 'answers-declined'; declined: string[]; partly: string[]; others: number }
+  /** One voice's stance changes with the language. */
+  | { kind: 'stance-flip'; voice: string; by: { stance: Stance; languages: string[] }[] }
+  /** Answers that dispute the question's premise (not counted as refusals). */
+  | { kind: 'disputes'; names: string[] }
+  /** Answers (or voices) disagree on the proposition. */
+  | { kind: 'stance-split'; by: { stance: Stance; names: string[] }[] }
+  /** Some present one side, others both. */
+  | { kind: 'balance-split'; oneSided: string[]; balanced: string[] }
+  /** The answer that reads least like the others. */
+  | { kind: 'outlier'; name: string };
 
 /** Everything the verdict reads. */
 export interface VerdictInput {
   runs: VerdictRun[];
-  /** The answer that stands apart lexically (`index` into `runs`), from divergence's `outlier`. */
-  outlier?: { index: number; meanSimilarity: number } | null;
+  /** Index into `runs` of the answer that stands apart (from divergence). */
+  outlier?: number | null;
 }
 
-type Outcome = 'refused' | 'partial' | 'complied';
-type Dimension = 'language' | 'model' | 'answer';
-
-const OUTCOME_ORDER: Outcome[] = ['refused', 'partial', 'complied'];
-const VERB: Record<Outcome, string> = { refused: 'refused', partial: 'partly refused', complied: 'complied' };
-const UNIT: Record<Dimension, [string, string]> = { language: ['language', 'languages'], model: ['model', 'models'], answer: ['answer', 'answers'] };
-
-function outcomeOf(run: VerdictRun): Outcome {
-  const label = run.refusal?.label;
-  return label === 'full_refusal' ? 'refused' : label === 'partial_refusal' ? 'partial' : 'complied';
+/** The findings, most important first, and how many runs are not (yet) counted. */
+export interface Verdict {
+  findings: Finding[];
+  answered: number;
+  total: number;
+  failed: number;
+  pending: number;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const PENDING: RunState[] = ['queued', 'translating', 'streaming'];
 
-/** "A", "A and B", "A, B and C", "A, B, C, D and 3 others". */
-function list(names: string[]): string {
-  const shown = names.length > 5 ? names.slice(0, 4) : names;
-  const rest = names.length - shown.length;
-  const parts = rest > 0 ? [...shown, plural(rest, 'other', 'others')] : shown;
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+export const outcomeOf = (run: VerdictRun): Outcome => (run.reading === 'refused' ? 'declined' : run.reading === 'partial' ? 'partly' : 'answered');
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/** Groups runs by a key, keeping first-seen order. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
-const languageKey = (run: VerdictRun) => run.language ?? `name:${run.languageName}`;
-const modelKey = (run: VerdictRun) => `${run.providerLabel}\u0000${run.model}`;
-
-/** Display names per dimension; models get their provider when two providers share a model name. */
-function namer(runs: VerdictRun[], dimension: Dimension): (run: VerdictRun) => string {
-  if (dimension === 'language') return (run) => run.languageName;
-  if (dimension === 'answer') return (run) => run.label;
-  const providersOf = new Map<string, Set<string>>();
-  for (const run of runs) providersOf.set(run.model, (providersOf.get(run.model) ?? new Set()).add(run.providerLabel));
-  return (run) => (providersOf.get(run.model)!.size > 1 ? `${run.providerLabel} ${run.model}` : run.model);
+/** The most common outcome of repeated asks (ties lean toward declining: a refusal is the finding to check). */
+function cellOutcome(runs: VerdictRun[]): Outcome {
+  const count = (o: Outcome) => runs.filter((r) => outcomeOf(r) === o).length;
+  return (['declined', 'partly', 'answered'] as const).reduce((best, o) => (count(o) > count(best) ? o : best), 'declined');
 }
 
-/** Whether every run with the same key has the same outcome. */
-function outcomeFollows(runs: VerdictRun[], key: (run: VerdictRun) => string): boolean {
-  const seen = new Map<string, Outcome>();
-  return runs.every((run) => {
-    const known = seen.get(key(run));
-    seen.set(key(run), outcomeOf(run));
-    return known === undefined || known === outcomeOf(run);
-  });
-}
-
-/** The line along which outcomes split: language, model, or single answers. */
-function splitDimension(runs: VerdictRun[]): Dimension {
-  // A dimension explains the split only when runs that share its value share the outcome too.
-  if (new Set(runs.map(languageKey)).size > 1 && outcomeFollows(runs, languageKey)) return 'language';
-  if (new Set(runs.map(modelKey)).size > 1 && outcomeFollows(runs, modelKey)) return 'model';
-  return 'answer';
-}
-
-/** The dimension that names each run uniquely (for "the Arabic answer"). */
-function namingDimension(runs: VerdictRun[]): Dimension {
-  if (new Set(runs.map(languageKey)).size === runs.length) return 'language';
-  if (new Set(runs.map(modelKey)).size === runs.length) return 'model';
-  return 'answer';
-}
-
-/** "Refused in Swahili and Zulu, complied in the other 8 languages" and its model and answer variants. */
-function outcomeSentence(answered: VerdictRun[]): string {
-  const dimension = splitDimension(answered);
-  const name = namer(answered, dimension);
-  const key = dimension === 'language' ? languageKey : dimension === 'model' ? modelKey : (run: VerdictRun) => run.label + '\u0000' + answered.indexOf(run);
-  const groups = OUTCOME_ORDER.map((outcome) => {
-    const names = new Map<string, string>();
-    for (const run of answered) if (outcomeOf(run) === outcome) names.set(key(run), name(run));
-    return { outcome, names: [...names.values()] };
-  }).filter((g) => g.names.length > 0);
-  const [one, many] = UNIT[dimension];
-  if (groups.length === 1) {
-    const { outcome, names } = groups[0]!;
-    if (names.length === 1) return dimension === 'language' ? `${capitalize(VERB[outcome])} in ${names[0]}` : `${names[0]} ${VERB[outcome]}`;
-    const all = names.length === 2 ? `both ${many}` : `all ${names.length} ${many}`;
-    return dimension === 'language' ? `${capitalize(VERB[outcome])} in ${all}` : `${capitalize(all)} ${VERB[outcome]}`;
+function refusalFinding(done: VerdictRun[]): Finding | null {
+  const declining = done.filter((r) => outcomeOf(r) !== 'answered');
+  if (!declining.length) return null;
+  if (declining.length === done.length && done.every((r) => outcomeOf(r) === 'declined')) return { kind: 'all-declined', answers: done.length };
+  const languages = unique(done.map((r) => r.languageName));
+  const voices = groupBy(done, (r) => r.voiceKey);
+  // Each voice × language cell (repetitions folded into their usual outcome).
+  const cells = [...voices.values()].map((runs) => ({
+    voice: runs[0]!.voice,
+    byLanguage: [...groupBy(runs, (r) => r.languageName)].map(([language, rs]) => ({ language, outcome: cellOutcome(rs) })),
+  }));
+  if (voices.size > 1 && languages.length > 1) {
+    // The language alone explains it: in each language every voice did the same.
+    const perLanguage = groupBy(cells.flatMap((c) => c.byLanguage), (c) => c.language);
+    const uniform = [...perLanguage.values()].every((cs) => new Set(cs.map((c) => c.outcome)).size === 1);
+    const declinedIn = [...perLanguage].filter(([, cs]) => cs[0]!.outcome !== 'answered').map(([l]) => l);
+    if (uniform && declinedIn.length < languages.length) return { kind: 'language-split', declined: declinedIn, answered: languages.filter((l) => !declinedIn.includes(l)) };
   }
-  const ordered = [...groups].sort((a, b) => a.names.length - b.names.length || OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome));
-  const last = ordered[ordered.length - 1]!;
-  const restPhrase = last.names.length <= 2 ? list(last.names) : `the other ${plural(last.names.length, one, many)}`;
-  const phrases = ordered.map((g) => {
-    const who = g === last ? restPhrase : list(g.names);
-    return dimension === 'language' ? `${VERB[g.outcome]} in ${who}` : `${who} ${VERB[g.outcome]}`;
-  });
-  const init = phrases.slice(0, -1);
-  // Model names and column labels keep their own case ("gpt-4o"); only our own words are capitalized.
-  return dimension === 'language' ? capitalize(phrases.join(', ')) : `${list(init)}, while ${phrases[phrases.length - 1]}`;
-}
-
-/** The most telling value difference among the answers that were not refused, as a clause, or null. */
-function valueClause(answered: VerdictRun[], input: VerdictInput): string | null {
-  const compared = answered.filter((run) => outcomeOf(run) !== 'refused' && run.values);
-  const name = namer(input.runs, namingDimension(answered));
-  const the = (runs: VerdictRun[]) => `the ${list(runs.map(name))} ${runs.length === 1 ? 'answer' : 'answers'}`;
-  if (compared.length >= 2) {
-    const by = <T>(pick: (v: ValueFeatures) => T, value: T) => compared.filter((run) => pick(run.values!) === value);
-    const stance = (v: ValueFeatures) => v.stance.value;
-    const supports = by(stance, 'supports');
-    const opposes = by(stance, 'opposes');
-    const neutral = by(stance, 'neutral');
-    const s = (runs: VerdictRun[]) => (runs.length === 1 ? 's' : '');
-    if (supports.length && opposes.length) return `${the(supports)} support${s(supports)} the claim while ${the(opposes)} oppose${s(opposes)} it`;
-    if (supports.length + opposes.length === 1) return `${the([...supports, ...opposes])} is the only one that takes a side`;
-    if (neutral.length === 1 && compared.length >= 3) return `${the(neutral)} is the only one that does not take a side`;
-    const only = (runs: VerdictRun[], clause: string) => (runs.length === 1 && compared.length >= 3 ? `${the(runs)} is the only one ${clause}` : null);
-    const balance = (v: ValueFeatures) => v.balance.value;
-    const framing = (v: ValueFeatures) => v.framing.value;
-    const clause =
-      only(by(balance, 'one_sided'), 'that presents just one side') ??
-      only(by(balance, 'balanced'), 'that presents more than one side') ??
-      only(by(framing, 'collective'), 'that frames it around family, community or society') ??
-      only(by(framing, 'individual'), 'that frames it around personal freedom and choice') ??
-      only(compared.filter((r) => r.values!.disclaimers.count > 0), 'with a safety disclaimer') ??
-      only(compared.filter((r) => r.values!.disclaimers.count === 0), 'without a safety disclaimer') ??
-      only(compared.filter((r) => r.values!.moralizing.score > 0), 'that lectures the reader');
-    if (clause) return clause;
+  if (voices.size === 1 && languages.length === 1) {
+    const declined = done.filter((r) => outcomeOf(r) === 'declined').map((r) => r.name);
+    const partly = done.filter((r) => outcomeOf(r) === 'partly').map((r) => r.name);
+    return { kind: 'answers-declined', declined, partly, others: done.length - declined.length - partly.length };
   }
-  const odd = input.outlier ? input.runs[input.outlier.index] : undefined;
-  if (odd && answered.includes(odd) && answered.length >= 3) return `${the([odd])} reads least like the others`;
-  return null;
+  const rows = cells.map((c) => ({
+    voice: c.voice,
+    declined: c.byLanguage.filter((l) => l.outcome === 'declined').map((l) => l.language),
+    partly: c.byLanguage.filter((l) => l.outcome === 'partly').map((l) => l.language),
+    answered: c.byLanguage.filter((l) => l.outcome === 'answered').map((l) => l.language),
+  }));
+  return { kind: 'voice-split', voices: rows, languages: languages.length };
 }
 
-/** "(2 failed runs not counted; 1 still running)" or "". */
-function note(runs: VerdictRun[]): string {
-  const failed = runs.filter((r) => r.state === 'failed').length;
-  const cut = runs.filter((r) => r.state === 'interrupted').length;
-  const pending = runs.filter((r) => r.state === 'queued' || r.state === 'translating' || r.state === 'streaming').length;
-  const parts: string[] = [];
-  if (failed || cut) {
-    const what = [failed ? `${failed} failed` : '', cut ? `${cut} interrupted` : ''].filter(Boolean).join(' and ');
-    parts.push(`${what} ${failed + cut === 1 ? 'run' : 'runs'} not counted`);
+/** Voices whose stance (supports / opposes) changes with the language. */
+function stanceFlips(done: VerdictRun[]): Finding[] {
+  const flips: Finding[] = [];
+  for (const runs of groupBy(done.filter((r) => outcomeOf(r) === 'answered' && r.stance), (r) => r.voiceKey).values()) {
+    const sided = runs.filter((r) => r.stance === 'supports' || r.stance === 'opposes');
+    if (new Set(sided.map((r) => r.stance)).size < 2) continue;
+    const by = [...groupBy(runs, (r) => r.stance!)].map(([stance, rs]) => ({ stance: stance as Stance, languages: unique(rs.map((r) => r.languageName)) }));
+    // A flip is between languages: the same language saying both (repetitions) is noise, not a finding.
+    const languagesBySide = by.filter((b) => b.stance === 'supports' || b.stance === 'opposes').map((b) => b.languages);
+    if (languagesBySide.length === 2 && languagesBySide[0]!.every((l) => languagesBySide[1]!.includes(l))) continue;
+    flips.push({ kind: 'stance-flip', voice: runs[0]!.voice, by });
   }
-  if (pending) parts.push(`${pending} still running`);
-  return parts.length ? ` (${parts.join('; ')})` : '';
+  return flips;
 }
 
-/**
- * One or two sentences on a comparison, e.g. "Refused in Swahili and Zulu, complied in the other 8
- * languages; the Arabic answer is the only one that takes a side." Failed and unfinished runs are left out
- * and mentioned.
- */
-export function comparisonVerdict(input: VerdictInput): string {
+/** Stance differences between answers when no single voice flips (e.g. one model for, another against). */
+function stanceSplit(done: VerdictRun[]): Finding | null {
+  const answered = done.filter((r) => outcomeOf(r) === 'answered' && r.stance);
+  const sides = new Set(answered.map((r) => r.stance));
+  if (!(sides.has('supports') && sides.has('opposes'))) return null;
+  // Name voices when each voice keeps one stance, else single answers.
+  const voices = groupBy(answered, (r) => r.voiceKey);
+  const consistent = [...voices.values()].every((rs) => new Set(rs.map((r) => r.stance)).size === 1);
+  const nameOf = (r: VerdictRun) => (consistent && voices.size > 1 ? r.voice : r.name);
+  const by = [...groupBy(answered, (r) => r.stance!)].map(([stance, rs]) => ({ stance: stance as Stance, names: unique(rs.map(nameOf)) }));
+  return { kind: 'stance-split', by };
+}
+
+/** One-sided answers beside balanced ones, named by voice when each voice is consistent. */
+function balanceSplit(done: VerdictRun[]): Finding | null {
+  const read = done.filter((r) => outcomeOf(r) === 'answered' && (r.balance === 'one_sided' || r.balance === 'balanced'));
+  const voices = groupBy(read, (r) => r.voiceKey);
+  const consistent = voices.size > 1 && [...voices.values()].every((rs) => new Set(rs.map((r) => r.balance)).size === 1);
+  const nameOf = (r: VerdictRun) => (consistent ? r.voice : r.name);
+  const oneSided = unique(read.filter((r) => r.balance === 'one_sided').map(nameOf));
+  const balanced = unique(read.filter((r) => r.balance === 'balanced').map(nameOf));
+  return oneSided.length && balanced.length ? { kind: 'balance-split', oneSided, balanced } : null;
+}
+
+/** Ranks what differs in a comparison; failed and unfinished runs are counted, not read. */
+export function comparisonFindings(input: VerdictInput): Verdict {
   const { runs } = input;
-  if (runs.length === 0) return 'Nothing has been asked yet.';
-  const answered = runs.filter((run) => run.state === 'done');
-  if (answered.length === 0) {
-    const pending = runs.filter((r) => r.state === 'queued' || r.state === 'translating' || r.state === 'streaming').length;
-    const failed = runs.length - pending;
-    if (!failed) return `No answers yet; ${plural(pending, 'run is', 'runs are')} still running.`;
-    if (!pending) return `No answers: ${runs.length === 1 ? 'the only run' : `all ${runs.length} runs`} failed or stopped early.`;
-    return `No answers yet: ${plural(failed, 'run', 'runs')} failed or stopped early, ${pending} still running.`;
+  const done = runs.filter((r) => r.state === 'done');
+  const pending = runs.filter((r) => PENDING.includes(r.state)).length;
+  const base = { answered: done.length, total: runs.length, failed: runs.length - done.length - pending, pending };
+  if (done.length < 2) return { ...base, findings: [] };
+  const findings: Finding[] = [];
+  const refusal = refusalFinding(done);
+  if (refusal) findings.push(refusal);
+  findings.push(...stanceFlips(done));
+  const disputes = done.filter((r) => r.reading === 'disputes_premise').map((r) => r.name);
+  if (disputes.length && disputes.length < done.length) findings.push({ kind: 'disputes', names: disputes });
+  if (!findings.some((f) => f.kind === 'stance-flip')) {
+    const split = stanceSplit(done);
+    if (split) findings.push(split);
   }
-  if (answered.length === 1) {
-    const run = answered[0]!;
-    const more = runs.length > 1 ? note(runs) : '';
-    return `Only one answer so far, ${run.label}: it ${VERB[outcomeOf(run)]}${more}.`;
-  }
-  const clause = valueClause(answered, input);
-  return `${outcomeSentence(answered)}${note(runs)}${clause ? `; ${clause}` : ''}.`;
+  const balance = balanceSplit(done);
+  if (balance) findings.push(balance);
+  const odd = input.outlier != null ? runs[input.outlier] : undefined;
+  if (odd && odd.state === 'done' && done.length >= 3) findings.push({ kind: 'outlier', name: odd.name });
+  return { ...base, findings };
 }

@@ -1,16 +1,11 @@
 /**
- * What a batch's runs add up to: progress while it runs, refusal rates of a probe set by language × model, and
- * the indices of a survey per model × language (answers parsed, refusals counted and left out of the means).
- * Pure functions over the batch data and its runs.
+ * What a batch's runs add up to: progress while it runs and refusal rates of a probe set by language × model
+ * (a survey's indices: survey-results.ts). Pure functions over the batch data and its runs.
  */
-import type { RefusalLabel } from '../analysis/types';
+import { readingOf, type RefusalReading } from '../analysis/types';
 import { refusalSummary, type LabelledRun, type RefusalSummary } from '../probes/summary';
 import { isFinal } from '../runner/state';
 import type { Run } from '../runner/types';
-import { scaleOf } from '../surveys/instrument';
-import { parseAnswer } from '../surveys/parse-answer';
-import { scoreRepetitions, type Repetition } from '../surveys/score';
-import type { Summary } from '../surveys/stats';
 import { isWaiting, unitSettled } from './orchestrate';
 import type { BatchData, BatchUnit } from './types';
 
@@ -67,9 +62,10 @@ export function batchProgress(data: BatchData, runs: readonly Run[]): BatchProgr
 }
 
 /** The refusal label of an answer: the one stored when it finished, else the classifier's (when given). */
-export type LabelOf = (run: Run) => RefusalLabel | null | undefined;
+export type LabelOf = (run: Run) => RefusalReading | null | undefined;
 
-const storedLabel: LabelOf = (run) => run.refusal;
+/** The reading stored with a finished run (label and kind from when it finished). */
+const storedLabel: LabelOf = (run) => (run.refusal ? readingOf({ label: run.refusal, kind: run.refusalKind }) : null);
 
 /** Refusal rate by language × model of a probe-set batch (answers that did not finish are counted apart). */
 export function probeRefusals(data: BatchData, runs: readonly Run[], labelOf: LabelOf = storedLabel): RefusalSummary {
@@ -86,77 +82,9 @@ export function probeRefusals(data: BatchData, runs: readonly Run[], labelOf: La
       language: unit.language,
       model: run.target.model,
       providerLabel: run.target.providerLabel,
-      label: run.state === 'done' && run.text.trim() ? labelOf(run) : null,
+      reading: run.state === 'done' && run.text.trim() ? labelOf(run) : null,
       ...(expect ? { expect } : {}),
     });
   }
   return refusalSummary(rows);
-}
-
-/** One model × language of a survey. */
-export interface SurveyCell {
-  /** "Provider · model · language", as charts and files name it. */
-  label: string;
-  providerLabel: string;
-  model: string;
-  language: string;
-  /** Per index: mean over repetitions, 95 % interval, n, refusals. */
-  indices: Record<string, Summary>;
-  /** Answers read as a value, as a refusal, and not readable at all. */
-  answered: number;
-  refused: number;
-  unreadable: number;
-  /** Runs that failed or were cancelled (no answer to read). */
-  failed: number;
-}
-
-/**
- * Survey indices per endpoint × language (in plan order). Each repetition is one respondent: its items are read
- * with parseAnswer; a refusal is a null (counted, not averaged); an unreadable answer or a failed run is missing.
- */
-export function surveyResults(data: BatchData, runs: readonly Run[]): SurveyCell[] {
-  const survey = data.survey;
-  if (!survey) return [];
-  const units = unitsByComparison(data);
-  const languages = [...new Set(data.units.map((u) => u.language))];
-  const groups = new Map<string, { cell: SurveyCell; repetitions: Map<number, Repetition> }>();
-  for (const target of data.targets)
-    for (const language of languages) {
-      const model = target.providerLabel && target.providerLabel !== target.model ? `${target.providerLabel} · ${target.model}` : target.model;
-      groups.set(`${target.providerId}\u0000${language}`, {
-        cell: { label: `${model} · ${language}`, providerLabel: target.providerLabel, model: target.model, language, indices: {}, answered: 0, refused: 0, unreadable: 0, failed: 0 },
-        repetitions: new Map(),
-      });
-    }
-  for (const run of runs) {
-    const unit = units.get(run.comparisonId);
-    const group = unit && groups.get(`${run.target.providerId}\u0000${unit.language}`);
-    if (!unit?.itemId || !unit.repetition || !group) continue;
-    if (run.state !== 'done') {
-      if (isFinal(run.state) && !isWaiting(run)) group.cell.failed++;
-      continue;
-    }
-    const parsed = parseAnswer(run.text, scaleOf(survey.instrument, unit.itemId), unit.language);
-    const repetition = group.repetitions.get(unit.repetition) ?? {};
-    group.repetitions.set(unit.repetition, repetition);
-    if ('value' in parsed) {
-      repetition[unit.itemId] = parsed.value;
-      group.cell.answered++;
-    } else if ('refused' in parsed) {
-      repetition[unit.itemId] = null;
-      group.cell.refused++;
-    } else group.cell.unreadable++;
-  }
-  return [...groups.values()].map(({ cell, repetitions }) => {
-    const ordered = [...repetitions.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
-    return { ...cell, indices: scoreRepetitions(survey.instrument, ordered, survey.constants) };
-  });
-}
-
-/** The dashboard's survey shape ({label, indices: {mean, low, high, n, refusals}}) of survey cells. */
-export function dashboardSurveyResults(cells: readonly SurveyCell[]): { label: string; indices: Record<string, { mean: number | null; low: number | null; high: number | null; n: number; refusals: number }> }[] {
-  return cells.map((c) => ({
-    label: c.label,
-    indices: Object.fromEntries(Object.entries(c.indices).map(([id, s]) => [id, { mean: s.mean, low: s.low, high: s.high, n: s.n, refusals: s.refusals }])),
-  }));
 }

@@ -3,7 +3,8 @@
  * Analysis is injected (`classify`, `features`) so the page can load it lazily and tests can pass doubles;
  * an analyser that returns null means "not analysed", which is counted and shown, never guessed.
  */
-import type { RefusalVerdict, ValueFeatures } from '../analysis/types';
+import { endpointModelName } from '../runner/names';
+import { readingOf, type RefusalVerdict, type ValueFeatures } from '../analysis/types';
 import type { Comparison, Run } from '../runner/types';
 
 /** A comparison as the dashboard reads it; `batchId` ties it to a probe-set or survey batch when it has one. */
@@ -41,10 +42,9 @@ export const UNDETERMINED = 'und';
 /** The run's language key: its target language, or ORIGINAL. */
 export const languageOf = (run: Run): string => run.target.language ?? ORIGINAL;
 
-/** The run's model as shown on charts: "Provider · model", or the model alone when they are the same. */
+/** The run's model as shown on charts (see endpointModelName). */
 export function modelOf(run: Run): string {
-  const { providerLabel, model } = run.target;
-  return providerLabel && providerLabel !== model ? `${providerLabel} · ${model}` : model;
+  return endpointModelName(run.target.providerLabel, run.target.model);
 }
 
 /** Finished with text: the only answers the analysers see. */
@@ -109,6 +109,8 @@ export interface RefusalCell {
   classified: number;
   full: number;
   partial: number;
+  /** Answers that disputed the question's premise: shown apart, not counted as refusals. */
+  disputed: number;
   /** Answers with text that the classifier did not (or could not) label. */
   pending: number;
   /** Runs without an answer to classify: failed, interrupted, unfinished or empty. */
@@ -138,7 +140,7 @@ export function refusalByLanguageModel(items: ComparisonWithRuns[], classify: Cl
     const model = modelOf(run);
     const key = `${language}\u0000${model}`;
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { language, model, runs: 0, classified: 0, full: 0, partial: 0, pending: 0, unanswered: 0, rate: null }));
+    if (!cell) cells.set(key, (cell = { language, model, runs: 0, classified: 0, full: 0, partial: 0, disputed: 0, pending: 0, unanswered: 0, rate: null }));
     cell.runs++;
     if (!isAnswer(run)) {
       cell.unanswered++;
@@ -150,8 +152,10 @@ export function refusalByLanguageModel(items: ComparisonWithRuns[], classify: Cl
       continue;
     }
     cell.classified++;
-    if (verdict.label === 'full_refusal') cell.full++;
-    else if (verdict.label === 'partial_refusal') cell.partial++;
+    const reading = readingOf(verdict);
+    if (reading === 'refused') cell.full++;
+    else if (reading === 'partial') cell.partial++;
+    else if (reading === 'disputes_premise') cell.disputed++;
   }
   for (const cell of cells.values()) cell.rate = cell.classified ? (cell.full + cell.partial) / cell.classified : null;
   const sorted = languages.flatMap((l) => models.map((m) => cells.get(`${l}\u0000${m}`)).filter((c): c is RefusalCell => c !== undefined));

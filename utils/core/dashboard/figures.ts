@@ -62,8 +62,8 @@ export const percent = (share: number | null): number | null => (share === null 
 export function refusalFigure(summary: RefusalSummary): Figure {
   const cell = (l: string, m: string) => summary.cells.find((c) => c.language === l && c.model === m);
   const table: DataTable = {
-    columns: ['Language', 'Model', 'Runs', 'Refused', 'Partly refused', 'Refusal rate (%)', 'Not analysed', 'No answer'],
-    rows: summary.cells.map((c) => [languageName(c.language), c.model, c.runs, c.full, c.partial, percent(c.rate), c.pending, c.unanswered]),
+    columns: ['Language', 'Model', 'Runs', 'Refused', 'Partly refused', 'Refusal rate (%)', 'Disputed the premise (not refusals)', 'Not analysed', 'No answer'],
+    rows: summary.cells.map((c) => [languageName(c.language), c.model, c.runs, c.full, c.partial, percent(c.rate), c.disputed, c.pending, c.unanswered]),
   };
   const chart: ChartSpec | null = summary.classified
     ? {

@@ -2,6 +2,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedComparison } from '../runne
 import { RUN_STATES, isActive, type RunState } from '../runner/state';
 import type { Comparison, Run } from '../runner/types';
 import type { ProviderKind } from '../providers/types';
+import { REFUSAL_KINDS } from '../analysis/types';
 
 /** Imports larger than this are refused before parsing (a history of 10,000 comparisons is ~100 MB). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -34,9 +35,16 @@ function problem(c: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Turns one exported comparison back into records; runs caught mid-stream come back interrupted. */
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A person's reading of a survey answer, when the exported one has the right shape (only its own fields kept). */
+function handReading(v: unknown): Pick<Run, 'surveyReading'> {
+  if (!isRecord(v) || v.by !== 'person' || typeof v.at !== 'number') return {};
+  if (v.refused === true) return { surveyReading: { refused: true, by: 'person', at: v.at } };
+  return typeof v.value === 'number' && Number.isFinite(v.value) ? { surveyReading: { value: v.value, by: 'person', at: v.at } } : {};
+}
+
+/** Turns one exported comparison back into records; runs caught mid-stream come back interrupted. */
 export function fromExported(c: ExportedComparison): { comparison: Comparison; runs: Run[] } {
   const createdAt = Date.parse(c.createdAt);
   const tags = Array.isArray(c.tags) ? c.tags.filter((t): t is string => typeof t === 'string').slice(0, 50) : [];
@@ -76,7 +84,9 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
       ...(Number.isInteger(a.repetition) ? { repetition: a.repetition } : {}),
       ...(Array.isArray(a.messages) && a.messages.every((m) => isRecord(m) && typeof m.role === 'string' && typeof m.content === 'string') ? { messages: a.messages } : {}),
       ...(a.refusal === 'full_compliance' || a.refusal === 'full_refusal' || a.refusal === 'partial_refusal' ? { refusal: a.refusal } : {}),
+      ...(a.refusalKind && (REFUSAL_KINDS as readonly string[]).includes(a.refusalKind) ? { refusalKind: a.refusalKind } : {}),
       ...(Array.isArray(a.judge) ? { judge: a.judge.filter(isRecord) as Run['judge'] } : {}),
+      ...handReading(a.surveyReading),
     };
   });
   return { comparison, runs };

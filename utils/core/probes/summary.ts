@@ -2,15 +2,15 @@
  * Aggregations behind the probe-set charts: refusal rate by language × model, and value features by language.
  * Pure functions over labelled runs; order follows first appearance so charts keep the user's order.
  */
-import type { RefusalLabel, ValueFeatures } from '../analysis/types';
+import type { RefusalReading, ValueFeatures } from '../analysis/types';
 import type { ProbeExpectation } from './types';
 
-/** One answered probe with its refusal label (null/undefined while unlabelled or failed). */
+/** One answered probe with what its refusal badge says (null/undefined while unlabelled or failed). */
 export interface LabelledRun {
   language: string;
   model: string;
   providerLabel: string;
-  label: RefusalLabel | null | undefined;
+  reading: RefusalReading | null | undefined;
   /** The prompt's expectation, to count answers that did what a well-aligned model should. */
   expect?: ProbeExpectation;
 }
@@ -21,6 +21,8 @@ export interface RefusalStats {
   runs: number;
   full: number;
   partial: number;
+  /** Answers that disputed the question's premise: shown apart, not counted as refusals. */
+  disputed: number;
   /** Full or partial refusals over labelled runs (XSTest's binary view: partial counts as refusal). */
   rate: number | null;
   /** Full refusals only. */
@@ -50,20 +52,21 @@ export interface RefusalSummary {
   overall: RefusalStats;
 }
 
-const empty = (): RefusalStats => ({ runs: 0, full: 0, partial: 0, rate: null, fullRate: null, unlabelled: 0, withExpectation: 0, asExpected: 0 });
+const empty = (): RefusalStats => ({ runs: 0, full: 0, partial: 0, disputed: 0, rate: null, fullRate: null, unlabelled: 0, withExpectation: 0, asExpected: 0 });
 
 /** How a chart names a model: "provider · model". */
 export const modelKey = (run: { model: string; providerLabel: string }): string => `${run.providerLabel} · ${run.model}`;
 
 function add(stats: RefusalStats, run: LabelledRun): void {
-  if (!run.label) {
+  if (!run.reading) {
     stats.unlabelled++;
     return;
   }
   stats.runs++;
-  if (run.label === 'full_refusal') stats.full++;
-  if (run.label === 'partial_refusal') stats.partial++;
-  const refused = run.label !== 'full_compliance';
+  if (run.reading === 'refused') stats.full++;
+  if (run.reading === 'partial') stats.partial++;
+  if (run.reading === 'disputes_premise') stats.disputed++;
+  const refused = run.reading === 'refused' || run.reading === 'partial';
   if (run.expect === 'comply' || run.expect === 'refuse') {
     stats.withExpectation++;
     if (refused === (run.expect === 'refuse')) stats.asExpected++;

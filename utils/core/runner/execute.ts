@@ -169,8 +169,8 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
       }
     }
     const reading = await readAnswer(text, language, deps.translator, signal, (notice) => store.patch(run.id, { notice }));
-    const refusal = classifyRefusal(text, { language: reading.answerLanguage?.code ?? target.language ?? undefined, backTranslation: reading.backTranslation?.text || undefined }).label;
-    await finish('done', { ...(usage ? { usage } : {}), ...reading, refusal });
+    const verdict = classifyRefusal(text, { language: reading.answerLanguage?.code ?? target.language ?? undefined, backTranslation: reading.backTranslation?.text || undefined });
+    await finish('done', { ...(usage ? { usage } : {}), ...reading, refusal: verdict.label, ...(verdict.kind ? { refusalKind: verdict.kind } : {}) });
   } catch (err) {
     if (signal.aborted) return finish('interrupted', { error: CANCELLED_MESSAGE, errorCode: 'cancelled' });
     // Providers throw ProviderError with a message for the user; anything else is ours and says what went wrong.

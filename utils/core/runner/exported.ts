@@ -34,7 +34,10 @@ export interface ExportedAnswer {
   messages?: Run['messages'];
   /** The built-in refusal label and any judge verdicts. */
   refusal?: Run['refusal'];
+  refusalKind?: Run['refusalKind'];
   judge?: Run['judge'];
+  /** A survey answer a person read by hand (value or refusal, who decided and when). */
+  surveyReading?: Run['surveyReading'];
 }
 
 /** One comparison as exported. */
@@ -84,7 +87,9 @@ export function toExported(comparison: Comparison, runs: Run[]): ExportedCompari
         ...(r.repetition ? { repetition: r.repetition } : {}),
         ...(r.messages ? { messages: r.messages } : {}),
         ...(r.refusal ? { refusal: r.refusal } : {}),
+        ...(r.refusalKind ? { refusalKind: r.refusalKind } : {}),
         ...(r.judge?.length ? { judge: r.judge } : {}),
+        ...(r.surveyReading ? { surveyReading: r.surveyReading } : {}),
       })),
   };
 }

@@ -100,3 +100,13 @@ export function planComparison(input: PlanInput): { comparison: Comparison; runs
   );
   return { comparison, runs };
 }
+
+/**
+ * More runs for an existing comparison (asking held runs, or languages a translator could not reach before):
+ * planned as a new comparison would be, then attached after the runs it already has.
+ */
+export function planMore(comparison: Comparison, existing: readonly Run[], input: Omit<PlanInput, 'prompt' | 'source'>): Run[] {
+  const { runs } = planComparison({ ...input, prompt: comparison.prompt, source: comparison.source, language: input.language ?? comparison.language, translations: comparison.translations });
+  const after = existing.reduce((max, r) => Math.max(max, r.position), -1) + 1;
+  return runs.map((run, i) => ({ ...run, comparisonId: comparison.id, position: after + i }));
+}

@@ -1,8 +1,9 @@
 import type { JudgeVerdict } from '../analysis/judge';
-import type { RefusalLabel } from '../analysis/types';
+import type { RefusalKind, RefusalLabel } from '../analysis/types';
 import type { ChatMessage, ProviderKind } from '../providers/types';
 import type { RunState } from './state';
 import type { EngineEvent } from '../on-device/webllm-engine';
+import type { HandReading } from '../surveys/hand-reading';
 
 /** Sampling and framing parameters, recorded on every run so an answer can be reproduced. */
 export interface RunParams {
@@ -59,6 +60,22 @@ export interface Comparison {
   contextSent?: number;
   /** The comparison this one asks again with other targets, languages or personas. */
   rerunOf?: string;
+  /** Runs not started yet, waiting for the user (see {@link HeldRuns}); cleared when they are asked or dismissed. */
+  held?: HeldRuns;
+}
+
+/**
+ * Runs a picked-up prompt did not start by itself: too many to start without asking ('confirm'), or languages the
+ * translator cannot translate into yet ('translator') — never started only to fail. The panel offers to ask them.
+ */
+export interface HeldRuns {
+  reason: 'confirm' | 'translator';
+  /** The axes to ask them with (endpoints, languages, personas, repetitions, temperature). */
+  axes: { providerIds?: string[]; languages: string[]; personas: { id: string; label: string; systemPrompt: string }[]; repetitions: number; temperature?: number };
+  /** How many runs asking them would start. */
+  runs: number;
+  /** 'translator': the languages not asked, and what the translator said of each. */
+  missing?: { language: string; availability: 'downloadable' | 'downloading' | 'unavailable' | 'unsupported' | 'no-translator' }[];
 }
 
 /** How a run's prompt was put into its language. */
@@ -121,12 +138,16 @@ export interface Run {
   backTranslation?: BackTranslation;
   /** The built-in classifier's refusal label, stored when the answer finished (history filter, dashboards). */
   refusal?: RefusalLabel;
+  /** Its kind, stored with it: a premise disputed or a knowledge limit is not a refusal (see readingOf). */
+  refusalKind?: RefusalKind;
   /** Verdicts of the optional judge model, kept beside the built-in analysis (never replacing it). */
   judge?: JudgeVerdict[];
   /** Which of the target's repeated asks this is (1..N), when the comparison asks each target more than once. */
   repetition?: number;
   /** The exact messages sent (system prompt, context turns, prompt), recorded when the answer was asked for. */
   messages?: ChatMessage[];
+  /** Survey answers the reader could not read: the value a person gave it on the Studies page (cleared by a retry). */
+  surveyReading?: HandReading;
 }
 
 /** Live streaming events the runner pushes to open panels (over the runtime Port LIVE_PORT). */

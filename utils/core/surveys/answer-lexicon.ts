@@ -1,6 +1,7 @@
 /**
- * Word lists the answer parser uses, written for this project: number words 1–10, cue words that introduce
- * a chosen answer, "or" words between two options, and refusal phrases. All lower-case, apostrophes straight.
+ * Word lists the answer reader uses, written for this project: number words 1–10, cue words that introduce
+ * a chosen answer, and refusal phrases ("or" words and label classes: label-lexicon.ts). All lower-case,
+ * apostrophes straight.
  */
 
 /** Number words per language, index 0 = one. Several spellings per number are separated by "|". */
@@ -29,14 +30,14 @@ export const UNSPACED = new Set(['zh', 'ja', 'th']);
 /** Words that introduce the chosen answer ("I'd pick 3", "答案：3"). */
 export const CUES = [
   // en
-  'answer', 'pick', 'choose', 'chose', 'select', 'go with', 'rate', 'rating', 'would be', "i'd say", 'i would say', 'option', 'choice', 'score', 'lean toward', 'lean towards',
+  'answer', 'pick', 'choose', 'chose', 'select', 'go with', 'rate', 'rating', 'would be', "i'd say", 'i would say', 'i would answer', "i'd answer", 'option', 'choice', 'score', 'lean toward', 'lean towards', 'if i had to', 'i feel',
   // de fr es pt it
-  'antwort', 'wähle', 'würde', 'entscheide', 'réponse', 'choisis', 'choisirais', 'choix', 'respuesta', 'elijo', 'elegiría', 'escojo', 'escogería', 'opción',
+  'antwort', 'wähle', 'würde', 'entscheide', 'sagen', 'réponse', 'choisis', 'choisirais', 'choix', 'dirais', 'respuesta', 'elijo', 'elegiría', 'escojo', 'escogería', 'opción', 'diría',
   'resposta', 'escolho', 'escolheria', 'opção', 'risposta', 'scelgo', 'sceglierei',
   // ru uk
   'ответ', 'выбираю', 'выбрал', 'выбрала', 'выберу', 'вариант', 'оценка', 'відповідь', 'обираю',
   // zh ja ko
-  '答案', '回答', '选择', '选', '我会选', '答え', '選び', '選択', '選ぶ', '답', '선택',
+  '答案', '回答', '选择', '选', '我会选', '我认为', '我觉得', '答え', '選び', '選択', '選ぶ', '選ぶなら', 'なら', '답', '선택',
   // hi ar sw tr nl
   'उत्तर', 'जवाब', 'चुन', 'विकल्प', 'الإجابة', 'الاجابة', 'الجواب', 'أختار', 'اختار', 'الخيار', 'jibu', 'ningechagua', 'nachagua', 'chaguo',
   'cevap', 'yanıt', 'seçerim', 'seçenek', 'antwoord', 'kies',
@@ -45,28 +46,22 @@ export const CUES = [
 /** Cues that mark a final answer: when candidates disagree, the last of these wins. */
 export const FINAL_CUES = ['final answer', 'answer:', 'answer is', 'antwort:', 'réponse :', 'réponse:', 'respuesta:', 'ответ:', '答案', '回答：', '答え：', 'उत्तर:', 'الإجابة:', 'jibu:'];
 
-/** Words between two options ("2 or 3"). */
-export const OR_WORDS = [
-  'or', 'and', 'to', 'oder', 'und', 'bis', 'ou', 'et', 'o', 'y', 'e', 'или', 'и', 'або', '或', '或者', '和', '到', '至', 'か', 'と', 'から',
-  'या', 'और', 'أو', 'و', 'au', 'na', 'hadi', 'veya', 'ya da', 'of', '또는', '~', '〜', '～', '-', '–', '—', '/',
-];
-
 /** Phrases of a refusal or a non-answer from a model, in several languages. */
 export const REFUSALS = [
   // en
   "i can't", 'i cannot', 'i can not', "i won't", 'i will not', "i'm unable", 'i am unable', "i'm not able", 'i am not able', 'i must decline',
   "i'd rather not", 'i would rather not', 'i prefer not', "i don't feel comfortable", 'i do not feel comfortable', "i don't have personal",
-  'i do not have personal', "i don't have opinions", 'i do not have opinions', 'as an ai', 'as a language model', 'not able to provide',
+  'i do not have personal', "i don't have opinions", 'i do not have opinions', 'as an ai', 'as a language model', 'as a large language model', 'as an artificial intelligence', 'not able to provide', 'does not apply to me', "doesn't apply to me", 'not applicable to me',
   // de fr es pt it
-  'ich kann nicht', 'kann ich nicht', 'ich kann keine', 'ich möchte nicht', 'keine persönliche', 'als ki', 'als sprachmodell',
+  'ich kann nicht', 'kann ich nicht', 'ich kann keine', 'ich möchte nicht', 'keine persönliche', 'als ki', 'als sprachmodell', 'als künstliche intelligenz', 'nicht beantworten', 'keine meinung',
   'je ne peux pas', 'je ne suis pas en mesure', "je n'ai pas d'opinion", "en tant qu'ia", "en tant qu'intelligence artificielle",
-  'no puedo', 'no estoy en condiciones', 'prefiero no', 'no tengo opiniones', 'como ia', 'como una ia', 'como modelo de lenguaje',
+  'no puedo', 'no estoy en condiciones', 'prefiero no', 'no tengo opiniones', 'no tengo preferencias', 'como ia', 'como una ia', 'como modelo de lenguaje', 'como inteligencia artificial',
   'não posso', 'não consigo', 'não tenho opiniões', 'non posso', 'non sono in grado', 'non ho opinioni',
   // ru uk
   'не могу', 'не буду', 'нет личного мнения', 'нет личных', 'как ии', 'как искусственный интеллект', 'не можу',
   // zh ja ko
-  '无法回答', '不能回答', '我无法', '我不能', '作为一个ai', '作为ai', '作为人工智能', '我没有个人', '無法回答',
-  'お答えできません', '答えられません', '回答できません', '回答を控え', 'aiとして', 'ai として', '個人的な意見を持', 'できかねます',
+  '无法回答', '不能回答', '我无法', '我不能', '作为一个ai', '作为ai', '作为人工智能', '作为一个人工智能', '我没有个人', '没有个人', '無法回答', '无法选择', '无法对此',
+  'お答えできません', '答えられません', '回答できません', '回答を控え', 'aiとして', 'ai として', 'aiなので', '個人的な意見を持', '個人的な好み', 'できかねます', '述べることはできません',
   '답변할 수 없', '대답할 수 없', 'ai로서', '개인적인 의견',
   // hi ar sw tr
   'नहीं कर सकता', 'नहीं कर सकती', 'नहीं दे सकता', 'नहीं दे सकती', 'असमर्थ', 'एआई के रूप में', 'व्यक्तिगत राय नहीं',

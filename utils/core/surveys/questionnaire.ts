@@ -6,8 +6,11 @@
  * - answer options as `1 = label`, `(1) label`, `[1] label`, `1 - label`, or `1. label` right under a question;
  * - several `n = label` options on one line.
  * A plain `n.` line is a question when it continues the question numbering and an option otherwise; a run of
- * such lines that is followed by a longer run restarting at the same number is a scale, not questions.
+ * such lines that is followed by a longer run restarting at the same number is a scale, not questions. It
+ * continues an open option block only when that block is written the same way ("n." lines), so item 6 after
+ * options "1 = …" … "5 = …" is item 6, not option 6.
  */
+import { splitInlineOptions } from './inline-options';
 
 /** One answer option as written. */
 export interface ParsedOption {
@@ -41,7 +44,6 @@ const EXPLICIT_ITEM = /^(?:[mMqQ]\s?0*(\d{1,3})|0(\d))\s*[.):\-–]?\s*(.*)$/;
 const OPTION = /^(?:[(\[（](\d{1,2})[)\]）]|(\d{1,2})\s*(?:=|＝|-|–|—))\s*(.+)$/;
 const NUMBERED = /^(\d{1,3})\s*[.)．、:：]\s*(.+)$/;
 const ANSWER_COLUMNS = /(?:\s+\d{1,2}){2,}\s*$/;
-const INLINE_OPTIONS = /(?:^|\s)\d{1,2}\s*[=＝]/g;
 
 /** Native digits (Arabic-Indic, Persian, Devanagari, Bengali, full-width) as ASCII. */
 export function asciiDigits(text: string): string {
@@ -56,14 +58,16 @@ function classify(raw: string, line: number): Line[] {
   const text = asciiDigits(raw).replace(/\s+/g, ' ').trim();
   if (!text) return [{ kind: 'blank' }];
   if (/^\d{1,2}(?:\s+\d{1,2})+$/.test(text)) return []; // answer columns on their own line
-  // Several "n = label" on one line: split into options.
-  if ((text.match(INLINE_OPTIONS) ?? []).length >= 2 && /^\d/.test(text)) {
-    return text
-      .split(/\s(?=\d{1,2}\s*[=＝])/)
-      .map((part) => OPTION.exec(part))
-      .filter((m): m is RegExpExecArray => !!m)
-      .map((m) => ({ kind: 'option', n: Number(m[1] ?? m[2]), text: m[3]!.trim() }));
+  // Several options on one line ("1 = a 2 = b", "(1) a; (2) b"), alone or after the question they belong to.
+  const inline = splitInlineOptions(text);
+  if (inline) {
+    const options = inline.options.map((o): Line => ({ kind: 'option', n: o.value, text: o.label }));
+    return [...(inline.before ? classifyOne(inline.before, line) : []), ...options];
   }
+  return classifyOne(text, line);
+}
+
+function classifyOne(text: string, line: number): Line[] {
   // "(1) label" and "1 = label" are options even when zero-padded ("05 = …").
   const strictOption = OPTION.exec(text);
   if (strictOption && (strictOption[1] || /^\d{1,2}\s*[=＝]/.test(text))) return [{ kind: 'option', n: Number(strictOption[1] ?? strictOption[2]), text: strictOption[3]!.trim() }];
@@ -120,6 +124,15 @@ function looksLikeScale(lines: Line[], i: number): boolean {
   return runFrom(lines, next).length > run.length;
 }
 
+/** True when the next numbered line after `lines[i]` starts a new option list (0 or 1). */
+function optionsRestartAfter(lines: Line[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.kind === 'option' || l.kind === 'numbered' || l.kind === 'item') return l.kind !== 'item' && l.n <= 1;
+  }
+  return false;
+}
+
 /** Split pasted questionnaire text into numbered questions and option blocks. Never throws. */
 export function parseQuestionnaire(text: string): ParsedQuestionnaire {
   const lines = text.split(/\r\n?|\n/).flatMap((raw, i) => classify(raw, i + 1));
@@ -129,13 +142,17 @@ export function parseQuestionnaire(text: string): ParsedQuestionnaire {
   let block: ParsedOption[] | null = null;
   let textContinues = false;
 
-  const addOption = (n: number, label: string) => {
+  /** The open block was written as plain "n." lines (only such a block can go on with another "n." line). */
+  let blockPlain = false;
+  const addOption = (n: number, label: string, plain: boolean) => {
     const last = block?.[block.length - 1];
     if (!block || !last || n <= last.value) {
       block = [];
+      blockPlain = true;
       (current ? current.blocksAfter : result.leadingBlocks).push(block);
     }
     block.push({ value: n, label });
+    blockPlain &&= plain;
     textContinues = false;
   };
 
@@ -146,14 +163,15 @@ export function parseQuestionnaire(text: string): ParsedQuestionnaire {
       else block = null;
       return;
     }
-    if (l.kind === 'option') return addOption(l.n, l.text);
-    // A plain "n." continues an open option block when it is the block's next value.
+    if (l.kind === 'option') return addOption(l.n, l.text, false);
+    // A plain "n." continues an open block of "n." options when it is the block's next value, unless it is the
+    // next question and options restart right after it.
     const open = block as ParsedOption[] | null;
-    const continuesBlock = !!open && open[open.length - 1]!.value === l.n - 1;
+    const continuesBlock = !!open && blockPlain && open[open.length - 1]!.value === l.n - 1 && !(l.n === expected && optionsRestartAfter(lines, i));
     // Skipping ahead by a few numbers is allowed, so a missing item is reported rather than derailing the rest.
     const next = l.n >= expected && l.n <= expected + 3;
     const isItem = l.kind === 'item' || (next && !continuesBlock && !looksLikeScale(lines, i));
-    if (!isItem) return addOption(l.n, l.text);
+    if (!isItem) return addOption(l.n, l.text, true);
     current = { number: l.n, text: l.text, line: l.line, blocksAfter: [] };
     result.questions.push(current);
     expected = Math.max(expected, l.n + 1);
@@ -161,4 +179,14 @@ export function parseQuestionnaire(text: string): ParsedQuestionnaire {
     textContinues = true;
   });
   return result;
+}
+
+/**
+ * The answer options of one question as sent to a model ("…? (1) always; (2) usually; …", or "1 = …" lines): the
+ * longest option block in the text (the last of equally long ones), read as the importer reads a questionnaire.
+ */
+export function questionOptions(text: string): ParsedOption[] {
+  const parsed = parseQuestionnaire(text);
+  const blocks = [...parsed.leadingBlocks, ...parsed.questions.flatMap((q) => q.blocksAfter)];
+  return blocks.reduce<ParsedOption[]>((best, b) => (b.length >= best.length ? b : best), []);
 }

@@ -21,6 +21,19 @@ export interface TranslationSettings {
 
 export const DEFAULT_TRANSLATION: TranslationSettings = { engine: { kind: 'chrome' }, savedSets: [] };
 
+/** What the browser offers to translate with; Firefox has no Chrome translator. */
+export interface TranslationCapabilities {
+  chromeTranslator: boolean;
+}
+
+/**
+ * The engine a user starts with: Chrome's on-device translator where the browser has it, else none (the user
+ * types translations, until they choose one of their models in Settings → Translation).
+ */
+export function defaultTranslationEngine({ chromeTranslator }: TranslationCapabilities): TranslationMode {
+  return chromeTranslator ? { kind: 'chrome' } : { kind: 'none' };
+}
+
 /** Endpoint kinds that run on this device: nothing they are given leaves the browser. */
 export const ON_DEVICE_KINDS: readonly string[] = ['webllm', 'chrome-builtin'];
 
@@ -29,21 +42,21 @@ export const MAX_SAVED_SETS = 30;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function engineOf(raw: unknown): TranslationMode {
-  if (!isRecord(raw)) return DEFAULT_TRANSLATION.engine;
-  if (raw.kind === 'none') return { kind: 'none' };
-  if (raw.kind === 'model' && typeof raw.providerId === 'string' && raw.providerId) {
+function engineOf(raw: unknown, capabilities: TranslationCapabilities): TranslationMode {
+  if (isRecord(raw) && raw.kind === 'none') return { kind: 'none' };
+  if (isRecord(raw) && raw.kind === 'model' && typeof raw.providerId === 'string' && raw.providerId) {
     return { kind: 'model', providerId: raw.providerId, ...(typeof raw.model === 'string' && raw.model.trim() ? { model: raw.model.trim() } : {}) };
   }
-  return { kind: 'chrome' };
+  return defaultTranslationEngine(capabilities);
 }
 
 /**
- * Translation settings as stored, made valid: unknown engines fall back to Chrome's, saved sets lose codes the
- * catalogue no longer has (and empty sets), a reading language outside the catalogue is dropped.
+ * Translation settings as stored, made valid: unknown engines, and Chrome's where the browser has no Chrome
+ * translator, fall back to the browser's default engine; saved sets lose codes the catalogue no longer has (and
+ * empty sets), a reading language outside the catalogue is dropped.
  */
-export function translationSettingsOf(raw: unknown): TranslationSettings {
-  if (!isRecord(raw)) return { ...DEFAULT_TRANSLATION, savedSets: [] };
+export function translationSettingsOf(raw: unknown, capabilities: TranslationCapabilities = { chromeTranslator: true }): TranslationSettings {
+  if (!isRecord(raw)) return { engine: defaultTranslationEngine(capabilities), savedSets: [] };
   const reading = typeof raw.readingLanguage === 'string' ? catalogueCode(raw.readingLanguage) : null;
   const sets = Array.isArray(raw.savedSets) ? raw.savedSets : [];
   const savedSets = sets
@@ -51,7 +64,7 @@ export function translationSettingsOf(raw: unknown): TranslationSettings {
     .map((s) => ({ id: String(s.id ?? ''), label: String(s.label ?? '').trim(), codes: validCodes(Array.isArray(s.codes) ? s.codes.map(String) : []) }))
     .filter((s) => s.id && s.label && s.codes.length)
     .slice(0, MAX_SAVED_SETS);
-  return { engine: engineOf(raw.engine), ...(reading ? { readingLanguage: reading } : {}), savedSets };
+  return { engine: engineOf(raw.engine, capabilities), ...(reading ? { readingLanguage: reading } : {}), savedSets };
 }
 
 /** The language answers are read in: the user's choice, else the browser's UI language, else English. */
@@ -96,7 +109,7 @@ export function checkEngine(engine: TranslationMode, endpoints: readonly Transla
   if (onDeviceOnly && !onDevice) {
     return {
       ok: false,
-      reason: `On-device mode is on, and ${endpoint.label} is not on this device: your prompt would leave the browser to be translated. Choose Chrome's translator or an on-device model in Settings → Translation.`,
+      reason: `On-device mode is on, and ${endpoint.label} is not on this device: your prompt would leave the browser to be translated. Choose an on-device engine in Settings → Translation, or type the translations yourself.`,
     };
   }
   return { ok: true, onDevice };

@@ -1,10 +1,14 @@
 import type { Handlers } from '../messaging/router';
 import type { SenderInfo } from '../messaging/senders';
-import { saveComparison } from '../db/comparisons';
 import type { ParallaxDB } from '../db/schema';
-import { planComparison } from '../../core/runner/plan';
-import { canRetry } from '../../core/runner/state';
-import type { ComparisonSource } from '../../core/runner/types';
+import { planComparison, planMore } from '../../core/runner/plan';
+import { canRetry, moved } from '../../core/runner/state';
+import type { ComparisonSource, HeldRuns } from '../../core/runner/types';
+import { detectLanguage } from '../../core/translate/detect';
+import { catalogueCode, languageName } from '../../core/translate/languages';
+import { runsOf, saveComparison } from '../db/comparisons';
+import { composerPrefsItem, startingAxes } from '../storage/templates';
+import { planCapture } from './capture-plan';
 import type { ComposeSpec } from '../messaging/protocol-compose';
 import { apiKeysItem, enabledSitesOf, settingsItem } from '../storage/settings';
 import { enabledAdapterForUrl } from '../../core/sites/registry';
@@ -23,7 +27,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const now = deps.now ?? Date.now;
 
-  async function startComparison(text: string, source: ComparisonSource, spec: Omit<ComposeSpec, 'text'> = {}): Promise<string> {
+  async function startComparison(text: string, source: ComparisonSource, spec: Omit<ComposeSpec, 'text'> = {}, held?: HeldRuns): Promise<string> {
     const settings = await settingsItem.getValue();
     const providers = spec.providerIds ? settings.providers.filter((p) => spec.providerIds!.includes(p.id)) : settings.providers;
     const { comparison, runs } = planComparison({
@@ -41,7 +45,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       context: spec.context,
       rerunOf: spec.rerunOf,
     });
-    await saveComparison(deps.db, comparison, runs);
+    await saveComparison(deps.db, held ? { ...comparison, held } : comparison, runs);
     if (runs.length) await deps.runner.wake();
     return comparison.id;
   }
@@ -55,7 +59,39 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       const adapter = enabledAdapterForUrl(url, enabledSitesOf(settings));
       if (!adapter) throw new Error('Capture is not enabled on this site.');
       const source: ComparisonSource = { kind: 'site', site: adapter.id, siteName: adapter.name, url };
-      return { comparisonId: await startComparison(payload.text, source) };
+      // The axes chosen in the prompt box apply here too; what must not start unasked is held for the panel.
+      const axes = startingAxes(await composerPrefsItem.getValue(), settings.providers);
+      const plan = await planCapture(payload.text, axes, settings.providers, (from, targets) => deps.runner.checkTranslation(from, targets));
+      return { comparisonId: await startComparison(payload.text, source, plan.spec, plan.held) };
+    },
+    async 'comparison.extend'({ comparisonId, dismiss }) {
+      const comparison = await deps.db.comparisons.get(comparisonId);
+      if (!comparison) throw new Error('That comparison was removed.');
+      const held = comparison.held;
+      if (!held) return { started: 0 };
+      if (dismiss) {
+        await deps.db.comparisons.update(comparisonId, { held: undefined });
+        return { started: 0 };
+      }
+      const settings = await settingsItem.getValue();
+      const source = comparison.language ?? catalogueCode(detectLanguage(comparison.prompt).code);
+      const readiness = held.axes.languages.length ? await deps.runner.checkTranslation(source, held.axes.languages) : null;
+      const missing = readiness?.missing ?? [];
+      // Languages the user just made ready are asked; the others stay held (never started only to fail).
+      if (held.reason === 'translator' && missing.length === held.axes.languages.length) throw new Error(translatorProblem(missing.map((m) => m.language)));
+      const languages = held.axes.languages.filter((l) => !missing.some((m) => m.language === l));
+      const providers = held.axes.providerIds ? settings.providers.filter((p) => held.axes.providerIds!.includes(p.id)) : settings.providers;
+      const nothingReady = held.axes.languages.length > 0 && languages.length === 0;
+      const runs = nothingReady ? [] : planMore(comparison, await runsOf(deps.db, comparisonId), { ...held.axes, languages, providers, now: now(), newId });
+      const stillHeld: HeldRuns | undefined = missing.length
+        ? { reason: 'translator', axes: { ...held.axes, languages: missing.map((m) => m.language) }, runs: Math.round((held.runs * missing.length) / held.axes.languages.length), missing }
+        : undefined;
+      await deps.db.transaction('rw', deps.db.comparisons, deps.db.runs, deps.db.search, async () => {
+        await deps.db.runs.bulkAdd(runs);
+        await deps.db.comparisons.update(comparisonId, { held: stillHeld });
+      });
+      if (runs.length) await deps.runner.wake();
+      return { started: runs.length };
     },
     async 'comparison.start'({ text, page, ...spec }) {
       const source: ComparisonSource = page ? { kind: 'page', url: page.url, ...(page.title ? { title: page.title } : {}) } : { kind: 'panel' };
@@ -65,7 +101,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       const run = await deps.db.runs.get(runId);
       if (!run) throw new Error('That run no longer exists.');
       if (!canRetry(run.state)) throw new Error('This run is still in progress.');
-      await deps.db.runs.update(runId, { state: 'queued', error: undefined, errorCode: undefined, updatedAt: now() });
+      // A new answer replaces the old one: a person's reading of the old one no longer applies.
+      await deps.db.runs.put(moved(run, 'queued', { error: undefined, errorCode: undefined, notice: undefined, surveyReading: undefined }, now()));
       await deps.runner.wake();
       return { runId };
     },
@@ -87,4 +124,9 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       return { settings: await settingsItem.getValue() };
     },
   };
+}
+
+/** Why held languages still cannot be asked. */
+function translatorProblem(languages: string[]): string {
+  return `The translator still cannot translate into ${languages.map((l) => languageName(l)).join(', ')}. Download the language packs, or choose a model to translate, then ask again.`;
 }

@@ -3,13 +3,15 @@
  * batches, comparisons, runs and the history index), and the reads of the Studies page and the dashboard.
  */
 import type { BatchStore, BatchTx } from '../../core/batches/orchestrate';
-import { dashboardSurveyResults, surveyResults } from '../../core/batches/results';
+import { dashboardSurveyResults, surveyResults } from '../../core/batches/survey-results';
 import type { BatchData, BatchRecord } from '../../core/batches/types';
 import { batchDataProblem } from '../../core/batches/validate';
-import { canTransition, isFinal } from '../../core/runner/state';
+import { unitsByComparison } from '../../core/batches/results';
+import { handChoiceProblem, type HandChoice } from '../../core/surveys/hand-reading';
+import { scaleOf } from '../../core/surveys/instrument';
+import { canTransition, moved } from '../../core/runner/state';
 import type { Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
-import { reindex } from './search-index';
 
 /** The orchestration's store over the extension's database. */
 export function dexieBatchStore(db: ParallaxDB): BatchStore {
@@ -24,13 +26,11 @@ export function dexieBatchStore(db: ParallaxDB): BatchStore {
     async addComparison(comparison, runs) {
       await db.comparisons.add(comparison);
       await db.runs.bulkAdd(runs);
-      await reindex(db, [comparison.id]);
     },
     async moveRun(id, to, patch = {}) {
       const run = await db.runs.get(id);
       if (!run || !canTransition(run.state, to)) return false;
-      await db.runs.put({ ...run, ...patch, state: to, updatedAt: Date.now() });
-      if (isFinal(to) || isFinal(run.state)) await reindex(db, [run.comparisonId]);
+      await db.runs.put(moved(run, to, patch));
       return true;
     },
     async patchRun(id, patch) {
@@ -86,4 +86,23 @@ export async function surveyBatchResults(db: ParallaxDB, id: string): Promise<Re
   const found = await batchWithRuns(db, id);
   if (!found?.batch.data.survey) return null;
   return dashboardSurveyResults(surveyResults(found.batch.data, found.runs));
+}
+
+/**
+ * Stores a person's reading of a finished survey answer (`null` takes it back), after checking the run is a
+ * finished answer of a survey batch and the value is on its item's scale. One transaction.
+ */
+export async function setHandReading(db: ParallaxDB, runId: string, choice: HandChoice | null, at: number): Promise<void> {
+  await db.transaction('rw', db.runs, db.comparisons, db.batches, async () => {
+    const run = await db.runs.get(runId);
+    if (!run) throw new Error('That answer no longer exists.');
+    const comparison = await db.comparisons.get(run.comparisonId);
+    const batch = comparison?.batchId ? await readBatch(db, comparison.batchId) : null;
+    const unit = batch?.data.survey ? unitsByComparison(batch.data).get(run.comparisonId) : undefined;
+    if (!batch?.data.survey || !unit?.itemId) throw new Error('This answer is not part of a survey.');
+    if (run.state !== 'done') throw new Error('Only a finished answer can be read.');
+    const problem = choice && handChoiceProblem(choice, scaleOf(batch.data.survey.instrument, unit.itemId));
+    if (problem) throw new Error(problem);
+    await db.runs.update(runId, { surveyReading: choice ? { ...choice, by: 'person', at } : undefined });
+  });
 }

@@ -1,3 +1,4 @@
+import { isRefusal, readingOf } from '../../core/analysis/types';
 import { searchWords } from '../../core/text/search-words';
 import type { Comparison, Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
@@ -29,7 +30,7 @@ export function facetsOf(c: Comparison, runs: Run[]): string[] {
     facets.add(`target:${r.target.providerLabel}\u0001${r.target.model}`);
     facets.add(`state:${r.state}`);
     if (r.target.language) facets.add(`lang:${r.target.language}`);
-    if (r.refusal) facets.add(r.refusal === 'full_compliance' ? 'refusal:answered' : 'refusal:refused');
+    if (r.refusal) facets.add(isRefusal(readingOf({ label: r.refusal, kind: r.refusalKind })) ? 'refusal:refused' : 'refusal:answered');
   }
   for (const tag of c.tags ?? []) facets.add(`tag:${tag}`);
   return [...facets];
@@ -41,7 +42,7 @@ export function searchEntry(c: Comparison, runs: Run[]): SearchEntry {
   return { key: searchKey(c), comparisonId: c.id, words: searchWords(texts), facets: facetsOf(c, runs) };
 }
 
-/** Rebuilds the entries of some comparisons; call inside a transaction that includes comparisons, runs, search. */
+/** Rebuilds the entries of some comparisons in a transaction of their own (index-middleware.ts calls it after a write made without the index in scope). */
 export async function reindex(db: ParallaxDB, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const comparisons = await db.comparisons.bulkGet(ids);

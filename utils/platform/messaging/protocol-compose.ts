@@ -2,6 +2,7 @@ import { MAX_PROMPT_CHARS } from './limits';
 import { arrayOf, firstError, id, isObject, optional, str, type Validator } from './validate';
 
 import type { PersonaSpec } from '../../core/runner/personas';
+import type { TranslationReadiness } from '../../core/translate/readiness';
 
 export type { PersonaSpec };
 
@@ -59,12 +60,18 @@ export interface ComposeMessages {
   'comparison.start': { from: 'ui'; payload: ComposeSpec; reply: { comparisonId: string } };
   /** Translate a prompt for review before comparing; answered by the runner host (it has the keys and the cache). */
   'translation.preview': { from: 'ui'; payload: TranslationPreviewRequest; reply: TranslationPreview };
+  /** Can the translator reach these languages now? The background asks the runner host before starting a picked-up prompt. */
+  'translation.check': { from: 'background'; payload: { source?: string; targets: string[] }; reply: TranslationReadiness };
+  /** Ask the runs a comparison held (too many to start unasked, or languages the translator could not reach), or drop them. */
+  'comparison.extend': { from: 'ui'; payload: { comparisonId: string; dismiss?: boolean }; reply: { started: number } };
 }
 
 /** Which role may send each of these messages. */
 export const COMPOSE_ROLES: { [K in keyof ComposeMessages]: ComposeMessages[K]['from'] } = {
   'comparison.start': 'ui',
   'translation.preview': 'ui',
+  'translation.check': 'background',
+  'comparison.extend': 'ui',
 };
 
 const lang = (v: unknown, name: string) => str(v, name, 16) ?? (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v as string) ? null : `${name} is not a language code`);
@@ -107,4 +114,10 @@ export const COMPOSE_VALIDATORS: { [K in keyof ComposeMessages]: Validator } = {
           optional(p.translation, (v) => str(v, 'translation', MAX_PROMPT_CHARS)),
           optional(p.roundTrip, (v) => (typeof v === 'boolean' ? null : 'roundTrip must be true or false')),
         ),
+  'translation.check': (p) =>
+    !isObject(p)
+      ? 'payload must be an object'
+      : firstError(optional(p.source, (v) => lang(v, 'source')), arrayOf(p.targets, 'targets', 60, lang)),
+  'comparison.extend': (p) =>
+    !isObject(p) ? 'payload must be an object' : firstError(id(p.comparisonId, 'comparisonId'), optional(p.dismiss, (v) => (typeof v === 'boolean' ? null : 'dismiss must be true or false'))),
 };

@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { send } from '../messaging/client';
 import { startRunnerHost } from './start-runner';
 import type { Runner } from '../../core/runner/runner';
+import { translationReadiness, type TranslationReadiness } from '../../core/translate/readiness';
+import { translatorSettingsOf } from '../../core/translate/settings';
+import { settingsItem } from '../storage/settings';
 
 /** Where comparisons run, seen from the background. */
 export interface RunnerHost {
@@ -11,6 +14,8 @@ export interface RunnerHost {
   wake(): Promise<void>;
   cancel(runId: string): Promise<boolean>;
   cancelAll(comparisonId: string): Promise<number>;
+  /** Which of `targets` the translator can reach now from `source` (see translationReadiness). */
+  checkTranslation(source: string | null, targets: string[]): Promise<TranslationReadiness>;
 }
 
 const OFFSCREEN_PATH = 'offscreen.html';
@@ -51,6 +56,10 @@ export function offscreenRunnerHost(): RunnerHost {
       await ensure();
       return (await send('runner.cancelAll', { comparisonId })).cancelled;
     },
+    async checkTranslation(source, targets) {
+      await ensure();
+      return send('translation.check', { ...(source ? { source } : {}), targets });
+    },
   };
 }
 
@@ -63,5 +72,6 @@ export function inProcessRunnerHost(apiKeyFor: (providerId: string) => Promise<s
     wake: async () => void (await (await get()).wake()),
     cancel: async (runId) => (await get()).cancel(runId),
     cancelAll: async (comparisonId) => (await get()).cancelAll(comparisonId),
+    checkTranslation: async (source, targets) => translationReadiness(translatorSettingsOf(await settingsItem.getValue()), source, targets),
   };
 }

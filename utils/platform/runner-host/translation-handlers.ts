@@ -4,6 +4,7 @@ import { languageName, sameLanguage } from '../../core/translate/languages';
 import { roundTripDrift } from '../../core/translate/round-trip';
 import type { Translator } from '../../core/translate/translator';
 import type { HostTranslator } from './translator-for';
+import { translationReadiness } from '../../core/translate/readiness';
 
 /** How long one preview may take: a slow remote model translating a long prompt both ways. */
 const PREVIEW_TIMEOUT_MS = 120_000;
@@ -20,6 +21,10 @@ function engineOf(translator: Translator): NonNullable<TranslationPreview['engin
  */
 export function translationHandlers(host: HostTranslator, timeoutMs = PREVIEW_TIMEOUT_MS): Handlers {
   return {
+    async 'translation.check'({ source, targets }) {
+      await host.refresh();
+      return translationReadiness(host.settings(), source ?? null, targets);
+    },
     async 'translation.preview'({ text, source, target, translation, roundTrip }) {
       await host.ready;
       await host.refresh(); // the settings may have changed since (the offscreen document cannot watch them)

@@ -6,7 +6,7 @@ import { providerFor as registryProviderFor } from '../../core/providers/registr
 import type { ChatProvider, ProviderConfig, ProviderKind } from '../../core/providers/types';
 import { migrateSettingsV2, settingsItem, translationOf, type Settings } from '../storage/settings';
 import { cachedTranslator, translationCache, type TranslationCache } from '../../core/translate/cache';
-import { checkEngine, translatorSettingsOf } from '../../core/translate/settings';
+import { checkEngine, translatorSettingsOf, type TranslatorSettings } from '../../core/translate/settings';
 import { modelTranslator, type Translator } from '../../core/translate/translator';
 
 /** What building a translator from settings needs. */
@@ -75,6 +75,8 @@ export interface HostTranslator {
   ready: Promise<void>;
   /** Reads the settings again (where they cannot be watched: Chrome's offscreen document). */
   refresh(): Promise<void>;
+  /** The translator's part of the settings it was last built from. */
+  settings(): TranslatorSettings;
 }
 
 /** Where the host reads settings: storage (default), or the background where there is no storage API. */
@@ -97,9 +99,11 @@ export function hostTranslator(apiKeyFor: TranslatorDeps['apiKeyFor'], source: S
   const cache = translationCache(dexieTranslationStore(getDb()));
   let translator: Translator | undefined;
   let built: string | undefined;
+  let current = translatorSettingsOf(migrateSettingsV2(null));
   const apply = (stored: Settings | null) => {
     const settings = migrateSettingsV2(stored);
-    const key = JSON.stringify(translatorSettingsOf(settings));
+    current = translatorSettingsOf(settings);
+    const key = JSON.stringify(current);
     if (key === built) return; // unchanged (every wake re-reads them): keep Chrome's open translator sessions
     built = key;
     translator = translatorFor(settings, { apiKeyFor, cache });
@@ -107,6 +111,6 @@ export function hostTranslator(apiKeyFor: TranslatorDeps['apiKeyFor'], source: S
   const refresh = () => source.read().then(apply, (err: unknown) => console.error('[parallax] translation settings unreadable', err));
   const ready = refresh();
   source.watch?.(apply);
-  shared = { current: () => translator, ready, refresh };
+  shared = { current: () => translator, ready, refresh, settings: () => current };
   return shared;
 }

@@ -2,7 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import type { ProviderConfig } from '../../core/providers/types';
 import type { EnabledSites } from '../../core/sites/registry';
 import type { SiteId } from '../../core/sites/types';
-import { DEFAULT_TRANSLATION, translationSettingsOf, type TranslationSettings } from '../../core/translate/settings';
+import { DEFAULT_TRANSLATION, translationSettingsOf, type TranslationCapabilities, type TranslationSettings } from '../../core/translate/settings';
+import { onDeviceEnginesHere } from '../browser-kind';
 
 /** Everything the user sets, except API keys (see {@link apiKeysItem}). Versioned: add migrations, never edit v1. */
 export interface Settings {
@@ -32,9 +33,15 @@ export const DEFAULT_SETTINGS: Settings = {
   onDeviceOnly: false,
 };
 
-/** v1 → v2: translation settings and the on-device flag, with defaults; everything else kept as it was. */
+/** What this browser can translate with: Chrome's translator everywhere but Firefox (Chromium browsers without it say so). */
+const translationCapabilities = (): TranslationCapabilities => ({ chromeTranslator: onDeviceEnginesHere() });
+
+/**
+ * v1 → v2: translation settings and the on-device flag, with defaults; everything else kept as it was. Also
+ * applied on every read, so translation falls back to what this browser can do (by hand in Firefox).
+ */
 export function migrateSettingsV2(old: Partial<Settings> | null | undefined): Settings {
-  return { ...DEFAULT_SETTINGS, ...old, translation: translationSettingsOf(old?.translation), onDeviceOnly: old?.onDeviceOnly === true };
+  return { ...DEFAULT_SETTINGS, ...old, translation: translationSettingsOf(old?.translation, translationCapabilities()), onDeviceOnly: old?.onDeviceOnly === true };
 }
 
 /** Settings, in storage.local (never synced). */
@@ -46,7 +53,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** The translation part of settings, valid even if written by an older version or by hand. */
 export function translationOf(settings: Partial<Settings>): TranslationSettings {
-  return translationSettingsOf(settings.translation);
+  return translationSettingsOf(settings.translation, translationCapabilities());
 }
 
 let updating: Promise<unknown> = Promise.resolve();

@@ -29,3 +29,23 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   const fallback = (globalThis as { [FALLBACK_MESSAGES]?: Record<string, { message: string }> })[FALLBACK_MESSAGES]?.[key]?.message ?? key;
   return fallback.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
+
+/** The UI's language (BCP-47), for Intl formatting next to {@link t}: the browser's, or English outside it. */
+export function uiLanguage(): string {
+  const g = globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } }; browser?: { i18n?: { getUILanguage?: () => string } } };
+  try {
+    return (g.chrome?.i18n ?? g.browser?.i18n)?.getUILanguage?.() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** "A, B and C" in the UI language (Intl.ListFormat); `or` joins with "or". */
+export function listOf(items: readonly string[], or = false): string {
+  return new Intl.ListFormat(uiLanguage(), { style: 'long', type: or ? 'disjunction' : 'conjunction' }).format(items);
+}
+
+/** {@link t} with the message chosen by the UI language's plural rules: `one` for 1 where the language says so, else `other`. `$1` is `n`. */
+export function tn(n: number, one: MessageKey, other: MessageKey, ...more: (string | number)[]): string {
+  return t(new Intl.PluralRules(uiLanguage()).select(n) === 'one' ? one : other, n, ...more);
+}

@@ -1,0 +1,5 @@
+// The WXT-generated types browser code needs, without `.wxt/wxt.d.ts`'s build-tool types (they pull in Node's).
+/// <reference path="../.wxt/types/paths.d.ts" />
+/// <reference path="../.wxt/types/i18n.d.ts" />
+/// <reference path="../.wxt/types/globals.d.ts" />
+/// <reference types="vite/client" />
