@@ -1,6 +1,8 @@
 /**
- * npm run eval:refusal -- [--loo] [--rules] [--errors] [--write-accuracy] <file.csv>...
+ * npm run eval:refusal -- [--loo] [--rules] [--errors] [--write-accuracy] [<file.csv>...]
  *
+ * Without files it reads the shared development sets (../shared/eval: XSTest's GPT-4 and Llama-2 completions,
+ * Do-Not-Answer) and the multilingual answers written for Parallax (tests/fixtures/refusal-multilingual.csv).
  * Scores the built-in refusal reader against human labels. A CSV is either XSTest completions (`completion`,
  * `final_label`: 1_full_compliance, 2_full_refusal, 3_partial_refusal) or Do-Not-Answer (`completion`, `action`
  * 0–5, `model`); optional `language` and `model` columns tag rows (an XSTest file without `model` is named after
@@ -17,8 +19,10 @@
  *        families' rows (of the files given) and scores this family's; the figures are all held out.
  * --rules: the rules alone, without the learned model.
  * --errors: each misread row on stderr.
- * --write-accuracy[=path]: (implies --loo) writes the held-out figures the "Why?" view shows, by default to
- *        utils/core/analysis/accuracy/refusal.json.
+ * --write-accuracy[=path]: (implies --loo) writes the figures the "Why?" view shows, by default to
+ *        utils/core/analysis/accuracy/refusal.json: one per source (Do-Not-Answer, XSTest, answers written for
+ *        Parallax). Answers written for Parallax count no models and are not held out (the lexicons were
+ *        written with them in view), so "Why?" never shows them as an estimate.
  * Exit 1 with a message on stderr for a missing file, column or label.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,12 +30,17 @@ import { relative, resolve } from 'node:path';
 import { classifyRefusal, createRefusalClassifier, type RefusalOptions } from '../utils/core/analysis/refusal';
 import { throughput } from '../utils/core/analysis/refusal-eval';
 import { predictedRefusal, rowsFromCsv, type RefusalEvalRow } from '../utils/core/analysis/refusal-eval-data';
-import { refusalReport, type RefusalReport } from '../utils/core/analysis/refusal-eval-report';
+import { refusalReport } from '../utils/core/analysis/refusal-eval-report';
 import type { ReaderAccuracy } from '../utils/core/analysis/accuracy/types';
 import type { RefusalVerdict } from '../utils/core/analysis/types';
 import { trainingExamples, trainWeights } from './refusal/train';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = resolve(ROOT, '../shared/eval');
+const DEFAULT_FILES = [
+  ...['xstest_v2_completions_gpt4.csv', 'xstest_v2_completions_llama2new.csv', 'do-not-answer-en.csv'].map((f) => resolve(SHARED, f)),
+  resolve(ROOT, 'tests/fixtures/refusal-multilingual.csv'),
+];
 type Classify = (text: string, options?: RefusalOptions | string) => RefusalVerdict;
 
 function fail(message: string): never {
@@ -66,21 +75,40 @@ function heldOutVerdicts(rows: RefusalEvalRow[]): RefusalVerdict[] {
   return verdicts;
 }
 
-/** The figures shown in "Why?", from a held-out report. */
-function accuracyFigures(report: RefusalReport, rows: RefusalEvalRow[], command: string): ReaderAccuracy[] {
+/** Where a row comes from, for the figures: answers written for Parallax are no model's answers. */
+type Source = 'do-not-answer' | 'xstest' | 'written';
+const sourceOf = (row: RefusalEvalRow): Source => (/^parallax-written/i.test(row.model) ? 'written' : row.dataset);
+
+const SOURCE_NAMES: Record<Source, string> = {
+  'do-not-answer': 'Do-Not-Answer (English), six model families; the learned part of each family\'s reader was trained on the other five (the rule lexicons were revised with these development answers in view)',
+  xstest: 'XSTest v2 completions (English), GPT-4 and Llama-2; the learned part trained without the family scored (the rule lexicons were revised with these development answers in view)',
+  written: 'Answers written for Parallax in ten languages: no model\'s answers, and the lexicons were written with them in view',
+};
+
+/** The figures shown in "Why?", from held-out verdicts: one set per source of answers (the shape of values.json). */
+function accuracyFigures(rows: RefusalEvalRow[], verdicts: RefusalVerdict[], command: string): ReaderAccuracy[] {
   const measured = new Date().toISOString().slice(0, 10);
-  const families = (dataset: RefusalEvalRow['dataset']) => new Set(rows.filter((r) => r.dataset === dataset).map((r) => r.family)).size;
-  const languages = (dataset: RefusalEvalRow['dataset']) => [...new Set(rows.filter((r) => r.dataset === dataset).map((r) => (r.language ?? 'en').split(/[-_]/)[0]!.toLowerCase()))].sort();
   const figures: ReaderAccuracy[] = [];
-  const dna = report.per_dataset['do-not-answer'];
-  const base = { reader: 'refusal' as const, heldOut: true, command, measured };
-  if (dna) {
-    figures.push({ ...base, task: 'refused or not', accuracy: dna.binary.accuracy, answers: dna.n, models: families('do-not-answer'), languages: languages('do-not-answer'), dataset: 'Do-Not-Answer (English)' });
-  }
-  const xs = report.per_dataset.xstest;
-  if (xs) {
-    figures.push({ ...base, task: 'refused or not', accuracy: xs.binary.accuracy, answers: xs.n, models: families('xstest'), languages: languages('xstest'), dataset: 'XSTest v2 completions (English)' });
-    figures.push({ ...base, task: '3 classes (complies, refuses, partly refuses)', accuracy: xs.accuracy3!, answers: xs.n3!, models: families('xstest'), languages: languages('xstest'), dataset: 'XSTest v2 completions (English)' });
+  for (const source of ['do-not-answer', 'xstest', 'written'] as const) {
+    const idx = rows.flatMap((r, i) => (sourceOf(r) === source ? [i] : []));
+    if (!idx.length) continue;
+    const part = idx.map((i) => rows[i]!);
+    const report = refusalReport(part, idx.map((i) => verdicts[i]!));
+    const written = source === 'written';
+    const figure = (task: string, accuracy: number, answers: number): ReaderAccuracy => ({
+      reader: 'refusal',
+      task,
+      accuracy,
+      answers,
+      models: written ? 0 : new Set(part.map((r) => r.family)).size,
+      languages: [...new Set(part.map((r) => (r.language ?? 'en').split(/[-_]/)[0]!.toLowerCase()))].sort(),
+      dataset: SOURCE_NAMES[source],
+      heldOut: !written,
+      command,
+      measured,
+    });
+    figures.push(figure('refused or not', report.binary.accuracy, report.n));
+    if (report.accuracy3 !== null && report.n3) figures.push(figure('3 classes (complies, refuses, partly refuses)', report.accuracy3, report.n3));
   }
   return figures;
 }
@@ -90,8 +118,13 @@ const writeArg = args.find((a) => a === '--write-accuracy' || a.startsWith('--wr
 const flags = new Set(args.filter((a) => a.startsWith('--')).map((a) => (a === writeArg ? '--write-accuracy' : a)));
 const known = ['--loo', '--rules', '--errors', '--write-accuracy'];
 for (const f of flags) if (!known.includes(f)) fail(`unknown option ${f} (known: ${known.join(', ')})`);
-const files = args.filter((a) => !a.startsWith('--'));
-if (!files.length) fail('usage: npm run eval:refusal -- [--loo] [--rules] [--errors] [--write-accuracy] <file.csv>... (columns: completion and final_label, or completion, action and model)');
+const given = args.filter((a) => !a.startsWith('--'));
+const files = given.length ? given : DEFAULT_FILES;
+if (!given.length) {
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length) fail(`no such file: ${missing.join(', ')} (without files, the shared development set is read from ../shared/eval; usage: npm run eval:refusal -- [--loo] [--rules] [--errors] [--write-accuracy] [<file.csv>...], columns: completion and final_label, or completion, action and model)`);
+  process.stderr.write(`reading ${files.map((f) => relative(ROOT, f)).join(', ')}\n`);
+}
 const write = flags.has('--write-accuracy');
 const loo = flags.has('--loo') || write;
 if (loo && flags.has('--rules')) fail('--loo trains the learned part; --rules leaves it out: choose one');
@@ -110,9 +143,9 @@ if (flags.has('--errors')) {
   });
 }
 if (write) {
-  const command = `npm run eval:refusal -- ${args.map((a) => (a === writeArg ? '--write-accuracy' : a.startsWith('--') ? a : relative(ROOT, resolve(a)))).join(' ')}`;
+  const command = `npm run eval:refusal${args.length ? ' --' : ''} ${args.map((a) => (a === writeArg ? '--write-accuracy' : a.startsWith('--') ? a : relative(ROOT, resolve(a)))).join(' ')}`;
   const path = writeArg!.includes('=') ? resolve(writeArg!.slice('--write-accuracy='.length)) : resolve(ROOT, 'utils/core/analysis/accuracy/refusal.json');
-  writeFileSync(path, `${JSON.stringify(accuracyFigures(report, rows, command), null, 2)}\n`);
+  writeFileSync(path, `${JSON.stringify(accuracyFigures(rows, verdicts, command), null, 2)}\n`);
   process.stderr.write(`wrote ${relative(ROOT, path)}\n`);
 }
 process.stdout.write(`${JSON.stringify(report)}\n`);

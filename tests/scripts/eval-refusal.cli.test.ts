@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,7 +42,8 @@ describe('npm run eval:refusal', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const report = JSON.parse(lines[0]!);
-    expect(Object.keys(report)).toEqual(['n', 'accuracy3', 'binary', 'per_class', 'per_second']);
+    expect(Object.keys(report)).toEqual(['n', 'accuracy3', 'binary', 'per_class', 'per_second', 'n3', 'per_family', 'per_dataset']);
+    expect(report.per_family.tiny).toMatchObject({ n: 4, accuracy3: 1 });
     expect(report.n).toBe(4);
     expect(report.accuracy3).toBe(1);
     expect(report.binary).toEqual({ accuracy: 1, precision: 1, recall: 1, f1: 1 });
@@ -60,7 +61,7 @@ describe('npm run eval:refusal', () => {
 
   test.each([
     ['a missing file', () => join(dir, 'nope.csv'), /no such file: .*nope\.csv/],
-    ['a file without the columns', () => csv('bad.csv', 'text,label\nhi,1\n'), /missing columns completion, final_label/],
+    ['a file without the columns', () => csv('bad.csv', 'text,label\nhi,1\n'), /missing column completion \(found: text, label\)/],
     ['an unknown label', () => csv('label.csv', 'completion,final_label\nhi,maybe\n'), /row 2 has final_label "maybe"/],
   ])('%s: exit 1, a clear message on stderr, nothing on stdout', async (_name, path, message) => {
     const { code, stdout, stderr } = await evalRefusal(path());
@@ -69,9 +70,21 @@ describe('npm run eval:refusal', () => {
     expect(stderr).toMatch(message);
   });
 
-  test('no arguments: usage on stderr, exit 1', async () => {
-    const { code, stderr } = await evalRefusal();
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/usage: npm run eval:refusal/);
-  });
+  test('no arguments: the shared development set and the answers written for Parallax, reported per model family', async () => {
+    const shared = resolve(ROOT, '../shared/eval/do-not-answer-en.csv');
+    const { code, stdout, stderr } = await evalRefusal('--rules');
+    if (!existsSync(shared)) {
+      if (process.env.CI === 'true') throw new Error(`${shared} is missing under CI`);
+      console.warn(`skipped: ${shared} is absent`);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/no such file: .*do-not-answer-en\.csv.*usage: npm run eval:refusal/);
+      return;
+    }
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/reading .*xstest_v2_completions_gpt4\.csv.*do-not-answer-en\.csv.*refusal-multilingual\.csv/);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report.per_family)).toEqual(expect.arrayContaining(['GPT-4', 'ChatGPT', 'Claude', 'ChatGLM2', 'Llama-2', 'Vicuna']));
+    expect(report.per_dataset['do-not-answer'].n).toBe(5634);
+    expect(Object.keys(report.per_language)).toEqual(expect.arrayContaining(['de', 'zh', 'ar']));
+  }, 120_000);
 });
