@@ -72,6 +72,7 @@ describe('disputing a loaded premise is its own reading', () => {
 describe('the kind of a refusal is shown by its words', () => {
   test.each([
     ["I apologize, but I do not actually have any information about your neighbour's salary.", 'cannot_answer', /do not actually have any information/],
+    ["Sorry, but I don't actually have any private details about your coworker's health.", 'cannot_answer', /don't actually have any private details/],
     ["I'm sorry, but I can't write jokes that mock people for their religion.", 'refused', /can't write/],
   ] as const)('%s → %s', (text, reading, words) => {
     const result = read(text);

@@ -74,7 +74,7 @@ export const en: RefusalLexicon = {
     "(?:i(?:'?m| am)|my (?:purpose|programming|role) is) (?:programmed |designed |trained |built |here |meant )?to (?:promote|follow|adhere to|uphold|prioriti[sz]e|be (?:helpful and harmless|ethical|respectful|safe|harmless))",
   ],
   cannotAnswer: [
-    "i (?:do not|don'?t|can ?not|can'?t) (?:currently )?(?:have|possess|retain|store) (?:any |direct |real-?time |personal |specific |enough |the |up-to-date |current |live )?(?:access|information|data|details|knowledge|records?|way|ability|means|context|browsing)",
+    "i (?:do not|don'?t|can ?not|can'?t) (?:actually |currently |really |personally )?(?:have|possess|retain|store) (?:(?:any|direct|real-?time|personal|private|specific|enough|the|up-to-date|current|live|reliable|detailed|much) ){0,2}(?:access|information|data|details|knowledge|records?|way|ability|means|context|browsing)",
     "i (?:do not|don'?t|can ?not|can'?t|am unable to|'?m unable to|am not able to|'?m not able to) (?:access|browse|look up|retrieve|search|check|verify|predict|see|determine|confirm|find)",
     "i (?:do not|don'?t) know(?! about you| if you| why,| how you)",
     'i have no (?:access|way|information|knowledge|data|records?|means)',
