@@ -26,7 +26,7 @@
  * Exit 1 with a message on stderr for a missing file, column or label.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { classifyRefusal, createRefusalClassifier, type RefusalOptions } from '../utils/core/analysis/refusal';
 import { throughput } from '../utils/core/analysis/refusal-eval';
 import { predictedRefusal, rowsFromCsv, type RefusalEvalRow } from '../utils/core/analysis/refusal-eval-data';
@@ -51,7 +51,9 @@ function fail(message: string): never {
 function readRows(path: string): RefusalEvalRow[] {
   if (!existsSync(path)) fail(`no such file: ${path}`);
   try {
-    return rowsFromCsv(readFileSync(path, 'utf8'), path);
+    const rows = rowsFromCsv(readFileSync(path, 'utf8'), path);
+    for (const row of rows) fileOf.set(row, path);
+    return rows;
   } catch (err) {
     fail(`${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -75,35 +77,44 @@ function heldOutVerdicts(rows: RefusalEvalRow[]): RefusalVerdict[] {
   return verdicts;
 }
 
-/** Where a row comes from, for the figures: answers written for Parallax are no model's answers. */
-type Source = 'do-not-answer' | 'xstest' | 'written';
-const sourceOf = (row: RefusalEvalRow): Source => (/^parallax-written/i.test(row.model) ? 'written' : row.dataset);
+/** The file each row was read from. */
+const fileOf = new Map<RefusalEvalRow, string>();
+/** Answers written for Parallax are no model's answers. */
+const written = (row: RefusalEvalRow) => /^parallax-written/i.test(row.model);
 
-const SOURCE_NAMES: Record<Source, string> = {
-  'do-not-answer': 'Do-Not-Answer (English), six model families; the learned part of each family\'s reader was trained on the other five (the rule lexicons were revised with these development answers in view)',
-  xstest: 'XSTest v2 completions (English), GPT-4 and Llama-2; the learned part trained without the family scored (the rule lexicons were revised with these development answers in view)',
-  written: 'Answers written for Parallax in ten languages: no model\'s answers, and the lexicons were written with them in view',
-};
+/** How "Why?" names the labelled data of one file, and what was held out. */
+function datasetName(file: string, part: RefusalEvalRow[]): string {
+  const base = basename(file);
+  const families = new Set(part.map((r) => r.family)).size;
+  const languages = new Set(part.map((r) => r.language ?? 'en')).size;
+  if (part.every(written)) return `${base}: answers written for Parallax in ${languages} language${languages > 1 ? 's' : ''}, no model's answers; the lexicons were written with them in view`;
+  const shared = /^do-not-answer/i.test(base) ? 'Do-Not-Answer (English)' : /^xstest/i.test(base) ? 'XSTest v2 completions (English)' : base;
+  const note = shared === base ? '' : '; the rule lexicons were revised with these development answers in view';
+  return `${shared}: ${families} model famil${families > 1 ? 'ies' : 'y'}, each scored by a reader whose learned part was trained without it${note}`;
+}
 
 /** The figures shown in "Why?", from held-out verdicts: one set per source of answers (the shape of values.json). */
 function accuracyFigures(rows: RefusalEvalRow[], verdicts: RefusalVerdict[], command: string): ReaderAccuracy[] {
   const measured = new Date().toISOString().slice(0, 10);
   const figures: ReaderAccuracy[] = [];
-  for (const source of ['do-not-answer', 'xstest', 'written'] as const) {
-    const idx = rows.flatMap((r, i) => (sourceOf(r) === source ? [i] : []));
-    if (!idx.length) continue;
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = written(r) ? `written:${fileOf.get(r)}` : datasetName(fileOf.get(r) ?? '', [r]).split(':')[0]!;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const idx of groups.values()) {
     const part = idx.map((i) => rows[i]!);
     const report = refusalReport(part, idx.map((i) => verdicts[i]!));
-    const written = source === 'written';
+    const ours = part.every(written);
     const figure = (task: string, accuracy: number, answers: number): ReaderAccuracy => ({
       reader: 'refusal',
       task,
       accuracy,
       answers,
-      models: written ? 0 : new Set(part.map((r) => r.family)).size,
+      models: ours ? 0 : new Set(part.map((r) => r.family)).size,
       languages: [...new Set(part.map((r) => (r.language ?? 'en').split(/[-_]/)[0]!.toLowerCase()))].sort(),
-      dataset: SOURCE_NAMES[source],
-      heldOut: !written,
+      dataset: datasetName(fileOf.get(part[0]!) ?? '', part),
+      heldOut: !ours,
       command,
       measured,
     });
