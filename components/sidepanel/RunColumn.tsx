@@ -9,7 +9,7 @@ import { RunBadges } from './RunBadges';
 import { TrustNote } from './TrustNote';
 import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLanguageTag, hasBackTranslation } from './RunLanguage';
 import { STATE_LABEL, formatDuration } from '../shared/format';
-import { t } from '@/utils/core/i18n';
+import { t, tn } from '@/utils/core/i18n';
 import { modelName } from '@/utils/core/runner/names';
 import { Destination } from '../shared/Destination';
 import { WordDiff } from './WordDiff';
@@ -149,7 +149,7 @@ export function RunColumn({ run, name, peers = [], text, view, onRetry, onCancel
       <footer class="run-foot">
         <span class="muted">
           {took && <>{took}</>}
-          {run.usage?.outputTokens !== undefined && <>{t('tokensSuffix', run.usage.outputTokens)}</>}
+          {run.usage?.outputTokens !== undefined && <>{tn(run.usage.outputTokens, 'tokensSuffixOne', 'tokensSuffix')}</>}
         </span>
         {!busy && text.value && <CopyButton text={text.value} />}
         {busy && (

@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { badgeText } from '@/components/shared/refusal-words';
 import { classifyRefusal } from '@/utils/core/analysis/refusal';
 import { readingOf } from '@/utils/core/analysis/types';
+import { analyseRun } from '@/utils/core/analysis/comparison';
+import type { Run } from '@/utils/core/runner/types';
 import { valueFeatures } from '@/utils/core/analysis/values';
 import { ANSWERS, QUESTION, QUESTION_IN } from '../servers/disagreeing';
 
@@ -18,7 +20,7 @@ function read(model: keyof typeof ANSWERS, language: (typeof LANGUAGES)[number])
   const backTranslation = english || undefined;
   const refusal = classifyRefusal(text, { language, backTranslation });
   const values = valueFeatures(text, { language, backTranslation, prompt: language === 'en' ? QUESTION : QUESTION_IN[language], sourcePrompt: QUESTION });
-  return { reading: readingOf(refusal), badge: badgeText(refusal), kind: refusal.kind, stance: values.stance.value };
+  return { reading: readingOf(refusal), badge: badgeText(refusal), kind: refusal.kind, stance: values.stance.value, moralizing: values.moralizing.score };
 }
 
 describe('the disagreeing scenario reads as its e2e test expects', () => {
@@ -42,5 +44,15 @@ describe('the disagreeing scenario reads as its e2e test expects', () => {
 
   test.each(LANGUAGES)('Cautious in %s refused', (language) => {
     expect(read('cautious', language).reading).toBe('refused');
+  });
+
+  test.each(LANGUAGES)('Frank in %s does not moralize: a should-answer is not a sermon', (language) => {
+    expect(read('frank', language).moralizing).toBe(0);
+  });
+
+  test.each(LANGUAGES)('Cautious in %s declines, so the panel shows it as neither one-sided nor balanced', (language) => {
+    const [text, english] = ANSWERS.cautious[language];
+    const run = { id: 'r', comparisonId: 'c', position: 0, state: 'done', text, attempts: 1, createdAt: 1, updatedAt: 1, backTranslation: english ? { text: english, language: 'en' } : undefined, target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'cautious', language } } as unknown as Run;
+    expect(analyseRun(run, QUESTION).values.balance.value).toBe('unclear');
   });
 });

@@ -40,10 +40,11 @@ const readable = (run: Run) => (run.backTranslation?.text ? run.backTranslation.
 export function analyseRun(run: Run, prompt?: string): RunAnalysis {
   const language = run.answerLanguage?.code ?? run.target.language ?? undefined;
   const backTranslation = run.backTranslation?.text || undefined;
-  return {
-    refusal: classifyRefusal(run.text, { language, backTranslation }),
-    values: valueFeatures(run.text, { language, backTranslation, prompt: run.translatedPrompt || prompt, sourcePrompt: prompt }),
-  };
+  const refusal = classifyRefusal(run.text, { language, backTranslation });
+  const values = valueFeatures(run.text, { language, backTranslation, prompt: run.translatedPrompt || prompt, sourcePrompt: prompt });
+  // An answer that declines outright presents no side at all: its balance is not one-sided, it is not there.
+  const declined = readingOf(refusal) === 'refused' && refusal.label === 'full_refusal';
+  return { refusal, values: declined ? { ...values, balance: { value: 'unclear', evidence: [] } } : values };
 }
 
 /** Analyses every finished answer of a comparison (failed runs with partial text are left out). */

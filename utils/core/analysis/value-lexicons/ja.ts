@@ -67,7 +67,8 @@ export const ja: ValueLexicon = {
   moralizing: [
     '(?:覚えておく|忘れない|尊重する|認識する|理解する)ことが(?:大切|重要)',
     '私たち(?:は)?(?:皆|みんな)',
-    'べきです|べきではありません|べきだ',
+    // 'Should' alone answers a should-question; moralizing is telling everyone what they should do.
+    '(?:私たち|我々|人々|誰も)(?:は|が)?(?:皆|みんな)?[^。]{0,12}べき',
     '(?:間違っています|不道徳|許されません)',
     '責任ある(?:方法|行動|態度)',
     '固定観念|ステレオタイプ',
