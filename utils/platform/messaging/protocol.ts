@@ -28,7 +28,11 @@ export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMess
     from: 'content';
     /** `context`: the conversation's previous turns on the page (at most the last 10), kept with the comparison. */
     payload: { text: string; url: string; via: 'enter' | 'button' | 'form'; context?: ContextTurn[] };
-    reply: { comparisonId: string | null; ignored?: 'paused' };
+    /**
+     * `ignored`: nothing was stored ('paused': capture is paused; 'rate': too many prompts from this tab in a minute).
+     * `notice`: what the page indicator should say instead of the plain "picked this up" (refusals, runs held).
+     */
+    reply: { comparisonId: string | null; ignored?: 'paused' | 'rate'; notice?: string };
   };
   /** Ask a failed, interrupted or finished run again. */
   'run.retry': { from: 'ui'; payload: { runId: string }; reply: { runId: string } };
