@@ -58,6 +58,8 @@ export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMess
   'runner.cancelAll': { from: 'background'; payload: { comparisonId: string }; reply: { cancelled: number } };
   /** Runner host → background: the API key of a provider (never sent to a content script). */
   'runner.apiKey': { from: 'runner'; payload: { providerId: string }; reply: { apiKey: string } };
+  /** Runner host → background: may a request go to this URL (loopback, or an origin the user granted)? `problem` says why not. */
+  'runner.endpoint': { from: 'runner'; payload: { url: string }; reply: { problem: string | null } };
   /** Runner host → background: the settings (no keys). Chrome's offscreen document has no storage API. */
   'runner.settings': { from: 'runner'; payload: Record<string, never>; reply: { settings: unknown } };
 }
@@ -107,6 +109,7 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'runner.cancel': 'background',
   'runner.cancelAll': 'background',
   'runner.apiKey': 'runner',
+  'runner.endpoint': 'runner',
   'runner.settings': 'runner',
 };
 
@@ -133,6 +136,7 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   'runner.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'runner.cancelAll': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
   'runner.apiKey': (p) => (!isObject(p) ? 'payload must be an object' : id(p.providerId, 'providerId')),
+  'runner.endpoint': (p) => (!isObject(p) ? 'payload must be an object' : str(p.url, 'url', 8192)),
   'runner.settings': empty,
 };
 
