@@ -9,6 +9,10 @@ import { hostTranslator, type SettingsSource } from '@/utils/platform/runner-hos
 
 import { provideWebLlm } from '@/utils/core/on-device/webllm-engine';
 import { setEndpointPolicy } from '@/utils/core/providers/endpoint-fetch';
+import { installMessagesWithoutI18nApi } from '@/utils/platform/runner-host/offscreen-messages';
+
+// Errors written here (a refused redirect, …) are read in the panel: in the user's language, not as message names.
+void installMessagesWithoutI18nApi((path) => browser.runtime.getURL(path as '/'));
 
 // The on-device engine's ~6 MB bundle, loaded on first use only.
 provideWebLlm(() => import('@mlc-ai/web-llm'));
