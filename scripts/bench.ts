@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchFanout } from './bench/fanout';
 import { benchSizes } from './bench/sizes';
+import { benchDiff } from './bench/diff';
 import { benchHistory, benchPanelLoad, benchTokenToScreen } from './bench/browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -24,9 +25,13 @@ const TARGETS: Record<string, { max?: number; min?: number; unit: string }> = {
   history_search_ms: { max: 150, unit: 'ms' },
   export_ms: { max: 3000, unit: 'ms' },
   classifier_per_s: { min: 20_000, unit: '/s' },
+  values_per_s: { min: 2_000, unit: '/s' },
   content_script_bytes: { max: 30 * 1024, unit: 'B' },
   sidepanel_initial_js_bytes: { max: 150 * 1024, unit: 'B' },
   firefox_largest_file_bytes: { max: 5 * 1024 * 1024, unit: 'B' },
+  word_diff_1900_words_ms: { max: 50, unit: 'ms' },
+  word_diff_rerender_ms: { max: 1, unit: 'ms' },
+  word_diff_max_table_mb: { max: 8, unit: 'MB' },
 };
 
 /** How to read the numbers (what each one includes). */
@@ -41,6 +46,8 @@ const NOTES = `## How to read them
   extension opens on install) about once a second, and frame-timed numbers would time that throttling.
 - **history_open_ms**: median of 5 cold openings (panel reloaded each time) with 10,000 comparisons × 8 runs,
   from the click to the frame that shows the first row; **history_open_ms_max** is the slowest of the 5.
+- **word_diff_…_ms**: one column's word diff against the baseline (median of 7), with every 9th word changed;
+  past the 8 MB table the diff goes by line. **word_diff_rerender_ms** is a re-render: the pair's diff is cached.
 - **export_ms**: from the click reaching the page to the JSON file written to disk (about 60 MB).
 - The machine is a shared 2-core VM: run-to-run spread is about ±30 % on the browser numbers.`;
 
@@ -63,6 +70,20 @@ async function classifierPerSecond(): Promise<number | null> {
   }
 }
 
+/** Value features (stance, balance and the rest) of answers like the panel's, per second, in this process. */
+async function valuesPerSecond(): Promise<number> {
+  const { valueFeatures } = await import('../utils/core/analysis/values');
+  const answers = Array.from({ length: 1000 }, (_, i) =>
+    i % 2 === 0
+      ? `No. Genetically modified food should not be banned. ${'Approved crops are tested for safety, and critics worry about seed patents. '.repeat(4)}`
+      : `There are arguments on both sides.\n\n**Pros:**\n- Higher yields ${i}\n\n**Cons:**\n- ${'Concerns about long-term effects and corporate control. '.repeat(4)}`,
+  );
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 1500) for (const a of answers) (valueFeatures(a, { language: 'en', prompt: 'Should genetically modified food be banned?' }), n++);
+  return Math.round(n / ((performance.now() - started) / 1000));
+}
+
 async function main() {
   const results: Record<string, number | string | null> = {};
   log('building…');
@@ -72,6 +93,9 @@ async function main() {
   Object.assign(results, await benchFanout(quick ? 3 : 7));
   log('classifier…');
   results.classifier_per_s = await classifierPerSecond();
+  results.values_per_s = await valuesPerSecond();
+  log('word diff…');
+  Object.assign(results, benchDiff());
   log('panel load (Chromium)…');
   Object.assign(results, await benchPanelLoad());
   log('token to screen (Chromium)…');

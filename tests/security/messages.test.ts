@@ -47,6 +47,19 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'translation.preview': { text: 'Is tea healthy?', source: 'en', target: 'de', translation: 'Ist Tee gesund?', roundTrip: true },
   'translation.check': { source: 'en', targets: ['de', 'ar'] },
   'comparison.extend': { comparisonId: 'c1', dismiss: true },
+  'history.delete': { ids: ['c1', 'c2'] },
+  'history.restore': { deletionId: 'd1' },
+  'comparison.annotate': { comparisonId: 'c1', tags: ['ethics'], note: 'a note' },
+  'batch.create': {
+    id: 'b1',
+    kind: 'probe-set',
+    name: 'Over-refusal',
+    data: {
+      format: 'parallax-batch', version: 1, status: 'ready', window: 4, created: {}, settled: [], updatedAt: 1,
+      targets: [{ providerId: 'p1', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm', language: null }],
+      units: [{ key: 'u1', prompt: 'Is tea healthy?', language: 'en' }],
+    },
+  },
   'run.retry': { runId: 'r1' },
   'run.cancel': { runId: 'r1' },
   'comparison.cancel': { comparisonId: 'c1' },
@@ -55,6 +68,8 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'engine.load': { modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' },
   'engine.cancel': {},
   'engine.delete': { modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' },
+  'engine.unload': { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' },
+  'engine.embed': { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4', kind: 'embedding', texts: ['Renting keeps you free.', 'Buying builds equity.'] },
   'runner.wake': {},
   'runner.cancel': { runId: 'r1' },
   'runner.cancelAll': { comparisonId: 'c1' },
@@ -65,6 +80,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'batch.pause': { batchId: 'b1' },
   'batch.resume': { batchId: 'b1' },
   'batch.cancel': { batchId: 'b1' },
+  'endpoint.models': { kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:11434/v1', apiKey: 'sk-typed-in-the-form', providerId: 'p1' },
   'survey.read': { runId: 'r1', reading: { value: 2.5 } },
 };
 const TYPES = (Object.keys(SENDER_ROLE) as MessageType[]).filter((t) => t in SAMPLES);

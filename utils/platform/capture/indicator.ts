@@ -1,4 +1,5 @@
 import { t } from '../../core/i18n';
+import { MARGIN, indicatorPlace, union } from './indicator-place';
 
 /** What the page indicator can still be told after it is shown. */
 export interface Indicator {
@@ -24,11 +25,12 @@ export interface IndicatorOptions {
   onUndo: () => void;
   /** Stays this long unless the pointer or keyboard focus is on it. */
   hideAfterMs?: number;
-  /** The site's composer: the indicator moves above it rather than cover it. */
-  avoid?: Element | null;
+  /**
+   * What the indicator must not cover: the site's composer (its form) and its send or stop button. A function
+   * is asked again whenever the indicator is placed, since sites replace and move these as they go.
+   */
+  avoid?: Element | null | (() => Element[]);
 }
-
-const MARGIN = 16;
 
 /** Important inline declarations: no stylesheet of the page can override them (only its scripts can, which {@link isShown} sees). */
 const important = (css: string) => css.replace(/;/g, ' !important;');
@@ -45,7 +47,7 @@ export function showIndicator(doc: Document, opts: IndicatorOptions): Indicator 
   // Styles go through the CSSOM (no style element or attribute), so a site's CSP cannot block them; the page's
   // own styles stop at the shadow root, and `all: initial` keeps inherited ones out.
   host.style.cssText = important(
-    `all:initial;display:block;visibility:visible;opacity:1;pointer-events:auto;position:fixed;right:${MARGIN}px;bottom:${MARGIN}px;z-index:2147483647;`,
+    `all:initial;display:block;visibility:visible;opacity:1;pointer-events:auto;position:fixed;right:${MARGIN}px;bottom:${MARGIN}px;z-index:2147483647;max-width:calc(100vw - ${2 * MARGIN}px);`,
   );
   const root = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');
@@ -60,19 +62,30 @@ export function showIndicator(doc: Document, opts: IndicatorOptions): Indicator 
   box.append(status, button);
   root.append(box);
   doc.documentElement.append(host);
-  // Filled after insertion so assistive technology announces it as a change.
+  let closed = false;
+  const place = () => !closed && placeClear(host, opts.avoid ?? null, doc.defaultView);
+  // Filled after insertion so assistive technology announces it as a change; placed again at its full width.
   let said = false;
   const say = (text: string) => {
     said = true;
     status.textContent = text;
   };
-  setTimeout(() => said || say(t('indicatorPickedUp')), 30);
-  placeAboveComposer(host, opts.avoid ?? null, doc.defaultView);
+  setTimeout(() => (said || say(t('indicatorPickedUp')), place()), 30);
+  place();
+  // The composer moves (a new chat's composer drops to the bottom once the answer starts) and the page resizes:
+  // checked every frame while shown (a few seconds; two or three box reads a frame), so it never sits on it.
+  const win = doc.defaultView;
+  let frame = 0;
+  const follow = () => {
+    place();
+    if (!closed && win) frame = win.requestAnimationFrame(follow);
+  };
+  if (win) frame = win.requestAnimationFrame(follow);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let closed = false;
   const close = () => {
     closed = true;
+    win?.cancelAnimationFrame(frame);
     clearTimeout(timer);
     host.remove();
   };
@@ -98,16 +111,19 @@ export function showIndicator(doc: Document, opts: IndicatorOptions): Indicator 
     notice(message) {
       say(message);
       button.remove();
+      place();
       hideIn(Math.max(hideAfterMs, 10_000));
     },
     removed() {
       say(t('indicatorRemoved'));
       button.remove();
+      place();
       hideIn(2000);
     },
     failed(message) {
       say(t('indicatorRemoveFailed', message));
       button.disabled = false;
+      place();
       hideIn(hideAfterMs);
     },
     close,
@@ -136,11 +152,16 @@ export function isShown(host: HTMLElement, doc: Document): boolean {
   return doc.elementFromPoint(x, y) === host;
 }
 
-/** Lifts the indicator above the composer when the corner it sits in would cover it. */
-function placeAboveComposer(host: HTMLElement, composer: Element | null, win: Window | null) {
-  if (!composer || !win) return;
-  const area = (composer.closest('form') ?? composer).getBoundingClientRect();
+/** Puts the indicator where it covers none of the composer and its buttons (see {@link indicatorPlace}). */
+function placeClear(host: HTMLElement, avoid: IndicatorOptions['avoid'], win: Window | null) {
+  if (!win) return;
+  const elements = typeof avoid === 'function' ? avoid() : avoid ? [avoid.closest('form') ?? avoid] : [];
+  const area = union(elements.map((el) => el.getBoundingClientRect()));
   const mine = host.getBoundingClientRect();
-  const overlaps = area.left < mine.right && area.right > mine.left && area.top < mine.bottom && area.bottom > mine.top;
-  if (overlaps) host.style.setProperty('bottom', `${Math.max(MARGIN, win.innerHeight - area.top + MARGIN)}px`, 'important');
+  const place = indicatorPlace({ width: win.innerWidth, height: win.innerHeight }, { width: mine.width, height: mine.height }, area);
+  // Written only when it moves (no style change, and no layout, on the frames it stays put), kept important so
+  // no stylesheet of the page can move it.
+  for (const [side, px] of [['right', place.right], ['bottom', place.bottom]] as const) {
+    if (host.style.getPropertyValue(side) !== `${px}px`) host.style.setProperty(side, `${px}px`, 'important');
+  }
 }
