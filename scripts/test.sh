@@ -12,7 +12,8 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$out/unit.j
 unit_rc=$?
 
 # E2E drives the built extensions; build them so the runs never test a stale folder. The test-hook build
-# (.output/chrome-mv3-e2e, `--mode e2e`) is made here even with SKIP_BUILD=1: `npm run build` does not make it.
+# (.output/chrome-mv3-e2e, `--mode e2e`; `npm run build` does not make it) is made too, and with SKIP_BUILD=1
+# still when it is missing. If it fails to build, the Chromium e2e run is skipped and counted as one failure.
 chrome_build_rc=0
 firefox_build_rc=0
 if [ "${SKIP_BUILD:-}" != "1" ]; then
