@@ -39,10 +39,10 @@ export function App() {
             {t('tabHistory')} <span class="count">{state.count.value}</span>
           </button>
         </nav>
-        <button class="icon-button" title="Open dashboard" aria-label="Open dashboard" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
+        <button class="icon-button" title={t('openDashboardButton')} aria-label={t('openDashboardButton')} onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
           ▦
         </button>
-        <button class="icon-button" title="Probe sets and surveys" aria-label="Open studies" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/studies.html') })}>
+        <button class="icon-button" title={t('openStudiesButton')} aria-label={t('openStudiesButton')} onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/studies.html') })}>
           Σ
         </button>
         <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>
@@ -71,6 +71,7 @@ export function App() {
             storageUsed={history.storageUsed.value}
             onFilter={(f) => (history.filter.value = f)}
             onOpen={state.open}
+            onOpenStudy={(batchId) => void browser.tabs.create({ url: browser.runtime.getURL(`/studies.html#batch=${encodeURIComponent(batchId)}` as '/studies.html') })}
             onDelete={(id) => guard(() => history.remove([id]))}
             onUndo={() => guard(history.undo)}
             onExportPair={(pair) => guard(async () => {

@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { runsOf } from '@/utils/platform/db/comparisons';
+import { listedCount, newestIds } from '@/utils/platform/db/history';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { send } from '@/utils/platform/messaging/client';
 import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
@@ -78,7 +79,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     const id = selectedId.value;
     const subscription = liveQuery(async () => {
       const comparison = id ? await db.comparisons.get(id) : await newestShown(db);
-      return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [], count: await db.comparisons.count() };
+      return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [] };
     }).subscribe({
       next: ({ comparison, runs }) => {
         // Once shown, the newest stays on screen: a later one replaces it only through the follow rule below.
@@ -102,7 +103,8 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     });
     return () => subscription.unsubscribe();
   });
-  liveQuery(() => db.comparisons.count()).subscribe({ next: (n) => (count.value = n), error: fail });
+  // What the History tab lists (Studies runs are not counted: they are listed when chosen).
+  liveQuery(() => listedCount(db)).subscribe({ next: (n) => (count.value = n), error: fail });
 
   // Follow new comparisons (picked up on a chat site, or from a page selection): switch to one when the user is
   // on the newest and not writing; otherwise offer it in a bar instead of pulling the view away.
@@ -195,7 +197,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     notice,
     history: createHistoryState(db, computedActive(view), fail),
     analysis,
-    judge: createJudgeState(db),
+    judge: createJudgeState(),
     open(comparisonId) {
       selectedId.value = comparisonId;
       view.value = 'live';
@@ -226,7 +228,11 @@ function computedActive(view: Signal<'live' | 'history'>): () => boolean {
   return () => view.value === 'history';
 }
 
-/** The newest comparison the live view shows by default: Studies batches are left to the Studies page. */
-function newestShown(db: ParallaxDB): Promise<Comparison | undefined> {
-  return db.comparisons.orderBy('createdAt').reverse().filter((c) => !c.batchId).first();
+/**
+ * The newest comparison the live view shows by default: Studies batches are left to the Studies page. Read through
+ * the history index's 'listed' keys, so a study's thousand newer comparisons are not read one by one to skip them.
+ */
+async function newestShown(db: ParallaxDB): Promise<Comparison | undefined> {
+  const [id] = await newestIds(db, 1);
+  return id === undefined ? undefined : db.comparisons.get(id);
 }

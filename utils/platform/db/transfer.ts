@@ -6,7 +6,7 @@ import { orStorageFull } from './quota';
 
 /** Every comparison with its runs in the export shape, newest first. */
 export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise<ExportedComparison[]> {
-  return db.transaction('r', db.comparisons, db.runs, async () => {
+  return db.transaction('r', db.comparisons, db.runs, db.batches, async () => {
     // Everything: one read of each table, both at once (anyOf over thousands of ids is many cursor jumps).
     const [found, runs] = await Promise.all(
       ids ? [db.comparisons.bulkGet(ids), db.runs.where('comparisonId').anyOf(ids).toArray()] : [db.comparisons.orderBy('createdAt').reverse().toArray(), db.runs.toArray()],
@@ -18,7 +18,10 @@ export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise
       if (list) list.push(run);
       else byComparison.set(run.comparisonId, [run]);
     }
-    return comparisons.map((c) => toExported(c, byComparison.get(c.id) ?? []));
+    // Studies by name (a handful of batches, however many comparisons they made).
+    const batchIds = [...new Set(comparisons.flatMap((c) => (c.batchId ? [c.batchId] : [])))];
+    const studies = new Map((await db.batches.bulkGet(batchIds)).flatMap((b) => (b ? [[b.id, b.name] as const] : [])));
+    return comparisons.map((c) => toExported(c, byComparison.get(c.id) ?? [], c.batchId ? studies.get(c.batchId) : undefined));
   });
 }
 
