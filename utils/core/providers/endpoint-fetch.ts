@@ -39,5 +39,6 @@ export async function endpointFetch(url: string, init: RequestInit, apiKey: stri
   } catch {
     // An unreadable Location header: say only that it redirected.
   }
+  // Only Node shows the target: a browser's opaque redirect hides its Location, so there the message names the endpoint alone.
   throw new ProviderError('forbidden', to ? t('keyRedirectRefusedTo', endpoint, to) : t('keyRedirectRefused', endpoint), res.status || undefined);
 }
