@@ -7,6 +7,7 @@ import { extensionOrigin, originPatternOf, requestAccess } from '@/utils/platfor
 import { send } from '@/utils/platform/messaging/client';
 import type { EndpointCheck, EndpointModelsRequest } from '@/utils/platform/messaging/protocol-endpoints';
 import { t } from '@/utils/core/i18n';
+import { isLoopbackHost } from '@/utils/core/providers/local-endpoint';
 import { ConnectionResult, useConnectionCheck } from './ConnectionCheck';
 
 export interface EndpointFormProps {
@@ -27,6 +28,17 @@ export function baseUrlProblem(value: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return t('addressMustStart');
   return null;
+}
+
+/** A key would cross the network unencrypted: plain http: to a host other than this computer. */
+export function keyOverPlainHttp(baseUrl: string, apiKey: string): boolean {
+  if (!apiKey.trim()) return false;
+  try {
+    const url = new URL(baseUrl.trim());
+    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -62,6 +74,9 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
   const [temperature, setTemperature] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** The address the user chose to send a key to over plain http anyway (after the warning). */
+  const [warnedFor, setWarnedFor] = useState<string | null>(null);
+  const warnPlainHttp = keyOverPlainHttp(baseUrl, apiKey);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -73,16 +88,25 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
       (temp === undefined || (temp >= 0 && temp <= 2) ? null : t('temperatureRange')) ??
       (Number.isInteger(Number(parallel)) && Number(parallel) >= 1 && Number(parallel) <= 16 ? null : t('parallelRange'));
     if (problem) return setError(problem);
+    if (warnPlainHttp && warnedFor !== baseUrl.trim()) {
+      setWarnedFor(baseUrl.trim());
+      return setError(null);
+    }
     // Ask first: the browser only shows the permission prompt during the click.
     if (!(await requestAccess([originPatternOf(baseUrl.trim())]))) {
       return setError(t('needsAccessTo', new URL(baseUrl.trim()).host));
     }
     const name = label.trim() || `${model.trim()} @ ${new URL(baseUrl.trim()).host}`;
-    await onAdd(
-      { id: crypto.randomUUID(), kind, label: name, baseUrl: baseUrl.trim(), model: model.trim(), maxConcurrent: Number(parallel), ...(temp !== undefined ? { temperature: temp } : {}) },
-      apiKey.trim(),
-    );
+    try {
+      await onAdd(
+        { id: crypto.randomUUID(), kind, label: name, baseUrl: baseUrl.trim(), model: model.trim(), maxConcurrent: Number(parallel), ...(temp !== undefined ? { temperature: temp } : {}) },
+        apiKey.trim(),
+      );
+    } catch (err) {
+      return setError(err instanceof Error ? err.message : String(err));
+    }
     setError(null);
+    setWarnedFor(null);
     setSaved(t('addedName', name));
     setLabel('');
     setBaseUrl('');
@@ -149,10 +173,15 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
           <input name="temperature" inputMode="decimal" value={temperature} onInput={(e) => setTemperature(e.currentTarget.value)} placeholder="0.7" />
         </label>
       </div>
+      {warnPlainHttp && warnedFor === baseUrl.trim() && (
+        <p class="form-error" role="alert" data-testid="plain-http-warning">
+          {t('keyOverPlainHttp', new URL(baseUrl.trim()).host)}
+        </p>
+      )}
       {error && <p class="form-error" role="alert">{error}</p>}
       {saved && <p class="ok-text" role="status">{saved}</p>}
       <div>
-        <button class="button" type="submit">{t('addEndpoint')}</button>
+        <button class="button" type="submit">{warnPlainHttp && warnedFor === baseUrl.trim() ? t('addAnyway') : t('addEndpoint')}</button>
       </div>
     </form>
   );

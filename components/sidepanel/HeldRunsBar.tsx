@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Comparison } from '@/utils/core/runner/types';
 import { languageLabel } from '@/utils/core/runner/names';
 import { detectLanguage } from '@/utils/core/translate/detect';
-import { listOf, t } from '@/utils/core/i18n';
+import { listOf, t, uiLanguage } from '@/utils/core/i18n';
+import { MAX_CAPTURED_PROMPT_CHARS } from '@/utils/core/sites/capture-limits';
 import { plural } from '../shared/format';
 import { TranslatorProblem, missingReasons, type TranslatorChoice } from './TranslatorProblem';
 
@@ -26,8 +27,8 @@ function axesSummary(axes: NonNullable<Comparison['held']>['axes'], endpoints: n
 }
 
 /**
- * Runs a picked-up prompt did not start by itself, with the way to ask them: a confirmation for a large run, or
- * the translator problem (download Chrome's packs, or translate with a model) for languages not reached.
+ * Runs a picked-up prompt did not start by itself, with the way to ask them: a confirmation for a large run or a
+ * very long prompt, or the translator problem (download Chrome's packs, or translate with a model) for languages not reached.
  */
 export function HeldRunsBar({ comparison, translatorModels, onExtend, onUseModel }: HeldRunsBarProps) {
   const [busy, setBusy] = useState(false);
@@ -45,7 +46,11 @@ export function HeldRunsBar({ comparison, translatorModels, onExtend, onUseModel
   if (held.reason === 'confirm') {
     return (
       <div class="held-bar" role="alert" data-testid="held-runs">
-        <p>{t('heldConfirm', held.runs, axesSummary(held.axes, held.axes.providerIds?.length ?? null))}</p>
+        <p>
+          {held.chars
+            ? t('heldLongPrompt', held.chars.toLocaleString(uiLanguage()), MAX_CAPTURED_PROMPT_CHARS.toLocaleString(uiLanguage()), held.runs, axesSummary(held.axes, held.axes.providerIds?.length ?? null))
+            : t('heldConfirm', held.runs, axesSummary(held.axes, held.axes.providerIds?.length ?? null))}
+        </p>
         <div class="held-actions">
           <button type="button" class="button small" disabled={busy} onClick={() => void act()}>{t('heldAskThem')}</button>
           {dismiss}

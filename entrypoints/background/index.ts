@@ -17,9 +17,16 @@ import { translationHandlers } from '@/utils/platform/runner-host/translation-ha
 import { hostTranslator } from '@/utils/platform/runner-host/translator-for';
 import { apiKeysItem, enabledSitesOf, settingsItem } from '@/utils/platform/storage/settings';
 import { applyRetention, retentionItem } from '@/utils/platform/db/retention';
+import { setEndpointPolicy } from '@/utils/core/providers/endpoint-fetch';
+import { permissionPolicy } from '@/utils/platform/endpoint-access';
+import { restrictStorageToExtension } from '@/utils/platform/storage/access-level';
 
 /** The background is a thin router: listeners here, handlers in utils/background. It keeps no state of its own. */
 export default defineBackground(() => {
+  // Endpoint calls made here (Firefox's runner and translator) reach only loopback and origins the user granted.
+  setEndpointPolicy(permissionPolicy);
+  // Keys and settings: extension pages and workers only, never content scripts (Chrome; Firefox has no access levels).
+  void restrictStorageToExtension();
   const runner = browser.offscreen
     ? offscreenRunnerHost()
     : inProcessRunnerHost(async (providerId) => (await apiKeysItem.getValue())[providerId]);

@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { DEFAULT_SETTINGS, apiKeysItem, settingsItem, type Settings } from '@/utils/platform/storage/settings';
 import type { SiteId } from '@/utils/core/sites/types';
+import { endpointProblem } from '@/utils/platform/endpoint-access';
 import type { RemovedEndpoint } from '@/components/settings/EndpointList';
 
 /** The settings page's state and actions. Keys are written, never read back into the page. */
@@ -71,6 +72,9 @@ export function createSettingsState(): SettingsState {
     hasKey,
     ready: computed(() => settings.value.providers.length > 0 && (settings.value.sites.length > 0 || settings.value.customSitePatterns.length > 0)),
     async addProvider(config, apiKey) {
+      // Only loopback and origins the user granted (the form asks for access first): never save another address.
+      const problem = await endpointProblem(config.kind, config.baseUrl);
+      if (problem) throw new Error(problem);
       if (apiKey) await apiKeysItem.setValue({ ...(await apiKeysItem.getValue()), [config.id]: apiKey });
       await update((s) => ({ ...s, providers: [...s.providers, config] }));
       await refreshKeys();

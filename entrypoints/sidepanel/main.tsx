@@ -18,12 +18,16 @@ render(
 );
 
 void (async () => {
-  const [{ App }, { createPanelState, PanelStateContext }, { ComposeContext }, { connectPanelRequests, createComposeState }] = await Promise.all([
+  const [{ App }, { createPanelState, PanelStateContext }, { ComposeContext }, { connectPanelRequests, createComposeState }, { setEndpointPolicy }, { permissionPolicy }] = await Promise.all([
     import('./App'),
     import('./state'),
     import('@/components/sidepanel/AxesPicker'),
     import('./compose-state'),
+    import('@/utils/core/providers/endpoint-fetch'),
+    import('@/utils/platform/endpoint-access'),
   ]);
+  // The judge and meaning measurements call endpoints from here: only loopback and origins the user granted.
+  setEndpointPolicy(permissionPolicy);
   const state = createPanelState();
   const compose = createComposeState();
   connectPanelRequests(state, compose);

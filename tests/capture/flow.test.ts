@@ -15,11 +15,25 @@ interface Sent {
   payload: Record<string, unknown>;
 }
 
-/** A ChatGPT-like page in the test document, and the background's side of the conversation. */
-function setUp(reply: (type: string) => unknown = (type) => (type === 'prompt.captured' ? { comparisonId: `c${++ids}` } : { ok: true })) {
+interface ShownIndicator {
+  opts: IndicatorOptions;
+  ready: number;
+  notices: string[];
+  removed: number;
+  failed: string[];
+  closed: number;
+  /** Whether the page lets it be seen (the real one measures; see indicator.test.ts and the e2e). */
+  visible: boolean;
+}
+
+/**
+ * A ChatGPT-like page in the test document, and the background's side of the conversation. Events made here are
+ * synthetic, so they count as the user's own only with `trusted` (default: all of them).
+ */
+function setUp(reply: (type: string) => unknown = (type) => (type === 'prompt.captured' ? { comparisonId: `c${++ids}` } : { ok: true }), opts: { trusted?: (e: Event) => boolean; visible?: boolean } = {}) {
   document.body.replaceChildren(...new DOMParser().parseFromString(FIXTURE, 'text/html').body.children);
   const sent: Sent[] = [];
-  const indicators: { opts: IndicatorOptions; removed: number; failed: string[]; closed: number }[] = [];
+  const indicators: ShownIndicator[] = [];
   const send = (async (type: string, payload: Record<string, unknown>) => {
     sent.push({ type, payload });
     return reply(type);
@@ -29,10 +43,19 @@ function setUp(reply: (type: string) => unknown = (type) => (type === 'prompt.ca
     adapter: chatgpt,
     send,
     answer: { stableMs: 40, timeoutMs: 2000 },
-    indicator: (_doc, opts) => {
-      const shown = { opts, removed: 0, failed: [] as string[], closed: 0 };
+    trusted: opts.trusted ?? (() => true),
+    indicator: (_doc, o) => {
+      const shown: ShownIndicator = { opts: o, ready: 0, notices: [], removed: 0, failed: [], closed: 0, visible: opts.visible ?? true };
       indicators.push(shown);
-      return { removed: () => void shown.removed++, failed: (m) => void shown.failed.push(m), close: () => void shown.closed++ };
+      return {
+        ready: () => void shown.ready++,
+        notice: (m) => void shown.notices.push(m),
+        removed: () => void shown.removed++,
+        failed: (m) => void shown.failed.push(m),
+        close: () => void shown.closed++,
+        shown: () => shown.visible && shown.closed === 0,
+        open: () => shown.closed === 0,
+      };
     },
     log: () => undefined,
   });
@@ -94,8 +117,8 @@ describe('capture on a chat page', () => {
 
   test("\"Don't compare\" removes it: undo is sent, the indicator says so, and the answer is not attached", async () => {
     const page = setUp();
-    const asking = ask('Tell me a secret', 'A secret shared is no longer a secret.', { streamMs: 150 });
-    await expect.poll(() => page.indicators.length).toBe(1);
+    const asking = ask('Tell me a secret', 'A secret shared is no longer a secret.', { streamMs: 300 });
+    await expect.poll(() => page.indicators[0]?.ready).toBe(1);
     page.indicators[0]!.opts.onUndo();
     await asking;
     await sleep(150);
@@ -111,26 +134,45 @@ describe('capture on a chat page', () => {
       return { comparisonId: 'c1' };
     });
     await ask('Hi', null);
-    await expect.poll(() => page.indicators.length).toBe(1);
+    await expect.poll(() => page.indicators[0]?.ready).toBe(1);
     page.indicators[0]!.opts.onUndo();
     await expect.poll(() => page.indicators[0]!.failed).toEqual(['Parallax did not answer.']);
     page.stop();
   });
 
-  test('while paused (no comparison), nothing is shown and no answer is sent', async () => {
+  test('while paused (no comparison), the indicator goes at once and no answer is sent', async () => {
     const page = setUp(() => ({ comparisonId: null, ignored: 'paused' }));
     await ask('Anything?', 'Something.');
     await sleep(150);
     expect(page.of('prompt.captured')).toHaveLength(1);
-    expect(page.indicators).toEqual([]);
+    expect(page.indicators.map((i) => [i.ready, i.closed, i.notices])).toEqual([[0, 1, []]]);
     expect(page.of('answer.captured')).toEqual([]);
     page.stop();
   });
 
+  test('a refused capture says why on the page, without "Don\'t compare"', async () => {
+    const page = setUp((type) => (type === 'prompt.captured' ? { comparisonId: null, ignored: 'rate', notice: 'Too many prompts from this tab.' } : { ok: true }));
+    await ask('One more?', 'Fine.');
+    await expect.poll(() => page.indicators[0]?.notices).toEqual(['Too many prompts from this tab.']);
+    expect(page.indicators[0]!.ready).toBe(0);
+    await sleep(150);
+    expect(page.of('answer.captured')).toEqual([]);
+    page.stop();
+  });
+
+  test('"Don\'t compare" is offered once the comparison exists', async () => {
+    const page = setUp();
+    await ask('Ready?', null);
+    await expect.poll(() => page.indicators[0]?.ready).toBe(1);
+    expect(page.indicators[0]!.notices).toEqual([]);
+    page.stop();
+  });
+
+
   test('a second prompt before the first answer finished: only the second gets the answer', async () => {
     const page = setUp();
     await ask('First?', null);
-    await expect.poll(() => page.indicators.length).toBe(1);
+    await expect.poll(() => page.indicators[0]?.ready).toBe(1);
     await ask('Second?', 'The answer to the second.');
     await expect.poll(() => page.of('answer.captured').length).toBe(1);
     await sleep(100);
@@ -144,6 +186,56 @@ describe('capture on a chat page', () => {
     await expect.poll(() => page.indicators.length).toBe(1);
     page.stop();
     expect(page.indicators[0]!.closed).toBe(1);
+  });
+});
+
+describe("only the user's own sends, with an indicator the page lets them see", () => {
+  test('synthetic events (Enter, a click on send, a submit) pick up nothing', async () => {
+    const page = setUp(undefined, { trusted: (e) => e.isTrusted });
+    for (let i = 0; i < 20; i++) {
+      const composer = document.querySelector('#prompt-textarea')!;
+      composer.textContent = `Spend the user's keys ${i}`;
+      composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      document.querySelector<HTMLElement>('[data-testid="send-button"]')?.click();
+      document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    }
+    await sleep(150);
+    expect(page.sent).toEqual([]);
+    expect(page.indicators).toEqual([]);
+    page.stop();
+  });
+
+  test('an indicator the page hides: nothing is handed over, the panel is told, and capture stops on the page', async () => {
+    const page = setUp(undefined, { visible: false });
+    await ask('Hidden?', null);
+    await expect.poll(() => page.of('capture.blocked')).toEqual([{ url: document.location.href, reason: 'indicator-hidden' }]);
+    expect(page.of('prompt.captured')).toEqual([]);
+    await ask('And now?', null);
+    await sleep(150);
+    expect(page.of('prompt.captured')).toEqual([]);
+    expect(page.indicators).toHaveLength(1);
+    page.stop();
+  });
+
+  test('an indicator hidden after the prompt went: the prompt is taken back and capture stops', async () => {
+    const page = setUp();
+    await ask('Visible at first?', null);
+    await expect.poll(() => page.indicators[0]?.ready).toBe(1);
+    page.indicators[0]!.visible = false;
+    await expect.poll(() => page.of('capture.undo'), { timeout: 2000 }).toEqual([{ comparisonId: 'c1' }]);
+    expect(page.of('capture.blocked')).toHaveLength(1);
+    await ask('Next?', null);
+    await sleep(150);
+    expect(page.of('prompt.captured')).toHaveLength(1);
+    page.stop();
+  });
+
+  test('a prompt longer than a message may carry is not handed over; the page says so', async () => {
+    const page = setUp();
+    await ask('x'.repeat(1_000_001), null);
+    await expect.poll(() => page.indicators[0]?.notices).toEqual(['Parallax did not pick this up: it is longer than 1,000,000 characters.']);
+    expect(page.of('prompt.captured')).toEqual([]);
+    page.stop();
   });
 });
 

@@ -63,6 +63,9 @@ describe('the page indicator', () => {
     const indicator = showIndicator(document, { onUndo });
     const button = root().querySelector('button')!;
     button.click();
+    expect(onUndo).not.toHaveBeenCalled(); // nothing to undo until the comparison exists
+    indicator.ready();
+    button.click();
     expect(onUndo).toHaveBeenCalledTimes(1);
     expect(button.disabled).toBe(true);
     indicator.removed();
@@ -75,10 +78,30 @@ describe('the page indicator', () => {
   test('when undo fails it says why and the button can be used again', () => {
     const root = shadowOf();
     const indicator = showIndicator(document, { onUndo: () => undefined });
+    indicator.ready();
     root().querySelector('button')!.click();
     indicator.failed('Parallax did not answer.');
     expect(root().querySelector('[role="status"]')!.textContent).toBe('Could not remove it: Parallax did not answer.');
     expect(root().querySelector('button')!.disabled).toBe(false);
+  });
+
+  test('a notice replaces the message and the button, and stays longer', () => {
+    const root = shadowOf();
+    const indicator = showIndicator(document, { onUndo: () => undefined });
+    indicator.notice('Parallax did not pick this up: too many prompts.');
+    expect(root().querySelector('[role="status"]')!.textContent).toBe('Parallax did not pick this up: too many prompts.');
+    vi.advanceTimersByTime(50);
+    expect(root().querySelector('[role="status"]')!.textContent).toBe('Parallax did not pick this up: too many prompts.');
+    expect(root().querySelector('button')).toBeNull();
+    vi.advanceTimersByTime(9000);
+    expect(host()).not.toBeNull();
+    vi.advanceTimersByTime(1100);
+    expect(host()).toBeNull();
+  });
+
+  test('its styles are important, so no stylesheet of the page can hide it', () => {
+    showIndicator(document, { onUndo: () => undefined });
+    for (const property of ['display', 'visibility', 'opacity', 'position', 'z-index']) expect(host()!.style.getPropertyPriority(property), property).toBe('important');
   });
 
   const rect = (r: { left: number; right: number; top: number; bottom: number }) => ({ ...r, x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top, toJSON: () => ({}) });

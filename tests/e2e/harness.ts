@@ -7,6 +7,12 @@ import { startServer, type TestServer } from '../servers/http';
 export const ROOT = resolve(import.meta.dirname ?? __dirname, '../..');
 /** The built extension; PARALLAX_EXTENSION_DIR points at another build (e.g. one made apart from the shared .output). */
 export const EXTENSION_DIR = process.env.PARALLAX_EXTENSION_DIR ? resolve(process.env.PARALLAX_EXTENSION_DIR) : join(ROOT, '.output/chrome-mv3');
+/**
+ * The same extension built with its test hooks (`npm run build:e2e`, i.e. `wxt build --mode e2e`): only tests that
+ * must reach what a person reaches through native browser UI (the context menu) load it; the rest test the
+ * production build.
+ */
+export const TEST_BUILD_DIR = process.env.PARALLAX_TEST_BUILD_DIR ? resolve(process.env.PARALLAX_TEST_BUILD_DIR) : join(ROOT, '.output/chrome-mv3-e2e');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -15,6 +21,12 @@ export function e2eUnavailable(): string | null {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) return `no built extension at ${EXTENSION_DIR} (npm run build:chrome)`;
   return null;
+}
+
+/** Why the test-hook build is missing, or null. Under CI=true it is never a reason to skip: the run fails instead. */
+export function testBuildUnavailable(): string | null {
+  if (process.env.CI === 'true' || existsSync(join(TEST_BUILD_DIR, 'manifest.json'))) return null;
+  return `no test build at ${TEST_BUILD_DIR} (npm run build:e2e)`;
 }
 
 /** A Chromium with the built extension loaded, on a profile folder that survives relaunches. */
@@ -27,18 +39,19 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the extension; pass the same profileDir again to simulate closing and reopening. */
+/** Launches Chromium with the extension (`testBuild`: the test-hook build); pass the same profileDir again to simulate closing and reopening. */
 export async function launchWithExtension(
   profileDir = mkdtempSync(join(tmpdir(), 'parallax-profile-')),
   extraArgs: string[] = [],
-  opts: { webgpu?: boolean } = {},
+  opts: { webgpu?: boolean; testBuild?: boolean } = {},
 ): Promise<ExtensionBrowser> {
+  const dir = opts.testBuild ? TEST_BUILD_DIR : EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',

@@ -21,11 +21,11 @@ const reply = (_prompt: string, model: string) =>
       ? 'Tea is healthy in moderation for most adults, and green tea is a good choice.'
       : 'Tea is healthy in moderation for most adults.';
 
-/** Reads this extension's stored API keys from an extension page (test setup and checks only). */
+/** What storage.local holds for the API keys, read from an extension page (checks only): sealed, never the keys. */
 const storedKeys = (page: Page) =>
   page.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-    return ((await api.storage.local.get('apiKeys')).apiKeys ?? {}) as Record<string, string>;
+    return JSON.stringify((await api.storage.local.get('apiKeys')).apiKeys ?? {});
   });
 
 describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word diff, in Chromium', () => {
@@ -107,7 +107,6 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
 
   test('removing an endpoint offers Undo, which brings it back with its key', async () => {
     const list = settings.getByTestId('endpoint-list');
-    const id = Object.keys(await storedKeys(settings))[0]!;
     await list.getByRole('button', { name: 'Remove Keyed server' }).click();
     const toast = settings.getByTestId('undo-toast');
     await toast.waitFor();
@@ -120,8 +119,15 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
     await settings.screenshot({ path: join(SCREENSHOT_DIR, 'settings-undo-360-window.png') });
     await toast.getByRole('button', { name: 'Undo' }).click();
     await list.getByText('Keyed server').waitFor();
-    expect(await storedKeys(settings)).toEqual({ [id]: KEY });
     expect(await list.textContent()).toContain('key saved');
+    // The key came back with it: testing the endpoint sends it again (and storage holds it sealed only).
+    const before = keyed.requests.length;
+    await list.getByRole('button', { name: 'Test Keyed server' }).click();
+    await expect.poll(() => list.getByTestId('connection-result').textContent(), { timeout: 15_000 }).toBe('Connected: 2 models');
+    expect(keyed.requests.slice(before).map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`]);
+    const stored = await storedKeys(settings);
+    expect(stored).toContain('"sealed"');
+    expect(stored).not.toContain(KEY);
   });
 
   test('settings at 360 and 1280 px, light and dark', async () => {

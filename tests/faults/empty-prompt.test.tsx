@@ -43,7 +43,7 @@ describe('capture on a chat page', () => {
     document.body.append(form);
     const prompts: SubmittedPrompt[] = [];
     let clock = 0;
-    const stop = watchSubmits(document, generic, (p) => prompts.push(p), () => (clock += 10_000));
+    const stop = watchSubmits(document, generic, (p) => prompts.push(p), { now: () => (clock += 10_000), trusted: () => true });
     return { composer, send, prompts, stop };
   }
 

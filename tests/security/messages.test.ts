@@ -42,6 +42,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'answer.captured': { comparisonId: 'c1', text: 'An answer', url: 'http://127.0.0.1:5173/chat' },
   'capture.undo': { comparisonId: 'c1' },
   'site.health': { url: 'http://127.0.0.1:5173/chat', missing: ['composer'] },
+  'capture.blocked': { url: 'http://127.0.0.1:5173/chat', reason: 'indicator-hidden' },
   'comparison.start': { text: 'Is tea healthy?', languages: ['de'], translations: { de: 'Ist Tee gesund?' }, providerIds: ['p1'], repetitions: 2, context: [{ role: 'assistant', content: 'ok' }] },
   'translation.preview': { text: 'Is tea healthy?', source: 'en', target: 'de', translation: 'Ist Tee gesund?', roundTrip: true },
   'translation.check': { source: 'en', targets: ['de', 'ar'] },
@@ -75,6 +76,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'runner.cancel': { runId: 'r1' },
   'runner.cancelAll': { comparisonId: 'c1' },
   'runner.apiKey': { providerId: 'p1' },
+  'runner.endpoint': { url: 'https://api.openai.com/v1/chat/completions' },
   'runner.settings': {},
   'batch.start': { batchId: 'b1' },
   'batch.pause': { batchId: 'b1' },
@@ -135,7 +137,7 @@ describe('forged senders', () => {
 
   test('a content script can send no message meant for extension pages, the runner or the background', () => {
     const contentMay = TYPES.filter((t) => SENDER_ROLE[t] === 'content');
-    expect(contentMay.sort()).toEqual(['answer.captured', 'capture.undo', 'prompt.captured', 'site.health'].filter((t) => TYPES.includes(t as MessageType)).sort());
+    expect(contentMay.sort()).toEqual(['answer.captured', 'capture.blocked', 'capture.undo', 'prompt.captured', 'site.health'].filter((t) => TYPES.includes(t as MessageType)).sort());
   });
 
   test('the runner host page stays silent on what is not its own, and refuses forged senders of what is', async () => {

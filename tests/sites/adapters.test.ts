@@ -95,7 +95,8 @@ function click(el: Element) {
 function watch(doc: Document, adapter: SiteAdapter) {
   const prompts: SubmittedPrompt[] = [];
   let clock = 1_000_000;
-  const stop = watchSubmits(doc, adapter, (p) => prompts.push(p), () => clock);
+  // Events made here are synthetic (untrusted); these tests are about each site's page, trust has its own (tests/capture/trusted-events.test.ts).
+  const stop = watchSubmits(doc, adapter, (p) => prompts.push(p), { now: () => clock, trusted: () => true });
   return { prompts, stop, advance: (ms: number) => (clock += ms) };
 }
 

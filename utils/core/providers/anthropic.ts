@@ -1,3 +1,4 @@
+import { endpointFetch } from './endpoint-fetch';
 import { ProviderError, errorFromStatus, toProviderError } from './errors';
 import { joinUrl } from './openai-compatible';
 import { sseEvents } from './sse';
@@ -44,7 +45,7 @@ export const anthropic: ChatProvider = {
     const endpoint = new URL(url).host;
     let res: Response;
     try {
-      res = await fetch(url, {
+      res = await endpointFetch(url, {
         method: 'POST',
         signal,
         headers: {
@@ -55,7 +56,7 @@ export const anthropic: ChatProvider = {
           ...(conn.apiKey ? { 'x-api-key': conn.apiKey } : {}),
         },
         body: JSON.stringify(anthropicBody(req)),
-      });
+      }, conn.apiKey, endpoint);
     } catch (err) {
       throw toProviderError(err, endpoint, signal);
     }

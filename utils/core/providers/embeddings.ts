@@ -1,3 +1,4 @@
+import { endpointFetch } from './endpoint-fetch';
 import { errorFromStatus, toProviderError, ProviderError } from './errors';
 import { joinUrl } from './openai-compatible';
 import type { ProviderConnection } from './types';
@@ -11,12 +12,12 @@ export async function embedTexts(conn: ProviderConnection, model: string, texts:
   const endpoint = new URL(url).host;
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await endpointFetch(url, {
       method: 'POST',
       signal,
       headers: { 'content-type': 'application/json', ...(conn.apiKey ? { authorization: `Bearer ${conn.apiKey}` } : {}) },
       body: JSON.stringify({ model, input: texts }),
-    });
+    }, conn.apiKey, endpoint);
   } catch (err) {
     throw toProviderError(err, endpoint, signal);
   }

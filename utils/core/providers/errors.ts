@@ -66,6 +66,14 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * The one place a key is taken out of text: a server may echo the key it was given in its error (OpenAI does,
+ * partly), and that text ends up on a run, in a live event or in the settings. Every such message passes here.
+ */
+export function withoutKey(message: string, apiKey: string | undefined): string {
+  return apiKey && apiKey.length >= 4 ? message.split(apiKey).join('[key]') : message;
+}
+
 /** API-key-shaped tokens (OpenAI/Anthropic `sk-…`, Google `AIza…`) that some servers echo back in error text. */
 const KEY_LIKE = /\b(?:sk-|AIza)[A-Za-z0-9_-]{6,}/g;
 

@@ -1,3 +1,4 @@
+import { endpointFetch } from './endpoint-fetch';
 import { ProviderError, errorFromStatus, toProviderError } from './errors';
 import { joinUrl } from './openai-compatible';
 import { sseEvents } from './sse';
@@ -52,7 +53,7 @@ export const gemini: ChatProvider = {
     const endpoint = new URL(url).host;
     let res: Response;
     try {
-      res = await fetch(url, {
+      res = await endpointFetch(url, {
         method: 'POST',
         signal,
         headers: {
@@ -61,7 +62,7 @@ export const gemini: ChatProvider = {
           ...(conn.apiKey ? { 'x-goog-api-key': conn.apiKey } : {}),
         },
         body: JSON.stringify(geminiBody(req)),
-      });
+      }, conn.apiKey, endpoint);
     } catch (err) {
       throw toProviderError(err, endpoint, signal);
     }

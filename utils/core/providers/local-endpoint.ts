@@ -56,3 +56,10 @@ export function localOriginOf(baseUrl: string): string | null {
     return null;
   }
 }
+
+/** True for this computer only: localhost (and names under .localhost), 127.0.0.0/8 and ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  return ipv4Parts(host)?.[0] === 127;
+}

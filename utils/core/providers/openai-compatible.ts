@@ -1,3 +1,4 @@
+import { endpointFetch } from './endpoint-fetch';
 import { ProviderError, errorFromStatus, localServerForbidden, toProviderError } from './errors';
 import { localOriginOf } from './local-endpoint';
 import { sseEvents } from './sse';
@@ -27,7 +28,7 @@ export const openaiCompatible: ChatProvider = {
     const endpoint = new URL(url).host;
     let res: Response;
     try {
-      res = await fetch(url, {
+      res = await endpointFetch(url, {
         method: 'POST',
         signal,
         headers: {
@@ -44,7 +45,7 @@ export const openaiCompatible: ChatProvider = {
           ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
           ...(req.seed !== undefined ? { seed: req.seed } : {}),
         }),
-      });
+      }, conn.apiKey, endpoint);
     } catch (err) {
       throw toProviderError(err, endpoint, signal);
     }

@@ -1,4 +1,4 @@
-import { ProviderError } from '../providers/errors';
+import { ProviderError, withoutKey } from '../providers/errors';
 import { classifyRefusal } from '../analysis/refusal';
 import type { ChatMessage, ChatProvider, ChatRequest } from '../providers/types';
 import { CANCELLED_MESSAGE } from './state';
@@ -47,10 +47,6 @@ export function requestFor(target: Target, prompt: string, context: readonly Con
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
-/** A server may echo the key in its error (OpenAI does, partly): never keep it in a record or show it. */
-export function withoutKey(message: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 4 ? message.split(apiKey).join('[key]') : message;
-}
 
 function hostOf(baseUrl: string): string {
   try {

@@ -4,7 +4,7 @@
  * only ever in an extension page) and where to store each verdict.
  */
 import { judgeRequest, parseJudgeAnswer, type JudgeRubric, type JudgeVerdict } from '../analysis/judge';
-import { toProviderError } from '../providers/errors';
+import { toProviderError, withoutKey } from '../providers/errors';
 import type { ChatProvider, ProviderConnection } from '../providers/types';
 import type { Run } from './types';
 
@@ -47,8 +47,7 @@ export async function judgeRuns(
       if (signal.aborted) break;
       const message = toProviderError(err, judge.by, signal).message;
       // A server may echo the key in its error: never show or keep it.
-      const key = judge.conn.apiKey;
-      outcome = { runId: run.id, error: key && key.length >= 4 ? message.split(key).join('[key]') : message };
+      outcome = { runId: run.id, error: withoutKey(message, judge.conn.apiKey) };
     }
     outcomes.push(outcome);
     await onOutcome(outcome, i + 1, todo.length);

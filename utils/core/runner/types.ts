@@ -74,6 +74,8 @@ export interface HeldRuns {
   axes: { providerIds?: string[]; languages: string[]; personas: { id: string; label: string; systemPrompt: string }[]; repetitions: number; temperature?: number };
   /** How many runs asking them would start. */
   runs: number;
+  /** 'confirm' for a picked-up prompt longer than Parallax asks by itself: its length in characters. */
+  chars?: number;
   /** 'translator': the languages not asked, and what the translator said of each. */
   missing?: { language: string; availability: 'downloadable' | 'downloading' | 'unavailable' | 'unsupported' | 'no-translator' }[];
 }

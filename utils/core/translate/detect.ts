@@ -38,15 +38,19 @@ function scriptOf(cp: number): Script | null {
   return null;
 }
 
-/** Text that says nothing about the language: code, URLs, e-mail addresses, markup. */
+/**
+ * Text that says nothing about the language: code, URLs, e-mail addresses, markup. Every pattern runs in linear
+ * time (an address starts only at a word's start; a tag or link target stops at the next one's opening), so a
+ * page's 200 KB of `x` or `<a` cannot freeze the panel.
+ */
 export function proseOf(text: string): string {
   return text
     .replace(/(```|~~~)[\s\S]*?(\1|$)/g, ' ')
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
-    .replace(/\S+@\S+\.\w+/g, ' ')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/\]\([^)]*\)/g, ']');
+    .replace(/(?<![^\s@])[^\s@]+@[^\s@]+\.\w+/g, ' ')
+    .replace(/<\/?[a-z][^<>]*>/gi, ' ')
+    .replace(/\]\([^)\]]*\)/g, ']');
 }
 
 const count = (text: string, letters: RegExp) => text.match(letters)?.length ?? 0;

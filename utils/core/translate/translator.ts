@@ -1,5 +1,6 @@
 import { ON_DEVICE_KINDS, staysOnDevice } from '../providers/destination';
 import type { ChatProvider, ProviderConnection } from '../providers/types';
+import { withoutKey } from '../providers/errors';
 import { cleanTranslation, translationInstruction, translationMessages } from './prompt';
 
 /** Something that translates text between catalogue languages. */
@@ -66,8 +67,7 @@ export function modelTranslator(provider: ChatProvider, conn: ProviderConnection
         }
       } catch (err) {
         // Servers may echo the key in their errors; the message ends up on a run.
-        const key = conn.apiKey;
-        if (err instanceof Error && key && key.length >= 4) err.message = err.message.split(key).join('[key]');
+        if (err instanceof Error) err.message = withoutKey(err.message, conn.apiKey);
         throw err;
       }
       const clean = cleanTranslation(raw, { source, target, text });

@@ -8,6 +8,9 @@ import { enabledSitesOf, settingsItem } from '../storage/settings';
 import { enabledAdapterForUrl } from '../../core/sites/registry';
 import { byImportance, siteHealthItem } from '../capture/site-health';
 import type { BackgroundDeps } from './handlers';
+import { CAPTURE_RATE, slidingWindowLimiter } from '../../core/sites/capture-limits';
+import { t } from '../../core/i18n';
+import { panelRequestItem } from '../storage/panel-requests';
 
 /** storage.session key remembering which tab a comparison was picked up in (gone when the browser closes). */
 const tabKey = (comparisonId: string) => `session:captureTab.${comparisonId}` as const;
@@ -21,17 +24,29 @@ export function siteTarget(source: Extract<Comparison['source'], { kind: 'site' 
   return { providerId: `site-${source.site}`, providerKind: 'site', providerLabel: name, baseUrl: originOf(source.url), model: name, language: null };
 }
 
+const hostOf = (url: string | undefined) => {
+  try {
+    return new URL(url ?? '').host;
+  } catch {
+    return '';
+  }
+};
+
 /**
  * Capture on chat sites, over the core handlers: a picked-up prompt remembers its tab and keeps the page's
  * previous turns; the site's finished answer becomes a done 'site' run in the first column; "don't compare
  * this one" stops and deletes the comparison; selector health is kept per site for the panel. Answers and
- * undo are accepted only from the tab the comparison was picked up in. `base` provides 'prompt.captured'
- * and 'run.retry', which this wraps (spread the result after `base`).
+ * undo are accepted only from the tab the comparison was picked up in. A tab sending more than
+ * {@link CAPTURE_RATE} prompts a minute is refused, with a notice on the page and in the panel. `base` provides
+ * 'prompt.captured' and 'run.retry', which this wraps (spread the result after `base`).
  */
 export function captureHandlers(deps: BackgroundDeps, base: Handlers): Handlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const now = deps.now ?? Date.now;
   const { db } = deps;
+  /** Per tab, in memory: a background restarted after a quiet minute has nothing to remember anyway. */
+  const captures = slidingWindowLimiter(CAPTURE_RATE);
+  const tell = (message: string) => panelRequestItem.setValue({ kind: 'notice', message, at: now() });
 
   /** The comparison, when the sender is the tab it was picked up in and still on that site. */
   async function ownComparison(comparisonId: string, sender: SenderInfo): Promise<Comparison | undefined> {
@@ -46,12 +61,23 @@ export function captureHandlers(deps: BackgroundDeps, base: Handlers): Handlers 
 
   return {
     async 'prompt.captured'(payload, sender) {
+      const rate = captures.take(sender.tab?.id ?? sender.url ?? '', now());
+      if (!rate.ok) {
+        if (rate.first) await tell(t('captureRateLimitedPanel', hostOf(sender.url), CAPTURE_RATE.max));
+        return { comparisonId: null, ignored: 'rate', notice: t('captureRateLimitedPage', Math.ceil(rate.retryInMs / 1000), CAPTURE_RATE.max) };
+      }
       const reply = await base['prompt.captured']!(payload, sender);
       const id = reply.comparisonId;
       if (id && sender.tab?.id !== undefined) await storage.setItem(tabKey(id), sender.tab.id);
       const context = payload.context?.filter((t) => t.content.trim()).slice(-MAX_CONTEXT_TURNS);
       if (id && context?.length) await db.comparisons.update(id, { context });
-      return reply;
+      const held = id ? (await db.comparisons.get(id))?.held : undefined;
+      return held?.reason === 'confirm' ? { ...reply, notice: t('captureHeldPage') } : reply;
+    },
+
+    async 'capture.blocked'(_payload, sender) {
+      await tell(t('captureIndicatorHidden', hostOf(sender.url)));
+      return { noted: true };
     },
 
     async 'run.retry'(payload, sender) {

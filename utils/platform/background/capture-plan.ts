@@ -1,11 +1,12 @@
 /**
  * How a prompt picked up on a chat site is asked: with the axes chosen in the prompt box (endpoints, languages,
  * personas, repetitions, temperature), like the context menu. What must not start by itself is held for the
- * user, never started to fail: a run count above the prompt box's confirmation size, and languages the
- * translator cannot reach yet.
+ * user, never started to fail: a run count above the prompt box's confirmation size, a prompt longer than
+ * {@link MAX_CAPTURED_PROMPT_CHARS}, and languages the translator cannot reach yet.
  */
 import type { ProviderConfig } from '../../core/providers/types';
 import { estimatePlan } from '../../core/runner/estimate';
+import { MAX_CAPTURED_PROMPT_CHARS } from '../../core/sites/capture-limits';
 import type { HeldRuns } from '../../core/runner/types';
 import { detectLanguage } from '../../core/translate/detect';
 import { catalogueCode } from '../../core/translate/languages';
@@ -53,6 +54,9 @@ export async function planCapture(
 ): Promise<CapturePlan> {
   const spec = specOfAxes(axes);
   const estimate = estimatePlan({ text, ...spec }, providers);
+  if (text.length > MAX_CAPTURED_PROMPT_CHARS && estimate.runs > 0) {
+    return { spec: NOTHING, held: { reason: 'confirm', axes: heldAxes(axes, axes.languages), runs: estimate.runs, chars: text.length } };
+  }
   if (estimate.runs > CONFIRM_ABOVE_RUNS) return { spec: NOTHING, held: { reason: 'confirm', axes: heldAxes(axes, axes.languages), runs: estimate.runs } };
   if (!axes.languages.length) return { spec };
   const source = catalogueCode(detectLanguage(text).code);

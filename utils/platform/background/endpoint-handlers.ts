@@ -2,6 +2,7 @@ import type { Handlers } from '../messaging/router';
 import type { EndpointCheck } from '../messaging/protocol-endpoints';
 import { apiKeysItem } from '../storage/settings';
 import { listModels } from '../../core/providers/models';
+import { withoutKey } from '../../core/providers/errors';
 import { localOriginOf } from '../../core/providers/local-endpoint';
 import { allowLocalOriginForTrial } from './local-origin';
 
@@ -42,7 +43,7 @@ export function endpointHandlers(deps: EndpointDeps = {}): Handlers {
       if (result.ok) return { models: result.models };
       const { error, serverSaid } = result;
       // Some servers echo the key they were given: it goes no further than here.
-      const mask = (text: string) => (key && key.length >= 4 ? text.split(key).join('[key]') : text);
+      const mask = (text: string) => withoutKey(text, key);
       return {
         error: {
           code: error.code,

@@ -120,9 +120,13 @@ function openPanel(tab: EntryTab | undefined): Promise<void> {
   return firefox.sidebarAction?.open() ?? Promise.resolve();
 }
 
+/** Builds made with `wxt build --mode e2e` (tests only) expose test hooks; a production build has none. */
+const TEST_HOOKS = import.meta.env.MODE === 'e2e';
+
 /**
- * Registers the context menu and the keyboard shortcut, wired to {@link entryPointHandlers}. The handlers are also
- * put on `globalThis.parallaxEntryPoints`, so tests can drive the native menu Playwright cannot click.
+ * Registers the context menu and the keyboard shortcut, wired to {@link entryPointHandlers}. In the e2e build only,
+ * the handlers are also put on the service worker's global scope, so tests can drive the native menu Playwright
+ * cannot click; the production bundle does not contain the hook (tests/e2e/production-bundle.e2e.ts).
  */
 export function registerEntryPoints(start: (spec: ComposeSpec) => Promise<string>): EntryPointHandlers {
   const handlers = entryPointHandlers({
@@ -145,6 +149,6 @@ export function registerEntryPoints(start: (spec: ComposeSpec) => Promise<string
     menus.onClicked.addListener((info, tab) => void handlers.onMenuClick(info, tab));
   }
   browser.commands?.onCommand.addListener((command, tab) => void handlers.onCommand(command, tab));
-  (globalThis as { parallaxEntryPoints?: EntryPointHandlers }).parallaxEntryPoints = handlers;
+  if (TEST_HOOKS) (globalThis as { parallaxEntryPoints?: EntryPointHandlers }).parallaxEntryPoints = handlers;
   return handlers;
 }

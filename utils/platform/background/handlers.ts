@@ -13,6 +13,7 @@ import type { ComposeSpec } from '../messaging/protocol-compose';
 import { apiKeysItem, enabledSitesOf, settingsItem } from '../storage/settings';
 import { enabledAdapterForUrl } from '../../core/sites/registry';
 import type { RunnerHost } from '../runner-host/runner-host';
+import { permissionPolicy } from '../endpoint-access';
 
 /** What the background's handlers work with. */
 export interface BackgroundDeps {
@@ -119,6 +120,9 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     },
     async 'runner.apiKey'({ providerId }) {
       return { apiKey: (await apiKeysItem.getValue())[providerId] ?? '' };
+    },
+    async 'runner.endpoint'({ url }) {
+      return { problem: await permissionPolicy(url) };
     },
     async 'runner.settings'() {
       return { settings: await settingsItem.getValue() };

@@ -1,4 +1,6 @@
 import type { MessageType, Payload, ReplyData } from '../messaging/protocol';
+import { MAX_PROMPT_CHARS } from '../messaging/limits';
+import { t, uiLanguage } from '../../core/i18n';
 import { MAX_CONTEXT_TURNS, MAX_CONTEXT_TURN_CHARS, MAX_SITE_ANSWER_CHARS, type ContextTurn } from '../messaging/protocol-capture';
 import { answerWhenDone, type AnswerWaitOptions } from '../../core/sites/answer';
 import { findComposer, findSendButton, readTurns } from '../../core/sites/turns';
@@ -18,6 +20,8 @@ export interface CaptureFlowDeps {
   answer?: AnswerWaitOptions;
   indicator?: (doc: Document, opts: IndicatorOptions) => Indicator;
   log?: (message: string, err?: unknown) => void;
+  /** Which events are the user's own (default `event.isTrusted`); tests pass their own. */
+  trusted?: (event: Event) => boolean;
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -42,6 +46,11 @@ export function answersPrompt(turns: readonly Turn[], prompt: string): boolean {
   return head > 0 && shown.slice(0, head) === sent.slice(0, head);
 }
 
+/** How long after showing the indicator it is checked before the prompt is handed over (the page's reactions to it run first). */
+const SETTLE_MS = 60;
+/** How often the indicator is checked while it is up. */
+const WATCH_MS = 250;
+
 /**
  * The composer as the indicator must leave it clear: its form (or itself), the send button, and the stop button
  * shown while the site answers. Looked up each time: sites replace these elements as they go.
@@ -53,44 +62,89 @@ export function composerParts(adapter: SiteAdapter, doc: Document): Element[] {
 }
 
 /**
- * Picks up each prompt the user sends on the page, hands it to the background with the turns before it, shows
- * the page indicator with "Don't compare", and once the site has finished its own answer sends that too. A new
- * prompt stops waiting for the previous answer. Returns a function that stops everything.
+ * Picks up each prompt the user sends on the page (their own key presses and clicks only, see submit.ts), shows
+ * the page indicator with "Don't compare", hands the prompt to the background with the turns before it, and once
+ * the site has finished its own answer sends that too. A new prompt stops waiting for the previous answer. The
+ * indicator must stay visible: a page that hides, covers or removes it gets nothing picked up (a prompt already
+ * handed over is taken back), capture stops on the page and the panel is told why. Returns a function that stops
+ * everything.
  */
 export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
   const { doc, adapter, send } = deps;
   const log = deps.log ?? ((message: string, err?: unknown) => console.warn(`[parallax] ${message}`, err ?? ''));
   const indicate = deps.indicator ?? showIndicator;
   const answerOptions = { stableMs: 1500, timeoutMs: 10 * 60_000, ...deps.answer };
-  let current: { waiting: AbortController; indicator?: Indicator } | null = null;
+  let current: { waiting: AbortController; indicator: Indicator } | null = null;
+  let blocked = false;
+
+  /** The page hid the indicator: stop picking up prompts here, take back the one handed over, tell the panel. */
+  const block = (comparisonId: string | null) => {
+    if (!blocked) void send('capture.blocked', { url: doc.location.href, reason: 'indicator-hidden' }).catch((err: unknown) => log('could not report the hidden indicator', err));
+    blocked = true;
+    stopSubmits();
+    if (comparisonId) void send('capture.undo', { comparisonId }).catch((err: unknown) => log('could not take back the prompt', err));
+  };
 
   async function onPrompt(prompt: SubmittedPrompt) {
+    if (blocked) return;
     current?.waiting.abort();
     const waiting = new AbortController();
-    const mine: NonNullable<typeof current> = (current = { waiting });
+    let comparisonId: string | null = null;
+    const indicator = indicate(doc, {
+      avoid: () => composerParts(adapter, doc),
+      onUndo: () => {
+        waiting.abort();
+        if (!comparisonId) return;
+        send('capture.undo', { comparisonId })
+          .then(() => indicator.removed())
+          .catch((err: unknown) => indicator.failed(err instanceof Error ? err.message : String(err)));
+      },
+    });
+    current = { waiting, indicator };
     // Read now: the site is about to add the prompt to the page and start its answer.
     const context = contextOf(readTurns(adapter, doc));
     const answer = answerWhenDone(adapter, doc, waiting.signal, answerOptions);
     answer.catch(() => undefined);
 
-    let comparisonId: string | null;
+    if (prompt.text.length > MAX_PROMPT_CHARS) {
+      waiting.abort();
+      return indicator.notice(t('captureTooLong', MAX_PROMPT_CHARS.toLocaleString(uiLanguage())));
+    }
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    // A newer prompt within these milliseconds (no person sends twice that fast) replaces this one.
+    if (waiting.signal.aborted) return indicator.close();
+    if (!indicator.shown()) {
+      indicator.close();
+      waiting.abort();
+      return block(null);
+    }
+
+    let reply: ReplyData<'prompt.captured'>;
     try {
-      ({ comparisonId } = await send('prompt.captured', { text: prompt.text, url: doc.location.href, via: prompt.via, context }));
+      reply = await send('prompt.captured', { text: prompt.text, url: doc.location.href, via: prompt.via, context });
     } catch (err) {
       waiting.abort();
+      indicator.close();
       return log('prompt not handed over', err);
     }
-    if (!comparisonId || waiting.signal.aborted) return waiting.abort(); // paused, or a newer prompt came
+    comparisonId = reply.comparisonId;
+    if (!comparisonId) {
+      waiting.abort();
+      return reply.notice ? indicator.notice(reply.notice) : indicator.close(); // paused, or refused
+    }
+    if (waiting.signal.aborted) return; // "Don't compare" meanwhile, or a newer prompt came
     const id = comparisonId;
-    mine.indicator = indicate(doc, {
-      avoid: () => composerParts(adapter, doc),
-      onUndo: () => {
-        waiting.abort();
-        send('capture.undo', { comparisonId: id })
-          .then(() => mine.indicator?.removed())
-          .catch((err: unknown) => mine.indicator?.failed(err instanceof Error ? err.message : String(err)));
-      },
-    });
+    if (reply.notice) indicator.notice(reply.notice);
+    else indicator.ready();
+    // Checked while it is up: a page that hides it after the prompt went is caught too.
+    const watch = setInterval(() => {
+      if (!indicator.open() || waiting.signal.aborted) return clearInterval(watch);
+      if (indicator.shown()) return;
+      clearInterval(watch);
+      waiting.abort();
+      indicator.close();
+      block(id);
+    }, WATCH_MS);
 
     let text: string;
     try {
@@ -105,10 +159,10 @@ export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
     );
   }
 
-  const stopSubmits = watchSubmits(doc, adapter, (prompt) => void onPrompt(prompt));
+  const stopSubmits = watchSubmits(doc, adapter, (prompt) => void onPrompt(prompt), deps.trusted ? { trusted: deps.trusted } : {});
   return () => {
     stopSubmits();
     current?.waiting.abort();
-    current?.indicator?.close();
+    current?.indicator.close();
   };
 }

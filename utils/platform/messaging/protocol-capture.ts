@@ -30,6 +30,8 @@ export interface CaptureMessages {
   'answer.captured': { from: 'content'; payload: { comparisonId: string; text: string; url: string }; reply: { runId: string } };
   /** "Don't compare this one": stop the comparison's runs and delete it. */
   'capture.undo': { from: 'content'; payload: { comparisonId: string }; reply: { removed: boolean } };
+  /** The page hid Parallax's indicator: capture stopped on this page (the panel says why). */
+  'capture.blocked': { from: 'content'; payload: { url: string; reason: 'indicator-hidden' }; reply: { noted: boolean } };
   /** Required selectors that match nothing on this page (empty: the adapter works here). */
   'site.health': { from: 'content'; payload: { url: string; missing: SelectorGroup[] }; reply: { recorded: boolean } };
 }
@@ -38,6 +40,7 @@ export interface CaptureMessages {
 export const CAPTURE_ROLES: { [K in keyof CaptureMessages]: CaptureMessages[K]['from'] } = {
   'answer.captured': 'content',
   'capture.undo': 'content',
+  'capture.blocked': 'content',
   'site.health': 'content',
 };
 
@@ -49,6 +52,8 @@ export const CAPTURE_VALIDATORS: { [K in keyof CaptureMessages]: Validator } = {
   'answer.captured': (p) =>
     !isObject(p) ? 'payload must be an object' : firstError(id(p.comparisonId, 'comparisonId'), str(p.text, 'text', MAX_SITE_ANSWER_CHARS), url(p.url, 'url')),
   'capture.undo': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
+  'capture.blocked': (p) =>
+    !isObject(p) ? 'payload must be an object' : firstError(url(p.url, 'url'), p.reason === 'indicator-hidden' ? null : 'reason is not known'),
   'site.health': (p) =>
     !isObject(p) ? 'payload must be an object' : firstError(url(p.url, 'url'), arrayOf(p.missing, 'missing', SELECTOR_GROUPS.length, group)),
 };

@@ -40,7 +40,11 @@ export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMess
     from: 'content';
     /** `context`: the conversation's previous turns on the page (at most the last 10), kept with the comparison. */
     payload: { text: string; url: string; via: 'enter' | 'button' | 'form'; context?: ContextTurn[] };
-    reply: { comparisonId: string | null; ignored?: 'paused' };
+    /**
+     * `ignored`: nothing was stored ('paused': capture is paused; 'rate': too many prompts from this tab in a minute).
+     * `notice`: what the page indicator should say instead of the plain "picked this up" (refusals, runs held).
+     */
+    reply: { comparisonId: string | null; ignored?: 'paused' | 'rate'; notice?: string };
   };
   /** Ask a failed, interrupted or finished run again. */
   'run.retry': { from: 'ui'; payload: { runId: string }; reply: { runId: string } };
@@ -70,6 +74,8 @@ export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMess
   'runner.cancelAll': { from: 'background'; payload: { comparisonId: string }; reply: { cancelled: number } };
   /** Runner host → background: the API key of a provider (never sent to a content script). */
   'runner.apiKey': { from: 'runner'; payload: { providerId: string }; reply: { apiKey: string } };
+  /** Runner host → background: may a request go to this URL (loopback, or an origin the user granted)? `problem` says why not. */
+  'runner.endpoint': { from: 'runner'; payload: { url: string }; reply: { problem: string | null } };
   /** Runner host → background: the settings (no keys). Chrome's offscreen document has no storage API. */
   'runner.settings': { from: 'runner'; payload: Record<string, never>; reply: { settings: unknown } };
 }
@@ -127,6 +133,7 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'runner.cancel': 'background',
   'runner.cancelAll': 'background',
   'runner.apiKey': 'runner',
+  'runner.endpoint': 'runner',
   'runner.settings': 'runner',
 };
 
@@ -157,6 +164,7 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   'runner.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'runner.cancelAll': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
   'runner.apiKey': (p) => (!isObject(p) ? 'payload must be an object' : id(p.providerId, 'providerId')),
+  'runner.endpoint': (p) => (!isObject(p) ? 'payload must be an object' : str(p.url, 'url', 8192)),
   'runner.settings': empty,
 };
 

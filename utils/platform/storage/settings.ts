@@ -72,14 +72,7 @@ export function updateSettings(change: (settings: Settings) => Settings): Promis
   return next;
 }
 
-/**
- * API keys by provider id. storage.local only: never synced, never exported, never sent to a content script,
- * never logged. Read by the background alone, on the runner's request.
- */
-export const apiKeysItem = storage.defineItem<Record<string, string>>('local:apiKeys', {
-  version: 1,
-  fallback: {},
-});
+export { apiKeysItem } from './api-keys';
 
 /** The sites part of the settings, as the sender checks and content-script registration need it. */
 export function enabledSitesOf(settings: Settings): EnabledSites {
