@@ -1,7 +1,7 @@
 import { t } from '@/utils/core/i18n';
 import { useRef, useState } from 'preact/hooks';
 import { isFiltered, type HistoryFacets, type HistoryFilter } from '@/utils/platform/db/history';
-import type { ImportReport } from '@/utils/platform/db/transfer';
+import type { ImportReport } from '@/utils/core/history/import-batches';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import { HistoryList } from './HistoryList';
 import { LlmComparatorExport } from './LlmComparatorExport';

@@ -1,8 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ParallaxDB } from '@/utils/platform/db/schema';
 import { queryHistory } from '@/utils/platform/db/history';
 import { saveComparison, runsOf } from '@/utils/platform/db/comparisons';
-import { exportComparisons, importComparisons } from '@/utils/platform/db/transfer';
+import { exportComparisons } from '@/utils/platform/db/export-read';
+import { importBlob, importComparisons } from '@/utils/platform/db/import-write';
 import { toJsonExport } from '@/utils/core/history/formats';
 import { planComparison } from '@/utils/core/runner/plan';
 
@@ -63,5 +64,39 @@ describe('export → wipe → import', () => {
     const db = await seeded();
     await expect(importComparisons(db, '{"format":"nope"}')).rejects.toThrow('not a Parallax export');
     expect((await queryHistory(db)).comparisons).toHaveLength(2);
+  });
+
+  test('a file read as a stream imports like its text; a comparison given twice is added once', async () => {
+    const db = await seeded();
+    const exported = await exportComparisons(db);
+    const twice = [...exported, exported[0]!];
+    const fresh = new ParallaxDB(`transfer-stream-${n}`);
+    const file = new Blob([toJsonExport(twice)], { type: 'application/json' });
+    expect(await importBlob(fresh, file)).toEqual({ added: 2, duplicates: 1, skipped: [] });
+    expect(await exportComparisons(fresh)).toEqual(exported);
+  });
+
+  test('a comparison whose answers clash with stored ones is skipped, reported at its place in the file', async () => {
+    const db = await seeded();
+    const [newer, older] = await exportComparisons(db);
+    const clash = { ...older!, id: 'other-id', answers: older!.answers.map((a) => ({ ...a })) };
+    const report = await importComparisons(db, toJsonExport([{ ...newer!, id: 'fresh-id', answers: newer!.answers.map((a, i) => ({ ...a, runId: `fresh-${i}` })) }, clash]));
+    expect(report).toEqual({ added: 1, duplicates: 0, skipped: [{ index: 1, id: 'other-id', reason: 'its runs clash with runs already stored' }] });
+    expect((await queryHistory(db)).total).toBe(3);
+  });
+
+  test('all or nothing: a write failing in a late batch leaves nothing of the earlier ones', async () => {
+    const db = await seeded();
+    const exported = await exportComparisons(db);
+    const many = Array.from({ length: 1600 }, (_, k) => ({ ...exported[0]!, id: `many-${k}`, answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `many-${k}-${r}` })) }));
+    const put = db.search.bulkPut.bind(db.search);
+    let calls = 0;
+    const spy = vi.spyOn(db.search, 'bulkPut').mockImplementation((...args: Parameters<typeof put>) => (++calls === 3 ? Promise.reject(new Error('disk failure')) : put(...args)));
+    await expect(importComparisons(db, toJsonExport(many))).rejects.toThrow('disk failure');
+    spy.mockRestore();
+    expect(calls).toBeGreaterThanOrEqual(3); // two batches were written before the failure
+    expect(await db.comparisons.count()).toBe(2);
+    expect(await db.runs.count()).toBe(4);
+    expect((await queryHistory(db)).total).toBe(2);
   });
 });
