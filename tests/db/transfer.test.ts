@@ -4,6 +4,7 @@ import { queryHistory } from '@/utils/platform/db/history';
 import { saveComparison, runsOf } from '@/utils/platform/db/comparisons';
 import { exportComparisons } from '@/utils/platform/db/export-read';
 import { importBlob, importComparisons } from '@/utils/platform/db/import-write';
+import { buildExportFile } from '@/utils/platform/db/export-file';
 import { toJsonExport } from '@/utils/core/history/formats';
 import { planComparison } from '@/utils/core/runner/plan';
 
@@ -98,5 +99,39 @@ describe('export → wipe → import', () => {
     expect(await db.comparisons.count()).toBe(2);
     expect(await db.runs.count()).toBe(4);
     expect((await queryHistory(db)).total).toBe(2);
+  });
+
+  test('a large JSON export, written as it is read, holds every comparison with its answers and re-imports', async () => {
+    const db = await seeded();
+    const exported = await exportComparisons(db);
+    const many = Array.from({ length: 1200 }, (_, k) => ({
+      ...exported[0]!,
+      id: `big-${k}`,
+      createdAt: new Date(10_000_000 + k * 1000).toISOString(),
+      prompt: `Big question ${k}${k === 7 ? ' zanzibar' : ''}`,
+      answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `big-${k}-${r}` })),
+    }));
+    const source = new ParallaxDB(`transfer-export-${n}`);
+    expect(await importComparisons(source, toJsonExport(many))).toEqual({ added: 1200, duplicates: 0, skipped: [] });
+    const now = new Date('2026-01-02T03:04:05Z');
+    const all = await buildExportFile(source, { kind: 'json', filter: {} }, now);
+    expect(all.name).toBe('parallax-2026-01-02.json');
+    const text = await all.blob.text();
+    expect(text).not.toContain('\n'); // compact at this size
+    const parsed = JSON.parse(text) as { format: string; exportedAt: string; comparisons: typeof many };
+    expect(parsed.format).toBe('parallax-comparisons');
+    expect(parsed.exportedAt).toBe(now.toISOString());
+    expect(parsed.comparisons.map((c) => c.id)).toEqual(many.map((c) => c.id).reverse()); // newest first
+    expect(parsed.comparisons).toEqual(await exportComparisons(source));
+    expect(parsed.comparisons.find((c) => c.id === 'big-7')).toEqual(many[7]);
+    // A filter matching more than a thousand streams too; one matching a few is written indented.
+    const failed = JSON.parse(await (await buildExportFile(source, { kind: 'json', filter: { state: 'failed' } }, now)).blob.text()) as typeof parsed;
+    expect(failed.comparisons).toHaveLength(1200);
+    const one = await (await buildExportFile(source, { kind: 'json', filter: { text: 'zanzibar' } }, now)).blob.text();
+    expect((JSON.parse(one) as typeof parsed).comparisons).toEqual([many[7]]);
+    expect(one).toContain('\n  "comparisons"');
+    const fresh = new ParallaxDB(`transfer-export-back-${n}`);
+    expect(await importBlob(fresh, all.blob)).toEqual({ added: 1200, duplicates: 0, skipped: [] });
+    expect(await exportComparisons(fresh)).toEqual(parsed.comparisons);
   });
 });

@@ -1,6 +1,7 @@
-import { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown } from '../../core/history/formats';
+import { isCompactJsonExport, jsonExportFrame, toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown } from '../../core/history/formats';
+import { toExported } from '../../core/runner/exported';
 import type { WorkerScope } from '../worker-scope';
-import { exportComparisons } from './export-read';
+import { eachComparisonWithRuns, exportComparisons } from './export-read';
 import { isFiltered, matchHistory, type HistoryFilter } from './history';
 import type { ParallaxDB } from './schema';
 
@@ -20,13 +21,34 @@ export interface ExportedFile {
 
 const MIME: Record<ExportKind, string> = { json: 'application/json', csv: 'text/csv', md: 'text/markdown', html: 'text/html', 'llm-comparator': 'application/json' };
 
+/** Comparisons written into one piece of the file at a time. */
+const PAGE = 500;
+
+/**
+ * A large JSON export, written as it is read: each comparison is turned into JSON as its runs arrive, and every
+ * few hundred become a piece of the file (a Blob holds them outside the worker's memory); the file is those pieces.
+ */
+async function streamJson(db: ParallaxDB, ids: string[] | undefined, now: Date): Promise<Blob | null> {
+  const { head, tail } = jsonExportFrame(now);
+  const pieces: Blob[] = [];
+  let parts = [head];
+  const count = await eachComparisonWithRuns(db, ids, (comparison, runs, i) => {
+    parts.push(`${i ? ',' : ''}${JSON.stringify(toExported(comparison, runs))}`);
+    if (parts.length >= PAGE) pieces.push(new Blob(parts.splice(0)));
+  });
+  if (!isCompactJsonExport(count)) return null; // small enough to be written indented, below
+  return new Blob([...pieces, ...parts, tail], { type: MIME.json });
+}
+
 /** Builds an export file from the database. Reads only. */
 export async function buildExportFile(db: ParallaxDB, request: ExportRequest, now = new Date()): Promise<ExportedFile> {
   const { kind, filter } = request;
   const ids = isFiltered(filter) ? await matchHistory(db, filter) : undefined;
-  const data = await exportComparisons(db, ids);
   const stamp = now.toISOString().slice(0, 10);
   const type = MIME[kind];
+  const stream = kind === 'json' && isCompactJsonExport(ids?.length ?? (await db.comparisons.count())) ? await streamJson(db, ids, now) : null;
+  if (stream) return { name: `parallax-${stamp}.json`, blob: stream };
+  const data = await exportComparisons(db, ids);
   if (request.kind === 'llm-comparator') return { name: `parallax-llm-comparator-${stamp}.json`, blob: new Blob([toLlmComparator(data, request.pair.a, request.pair.b)], { type }) };
   const content = kind === 'json' ? toJsonExportParts(data, now) : [kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data, undefined, now)];
   return { name: `parallax-${stamp}.${kind}`, blob: new Blob(content, { type }) };

@@ -1,20 +1,54 @@
 import { toExported, type ExportedComparison } from '../../core/runner/exported';
+import type { Comparison, Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
 
-/** Every comparison with its runs in the export shape, newest first (or those of `ids`). Reads only. */
-export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise<ExportedComparison[]> {
-  return db.transaction('r', db.comparisons, db.runs, async () => {
-    // Everything: one read of each table, both at once (anyOf over thousands of ids is many cursor jumps).
-    const [found, runs] = await Promise.all(
-      ids ? [db.comparisons.bulkGet(ids), db.runs.where('comparisonId').anyOf(ids).toArray()] : [db.comparisons.orderBy('createdAt').reverse().toArray(), db.runs.toArray()],
-    );
-    const comparisons = found.filter((c) => c !== undefined);
-    const byComparison = new Map<string, typeof runs>();
-    for (const run of runs) {
-      const list = byComparison.get(run.comparisonId);
-      if (list) list.push(run);
-      else byComparison.set(run.comparisonId, [run]);
-    }
-    return comparisons.map((c) => toExported(c, byComparison.get(c.id) ?? []));
+/** Above this many ids, every comparison is read at once and the others dropped (one read instead of a get per id). */
+const READ_ALL_ABOVE = 1000;
+
+const done = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
   });
+
+/**
+ * Visits every comparison (those of `ids`, in their order; else all, newest first) with its runs in column order,
+ * one at a time as the runs arrive: the caller writes each out while the next are still being read. Reads only, in one
+ * transaction. The database is read without Dexie: this is the hot path of a large export, and each comparison's
+ * runs are one `getAll` of the comparisonId index, asked all at once and answered in order.
+ */
+export async function eachComparisonWithRuns(db: ParallaxDB, ids: string[] | undefined, visit: (comparison: Comparison, runs: Run[], index: number) => void): Promise<number> {
+  await db.open();
+  const tx = db.backendDB().transaction(['comparisons', 'runs'], 'readonly');
+  const store = tx.objectStore('comparisons');
+  let comparisons: Comparison[];
+  if (!ids) comparisons = ((await done(store.index('createdAt').getAll())) as Comparison[]).reverse();
+  else if (ids.length > READ_ALL_ABOVE) {
+    const byId = new Map(((await done(store.getAll())) as Comparison[]).map((c) => [c.id, c]));
+    comparisons = ids.flatMap((id) => byId.get(id) ?? []);
+  } else comparisons = (await Promise.all(ids.map((id) => done(store.get(id) as IDBRequest<Comparison | undefined>)))).filter((c) => c !== undefined);
+  const byComparison = tx.objectStore('runs').index('comparisonId');
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('The history could not be read.'));
+    comparisons.forEach((comparison, index) => {
+      const request = byComparison.getAll(comparison.id);
+      request.onsuccess = () => {
+        try {
+          visit(comparison, (request.result as Run[]).sort((a, b) => a.position - b.position), index);
+        } catch (err) {
+          tx.abort();
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      };
+    });
+  });
+  return comparisons.length;
+}
+
+/** Every comparison with its runs in the export shape, newest first (or those of `ids`, in their order). Reads only. */
+export async function exportComparisons(db: ParallaxDB, ids?: string[]): Promise<ExportedComparison[]> {
+  const out: ExportedComparison[] = [];
+  await eachComparisonWithRuns(db, ids, (comparison, runs) => out.push(toExported(comparison, runs)));
+  return out;
 }
