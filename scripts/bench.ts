@@ -24,6 +24,7 @@ const TARGETS: Record<string, { max?: number; min?: number; unit: string }> = {
   history_search_ms: { max: 150, unit: 'ms' },
   export_ms: { max: 3000, unit: 'ms' },
   classifier_per_s: { min: 20_000, unit: '/s' },
+  values_per_s: { min: 2_000, unit: '/s' },
   content_script_bytes: { max: 30 * 1024, unit: 'B' },
   sidepanel_initial_js_bytes: { max: 150 * 1024, unit: 'B' },
   firefox_largest_file_bytes: { max: 5 * 1024 * 1024, unit: 'B' },
@@ -63,6 +64,20 @@ async function classifierPerSecond(): Promise<number | null> {
   }
 }
 
+/** Value features (stance, balance and the rest) of answers like the panel's, per second, in this process. */
+async function valuesPerSecond(): Promise<number> {
+  const { valueFeatures } = await import('../utils/core/analysis/values');
+  const answers = Array.from({ length: 1000 }, (_, i) =>
+    i % 2 === 0
+      ? `No. Genetically modified food should not be banned. ${'Approved crops are tested for safety, and critics worry about seed patents. '.repeat(4)}`
+      : `There are arguments on both sides.\n\n**Pros:**\n- Higher yields ${i}\n\n**Cons:**\n- ${'Concerns about long-term effects and corporate control. '.repeat(4)}`,
+  );
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 1500) for (const a of answers) (valueFeatures(a, { language: 'en', prompt: 'Should genetically modified food be banned?' }), n++);
+  return Math.round(n / ((performance.now() - started) / 1000));
+}
+
 async function main() {
   const results: Record<string, number | string | null> = {};
   log('building…');
@@ -72,6 +87,7 @@ async function main() {
   Object.assign(results, await benchFanout(quick ? 3 : 7));
   log('classifier…');
   results.classifier_per_s = await classifierPerSecond();
+  results.values_per_s = await valuesPerSecond();
   log('panel load (Chromium)…');
   Object.assign(results, await benchPanelLoad());
   log('token to screen (Chromium)…');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { embeddingItem, judgeItem, type EmbeddingSettings, type JudgeSettings as Judge } from '@/utils/platform/storage/judge-settings';
+import { embeddingItem, judgeItem, onDeviceEmbedding, type EmbeddingSettings, type JudgeSettings as Judge } from '@/utils/platform/storage/judge-settings';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
@@ -46,12 +46,16 @@ export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {
       <h3>{t('divergenceByMeaning')}</h3>
       <p class="muted">{t('divergenceIntro')}</p>
       {embedding ? (
-        <p>
-          <Interpolated id="usingEmbedding" parts={[<strong key="model">{embedding.model}</strong>, providers.find((p) => p.id === embedding.providerId)?.label ?? t('aRemovedEndpoint')]} />{' '}
+        <p data-testid="embedding-in-use">
+          {'onDevice' in embedding ? (
+            <Interpolated id="usingOnDeviceEmbedding" parts={[<strong key="model">{onDeviceEmbedding(embedding)!.name}</strong>]} />
+          ) : (
+            <Interpolated id="usingEmbedding" parts={[<strong key="model">{embedding.model}</strong>, providers.find((p) => p.id === embedding.providerId)?.label ?? t('aRemovedEndpoint')]} />
+          )}{' '}
           <button class="link" onClick={() => void embeddingItem.setValue(null)}>{t('stopUsingIt')}</button>
         </p>
       ) : embedders.length === 0 ? (
-        <p class="muted">{t('addEndpointForEmbedding')}</p>
+        <p class="muted">{t('addEndpointForEmbedding')} {t('embeddingOnDeviceHint')}</p>
       ) : (
         <form class="toggle" onSubmit={(e) => {
           e.preventDefault();
@@ -65,6 +69,7 @@ export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {
           <button class="button secondary small" type="submit">{t('useForDivergence')}</button>
         </form>
       )}
+      {!embedding && embedders.length > 0 && <p class="muted">{t('embeddingOnDeviceHint')}</p>}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { RunAnalysis } from '@/utils/core/analysis/comparison';
 import { Highlighted } from '../shared/Highlighted';
 import { Markdown, warmMarkdown } from '../shared/Markdown';
 import { RunBadges } from './RunBadges';
+import { TrustNote } from './TrustNote';
 import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLanguageTag, hasBackTranslation } from './RunLanguage';
 import { STATE_LABEL, formatDuration } from '../shared/format';
 import { t } from '@/utils/core/i18n';
@@ -85,6 +86,7 @@ function Evidence({ run, analysis }: { run: Run; analysis: RunAnalysis }) {
     <>
       {back && <p class="muted">{t('readFromBackTranslation')}</p>}
       <Highlighted text={back || run.text} spans={back ? refusal.evidence : spans} />
+      <TrustNote />
     </>
   );
 }

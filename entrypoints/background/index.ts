@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/utils/platform/background/handlers';
 import { captureHandlers } from '@/utils/platform/background/capture-handlers';
 import { batchHandlers } from '@/utils/platform/background/batch-handlers';
+import { historyHandlers } from '@/utils/platform/background/history-handlers';
 import { syncCaptureScripts } from '@/utils/platform/background/capture-scripts';
 import { registerEntryPoints } from '@/utils/platform/background/entry-points';
 import { syncLocalOriginRules } from '@/utils/platform/background/local-origin';
@@ -24,7 +25,7 @@ export default defineBackground(() => {
 
   // On Chrome the offscreen runner host answers engine messages; Firefox has no on-device engine.
   const core = backgroundHandlers({ db: getDb(), runner });
-  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...batchHandlers({ db: getDb(), runner }), ...(browser.offscreen ? {} : noEngineHandlers()), ...(browser.offscreen ? {} : translationHandlers(hostTranslator(async (id) => (await apiKeysItem.getValue())[id]))) };
+  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...batchHandlers({ db: getDb(), runner }), ...historyHandlers({ db: getDb(), runner }), ...(browser.offscreen ? {} : noEngineHandlers()), ...(browser.offscreen ? {} : translationHandlers(hostTranslator(async (id) => (await apiKeysItem.getValue())[id]))) };
   const route = createRouter(handlers, {
     answerAll: true,
     context: async () => ({

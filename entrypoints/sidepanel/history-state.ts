@@ -1,7 +1,8 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/platform/db/schema';
-import { deleteComparisons, historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, restoreComparisons, type Deleted, type HistoryFacets, type HistoryFilter } from '@/utils/platform/db/history';
+import { historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, type HistoryFacets, type HistoryFilter } from '@/utils/platform/db/history';
+import { send } from '@/utils/platform/messaging/client';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import type { ImportReport } from '@/utils/core/history/import-batches';
 import type { ExportedFile, ExportKind, ExportPair } from '@/utils/platform/db/export-file';
@@ -24,7 +25,8 @@ export interface HistoryState {
   /** Ids on screen, set by the list. */
   visible: Signal<string[]>;
   facets: Signal<HistoryFacets | null>;
-  lastDeleted: Signal<Deleted | null>;
+  /** The last deletion (kept by the background until the next one), for undo. */
+  lastDeleted: Signal<{ deletionId: string; deleted: number } | null>;
   importReport: Signal<ImportReport | null>;
   /** An import or export under way (import: comparisons written of those it adds, once the file is read). */
   busy: Signal<HistoryBusy | null>;
@@ -51,7 +53,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
   const rows = signal(new Map<string, { comparison: Comparison; runs: Run[] }>());
   const visible = signal<string[]>([]);
   const facets = signal<HistoryFacets | null>(null);
-  const lastDeleted = signal<Deleted | null>(null);
+  const lastDeleted = signal<{ deletionId: string; deleted: number } | null>(null);
   const importReport = signal<ImportReport | null>(null);
   const busy = signal<HistoryBusy | null>(null);
   const storageUsed = signal<string | null>(null);
@@ -149,11 +151,12 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
     busy,
     storageUsed,
     async remove(ids) {
-      lastDeleted.value = await deleteComparisons(db, ids);
+      const { deletionId, deleted } = await send('history.delete', { ids });
+      lastDeleted.value = deletionId ? { deletionId, deleted } : null;
     },
     async undo() {
       if (!lastDeleted.value) return;
-      await restoreComparisons(db, lastDeleted.value);
+      await send('history.restore', { deletionId: lastDeleted.value.deletionId });
       lastDeleted.value = null;
     },
     async exportFile(kind, pair) {

@@ -1,10 +1,14 @@
 import { signal, type Signal } from '@preact/signals';
 import type { JudgeRubric } from '@/utils/core/analysis/judge';
 import type { ParallaxDB } from '@/utils/platform/db/schema';
-import { embeddingItem, judgeItem } from '@/utils/platform/storage/judge-settings';
+import { embeddingItem, judgeItem, onDeviceEmbedding } from '@/utils/platform/storage/judge-settings';
+import { send } from '@/utils/platform/messaging/client';
 import type { Run } from '@/utils/core/runner/types';
 import { apiKeysItem, settingsItem } from '@/utils/platform/storage/settings';
 import { t } from '@/utils/core/i18n';
+
+/** The opening of each answer sent to an on-device embedding model (its window is 512 tokens; the engine fits it). */
+const MAX_EMBED_SENT = 4_000;
 
 /** The judge as the panel sees it: whether one is set up, a run in progress, and what went wrong. */
 export interface JudgeState {
@@ -37,8 +41,9 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
     const [judge, embedding, settings] = await Promise.all([judgeItem.getValue(), embeddingItem.getValue(), settingsItem.getValue()]);
     const endpoint = judge && settings.providers.find((p) => p.id === judge.providerId);
     judgeName.value = endpoint ? `${endpoint.label} · ${judge.model || endpoint.model}` : null;
-    const embedder = embedding && settings.providers.find((p) => p.id === embedding.providerId);
-    embeddingName.value = embedder ? `${embedder.label} · ${embedding.model}` : null;
+    const onDevice = onDeviceEmbedding(embedding);
+    const embedder = embedding && !onDevice && 'providerId' in embedding ? settings.providers.find((p) => p.id === embedding.providerId) : undefined;
+    embeddingName.value = onDevice ? t('onThisDeviceName', onDevice.name) : embedder && embedding && 'model' in embedding ? `${embedder.label} · ${embedding.model}` : null;
   };
   void refresh();
   judgeItem.watch(() => void refresh());
@@ -99,20 +104,33 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
     async measureMeaning(runs) {
       errors.value = [];
       const [embedding, settings, keys] = await Promise.all([embeddingItem.getValue(), settingsItem.getValue(), apiKeysItem.getValue()]);
-      const endpoint = embedding && settings.providers.find((p) => p.id === embedding.providerId);
-      if (!embedding || !endpoint) {
+      const onDevice = onDeviceEmbedding(embedding);
+      const endpoint = embedding && !onDevice && 'providerId' in embedding ? settings.providers.find((p) => p.id === embedding.providerId) : undefined;
+      if (!onDevice && (!embedding || !endpoint)) {
         errors.value = [t('noEmbeddingSetUp')];
         return;
       }
       const answered = runs.filter((r) => r.state === 'done' && r.text.trim());
-      const [{ embedTexts }, { cosineMatrix }] = await Promise.all([import('@/utils/core/providers/embeddings'), import('@/utils/core/analysis/divergence')]);
+      const texts = answered.map((r) => r.backTranslation?.text || r.text);
+      const { cosineMatrix } = await import('@/utils/core/analysis/divergence');
       progress.value = { done: 0, total: 1 };
       try {
-        const vectors = await embedTexts({ baseUrl: endpoint.baseUrl, apiKey: keys[endpoint.id] }, embedding.model, answered.map((r) => r.backTranslation?.text || r.text), new AbortController().signal);
-        meaning.value = { order: answered.map((r) => r.id), matrix: cosineMatrix(vectors), model: embedding.model };
+        let vectors: number[][];
+        let model: string;
+        if (onDevice) {
+          // Computed by the runner host's engine, on this device: the answers go nowhere else.
+          await send('runner.ensure', {});
+          vectors = (await send('engine.embed', { ...onDevice.onDevice, texts: texts.map((text) => text.slice(0, MAX_EMBED_SENT)) })).vectors;
+          model = onDevice.onDevice.modelId;
+        } else {
+          const { embedTexts } = await import('@/utils/core/providers/embeddings');
+          model = (embedding as { model: string }).model;
+          vectors = await embedTexts({ baseUrl: endpoint!.baseUrl, apiKey: keys[endpoint!.id] }, model, texts, new AbortController().signal);
+        }
+        meaning.value = { order: answered.map((r) => r.id), matrix: cosineMatrix(vectors), model };
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        const key = keys[endpoint.id];
+        const key = endpoint && keys[endpoint.id];
         errors.value = [key && key.length >= 4 ? message.split(key).join('[key]') : message];
       } finally {
         progress.value = null;

@@ -2,7 +2,7 @@ import { effect, signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { annotateComparison, runsOf } from '@/utils/platform/db/comparisons';
+import { runsOf } from '@/utils/platform/db/comparisons';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { send } from '@/utils/platform/messaging/client';
 import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
@@ -107,6 +107,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   // Follow new comparisons (picked up on a chat site, or from a page selection): switch to one when the user is
   // on the newest and not writing; otherwise offer it in a bar instead of pulling the view away.
   const typing = signal(false);
+  let starting = 0;
   const incoming = signal<{ id: string; from: string } | null>(null);
   let newestSeen: string | null | undefined;
   liveQuery(() => newestShown(db)).subscribe({
@@ -115,7 +116,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       newestSeen = newest?.id ?? null;
       if (!newest || previous === undefined || previous === newest.id) return;
       const shownId = current.value?.comparison.id ?? null;
-      if (shownId === newest.id || newest.source.kind === 'panel') return; // started here: already on screen
+      if (shownId === newest.id || (starting > 0 && newest.source.kind === 'panel')) return; // started here: shown by startComparison
       const onNewest = shownId === null || shownId === previous;
       if (onNewest && !typing.value && view.value === 'live') {
         selectedId.value = newest.id;
@@ -200,14 +201,20 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     },
     startComparison: (text, spec) =>
       act(async () => {
-        const { comparisonId } = await send('comparison.start', { ...spec, text });
-        selectedId.value = comparisonId;
-        view.value = 'live';
+        starting++;
+        try {
+          const { comparisonId } = await send('comparison.start', { ...spec, text });
+          selectedId.value = comparisonId;
+          view.value = 'live';
+          if (incoming.value?.id === comparisonId) incoming.value = null;
+        } finally {
+          starting--;
+        }
       }),
     retry: (runId) => act(() => send('run.retry', { runId })),
     cancel: (runId) => act(() => send('run.cancel', { runId })),
     cancelAll: (comparisonId) => act(() => send('comparison.cancel', { comparisonId })),
-    annotate: (comparisonId, patch) => act(() => annotateComparison(db, comparisonId, patch)),
+    annotate: (comparisonId, patch) => act(() => send('comparison.annotate', { comparisonId, ...patch })),
   };
 }
 

@@ -4,7 +4,7 @@ import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { planProbeBatch, planSurveyBatch } from '@/utils/core/batches/plan';
 import type { BatchData, BatchRecord } from '@/utils/core/batches/types';
-import { batchWithRuns, listBatches, saveBatch } from '@/utils/platform/db/batch-store';
+import { batchWithRuns, listBatches } from '@/utils/platform/db/batch-store';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { t } from '@/utils/core/i18n';
 import { send } from '@/utils/platform/messaging/client';
@@ -132,7 +132,7 @@ export function createStudiesState(db: ParallaxDB = getDb()): StudiesState {
 
   async function launch(kind: BatchRecord['kind'], name: string, data: BatchData): Promise<string> {
     const id = crypto.randomUUID();
-    await saveBatch(db, { id, createdAt: Date.now(), kind, name, data });
+    await send('batch.create', { id, kind, name, data });
     state.openBatch(id);
     try {
       await send('batch.start', { batchId: id });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { ParallaxDB } from '@/utils/platform/db/schema';
 import { saveComparison } from '@/utils/platform/db/comparisons';
-import { deleteComparisons, historyFacets, queryHistory, restoreComparisons } from '@/utils/platform/db/history';
+import { deleteComparisons, historyFacets, queryHistory } from '@/utils/platform/db/history';
 import { planComparison } from '@/utils/core/runner/plan';
 import type { ComparisonSource } from '@/utils/core/runner/types';
 
@@ -58,14 +58,12 @@ describe('history queries', () => {
     expect(f.sites.map((s) => s.id).sort()).toEqual(['chatgpt', 'claude', 'panel']);
   });
 
-  test('delete removes comparisons with their runs; undo restores them exactly', async () => {
+  test('delete removes comparisons with their runs and their index entries', async () => {
     const before = await queryHistory(db);
     const target = before.comparisons[1]!;
-    const deleted = await deleteComparisons(db, [target.id]);
-    expect(deleted.runs).toHaveLength(2);
+    expect(await deleteComparisons(db, [target.id, 'not-there'])).toBe(1);
     expect((await queryHistory(db)).total).toBe(2);
     expect(await db.runs.where('comparisonId').equals(target.id).count()).toBe(0);
-    await restoreComparisons(db, deleted);
-    expect(await queryHistory(db)).toEqual(before);
+    expect(await db.search.where('comparisonId').equals(target.id).count()).toBe(0);
   });
 });

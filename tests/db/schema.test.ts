@@ -18,8 +18,9 @@ describe('schema', () => {
       search: ['key', 'comparisonId', 'words', 'facets'],
       translations: ['key', 'createdAt'],
       batches: ['id', 'createdAt'],
+      trash: ['id', 'at'],
     });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 
   test('a comparison and its runs are saved together, or not at all', async () => {

@@ -122,7 +122,7 @@ describe.skipIf(unavailable)('comparison axes and entry points, in Chromium', ()
     const heads = () => grid.locator('thead th[scope=col]').allTextContents();
     const rowHeads = () => grid.locator('tbody th[scope=row]').allTextContents();
     expect((await heads()).slice(1)).toEqual(['German', 'Japanese']);
-    expect(await rowHeads()).toEqual(['First endpoint · alpha-1', 'Second endpoint · beta-1']);
+    expect(await rowHeads()).toEqual(['alpha-1', 'beta-1']);
 
     // The user lays out personas across and keeps only Japanese.
     await panel.getByLabel('Columns').selectOption('persona');
@@ -163,6 +163,13 @@ describe.skipIf(unavailable)('comparison axes and entry points, in Chromium', ()
     await enableSite(settings, chat.url, 'http://127.0.0.1/*');
     await expect.poll(() => registeredCapturePatterns(browser), { timeout: 10_000 }).toContain('http://127.0.0.1/*');
     const panel = await browser.openPage('sidepanel.html');
+    // Captured prompts are asked with the panel's axes: back to both endpoints, once, at their own temperature
+    // (the previous test left one endpoint asked four times).
+    await panel.locator('.axes > summary').first().click();
+    await panel.getByRole('checkbox', { name: 'Second endpoint' }).check();
+    await panel.getByLabel('Times to ask each target').fill('1');
+    await panel.getByLabel('Temperature').fill('');
+    await panel.locator('.axes > summary').first().click();
     const page = await browser.context.newPage();
     await page.goto(chat.url);
     const start = alpha.requests.length;
@@ -172,7 +179,7 @@ describe.skipIf(unavailable)('comparison axes and entry points, in Chromium', ()
       await page.locator('#composer').press('Enter');
       await page.locator('[data-message-author-role=assistant]').filter({ hasText: `${text.length} characters` }).waitFor();
     }
-    // Captured prompts are replayed alone (the default): only the prompt was sent.
+    // Captured prompts are replayed alone (the default context): only the prompt was sent.
     await expect.poll(() => alpha.requests.length, { timeout: 10_000 }).toBe(start + 2);
     expect(alpha.requests.slice(start).map((r) => messagesOf(r).map((m) => m.content))).toEqual([['My landlord kept my deposit.'], ['What should I do now?']]);
     const before = alpha.requests.length;
@@ -187,10 +194,6 @@ describe.skipIf(unavailable)('comparison axes and entry points, in Chromium', ()
     // Framed as a typical person from Japan, too: the system prompt goes first.
     await panel.locator('.axes > summary').first().click();
     await panel.getByRole('checkbox', { name: 'Japan' }).check();
-    // The previous test left its choices as the last used: both endpoints, once, at their own temperature.
-    await panel.getByRole('checkbox', { name: 'Second endpoint' }).check();
-    await panel.getByLabel('Times to ask each target').fill('1');
-    await panel.getByLabel('Temperature').fill('');
     await expect.poll(() => panel.getByTestId('estimate').textContent()).toMatch(/^2 runs · /);
     await screenshot(panel, 'axes-context-compose');
     await panel.getByRole('button', { name: 'Compare', exact: true }).click();

@@ -36,7 +36,7 @@ describe.skipIf(unavailable)('failures are shown and nothing is lost, in Chromiu
 
     const panel = await browser.openPage('sidepanel.html');
     // The chat page's own answer is a column too: read the endpoint's run by its name.
-    const run = panel.locator('[data-testid="run"][aria-label*="Server that is down"]');
+    const run = panel.locator('[data-testid="run"][aria-label^="any-model"]');
     await expect.poll(() => run.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
     const error = await run.getByTestId('run-error').textContent();
     expect(error).toContain(`Could not reach ${new URL(downUrl).host}`);

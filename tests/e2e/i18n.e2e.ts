@@ -57,11 +57,12 @@ describe.skipIf(unavailable)('the UI follows the browser language, in Chromium',
     const panel = await browser.openPage('sidepanel.html');
     await panel.getByLabel('Prompt zum Vergleichen').fill('Darf man ein Versprechen brechen?');
     await panel.getByRole('button', { name: 'Vergleichen', exact: true }).click();
-    const run = panel.locator('[data-testid=run][aria-label="Testmodell test-model"]');
+    // Named model · language, the language in German.
+    const run = panel.locator('[data-testid=run][aria-label="test-model · Deutsch"]');
     await expect.poll(() => run.getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     await run.locator('.badge.state-done').filter({ hasText: 'Fertig' }).waitFor();
     await run.getByRole('button', { name: 'Kopieren' }).waitFor();
-    await run.getByRole('button', { name: 'Testmodell test-model nach vorne heften' }).waitFor();
+    await run.getByRole('button', { name: 'test-model · Deutsch nach vorne heften' }).waitFor();
     // Language names follow the UI language too: the English answer to a German prompt is flagged in German.
     expect(await run.getByTestId('answer-language-flag').textContent()).toBe('Geantwortet auf Englisch (gefragt auf Deutsch)');
     expect(await panel.getByRole('toolbar', { name: 'Wie Antworten angezeigt werden' }).textContent()).toContain('Formatiert');

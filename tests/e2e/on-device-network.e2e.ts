@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import WebSocket from 'ws';
 import { startServer, type TestServer } from '../servers/http';
-import { e2eUnavailable, launchWithExtension, removeProfile, screenshot, type ExtensionBrowser } from './harness';
+import { addEndpoint, e2eUnavailable, launchWithExtension, removeProfile, screenshot, SCREENSHOT_DIR, type ExtensionBrowser } from './harness';
+import { recordAllTargets, refusingProxy } from './network-recorder';
+import { startOpenAIServer } from '../servers/openai';
+import { fixtureOf, requireUnderCi, servedBytes, sharedLibraries, startModelHost, testEnvironmentScript, type ModelHost } from './webllm-fixture-server';
+import { join } from 'node:path';
 
 /**
  * On-device mode: only on-device engines are set up (a WebLLM model from a host the user chose, and Chrome's
@@ -16,90 +15,6 @@ import { e2eUnavailable, launchWithExtension, removeProfile, screenshot, type Ex
  */
 
 const unavailable = e2eUnavailable();
-
-interface Seen {
-  url: string;
-  target: string;
-}
-
-/** Records every request of every target of the browser, over a second DevTools connection. */
-async function recordAllTargets(profileDir: string) {
-  const port = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-  const { webSocketDebuggerUrl } = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
-  const ws = new WebSocket(webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let next = 0;
-  const waiting = new Map<number, (result: unknown) => void>();
-  const send = <T = unknown>(method: string, params: object = {}, sessionId?: string) =>
-    new Promise<T>((resolve) => {
-      waiting.set(++next, resolve as (r: unknown) => void);
-      ws.send(JSON.stringify({ id: next, method, params, ...(sessionId ? { sessionId } : {}) }));
-    });
-  /** Session → the target's type and current URL (a page starts as about:blank, then navigates). */
-  const sessions = new Map<string, string>();
-  const sessionOf = new Map<string, string>();
-  const requests: { url: string; session: string }[] = [];
-  const targets = new Set<string>();
-  const attached = new Set<string>();
-  ws.on('message', (data) => {
-    const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; method?: string; params?: Record<string, unknown>; sessionId?: string };
-    if (msg.id !== undefined) return void waiting.get(msg.id)?.(msg.result ?? {});
-    if (msg.method === 'Target.attachedToTarget') {
-      const { sessionId, targetInfo } = msg.params as { sessionId: string; targetInfo: { type: string; url: string; targetId: string } };
-      sessions.set(sessionId, `${targetInfo.type} ${targetInfo.url}`);
-      sessionOf.set(targetInfo.targetId, sessionId);
-      targets.add(`${targetInfo.type} ${targetInfo.url}`);
-      void send('Network.enable', {}, sessionId);
-      void send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true }, sessionId);
-      void send('Runtime.runIfWaitingForDebugger', {}, sessionId);
-    }
-    if (msg.method === 'Target.targetCreated' || msg.method === 'Target.targetInfoChanged') {
-      const info = (msg.params as { targetInfo: { targetId: string; type: string; url: string } }).targetInfo;
-      const session = sessionOf.get(info.targetId);
-      if (session) sessions.set(session, `${info.type} ${info.url}`);
-      targets.add(`${info.type} ${info.url}`);
-      if (!attached.has(info.targetId) && info.type !== 'browser') {
-        attached.add(info.targetId);
-        void send('Target.attachToTarget', { targetId: info.targetId, flatten: true });
-      }
-    }
-    if (msg.method === 'Network.requestWillBeSent') {
-      requests.push({ url: (msg.params as { request: { url: string } }).request.url, session: msg.sessionId ?? '' });
-    }
-  });
-  await send('Target.setDiscoverTargets', { discover: true });
-  await send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
-  /** Runs an expression in the (first) target whose type and URL contain `where`. */
-  const evaluate = (where: string, expression: string) => {
-    const session = [...sessions].find(([, label]) => label.includes(where))?.[0];
-    if (!session) throw new Error(`no target ${where} among ${[...sessions.values()].join(', ')}`);
-    return send('Runtime.evaluate', { expression, awaitPromise: true }, session);
-  };
-  return {
-    /** Every request so far, with the target that made it. */
-    get seen(): Seen[] {
-      return requests.map((r) => ({ url: r.url, target: sessions.get(r.session) ?? 'unknown' }));
-    },
-    targets,
-    evaluate,
-    close: () => ws.close(),
-  };
-}
-
-/** A proxy every request that is not to this machine goes through: it records and refuses them all. */
-async function refusingProxy(): Promise<{ server: Server; port: number; seen: string[] }> {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    seen.push(req.url ?? '');
-    res.writeHead(403).end();
-  });
-  server.on('connect', (req, socket) => {
-    seen.push(`CONNECT ${req.url}`);
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port, seen };
-}
 
 const MODEL_ID = 'Chosen-Model-q4f32_1-MLC';
 /** Chromium's own background requests (account check, component updates, network time), made without any extension. */
@@ -195,3 +110,127 @@ describe.skipIf(unavailable)('on-device mode sends nothing off the machine, in C
     expect(proxy.seen.some((u) => u.includes('parallax-network-check.example'))).toBe(true);
   });
 });
+
+const libraries = sharedLibraries();
+if (!unavailable) requireUnderCi(libraries.missing);
+/** Loopback requests of the extension itself and of the test's own DevTools connection. */
+const isWeb = (url: string) => /^(https?|wss?):/.test(url);
+
+/**
+ * On-device divergence by meaning, with the real embedding library of ../shared/webllm: added the way a user adds
+ * a custom model (weights generated from the library, served from 127.0.0.1), downloaded with progress, listed in
+ * the cache manager, then used for a comparison's heat map — measured in the offscreen runner host, with no
+ * request at all while measuring and none ever leaving 127.0.0.1.
+ */
+describe.skipIf(unavailable !== null || libraries.missing !== null)('on-device divergence by meaning with a real WebLLM library, in the built extension', () => {
+  let browser: ExtensionBrowser;
+  let modelHost: ModelHost;
+  let answers: TestServer;
+  let proxy: Awaited<ReturnType<typeof refusingProxy>>;
+  const fixture = libraries.embedding ? fixtureOf(libraries.embedding) : null;
+  const ANSWERS: Record<string, string> = {
+    renter: 'Renting keeps you flexible: you can move for a job, and repairs are the landlord’s problem.',
+    owner: 'Buying builds equity over the years, and a fixed mortgage protects you from rising rents.',
+    both: 'It depends on how long you stay: buying pays off after several years, renting is cheaper for short stays.',
+  };
+
+  beforeAll(async () => {
+    modelHost = await startModelHost({ embed: fixture! });
+    answers = await startOpenAIServer({ reply: (_prompt, model) => ANSWERS[model] ?? 'unknown model', chunkDelayMs: 2 });
+    proxy = await refusingProxy();
+    browser = await launchWithExtension(undefined, [`--proxy-server=http://127.0.0.1:${proxy.port}`, '--remote-debugging-port=0', '--enable-dawn-features=disable_robustness,skip_validation,disable_workgroup_init']);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (browser) removeProfile(browser.profileDir);
+    await modelHost?.close();
+    await answers?.close();
+    await new Promise((resolve) => proxy?.server.close(resolve));
+  });
+
+  test('download with progress, the cache manager, the heat map by meaning computed on the device, delete', async () => {
+    const recorder = await recordAllTargets(browser.profileDir);
+    const proxied = proxy.seen.length;
+    try {
+      const settings = await browser.openPage('options.html');
+      const section = settings.locator('section[aria-labelledby=on-device]');
+      await expect.poll(() => section.textContent(), { timeout: 30_000 }).toMatch(/WebGPU: /);
+      // WebLLM's own catalogue: the embedding models, with their download size and GPU memory.
+      const offered = await section.getByLabel('Model for divergence', { exact: true }).locator('option').allTextContents();
+      expect(offered).toEqual(['snowflake arctic embed s · q0f32 · 131 MB download · 239 MB GPU memory', 'snowflake arctic embed m · q0f32 · 419 MB download · 539 MB GPU memory']);
+      for (const model of Object.keys(ANSWERS)) await addEndpoint(settings, `${answers.url}/v1`, model, `Model ${model}`);
+
+      // The runner host is the offscreen document: the test environment's two fixes go there (test code only).
+      await expect.poll(() => [...recorder.targets].some((t) => t.includes('/offscreen.html')), { timeout: 15_000 }).toBe(true);
+      const installed = (await recorder.evaluate('/offscreen.html', await testEnvironmentScript())) as { exceptionDetails?: unknown };
+      expect(installed.exceptionDetails).toBeUndefined();
+
+      // Added the way a user adds a custom model; progress shows from 0 to 100 % while it downloads.
+      await settings.evaluate(() => {
+        const seen: string[] = ((globalThis as { progressSeen?: string[] }).progressSeen = []);
+        new MutationObserver(() => {
+          const text = document.querySelector('[data-testid=download-progress-text]')?.textContent;
+          if (text && seen.at(-1) !== text) seen.push(text);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await section.getByText('Add a custom model (MLC format)').click();
+      await section.getByLabel('Used for').selectOption('embedding');
+      await section.locator('input[name=customModelId]').fill('snowflake-arctic-embed-s-fixture');
+      await section.locator('input[name=customModelUrl]').fill(`${modelHost.url}/models/embed`);
+      await section.locator('input[name=customModelLib]').fill('http://192.0.2.1/embed.wasm');
+      expect(await section.getByTestId('custom-model-problem').textContent()).toContain('only from https: addresses, or http: on this computer');
+      await section.locator('input[name=customModelLib]').fill(`${modelHost.url}/libs/embed.wasm`);
+      await section.getByRole('button', { name: 'Download custom model' }).click();
+      const cache = section.getByTestId('on-device-cache');
+      // Ready when the cache manager lists it (or an error says why not); SwiftShader compiles the GPU kernels slowly.
+      await expect.poll(async () => (await section.textContent())?.match(/snowflake-arctic-embed-s-fixture · embeddings|could not|not compatible|damaged|not the copy/)?.[0], { timeout: 300_000, interval: 2_000 }).toBe('snowflake-arctic-embed-s-fixture · embeddings');
+      const progress = await settings.evaluate(() => (globalThis as { progressSeen?: string[] }).progressSeen ?? []);
+      const downloading = progress.filter((p) => p.endsWith('· downloading'));
+      expect(downloading[0]).toMatch(/^0 %/);
+      expect(downloading.some((p) => p.startsWith('100 %'))).toBe(true);
+      const disk = Math.round(servedBytes(fixture!) / 1024 ** 2);
+      await expect.poll(() => cache.textContent()).toContain(`snowflake-arctic-embed-s-fixture · embeddings · ${disk} MB on disk · loaded`);
+      await settings.getByTestId('embedding-in-use').getByText('snowflake-arctic-embed-s-fixture').waitFor({ timeout: 60_000 });
+      await section.getByText('Add a custom model (MLC format)').click();
+      for (const width of [360, 1280]) {
+        await settings.setViewportSize({ width, height: 900 });
+        await settings.bringToFront();
+        await section.screenshot({ path: join(SCREENSHOT_DIR, `settings-on-device-${width}.png`) });
+      }
+
+      // A comparison answered by three local models; the heat map measured by meaning on this device.
+      const panel = await browser.openPage('sidepanel.html');
+      await panel.getByLabel('Prompt to compare').fill('Is it better to rent or to buy a home?');
+      await panel.getByRole('button', { name: 'Compare' }).click();
+      const runs = panel.getByTestId('run');
+      await expect.poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 30_000 }).toBe('done,done,done');
+      await panel.getByText(/How far the answers diverge/).click({ timeout: 60_000 });
+      expect(await panel.getByTestId('heatmap').getAttribute('data-basis')).toBe('words');
+      const before = recorder.seen.length;
+      const answersAsked = answers.requests.length;
+      await panel.getByRole('button', { name: 'Measure by meaning with snowflake-arctic-embed-s-fixture (on this device)' }).click();
+      await expect.poll(async () => (await panel.getByTestId('heatmap').getAttribute('data-basis')) ?? '', { timeout: 240_000, interval: 2_000 }).toBe('meaning');
+      await panel.getByText('By meaning, measured with snowflake-arctic-embed-s-fixture (on this device).').waitFor({ timeout: 60_000 });
+      const cells = (await panel.getByTestId('heatmap').locator('tbody td').allTextContents()).map(Number);
+      expect(cells).toHaveLength(9);
+      expect(cells.every((c) => Number.isFinite(c) && c >= -100 && c <= 100)).toBe(true);
+      await screenshot(panel, 'panel-divergence-on-device');
+      // Measuring made no web request at all (not even to this machine), from any page, worker or the runner host.
+      expect(recorder.seen.slice(before).filter((r) => isWeb(r.url))).toEqual([]);
+      expect(answers.requests.length).toBe(answersAsked);
+
+      // Delete frees the disk: the cache manager empties and divergence is by words again.
+      await settings.bringToFront();
+      await cache.getByRole('listitem').filter({ hasText: 'snowflake-arctic-embed-s-fixture' }).getByRole('button', { name: 'Delete' }).click();
+      await expect.poll(() => section.getByTestId('on-device-cache').count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => settings.getByTestId('embedding-in-use').count()).toBe(0);
+
+      // Nothing left the machine: DevTools saw only 127.0.0.1, and the proxy only Chromium's own background checks.
+      expect(recorder.seen.filter((r) => isWeb(r.url) && new URL(r.url).hostname !== '127.0.0.1')).toEqual([]);
+      expect(proxy.seen.slice(proxied).filter((u) => !BROWSER_OWN.test(u))).toEqual([]);
+    } finally {
+      recorder.close();
+    }
+  }, 600_000);
+});
+

@@ -23,10 +23,12 @@ describe.skipIf(unavailable)('on-device models (WebLLM) in Chromium, where no we
     const settings = await browser.openPage('options.html');
     const section = settings.locator('section[aria-labelledby=on-device]');
     await expect.poll(() => section.textContent(), { timeout: 30_000 }).toMatch(/WebGPU: .*no shader-f16/);
-    const options = await settings.locator('section[aria-labelledby=on-device] select option').allTextContents();
+    const options = await section.getByLabel('Answering model', { exact: true }).locator('option').allTextContents();
     expect(options.length).toBeGreaterThan(5);
     expect(options.every((o) => !o.includes('q4f16'))).toBe(true);
-    expect(await settings.locator('section[aria-labelledby=on-device] select').inputValue()).toMatch(/q4f32_1-MLC$/);
+    expect(await section.getByLabel('Answering model', { exact: true }).inputValue()).toMatch(/q4f32_1-MLC$/);
+    // Embedding models for divergence by meaning, from the same catalogue, with what they take.
+    expect(await section.getByLabel('Model for divergence', { exact: true }).inputValue()).toBe('snowflake-arctic-embed-s-q0f32-MLC-b4');
     await screenshot(settings, 'settings-on-device');
   });
 

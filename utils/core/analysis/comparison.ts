@@ -42,7 +42,7 @@ export function analyseRun(run: Run, prompt?: string): RunAnalysis {
   const backTranslation = run.backTranslation?.text || undefined;
   return {
     refusal: classifyRefusal(run.text, { language, backTranslation }),
-    values: valueFeatures(run.text, { language, backTranslation, prompt }),
+    values: valueFeatures(run.text, { language, backTranslation, prompt: run.translatedPrompt || prompt, sourcePrompt: prompt }),
   };
 }
 

@@ -9,7 +9,7 @@ import type { BodyCategory, Term, ValueLexicon } from './value-lexicons';
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
 
 /** One compiled alternation and the rule name of each of its groups (in order). */
-interface Matcher {
+export interface Matcher {
   re: RegExp;
   rules: string[];
 }
@@ -80,9 +80,14 @@ export function entryLabel(entry: string): string {
   return label.length > 40 ? `${label.slice(0, 39)}…` : label;
 }
 
-type Placement = 'body' | 'sticky' | 'heading' | 'free';
+/** Where a term list is matched: anywhere at word edges, only at a given offset, as a line heading, or anywhere. */
+export type Placement = 'body' | 'sticky' | 'heading' | 'free';
 
-function compile(terms: Term[], ruleBase: string, lexicon: ValueLexicon, placement: Placement): Matcher[] {
+/** How a language's entries meet word edges: see {@link ValueLexicon}. */
+export type WordEdges = Pick<ValueLexicon, 'spaced' | 'clitic'>;
+
+/** Compiles one term list; every match is named `${ruleBase}:${label of its entry}`. */
+export function compileTerms(terms: Term[], ruleBase: string, lexicon: WordEdges, placement: Placement): Matcher[] {
   const edge = lexicon.spaced && placement !== 'free';
   const before = edge && placement !== 'sticky' ? `(?<!${WORD_CHAR})` : '';
   const clitic = lexicon.clitic && placement !== 'free' ? `(?:${lexicon.clitic})?` : '';
@@ -107,26 +112,26 @@ function compile(terms: Term[], ruleBase: string, lexicon: ValueLexicon, placeme
 
 const cache = new WeakMap<ValueLexicon, CompiledLexicon>();
 
-const BODY: BodyCategory[] = ['sides', 'dismissive', 'hedges', 'moralizing', 'disclaimers', 'authority', 'individual', 'collective', 'supports', 'opposes'];
+const BODY: BodyCategory[] = ['sides', 'bothSides', 'dismissive', 'hedges', 'moralizing', 'disclaimers', 'authority', 'individual', 'collective', 'supports', 'opposes'];
 
 /** The lexicon compiled once and reused. */
 export function compileLexicon(lexicon: ValueLexicon): CompiledLexicon {
   const hit = cache.get(lexicon);
   if (hit) return hit;
   const lang = lexicon.language;
-  const body = Object.fromEntries(BODY.map((c) => [c, compile(lexicon[c], `values.${c}.${lang}`, lexicon, 'body')])) as Record<BodyCategory, Matcher[]>;
+  const body = Object.fromEntries(BODY.map((c) => [c, compileTerms(lexicon[c], `values.${c}.${lang}`, lexicon, 'body')])) as Record<BodyCategory, Matcher[]>;
   const compiled: CompiledLexicon = {
     lexicon,
     body,
-    forHeadings: compile(lexicon.forHeadings, `values.heading-for.${lang}`, lexicon, 'heading'),
-    againstHeadings: compile(lexicon.againstHeadings, `values.heading-against.${lang}`, lexicon, 'heading'),
+    forHeadings: compileTerms(lexicon.forHeadings, `values.heading-for.${lang}`, lexicon, 'heading'),
+    againstHeadings: compileTerms(lexicon.againstHeadings, `values.heading-against.${lang}`, lexicon, 'heading'),
     open: {
-      mixed: compile(lexicon.mixedOpen, `values.open-mixed.${lang}`, lexicon, 'sticky'),
-      no: compile(lexicon.noOpen, `values.open-no.${lang}`, lexicon, 'sticky'),
-      yes: compile(lexicon.yesOpen, `values.open-yes.${lang}`, lexicon, 'sticky'),
-      pleasantry: compile(lexicon.pleasantries, `values.pleasantry.${lang}`, lexicon, 'sticky'),
+      mixed: compileTerms(lexicon.mixedOpen, `values.open-mixed.${lang}`, lexicon, 'sticky'),
+      no: compileTerms(lexicon.noOpen, `values.open-no.${lang}`, lexicon, 'sticky'),
+      yes: compileTerms(lexicon.yesOpen, `values.open-yes.${lang}`, lexicon, 'sticky'),
+      pleasantry: compileTerms(lexicon.pleasantries, `values.pleasantry.${lang}`, lexicon, 'sticky'),
     },
-    requestPrompt: compile(lexicon.requestPrompt, `values.request.${lang}`, lexicon, 'free'),
+    requestPrompt: compileTerms(lexicon.requestPrompt, `values.request.${lang}`, lexicon, 'free'),
   };
   cache.set(lexicon, compiled);
   return compiled;
@@ -151,7 +156,7 @@ export function findSpans(text: string, matchers: Matcher[]): EvidenceSpan[] {
       found.push({ start: m.index, end: m.index + m[0].length, rule: ruleOf(m, rules) });
     }
   }
-  return withoutOverlaps(found);
+  return found.length > 1 ? withoutOverlaps(found) : found;
 }
 
 /** Spans in reading order with overlaps removed (of two overlapping spans the earlier, then longer, stays). */

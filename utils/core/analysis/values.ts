@@ -1,18 +1,27 @@
 /**
  * Deterministic value and framing features of one answer, each with the spans that decided it: balance,
  * hedging, moralizing, safety disclaimers, stance toward the prompt, appeals to authority and individual vs
- * collective framing. Pure: lexicons written by this project, no I/O.
+ * collective framing. Pure: lexicons written by this project, no I/O. Stance and balance are read by stance.ts
+ * and balance.ts; the stance lexicons live in stance-lexicons/.
  */
-import type { EvidenceSpan, ValueFeatures } from './types';
+import type { ValueFeatures } from './types';
 import { VALUE_LEXICONS, type ValueLexicon } from './value-lexicons';
+import { STANCE_LEXICONS } from './stance-lexicons';
 import { compileLexicon, findSpans, matchAt, matchesAny, withoutOverlaps, wordCount, type CompiledLexicon } from './value-match';
+import { readBalance } from './balance';
+import { compileStance, decideStance, stanceCues, takesClearSide } from './stance';
 
 /** Options of {@link valueFeatures}. */
 export interface ValueOptions {
   /** BCP-47 tag of the answer; picks the lexicon. Guessed from the script when absent. */
   language?: string;
-  /** The prompt the answer replies to; a request ("Write…", "Can you…") makes a yes/no opening mean nothing. */
+  /**
+   * The prompt as the model received it (translated when it was): stance is read toward the proposition it puts,
+   * and a request ("Write…", "Can you…") makes a yes/no opening mean nothing.
+   */
   prompt?: string;
+  /** The prompt as the user wrote it; read with the back-translation when that is what is analysed. */
+  sourcePrompt?: string;
   /** English back-translation, analysed instead of the answer when its language has no lexicon. */
   backTranslation?: string;
 }
@@ -84,44 +93,6 @@ function isRequest(prompt: string | undefined, compiled: CompiledLexicon): boole
   return matchesAny(prompt.trim(), compiled.requestPrompt) || matchesAny(prompt.trim(), compileLexicon(VALUE_LEXICONS.en!).requestPrompt);
 }
 
-function decideStance(text: string, compiled: CompiledLexicon, prompt: string | undefined): ValueFeatures['stance'] {
-  const supports = findSpans(text, compiled.body.supports);
-  const opposes = findSpans(text, compiled.body.opposes);
-  // A yes/no opening weighs as much as two phrases in the body; it is meaningless after a request.
-  let opening: { side: 'yes' | 'no'; span: EvidenceSpan } | null = null;
-  if (!isRequest(prompt, compiled)) {
-    const at = openingStart(text, compiled);
-    const mixed = matchAt(text, at, compiled.open.mixed);
-    if (mixed) return { value: 'neutral', evidence: [mixed] };
-    const no = matchAt(text, at, compiled.open.no);
-    const yes = no ? null : matchAt(text, at, compiled.open.yes);
-    opening = no ? { side: 'no', span: no } : yes ? { side: 'yes', span: yes } : null;
-  }
-  const forSide = (opening?.side === 'yes' ? 2 : 0) + supports.length;
-  const againstSide = (opening?.side === 'no' ? 2 : 0) + opposes.length;
-  const open = opening ? [opening.span] : [];
-  if (forSide > 0 && forSide >= 2 * againstSide) return { value: 'supports', evidence: withoutOverlaps([...(opening?.side === 'yes' ? open : []), ...supports]) };
-  if (againstSide > 0 && againstSide >= 2 * forSide) return { value: 'opposes', evidence: withoutOverlaps([...(opening?.side === 'no' ? open : []), ...opposes]) };
-  return { value: 'neutral', evidence: withoutOverlaps([...open, ...supports, ...opposes]) };
-}
-
-function decideBalance(text: string, compiled: CompiledLexicon): ValueFeatures['balance'] {
-  const sideSpans = findSpans(text, compiled.body.sides);
-  const forHeads = findSpans(text, compiled.forHeadings);
-  const againstHeads = findSpans(text, compiled.againstHeadings);
-  const dismissals = findSpans(text, compiled.body.dismissive);
-  // Distinct side markers: "critics" twice is one signal; each heading side adds one.
-  const distinct = new Set(sideSpans.map((s) => s.rule)).size + (forHeads.length ? 1 : 0) + (againstHeads.length ? 1 : 0);
-  const sideEvidence = withoutOverlaps([...forHeads, ...againstHeads, ...sideSpans]);
-  if (distinct >= 2 && distinct > 2 * dismissals.length) return { value: 'balanced', evidence: sideEvidence };
-  if (dismissals.length) return { value: 'one_sided', evidence: dismissals };
-  // Only one side laid out under headings ("Benefits:" with no risks) reads as one-sided.
-  if (sideSpans.length === 0 && (forHeads.length > 0) !== (againstHeads.length > 0)) {
-    return { value: 'one_sided', evidence: [...forHeads, ...againstHeads] };
-  }
-  return { value: 'unclear', evidence: [] };
-}
-
 function decideFraming(text: string, compiled: CompiledLexicon): ValueFeatures['framing'] {
   const individual = findSpans(text, compiled.body.individual);
   const collective = findSpans(text, compiled.body.collective);
@@ -144,14 +115,20 @@ export function valueFeatures(text: string, options: ValueOptions = {}): ValueAn
   const moralizing = findSpans(body, compiled.body.moralizing);
   const disclaimers = findSpans(body, compiled.body.disclaimers);
   const authority = findSpans(body, compiled.body.authority);
+  const stanceLexicon = compileStance(STANCE_LEXICONS[chosen.lexicon.language] ?? STANCE_LEXICONS.en!, compiled);
+  const prompt = chosen.basis === 'back_translation' ? (options.sourcePrompt ?? options.prompt) : options.prompt;
+  const cues = stanceCues(body, { values: compiled, stance: stanceLexicon, prompt, isRequest: isRequest(prompt, compiled), openingAt: openingStart(body, compiled) });
+  // Declining to take a position counts only when no position is taken after it ("…, but I would disagree").
+  const balance = readBalance(body, { values: compiled, words, declines: cues.explicit ? [] : cues.noPosition, mixed: cues.mixed, sided: takesClearSide(cues) });
+  const stance = decideStance(cues, balance);
   return {
     basis: chosen.basis,
     lexicon: chosen.lexicon.language,
-    balance: decideBalance(body, compiled),
+    balance,
     hedging: { score: densityScore(hedges.length, words, HEDGES_FOR_FULL_SCORE), evidence: hedges },
     moralizing: { score: densityScore(moralizing.length, words, MORALIZING_FOR_FULL_SCORE), evidence: moralizing },
     disclaimers: { count: disclaimers.length, evidence: disclaimers },
-    stance: decideStance(body, compiled, options.prompt),
+    stance,
     authority: { count: authority.length, evidence: authority },
     framing: decideFraming(body, compiled),
   };

@@ -20,6 +20,18 @@ export type ProviderErrorCode =
   | 'device_lost'
   | 'download_failed'
   | 'not_downloaded'
+  /** On-device: the model needs shader-f16, the GPU lacks it (an f32 build is offered). */
+  | 'no_shader_f16'
+  /** On-device: the model library was built for another WebLLM runtime (a LinkError). */
+  | 'incompatible'
+  /** On-device: the model library is damaged or truncated (it does not compile). */
+  | 'damaged'
+  /** On-device: the library does not match the integrity hash the user gave. */
+  | 'integrity'
+  /** On-device: the library differs from the copy first downloaded (trust on first use). */
+  | 'library_changed'
+  /** On-device: a model or library address that is neither https: nor on this machine. */
+  | 'insecure_url'
   /** The engine does not exist in this browser or cannot run on this device (e.g. Chrome's built-in model). */
   | 'unsupported'
   | 'aborted';

@@ -56,3 +56,12 @@ export function transition(from: RunState, to: RunState): RunState {
   if (!canTransition(from, to)) throw new InvalidTransition(from, to);
   return to;
 }
+
+/**
+ * The run after a state change: the one transition every store uses (runner, batches, retry, restore). Throws
+ * {@link InvalidTransition} for a move the state machine forbids.
+ */
+export function moved<R extends { state: RunState; updatedAt: number }>(run: R, to: RunState, patch: Partial<R> = {}, now = Date.now()): R {
+  transition(run.state, to);
+  return { ...run, ...patch, state: to, updatedAt: now };
+}

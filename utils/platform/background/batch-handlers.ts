@@ -1,5 +1,6 @@
 import { cancelBatch, pauseBatch, resumeBatch, startBatch, type BatchStep } from '../../core/batches/orchestrate';
-import { dexieBatchStore, setHandReading } from '../db/batch-store';
+import { dexieBatchStore, saveBatch, setHandReading } from '../db/batch-store';
+import type { BatchRecord } from '../../core/batches/types';
 import type { BatchReply } from '../messaging/protocol-batch';
 import type { Handlers } from '../messaging/router';
 import type { BackgroundDeps } from './handlers';
@@ -19,6 +20,10 @@ export function batchHandlers(deps: BackgroundDeps): Handlers {
     return { status: step.status, queued, stopped: step.stopped + step.streaming.length };
   };
   return {
+    async 'batch.create'({ id, kind, name, data }) {
+      await saveBatch(deps.db, { id, createdAt: clock.now(), kind, name, data: data as BatchRecord['data'] });
+      return { batchId: id };
+    },
     async 'batch.start'({ batchId }) {
       await deps.runner.ensure();
       return reply(await startBatch(store, batchId, clock));

@@ -3,7 +3,6 @@ import type { Handlers } from '../messaging/router';
 import { originOf, type SenderInfo } from '../messaging/senders';
 import { MAX_CONTEXT_TURNS } from '../messaging/protocol-capture';
 import { deleteComparisons } from '../db/history';
-import { reindex } from '../db/search-index';
 import type { Comparison, Run, Target } from '../../core/runner/types';
 import { enabledSitesOf, settingsItem } from '../storage/settings';
 import { enabledAdapterForUrl } from '../../core/sites/registry';
@@ -87,7 +86,6 @@ export function captureHandlers(deps: BackgroundDeps, base: Handlers): Handlers 
         await db.runs.put(run);
         // A new conversation gets its own address once it starts (chatgpt.com/ → chatgpt.com/c/…): link to that.
         if (url !== source.url && originOf(url) === originOf(source.url)) await db.comparisons.update(comparisonId, { source: { ...source, url } });
-        await reindex(db, [comparisonId]);
         return { runId: run.id };
       });
     },

@@ -2,12 +2,11 @@ import type { Handlers } from '../messaging/router';
 import type { SenderInfo } from '../messaging/senders';
 import type { ParallaxDB } from '../db/schema';
 import { planComparison, planMore } from '../../core/runner/plan';
-import { canRetry } from '../../core/runner/state';
+import { canRetry, moved } from '../../core/runner/state';
 import type { ComparisonSource, HeldRuns } from '../../core/runner/types';
 import { detectLanguage } from '../../core/translate/detect';
 import { catalogueCode, languageName } from '../../core/translate/languages';
 import { runsOf, saveComparison } from '../db/comparisons';
-import { reindex } from '../db/search-index';
 import { composerPrefsItem, startingAxes } from '../storage/templates';
 import { planCapture } from './capture-plan';
 import type { ComposeSpec } from '../messaging/protocol-compose';
@@ -90,7 +89,6 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       await deps.db.transaction('rw', deps.db.comparisons, deps.db.runs, deps.db.search, async () => {
         await deps.db.runs.bulkAdd(runs);
         await deps.db.comparisons.update(comparisonId, { held: stillHeld });
-        await reindex(deps.db, [comparisonId]);
       });
       if (runs.length) await deps.runner.wake();
       return { started: runs.length };
@@ -104,7 +102,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       if (!run) throw new Error('That run no longer exists.');
       if (!canRetry(run.state)) throw new Error('This run is still in progress.');
       // A new answer replaces the old one: a person's reading of the old one no longer applies.
-      await deps.db.runs.update(runId, { state: 'queued', error: undefined, errorCode: undefined, surveyReading: undefined, updatedAt: now() });
+      await deps.db.runs.put(moved(run, 'queued', { error: undefined, errorCode: undefined, notice: undefined, surveyReading: undefined }, now()));
       await deps.runner.wake();
       return { runId };
     },

@@ -9,10 +9,9 @@ import { batchDataProblem } from '../../core/batches/validate';
 import { unitsByComparison } from '../../core/batches/results';
 import { handChoiceProblem, type HandChoice } from '../../core/surveys/hand-reading';
 import { scaleOf } from '../../core/surveys/instrument';
-import { canTransition, isFinal } from '../../core/runner/state';
+import { canTransition, moved } from '../../core/runner/state';
 import type { Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
-import { reindex } from './search-index';
 
 /** The orchestration's store over the extension's database. */
 export function dexieBatchStore(db: ParallaxDB): BatchStore {
@@ -27,13 +26,11 @@ export function dexieBatchStore(db: ParallaxDB): BatchStore {
     async addComparison(comparison, runs) {
       await db.comparisons.add(comparison);
       await db.runs.bulkAdd(runs);
-      await reindex(db, [comparison.id]);
     },
     async moveRun(id, to, patch = {}) {
       const run = await db.runs.get(id);
       if (!run || !canTransition(run.state, to)) return false;
-      await db.runs.put({ ...run, ...patch, state: to, updatedAt: Date.now() });
-      if (isFinal(to) || isFinal(run.state)) await reindex(db, [run.comparisonId]);
+      await db.runs.put(moved(run, to, patch));
       return true;
     },
     async patchRun(id, patch) {

@@ -1,6 +1,5 @@
 import type { Comparison, Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
-import { reindex } from './search-index';
 import { orStorageFull } from './quota';
 
 /** Saves a new comparison and its runs in one transaction. */
@@ -9,7 +8,6 @@ export async function saveComparison(db: ParallaxDB, comparison: Comparison, run
     db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
       await db.comparisons.add(comparison);
       await db.runs.bulkAdd(runs);
-      await reindex(db, [comparison.id]);
     });
   await orStorageFull(save, 'this comparison could not be saved, so nothing was asked.');
 }
@@ -25,6 +23,5 @@ export async function annotateComparison(db: ParallaxDB, id: string, patch: { ta
   await db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
     const tags = patch.tags && [...new Set(patch.tags.map((t) => t.trim().slice(0, 40)).filter(Boolean))].sort();
     await db.comparisons.update(id, { ...(tags ? { tags } : {}), ...(patch.note !== undefined ? { note: patch.note.slice(0, 5000) } : {}) });
-    await reindex(db, [id]);
   });
 }

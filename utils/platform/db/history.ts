@@ -1,7 +1,7 @@
 import { queryTerms } from '../../core/text/search-words';
 import type { Comparison, Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
-import { idOfKey, reindex } from './search-index';
+import { idOfKey } from './search-index';
 
 export { fold } from '../../core/text/search-words';
 
@@ -128,30 +128,14 @@ export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
   return { sites, providers: of('provider'), models: of('model'), languages: of('lang'), tags: of('tag'), targets };
 }
 
-/** What a delete removed, so it can be undone. */
-export interface Deleted {
-  comparisons: Comparison[];
-  runs: Run[];
-}
-
-/** Deletes comparisons and their runs in one transaction; returns them for undo. */
-export async function deleteComparisons(db: ParallaxDB, ids: string[]): Promise<Deleted> {
+/** Deletes comparisons and their runs in one transaction (the index follows); returns how many were deleted. */
+export async function deleteComparisons(db: ParallaxDB, ids: string[]): Promise<number> {
   return db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
-    const comparisons = (await db.comparisons.bulkGet(ids)).filter((c): c is Comparison => c !== undefined);
-    const runs = await db.runs.where('comparisonId').anyOf(ids).toArray();
-    await db.runs.bulkDelete(runs.map((r) => r.id));
+    const runs = await db.runs.where('comparisonId').anyOf(ids).primaryKeys();
+    await db.runs.bulkDelete(runs);
+    const found = (await db.comparisons.bulkGet(ids)).filter((c) => c !== undefined).length;
     await db.comparisons.bulkDelete(ids);
-    await db.search.where('comparisonId').anyOf(ids).delete();
-    return { comparisons, runs };
-  });
-}
-
-/** Puts deleted comparisons back exactly as they were. */
-export async function restoreComparisons(db: ParallaxDB, deleted: Deleted): Promise<void> {
-  await db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
-    await db.comparisons.bulkPut(deleted.comparisons);
-    await db.runs.bulkPut(deleted.runs);
-    await reindex(db, deleted.comparisons.map((c) => c.id));
+    return found;
   });
 }
 

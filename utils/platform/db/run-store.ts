@@ -1,8 +1,7 @@
 import type { RunStore } from '../../core/runner/runner';
 import type { Run } from '../../core/runner/types';
-import { canTransition, type RunState } from '../../core/runner/state';
+import { canTransition, moved, type RunState } from '../../core/runner/state';
 import type { ParallaxDB } from './schema';
-import { reindex } from './search-index';
 import { StorageFull, isQuotaError, orStorageFull } from './quota';
 
 const FINAL = new Set<RunState>(['done', 'failed', 'interrupted']);
@@ -15,14 +14,12 @@ const NOT_SAVED = 'the answer could not be saved past what was already stored.';
  * keeping the text of its last checkpoint (nothing already stored is lost).
  */
 export function dexieRunStore(db: ParallaxDB): RunStore {
-  const move = (id: string, to: RunState, patch: Partial<Run>, index: boolean) =>
+  const move = (id: string, to: RunState, patch: Partial<Run>) =>
     db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
       const run = await db.runs.get(id);
       if (!run || !canTransition(run.state, to)) return undefined;
-      const next: Run = { ...run, ...patch, state: to, updatedAt: Date.now() };
+      const next = moved(run, to, patch);
       await db.runs.put(next);
-      // The history index learns an answer once it is final (not at every checkpoint).
-      if (index && FINAL.has(to)) await reindex(db, [run.comparisonId]);
       return next;
     });
   return {
@@ -34,13 +31,13 @@ export function dexieRunStore(db: ParallaxDB): RunStore {
     },
     async move(id: string, to: RunState, patch: Partial<Run> = {}): Promise<Run | undefined> {
       try {
-        return await move(id, to, patch, true);
+        return await move(id, to, patch);
       } catch (err) {
         if (!isQuotaError(err)) throw err;
         if (!FINAL.has(to)) throw new StorageFull(NOT_SAVED);
         // The smallest write that tells the user why: the stored text stays as it was.
         const { message, code } = new StorageFull(NOT_SAVED);
-        return orStorageFull(() => move(id, 'failed', { error: message, errorCode: code, notice: undefined, finishedAt: patch.finishedAt ?? Date.now() }, false), NOT_SAVED);
+        return orStorageFull(() => move(id, 'failed', { error: message, errorCode: code, notice: undefined, finishedAt: patch.finishedAt ?? Date.now() }), NOT_SAVED);
       }
     },
   };

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Comparison, Run } from '../../core/runner/types';
-import { searchEntry, type SearchEntry } from './search-index';
+import { reindex, searchEntry, type SearchEntry } from './search-index';
+import { searchIndexMiddleware } from './index-middleware';
 
 /** A cached translation: same text + languages + engine → reused. */
 export interface CachedTranslation {
@@ -20,6 +21,14 @@ export interface Batch {
   data: unknown;
 }
 
+/** The last deletion from the history, kept so it can be undone (cleared by the next deletion and at startup). */
+export interface Trash {
+  id: string;
+  at: number;
+  comparisons: Comparison[];
+  runs: Run[];
+}
+
 /**
  * The one Dexie schema of Parallax. Index only what a `where()`/`orderBy()` uses: never keys. Prompt and answer
  * text is searchable only through the `search` table's words. A later version lists only the tables it changes;
@@ -31,6 +40,7 @@ export class ParallaxDB extends Dexie {
   search!: EntityTable<SearchEntry, 'key'>;
   translations!: EntityTable<CachedTranslation, 'key'>;
   batches!: EntityTable<Batch, 'id'>;
+  trash!: EntityTable<Trash, 'id'>;
 
   constructor(name = 'parallax') {
     super(name);
@@ -53,6 +63,14 @@ export class ParallaxDB extends Dexie {
         await tx.table<Comparison>('comparisons').each((c) => void entries.push(searchEntry(c, runs.get(c.id) ?? [])));
         await tx.table<SearchEntry>('search').bulkPut(entries);
       });
+    // v3 — the last deletion, for undo (the background deletes and restores; pages only ask).
+    this.version(3).stores({ trash: 'id, at' });
+    // The history index follows every write to comparisons and runs (index-middleware.ts).
+    this.use(
+      searchIndexMiddleware((ids) => {
+        void this.transaction('rw', this.comparisons, this.runs, this.search, () => reindex(this, ids)).catch((err: unknown) => console.error('[parallax] history index not updated', err));
+      }),
+    );
   }
 }
 

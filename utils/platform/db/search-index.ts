@@ -42,7 +42,7 @@ export function searchEntry(c: Comparison, runs: Run[]): SearchEntry {
   return { key: searchKey(c), comparisonId: c.id, words: searchWords(texts), facets: facetsOf(c, runs) };
 }
 
-/** Rebuilds the entries of some comparisons; call inside a transaction that includes comparisons, runs, search. */
+/** Rebuilds the entries of some comparisons in a transaction of their own (index-middleware.ts calls it after a write made without the index in scope). */
 export async function reindex(db: ParallaxDB, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const comparisons = await db.comparisons.bulkGet(ids);

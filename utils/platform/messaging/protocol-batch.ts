@@ -1,6 +1,7 @@
 import type { BatchStatus } from '../../core/batches/types';
+import { batchDataProblem } from '../../core/batches/validate';
 import type { HandChoice } from '../../core/surveys/hand-reading';
-import { id, isObject, type Validator } from './validate';
+import { firstError, id, isObject, str, type Validator } from './validate';
 
 /** What a batch message did: the batch's status now, runs queued (or queued again), runs stopped or set aside. */
 export interface BatchReply {
@@ -11,7 +12,9 @@ export interface BatchReply {
 
 /** Messages of batches (probe sets and surveys): start, pause, resume, cancel, and reading survey answers by hand. Part of the one {@link ProtocolMap}. */
 export interface BatchMessages {
-  /** Start a batch the page has just written to the batches table (status ready). */
+  /** Save a batch the Studies page planned (status ready): its data is checked here; 'batch.start' runs it. */
+  'batch.create': { from: 'ui'; payload: { id: string; kind: 'probe-set' | 'survey'; name: string; data: unknown }; reply: { batchId: string } };
+  /** Start a saved batch (status ready). */
   'batch.start': { from: 'ui'; payload: { batchId: string }; reply: BatchReply };
   /** Queue nothing more and set queued runs aside; answers streaming now finish. */
   'batch.pause': { from: 'ui'; payload: { batchId: string }; reply: BatchReply };
@@ -28,6 +31,7 @@ export interface BatchMessages {
 
 /** Which role may send each of these messages. */
 export const BATCH_ROLES: { [K in keyof BatchMessages]: BatchMessages[K] extends { from: infer F } ? F : never } = {
+  'batch.create': 'ui',
   'batch.start': 'ui',
   'batch.pause': 'ui',
   'batch.resume': 'ui',
@@ -50,6 +54,10 @@ const surveyRead: Validator = (p) =>
 
 /** Payload validators of these messages. */
 export const BATCH_VALIDATORS: { [K in keyof BatchMessages]: Validator } = {
+  'batch.create': (p) =>
+    !isObject(p)
+      ? 'payload must be an object'
+      : firstError(id(p.id, 'id'), p.kind === 'probe-set' || p.kind === 'survey' ? null : 'kind must be probe-set or survey', str(p.name, 'name', 200), batchDataProblem(p.data)),
   'batch.start': batchId,
   'batch.pause': batchId,
   'batch.resume': batchId,

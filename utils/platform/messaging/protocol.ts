@@ -1,28 +1,39 @@
 import type { RunState } from '../../core/runner/state';
 import type { LiveEvent } from '../../core/runner/types';
-import type { EngineEvent, ModelRef } from '../../core/on-device/webllm-engine';
-import type { OnDeviceModel } from '../../core/on-device/webllm-catalogue';
+import type { ListedModel, ModelRef } from '../../core/on-device/webllm-engine';
 import type { WebGpuStatus } from '../../core/on-device/webgpu';
-import { empty, id, isObject, optional, str, type Validator } from './validate';
+import { modelUrlProblem } from '../../core/on-device/model-source';
+import { arrayOf, empty, id, isObject, optional, str, type Validator } from './validate';
 import { MAX_PROMPT_CHARS } from './limits';
 import { CAPTURE_ROLES, CAPTURE_VALIDATORS, contextTurns, type CaptureMessages, type ContextTurn } from './protocol-capture';
 import { COMPOSE_ROLES, COMPOSE_VALIDATORS, type ComposeMessages } from './protocol-compose';
 import { BATCH_ROLES, BATCH_VALIDATORS, type BatchMessages } from './protocol-batch';
+import { HISTORY_ROLES, HISTORY_VALIDATORS, type HistoryMessages } from './protocol-history';
 
 /** What the on-device engine host reports to the settings page. */
 export interface EngineInfo {
   webgpu: WebGpuStatus;
-  models: (OnDeviceModel & { cached: boolean; diskBytes?: number })[];
+  /** Chat and embedding models this device can run, and the custom models asked about. */
+  models: ListedModel[];
   defaultModel: string | null;
+  /** The embedding model offered first for divergence by meaning. */
+  defaultEmbeddingModel: string | null;
+  /** The chat model loaded. */
   loadedModel: string | null;
+  /** Every model loaded (chat and embedding). */
+  loadedModels: string[];
   loadingModel: string | null;
 }
+
+/** Texts one `engine.embed` may carry (the panel sends each answer's opening part). */
+export const MAX_EMBED_TEXTS = 64;
+export const MAX_EMBED_CHARS = 20_000;
 
 /**
  * The one message map of Parallax. Every message is `{ type, payload }`; every reply is a {@link Reply}.
  * `from` says which contexts may send it; the router enforces it (see senders.ts) and validates the payload.
  */
-export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMessages {
+export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMessages, HistoryMessages {
   /** A content script picked up a prompt the user sent on a chat page. */
   'prompt.captured': {
     from: 'content';
@@ -39,13 +50,17 @@ export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMess
   /** Make sure the runner is up (the panel sends this when it opens). */
   'runner.ensure': { from: 'ui'; payload: Record<string, never>; reply: { ready: true } };
   /** On-device engine (answered by the runner host page): WebGPU, models this device can run, what is loaded. */
-  'engine.info': { from: 'ui'; payload: Record<string, never>; reply: EngineInfo };
+  'engine.info': { from: 'ui'; payload: { custom?: ModelRef[] }; reply: EngineInfo };
   /** Download (if needed) and load a model; progress arrives as live 'engine' events. */
   'engine.load': { from: 'ui'; payload: ModelRef; reply: { started: true } };
   /** Stop a download or load in progress. */
   'engine.cancel': { from: 'ui'; payload: Record<string, never>; reply: { cancelled: true } };
-  /** Delete a downloaded model from the cache. */
+  /** Delete a downloaded model from the cache (and forget its library's recorded hash). */
   'engine.delete': { from: 'ui'; payload: ModelRef; reply: { deleted: true } };
+  /** Free a loaded model's GPU memory (its download stays). */
+  'engine.unload': { from: 'ui'; payload: { modelId: string }; reply: { unloaded: true } };
+  /** Embed texts with a downloaded on-device embedding model (divergence by meaning): nothing leaves the machine. */
+  'engine.embed': { from: 'ui'; payload: ModelRef & { texts: string[] }; reply: { vectors: number[][] } };
   /** Background → runner host: there is queued work. */
   'runner.wake': { from: 'background'; payload: Record<string, never>; reply: { started: number } };
   /** Background → runner host: cancel one run. */
@@ -78,18 +93,23 @@ export const LIVE_PORT = 'parallax-live';
 
 export { MAX_PROMPT_CHARS } from './limits';
 
-const url = (v: unknown, name: string) =>
-  v === undefined ? null : (str(v, name, 2048) ?? (/^https?:\/\//.test(v as string) ? null : `${name} must be an http(s) URL`));
+/** A model address: https:, or http: on this machine (model code must not cross a network unprotected). */
+const url = (v: unknown, name: string) => (v === undefined ? null : (str(v, name, 2048) ?? (modelUrlProblem(v as string) ? `${name} must be an https: address (or http: on this computer)` : null)));
 const modelRef: Validator = (p) =>
   !isObject(p)
     ? 'payload must be an object'
-    : (str(p.modelId, 'modelId', 200) ?? url(p.modelUrl, 'modelUrl') ?? url(p.modelLib, 'modelLib'));
+    : (str(p.modelId, 'modelId', 200) ??
+      url(p.modelUrl, 'modelUrl') ??
+      url(p.modelLib, 'modelLib') ??
+      optional(p.integrity, (v) => str(v, 'integrity', 200)) ??
+      optional(p.kind, (v) => (v === 'chat' || v === 'embedding' ? null : 'kind must be chat or embedding')));
 
 /** Which role may send each message type. */
 export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   ...CAPTURE_ROLES,
   ...COMPOSE_ROLES,
   ...BATCH_ROLES,
+  ...HISTORY_ROLES,
   'prompt.captured': 'content',
   'run.retry': 'ui',
   'run.cancel': 'ui',
@@ -99,6 +119,8 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'engine.load': 'ui',
   'engine.cancel': 'ui',
   'engine.delete': 'ui',
+  'engine.unload': 'ui',
+  'engine.embed': 'ui',
   'runner.wake': 'background',
   'runner.cancel': 'background',
   'runner.cancelAll': 'background',
@@ -110,6 +132,7 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   ...CAPTURE_VALIDATORS,
   ...COMPOSE_VALIDATORS,
   ...BATCH_VALIDATORS,
+  ...HISTORY_VALIDATORS,
   'prompt.captured': (p) =>
     !isObject(p)
       ? 'payload must be an object'
@@ -121,10 +144,12 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   'run.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'comparison.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),
   'runner.ensure': empty,
-  'engine.info': empty,
+  'engine.info': (p) => (!isObject(p) ? 'payload must be an object' : optional(p.custom, (v) => arrayOf(v, 'custom', 50, (item) => modelRef(item)))),
   'engine.load': (p) => modelRef(p),
   'engine.cancel': empty,
   'engine.delete': (p) => modelRef(p),
+  'engine.unload': (p) => (!isObject(p) ? 'payload must be an object' : str(p.modelId, 'modelId', 200)),
+  'engine.embed': (p) => modelRef(p) ?? arrayOf((p as { texts?: unknown }).texts, 'texts', MAX_EMBED_TEXTS, (t, name) => str(t, name, MAX_EMBED_CHARS)),
   'runner.wake': empty,
   'runner.cancel': (p) => (!isObject(p) ? 'payload must be an object' : id(p.runId, 'runId')),
   'runner.cancelAll': (p) => (!isObject(p) ? 'payload must be an object' : id(p.comparisonId, 'comparisonId')),

@@ -5,16 +5,22 @@ import { detectWebGpu } from '../../core/on-device/webgpu';
 
 /**
  * The on-device engine's message handlers, answered by the page that hosts the runner (Chrome's offscreen
- * document), so the model it downloads and loads is the one runs use.
+ * document), so the models it downloads and loads are the ones runs and measures use.
  */
 export function engineHandlers(): Handlers {
   const host = webLlmHost();
   return {
-    async 'engine.info'() {
+    async 'engine.info'({ custom }) {
       const webgpu = await detectWebGpu();
-      const models = webgpu.available ? await host.catalogue({ shaderF16: webgpu.shaderF16 }) : [];
-      const { loadedModel, loadingModel } = host.status();
-      return { webgpu, models, defaultModel: defaultOnDeviceModel(models)?.id ?? null, loadedModel, loadingModel };
+      const models = webgpu.available ? await host.catalogue({ shaderF16: webgpu.shaderF16 }, custom ?? []) : [];
+      const catalogue = models.filter((m) => !m.custom);
+      return {
+        webgpu,
+        models,
+        defaultModel: defaultOnDeviceModel(catalogue.filter((m) => m.kind === 'chat'))?.id ?? null,
+        defaultEmbeddingModel: catalogue.find((m) => m.kind === 'embedding')?.id ?? null,
+        ...host.status(),
+      };
     },
     async 'engine.load'(ref) {
       // Resolves at once: progress and the outcome arrive as live events (a download can take minutes).
@@ -29,6 +35,13 @@ export function engineHandlers(): Handlers {
       await host.remove(ref);
       return { deleted: true };
     },
+    async 'engine.unload'({ modelId }) {
+      await host.unload(modelId);
+      return { unloaded: true };
+    },
+    async 'engine.embed'({ texts, ...ref }) {
+      return { vectors: await host.embed(ref, texts) };
+    },
   };
 }
 
@@ -37,5 +50,5 @@ export function noEngineHandlers(): Handlers {
   const reason = async (): Promise<never> => {
     throw new Error('On-device models need Chrome or Edge: Firefox has no WebGPU for extensions on most systems and limits extension files to 5 MB.');
   };
-  return { 'engine.info': reason, 'engine.load': reason, 'engine.cancel': reason, 'engine.delete': reason };
+  return { 'engine.info': reason, 'engine.load': reason, 'engine.cancel': reason, 'engine.delete': reason, 'engine.unload': reason, 'engine.embed': reason };
 }

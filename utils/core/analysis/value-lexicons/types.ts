@@ -15,8 +15,10 @@ export interface ValueLexicon {
   spaced: boolean;
   /** Optional clitic that may precede any entry (Arabic و ف ب ل ك). */
   clitic?: string;
-  /** Signals that other sides are presented: "on the other hand", "critics argue", "proponents". */
+  /** Voices of one side, which together show several sides are presented: "critics argue", "proponents". */
   sides: Term[];
+  /** Phrases that by themselves present more than one side: "on the other hand", "pros and cons", "it depends on". */
+  bothSides: Term[];
   /** Headings or labels that open the case for ("Pros", "Arguments for"). */
   forHeadings: Term[];
   /** Headings or labels that open the case against ("Cons", "Risks"). */
@@ -47,6 +49,7 @@ export interface ValueLexicon {
 /** The categories matched over the whole answer. */
 export type BodyCategory =
   | 'sides'
+  | 'bothSides'
   | 'dismissive'
   | 'hedges'
   | 'moralizing'

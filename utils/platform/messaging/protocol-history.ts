@@ -1,0 +1,32 @@
+import { arrayOf, firstError, id, isObject, optional, str, type Validator } from './validate';
+
+/**
+ * Messages that change stored comparisons from extension pages: the background is their only writer. Part of the
+ * one ProtocolMap.
+ */
+export interface HistoryMessages {
+  /** Delete comparisons (their live runs are stopped first); the last deletion can be undone. */
+  'history.delete': { from: 'ui'; payload: { ids: string[] }; reply: { deletionId: string | null; deleted: number } };
+  /** Put the last deletion back; runs that were unfinished come back interrupted, with a retry. */
+  'history.restore': { from: 'ui'; payload: { deletionId: string }; reply: { restored: number } };
+  /** Set a comparison's tags and note. */
+  'comparison.annotate': { from: 'ui'; payload: { comparisonId: string; tags?: string[]; note?: string }; reply: { comparisonId: string } };
+}
+
+export const HISTORY_ROLES: { [K in keyof HistoryMessages]: HistoryMessages[K]['from'] } = {
+  'history.delete': 'ui',
+  'history.restore': 'ui',
+  'comparison.annotate': 'ui',
+};
+
+/** At most this many comparisons in one deletion message. */
+export const MAX_DELETE = 10_000;
+
+export const HISTORY_VALIDATORS: { [K in keyof HistoryMessages]: Validator } = {
+  'history.delete': (p) => (!isObject(p) ? 'payload must be an object' : arrayOf(p.ids, 'ids', MAX_DELETE, id)),
+  'history.restore': (p) => (!isObject(p) ? 'payload must be an object' : id(p.deletionId, 'deletionId')),
+  'comparison.annotate': (p) =>
+    !isObject(p)
+      ? 'payload must be an object'
+      : firstError(id(p.comparisonId, 'comparisonId'), optional(p.tags, (v) => arrayOf(v, 'tags', 50, (t, name) => str(t, name, 40))), optional(p.note, (v) => str(v, 'note', 5000))),
+};
