@@ -1,5 +1,7 @@
 import { planInBatches, tooLarge, type ImportBatch, type ImportProgress, type ImportReport } from '../../core/history/import-batches';
 import { exportSplitter } from '../../core/history/export-splitter';
+import Dexie from 'dexie';
+import { indexesItself } from './index-middleware';
 import type { ParallaxDB } from './schema';
 import { searchEntry } from './search-index';
 import { orStorageFull } from './quota';
@@ -16,6 +18,7 @@ export async function writeImport(db: ParallaxDB, batches: Iterable<ImportBatch>
   return orStorageFull(
     () =>
       db.transaction('rw', db.comparisons, db.runs, db.search, async () => {
+        indexesItself(Dexie.currentTransaction); // index entries are written below, from the records in hand
         // Every stored key in one read per table: far cheaper than asking for each id of the file.
         const [comparisonKeys, runKeys] = await Promise.all([db.comparisons.toCollection().primaryKeys(), db.runs.toCollection().primaryKeys()]);
         const stored = new Set<string>(comparisonKeys);
