@@ -43,6 +43,9 @@ const NOTES = `## How to read them
 - **history_open_ms**: median of 5 cold openings (panel reloaded each time) with 10,000 comparisons × 8 runs,
   from the click to the frame that shows the first row; **history_open_ms_max** is the slowest of the 5.
 - **export_ms**: from the click reaching the page to the JSON file written to disk (about 60 MB).
+- **import_ms**: from handing the panel the file (about 60 MB) to the import report it shows.
+- **import_longest_task_ms**, **export_longest_task_ms**: the panel's longest task (its main thread busy, clicks and
+  scrolling waiting) while importing and while exporting; 0 when no task took over 50 ms (a long task's floor).
 - The machine is a shared 2-core VM: run-to-run spread is about ±30 % on the browser numbers.`;
 
 async function classifierPerSecond(): Promise<number | null> {
