@@ -134,4 +134,17 @@ describe('export → wipe → import', () => {
     expect(await importBlob(fresh, all.blob)).toEqual({ added: 1200, duplicates: 0, skipped: [] });
     expect(await exportComparisons(fresh)).toEqual(parsed.comparisons);
   });
+
+  test('an import writes the history index itself: the index middleware does not read back each imported comparison', async () => {
+    const db = await seeded();
+    const exported = await exportComparisons(db);
+    const many = Array.from({ length: 300 }, (_, k) => ({ ...exported[0]!, id: `own-${k}`, answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `own-${k}-${r}` })) }));
+    const fresh = new ParallaxDB(`transfer-own-index-${n}`);
+    let runReads = 0;
+    // Below every other middleware (level 0): sees each read of the runs table, the index middleware's included.
+    fresh.use({ stack: 'dbcore', name: 'count-run-reads', level: 0, create: (down) => ({ ...down, table: (name) => (name === 'runs' ? { ...down.table(name), query: (req) => (runReads++, down.table(name).query(req)) } : down.table(name)) }) });
+    expect((await importComparisons(fresh, toJsonExport(many))).added).toBe(300);
+    expect(runReads).toBeLessThan(5); // the stored keys, once — not a read per comparison
+    expect((await queryHistory(fresh, { state: 'failed' })).total).toBe(300);
+  });
 });
