@@ -7,8 +7,12 @@ const READ_ALL_ABOVE = 1000;
 
 const done = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      resolve(request.result);
+    };
+    request.onerror = () => {
+      reject(request.error ?? new Error('The history could not be read.'));
+    };
   });
 
 /**
@@ -29,8 +33,12 @@ export async function eachComparisonWithRuns(db: ParallaxDB, ids: string[] | und
   } else comparisons = (await Promise.all(ids.map((id) => done(store.get(id) as IDBRequest<Comparison | undefined>)))).filter((c) => c !== undefined);
   const byComparison = tx.objectStore('runs').index('comparisonId');
   await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('The history could not be read.'));
+    tx.oncomplete = () => {
+      resolve();
+    };
+    tx.onabort = tx.onerror = () => {
+      reject(tx.error ?? new Error('The history could not be read.'));
+    };
     comparisons.forEach((comparison, index) => {
       const request = byComparison.getAll(comparison.id);
       request.onsuccess = () => {
