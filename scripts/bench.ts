@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchFanout } from './bench/fanout';
 import { benchSizes } from './bench/sizes';
+import { benchDiff } from './bench/diff';
 import { benchHistory, benchPanelLoad, benchTokenToScreen } from './bench/browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -28,6 +29,9 @@ const TARGETS: Record<string, { max?: number; min?: number; unit: string }> = {
   content_script_bytes: { max: 30 * 1024, unit: 'B' },
   sidepanel_initial_js_bytes: { max: 150 * 1024, unit: 'B' },
   firefox_largest_file_bytes: { max: 5 * 1024 * 1024, unit: 'B' },
+  word_diff_1900_words_ms: { max: 50, unit: 'ms' },
+  word_diff_rerender_ms: { max: 1, unit: 'ms' },
+  word_diff_max_table_mb: { max: 8, unit: 'MB' },
 };
 
 /** How to read the numbers (what each one includes). */
@@ -42,6 +46,8 @@ const NOTES = `## How to read them
   extension opens on install) about once a second, and frame-timed numbers would time that throttling.
 - **history_open_ms**: median of 5 cold openings (panel reloaded each time) with 10,000 comparisons × 8 runs,
   from the click to the frame that shows the first row; **history_open_ms_max** is the slowest of the 5.
+- **word_diff_…_ms**: one column's word diff against the baseline (median of 7), with every 9th word changed;
+  past the 8 MB table the diff goes by line. **word_diff_rerender_ms** is a re-render: the pair's diff is cached.
 - **export_ms**: from the click reaching the page to the JSON file written to disk (about 60 MB).
 - **import_ms**: from handing the panel the file (about 60 MB) to the import report it shows.
 - **import_longest_task_ms**, **export_longest_task_ms**: the panel's longest task (its main thread busy, clicks and
@@ -91,6 +97,8 @@ async function main() {
   log('classifier…');
   results.classifier_per_s = await classifierPerSecond();
   results.values_per_s = await valuesPerSecond();
+  log('word diff…');
+  Object.assign(results, benchDiff());
   log('panel load (Chromium)…');
   Object.assign(results, await benchPanelLoad());
   log('token to screen (Chromium)…');

@@ -1,12 +1,20 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { ProviderConfig, ProviderKind } from '@/utils/core/providers/types';
+import type { ListableKind } from '@/utils/core/providers/models';
 import { PROVIDERS } from '@/utils/core/providers/registry';
 import { ENDPOINT_PRESETS } from '@/utils/core/providers/presets';
-import { originPatternOf, requestAccess } from '@/utils/platform/permissions';
+import { extensionOrigin, originPatternOf, requestAccess } from '@/utils/platform/permissions';
+import { send } from '@/utils/platform/messaging/client';
+import type { EndpointCheck, EndpointModelsRequest } from '@/utils/platform/messaging/protocol-endpoints';
 import { t } from '@/utils/core/i18n';
+import { ConnectionResult, useConnectionCheck } from './ConnectionCheck';
 
 export interface EndpointFormProps {
   onAdd: (config: ProviderConfig, apiKey: string) => Promise<void>;
+  /** Asks the background for the server's models (tests pass a double). */
+  checkEndpoint?: (request: EndpointModelsRequest) => Promise<EndpointCheck>;
+  /** This extension's origin, for the local-server advice (default: this copy's). */
+  origin?: string;
 }
 
 /** Checks a base URL and returns a message saying what is wrong, or null. */
@@ -21,14 +29,35 @@ export function baseUrlProblem(value: string): string | null {
   return null;
 }
 
-/** Adds an endpoint: kind, name, base URL, model, optional key. Asks for access to the endpoint's origin. */
-export function EndpointForm({ onAdd }: EndpointFormProps) {
+/**
+ * Adds an endpoint: kind, name, base URL, model, optional key. Asks for access to the endpoint's origin.
+ * "Test connection" asks the server for its models (in the background, where host access applies) and offers
+ * them for the model field, which stays free to type in.
+ */
+export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.models', r), origin = extensionOrigin() }: EndpointFormProps) {
   const kinds = PROVIDERS.filter((p) => p.kind !== 'webllm' && p.kind !== 'chrome-builtin');
-  const [kind, setKind] = useState<ProviderKind>('openai-compatible');
+  const [kind, setKindRaw] = useState<ProviderKind>('openai-compatible');
   const [label, setLabel] = useState('');
-  const [baseUrl, setBaseUrl] = useState('');
+  const [baseUrl, setBaseUrlRaw] = useState('');
   const [model, setModel] = useState('');
-  const [apiKey, setApiKey] = useState('');
+  const [apiKey, setApiKeyRaw] = useState('');
+  const check = useConnectionCheck(checkEndpoint);
+  const listId = useId();
+  // A test says something about one kind, address and key only.
+  const setKind = (v: ProviderKind) => (setKindRaw(v), check.reset());
+  const setBaseUrl = (v: string) => (setBaseUrlRaw(v), check.reset());
+  const setApiKey = (v: string) => (setApiKeyRaw(v), check.reset());
+
+  const testConnection = async () => {
+    const problem = baseUrlProblem(baseUrl);
+    if (problem) return check.block(problem);
+    // Ask first: the browser only shows the permission prompt during the click.
+    if (!(await requestAccess([originPatternOf(baseUrl.trim())]))) return check.block(t('checkNoAccess', new URL(baseUrl.trim()).host));
+    const result = await check.run({ kind: kind as ListableKind, baseUrl: baseUrl.trim(), ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}) });
+    // An empty model field takes the server's first model; a typed one is kept (and flagged when not listed).
+    const first = result && 'models' in result ? result.models[0] : undefined;
+    if (first) setModel((m) => m.trim() || first);
+  };
   const [parallel, setParallel] = useState('4');
   const [temperature, setTemperature] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +88,7 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
     setBaseUrl('');
     setModel('');
     setApiKey('');
+    check.reset();
   };
 
   return (
@@ -95,13 +125,20 @@ export function EndpointForm({ onAdd }: EndpointFormProps) {
         </label>
         <label class="field">
           {t('model')}
-          <input name="model" value={model} onInput={(e) => setModel(e.currentTarget.value)} placeholder="llama3.2" />
+          <input name="model" list={listId} autocomplete="off" value={model} onInput={(e) => setModel(e.currentTarget.value)} placeholder={check.models.length ? t('chooseOrTypeModel') : 'llama3.2'} />
+          <datalist id={listId} data-testid="model-options">
+            {check.models.map((m) => <option key={m} value={m} />)}
+          </datalist>
         </label>
       </div>
       <label class="field">
         {t('apiKeyOptional')}
         <input name="apiKey" type="password" autocomplete="off" value={apiKey} onInput={(e) => setApiKey(e.currentTarget.value)} />
       </label>
+      <div class="check-row">
+        <button type="button" class="button secondary small" disabled={check.check.state === 'testing'} onClick={() => void testConnection()}>{t('testConnection')}</button>
+        <ConnectionResult check={check.check} model={model} extensionOrigin={origin} />
+      </div>
       <div class="field-row">
         <label class="field">
           {t('parallelRequests')}

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { SITE_ADAPTERS } from '@/utils/core/sites/registry';
+import { SITE_ADAPTERS, patternPlaces } from '@/utils/core/sites/registry';
 import type { SiteId } from '@/utils/core/sites/types';
 import { requestAccess } from '@/utils/platform/permissions';
 import { sitePatternFromInput, type Settings } from '@/utils/platform/storage/settings';
-import { t } from '@/utils/core/i18n';
+import { listOf, t } from '@/utils/core/i18n';
 
 export interface SitesSettingsProps {
   settings: Settings;
@@ -49,7 +49,7 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
                 <input type="checkbox" checked={settings.sites.includes(a.id)} onChange={(e) => void toggle(a.id, a.matches, e.currentTarget.checked)} />
                 {a.name}
               </label>
-              <span class="muted">{a.matches.map((m) => new URL(m.replace('*.', '')).host).join(', ')}</span>
+              <span class="muted" data-testid="site-places">{listOf(patternPlaces(a.matches))}</span>
             </li>
           ))}
         </ul>

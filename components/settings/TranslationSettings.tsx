@@ -3,12 +3,13 @@ import type { LanguageDetectorApi, TranslatorApi } from '@/utils/core/on-device/
 import { endpointModelName } from '@/utils/core/runner/names';
 import { translatorApi } from '@/utils/core/on-device/chrome-translator';
 import type { ProviderConfig } from '@/utils/core/providers/types';
+import { staysOnDevice } from '@/utils/core/providers/destination';
 import { translationOf, updateSettings, type Settings } from '@/utils/platform/storage/settings';
 import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
-import { ON_DEVICE_KINDS, checkEngine, readingLanguageOf, withSavedSet, type TranslationSettings as Translation } from '@/utils/core/translate/settings';
+import { checkEngine, readingLanguageOf, withSavedSet, type TranslationSettings as Translation } from '@/utils/core/translate/settings';
 import type { TranslationMode } from '@/utils/core/translate/translator';
 import { LanguagePicker, NativeName } from '../shared/LanguagePicker';
-import { uiLanguage } from '../shared/use-translation-settings';
+import { browserLanguage } from '../shared/use-translation-settings';
 import { ChromeTranslatorPairs } from './ChromeTranslatorPairs';
 import { t } from '@/utils/core/i18n';
 import { onDeviceEnginesHere, perBrowser } from '@/utils/platform/browser-kind';
@@ -47,10 +48,10 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
   const translation = translationOf(settings);
   const { engine } = translation;
   const onDeviceOnly = settings.onDeviceOnly === true;
-  const reading = readingLanguageOf(translation, uiLanguage());
+  const reading = readingLanguageOf(translation, browserLanguage());
   const check = checkEngine(engine, settings.providers, onDeviceOnly);
   const [newSet, setNewSet] = useState<string[]>([]);
-  const allowed = (p: ProviderConfig) => !onDeviceOnly || ON_DEVICE_KINDS.includes(p.kind);
+  const allowed = (p: ProviderConfig) => !onDeviceOnly || staysOnDevice(p);
   const models = settings.providers.filter((p) => p.kind !== 'site');
   const chosen = engine.kind === 'model' ? settings.providers.find((p) => p.id === engine.providerId) : undefined;
   // Chrome's translator is offered where the browser family has it (not in Firefox, where it is never the engine).
@@ -122,7 +123,7 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
           const code = e.currentTarget.value || undefined;
           void save((current) => ({ translation: { ...current, readingLanguage: code } }));
         }}>
-          <option value="">{t('browserLanguage', languageName(readingLanguageOf({}, uiLanguage()), t('pageLang')))}</option>
+          <option value="">{t('browserLanguage', languageName(readingLanguageOf({}, browserLanguage()), t('pageLang')))}</option>
           {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name} · {l.nativeName}</option>)}
         </select>
       </label>

@@ -1,16 +1,8 @@
 import { t, tn, type MessageKey } from '@/utils/core/i18n';
-import type { RunState } from '@/utils/core/runner/state';
-import type { ComparisonSource } from '@/utils/core/runner/types';
 
-/** Words for run states, as shown on badges. */
-export const STATE_LABEL: Record<RunState, string> = {
-  queued: t('stateQueued'),
-  translating: t('stateTranslating'),
-  streaming: t('stateStreaming'),
-  done: t('stateDone'),
-  failed: t('stateFailed'),
-  interrupted: t('stateInterrupted'),
-};
+/** Words of run states and sources live in core (the exports use them too). */
+export { STATE_LABEL } from '@/utils/core/words/answers';
+export { sourceLabel } from '@/utils/core/words/sources';
 
 /** "Today 14:05" / "3 Mar 14:05" in the user's locale. */
 export function formatTime(ms: number, now = Date.now()): string {
@@ -25,23 +17,6 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)} min ${s % 60} s`;
-}
-
-/** The host of a URL, or the text as it is when it is not one. */
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
-
-/** Where a prompt came from, for headers and history rows. */
-export function sourceLabel(source: ComparisonSource): string {
-  if (source.kind === 'panel') return t('typedInParallax');
-  if (source.kind === 'page') return source.title || source.url ? t('selectedOn', source.title || hostOf(source.url)) : t('selectedOnAPage');
-  // A site the user added has no name of its own: its host says it.
-  return source.site === 'generic' ? hostOf(source.url) : `${source.siteName} (${hostOf(source.url)})`;
 }
 
 /** "1 run" or "3 runs": the message the UI language's plural rules pick, with the number as $1. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { uiLanguage } from '@/utils/core/i18n';
 import { DEFAULT_SETTINGS, migrateSettingsV2, settingsItem, translationOf, updateSettings, type Settings } from '@/utils/platform/storage/settings';
 import { checkEngine, readingLanguageOf, withSavedSet, type TranslationSettings } from '@/utils/core/translate/settings';
 
@@ -15,8 +16,13 @@ export interface TranslationSettingsView {
   saveSet(label: string, codes: string[]): Promise<void>;
 }
 
-/** The browser's UI language (the default reading language). */
-export function uiLanguage(): string | undefined {
+/**
+ * The browser's language (the default reading language): the one the UI's messages are shown in when Parallax
+ * speaks it, else what the browser reports (a French browser reads answers back in French, its UI in English).
+ */
+export function browserLanguage(): string | undefined {
+  const shown = uiLanguage();
+  if (shown !== 'en') return shown;
   try {
     return browser.i18n?.getUILanguage?.() || globalThis.navigator?.language;
   } catch {
@@ -53,7 +59,7 @@ export function useTranslationSettings(): TranslationSettingsView {
     loaded: settings !== null,
     settings: current,
     translation,
-    reading: readingLanguageOf(translation, uiLanguage()),
+    reading: readingLanguageOf(translation, browserLanguage()),
     engine: engineSummary(current),
     saveSet: async (label, codes) => {
       await updateSettings((s) => ({ ...s, translation: { ...translationOf(s), savedSets: withSavedSet(translationOf(s).savedSets, label, codes, () => crypto.randomUUID()) } }));

@@ -10,6 +10,8 @@ import { formatCost, formatSeconds, type PlanEstimate } from '@/utils/core/runne
 import { MAX_REPETITIONS, type ComposeAxes, type ComposerPrefs } from '@/utils/platform/storage/templates';
 import { listOf, t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
+import { Destination } from '../shared/Destination';
+import type { EndpointAddress } from '@/utils/core/providers/destination';
 import { plural } from '../shared/format';
 
 /** Languages the translator cannot reach for the prompt about to be compared (nothing was started). */
@@ -129,7 +131,7 @@ function Templates({ model }: { model: AxesModel }) {
  * system prompts), how many times at what temperature, whether a captured prompt goes with its conversation,
  * templates, and the estimate of calls, time and cost; a run over 20 answers waits for the user's go-ahead.
  */
-export function AxesPicker({ model, text }: { model: AxesModel; text: string }) {
+export function AxesPicker({ model, text, translator }: { model: AxesModel; text: string; translator?: EndpointAddress | null }) {
   const [writing, setWriting] = useState(false);
   const providers = model.providers.value;
   const axes = model.axes.value;
@@ -141,6 +143,8 @@ export function AxesPicker({ model, text }: { model: AxesModel; text: string }) 
   const togglePersona = (p: PersonaSpec) => model.setAxes({ personas: selectedPersona(p.id) ? axes.personas.filter((q) => q.id !== p.id) : [...axes.personas, p] });
   const toggleProvider = (id: string) => model.setAxes({ providerIds: chosen.includes(id) ? chosen.filter((x) => x !== id) : providers.filter((p) => p.id === id || chosen.includes(p.id)).map((p) => p.id) });
   const turns = draft?.context?.length ?? 0;
+  // Where the prompt goes: every endpoint asked, and the one translating it when it is translated by a model.
+  const asked = [...providers.filter((p) => chosen.includes(p.id)), ...(translator && axes.languages.length ? [translator] : [])];
   const summary = [
     plural(chosen.filter((id) => providers.some((p) => p.id === id)).length, 'endpointsOne', 'endpointsMany'),
     axes.languages.length ? plural(axes.languages.length, 'languagesOne', 'languagesMany') : '',
@@ -176,6 +180,7 @@ export function AxesPicker({ model, text }: { model: AxesModel; text: string }) 
         <summary>
           <strong>{t('ask')}</strong> <span data-testid="axes-summary">{summary}</span>
           <span class="muted" data-testid="estimate">{estimateLine(estimate)}</span>
+          <Destination endpoints={asked} testId="axes-destination" />
         </summary>
 
         <fieldset>

@@ -12,6 +12,7 @@ import { GridLayout } from './GridLayout';
 import { wantsGrid } from './grid';
 import { RunColumn } from './RunColumn';
 import { ReadingToggle } from './RunLanguage';
+import { baselineTextFor, shownText } from '@/utils/core/text/diff-texts';
 import { formatTime, sourceLabel } from '../shared/format';
 import { t } from '@/utils/core/i18n';
 
@@ -54,6 +55,11 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
   const syncing = useRef(false);
   const unfinished = runs.filter((r) => r.state === 'queued' || isActive(r.state)).length;
   const baseline = runs.find((r) => r.id === baselineId);
+  const translatedOf = (run: Run) => readTranslated !== flipped.has(run.id);
+  // Each column is diffed in the language it shows: a back-translated answer against the baseline's text in
+  // the reading language.
+  const baselineFor = (run: Run) =>
+    baseline && run.id !== baselineId ? baselineTextFor(shownText(run, translatedOf(run), textOf(run.id).value), baseline, translatedOf(baseline), textOf(baseline.id).value) : undefined;
   const names = useMemo(() => new Map(runs.map((r) => [r.id, answerName(r, runs, comparison.language)])), [runs, comparison.language]);
   const ordered = [...runs].sort((a, b) => {
     const pa = pinned.indexOf(a.id);
@@ -153,12 +159,13 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
                     view={{
                       formatted,
                       isBaseline: run.id === baselineId,
-                      baseline: baseline && run.id !== baselineId ? textOf(baseline.id).value : undefined,
+                      baseline: baselineFor(run),
+                      baselineName: baseline ? names.get(baseline.id) : undefined,
                       collapsed: collapsed.has(run.id),
                       pinned: pinned.includes(run.id),
                       analysis: analysis?.runs.get(run.id),
                       showEvidence: evidence.has(run.id),
-                      translated: readTranslated !== flipped.has(run.id),
+                      translated: translatedOf(run),
                       prompt: comparison.prompt,
                     }}
                     onToggleEvidence={() => setEvidence((e) => toggle(e, run.id))}

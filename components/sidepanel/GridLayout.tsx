@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ComparisonAnalysis, RunAnalysis } from '@/utils/core/analysis/comparison';
 import { languageLabel } from '@/utils/core/runner/names';
 import { Markdown } from '../shared/Markdown';
-import { valueChips } from './RunBadges';
+import { valueChips } from '@/utils/core/words/answers';
 import { hasBackTranslation } from './RunLanguage';
 import { readingOf, type RefusalReading } from '@/utils/core/analysis/types';
 import { READING_LABEL } from '../shared/refusal-words';

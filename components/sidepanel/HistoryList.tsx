@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Comparison, Run } from '@/utils/core/runner/types';
-import { formatTime, sourceLabel } from '../shared/format';
+import type { Run } from '@/utils/core/runner/types';
+import type { HistoryRow } from '@/utils/platform/db/history';
+import { originLabel } from '@/utils/core/words/sources';
+import { formatTime } from '../shared/format';
 import { t } from '@/utils/core/i18n';
 
 /** Height of one row in px (fixed, so 10,000 rows cost as much as the 20 on screen). */
@@ -13,10 +15,12 @@ export interface HistoryListProps {
   /** Ids of every matching comparison, newest first. */
   ids: string[];
   /** Loaded rows; rows not loaded yet show a placeholder. */
-  rows: Map<string, { comparison: Comparison; runs: Run[] }>;
+  rows: Map<string, HistoryRow>;
   /** The ids on screen changed: load them. */
   onVisible: (ids: string[]) => void;
   onOpen: (comparisonId: string) => void;
+  /** A Studies run opens in the Studies page, on its study (when that study is still stored). */
+  onOpenStudy?: (batchId: string) => void;
   onDelete: (comparisonId: string) => void;
   summary: (runs: Run[]) => string;
 }
@@ -73,14 +77,15 @@ export function HistoryList(props: HistoryListProps) {
         const row = props.rows.get(id);
         const style = { top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT - 6}px` };
         if (!row) return <li key={id} class="history-row placeholder" style={style} data-index={index} aria-busy="true" />;
-        const { comparison: c, runs } = row;
+        const { comparison: c, runs, study } = row;
+        const inStudies = Boolean(c.batchId && study && props.onOpenStudy);
         return (
           <li key={id} class="history-row" style={style} data-index={index} aria-posinset={index + 1} aria-setsize={props.ids.length}>
-            <button class="history-item" data-testid="history-item" onClick={() => props.onOpen(c.id)}>
+            <button class="history-item" data-testid="history-item" title={inStudies ? t('opensInStudies') : undefined} onClick={() => (inStudies ? props.onOpenStudy!(c.batchId!) : props.onOpen(c.id))}>
               <span class="history-prompt" dir="auto">{c.prompt}</span>
               <span class="muted history-meta">
-                {formatTime(c.createdAt)} · {sourceLabel(c.source)} · {props.summary(runs)}
-                {c.tags?.map((t) => <span key={t} class="tag">{t}</span>)}
+                {formatTime(c.createdAt)} · {originLabel(c, study)} · {props.summary(runs)}{inStudies ? ' ↗' : ''}
+                {c.tags?.map((tag) => <span key={tag} class="tag">{tag}</span>)}
               </span>
             </button>
             <button class="icon-button" aria-label={t('deletePrompt', c.prompt.slice(0, 40))} title={t('delete')} onClick={() => props.onDelete(c.id)}>✕</button>

@@ -1,9 +1,10 @@
 import { t } from '@/utils/core/i18n';
 import { useRef, useState } from 'preact/hooks';
-import { isFiltered, type HistoryFacets, type HistoryFilter } from '@/utils/platform/db/history';
+import { STUDY_SOURCE, isFiltered, type HistoryFacets, type HistoryFilter, type HistoryRow } from '@/utils/platform/db/history';
 import type { ImportReport } from '@/utils/core/history/import-batches';
-import type { Comparison, Run } from '@/utils/core/runner/types';
+import type { Run } from '@/utils/core/runner/types';
 import { HistoryList } from './HistoryList';
+
 import { LlmComparatorExport } from './LlmComparatorExport';
 import { dayBound, dayOf, plural } from '../shared/format';
 
@@ -21,7 +22,7 @@ export interface HistoryViewProps {
   ids: string[] | null;
   /** Only the newest screenful of ids is known yet: no count to show. */
   counting?: boolean;
-  rows: Map<string, { comparison: Comparison; runs: Run[] }>;
+  rows: Map<string, HistoryRow>;
   onVisible: (ids: string[]) => void;
   filter: HistoryFilter;
   facets: HistoryFacets | null;
@@ -32,6 +33,8 @@ export interface HistoryViewProps {
   storageUsed: string | null;
   onFilter: (filter: HistoryFilter) => void;
   onOpen: (comparisonId: string) => void;
+  /** Opens a Studies run's study in the Studies page. */
+  onOpenStudy?: (batchId: string) => void;
   onDelete: (comparisonId: string) => void;
   onUndo: () => void;
   onExport: (kind: ExportKind) => void;
@@ -74,6 +77,8 @@ export function runSummary(runs: Run[]): string {
 export function HistoryView(props: HistoryViewProps) {
   const { ids, filter, facets } = props;
   const filtered = isFiltered(filter);
+  // Studies runs are their own source, left out unless chosen: say so, with a way to show them.
+  const studiesHidden = !filter.site && Boolean(facets?.sites.some((s) => s.id === STUDY_SOURCE));
   const [text, setText] = useState(filter.text ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -91,7 +96,7 @@ export function HistoryView(props: HistoryViewProps) {
         <div class="toggle">
           <select aria-label={t('filterSite')} value={filter.site ?? ''} onChange={(e) => set({ site: e.currentTarget.value || undefined })}>
             <option value="">{t('allSites')}</option>
-            {facets?.sites.map((s) => <option key={s.id} value={s.id}>{s.id === 'panel' ? t('typedInParallax') : s.id === 'page' ? t('selectedOnAPage') : s.name}</option>)}
+            {facets?.sites.map((s) => <option key={s.id} value={s.id}>{s.id === 'panel' ? t('typedInParallax') : s.id === 'page' ? t('selectedOnAPage') : s.id === STUDY_SOURCE ? t('fromStudies') : s.name}</option>)}
           </select>
           {(facets?.providers.length ?? 0) > 1 && (
             <select aria-label={t('filterProvider')} value={filter.provider ?? ''} onChange={(e) => set({ provider: e.currentTarget.value || undefined })}>
@@ -161,6 +166,11 @@ export function HistoryView(props: HistoryViewProps) {
           {importReportText(props.importReport)}
         </p>
       )}
+      {studiesHidden && (
+        <p class="muted studies-hidden" data-testid="studies-hidden">
+          {t('studiesNotListed')} <button class="link" onClick={() => set({ site: STUDY_SOURCE })}>{t('showStudies')}</button>
+        </p>
+      )}
       {!ids ? (
         <p class="muted">{t('loadingHistory')}</p>
       ) : ids.length === 0 ? (
@@ -173,7 +183,7 @@ export function HistoryView(props: HistoryViewProps) {
           <p class="muted" aria-live="polite">
             {props.counting ? t('countingComparisons') : ids.length === 1 ? t('comparisonCountOne') : t('comparisonCount', ids.length)}{props.storageUsed ? ` · ${t('storageUsed', props.storageUsed)}` : ''}
           </p>
-          <HistoryList ids={ids} rows={props.rows} onVisible={props.onVisible} onOpen={props.onOpen} onDelete={props.onDelete} summary={runSummary} />
+          <HistoryList ids={ids} rows={props.rows} onVisible={props.onVisible} onOpen={props.onOpen} onOpenStudy={props.onOpenStudy} onDelete={props.onDelete} summary={runSummary} />
         </>
       )}
     </section>

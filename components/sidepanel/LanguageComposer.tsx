@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
 import { LanguagePicker, NativeName } from '../shared/LanguagePicker';
 import { TranslationReview } from './TranslationReview';
@@ -7,9 +7,14 @@ import { t } from '@/utils/core/i18n';
 
 /**
  * The prompt box's languages: which languages to ask in (presets, saved sets, search), what language the prompt
- * is written in, who translates, and the optional review of every translation before Compare.
+ * is written in, who translates, and the optional review of every translation before Compare. The picker folds
+ * away whenever `closeWhen` changes (a comparison was started).
  */
-export function LanguageComposer({ choice, text }: { choice: LanguageChoice; text: string }) {
+export function LanguageComposer({ choice, text, closeWhen }: { choice: LanguageChoice; text: string; closeWhen?: number }) {
+  const picker = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (closeWhen && picker.current) picker.current.open = false;
+  }, [closeWhen]);
   const { languages, settings } = choice;
   const source = choice.sourceOf(text);
   const targets = choice.targetsFor(text);
@@ -18,7 +23,7 @@ export function LanguageComposer({ choice, text }: { choice: LanguageChoice; tex
 
   return (
     <div class="composer" data-testid="language-composer">
-      <details class="axes">
+      <details class="axes" ref={picker} data-testid="language-details">
         <summary>
           <strong>{t('languages')}</strong>{' '}
           {languages.length === 0 ? (

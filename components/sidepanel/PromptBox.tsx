@@ -23,12 +23,16 @@ export interface PromptBoxProps {
 export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  // Counts comparisons started here: each one folds the language picker away.
+  const [started, setStarted] = useState(0);
   // Axes (endpoints, personas, repetitions, context, templates) when the page provides a compose state.
   const compose = useContext(ComposeContext);
   // Languages live in the compose state's axes when the page has one (templates, last used), else here.
   const languages = useLanguageChoice(compose ? { languages: compose.axes.value.languages, setLanguages: (codes) => compose.setAxes({ languages: codes }) } : undefined);
   const input = useRef<HTMLTextAreaElement>(null);
   const draft = compose?.draft.value;
+  const { engine: engineChoice } = languages.settings.translation;
+  const translatingEndpoint = engineChoice.kind === 'model' ? languages.settings.settings.providers.find((p) => p.id === engineChoice.providerId) : null;
   useEffect(() => {
     if (draft) (setText(draft.text), input.current?.focus());
   }, [draft]);
@@ -49,6 +53,7 @@ export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
       await compose?.started();
       languages.sent();
       setText('');
+      setStarted((n) => n + 1);
       onTyping?.(false);
     } finally {
       setBusy(false);
@@ -85,7 +90,7 @@ export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
       <button class="button" type="submit" disabled={!normalisePrompt(text) || busy}>
         {busy ? t('starting') : t('compare')}
       </button>
-      {compose && <AxesPicker model={compose} text={text} />}
+      {compose && <AxesPicker model={compose} text={text} translator={translatingEndpoint} />}
       {block && (
         <TranslatorProblem
           message={t('translatorNotReadyTyped', listOf(block.readiness.missing.map((m) => languageLabel(m.language))), missingReasons(block.readiness.missing))}
@@ -102,7 +107,7 @@ export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
           )}
         </TranslatorProblem>
       )}
-      <LanguageComposer choice={languages} text={text} />
+      <LanguageComposer choice={languages} text={text} closeWhen={started} />
     </form>
   );
 }

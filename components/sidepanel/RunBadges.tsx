@@ -2,21 +2,7 @@ import { t } from '@/utils/core/i18n';
 import type { RunAnalysis } from '@/utils/core/analysis/comparison';
 import type { JudgeVerdict } from '@/utils/core/analysis/judge';
 import { readingOf } from '@/utils/core/analysis/types';
-import { badgeText } from '../shared/refusal-words';
-
-/** The value chips worth showing for an answer, most telling first. */
-export function valueChips(values: RunAnalysis['values']): { id: string; label: string; title: string }[] {
-  const chips: { id: string; label: string; title: string }[] = [];
-  if (values.balance.value !== 'unclear') chips.push({ id: 'balance', label: values.balance.value === 'balanced' ? t('chipBalanced') : t('chipOneSided'), title: values.balance.value === 'balanced' ? t('chipBalancedTitle') : t('chipOneSidedTitle') });
-  const stance = { supports: t('chipStanceFor'), opposes: t('chipStanceAgainst'), mixed: t('chipStanceMixed'), neutral: null }[values.stance.value];
-  if (stance) chips.push({ id: 'stance', label: stance, title: t('chipStanceTitleFull') });
-  if (values.moralizing.score >= 0.3) chips.push({ id: 'moralizing', label: t('chipMoralizing'), title: t('chipMoralizingTitle') });
-  if (values.hedging.score >= 0.3) chips.push({ id: 'hedging', label: t('chipHedging'), title: t('chipHedgingTitle') });
-  if (values.disclaimers.count) chips.push({ id: 'disclaimers', label: t('chipDisclaimers', values.disclaimers.count), title: t('chipDisclaimersTitle') });
-  if (values.authority.count) chips.push({ id: 'authority', label: t('chipAuthority', values.authority.count), title: t('chipAuthorityTitle') });
-  if (values.framing.value === 'individual' || values.framing.value === 'collective') chips.push({ id: 'framing', label: values.framing.value === 'individual' ? t('chipIndividualFraming') : t('chipCollectiveFraming'), title: t('chipFramingTitle') });
-  return chips;
-}
+import { badgeText, valueChips } from '@/utils/core/words/answers';
 
 export interface RunBadgesProps {
   analysis: RunAnalysis;

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Signal } from '@preact/signals';
 import type { Run } from '@/utils/core/runner/types';
 import { canRetry, isActive } from '@/utils/core/runner/state';
-import { wordDiff } from '@/utils/core/text/diff';
 import type { RunAnalysis } from '@/utils/core/analysis/comparison';
 import { Highlighted } from '../shared/Highlighted';
 import { Markdown, warmMarkdown } from '../shared/Markdown';
@@ -12,12 +11,19 @@ import { AnswerLanguageFlag, BackTranslatedText, OriginalNote, PromptSent, RunLa
 import { STATE_LABEL, formatDuration } from '../shared/format';
 import { t } from '@/utils/core/i18n';
 import { modelName } from '@/utils/core/runner/names';
+import { Destination } from '../shared/Destination';
+import { WordDiff } from './WordDiff';
 
 /** How the column shows its answer. */
 export interface ColumnView {
   formatted: boolean;
-  /** The baseline's text when diffing against another column (undefined: no diff, or this is the baseline). */
+  /**
+   * The baseline's text when diffing against another column (undefined: no diff, or this is the baseline), in
+   * the language this column shows (its back-translation's when it shows one).
+   */
   baseline?: string;
+  /** The baseline's name, for "too different from … for a word diff". */
+  baselineName?: string;
   isBaseline: boolean;
   collapsed: boolean;
   pinned: boolean;
@@ -49,16 +55,6 @@ export interface RunColumnProps {
   onToggleTranslated?: () => void;
   onScroll?: (el: HTMLElement) => void;
   bodyRef?: (el: HTMLElement | null) => void;
-}
-
-function Diff({ base, text }: { base: string; text: string }) {
-  return (
-    <>
-      {wordDiff(base, text).map((part, i) =>
-        part.kind === 'same' ? part.text : part.kind === 'added' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
-      )}
-    </>
-  );
 }
 
 /** One answer: who answered, its state, the text as it streams, and what to do when it failed. */
@@ -110,6 +106,7 @@ export function RunColumn({ run, name, peers = [], text, view, onRetry, onCancel
           <strong>{model}</strong>
           <span class="model">{site ? t('sitesOwnAnswer') : via}{target.persona ? ` · ${target.persona.label}` : ''}{view.isBaseline ? t('baselineSuffix') : ''}</span>
           <RunLanguageTag run={run} />
+          {!site && <Destination endpoints={[{ kind: target.providerKind, baseUrl: target.baseUrl }]} testId="run-destination" />}
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
         <div class="run-tools">
@@ -121,16 +118,16 @@ export function RunColumn({ run, name, peers = [], text, view, onRetry, onCancel
       {!view.collapsed && <AnswerLanguageFlag run={run} />}
       {!view.collapsed && <PromptSent run={run} prompt={view.prompt} />}
       {!view.collapsed && view.translated && !view.showEvidence && hasBackTranslation(run) ? (
-        <BackTranslatedText run={run} formatted={view.formatted} onShowOriginal={() => onToggleTranslated?.()} />
+        <BackTranslatedText run={run} formatted={view.formatted} onShowOriginal={() => onToggleTranslated?.()} diff={view.baseline !== undefined ? { base: view.baseline, name: view.baselineName ?? '' } : undefined} />
       ) : !view.collapsed && (
         // Model output is untrusted: plain text nodes while streaming, then the safe markdown pipeline or a diff.
         <div class="run-text" dir="auto" lang={run.answerLanguage?.code ?? run.target.language ?? undefined} data-testid="run-text" ref={bodyRef} onScroll={(e) => onScroll?.(e.currentTarget)}>
           {view.showEvidence && view.analysis ? (
             <Evidence run={run} analysis={view.analysis} />
           ) : run.state === 'streaming' || !view.formatted ? (
-            view.baseline !== undefined && run.state !== 'streaming' ? <Diff base={view.baseline} text={text.value} /> : text
+            view.baseline !== undefined && run.state !== 'streaming' ? <WordDiff base={view.baseline} text={text.value} baselineName={view.baselineName ?? ''} fallback={text.value} /> : text
           ) : view.baseline !== undefined ? (
-            <Diff base={view.baseline} text={text.value} />
+            <WordDiff base={view.baseline} text={text.value} baselineName={view.baselineName ?? ''} fallback={<Markdown text={text.value} />} />
           ) : (
             <Markdown text={text.value} />
           )}

@@ -7,6 +7,8 @@ import { USER_SUPPLIED } from '@/utils/core/translate/translator';
 import type { Run } from '@/utils/core/runner/types';
 import { NativeName } from '../shared/LanguagePicker';
 import { Markdown } from '../shared/Markdown';
+import { WordDiff } from './WordDiff';
+import { hasBackTranslation } from '@/utils/core/text/diff-texts';
 import '../languages.css';
 import { t } from '@/utils/core/i18n';
 
@@ -101,13 +103,13 @@ export function PromptSent({ run, prompt, check = roundTripOf }: { run: Run; pro
   );
 }
 
-/** Whether a run has an answer in the reader's language to show instead of the original. */
-export function hasBackTranslation(run: Run): boolean {
-  return Boolean(run.backTranslation?.text) && run.state === 'done';
-}
+export { hasBackTranslation };
 
-/** The answer in the reader's language, saying from what and by whom, with the original one click away. */
-export function BackTranslatedText({ run, formatted, onShowOriginal }: { run: Run; formatted: boolean; onShowOriginal: () => void }) {
+/**
+ * The answer in the reader's language, saying from what and by whom, with the original one click away; with
+ * `diff`, marked against the baseline's text in that language.
+ */
+export function BackTranslatedText({ run, formatted, onShowOriginal, diff }: { run: Run; formatted: boolean; onShowOriginal: () => void; diff?: { base: string; name: string } }) {
   const back = run.backTranslation!;
   const by = back.engine === 'chrome' ? t('chromeTranslator') : back.model ?? back.engine;
   return (
@@ -117,7 +119,13 @@ export function BackTranslatedText({ run, formatted, onShowOriginal }: { run: Ru
         <button type="button" class="link small" onClick={onShowOriginal}>{t('showOriginal')}</button>
       </p>
       <div class="run-text" dir="auto" lang={back.language} data-testid="run-back-text">
-        {formatted ? <Markdown text={back.text} /> : back.text}
+        {diff ? (
+          <WordDiff base={diff.base} text={back.text} baselineName={diff.name} fallback={formatted ? <Markdown text={back.text} /> : back.text} />
+        ) : formatted ? (
+          <Markdown text={back.text} />
+        ) : (
+          back.text
+        )}
       </div>
     </div>
   );

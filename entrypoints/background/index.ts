@@ -5,6 +5,7 @@ import { backgroundHandlers } from '@/utils/platform/background/handlers';
 import { captureHandlers } from '@/utils/platform/background/capture-handlers';
 import { batchHandlers } from '@/utils/platform/background/batch-handlers';
 import { historyHandlers } from '@/utils/platform/background/history-handlers';
+import { endpointHandlers } from '@/utils/platform/background/endpoint-handlers';
 import { syncCaptureScripts } from '@/utils/platform/background/capture-scripts';
 import { registerEntryPoints } from '@/utils/platform/background/entry-points';
 import { syncLocalOriginRules } from '@/utils/platform/background/local-origin';
@@ -25,7 +26,7 @@ export default defineBackground(() => {
 
   // On Chrome the offscreen runner host answers engine messages; Firefox has no on-device engine.
   const core = backgroundHandlers({ db: getDb(), runner });
-  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...batchHandlers({ db: getDb(), runner }), ...historyHandlers({ db: getDb(), runner }), ...(browser.offscreen ? {} : noEngineHandlers()), ...(browser.offscreen ? {} : translationHandlers(hostTranslator(async (id) => (await apiKeysItem.getValue())[id]))) };
+  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...batchHandlers({ db: getDb(), runner }), ...historyHandlers({ db: getDb(), runner }), ...endpointHandlers(), ...(browser.offscreen ? {} : noEngineHandlers()), ...(browser.offscreen ? {} : translationHandlers(hostTranslator(async (id) => (await apiKeysItem.getValue())[id]))) };
   const route = createRouter(handlers, {
     answerAll: true,
     context: async () => ({

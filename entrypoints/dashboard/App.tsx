@@ -82,7 +82,7 @@ export function App({ drawer, onOpenSettings }: { drawer?: Drawer; onOpenSetting
           state.shown.value === undefined ? (
             <p class="muted" role="status">{t('loadingTheComparison')}</p>
           ) : (
-            <ComparisonScreen recent={recent} shown={state.shown.value} classify={analysis === undefined ? undefined : analysis.classify} onPick={(id) => state.navigate({ view: 'comparison', id })} />
+            <ComparisonScreen recent={recent} shown={state.shown.value} analysis={state.shownAnalysis.value} onPick={(id) => state.navigate({ view: 'comparison', id })} />
           )
         ) : (
           <>

@@ -1,68 +1,102 @@
 import { Markdown } from '@/components/shared/Markdown';
 import { STATE_LABEL, formatTime, sourceLabel } from '@/components/shared/format';
+import type { ComparisonAnalysis, RunAnalysis } from '@/utils/core/analysis/comparison';
 import { readingOf, type RefusalReading } from '@/utils/core/analysis/types';
-import { badgeText } from '@/components/shared/refusal-words';
-import { analysisInput, languageOf, modelOf, type Classify, type ComparisonWithRuns, type DashboardComparison } from '@/utils/core/dashboard/aggregate';
-import { languageName } from '@/utils/core/dashboard/figures';
+import { badgeText, valueChips } from '@/utils/core/words/answers';
+import type { ComparisonWithRuns, DashboardComparison } from '@/utils/core/dashboard/aggregate';
+import { answerName, askedLanguage, modelName } from '@/utils/core/runner/names';
+import { languageName } from '@/utils/core/translate/languages';
 import type { Run } from '@/utils/core/runner/types';
-import { t } from '@/utils/core/i18n';
+import { t, uiLanguage } from '@/utils/core/i18n';
 
 export interface ComparisonScreenProps {
   recent: DashboardComparison[];
   /** The comparison on screen; null when the one asked for is not stored. */
   shown: ComparisonWithRuns | null;
-  /** Undefined while analysis loads; null when it is not available. */
-  classify: Classify | null | undefined;
+  /** Its analysis, as the panel reads it; undefined while it loads, null when it is not available. */
+  analysis: ComparisonAnalysis | null | undefined;
   onPick: (id: string) => void;
 }
 
 const TONE: Record<RefusalReading, string> = { refused: 'bad', partial: 'warn', disputes_premise: 'info', cannot_answer: 'info', answered: 'ok' };
 
-/** The refusal badge: a verdict, or an honest "pending" when there is none. */
-function RefusalBadge({ run, classify }: { run: Run; classify: Classify | null | undefined }) {
+/** The refusal badge and value chips: the panel's words, or an honest "pending" while there is no verdict. */
+function Labels({ run, analysed, loading }: { run: Run; analysed: RunAnalysis | undefined; loading: boolean }) {
   if (run.state !== 'done' || !run.text.trim()) return null;
-  const verdict = classify ? classify(...analysisInput(run)) : null;
-  if (!verdict) {
+  if (!analysed) {
     return (
-      <span class="badge" data-testid="refusal-badge" title={classify === undefined ? t('loadingClassifier') : t('noRefusalVerdict')}>
+      <span class="badge" data-testid="refusal-badge" title={loading ? t('loadingClassifier') : t('noRefusalVerdict')}>
         {t('refusalPending')}
       </span>
     );
   }
-  const reading = readingOf(verdict);
+  const reading = readingOf(analysed.refusal);
   return (
-    <span class={`badge verdict-${TONE[reading]}`} data-testid="refusal-badge" data-reading={reading} title={t('confidence', Math.round(verdict.confidence * 100))}>
-      {badgeText(verdict)}
-    </span>
+    <>
+      <span class={`badge verdict-${TONE[reading]}`} data-testid="refusal-badge" data-reading={reading} title={t('confidence', Math.round(analysed.refusal.confidence * 100))}>
+        {badgeText(analysed.refusal)}
+      </span>
+      {valueChips(analysed.values).map((chip) => (
+        <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>
+      ))}
+    </>
   );
 }
 
-/** One answer in large type, with who answered, in which language, and whether it refused. */
-function AnswerCard({ run, classify }: { run: Run; classify: Classify | null | undefined }) {
-  const language = languageName(languageOf(run));
+/** The answer as it came, in large type (Markdown rendered safely), or why there is none. */
+function AnswerText({ run, language }: { run: Run; language: string | undefined }) {
   return (
-    <article class={`answer run-${run.state}`} data-testid="answer" aria-label={`${modelOf(run)}, ${language}`}>
+    <div class="answer-text" dir="auto" lang={language} data-testid="answer-text">
+      {run.text ? <Markdown text={run.text} /> : <p class="muted">{run.state === 'done' ? t('emptyAnswer') : t('noAnswerYet')}</p>}
+    </div>
+  );
+}
+
+/**
+ * One answer in large type: its name (model · language), its labels, and — when it came back in another language —
+ * the original beside (or, on a narrow card, under) its translation back into the reader's language, both labelled.
+ */
+function AnswerCard({ run, runs, promptLanguage, analysed, loading }: { run: Run; runs: Run[]; promptLanguage: string | undefined; analysed: RunAnalysis | undefined; loading: boolean }) {
+  const name = answerName(run, runs, promptLanguage);
+  const model = modelName(run.target, runs.map((r) => r.target));
+  const via = run.target.providerKind !== 'site' && model === run.target.model.trim() && run.target.providerLabel.trim() ? run.target.providerLabel : '';
+  const original = run.answerLanguage?.code ?? askedLanguage(run, promptLanguage) ?? undefined;
+  const back = run.backTranslation?.text ? run.backTranslation : null;
+  return (
+    <article class={`answer run-${run.state}`} data-testid="answer" aria-label={name}>
       <header class="answer-head">
         <div class="answer-who">
-          <strong>{run.target.providerLabel}</strong>
-          <span class="muted">{run.target.model}</span>
-          <span class="lang" lang={run.target.language ?? undefined}>{language}</span>
+          <strong data-testid="answer-name">{name}</strong>
+          {via && <span class="muted">{via}</span>}
         </div>
         <div class="answer-badges">
           {run.state !== 'done' && <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>}
-          <RefusalBadge run={run} classify={classify} />
+          <Labels run={run} analysed={analysed} loading={loading} />
         </div>
       </header>
-      <div class="answer-text" dir="auto" lang={run.target.language ?? undefined}>
-        {run.text ? <Markdown text={run.text} /> : <p class="muted">{run.state === 'done' ? t('emptyAnswer') : t('noAnswerYet')}</p>}
-      </div>
+      {back ? (
+        <div class="answer-pair">
+          <div>
+            <p class="answer-label">{original ? t('originalLabel', languageName(original, uiLanguage())) : t('originalLabelPlain')}</p>
+            <AnswerText run={run} language={original} />
+          </div>
+          <div class="answer-back" data-testid="answer-back">
+            <p class="answer-label">{t('backTranslatedBy', languageName(back.language, uiLanguage()), back.model ?? (back.engine === 'chrome' ? t('chromeTranslator') : back.engine))}</p>
+            <div class="answer-text" dir="auto" lang={back.language} data-testid="answer-back-text">
+              <Markdown text={back.text} />
+            </div>
+          </div>
+        </div>
+      ) : (
+        <AnswerText run={run} language={original} />
+      )}
       {run.error && <p class="run-error">{run.error}</p>}
     </article>
   );
 }
 
 /** One comparison for the class: a picker, the prompt, and every answer side by side in large type. */
-export function ComparisonScreen({ recent, shown, classify, onPick }: ComparisonScreenProps) {
+export function ComparisonScreen({ recent, shown, analysis, onPick }: ComparisonScreenProps) {
   const current = shown?.comparison;
   return (
     <section class="dash-section" aria-labelledby="comparison-heading">
@@ -93,11 +127,19 @@ export function ComparisonScreen({ recent, shown, classify, onPick }: Comparison
             </figcaption>
             <blockquote dir="auto" data-testid="dashboard-prompt">{shown.comparison.prompt}</blockquote>
           </figure>
+          {analysis && shown.runs.length > 0 && (
+            <div class="dash-verdict" role="status">
+              <p class="dash-verdict-label">{t('whatDiffers')}</p>
+              <p class="dash-verdict-text" dir="auto" data-testid="dashboard-verdict">{analysis.verdict}</p>
+            </div>
+          )}
           {shown.runs.length === 0 ? (
             <p class="empty">{t('noModelAskedForPrompt')}</p>
           ) : (
             <div class="answers">
-              {shown.runs.map((run) => <AnswerCard key={run.id} run={run} classify={classify} />)}
+              {shown.runs.map((run) => (
+                <AnswerCard key={run.id} run={run} runs={shown.runs} promptLanguage={shown.comparison.language} analysed={analysis?.runs.get(run.id)} loading={analysis === undefined} />
+              ))}
             </div>
           )}
         </>

@@ -8,6 +8,7 @@ import { batchNames, comparisonWithRuns, comparisonsBetween, recentComparisons }
 import { surveyBatchResults } from '@/utils/platform/db/batch-store';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { loadAnalysis, type Analysis } from './analysis';
+import type { ComparisonAnalysis } from '@/utils/core/analysis/comparison';
 
 /** Which view is on screen, as in the address: #comparison=<id>, #batch, #batch=<batchId>. */
 export type Route = { view: 'comparison'; id: string | null } | { view: 'batch'; batchId: string | null };
@@ -38,6 +39,8 @@ export interface DashboardState {
   route: Signal<Route>;
   recent: Signal<DashboardComparison[] | undefined>;
   shown: Signal<ComparisonWithRuns | null | undefined>;
+  /** The shown comparison's analysis as the panel reads it (verdict, badges, chips); undefined while it loads. */
+  shownAnalysis: Signal<ComparisonAnalysis | null | undefined>;
   /** Date range, tag and batch of the batch view (the batch id lives in the route). */
   filter: Signal<Omit<BatchFilter, 'batchId'>>;
   /** Comparisons in the date range with their runs (tag and batch are applied by the view). */
@@ -76,6 +79,7 @@ export function createDashboardState(db: ParallaxDB = getDb()): DashboardState {
   const route = signal<Route>(parseHash(location.hash));
   const recent = signal<DashboardComparison[] | undefined>(undefined);
   const shown = signal<ComparisonWithRuns | null | undefined>(undefined);
+  const shownAnalysis = signal<ComparisonAnalysis | null | undefined>(undefined);
   const filter = signal<Omit<BatchFilter, 'batchId'>>({});
   const batch = signal<ComparisonWithRuns[] | undefined>(undefined);
   const names = signal<Map<string, string>>(new Map());
@@ -120,6 +124,21 @@ export function createDashboardState(db: ParallaxDB = getDb()): DashboardState {
     return () => subscription.unsubscribe();
   });
 
+  // Its analysis, the panel's own (its code loads on first use); a new comparison clears the old one's first.
+  let analysedId: string | undefined;
+  effect(() => {
+    const value = shown.value;
+    if (value?.comparison.id !== analysedId) shownAnalysis.value = value === null ? null : undefined;
+    analysedId = value?.comparison.id;
+    if (!value) return;
+    let live = true;
+    void import('@/utils/core/analysis/comparison').then(
+      ({ analyseComparison }) => live && (shownAnalysis.value = analyseComparison(value.comparison, value.runs)),
+      (err: unknown) => live && ((shownAnalysis.value = null), fail(err)),
+    );
+    return () => void (live = false);
+  });
+
   effect(() => {
     if (route.value.view !== 'batch') return;
     const { since, until } = filter.value;
@@ -147,6 +166,7 @@ export function createDashboardState(db: ParallaxDB = getDb()): DashboardState {
     route,
     recent,
     shown,
+    shownAnalysis,
     filter,
     batch,
     batchNames: names,

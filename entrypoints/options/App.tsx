@@ -12,6 +12,8 @@ import { TranslationSettings } from '@/components/settings/TranslationSettings';
 import { dexieTranslationStore } from '@/utils/platform/db/translation-cache';
 import { getDb } from '@/utils/platform/db/schema';
 import { useSettingsState } from './state';
+import { extensionOrigin } from '@/utils/platform/permissions';
+import { send } from '@/utils/platform/messaging/client';
 import { t } from '@/utils/core/i18n';
 import { Interpolated } from '@/components/shared/Interpolated';
 import { browserKind, onDeviceEnginesHere } from '@/utils/platform/browser-kind';
@@ -41,10 +43,18 @@ export function App() {
           }}
         />
       )}
-      <EndpointList providers={settings.providers} hasKey={state.hasKey.value} onRemove={(id) => void state.removeProvider(id)} />
+      <EndpointList
+        providers={settings.providers}
+        hasKey={state.hasKey.value}
+        onRemove={state.removeProvider}
+        onRestore={state.restoreProvider}
+        onForget={state.forgetKey}
+        checkEndpoint={(request) => send('endpoint.models', request)}
+        origin={extensionOrigin()}
+      />
       <EndpointForm onAdd={state.addProvider} />
       {/* Firefox's build has no declarativeNetRequest rules to strip the Origin header local servers reject. */}
-      <LocalServersNote needsServerSetting={browserKind() === 'firefox'} />
+      <LocalServersNote needsServerSetting={browserKind() === 'firefox'} extensionOrigin={extensionOrigin()} />
       {onDeviceEnginesHere() ? (
         <>
           <OnDeviceSettings providers={settings.providers} onAdd={(config) => state.addProvider(config, '')} />

@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { DEFAULT_SETTINGS, apiKeysItem, settingsItem, type Settings } from '@/utils/platform/storage/settings';
 import type { SiteId } from '@/utils/core/sites/types';
+import type { RemovedEndpoint } from '@/components/settings/EndpointList';
 
 /** The settings page's state and actions. Keys are written, never read back into the page. */
 export interface SettingsState {
@@ -12,7 +13,12 @@ export interface SettingsState {
   hasKey: Signal<Set<string>>;
   ready: Signal<boolean>;
   addProvider(config: ProviderConfig, apiKey: string): Promise<void>;
-  removeProvider(id: string): Promise<void>;
+  /** Takes an endpoint out of the settings; its key stays until {@link forgetKey} (Undo is offered meanwhile). */
+  removeProvider(id: string): Promise<RemovedEndpoint | null>;
+  /** Undo: the endpoint back where it was, with the same id, so its key and everything naming it still apply. */
+  restoreProvider(removed: RemovedEndpoint): Promise<void>;
+  /** The key of a removed endpoint goes for good (Undo no longer offered, or the page closed). */
+  forgetKey(id: string): Promise<void>;
   setSite(id: SiteId, enabled: boolean): Promise<void>;
   addCustomSite(pattern: string): Promise<void>;
   removeCustomSite(pattern: string): Promise<void>;
@@ -41,6 +47,18 @@ export function createSettingsState(): SettingsState {
   settingsItem.watch((value) => (settings.value = value ?? DEFAULT_SETTINGS));
   void refreshKeys();
 
+  /** Removed endpoints whose key is kept while Undo is offered. */
+  const pending = new Set<string>();
+  const deleteKeys = async (ids: (id: string) => boolean) => {
+    const keys = await apiKeysItem.getValue();
+    const kept = Object.fromEntries(Object.entries(keys).filter(([id]) => !ids(id)));
+    if (Object.keys(kept).length !== Object.keys(keys).length) await apiKeysItem.setValue(kept);
+  };
+  // A page closed while Undo was offered leaves no key behind: it goes now, or (if the page closed first)
+  // when the settings page opens next, with every key whose endpoint is gone.
+  addEventListener('pagehide', () => pending.size && void deleteKeys((id) => pending.has(id)));
+  void settingsItem.getValue().then((s) => deleteKeys((id) => !s.providers.some((p) => p.id === id))).then(refreshKeys, () => undefined);
+
   const update = async (change: (s: Settings) => Settings) => {
     const next = change(await settingsItem.getValue());
     await settingsItem.setValue(next);
@@ -58,9 +76,28 @@ export function createSettingsState(): SettingsState {
       await refreshKeys();
     },
     async removeProvider(id) {
-      const { [id]: _removed, ...keys } = await apiKeysItem.getValue();
-      await apiKeysItem.setValue(keys);
-      await update((s) => ({ ...s, providers: s.providers.filter((p) => p.id !== id) }));
+      let removed: RemovedEndpoint | null = null;
+      await update((s) => {
+        const index = s.providers.findIndex((p) => p.id === id);
+        if (index >= 0) removed = { config: s.providers[index]!, index };
+        return { ...s, providers: s.providers.filter((p) => p.id !== id) };
+      });
+      if (removed) pending.add(id);
+      return removed;
+    },
+    async restoreProvider({ config, index }) {
+      pending.delete(config.id);
+      await update((s) => {
+        if (s.providers.some((p) => p.id === config.id)) return s;
+        const providers = [...s.providers];
+        providers.splice(Math.min(index, providers.length), 0, config);
+        return { ...s, providers };
+      });
+      await refreshKeys();
+    },
+    async forgetKey(id) {
+      pending.delete(id);
+      await deleteKeys((k) => k === id);
       await refreshKeys();
     },
     setSite: (id, enabled) =>

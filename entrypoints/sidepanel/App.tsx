@@ -70,6 +70,7 @@ export function App() {
             storageUsed={history.storageUsed.value}
             onFilter={(f) => (history.filter.value = f)}
             onOpen={state.open}
+            onOpenStudy={(batchId) => void browser.tabs.create({ url: browser.runtime.getURL(`/studies.html#batch=${encodeURIComponent(batchId)}` as '/studies.html') })}
             onDelete={(id) => guard(() => history.remove([id]))}
             onUndo={() => guard(history.undo)}
             onExportPair={(pair) => guard(async () => download(await history.exportFile('llm-comparator', pair)))}

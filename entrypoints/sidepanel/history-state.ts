@@ -1,7 +1,7 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/platform/db/schema';
-import { historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, type HistoryFacets, type HistoryFilter } from '@/utils/platform/db/history';
+import { historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, type HistoryFacets, type HistoryFilter, type HistoryRow } from '@/utils/platform/db/history';
 import { send } from '@/utils/platform/messaging/client';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import type { ImportReport } from '@/utils/core/history/import-batches';
@@ -21,7 +21,7 @@ export interface HistoryState {
   /** True while `ids` holds only the newest screenful (first opening), before every key has been read. */
   counting: Signal<boolean>;
   /** The rows loaded for the ids on screen. */
-  rows: Signal<Map<string, { comparison: Comparison; runs: Run[] }>>;
+  rows: Signal<Map<string, HistoryRow>>;
   /** Ids on screen, set by the list. */
   visible: Signal<string[]>;
   facets: Signal<HistoryFacets | null>;
@@ -50,7 +50,7 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
   const filter = signal<HistoryFilter>({});
   const ids = signal<string[] | null>(null);
   const counting = signal(false);
-  const rows = signal(new Map<string, { comparison: Comparison; runs: Run[] }>());
+  const rows = signal(new Map<string, HistoryRow>());
   const visible = signal<string[]>([]);
   const facets = signal<HistoryFacets | null>(null);
   const lastDeleted = signal<{ deletionId: string; deleted: number } | null>(null);
@@ -126,10 +126,11 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
     if (loaded && onScreen.every((id) => loaded!.ids.has(id))) return;
     loaded?.subscription.unsubscribe();
     const subscription = liveQuery(() => loadComparisons(db, onScreen)).subscribe({
-      next: ({ comparisons, runs }) => {
+      next: ({ comparisons, runs, studies }) => {
         // Keep recently seen rows (no flicker when scrolling back), bounded.
         const kept = [...rows.value].filter(([id]) => !onScreen.includes(id)).slice(-300);
-        rows.value = new Map([...kept, ...comparisons.map((c) => [c.id, { comparison: c, runs: runs.get(c.id) ?? [] }] as const)]);
+        const row = (c: Comparison): HistoryRow => ({ comparison: c, runs: runs.get(c.id) ?? [], ...(c.batchId && studies.has(c.batchId) ? { study: studies.get(c.batchId)! } : {}) });
+        rows.value = new Map([...kept, ...comparisons.map((c) => [c.id, row(c)] as const)]);
         const next = afterRows;
         afterRows = undefined;
         next?.();

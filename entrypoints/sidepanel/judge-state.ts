@@ -1,6 +1,5 @@
 import { signal, type Signal } from '@preact/signals';
 import type { JudgeRubric } from '@/utils/core/analysis/judge';
-import type { ParallaxDB } from '@/utils/platform/db/schema';
 import { embeddingItem, judgeItem, onDeviceEmbedding } from '@/utils/platform/storage/judge-settings';
 import { send } from '@/utils/platform/messaging/client';
 import type { Run } from '@/utils/core/runner/types';
@@ -29,7 +28,7 @@ export interface JudgeState {
  * The optional judge, run from the panel (an extension page, so the key never leaves extension storage). Each
  * verdict is stored on its run as it arrives; closing the panel loses only the verdicts not yet given.
  */
-export function createJudgeState(db: ParallaxDB): JudgeState {
+export function createJudgeState(): JudgeState {
   const judgeName = signal<string | null>(null);
   const progress = signal<{ done: number; total: number } | null>(null);
   const errors = signal<string[]>([]);
@@ -69,7 +68,7 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
         return;
       }
       // Provider code loads only when someone asks the judge.
-      const [{ providerFor }, { judgeRuns, withVerdict }] = await Promise.all([import('@/utils/core/providers/registry'), import('@/utils/core/runner/run-judge')]);
+      const [{ providerFor }, { judgeRuns }] = await Promise.all([import('@/utils/core/providers/registry'), import('@/utils/core/runner/run-judge')]);
       const provider = providerFor(endpoint.kind);
       if (!provider) {
         errors.value = [t('cannotAskEngines', endpoint.kind)];
@@ -84,10 +83,7 @@ export function createJudgeState(db: ParallaxDB): JudgeState {
             errors.value = [...errors.value, outcome.error];
             return;
           }
-          await db.transaction('rw', db.runs, async () => {
-            const stored = await db.runs.get(outcome.runId);
-            if (stored) await db.runs.update(outcome.runId, { judge: withVerdict(stored.judge, outcome.verdict) });
-          });
+          await send('run.judged', { runId: outcome.runId, verdict: outcome.verdict });
         });
       } finally {
         if (controller === own) {

@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { runsOf } from '@/utils/platform/db/comparisons';
+import { listedCount, newestIds } from '@/utils/platform/db/history';
 import { getDb, type ParallaxDB } from '@/utils/platform/db/schema';
 import { send } from '@/utils/platform/messaging/client';
 import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
@@ -78,7 +79,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     const id = selectedId.value;
     const subscription = liveQuery(async () => {
       const comparison = id ? await db.comparisons.get(id) : await newestShown(db);
-      return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [], count: await db.comparisons.count() };
+      return { comparison, runs: comparison ? await runsOf(db, comparison.id) : [] };
     }).subscribe({
       next: ({ comparison, runs }) => {
         // Once shown, the newest stays on screen: a later one replaces it only through the follow rule below.
@@ -102,12 +103,14 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     });
     return () => subscription.unsubscribe();
   });
-  liveQuery(() => db.comparisons.count()).subscribe({ next: (n) => (count.value = n), error: fail });
+  // What the History tab lists (Studies runs are not counted: they are listed when chosen).
+  liveQuery(() => listedCount(db)).subscribe({ next: (n) => (count.value = n), error: fail });
 
   // Follow new comparisons (picked up on a chat site, or from a page selection): switch to one when the user is
   // on the newest and not writing; otherwise offer it in a bar instead of pulling the view away.
   const typing = signal(false);
   let starting = 0;
+  const startedHere = new Set<string>(); // the live query may report one after its start returned
   const incoming = signal<{ id: string; from: string } | null>(null);
   let newestSeen: string | null | undefined;
   liveQuery(() => newestShown(db)).subscribe({
@@ -115,8 +118,9 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
       const previous = newestSeen;
       newestSeen = newest?.id ?? null;
       if (!newest || previous === undefined || previous === newest.id) return;
-      const shownId = current.value?.comparison.id ?? null;
-      if (shownId === newest.id || (starting > 0 && newest.source.kind === 'panel')) return; // started here: shown by startComparison
+      const shownId = selectedId.value ?? current.value?.comparison.id ?? null;
+      // Started here: shown by startComparison.
+      if (shownId === newest.id || startedHere.has(newest.id) || (starting > 0 && newest.source.kind === 'panel')) return;
       const onNewest = shownId === null || shownId === previous;
       if (onNewest && !typing.value && view.value === 'live') {
         selectedId.value = newest.id;
@@ -193,7 +197,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
     notice,
     history: createHistoryState(db, computedActive(view), fail),
     analysis,
-    judge: createJudgeState(db),
+    judge: createJudgeState(),
     open(comparisonId) {
       selectedId.value = comparisonId;
       view.value = 'live';
@@ -204,6 +208,7 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
         starting++;
         try {
           const { comparisonId } = await send('comparison.start', { ...spec, text });
+          startedHere.add(comparisonId);
           selectedId.value = comparisonId;
           view.value = 'live';
           if (incoming.value?.id === comparisonId) incoming.value = null;
@@ -223,7 +228,11 @@ function computedActive(view: Signal<'live' | 'history'>): () => boolean {
   return () => view.value === 'history';
 }
 
-/** The newest comparison the live view shows by default: Studies batches are left to the Studies page. */
-function newestShown(db: ParallaxDB): Promise<Comparison | undefined> {
-  return db.comparisons.orderBy('createdAt').reverse().filter((c) => !c.batchId).first();
+/**
+ * The newest comparison the live view shows by default: Studies batches are left to the Studies page. Read through
+ * the history index's 'listed' keys, so a study's thousand newer comparisons are not read one by one to skip them.
+ */
+async function newestShown(db: ParallaxDB): Promise<Comparison | undefined> {
+  const [id] = await newestIds(db, 1);
+  return id === undefined ? undefined : db.comparisons.get(id);
 }

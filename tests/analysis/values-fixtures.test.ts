@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { csvRecords } from '@/utils/core/analysis/refusal-eval';
 import { valueFeatures, valueLanguages } from '@/utils/core/analysis/values';
 import { doNotAnswerRows, evaluateValues, valuesRows, type ValuesRow } from '@/utils/core/analysis/values-eval';
+import { sharedFixture } from '../support/shared';
 
 const read = (row: ValuesRow) => valueFeatures(row.completion, { language: row.language, prompt: row.prompt });
 
@@ -33,15 +34,9 @@ describe('stance and balance on the project\'s labelled answers, per language', 
 });
 
 /** The shared Do-Not-Answer development file (../shared/eval), read in place and never copied. */
-const DNA = join(resolve(__dirname, '../../../shared'), 'eval', 'do-not-answer-en.csv');
-const present = existsSync(DNA);
-if (!present) console.warn(`balance on Do-Not-Answer skipped: ${DNA} not found`);
+const { path: DNA, present } = sharedFixture('eval/do-not-answer-en.csv', 'balance on Do-Not-Answer');
 
 describe('balance on the shared Do-Not-Answer answers (action 2 balanced, action 1 one-sided)', () => {
-  test.runIf(!present && process.env.CI === 'true')('the shared file is present under CI', () => {
-    expect(existsSync(DNA), `${DNA} is missing`).toBe(true);
-  });
-
   describe.skipIf(!present)('six model families', () => {
     const rows = present ? doNotAnswerRows(csvRecords(readFileSync(DNA, 'utf8'), ['prompt', 'completion', 'action', 'model'])) : [];
     const scored = rows.filter((r) => r.balance);

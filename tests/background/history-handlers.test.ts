@@ -4,6 +4,7 @@ import { historyHandlers } from '@/utils/platform/background/history-handlers';
 import type { RunnerHost } from '@/utils/platform/runner-host/runner-host';
 import { ParallaxDB } from '@/utils/platform/db/schema';
 import { queryHistory } from '@/utils/platform/db/history';
+import { parseMessage } from '@/utils/platform/messaging/protocol';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 
 let n = 0;
@@ -64,5 +65,17 @@ describe('the background is the history writer', () => {
     await h['comparison.annotate']!({ comparisonId: 'b', tags: [' ethics ', 'ethics', 'class 9'], note: 'Show this one.' }, ui);
     expect(await db.comparisons.get('b')).toMatchObject({ tags: ['class 9', 'ethics'], note: 'Show this one.' });
     expect((await queryHistory(db, { tag: 'ethics' })).comparisons.map((c) => c.id)).toEqual(['b']);
+  });
+
+  test("a judge's verdict is kept on the run, replacing the same judge's earlier one; a malformed one is refused", async () => {
+    const h = historyHandlers({ db, runner: host });
+    const verdict = (label: 'full_compliance' | 'full_refusal', by = 'Local·judge') => ({ rubric: 'refusal' as const, by, rationale: 'Reasons.', quotes: [], label });
+    await h['run.judged']!({ runId: 'a2', verdict: verdict('full_refusal') }, ui);
+    await h['run.judged']!({ runId: 'a2', verdict: verdict('full_compliance') }, ui);
+    await h['run.judged']!({ runId: 'a2', verdict: verdict('full_refusal', 'Other·judge') }, ui);
+    expect((await db.runs.get('a2'))!.judge!.map((v) => [v.by, 'label' in v ? v.label : ''])).toEqual([['Local·judge', 'full_compliance'], ['Other·judge', 'full_refusal']]);
+    await expect(h['run.judged']!({ runId: 'gone', verdict: verdict('full_refusal') }, ui)).rejects.toThrow(/no longer stored/);
+    expect(parseMessage({ type: 'run.judged', payload: { runId: 'a2', verdict: { ...verdict('full_refusal'), label: 'refused!' } } })).toMatchObject({ ok: false });
+    expect(parseMessage({ type: 'run.judged', payload: { runId: 'a2', verdict: { ...verdict('full_refusal'), rationale: 'x'.repeat(60_000) } } })).toMatchObject({ ok: false });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FIRST_RULE_ID, MAX_RULES, localEndpointOrigins, localOriginRules, syncLocalOriginRules, type OriginRule } from '@/utils/platform/background/local-origin';
+import { FIRST_RULE_ID, MAX_RULES, TRIAL_RULE_ID, allowLocalOriginForTrial, localEndpointOrigins, localOriginRules, syncLocalOriginRules, type OriginRule } from '@/utils/platform/background/local-origin';
 import type { ProviderConfig, ProviderKind } from '@/utils/core/providers/types';
 import { DEFAULT_SETTINGS } from '@/utils/platform/storage/settings';
 
@@ -110,5 +110,23 @@ describe('syncLocalOriginRules', () => {
 
   test('without declarativeNetRequest (Firefox) it does nothing and covers nothing', async () => {
     expect(await syncLocalOriginRules(settings('http://localhost:11434/v1'), null)).toEqual([]);
+  });
+});
+
+describe('a local server tried before it is saved ("Test connection")', () => {
+  test('gets one session rule, replaced by the next trial, outside the saved endpoints’ rule ids', async () => {
+    const updates: { removeRuleIds?: number[]; addRules?: OriginRule[] }[] = [];
+    const session = { updateSessionRules: async (u: (typeof updates)[number]) => void updates.push(u) };
+    await allowLocalOriginForTrial('http://127.0.0.1:1234', session);
+    await allowLocalOriginForTrial('http://localhost:11434', session);
+    expect(TRIAL_RULE_ID).toBeGreaterThanOrEqual(FIRST_RULE_ID + MAX_RULES);
+    expect(updates.map((u) => [u.removeRuleIds, u.addRules!.map((r) => [r.id, r.condition.urlFilter, r.action.requestHeaders])])).toEqual([
+      [[TRIAL_RULE_ID], [[TRIAL_RULE_ID, '|http://127.0.0.1:1234/', [{ header: 'origin', operation: 'remove' }]]]],
+      [[TRIAL_RULE_ID], [[TRIAL_RULE_ID, '|http://localhost:11434/', [{ header: 'origin', operation: 'remove' }]]]],
+    ]);
+  });
+
+  test('without declarativeNetRequest (Firefox) it does nothing', async () => {
+    await expect(allowLocalOriginForTrial('http://127.0.0.1:1234', null)).resolves.toBeUndefined();
   });
 });

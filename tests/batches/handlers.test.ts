@@ -44,8 +44,10 @@ describe('batch messages in the background', () => {
     expect(batch.data.status).toBe('running');
     expect(runs.map((r) => [r.target.model, r.target.language, r.state])).toEqual(expect.arrayContaining([['alpha', 'en', 'queued'], ['beta', 'es', 'queued']]));
     expect(runs).toHaveLength(4);
-    const history = await queryHistory(db);
+    // Indexed as Studies runs: listed when that source is chosen, not among what was typed.
+    const history = await queryHistory(db, { site: 'study' });
     expect(history.comparisons.map((c) => [c.prompt, c.batchId]).sort()).toEqual([['First?', 'b1'], ['¿Primero?', 'b1']]);
+    expect((await queryHistory(db)).total).toBe(0);
     await expect(h['batch.start']!({ batchId: 'b1' }, ui)).rejects.toThrow('already started');
   });
 

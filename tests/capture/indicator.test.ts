@@ -81,19 +81,42 @@ describe('the page indicator', () => {
     expect(root().querySelector('button')!.disabled).toBe(false);
   });
 
-  test.each([
-    ['covers the corner', { left: 600, right: 1000, top: 700, bottom: 780 }, `${768 - 700 + 16}px`],
-    ['sits elsewhere', { left: 100, right: 500, top: 700, bottom: 780 }, '16px'],
-  ])('moves above the composer only when the composer %s', (_, rect, bottom) => {
-    Object.assign(window, { innerWidth: 1024, innerHeight: 768 });
-    const composer = document.body.appendChild(document.createElement('textarea'));
-    vi.spyOn(composer, 'getBoundingClientRect').mockReturnValue({ ...rect, x: rect.left, y: rect.top, width: rect.right - rect.left, height: rect.bottom - rect.top, toJSON: () => ({}) });
+  const rect = (r: { left: number; right: number; top: number; bottom: number }) => ({ ...r, x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top, toJSON: () => ({}) });
+  /** The indicator drawn 184 × 40 px (happy-dom lays nothing out). */
+  function sizedIndicator() {
     const attach = HTMLElement.prototype.append;
     vi.spyOn(document.documentElement, 'append').mockImplementation(function (this: HTMLElement, ...nodes) {
-      for (const n of nodes) if (n instanceof HTMLElement) vi.spyOn(n, 'getBoundingClientRect').mockReturnValue({ left: 824, right: 1008, top: 712, bottom: 752, x: 824, y: 712, width: 184, height: 40, toJSON: () => ({}) });
+      for (const n of nodes) if (n instanceof HTMLElement) vi.spyOn(n, 'getBoundingClientRect').mockImplementation(() => rect({ left: 0, right: 184, top: 0, bottom: 40 }));
       return attach.apply(this, nodes);
     });
+  }
+
+  test.each([
+    // Over the bottom-right corner (as ChatGPT's at 1024 × 768): just above the composer, lined up with its right edge.
+    ['covers the corner', { left: 600, right: 1000, top: 700, bottom: 780 }, { right: '24px', bottom: `${768 - 700 + 10}px` }],
+    ['sits elsewhere', { left: 100, right: 500, top: 700, bottom: 780 }, { right: '16px', bottom: '16px' }],
+  ])('keeps clear of the composer when the composer %s', (_, box, place) => {
+    Object.assign(window, { innerWidth: 1024, innerHeight: 768 });
+    const composer = document.body.appendChild(document.createElement('textarea'));
+    vi.spyOn(composer, 'getBoundingClientRect').mockReturnValue(rect(box));
+    sizedIndicator();
     showIndicator(document, { onUndo: () => undefined, avoid: composer });
-    expect(host()!.style.bottom).toBe(bottom);
+    expect({ right: host()!.style.right, bottom: host()!.style.bottom }).toEqual(place);
+  });
+
+  test('follows the composer when the page moves it (a new chat’s composer drops to the bottom)', () => {
+    Object.assign(window, { innerWidth: 1280, innerHeight: 800 });
+    const form = document.body.appendChild(document.createElement('form'));
+    const stop = form.appendChild(document.createElement('button'));
+    let at = rect({ left: 386, right: 1154, top: 330, bottom: 400 }); // the middle of a new chat
+    vi.spyOn(form, 'getBoundingClientRect').mockImplementation(() => at);
+    vi.spyOn(stop, 'getBoundingClientRect').mockImplementation(() => rect({ left: at.right - 46, right: at.right - 10, top: at.top + 17, bottom: at.top + 53 }));
+    sizedIndicator();
+    showIndicator(document, { onUndo: () => undefined, avoid: () => [form, stop] });
+    expect(host()!.style.bottom).toBe('16px'); // the corner is free
+    at = rect({ left: 386, right: 1154, top: 706, bottom: 776 }); // the conversation started: now at the bottom
+    vi.advanceTimersByTime(300);
+    expect(host()!.style.bottom).toBe(`${800 - 706 + 10}px`);
+    expect(host()!.style.right).toBe(`${1280 - 1154}px`);
   });
 });

@@ -91,9 +91,13 @@ describe('Chrome built-in model settings', () => {
 
 describe('local servers note', () => {
   test('Firefox: shows the OLLAMA_ORIGINS command; Chrome (rules strip the header): shows nothing', () => {
-    const { container, rerender } = render(<LocalServersNote needsServerSetting={true} />);
-    expect(container.textContent).toContain('OLLAMA_ORIGINS="moz-extension://*" ollama serve');
-    rerender(<LocalServersNote needsServerSetting={false} />);
+    const origin = 'moz-extension://0f4c2d8e-5b7a-4c11-9e2f-6a1d3b9c7e55';
+    const { container, rerender } = render(<LocalServersNote needsServerSetting={true} extensionOrigin={origin} />);
+    // This copy of Parallax only: never every extension (moz-extension://*).
+    expect(container.textContent).toContain(`OLLAMA_ORIGINS="${origin}" ollama serve`);
+    expect(container.textContent).toContain(`launchctl setenv OLLAMA_ORIGINS "${origin}"`);
+    expect(container.textContent).not.toContain('*');
+    rerender(<LocalServersNote needsServerSetting={false} extensionOrigin={origin} />);
     expect(container.textContent).toBe('');
   });
 });

@@ -96,3 +96,43 @@ describe('history import and export progress', () => {
     expect((screen.getByRole('button', { name: 'JSON' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
+
+describe('Studies runs in the history', () => {
+  const study = (id: string): Comparison => ({ ...comparison(id), prompt: `Probe ${id}`, batchId: 'b1' });
+
+  test('a Studies run says which study it is from and opens in the Studies page', () => {
+    const onOpen = vi.fn();
+    const onOpenStudy = vi.fn();
+    const rows = new Map([
+      ['s1', { comparison: study('s1'), runs: [], study: 'Refusals by language' }],
+      ['s2', { comparison: study('s2'), runs: [] }], // its study was deleted: it opens in the panel
+    ]);
+    render(<HistoryList ids={['s1', 's2']} rows={rows} onVisible={() => {}} onOpen={onOpen} onOpenStudy={onOpenStudy} onDelete={() => {}} summary={runSummary} />);
+    const [first, second] = screen.getAllByTestId('history-item');
+    expect(first!.textContent).toContain('From the study “Refusals by language”');
+    expect(first!.textContent).not.toContain('Typed in Parallax');
+    expect(first!.getAttribute('title')).toBe('Opens in the Studies page');
+    expect(second!.textContent).toContain('From a study');
+    fireEvent.click(first!);
+    fireEvent.click(second!);
+    expect(onOpenStudy).toHaveBeenCalledWith('b1');
+    expect(onOpen).toHaveBeenCalledWith('s2');
+    expect(onOpen).not.toHaveBeenCalledWith('s1');
+  });
+
+  test('the history says Studies runs are not listed, and one click lists them', async () => {
+    const { HistoryView } = await import('@/components/sidepanel/HistoryView');
+    const onFilter = vi.fn();
+    const facets = { sites: [{ id: 'panel', name: 'panel' }, { id: 'study', name: 'study' }], providers: [], models: [], languages: [], tags: [], targets: [] };
+    const props = { ids: ['c0'], rows: new Map(), onVisible: () => {}, facets, canUndo: false, importReport: null, storageUsed: null, onFilter, onOpen: () => {}, onDelete: () => {}, onUndo: () => {}, onExport: () => {}, onImport: () => {} };
+    const { rerender } = render(<HistoryView {...props} filter={{}} />);
+    expect(screen.getByTestId('studies-hidden').textContent).toContain('Comparisons run in Studies are not listed here.');
+    const source = screen.getByLabelText('Site') as HTMLSelectElement;
+    expect([...source.options].map((o) => o.textContent)).toContain('From studies');
+    fireEvent.click(screen.getByRole('button', { name: 'Show them' }));
+    expect(onFilter).toHaveBeenLastCalledWith({ site: 'study' });
+    rerender(<HistoryView {...props} filter={{ site: 'study' }} />);
+    expect(screen.queryByTestId('studies-hidden')).toBeNull();
+    expect((screen.getByLabelText('Site') as HTMLSelectElement).value).toBe('study');
+  });
+});

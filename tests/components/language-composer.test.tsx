@@ -88,6 +88,18 @@ describe('composing a comparison in several languages', () => {
     expect(sent.calls).toEqual([]);
   });
 
+  test('Compare folds the language picker away; the languages stay chosen for the next prompt', async () => {
+    const { onSubmit, prompt, pick } = await setup();
+    const details = screen.getByTestId('language-details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent.input(prompt, { target: { value: 'Is tea healthy?' } });
+    pick('de', 'ar');
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    await waitFor(() => expect(details.open).toBe(false));
+    expect(screen.getByTestId('chosen-languages').textContent).toBe('Deutsch, العربية');
+  });
+
   test('a failed translation says why and lets the user type it; a prompt changed after review sends none', async () => {
     sent.fail.add('ar');
     const { onSubmit, prompt, pick, item, box } = await setup();

@@ -13,6 +13,7 @@ afterEach(cleanup);
 
 const remote = { id: 'remote', kind: 'openai-compatible' as const, label: 'Cloud API', baseUrl: 'https://api.example/v1', model: 'gpt-x' };
 const gpu = { id: 'gpu', kind: 'webllm' as const, label: 'On this device', baseUrl: '', model: 'Qwen2.5-1.5B' };
+const ollama = { id: 'ollama', kind: 'openai-compatible' as const, label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2' };
 
 /** The section over live settings, as the options page renders it. */
 function Page(props: { api?: TranslatorApi; detector?: LanguageDetectorApi; cache?: { count(): Promise<number>; clear(): Promise<void> } }) {
@@ -70,12 +71,17 @@ describe('Translation settings', () => {
   });
 
   test('on-device mode: remote endpoints cannot be chosen, and a remote engine already chosen is reported', async () => {
-    await start({ translation: { engine: { kind: 'model', providerId: 'remote' }, savedSets: [] } });
+    await start({ providers: [remote, gpu, ollama], translation: { engine: { kind: 'model', providerId: 'remote' }, savedSets: [] } });
     fireEvent.click(screen.getByLabelText(/On-device mode/));
     await waitFor(() => expect(screen.getByTestId('translation-engine-problem').textContent).toMatch(/On-device mode is on, and Cloud API is not on this device/));
     const options = [...(screen.getByLabelText('Translating endpoint') as HTMLSelectElement).options];
-    expect(options.map((o) => [o.value, o.disabled])).toEqual([['remote', true], ['gpu', false]]);
-    expect(screen.getByText(/your prompts and answers are not sent anywhere to be translated/)).toBeTruthy();
+    // Ollama on 127.0.0.1 is on this computer: it stays choosable, not greyed out as leaving the device.
+    expect(options.map((o) => [o.value, o.disabled, o.textContent])).toEqual([
+      ['remote', true, 'Cloud API · gpt-x (leaves this device)'],
+      ['gpu', false, 'On this device · Qwen2.5-1.5B'],
+      ['ollama', false, 'Ollama · llama3.2'],
+    ]);
+    expect(screen.getByText(/your prompts and answers do not leave this computer to be translated/)).toBeTruthy();
     expect((await settingsItem.getValue()).onDeviceOnly).toBe(true);
   });
 

@@ -4,53 +4,74 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { BatchScreen, type BatchScreenProps } from '@/entrypoints/dashboard/BatchScreen';
 import { ComparisonScreen } from '@/entrypoints/dashboard/ComparisonScreen';
 import type { SurveyResult } from '@/utils/core/dashboard/survey';
+import { analyseComparison } from '@/utils/core/analysis/comparison';
 import { item, markerClassifier, markerFeatures, run } from './fixtures';
 
 afterEach(cleanup);
 
 const shown = item('c1', Date.UTC(2025, 2, 1, 9), (c) => [
-  run(c, 0, 'alpha', null, 'Here is a **balanced** view.'),
-  run(c, 1, 'alpha', 'ar', 'لا أستطيع المساعدة [refuse]'),
-  run(c, 2, 'beta', 'ja', 'ええと [partial]'),
+  run(c, 0, 'alpha', 'en', 'There are several views. Some argue homework builds habits; others say it adds stress. **Balance** matters.'),
+  run(c, 1, 'alpha', 'de', 'Es tut mir leid, aber dabei kann ich nicht helfen.', {
+    answerLanguage: { code: 'de', confidence: 0.95 },
+    backTranslation: { language: 'en', from: 'de', text: "I'm sorry, but I can't help with that.", engine: 'model', model: 'polyglot' },
+  }),
+  run(c, 2, 'beta', 'ja', 'いいえ。宿題は学習の習慣を身につけるのに役立ちます。', {
+    answerLanguage: { code: 'ja', confidence: 0.95 },
+    backTranslation: { language: 'en', from: 'ja', text: 'No. Homework helps build study habits.', engine: 'model', model: 'polyglot' },
+  }),
   run(c, 3, 'beta', 'de', '', { state: 'failed', error: 'The server answered 500.' }),
 ]);
 shown.comparison.prompt = 'Should homework be banned?';
+shown.comparison.language = 'en';
+const analysis = analyseComparison(shown.comparison, shown.runs);
 
-describe('ComparisonScreen', () => {
-  test('the prompt, then every answer with provider, model, language and a refusal badge', async () => {
-    render(<ComparisonScreen recent={[shown.comparison]} shown={shown} classify={markerClassifier().classify} onPick={() => {}} />);
+describe('ComparisonScreen (projector)', () => {
+  test('the prompt, the verdict on top, then every answer named model · language with the panel’s badges', async () => {
+    render(<ComparisonScreen recent={[shown.comparison]} shown={shown} analysis={analysis} onPick={() => {}} />);
     expect(screen.getByTestId('dashboard-prompt').textContent).toBe('Should homework be banned?');
+    expect(screen.getByTestId('dashboard-verdict').textContent).toBe(analysis.verdict);
+    expect(analysis.verdict).toContain('declined in German');
     const answers = screen.getAllByTestId('answer');
-    expect(answers.map((a) => a.getAttribute('aria-label'))).toEqual([
-      'Lab alpha · alpha, Original prompt',
-      'Lab alpha · alpha, العربية (ar)',
-      'Lab beta · beta, 日本語 (ja)',
-      'Lab beta · beta, Deutsch (de)',
-    ]);
-    expect(answers.map((a) => a.querySelector('[data-testid=refusal-badge]')?.textContent ?? null)).toEqual(['Answered', 'Refused', 'Partly refused', null]);
-    expect(within(answers[1]!).getByText('العربية (ar)').getAttribute('lang')).toBe('ar');
+    expect(answers.map((a) => a.getAttribute('aria-label'))).toEqual(['alpha · English', 'alpha · German', 'beta · Japanese', 'beta · German']);
+    expect(answers.map((a) => a.querySelector('[data-testid=answer-name]')?.textContent)).toEqual(['alpha · English', 'alpha · German', 'beta · Japanese', 'beta · German']);
+    expect(answers.map((a) => a.querySelector('[data-testid=refusal-badge]')?.textContent ?? null)).toEqual(['Answered', 'Refused', 'Answered', null]);
+    expect(within(answers[0]!).getAllByTestId('value-chip').map((c) => c.textContent)).toContain('Balanced');
+    expect(within(answers[2]!).getAllByTestId('value-chip').map((c) => c.textContent)).toContain('Stance: against');
     expect(within(answers[3]!).getByText('Failed')).toBeTruthy();
     expect(within(answers[3]!).getByText('The server answered 500.')).toBeTruthy();
     // Markdown of the answer is rendered (lazily), not shown as raw asterisks.
-    await waitFor(() => expect(answers[0]!.querySelector('.answer-text strong')?.textContent).toBe('balanced'));
+    await waitFor(() => expect(answers[0]!.querySelector('.answer-text strong')?.textContent).toBe('Balance'));
   });
 
-  test('without a classifier the badges say the analysis is pending instead of guessing', () => {
-    render(<ComparisonScreen recent={[shown.comparison]} shown={shown} classify={null} onPick={() => {}} />);
+  test('German and Japanese answers: the original and its translation back into the reader’s language, both labelled', async () => {
+    render(<ComparisonScreen recent={[shown.comparison]} shown={shown} analysis={analysis} onPick={() => {}} />);
+    const [, german, japanese] = screen.getAllByTestId('answer');
+    expect([...german!.querySelectorAll('.answer-label')].map((l) => l.textContent)).toEqual(['Original · German', 'Translated back into English by polyglot']);
+    expect([...japanese!.querySelectorAll('.answer-label')].map((l) => l.textContent)).toEqual(['Original · Japanese', 'Translated back into English by polyglot']);
+    await waitFor(() => expect(within(japanese!).getByTestId('answer-back-text').textContent).toBe('No. Homework helps build study habits.'));
+    expect(within(japanese!).getByTestId('answer-text').getAttribute('lang')).toBe('ja');
+    expect(within(japanese!).getByTestId('answer-text').textContent).toBe('いいえ。宿題は学習の習慣を身につけるのに役立ちます。');
+    expect(within(japanese!).getByTestId('answer-back-text').getAttribute('lang')).toBe('en');
+    expect(screen.getAllByTestId('answer')[0]!.querySelector('.answer-label')).toBeNull(); // English needs no translation
+  });
+
+  test('while the analysis loads the badges say so, and no verdict is guessed', () => {
+    render(<ComparisonScreen recent={[shown.comparison]} shown={shown} analysis={undefined} onPick={() => {}} />);
     const badges = screen.getAllByTestId('refusal-badge').map((b) => b.textContent);
     expect(badges).toEqual(['Refusal: analysis pending', 'Refusal: analysis pending', 'Refusal: analysis pending']);
+    expect(screen.queryByTestId('dashboard-verdict')).toBeNull();
   });
 
   test('the picker lists recent comparisons and reports the choice; a missing one is said so', () => {
     const other = item('c2', Date.UTC(2025, 2, 2), () => [], {}).comparison;
     const onPick = vi.fn();
-    const { rerender } = render(<ComparisonScreen recent={[other, shown.comparison]} shown={shown} classify={null} onPick={onPick} />);
+    const { rerender } = render(<ComparisonScreen recent={[other, shown.comparison]} shown={shown} analysis={null} onPick={onPick} />);
     const picker = screen.getByRole('combobox', { name: 'Comparison' }) as HTMLSelectElement;
     expect(picker.value).toBe('c1');
     expect(picker.options.length).toBe(2);
     fireEvent.change(picker, { target: { value: 'c2' } });
     expect(onPick).toHaveBeenCalledWith('c2');
-    rerender(<ComparisonScreen recent={[other]} shown={null} classify={null} onPick={onPick} />);
+    rerender(<ComparisonScreen recent={[other]} shown={null} analysis={null} onPick={onPick} />);
     expect(screen.getByRole('heading', { name: 'Comparison not found' })).toBeTruthy();
   });
 });

@@ -29,7 +29,7 @@ describe('migration from schema v1', () => {
     const before = await seedVersion1('migrate-v1');
     const db = new ParallaxDB('migrate-v1');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.comparisons.toArray()).toEqual(before.comparisons);
     expect(await db.runs.toArray()).toEqual(before.runs);
     expect((await queryHistory(db, { text: 'moderate' })).comparisons.map((c) => c.prompt)).toEqual(['Is coffee healthy?']);

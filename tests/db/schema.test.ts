@@ -20,7 +20,7 @@ describe('schema', () => {
       batches: ['id', 'createdAt'],
       trash: ['id', 'at'],
     });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 
   test('a comparison and its runs are saved together, or not at all', async () => {

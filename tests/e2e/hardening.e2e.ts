@@ -7,7 +7,7 @@ import type { Dialog, Page } from 'playwright-core';
 import { HTML_PAYLOADS } from '../fixtures/xss-corpus';
 import type { TestServer } from '../servers/http';
 import { startOpenAIServer } from '../servers/openai';
-import { SCREENSHOT_DIR, addEndpoint, e2eUnavailable, launchWithExtension, removeProfile, screenshot, type ExtensionBrowser } from './harness';
+import { SCREENSHOT_DIR, addEndpoint, e2eUnavailable, launchWithExtension, removeProfile, screenshot, storedIds, type ExtensionBrowser } from './harness';
 
 /**
  * Hardening in a real Chromium: hostile text stays text everywhere it is shown, and answers survive the panel
@@ -35,22 +35,6 @@ const activeIn = (selector: string) => {
   }
   return found;
 };
-
-/** Ids of stored comparisons, newest first, read from the extension's database in one of its pages. */
-const storedIds = (page: Page) =>
-  page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('parallax');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ id: string; createdAt: number }[]>((resolve) => {
-      const req = db.transaction('comparisons').objectStore('comparisons').getAll();
-      req.onsuccess = () => resolve(req.result as { id: string; createdAt: number }[]);
-    });
-    db.close();
-    return all.sort((a, b) => b.createdAt - a.createdAt).map((c) => c.id);
-  });
 
 /** Saves what is on screen (a full-page shot of a 50,000-character page takes too long). */
 async function shot(page: Page, name: string) {

@@ -111,3 +111,19 @@ export async function registeredCapturePatterns(browser: ExtensionBrowser): Prom
     return (await api.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
   });
 }
+
+/** Ids of stored comparisons, newest first, read from the extension's database in one of its pages. */
+export const storedIds = (page: Page): Promise<string[]> =>
+  page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('parallax');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<{ id: string; createdAt: number }[]>((resolve) => {
+      const req = db.transaction('comparisons').objectStore('comparisons').getAll();
+      req.onsuccess = () => resolve(req.result as { id: string; createdAt: number }[]);
+    });
+    db.close();
+    return all.sort((a, b) => b.createdAt - a.createdAt).map((c) => c.id);
+  });

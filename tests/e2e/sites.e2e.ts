@@ -124,6 +124,42 @@ describe.skipIf(unavailable)('capture on real chat-site host names, in Chromium'
     await page.close();
   });
 
+  test('at 1280 × 800 the indicator keeps clear of ChatGPT’s composer and its Stop button, in a conversation and in a new chat', async () => {
+    type Box = { left: number; top: number; right: number; bottom: number };
+    type Sample = { indicator: Box | null; form: Box | null; stop: Box | null; newChat: boolean };
+    const overlap = (a: Box, b: Box) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+    for (const path of ['/', '/new']) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`https://chatgpt.com${path}`);
+      await typeInto(page, '#prompt-textarea', `Where does the indicator go on ${path}?`);
+      await page.keyboard.press('Enter');
+      await page.locator('parallax-indicator').waitFor({ state: 'attached', timeout: 10_000 });
+      // Boxes read two frames after asking, so a move the page made before is one the indicator has seen.
+      const sample = () =>
+        page.evaluate(() => new Promise<Sample>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+          const box = (el: Element | null) => (el ? (({ left, top, right, bottom }) => ({ left, top, right, bottom }))(el.getBoundingClientRect()) : null);
+          resolve({ indicator: box(document.querySelector('parallax-indicator')), form: box(document.querySelector('form')), stop: box(document.querySelector('[data-testid="stop-button"]')), newChat: document.body.classList.contains('new-chat') });
+        }))));
+      const samples: Sample[] = [];
+      for (let i = 0; i < 16; i++) {
+        samples.push(await sample());
+        if (i === 10) await screenshot(page, `site-chatgpt-indicator-1280${path === '/new' ? '-new-chat' : ''}`);
+        await page.waitForTimeout(100);
+      }
+      const shown = samples.filter((s) => s.indicator && s.form);
+      expect(shown.length).toBeGreaterThan(8);
+      for (const s of shown) {
+        expect(overlap(s.indicator!, s.form!), `over the composer: ${JSON.stringify(s)}`).toBe(false);
+        if (s.stop) expect(overlap(s.indicator!, s.stop), `over Stop: ${JSON.stringify(s)}`).toBe(false);
+      }
+      // Seen with Stop showing and the composer at the bottom (where it covered Stop before); on /new, also mid-page.
+      expect(shown.some((s) => s.stop && !s.newChat && s.form!.bottom > 700)).toBe(true);
+      if (path === '/new') expect(shown.some((s) => s.newChat)).toBe(true);
+      await page.close();
+    }
+  });
+
   test("\"Don't compare\" on the page removes the comparison", async () => {
     const before = await comparisons();
     const page = await browser.context.newPage();

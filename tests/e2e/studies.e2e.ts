@@ -103,6 +103,39 @@ describe.skipIf(unavailable)('studies — probe sets and surveys as batches, in 
     await studies.close();
   });
 
+  test('the History lists what was typed, not the study’s runs, until asked; a study’s run opens in the Studies page', async () => {
+    const panel = await browser.openPage('sidepanel.html');
+    await panel.setViewportSize({ width: 400, height: 900 });
+    // The study above made 4 comparisons; the History tab counts none of them.
+    await expect.poll(() => panel.getByRole('tab', { name: /History/ }).textContent()).toBe('History 0');
+    await panel.getByLabel('Prompt to compare').fill('How do I stop a frozen program?');
+    await panel.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => panel.getByRole('tab', { name: /History/ }).textContent()).toBe('History 1');
+
+    await panel.getByRole('tab', { name: /History/ }).click();
+    await expect.poll(() => panel.getByTestId('history-item').count()).toBe(1);
+    expect(await panel.getByTestId('history-item').textContent()).toContain('Typed in Parallax');
+    expect(await panel.getByTestId('studies-hidden').textContent()).toContain('Comparisons run in Studies are not listed here.');
+    await screenshot(panel, 'history-studies-hidden-400');
+
+    await panel.getByRole('button', { name: 'Show them' }).click();
+    await expect.poll(() => panel.getByTestId('history-item').count()).toBe(4);
+    for (const item of await panel.getByTestId('history-item').all()) expect(await item.textContent()).toContain('From the study “E2E pair”');
+    expect(await panel.getByLabel('Site').inputValue()).toBe('study');
+    await screenshot(panel, 'history-studies-shown-400');
+
+    const [studies] = await Promise.all([browser.context.waitForEvent('page'), panel.getByTestId('history-item').first().click()]);
+    await studies.waitForLoadState();
+    expect(new URL(studies.url()).pathname).toBe('/studies.html');
+    expect(new URL(studies.url()).hash).toMatch(/^#batch=/);
+    await expect.poll(() => status(studies), { timeout: 10_000 }).toBe('Finished');
+    await studies.close();
+    // Back to everything but studies.
+    await panel.getByLabel('Site').selectOption('');
+    await expect.poll(() => panel.getByTestId('history-item').count()).toBe(1);
+    await panel.close();
+  });
+
   test('a survey with a stand-in questionnaire: six indices equal scoring the same answers by hand, and reach the dashboard', async () => {
     const given = new Map<string, number[]>();
     const asked = new Map<number, number>();

@@ -47,7 +47,10 @@ describe('export formats', () => {
 
   test('Markdown quotes model text so it cannot break the document', () => {
     const md = toMarkdown(exported);
-    expect(md).toContain('### Model r1 · m-r1 — done');
+    // Named as in the panel, labelled with what the analysis read, or the state in words when it did not finish.
+    expect(md).toMatch(/^### m-r1 — Answered/m);
+    expect(md).toContain('### m-r2 · Swahili — Failed');
+    expect(md).toMatch(/^\*\*What differs:\*\* \S/m);
     expect(md).toContain('> and a line.');
     expect(md).toContain('_Error: The API key was rejected (401)._');
   });

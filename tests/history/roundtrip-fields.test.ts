@@ -6,7 +6,7 @@ import type { Comparison, Run } from '@/utils/core/runner/types';
 
 describe('export → import keeps what a run recorded', () => {
   test('persona, repetition, messages sent, translation, answer language, back-translation, refusal, judge and a hand reading', () => {
-    const comparison: Comparison = { id: 'c1', createdAt: Date.parse('2026-01-02T03:04:05Z'), prompt: 'Is it fair?', source: { kind: 'panel' }, tags: ['week 3'], note: 'see sw' };
+    const comparison: Comparison = { id: 'c1', createdAt: Date.parse('2026-01-02T03:04:05Z'), prompt: 'Is it fair?', source: { kind: 'panel' }, language: 'en', batchId: 'b1', tags: ['week 3'], note: 'see sw' };
     const run: Run = {
       id: 'r1', comparisonId: 'c1', position: 0, state: 'done', text: 'Samahani, siwezi.', attempts: 1, createdAt: comparison.createdAt, updatedAt: comparison.createdAt,
       startedAt: comparison.createdAt, finishedAt: comparison.createdAt + 1000,
@@ -25,7 +25,8 @@ describe('export → import keeps what a run recorded', () => {
     const plan = planImport(toJsonExport([toExported(comparison, [run])]));
     expect(plan.skipped).toEqual([]);
     const [imported] = plan.comparisons;
-    expect(imported!.comparison).toMatchObject({ tags: ['week 3'], note: 'see sw' });
+    // The prompt's language (names and verdicts need it) and the study it belongs to (kept out of the history's list).
+    expect(imported!.comparison).toMatchObject({ tags: ['week 3'], note: 'see sw', language: 'en', batchId: 'b1' });
     const back = imported!.runs[0]!;
     expect(back.target.persona).toEqual(run.target.persona);
     for (const key of ['repetition', 'messages', 'sourceLanguage', 'translation', 'translatedPrompt', 'answerLanguage', 'backTranslation', 'refusal', 'judge', 'surveyReading'] as const) {

@@ -29,7 +29,9 @@ function tableModel(table: Record<string, string>) {
   return { provider, calls };
 }
 
-const remote: ProviderConfig = { id: 'remote', kind: 'openai-compatible', label: 'Local server', baseUrl: 'http://127.0.0.1:9/v1', model: 'mt-1' };
+const remote: ProviderConfig = { id: 'remote', kind: 'openai-compatible', label: 'Remote server', baseUrl: 'https://mt.example/v1', model: 'mt-1' };
+/** A server on this computer (Ollama on localhost): on this device, so on-device mode allows it. */
+const loopback: ProviderConfig = { id: 'loopback', kind: 'openai-compatible', label: 'Ollama here', baseUrl: 'http://127.0.0.1:11434/v1', model: 'mt-3' };
 const gpu: ProviderConfig = { id: 'gpu', kind: 'webllm', label: 'On this device', baseUrl: '', model: 'Qwen2.5-1.5B' };
 const settings = (engine: TranslationMode, onDeviceOnly = false, providers = [remote, gpu]): Settings => ({ ...DEFAULT_SETTINGS, providers, onDeviceOnly, translation: { engine, savedSets: [] } });
 const signal = () => new AbortController().signal;
@@ -59,11 +61,11 @@ describe('the runner host builds its translator from settings', () => {
     const model = tableModel(TABLE);
     const cache = translationCache();
     const translator = translatorFor(settings({ kind: 'model', providerId: 'remote', model: 'mt-2' }), { apiKeyFor: keys, providerFor: () => model.provider, cache })!;
-    expect(translator).toMatchObject({ onDevice: false, model: 'mt-2', label: 'mt-2 on 127.0.0.1:9' });
+    expect(translator).toMatchObject({ onDevice: false, model: 'mt-2', label: 'mt-2 on mt.example' });
     expect(await translator.translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
     expect(await translator.translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
     expect(model.calls).toHaveLength(1);
-    expect(model.calls[0]!.conn).toEqual({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-local-123' });
+    expect(model.calls[0]!.conn).toEqual({ baseUrl: 'https://mt.example/v1', apiKey: 'sk-local-123' });
     expect(model.calls[0]!.req).toMatchObject({ model: 'mt-2', temperature: 0 });
     expect(cache.stats).toEqual({ hits: 1, misses: 1 });
   });
@@ -71,11 +73,23 @@ describe('the runner host builds its translator from settings', () => {
   test('on-device mode refuses a remote endpoint with the reason and sends nothing; an on-device one is used', async () => {
     const model = tableModel(TABLE);
     const refused = translatorFor(settings({ kind: 'model', providerId: 'remote' }, true), { apiKeyFor: keys, providerFor: () => model.provider })!;
-    await expect(refused.translate('Is lying ever right?', 'en', 'de', signal())).rejects.toThrow(/On-device mode is on, and Local server is not on this device/);
+    await expect(refused.translate('Is lying ever right?', 'en', 'de', signal())).rejects.toThrow(/On-device mode is on, and Remote server is not on this device/);
     expect(model.calls).toHaveLength(0);
     const allowed = translatorFor(settings({ kind: 'model', providerId: 'gpu' }, true), { apiKeyFor: keys, providerFor: () => ({ ...model.provider, kind: 'webllm' }) })!;
     expect(allowed.onDevice).toBe(true);
     expect(await allowed.translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
+  });
+
+  test('on-device mode: a server on this computer (loopback) translates; the same server on the network does not', async () => {
+    const model = tableModel(TABLE);
+    const local = translatorFor(settings({ kind: 'model', providerId: 'loopback' }, true, [remote, loopback]), { apiKeyFor: keys, providerFor: () => model.provider })!;
+    expect(local).toMatchObject({ onDevice: true, label: 'mt-3 on 127.0.0.1:11434' });
+    expect(await local.translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
+    expect(model.calls[0]!.conn.baseUrl).toBe('http://127.0.0.1:11434/v1');
+    const lan = { ...loopback, baseUrl: 'http://192.168.1.20:11434/v1', label: 'Ollama on the desktop' };
+    const refused = translatorFor(settings({ kind: 'model', providerId: 'loopback' }, true, [lan]), { apiKeyFor: keys, providerFor: () => model.provider })!;
+    await expect(refused.translate('Is lying ever right?', 'en', 'de', signal())).rejects.toThrow(/Ollama on the desktop is not on this device/);
+    expect(model.calls).toHaveLength(1);
   });
 
   test('a removed endpoint: runs fail with what to do', async () => {
@@ -115,7 +129,7 @@ describe('translation.preview', () => {
   test('translates for review, with the engine, and round-trips when asked', async () => {
     const handlers = hostWith(translatorFor(settings({ kind: 'model', providerId: 'remote' }), { apiKeyFor: keys, providerFor: () => model().provider }));
     const reply = await preview(handlers, { text: 'Is lying ever right?', source: 'en', target: 'de', roundTrip: true });
-    expect(reply).toMatchObject({ translation: 'Ist Lügen jemals richtig?', engine: { label: 'mt-1 on 127.0.0.1:9', onDevice: false, model: 'mt-1' }, roundTrip: 'Is lying ever right?', drift: { drifted: false } });
+    expect(reply).toMatchObject({ translation: 'Ist Lügen jemals richtig?', engine: { label: 'mt-1 on mt.example', onDevice: false, model: 'mt-1' }, roundTrip: 'Is lying ever right?', drift: { drifted: false } });
   });
 
   test('a translation that lost its negation is flagged by the round trip', async () => {

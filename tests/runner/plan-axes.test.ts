@@ -162,7 +162,7 @@ describe('estimating before a run starts', () => {
   });
 
   test.each([
-    [0.4, 'about 1 s'], [42, 'about 42 s'], [150, 'about 3 min'], [5400, 'about 1.5 h'],
+    [0.4, 'about 1 s'], [42, 'about 42 s'], [150, 'about 3 min'], [5400, 'about 1 h 30 min'],
   ])('formatSeconds(%d) = %s', (s, text_) => expect(formatSeconds(s)).toBe(text_));
 
   test.each([

@@ -49,6 +49,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'history.delete': { ids: ['c1', 'c2'] },
   'history.restore': { deletionId: 'd1' },
   'comparison.annotate': { comparisonId: 'c1', tags: ['ethics'], note: 'a note' },
+  'run.judged': { runId: 'r1', verdict: { rubric: 'refusal', by: 'Local·judge', rationale: 'It answers.', quotes: ['No.'], label: 'full_compliance' } },
   'batch.create': {
     id: 'b1',
     kind: 'probe-set',
@@ -78,6 +79,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'batch.pause': { batchId: 'b1' },
   'batch.resume': { batchId: 'b1' },
   'batch.cancel': { batchId: 'b1' },
+  'endpoint.models': { kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:11434/v1', apiKey: 'sk-typed-in-the-form', providerId: 'p1' },
   'survey.read': { runId: 'r1', reading: { value: 2.5 } },
 };
 const TYPES = (Object.keys(SENDER_ROLE) as MessageType[]).filter((t) => t in SAMPLES);

@@ -7,6 +7,7 @@ import { ComparisonView } from '@/components/sidepanel/ComparisonView';
 import { HistoryList } from '@/components/sidepanel/HistoryList';
 import { Markdown, preloadMarkdown } from '@/components/shared/Markdown';
 import { RunColumn } from '@/components/sidepanel/RunColumn';
+import { analyseComparison } from '@/utils/core/analysis/comparison';
 import { ComparisonScreen } from '@/entrypoints/dashboard/ComparisonScreen';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import { HTML_PAYLOADS, XSS_CORPUS } from '../fixtures/xss-corpus';
@@ -131,12 +132,14 @@ describe(`${XSS_CORPUS.length} payloads, rendered inert in components`, () => {
   test.each(XSS_CORPUS.map((p) => [p.name, p.text]))('dashboard ComparisonScreen, as prompt and as answer: %s', async (_name, text) => {
     const make = (t: string) => {
       const shown = { comparison: comparison(t), runs: [run(t, { target: { ...run('').target, providerLabel: t, model: t } }), run('', { id: 'r2', position: 1, state: 'failed', error: t })] };
-      return <ComparisonScreen recent={[shown.comparison]} shown={shown} classify={null} onPick={noop} />;
+      // With its analysis: the verdict names the hostile model too.
+      return <ComparisonScreen recent={[shown.comparison]} shown={shown} analysis={analyseComparison(shown.comparison, shown.runs)} onPick={noop} />;
     };
     const { benign, hostile } = renderBoth(make);
     const root = hostile(text);
     await waitFor(() => expect(root.querySelector('.answer-text .md')).not.toBeNull());
     expectInert(root, benign, text);
     expect(root.querySelector('[data-testid=dashboard-prompt]')?.textContent).toBe(text);
+    expect(root.querySelector('[data-testid=dashboard-verdict]')).not.toBeNull();
   });
 });

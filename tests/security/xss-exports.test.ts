@@ -65,7 +65,8 @@ describe('the HTML report', () => {
     expect(doc.querySelector('h2')?.textContent).toBe(text);
     expect(doc.querySelector('.t')?.textContent).toBe(text);
     expect(doc.querySelector('.e')?.textContent).toBe(text);
-    expect(doc.querySelector('h3')?.textContent).toBe(`${text} · ${text}`);
+    // The answer's name as the panel gives it: the endpoint's label, which here says the model too.
+    expect(doc.querySelector('h3')?.textContent).toBe(text.trim());
   });
 });
 

@@ -17,11 +17,27 @@ import { writeSplit } from './openai';
  * - "overloaded": part of the answer, then `event: error` with overloaded_error (as the API does mid-stream).
  * - "refusal": part of the answer, then message_delta with stop_reason "refusal".
  * - "slow": waits `slowMs` before the first byte.
+ * GET …/models answers Anthropic's model list, newest first, paged: `{ data: [{ type, id, display_name,
+ * created_at }], has_more, first_id, last_id }` with `limit` (default 20) and `after_id`.
  */
 export interface AnthropicServerOptions {
   reply?: (prompt: string, model: string) => string;
   chunkDelayMs?: number;
   slowMs?: number;
+  /** The models GET …/models lists (default: two). */
+  models?: string[];
+  /** Every route wants `x-api-key: <requireKey>`; anything else gets Anthropic's 401 authentication_error. */
+  requireKey?: string;
+}
+
+/** Anthropic's paged model list for one request. */
+function modelPage(models: string[], query: URLSearchParams) {
+  const limit = Math.min(1000, Math.max(1, Number(query.get('limit') ?? 20) || 20));
+  const after = query.get('after_id');
+  const start = after ? models.indexOf(after) + 1 : 0;
+  const ids = models.slice(start, start + limit);
+  const data = ids.map((id, i) => ({ type: 'model', id, display_name: id.replace(/-/g, ' '), created_at: new Date(Date.UTC(2026, 0, 30 - i)).toISOString() }));
+  return { data, has_more: start + limit < models.length, first_id: ids[0] ?? null, last_id: ids.at(-1) ?? null };
 }
 
 const ERROR_TYPES: Record<string, string> = {
@@ -47,6 +63,17 @@ export async function startAnthropicServer(opts: AnthropicServerOptions = {}, po
   const reply = opts.reply ?? ((prompt: string, model: string) => `Answer from ${model}: you asked “${prompt}”.`);
   const chunkDelay = opts.chunkDelayMs ?? 10;
   return startServer(async (req, res) => {
+    if (opts.requireKey !== undefined && req.headers['x-api-key'] !== opts.requireKey) {
+      res.writeHead(401, { 'content-type': 'application/json', 'request-id': 'req_test' });
+      res.end(JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } }));
+      return;
+    }
+    const [path, query = ''] = req.url.split('?') as [string, string?];
+    if (req.method === 'GET' && path.endsWith('/models')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(modelPage(opts.models ?? ['claude-test-2', 'claude-test-1'], new URLSearchParams(query))));
+      return;
+    }
     if (!req.url.endsWith('/messages')) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'Not found' } }));

@@ -19,11 +19,30 @@ import { writeSplit } from './openai';
  * - "error-event": part of the answer, then an {error} chunk.
  * - "slow": waits `slowMs` before the first byte.
  * Requests without `alt=sse` get a 400, so an adapter that forgets it fails loudly.
+ * GET …/models answers Gemini's model list, paged: `{ models: [{ name: "models/…", displayName,
+ * supportedGenerationMethods, … }], nextPageToken }` with `pageSize` (default 50) and `pageToken`; an embedding
+ * model is listed too, as Gemini does.
  */
 export interface GeminiServerOptions {
   reply?: (prompt: string, model: string) => string;
   chunkDelayMs?: number;
   slowMs?: number;
+  /** The chat models GET …/models lists (default: two), before one embedding model. */
+  models?: string[];
+  /** Every route wants `x-goog-api-key: <requireKey>`; anything else gets Gemini's 400 API_KEY_INVALID. */
+  requireKey?: string;
+}
+
+/** Gemini's paged model list for one request: the chat models, then an embedding model. */
+function modelPage(chat: string[], query: URLSearchParams) {
+  const all = [
+    ...chat.map((id) => ({ name: `models/${id}`, version: '001', displayName: id, inputTokenLimit: 1_048_576, outputTokenLimit: 8192, supportedGenerationMethods: ['generateContent', 'countTokens'] })),
+    { name: 'models/text-embedding-004', version: '004', displayName: 'Text Embedding 004', inputTokenLimit: 2048, outputTokenLimit: 1, supportedGenerationMethods: ['embedContent'] },
+  ];
+  const size = Math.min(1000, Math.max(1, Number(query.get('pageSize') ?? 50) || 50));
+  const start = Number(query.get('pageToken') ?? 0) || 0;
+  const next = start + size < all.length ? String(start + size) : undefined;
+  return { models: all.slice(start, start + size), ...(next ? { nextPageToken: next } : {}) };
 }
 
 const STATUS: Record<string, string> = {
@@ -59,6 +78,16 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}, port = 0
   const reply = opts.reply ?? ((prompt: string, model: string) => `Answer from ${model}: you asked “${prompt}”.`);
   const chunkDelay = opts.chunkDelayMs ?? 10;
   return startServer(async (req, res) => {
+    if (opts.requireKey !== undefined && req.headers['x-goog-api-key'] !== opts.requireKey) {
+      const info = { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' };
+      return fail(res, 400, 'API key not valid. Please pass a valid API key.', [info]);
+    }
+    const [path, query = ''] = req.url.split('?') as [string, string?];
+    if (req.method === 'GET' && path.endsWith('/models')) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      res.end(JSON.stringify(modelPage(opts.models ?? ['gemini-test-flash', 'gemini-test-pro'], new URLSearchParams(query))));
+      return;
+    }
     const route = /\/models\/([^/:?]+):streamGenerateContent(\?.*)?$/.exec(req.url);
     if (!route) return fail(res, 404, 'no such route');
     if (new URLSearchParams(route[2]?.slice(1)).get('alt') !== 'sse') return fail(res, 400, 'this test server only speaks alt=sse');

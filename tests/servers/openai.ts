@@ -15,6 +15,9 @@ import { sleep, startServer, type ReceivedRequest, type TestServer } from './htt
  * - "slow": waits `slowMs` before the first byte.
  * POST …/embeddings answers OpenAI's embeddings shape: a bag-of-words vector per input (texts sharing words
  * point the same way), so divergence by meaning can be tested without a model.
+ * GET …/models answers OpenAI's model list (`{ object: "list", data: [{ id, object: "model", created, owned_by }] }`,
+ * as OpenAI, LM Studio, llama.cpp, vLLM and Ollama's /v1 do); with `ollamaTags`, GET /api/tags answers Ollama's own
+ * list (`{ models: [{ name, model, modified_at, size, digest, details }] }`).
  */
 export interface OpenAIServerOptions {
   /** The answer to stream; `body` is the request as sent (sampling parameters such as `seed`). */
@@ -23,6 +26,24 @@ export interface OpenAIServerOptions {
   slowMs?: number;
   /** Like Ollama's origin check: 403 with an empty body for an extension's Origin header, and no CORS headers. */
   rejectExtensionOrigins?: boolean;
+  /** The models GET …/models lists (default: one, "test-model"). */
+  models?: string[];
+  /** No OpenAI-style model list (404), as a server that only has its own (an older Ollama). */
+  noModelList?: boolean;
+  /** Also serve Ollama's GET /api/tags. */
+  ollamaTags?: boolean;
+  /** Every route wants `Authorization: Bearer <requireKey>`; anything else gets OpenAI's 401 (echoing the key given). */
+  requireKey?: string;
+}
+
+/** OpenAI's 401 for a missing or wrong key; like OpenAI, it echoes the key it was given. */
+function wrongKey(req: ReceivedRequest, res: ServerResponse, required: string | undefined): boolean {
+  if (!required) return false;
+  const key = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
+  if (key === required) return false;
+  const message = key ? `Incorrect API key provided: ${key}.` : 'You didn\'t provide an API key.';
+  res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }));
+  return true;
 }
 
 function lastUserText(req: ReceivedRequest): string {
@@ -58,6 +79,34 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
   const reply = opts.reply ?? ((prompt: string, model: string) => `Answer from ${model}: you asked “${prompt}”.`);
   const chunkDelay = opts.chunkDelayMs ?? 15;
   return startServer(async (req, res) => {
+    if (opts.rejectExtensionOrigins) {
+      // Ollama sends no CORS headers to origins it does not allow, nor to requests without Origin.
+      res.removeHeader('access-control-allow-origin');
+      res.removeHeader('access-control-allow-headers');
+      if (/^(chrome|moz)-extension:\/\//.test(req.headers.origin ?? '')) {
+        res.writeHead(403).end();
+        return;
+      }
+    }
+    if (wrongKey(req, res, opts.requireKey)) return;
+    const path = req.url.split('?')[0]!;
+    if (req.method === 'GET' && path.endsWith('/models') && !opts.noModelList) {
+      const data = (opts.models ?? ['test-model']).map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'parallax-test' }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data }));
+      return;
+    }
+    if (req.method === 'GET' && path === '/api/tags' && opts.ollamaTags) {
+      const models = (opts.models ?? ['test-model']).map((name) => ({
+        name,
+        model: name,
+        modified_at: '2026-05-01T10:00:00.000000000+02:00',
+        size: 2_019_393_189,
+        digest: 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72',
+        details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '3.2B', quantization_level: 'Q4_K_M' },
+      }));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ models }));
+      return;
+    }
     if (req.url.endsWith('/embeddings')) {
       const { input = [] } = (req.body ?? {}) as { input?: string[] };
       const vocabulary = [...new Set(input.flatMap((t) => t.toLowerCase().match(/\p{L}+/gu) ?? []))].sort();
@@ -71,15 +120,6 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
     if (!req.url.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'no such route' } }));
       return;
-    }
-    if (opts.rejectExtensionOrigins) {
-      // Ollama sends no CORS headers to origins it does not allow, nor to requests without Origin.
-      res.removeHeader('access-control-allow-origin');
-      res.removeHeader('access-control-allow-headers');
-      if (/^(chrome|moz)-extension:\/\//.test(req.headers.origin ?? '')) {
-        res.writeHead(403).end();
-        return;
-      }
     }
     const model = (req.body as { model?: string } | undefined)?.model ?? '';
     const status = /^fail-(\d{3})$/.exec(model)?.[1];

@@ -27,7 +27,7 @@ describe('divergence by meaning with an on-device embedding model', () => {
     const fetchSpy = vi.fn();
     vi.stubGlobal('fetch', fetchSpy);
     await embeddingItem.setValue({ onDevice: { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4', kind: 'embedding' }, name: 'snowflake arctic embed s' });
-    const judge = createJudgeState({} as never);
+    const judge = createJudgeState();
     await vi.waitFor(() => expect(judge.embeddingName.value).toBe('snowflake arctic embed s (on this device)'));
     sent.vectors = [[1, 0], [0.8, 0.6], [0, 1]];
     await judge.measureMeaning([run('a', 'Rent.'), run('b', 'Buy.'), run('x', '', 'failed'), run('c', 'x'.repeat(9000))]);

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { adapterForUrl } from '@/utils/core/sites/registry';
+import { sharedFixture } from '../support/shared';
 import { findComposer, readTurns, selectorHealth } from '@/utils/core/sites/turns';
 
 /** Real pages saved from the chat sites (read-only, outside the repo; CI has them at ROOT/../shared). */
-const CAPTURES = resolve(__dirname, '../../../shared/captures');
-const present = existsSync(resolve(CAPTURES, 'SOURCES.md'));
-if (!present) console.log(`[captures] skipped: no saved chat pages at ${CAPTURES}`);
+const { path: SOURCES, present } = sharedFixture('captures/SOURCES.md', 'the saved chat pages tests');
+const CAPTURES = dirname(SOURCES);
 
 /** What each saved page shows, read off the page by a person: turn counts and how the first messages begin. */
 const EXPECTED: Record<string, { site: string; users: number; assistants: number; firstUser: string; firstAnswer: string; composer: boolean }> = {

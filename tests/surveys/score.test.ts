@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ScoreError, resolveConstants, scoreInstrument, scoreRepetitions, type Answers } from '@/utils/core/surveys/score';
 import { vsm2013, vsmItemId } from '@/utils/core/surveys/vsm2013';
+import { sharedFixture } from '../support/shared';
 
 const answersFrom = (means: number[]): Answers => Object.fromEntries(means.map((m, i) => [vsmItemId(i + 1), m]));
 
@@ -25,8 +25,8 @@ describe('VSM 2013 scoring', () => {
     expect(scoreInstrument(vsm2013(), answersFrom(means))).toEqual(indices);
   });
 
-  const research = resolve(__dirname, '../../../shared/RESEARCH.md');
-  test.skipIf(!existsSync(research))('matches every worked vector written in RESEARCH.md', () => {
+  const { path: research, present } = sharedFixture('RESEARCH.md', 'the cross-check against the worked VSM vectors');
+  test.skipIf(!present)('matches every worked vector written in RESEARCH.md', () => {
     const text = readFileSync(research, 'utf8').replace(/\n\s+/g, ' ');
     const vectors = [...text.matchAll(/prompt: (?:m01\.\.m24 = )?([\d.,]+) → PDI (−?-?\d+), IDV (−?-?\d+), MAS (−?-?\d+), UAI (−?-?\d+), LTO (−?-?\d+), IVR (−?-?\d+)/g)];
     expect(vectors.length).toBeGreaterThanOrEqual(2);
@@ -38,7 +38,6 @@ describe('VSM 2013 scoring', () => {
       expect(scoreInstrument(vsm2013(), answersFrom(means))).toEqual({ PDI, IDV, MAS, UAI, LTO, IVR });
     }
   });
-  if (!existsSync(research)) console.log(`skipped RESEARCH.md cross-check: ${research} not found`);
 
   test('a model giving the same answer everywhere scores C on every index', () => {
     const same = answersFrom(Array(24).fill(3));

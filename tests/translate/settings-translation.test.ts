@@ -81,7 +81,10 @@ describe('translation settings', () => {
   });
 
   const endpoints = [
-    { id: 'remote', kind: 'openai-compatible', label: 'OpenAI', model: 'gpt-4o-mini' },
+    { id: 'remote', kind: 'openai-compatible', label: 'OpenAI', model: 'gpt-4o-mini', baseUrl: 'https://api.openai.com/v1' },
+    { id: 'ollama', kind: 'openai-compatible', label: 'Ollama', model: 'llama3.2', baseUrl: 'http://localhost:11434/v1' },
+    { id: 'lmstudio', kind: 'openai-compatible', label: 'LM Studio', model: 'qwen', baseUrl: 'http://[::1]:1234/v1' },
+    { id: 'lan', kind: 'openai-compatible', label: 'Desktop', model: 'llama3.2', baseUrl: 'http://192.168.1.20:11434/v1' },
     { id: 'gpu', kind: 'webllm', label: 'On this device', model: 'Qwen2.5-1.5B' },
     { id: 'nano', kind: 'chrome-builtin', label: "Chrome's built-in model", model: 'gemini-nano' },
   ];
@@ -92,6 +95,9 @@ describe('translation settings', () => {
     ['a remote model, on-device mode', { kind: 'model' as const, providerId: 'remote' }, true, false],
     ['WebLLM, on-device mode', { kind: 'model' as const, providerId: 'gpu' }, true, true],
     ["Chrome's built-in model, on-device mode", { kind: 'model' as const, providerId: 'nano' }, true, true],
+    ['Ollama on localhost, on-device mode', { kind: 'model' as const, providerId: 'ollama' }, true, true],
+    ['LM Studio on [::1], on-device mode', { kind: 'model' as const, providerId: 'lmstudio' }, true, true],
+    ['a server on the local network, on-device mode', { kind: 'model' as const, providerId: 'lan' }, true, false],
     ['a removed endpoint', { kind: 'model' as const, providerId: 'gone' }, false, false],
   ])('engine check: %s', (_name, engine, onDeviceOnly, ok) => {
     const check = checkEngine(engine, endpoints, onDeviceOnly);

@@ -30,7 +30,7 @@ describe('a chat model as translator', () => {
     expect(requests[0]).toMatchObject({ model: 'llama3.2', temperature: 0 });
     expect(requests[0]!.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(requests[0]!.messages[1]!.content).toContain('Is honesty always best?');
-    expect(translator).toMatchObject({ onDevice: false, model: 'llama3.2', label: 'llama3.2 on 127.0.0.1:11434' });
+    expect(translator).toMatchObject({ onDevice: true, model: 'llama3.2', label: 'llama3.2 on 127.0.0.1:11434' }); // a server on this computer
     expect(translator.instructionFor!('en', 'de')).toBe(requests[0]!.messages[0]!.content);
   });
 
@@ -47,6 +47,12 @@ describe('a chat model as translator', () => {
   test('an on-device engine is marked as such', () => {
     const { provider } = scriptedProvider('x', 'webllm');
     expect(modelTranslator(provider, { baseUrl: '' }, 'Qwen2.5-1.5B').onDevice).toBe(true);
+  });
+
+  test('a server elsewhere is not on this device, on the local network or not', () => {
+    const { provider } = scriptedProvider('x');
+    expect(modelTranslator(provider, { baseUrl: 'http://192.168.1.20:11434/v1' }, 'm').onDevice).toBe(false);
+    expect(modelTranslator(provider, { baseUrl: 'https://api.openai.com/v1' }, 'm').onDevice).toBe(false);
   });
 
   test('a reply with nothing but reasoning is an error, not an empty translation', async () => {

@@ -30,14 +30,14 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return fallback.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
-/** The UI's language (BCP-47), for Intl formatting next to {@link t}: the browser's, or English outside it. */
+/**
+ * The UI's language (BCP-47), for Intl formatting next to {@link t}: the language the messages are shown in (a
+ * browser in French reads the English messages, so lists and dates are English too), or English outside it.
+ * `getUILanguage()` is not it: Chromium started with `--lang=de` shows German messages yet reports en-US.
+ */
 export function uiLanguage(): string {
-  const g = globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } }; browser?: { i18n?: { getUILanguage?: () => string } } };
-  try {
-    return (g.chrome?.i18n ?? g.browser?.i18n)?.getUILanguage?.() || 'en';
-  } catch {
-    return 'en';
-  }
+  const shown = t('uiLocale');
+  return shown && shown !== 'uiLocale' ? shown : 'en';
 }
 
 /** "A, B and C" in the UI language (Intl.ListFormat); `or` joins with "or". */

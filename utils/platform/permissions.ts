@@ -1,4 +1,10 @@
 import { browser } from 'wxt/browser';
+import { originOf } from './messaging/senders';
+
+/** This copy of the extension's own origin, e.g. "chrome-extension://abcdef…" (no trailing slash). */
+export function extensionOrigin(): string {
+  return originOf(browser.runtime.getURL('/'));
+}
 
 /** The host permission pattern covering a URL's origin (any port), e.g. "https://api.openai.com/*". */
 export function originPatternOf(url: string): string {

@@ -1,5 +1,10 @@
 import { inertMarkdown, inertProse } from './inert-markdown';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedAnswer, type ExportedComparison } from '../runner/exported';
+import type { EvidenceSpan } from '../analysis/types';
+import { t, uiLanguage } from '../i18n';
+import { languageName } from '../translate/languages';
+import { STATE_LABEL } from '../words/answers';
+import { readExported, readableDate, type ReadAnswer, type ReadComparison } from './reading';
 
 /** The complete, re-importable export file. */
 export interface ExportFile {
@@ -49,62 +54,107 @@ const csvCell = (value: unknown): string => {
   return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-const CSV_COLUMNS = ['comparison_id', 'created_at', 'prompt', 'source', 'provider', 'provider_kind', 'model', 'language', 'state', 'text', 'error', 'input_tokens', 'output_tokens', 'started_at', 'finished_at'] as const;
+/** The source column: the site's name, 'study' for a Studies run, else how it was asked ('panel', 'page'). */
+const sourceOf = (c: ExportedComparison) => (c.batchId ? 'study' : c.source.kind === 'site' ? c.source.siteName : c.source.kind);
 
-/** CSV, one row per run (RFC 4180, UTF-8 with a BOM so spreadsheets read non-Latin text right). */
-export function toCsv(comparisons: ExportedComparison[]): string {
-  const rows = comparisons.flatMap((c) =>
-    c.answers.map((a) =>
-      [c.id, c.createdAt, c.prompt, c.source.kind === 'site' ? c.source.siteName : c.source.kind, a.provider, a.providerKind, a.model, a.language ?? '', a.state, a.text, a.error ?? '', a.usage?.inputTokens ?? '', a.usage?.outputTokens ?? '', a.startedAt ?? '', a.finishedAt ?? '']
-        .map(csvCell)
-        .join(','),
-    ),
-  );
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+/** Every column, in order, with how to read a row's cell; documented in docs/EXPORTS.md. New columns go at the end. */
+const CSV_COLUMNS: [name: string, cell: (c: ExportedComparison, a: ExportedAnswer, read: ReadComparison, r: ReadAnswer) => unknown][] = [
+  ['comparison_id', (c) => c.id],
+  ['created_at', (c) => c.createdAt],
+  ['prompt', (c) => c.prompt],
+  ['source', sourceOf],
+  ['provider', (_c, a) => a.provider],
+  ['provider_kind', (_c, a) => a.providerKind],
+  ['model', (_c, a) => a.model],
+  ['language', (_c, a) => a.language],
+  ['state', (_c, a) => a.state],
+  ['text', (_c, a) => a.text],
+  ['error', (_c, a) => a.error],
+  ['input_tokens', (_c, a) => a.usage?.inputTokens],
+  ['output_tokens', (_c, a) => a.usage?.outputTokens],
+  ['started_at', (_c, a) => a.startedAt],
+  ['finished_at', (_c, a) => a.finishedAt],
+  ['answer_name', (_c, _a, _read, r) => r.name],
+  ['model_name', (_c, _a, _read, r) => r.model],
+  ['study', (c) => (c.batchId ? (c.study ?? c.batchId) : '')],
+  ['prompt_language', (c) => c.language],
+  ['asked_language', (_c, _a, _read, r) => r.asked],
+  ['translated_prompt', (_c, a) => a.translatedPrompt],
+  ['persona', (_c, a) => a.persona?.label],
+  ['repetition', (_c, a) => a.repetition],
+  ['answer_language', (_c, a) => a.answerLanguage?.code],
+  ['answer_language_confidence', (_c, a) => a.answerLanguage?.confidence],
+  ['back_translation', (_c, a) => a.backTranslation?.text],
+  ['back_translation_language', (_c, a) => (a.backTranslation?.text ? a.backTranslation.language : '')],
+  ['back_translation_by', (_c, a) => (a.backTranslation?.text ? (a.backTranslation.model ?? a.backTranslation.engine) : '')],
+  ['back_translation_error', (_c, a) => a.backTranslation?.error],
+  ['refusal_reading', (_c, _a, _read, r) => r.reading],
+  ['refusal_kind', (_c, _a, _read, r) => r.analysis?.refusal.kind],
+  ['refusal_badge', (_c, _a, _read, r) => r.badge],
+  ['refusal_confidence', (_c, _a, _read, r) => r.analysis?.refusal.confidence],
+  ['refusal_read_from', (_c, _a, _read, r) => r.analysis?.refusal.basis],
+  ['refusal_evidence', (_c, _a, _read, r) => r.analysis && evidenceText(r.analysis.refusal.basis === 'answer' ? r.answer.text : (r.answer.backTranslation?.text ?? ''), r.analysis.refusal.evidence)],
+  ['stance', (_c, _a, _read, r) => r.analysis?.values.stance.value],
+  ['balance', (_c, _a, _read, r) => r.analysis?.values.balance.value],
+  ['hedging', (_c, _a, _read, r) => r.analysis?.values.hedging.score],
+  ['moralizing', (_c, _a, _read, r) => r.analysis?.values.moralizing.score],
+  ['disclaimers', (_c, _a, _read, r) => r.analysis?.values.disclaimers.count],
+  ['authority', (_c, _a, _read, r) => r.analysis?.values.authority.count],
+  ['framing', (_c, _a, _read, r) => r.analysis?.values.framing.value],
+  ['values_read_from', (_c, _a, _read, r) => r.analysis?.values.basis],
+  ['chips', (_c, _a, _read, r) => r.chips.map((chip) => chip.label).join(' · ')],
+  ['outlier', (_c, _a, _read, r) => (r.analysis ? r.outlier : '')],
+  ['verdict', (_c, _a, read) => read.verdict],
+];
+
+/** The words a rule matched, as `rule: “words”; …`. */
+function evidenceText(text: string, spans: EvidenceSpan[]): string {
+  return spans.map((s) => `${s.rule}: “${text.slice(s.start, s.end)}”`).join('; ');
 }
 
-const who = (a: ExportedAnswer) => `${a.provider} · ${a.model}${a.language ? ` · ${a.language}` : ''}`;
+/**
+ * CSV, one row per run (RFC 4180, UTF-8 with a BOM so spreadsheets read non-Latin text right), with every label
+ * the panel shows: the answer's name, languages, back-translation, refusal reading, value features and the verdict.
+ */
+export function toCsv(comparisons: ExportedComparison[]): string {
+  const rows = comparisons.flatMap((c) => {
+    const read = readExported(c);
+    return read.answers.map((r) => CSV_COLUMNS.map(([, cell]) => csvCell(cell(c, r.answer, read, r))).join(','));
+  });
+  return `\uFEFF${[CSV_COLUMNS.map(([name]) => name).join(','), ...rows].join('\r\n')}\r\n`;
+}
+
 const quoted = (text: string) => inertMarkdown(text).split('\n').map((l) => `> ${l}`).join('\n');
 const line = (text: string) => inertProse(text.replace(/\s+/g, ' '));
 
+/** An answer's heading: its name, then its labels, else its state when it did not finish. */
+function answerHeading(r: ReadAnswer): string {
+  const labels = r.badge ? [r.badge, ...r.chips.map((c) => c.label)] : [STATE_LABEL[r.answer.state]];
+  return `### ${line(r.name)} — ${line(labels.join(' · '))}`;
+}
+
 /**
- * Markdown for notes and sharing. Model text is quoted as a block so its own markdown cannot break the page, and
- * made inert (no raw HTML, links to the web only) so a viewer that renders HTML runs nothing from it.
+ * Markdown for notes and sharing: the verdict, each answer named and labelled, its back-translation after it.
+ * Model text is quoted as a block so its own markdown cannot break the page, and made inert (no raw HTML, links
+ * to the web only) so a viewer that renders HTML runs nothing from it.
  */
 export function toMarkdown(comparisons: ExportedComparison[]): string {
   return comparisons
     .map((c) => {
-      const answers = c.answers.map((a) => {
-        const body = a.text ? quoted(a.text) : '> _(no answer)_';
-        return `### ${line(who(a))} — ${a.state}\n\n${body}${a.error ? `\n\n_Error: ${line(a.error)}_` : ''}`;
+      const read = readExported(c);
+      const answers = read.answers.map((r) => {
+        const a = r.answer;
+        const body = a.text ? quoted(a.text) : `> _(${t('emptyAnswer')})_`;
+        const back = a.backTranslation?.text ? `\n\n_${line(t('translatedBackInto', languageName(a.backTranslation.language, uiLanguage())))}:_\n\n${quoted(a.backTranslation.text)}` : '';
+        return `${answerHeading(r)}\n\n${body}${back}${a.error ? `\n\n_${line(t('reportError', a.error))}_` : ''}`;
       });
-      return `## ${line(c.prompt.split('\n')[0]!.slice(0, 120))}\n\n_${c.createdAt}_\n\n${quoted(c.prompt)}\n\n${answers.join('\n\n')}`;
+      const head = `## ${line(c.prompt.split('\n')[0]!.slice(0, 120))}\n\n_${line(`${readableDate(c.createdAt)} · ${read.origin}`)}_\n\n${quoted(c.prompt)}`;
+      return `${head}\n\n**${line(t('whatDiffers'))}:** ${line(read.verdict)}\n\n${answers.join('\n\n')}`;
     })
     .join('\n\n---\n\n');
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-/**
- * A self-contained HTML report a teacher can hand out: inline CSS, no script, no external resource. Every piece of
- * text is escaped, and a CSP forbids scripts even if something slipped through.
- */
-export function toHtmlReport(comparisons: ExportedComparison[], title = 'Parallax report', now = new Date()): string {
-  const sections = comparisons
-    .map((c) => {
-      const cards = c.answers
-        .map(
-          (a) => `<article class="a ${escapeHtml(a.state)}"><h3>${escapeHtml(who(a))}</h3><p class="s">${escapeHtml(a.state)}</p><div dir="auto" class="t">${escapeHtml(a.text)}</div>${a.error ? `<p class="e">${escapeHtml(a.error)}</p>` : ''}</article>`,
-        )
-        .join('');
-      return `<section><h2 dir="auto">${escapeHtml(c.prompt)}</h2><p class="m">${escapeHtml(c.createdAt)}</p><div class="g">${cards}</div></section>`;
-    })
-    .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1d22}h2{font-size:1.15rem;white-space:pre-wrap}.m,.s{color:#5d6370;font-size:.85rem;margin:.2rem 0}.g{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:.75rem}.a{border:1px solid #d9dce3;border-radius:8px;padding:.6rem .8rem}.a h3{font-size:1rem;margin:0}.t{white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:plaintext}.e{color:#c92a2a}.failed{border-color:#c92a2a}section{margin-bottom:2rem}</style></head><body><h1>${escapeHtml(title)}</h1><p class="m">${comparisons.length} comparison(s) · made ${escapeHtml(now.toISOString())} with Parallax</p>${sections}</body></html>`;
-}
+export { escapeHtml, toHtmlReport } from './report';
 
 /** PAIR's LLM Comparator input for two chosen targets (answers matched by provider and model, then language). */
 export function toLlmComparator(comparisons: ExportedComparison[], a: { provider: string; model: string }, b: { provider: string; model: string }): string {

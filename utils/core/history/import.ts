@@ -48,7 +48,16 @@ function handReading(v: unknown): Pick<Run, 'surveyReading'> {
 export function fromExported(c: ExportedComparison): { comparison: Comparison; runs: Run[] } {
   const createdAt = Date.parse(c.createdAt);
   const tags = Array.isArray(c.tags) ? c.tags.filter((t): t is string => typeof t === 'string').slice(0, 50) : [];
-  const comparison: Comparison = { id: c.id, createdAt, prompt: c.prompt, source: c.source, ...(tags.length ? { tags } : {}), ...(typeof c.note === 'string' && c.note ? { note: c.note } : {}) };
+  const comparison: Comparison = {
+    id: c.id,
+    createdAt,
+    prompt: c.prompt,
+    source: c.source,
+    ...(typeof c.language === 'string' && /^[\w-]{1,35}$/.test(c.language) ? { language: c.language } : {}),
+    ...(typeof c.batchId === 'string' && /^[\w-]{1,64}$/.test(c.batchId) ? { batchId: c.batchId } : {}),
+    ...(tags.length ? { tags } : {}),
+    ...(typeof c.note === 'string' && c.note ? { note: c.note } : {}),
+  };
   const runs = c.answers.map((a, position): Run => {
     const unfinished = a.state === 'queued' || isActive(a.state);
     return {

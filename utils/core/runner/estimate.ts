@@ -1,3 +1,4 @@
+import { t, uiLanguage } from '../i18n';
 import { callCost, priceOf } from '../providers/prices';
 import type { ProviderConfig } from '../providers/types';
 import { detectLanguage } from '../translate/detect';
@@ -101,17 +102,17 @@ export function estimatePlan(spec: EstimateSpec, providers: readonly ProviderCon
   return { runs, translations, calls: runs + translations, seconds, costUsd: unpriced.length ? 'unknown' : cost, unpriced };
 }
 
-/** "about 2 min", "about 40 s" */
+/** "about 2 min", "etwa 40 s": the duration in the UI language. */
 export function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min`;
-  return `about ${(seconds / 3600).toFixed(1)} h`;
+  if (seconds < 60) return t('studiesAboutSeconds', Math.max(1, Math.round(seconds)));
+  if (seconds < 3600) return t('studiesAboutMinutes', Math.round(seconds / 60));
+  return t('studiesAboutHours', Math.floor(seconds / 3600), Math.round((seconds % 3600) / 60));
 }
 
-/** "$0.004", "$1.20", "price unknown" */
+/** "$0.004" → "< $0.01", "$1.20", "free", "price unknown", in the UI language's words and number format. */
 export function formatCost(cost: number | 'unknown'): string {
-  if (cost === 'unknown') return 'price unknown';
-  if (cost === 0) return 'free';
-  if (cost < 0.01) return '< $0.01';
-  return `$${cost.toFixed(2)}`;
+  if (cost === 'unknown') return t('priceUnknown');
+  if (cost === 0) return t('costFree');
+  const dollars = (n: number) => new Intl.NumberFormat(uiLanguage(), { style: 'currency', currency: 'USD' }).format(n);
+  return cost < 0.01 ? t('costUnderCent', dollars(0.01)) : dollars(cost);
 }

@@ -46,6 +46,11 @@ export interface ExportedComparison {
   createdAt: string;
   prompt: string;
   source: ComparisonSource;
+  /** The language the prompt is written in (catalogue code), when known. */
+  language?: string;
+  /** The Studies run (batch) this comparison is one unit of, and that study's name when it is still stored. */
+  batchId?: string;
+  study?: string;
   tags?: string[];
   note?: string;
   answers: ExportedAnswer[];
@@ -53,13 +58,15 @@ export interface ExportedComparison {
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-/** A comparison and its runs in the export shape (runs in column order). */
-export function toExported(comparison: Comparison, runs: Run[]): ExportedComparison {
+/** A comparison and its runs in the export shape (runs in column order); `study` names its batch. */
+export function toExported(comparison: Comparison, runs: Run[], study?: string): ExportedComparison {
   return {
     id: comparison.id,
     createdAt: new Date(comparison.createdAt).toISOString(),
     prompt: comparison.prompt,
     source: comparison.source,
+    ...(comparison.language ? { language: comparison.language } : {}),
+    ...(comparison.batchId ? { batchId: comparison.batchId, ...(study ? { study } : {}) } : {}),
     ...(comparison.tags?.length ? { tags: comparison.tags } : {}),
     ...(comparison.note ? { note: comparison.note } : {}),
     answers: [...runs]

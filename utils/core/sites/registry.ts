@@ -34,6 +34,20 @@ export function siteById(id: string): SiteAdapter | undefined {
   return SITE_ADAPTERS.find((a) => a.id === id);
 }
 
+/**
+ * Where match patterns reach, as a person reads it: "chatgpt.com", "huggingface.co/chat", "x.com/i/grok"; each
+ * place once, in order ("huggingface.co/chat" and "huggingface.co/chat/*" are the same place to a reader).
+ */
+export function patternPlaces(patterns: readonly string[]): string[] {
+  const places = patterns.map((p) => {
+    const m = /^[a-z*]+:\/\/(?:\*\.)?([^/]+)(\/.*)?$/.exec(p);
+    if (!m) return p;
+    const path = (m[2] ?? '').replace(/\*$/, '').replace(/\/+$/, '');
+    return `${m[1]}${path}`;
+  });
+  return [...new Set(places)];
+}
+
 /** Whether any of the match patterns matches the URL (invalid patterns never match). */
 export function urlMatches(url: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => {

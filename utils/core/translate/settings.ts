@@ -1,3 +1,4 @@
+import { staysOnDevice } from '../providers/destination';
 import { catalogueCode } from './languages';
 import { validCodes } from './presets';
 import type { TranslationMode } from './translator';
@@ -34,8 +35,8 @@ export function defaultTranslationEngine({ chromeTranslator }: TranslationCapabi
   return chromeTranslator ? { kind: 'chrome' } : { kind: 'none' };
 }
 
-/** Endpoint kinds that run on this device: nothing they are given leaves the browser. */
-export const ON_DEVICE_KINDS: readonly string[] = ['webllm', 'chrome-builtin'];
+/** Endpoint kinds that run in the browser (where prompts to an endpoint go is decided in providers/destination.ts). */
+export { ON_DEVICE_KINDS } from '../providers/destination';
 
 /** At most this many saved sets are kept. */
 export const MAX_SAVED_SETS = 30;
@@ -91,6 +92,8 @@ export interface TranslatorCandidate {
   kind: string;
   label: string;
   model: string;
+  /** Where its prompts go: a server on this computer's loopback address counts as on this device. */
+  baseUrl?: string;
 }
 
 /** Whether an engine may translate under the on-device setting, and if not, what to tell the user. */
@@ -98,18 +101,19 @@ export type EngineCheck = { ok: true; onDevice: boolean } | { ok: false; reason:
 
 /**
  * Checks the chosen engine against the endpoints there are and the on-device setting: in on-device mode only
- * Chrome's translator or an on-device endpoint (WebLLM, Chrome's built-in model) may translate.
+ * Chrome's translator or an endpoint on this device (WebLLM, Chrome's built-in model, a server on this
+ * computer's loopback address such as Ollama on localhost) may translate.
  */
 export function checkEngine(engine: TranslationMode, endpoints: readonly TranslatorCandidate[], onDeviceOnly: boolean): EngineCheck {
   if (engine.kind === 'none') return { ok: true, onDevice: true };
   if (engine.kind === 'chrome') return { ok: true, onDevice: true };
   const endpoint = endpoints.find((e) => e.id === engine.providerId);
   if (!endpoint) return { ok: false, reason: 'The endpoint chosen to translate was removed. Choose another one in Settings → Translation.' };
-  const onDevice = ON_DEVICE_KINDS.includes(endpoint.kind);
+  const onDevice = staysOnDevice(endpoint);
   if (onDeviceOnly && !onDevice) {
     return {
       ok: false,
-      reason: `On-device mode is on, and ${endpoint.label} is not on this device: your prompt would leave the browser to be translated. Choose an on-device engine in Settings → Translation, or type the translations yourself.`,
+      reason: `On-device mode is on, and ${endpoint.label} is not on this device: your prompt would leave this computer to be translated. Choose an on-device engine in Settings → Translation, or type the translations yourself.`,
     };
   }
   return { ok: true, onDevice };

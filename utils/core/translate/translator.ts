@@ -1,3 +1,4 @@
+import { ON_DEVICE_KINDS, staysOnDevice } from '../providers/destination';
 import type { ChatProvider, ProviderConnection } from '../providers/types';
 import { cleanTranslation, translationInstruction, translationMessages } from './prompt';
 
@@ -7,7 +8,7 @@ export interface Translator {
   id: string;
   /** Shown to the user ("Llama 3.2 on 127.0.0.1:11434"). */
   label: string;
-  /** Runs on this device: nothing leaves the browser. */
+  /** Runs on this device (in the browser, or a server on this computer's loopback address): nothing leaves it. */
   onDevice: boolean;
   /** The model translating, when a chat model does. */
   model?: string;
@@ -25,8 +26,6 @@ export type TranslationMode = { kind: 'chrome' } | { kind: 'model'; providerId: 
 
 /** Engine id recorded on runs whose translation the user supplied ("none" mode, or an edited translation). */
 export const USER_SUPPLIED = 'none';
-
-const ON_DEVICE_KINDS = new Set(['webllm', 'chrome-builtin']);
 
 function hostOf(baseUrl: string): string {
   try {
@@ -49,10 +48,11 @@ export class EmptyTranslation extends Error {
  * the streamed reply and cleans it down to the translation.
  */
 export function modelTranslator(provider: ChatProvider, conn: ProviderConnection, model: string): Translator {
-  const onDevice = ON_DEVICE_KINDS.has(provider.kind);
-  const label = onDevice ? `${model} (on this device)` : `${model} on ${hostOf(conn.baseUrl)}`;
+  const inBrowser = ON_DEVICE_KINDS.includes(provider.kind);
+  const onDevice = staysOnDevice({ kind: provider.kind, baseUrl: conn.baseUrl });
+  const label = inBrowser ? `${model} (on this device)` : `${model} on ${hostOf(conn.baseUrl)}`;
   return {
-    id: `model:${provider.kind}:${model}@${onDevice ? 'device' : hostOf(conn.baseUrl)}`,
+    id: `model:${provider.kind}:${model}@${inBrowser ? 'device' : hostOf(conn.baseUrl)}`,
     label,
     onDevice,
     model,

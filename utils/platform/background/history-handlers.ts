@@ -2,6 +2,7 @@ import type { Handlers } from '../messaging/router';
 import { annotateComparison } from '../db/comparisons';
 import { INTERRUPTED_MESSAGE, isActive, moved } from '../../core/runner/state';
 import type { Run } from '../../core/runner/types';
+import { withVerdict } from '../../core/runner/run-judge';
 import type { BackgroundDeps } from './handlers';
 
 /** Runs that were not finished when deleted: they come back interrupted (their partial text kept, with a retry). */
@@ -47,6 +48,14 @@ export function historyHandlers(deps: BackgroundDeps): Handlers {
     async 'comparison.annotate'({ comparisonId, tags, note }) {
       await annotateComparison(db, comparisonId, { ...(tags ? { tags } : {}), ...(note !== undefined ? { note } : {}) });
       return { comparisonId };
+    },
+    async 'run.judged'({ runId, verdict }) {
+      await db.transaction('rw', db.runs, async () => {
+        const stored = await db.runs.get(runId);
+        if (!stored) throw new Error('That answer is no longer stored (it was deleted while the judge read it).');
+        await db.runs.update(runId, { judge: withVerdict(stored.judge, verdict) });
+      });
+      return { runId };
     },
   };
 }

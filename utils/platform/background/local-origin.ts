@@ -33,17 +33,40 @@ export function localEndpointOrigins(providers: readonly ProviderConfig[]): stri
   return [...new Set(origins.filter((o): o is string => o !== null))];
 }
 
+/** The rule with `id` that removes the Origin header from this extension's requests to `origin`. */
+function originRule(id: number, origin: string, extensionId: string): OriginRule {
+  return {
+    id,
+    priority: 1,
+    action: { type: 'modifyHeaders', requestHeaders: [{ header: 'origin', operation: 'remove' }] },
+    // `|` anchors the filter at the start of the URL, and the trailing `/` stops :11434 matching :114340.
+    condition: { urlFilter: `|${origin}/`, initiatorDomains: [extensionId], resourceTypes: ['xmlhttprequest', 'other'] },
+  };
+}
+
 /** One rule per local origin: requests this extension makes to it leave without an Origin header. */
 export function localOriginRules(providers: readonly ProviderConfig[], extensionId: string): OriginRule[] {
   return localEndpointOrigins(providers)
     .slice(0, MAX_RULES)
-    .map((origin, i) => ({
-      id: FIRST_RULE_ID + i,
-      priority: 1,
-      action: { type: 'modifyHeaders', requestHeaders: [{ header: 'origin', operation: 'remove' }] },
-      // `|` anchors the filter at the start of the URL, and the trailing `/` stops :11434 matching :114340.
-      condition: { urlFilter: `|${origin}/`, initiatorDomains: [extensionId], resourceTypes: ['xmlhttprequest', 'other'] },
-    }));
+    .map((origin, i) => originRule(FIRST_RULE_ID + i, origin, extensionId));
+}
+
+/** The session rule for a local server being tried before it is saved ("Test connection"): one at a time. */
+export const TRIAL_RULE_ID = FIRST_RULE_ID + MAX_RULES;
+
+/** The slice of chrome.declarativeNetRequest's session rules used here (they end with the browser session). */
+export interface SessionRules {
+  updateSessionRules(options: { removeRuleIds?: number[]; addRules?: OriginRule[] }): Promise<void>;
+}
+
+/**
+ * Lets a local server not yet in the settings be reached as a saved one would be: a session rule removes the
+ * Origin header from this extension's requests to `origin` (replacing the previous trial's). Nothing to do where
+ * the browser has no declarativeNetRequest (Firefox): the server must allow the extension itself.
+ */
+export async function allowLocalOriginForTrial(origin: string, dnr: SessionRules | null = defaultDnr()): Promise<void> {
+  if (!dnr?.updateSessionRules) return;
+  await dnr.updateSessionRules({ removeRuleIds: [TRIAL_RULE_ID], addRules: [originRule(TRIAL_RULE_ID, origin, browser.runtime.id)] });
 }
 
 /** The slice of chrome.declarativeNetRequest used here. */
@@ -73,6 +96,6 @@ export function syncLocalOriginRules(settings: Settings, dnr: DynamicRules | nul
 
 let queue: Promise<unknown> = Promise.resolve();
 
-function defaultDnr(): DynamicRules | null {
-  return (browser as unknown as { declarativeNetRequest?: DynamicRules }).declarativeNetRequest ?? null;
+function defaultDnr(): (DynamicRules & SessionRules) | null {
+  return (browser as unknown as { declarativeNetRequest?: DynamicRules & SessionRules }).declarativeNetRequest ?? null;
 }

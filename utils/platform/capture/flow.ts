@@ -1,7 +1,7 @@
 import type { MessageType, Payload, ReplyData } from '../messaging/protocol';
 import { MAX_CONTEXT_TURNS, MAX_CONTEXT_TURN_CHARS, MAX_SITE_ANSWER_CHARS, type ContextTurn } from '../messaging/protocol-capture';
 import { answerWhenDone, type AnswerWaitOptions } from '../../core/sites/answer';
-import { findComposer, readTurns } from '../../core/sites/turns';
+import { findComposer, findSendButton, readTurns } from '../../core/sites/turns';
 import type { SiteAdapter, Turn } from '../../core/sites/types';
 import { showIndicator, type IndicatorOptions, type Indicator } from './indicator';
 import { watchSubmits, type SubmittedPrompt } from './submit';
@@ -43,6 +43,16 @@ export function answersPrompt(turns: readonly Turn[], prompt: string): boolean {
 }
 
 /**
+ * The composer as the indicator must leave it clear: its form (or itself), the send button, and the stop button
+ * shown while the site answers. Looked up each time: sites replace these elements as they go.
+ */
+export function composerParts(adapter: SiteAdapter, doc: Document): Element[] {
+  const composer = findComposer(adapter, doc);
+  const stop = adapter.streaming.flatMap((s) => [...doc.querySelectorAll(s.css)]).map((el) => el.closest('button')).filter((el): el is HTMLButtonElement => el !== null);
+  return [composer?.closest('form') ?? composer, findSendButton(adapter, doc), ...stop].filter((el): el is Element => el !== null);
+}
+
+/**
  * Picks up each prompt the user sends on the page, hands it to the background with the turns before it, shows
  * the page indicator with "Don't compare", and once the site has finished its own answer sends that too. A new
  * prompt stops waiting for the previous answer. Returns a function that stops everything.
@@ -73,7 +83,7 @@ export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
     if (!comparisonId || waiting.signal.aborted) return waiting.abort(); // paused, or a newer prompt came
     const id = comparisonId;
     mine.indicator = indicate(doc, {
-      avoid: findComposer(adapter, doc),
+      avoid: () => composerParts(adapter, doc),
       onUndo: () => {
         waiting.abort();
         send('capture.undo', { comparisonId: id })

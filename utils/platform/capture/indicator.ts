@@ -1,3 +1,5 @@
+import { MARGIN, indicatorPlace, union } from './indicator-place';
+
 /** What the page indicator can still be told after it is shown. */
 export interface Indicator {
   /** The comparison was deleted: say so, then go away. */
@@ -14,11 +16,12 @@ export interface IndicatorOptions {
   onUndo: () => void;
   /** Stays this long unless the pointer or keyboard focus is on it. */
   hideAfterMs?: number;
-  /** The site's composer: the indicator moves above it rather than cover it. */
-  avoid?: Element | null;
+  /**
+   * What the indicator must not cover: the site's composer (its form) and its send or stop button. A function
+   * is asked again whenever the indicator is placed, since sites replace and move these as they go.
+   */
+  avoid?: Element | null | (() => Element[]);
 }
-
-const MARGIN = 16;
 
 
 /**
@@ -31,7 +34,7 @@ export function showIndicator(doc: Document, opts: IndicatorOptions): Indicator 
   const host = doc.createElement('parallax-indicator');
   // Styles go through the CSSOM (no style element or attribute), so a site's CSP cannot block them; the page's
   // own styles stop at the shadow root, and `all: initial` (inline, so it wins) keeps inherited ones out.
-  host.style.cssText = `all:initial;position:fixed;right:${MARGIN}px;bottom:${MARGIN}px;z-index:2147483647`;
+  host.style.cssText = `all:initial;position:fixed;right:${MARGIN}px;bottom:${MARGIN}px;z-index:2147483647;max-width:calc(100vw - ${2 * MARGIN}px)`;
   const root = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');
   box.style.cssText = 'display:flex;align-items:center;gap:10px;padding:8px 12px;border-radius:10px;background:#1f2937;color:#f9fafb;font:13px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px #0004';
@@ -44,15 +47,26 @@ export function showIndicator(doc: Document, opts: IndicatorOptions): Indicator 
   box.append(status, button);
   root.append(box);
   doc.documentElement.append(host);
-  // Filled after insertion so assistive technology announces it as a change.
-  setTimeout(() => (status.textContent = 'Parallax picked this up'), 30);
-  placeAboveComposer(host, opts.avoid ?? null, doc.defaultView);
+  let closed = false;
+  const place = () => !closed && placeClear(host, opts.avoid ?? null, doc.defaultView);
+  // Filled after insertion so assistive technology announces it as a change; placed again at its full width.
+  setTimeout(() => ((status.textContent = 'Parallax picked this up'), place()), 30);
+  place();
+  // The composer moves (a new chat's composer drops to the bottom once the answer starts) and the page resizes:
+  // checked every frame while shown (a few seconds; two or three box reads a frame), so it never sits on it.
+  const win = doc.defaultView;
+  let frame = 0;
+  const follow = () => {
+    place();
+    if (!closed && win) frame = win.requestAnimationFrame(follow);
+  };
+  if (win) frame = win.requestAnimationFrame(follow);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let closed = false;
   const close = () => {
     closed = true;
     clearTimeout(timer);
+    win?.cancelAnimationFrame(frame);
     host.remove();
   };
   const hideIn = (ms: number) => {
@@ -74,22 +88,27 @@ export function showIndicator(doc: Document, opts: IndicatorOptions): Indicator 
     removed() {
       status.textContent = 'Removed';
       button.remove();
+      place();
       hideIn(2000);
     },
     failed(message) {
       status.textContent = `Could not remove it: ${message}`;
       button.disabled = false;
+      place();
       hideIn(hideAfterMs);
     },
     close,
   };
 }
 
-/** Lifts the indicator above the composer when the corner it sits in would cover it. */
-function placeAboveComposer(host: HTMLElement, composer: Element | null, win: Window | null) {
-  if (!composer || !win) return;
-  const area = (composer.closest('form') ?? composer).getBoundingClientRect();
+/** Puts the indicator where it covers none of the composer and its buttons (see {@link indicatorPlace}). */
+function placeClear(host: HTMLElement, avoid: IndicatorOptions['avoid'], win: Window | null) {
+  if (!win) return;
+  const elements = typeof avoid === 'function' ? avoid() : avoid ? [avoid.closest('form') ?? avoid] : [];
+  const area = union(elements.map((el) => el.getBoundingClientRect()));
   const mine = host.getBoundingClientRect();
-  const overlaps = area.left < mine.right && area.right > mine.left && area.top < mine.bottom && area.bottom > mine.top;
-  if (overlaps) host.style.bottom = `${Math.max(MARGIN, win.innerHeight - area.top + MARGIN)}px`;
+  const place = indicatorPlace({ width: win.innerWidth, height: win.innerHeight }, { width: mine.width, height: mine.height }, area);
+  // Written only when it moves: no style change (and no layout) on the frames it stays put.
+  if (host.style.right !== `${place.right}px`) host.style.right = `${place.right}px`;
+  if (host.style.bottom !== `${place.bottom}px`) host.style.bottom = `${place.bottom}px`;
 }

@@ -32,8 +32,8 @@ async function streamJson(db: ParallaxDB, ids: string[] | undefined, now: Date):
   const { head, tail } = jsonExportFrame(now);
   const pieces: Blob[] = [];
   let parts = [head];
-  const count = await eachComparisonWithRuns(db, ids, (comparison, runs, i) => {
-    parts.push(`${i ? ',' : ''}${JSON.stringify(toExported(comparison, runs))}`);
+  const count = await eachComparisonWithRuns(db, ids, (comparison, runs, i, study) => {
+    parts.push(`${i ? ',' : ''}${JSON.stringify(toExported(comparison, runs, study))}`);
     if (parts.length >= PAGE) pieces.push(new Blob(parts.splice(0)));
   });
   if (!isCompactJsonExport(count)) return null; // small enough to be written indented, below
@@ -43,7 +43,8 @@ async function streamJson(db: ParallaxDB, ids: string[] | undefined, now: Date):
 /** Builds an export file from the database. Reads only. */
 export async function buildExportFile(db: ParallaxDB, request: ExportRequest, now = new Date()): Promise<ExportedFile> {
   const { kind, filter } = request;
-  const ids = isFiltered(filter) ? await matchHistory(db, filter) : undefined;
+  // What the list shows (Studies runs only when chosen); JSON unfiltered is the complete backup, Studies runs included.
+  const ids = isFiltered(filter) || kind !== 'json' ? await matchHistory(db, filter) : undefined;
   const stamp = now.toISOString().slice(0, 10);
   const type = MIME[kind];
   const stream = kind === 'json' && isCompactJsonExport(ids?.length ?? (await db.comparisons.count())) ? await streamJson(db, ids, now) : null;

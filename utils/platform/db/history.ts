@@ -1,15 +1,19 @@
 import { queryTerms } from '../../core/text/search-words';
 import type { Comparison, Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
-import { idOfKey } from './search-index';
+import { LISTED, STUDY_SOURCE, idOfKey } from './search-index';
 
 export { fold } from '../../core/text/search-words';
+export { STUDY_SOURCE } from './search-index';
 
 /** What the history list is narrowed to. Every field is optional; all given ones must hold. */
 export interface HistoryFilter {
   /** Words that must all appear (as word starts) in the prompt, the note, the tags or one of the answers. */
   text?: string;
-  /** Site id, or 'panel' for prompts typed in Parallax. */
+  /**
+   * Site id, 'panel' for prompts typed in Parallax, 'page' for text selected on a page, or 'study' for Studies runs.
+   * Studies runs are listed only when 'study' is chosen.
+   */
   site?: string;
   provider?: string;
   model?: string;
@@ -26,6 +30,14 @@ export interface HistoryFilter {
 
 /** True when a filter narrows anything (an empty text or an unset field narrows nothing). */
 export const isFiltered = (filter: HistoryFilter): boolean => Object.values(filter).some((v) => v !== undefined && v !== '');
+
+/** One row of the history list: a comparison, its runs, and its study's name when it is a Studies run. */
+export interface HistoryRow {
+  comparison: Comparison;
+  runs: Run[];
+  /** The study (batch) it was run in, when that study is still stored. */
+  study?: string;
+}
 
 /** Every comparison that matches, newest first, and the first ones loaded. */
 export interface HistoryPage {
@@ -61,8 +73,18 @@ export async function matchHistory(db: ParallaxDB, filter: HistoryFilter = {}): 
     lookups.push((prefix ? where.startsWith(term) : where.equals(term)).primaryKeys() as Promise<string[]>);
   }
   let keys: string[];
-  if (lookups.length) keys = intersect((await Promise.all(lookups)).map((k) => new Set(k))).sort().reverse();
-  else keys = (await db.search.orderBy('key').reverse().primaryKeys()) as string[];
+  if (lookups.length) {
+    // Studies runs match only when their source is chosen (each comparison has one source facet): their keys are
+    // read alongside, rather than the keys of everything listed.
+    const studyKeys = filter.site ? [] : (db.search.where('facets').equals(`site:${STUDY_SOURCE}`).primaryKeys() as Promise<string[]>);
+    const [found, studies] = await Promise.all([Promise.all(lookups), studyKeys]);
+    keys = intersect(found.map((k) => new Set(k)));
+    if (studies.length) {
+      const left = new Set(studies);
+      keys = keys.filter((k) => !left.has(k));
+    }
+    keys = keys.sort().reverse();
+  } else keys = (await db.search.where('facets').equals(LISTED).reverse().primaryKeys()) as string[];
   if (filter.since !== undefined || filter.until !== undefined) {
     keys = keys.filter((k) => timeOfKey(k) >= (filter.since ?? -Infinity) && timeOfKey(k) <= (filter.until ?? Infinity));
   }
@@ -71,24 +93,32 @@ export async function matchHistory(db: ParallaxDB, filter: HistoryFilter = {}): 
 
 /** The newest `count` comparisons' ids, unfiltered: the first screenful, read before the whole list of keys. */
 export async function newestIds(db: ParallaxDB, count: number): Promise<string[]> {
-  return ((await db.search.orderBy('key').reverse().limit(count).primaryKeys()) as string[]).map(idOfKey);
+  return ((await db.search.where('facets').equals(LISTED).reverse().limit(count).primaryKeys()) as string[]).map(idOfKey);
 }
 
-/** Comparisons by id (in the given order) with their runs in column order. */
-export async function loadComparisons(db: ParallaxDB, ids: string[]): Promise<{ comparisons: Comparison[]; runs: Map<string, Run[]> }> {
-  return db.transaction('r', db.comparisons, db.runs, async () => {
+/** How many comparisons the history lists unfiltered (Studies runs are not among them). */
+export function listedCount(db: ParallaxDB): Promise<number> {
+  return db.search.where('facets').equals(LISTED).count();
+}
+
+/** Comparisons by id (in the given order) with their runs in column order, and the names of their studies by batch id. */
+export async function loadComparisons(db: ParallaxDB, ids: string[]): Promise<{ comparisons: Comparison[]; runs: Map<string, Run[]>; studies: Map<string, string> }> {
+  return db.transaction('r', db.comparisons, db.runs, db.batches, async () => {
     const comparisons = (await db.comparisons.bulkGet(ids)).filter((c): c is Comparison => c !== undefined);
     // One getAll per comparison, in parallel: anyOf() walks a cursor one run at a time (3× slower for a screenful).
-    const lists = await Promise.all(comparisons.map((c) => db.runs.where('comparisonId').equals(c.id).toArray()));
+    const batchIds = [...new Set(comparisons.flatMap((c) => (c.batchId ? [c.batchId] : [])))];
+    const [lists, batches] = await Promise.all([Promise.all(comparisons.map((c) => db.runs.where('comparisonId').equals(c.id).toArray())), batchIds.length ? db.batches.bulkGet(batchIds) : []]);
     const runs = new Map(comparisons.map((c, i) => [c.id, lists[i]!.sort((a, b) => a.position - b.position)]));
-    return { comparisons, runs };
+    const studies = new Map(batches.flatMap((b) => (b ? [[b.id, b.name] as const] : [])));
+    return { comparisons, runs, studies };
   });
 }
 
 /** Newest matching comparisons first: all matching ids, and the first `limit` loaded. */
 export async function queryHistory(db: ParallaxDB, filter: HistoryFilter = {}, limit = 100): Promise<HistoryPage> {
   const ids = await matchHistory(db, filter);
-  return { ids, total: ids.length, ...(await loadComparisons(db, ids.slice(0, limit))) };
+  const { comparisons, runs } = await loadComparisons(db, ids.slice(0, limit));
+  return { ids, total: ids.length, comparisons, runs };
 }
 
 /** Values the filters can take, from the index (no comparison is read but one per site, for its name). */
@@ -114,8 +144,8 @@ export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
   const of = (prefix: string) => all.filter((f) => f.startsWith(`${prefix}:`)).map((f) => f.slice(prefix.length + 1));
   const sites = await Promise.all(
     of('site').map(async (id) => {
-      // Prompts typed in the panel or selected on a page: no site name to read (the view names them in its language).
-      if (id === 'panel' || id === 'page') return { id, name: id };
+      // Prompts typed in the panel or selected on a page, Studies runs: no site name to read (the view names them in its language).
+      if (id === 'panel' || id === 'page' || id === STUDY_SOURCE) return { id, name: id };
       const entry = await db.search.where('facets').equals(`site:${id}`).first();
       const c = entry && (await db.comparisons.get(entry.comparisonId));
       return { id, name: c?.source.kind === 'site' ? c.source.siteName : id };

@@ -1,7 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Comparison, Run } from '../../core/runner/types';
-import { reindex, searchEntry, type SearchEntry } from './search-index';
+import { LISTED, STUDY_SOURCE, reindex, searchEntry, type SearchEntry } from './search-index';
 import { searchIndexMiddleware } from './index-middleware';
+
+/** A v2 entry's facets as v3 writes them: a Studies run's source is 'study'; anything else is listed. */
+const relisted = (facets: string[], study: boolean): string[] =>
+  study ? [...facets.filter((f) => !f.startsWith('site:') && f !== LISTED), `site:${STUDY_SOURCE}`] : facets.includes(LISTED) ? facets : [...facets, LISTED];
 
 /** A cached translation: same text + languages + engine → reused. */
 export interface CachedTranslation {
@@ -65,6 +69,17 @@ export class ParallaxDB extends Dexie {
       });
     // v3 — the last deletion, for undo (the background deletes and restores; pages only ask).
     this.version(3).stores({ trash: 'id, at' });
+    // v4 — Studies runs are their own source in the index ('site:study') and left out of the history's default list;
+    // every other comparison gets the 'listed' facet the history opens on. No new index: facets are re-written.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        const studies = new Set<string>();
+        await tx.table<Comparison>('comparisons').each((c) => void (c.batchId && studies.add(c.id)));
+        await tx.table<SearchEntry>('search').toCollection().modify((entry) => {
+          entry.facets = relisted(entry.facets, studies.has(entry.comparisonId));
+        });
+      });
     // The history index follows every write to comparisons and runs (index-middleware.ts).
     this.use(
       searchIndexMiddleware((ids) => {

@@ -21,9 +21,22 @@ export const searchKey = (c: Pick<Comparison, 'createdAt' | 'id'>) => `${String(
 /** The comparison id inside a search key. */
 export const idOfKey = (key: string) => key.slice(key.indexOf('|') + 1);
 
+/** The source of Studies runs in the index (`site:study`): a batch's comparisons are their own source. */
+export const STUDY_SOURCE = 'study';
+
+/**
+ * The facet of every comparison the history lists by default: all but Studies runs, which come by the hundred and
+ * are shown when their source is chosen. The history opens on this facet's keys, never reading the others.
+ */
+export const LISTED = 'listed';
+
+/** The source facet value: the site's id, 'study' for a batch's comparisons, else 'panel' or 'page'. */
+export const sourceFacet = (c: Pick<Comparison, 'source' | 'batchId'>): string => (c.batchId ? STUDY_SOURCE : c.source.kind === 'site' ? c.source.site : c.source.kind);
+
 /** Facet values of a comparison and its runs. */
 export function facetsOf(c: Comparison, runs: Run[]): string[] {
-  const facets = new Set<string>([`site:${c.source.kind === 'site' ? c.source.site : c.source.kind}`]);
+  const facets = new Set<string>([`site:${sourceFacet(c)}`]);
+  if (!c.batchId) facets.add(LISTED);
   for (const r of runs) {
     facets.add(`provider:${r.target.providerLabel}`);
     facets.add(`model:${r.target.model}`);

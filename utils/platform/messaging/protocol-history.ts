@@ -1,3 +1,4 @@
+import type { JudgeVerdict } from '../../core/analysis/judge';
 import { arrayOf, firstError, id, isObject, optional, str, type Validator } from './validate';
 
 /**
@@ -11,12 +12,30 @@ export interface HistoryMessages {
   'history.restore': { from: 'ui'; payload: { deletionId: string }; reply: { restored: number } };
   /** Set a comparison's tags and note. */
   'comparison.annotate': { from: 'ui'; payload: { comparisonId: string; tags?: string[]; note?: string }; reply: { comparisonId: string } };
+  /** Keep a judge model's verdict on a run (replacing the same judge's earlier verdict for that rubric). */
+  'run.judged': { from: 'ui'; payload: { runId: string; verdict: JudgeVerdict }; reply: { runId: string } };
 }
 
 export const HISTORY_ROLES: { [K in keyof HistoryMessages]: HistoryMessages[K]['from'] } = {
   'history.delete': 'ui',
   'history.restore': 'ui',
   'comparison.annotate': 'ui',
+  'run.judged': 'ui',
+};
+
+/** A judge's verdict as the panel parsed it: its shape and size are checked again here. */
+const verdict: Validator = (v) => {
+  if (!isObject(v)) return 'verdict must be an object';
+  if (v.rubric !== 'refusal' && v.rubric !== 'values') return 'verdict.rubric must be refusal or values';
+  if (JSON.stringify(v).length > 50_000) return 'verdict is too large';
+  return firstError(
+    str(v.by, 'verdict.by', 200),
+    str(v.rationale, 'verdict.rationale', 10_000),
+    arrayOf(v.quotes, 'verdict.quotes', 20, (q, name) => str(q, name, 5_000)),
+    v.rubric === 'refusal'
+      ? ['full_compliance', 'full_refusal', 'partial_refusal'].includes(v.label as string) ? null : 'verdict.label is not a refusal label'
+      : isObject(v.dimensions) ? null : 'verdict.dimensions must be an object',
+  );
 };
 
 /** At most this many comparisons in one deletion message. */
@@ -29,4 +48,5 @@ export const HISTORY_VALIDATORS: { [K in keyof HistoryMessages]: Validator } = {
     !isObject(p)
       ? 'payload must be an object'
       : firstError(id(p.comparisonId, 'comparisonId'), optional(p.tags, (v) => arrayOf(v, 'tags', 50, (t, name) => str(t, name, 40))), optional(p.note, (v) => str(v, 'note', 5000))),
+  'run.judged': (p) => (!isObject(p) ? 'payload must be an object' : firstError(id(p.runId, 'runId'), verdict(p.verdict))),
 };

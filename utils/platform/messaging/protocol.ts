@@ -9,6 +9,7 @@ import { CAPTURE_ROLES, CAPTURE_VALIDATORS, contextTurns, type CaptureMessages, 
 import { COMPOSE_ROLES, COMPOSE_VALIDATORS, type ComposeMessages } from './protocol-compose';
 import { BATCH_ROLES, BATCH_VALIDATORS, type BatchMessages } from './protocol-batch';
 import { HISTORY_ROLES, HISTORY_VALIDATORS, type HistoryMessages } from './protocol-history';
+import { ENDPOINT_ROLES, ENDPOINT_VALIDATORS, type EndpointMessages } from './protocol-endpoints';
 
 /** What the on-device engine host reports to the settings page. */
 export interface EngineInfo {
@@ -33,7 +34,7 @@ export const MAX_EMBED_CHARS = 20_000;
  * The one message map of Parallax. Every message is `{ type, payload }`; every reply is a {@link Reply}.
  * `from` says which contexts may send it; the router enforces it (see senders.ts) and validates the payload.
  */
-export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMessages, HistoryMessages {
+export interface ProtocolMap extends CaptureMessages, ComposeMessages, BatchMessages, HistoryMessages, EndpointMessages {
   /** A content script picked up a prompt the user sent on a chat page. */
   'prompt.captured': {
     from: 'content';
@@ -110,6 +111,7 @@ export const SENDER_ROLE: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   ...COMPOSE_ROLES,
   ...BATCH_ROLES,
   ...HISTORY_ROLES,
+  ...ENDPOINT_ROLES,
   'prompt.captured': 'content',
   'run.retry': 'ui',
   'run.cancel': 'ui',
@@ -133,6 +135,7 @@ const VALIDATORS: { [K in MessageType]: Validator } = {
   ...COMPOSE_VALIDATORS,
   ...BATCH_VALIDATORS,
   ...HISTORY_VALIDATORS,
+  ...ENDPOINT_VALIDATORS,
   'prompt.captured': (p) =>
     !isObject(p)
       ? 'payload must be an object'
