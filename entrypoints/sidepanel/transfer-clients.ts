@@ -1,5 +1,6 @@
 import type { ImportProgress, ImportReport } from '@/utils/core/history/import-batches';
-import type { ExportReply, ExportedFile, ExportRequest } from '@/utils/platform/db/export-file';
+import type { ExportReply, ExportedFile, ExportRequest, ExportWorkerMessage } from '@/utils/platform/db/export-file';
+import { t } from '@/utils/core/i18n';
 import { importThroughRunner } from '@/utils/platform/messaging/history-import';
 import { send } from '@/utils/platform/messaging/client';
 
@@ -21,6 +22,6 @@ export function exportInWorker(request: ExportRequest): Promise<ExportedFile> {
   return new Promise<ExportedFile>((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<ExportReply>) => (data.ok ? resolve(data.file) : reject(new Error(data.error)));
     worker.onerror = (event) => reject(new Error(event.message || 'The export stopped unexpectedly.'));
-    worker.postMessage(request);
+    worker.postMessage({ ...request, locale: t('uiLocale') } satisfies ExportWorkerMessage);
   }).finally(() => worker.terminate());
 }

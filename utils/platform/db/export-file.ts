@@ -1,4 +1,5 @@
 import { isCompactJsonExport, jsonExportFrame, toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown } from '../../core/history/formats';
+import { FALLBACK_MESSAGES } from '../../core/i18n';
 import { toExported } from '../../core/runner/exported';
 import type { WorkerScope } from '../worker-scope';
 import { eachComparisonWithRuns, exportComparisons } from './export-read';
@@ -58,12 +59,35 @@ export async function buildExportFile(db: ParallaxDB, request: ExportRequest, no
 /** The export worker's reply. */
 export type ExportReply = { ok: true; file: ExportedFile } | { ok: false; error: string };
 
+/** What the panel sends its export worker: the request and the language its messages are shown in (t('uiLocale')). */
+export type ExportWorkerMessage = ExportRequest & { locale?: string };
+
+/**
+ * A worker has no extension i18n API: it reads the messages of the panel's language (English under any missing
+ * one, as the extension's i18n does) from the extension's own files, so reports and tables say what the panel says.
+ */
+async function loadMessages(locale: string | undefined): Promise<void> {
+  const g = globalThis as { chrome?: { i18n?: unknown }; browser?: { i18n?: unknown }; [FALLBACK_MESSAGES]?: unknown };
+  if (g.chrome?.i18n || g.browser?.i18n || g[FALLBACK_MESSAGES]) return;
+  const read = async (name: string) => (await (await fetch(`/_locales/${name}/messages.json`)).json()) as Record<string, { message: string }>;
+  const english = await read('en');
+  const own = locale && locale !== 'en' && /^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale) ? await read(locale).catch(() => ({})) : {};
+  g[FALLBACK_MESSAGES] = { ...english, ...own };
+}
+
 /** The export worker's side: builds the file it is asked for and sends it back (a Blob travels by reference). */
 export function serveExportWorker(scope: WorkerScope, db: () => ParallaxDB): void {
-  scope.onmessage = ({ data }: MessageEvent<ExportRequest>) => {
-    buildExportFile(db(), data).then(
-      (file) => scope.postMessage({ ok: true, file } satisfies ExportReply),
-      (err: unknown) => scope.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) } satisfies ExportReply),
-    );
+  scope.onmessage = ({ data }: MessageEvent<ExportWorkerMessage>) => {
+    const { locale, ...request } = data;
+    loadMessages(locale)
+      .then(() => buildExportFile(db(), request as ExportRequest))
+      .then(
+        (file) => {
+          scope.postMessage({ ok: true, file } satisfies ExportReply);
+        },
+        (err: unknown) => {
+          scope.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) } satisfies ExportReply);
+        },
+      );
   };
 }
