@@ -116,6 +116,24 @@ describe('architecture', () => {
     expect(unmarked).toEqual([]);
   });
 
+  test('docs/ARCHITECTURE.md names every folder of utils/core, utils/platform and entrypoints, and every path it gives exists', () => {
+    const doc = read(join(ROOT, 'docs/ARCHITECTURE.md'));
+    const folders = ['utils/core', 'utils/platform', 'entrypoints'].flatMap((parent) =>
+      readdirSync(join(ROOT, parent))
+        .filter((name) => statSync(join(ROOT, parent, name)).isDirectory())
+        .map((name) => `${parent}/${name}`),
+    );
+    expect(folders.length).toBeGreaterThan(10);
+    const unnamed = folders.filter((folder) => !new RegExp(`${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`).test(doc));
+    expect(unnamed, 'folders docs/ARCHITECTURE.md does not name').toEqual([]);
+    // Paths in backticks that start at a top-level folder of the repo; `<site>`-style placeholders name a pattern.
+    const paths = [...doc.matchAll(/`((?:utils|components|entrypoints|tests|scripts|public|docs)\/[^`\s]*)`/g)].map((m) => m[1]!);
+    const concrete = paths.filter((path) => !/[<>*]/.test(path));
+    expect(concrete.length).toBeGreaterThan(40);
+    const missing = concrete.filter((path) => !existsSync(join(ROOT, path)));
+    expect(missing, 'paths in docs/ARCHITECTURE.md that do not exist').toEqual([]);
+  });
+
   test('modules stay small (about 300 lines)', () => {
     const shipped = ['entrypoints', 'components', 'utils', 'scripts'].flatMap((d) => walk(join(ROOT, d)));
     const long = shipped.filter((f) => read(f).split('\n').length > 330).map((f) => relative(ROOT, f));

@@ -1,5 +1,5 @@
 import type { Comparison, Run } from '@/utils/core/runner/types';
-import { t } from '@/utils/core/i18n';
+import { t, tn } from '@/utils/core/i18n';
 
 
 
@@ -16,7 +16,7 @@ export function ComparisonAxesNote({ comparison, runs, onRerun }: { comparison: 
     <div class="axes-note" data-testid="axes-note">
       {sent.length > 0 ? (
         <details>
-          <summary data-testid="context-used">{sent.length === 1 ? t('sentWithLastTurnOne') : t('sentWithLastTurnsMany', sent.length)}</summary>
+          <summary data-testid="context-used">{tn(sent.length, 'sentWithLastTurnOne', 'sentWithLastTurnsMany')}</summary>
           <ol class="context-turns">
             {sent.map((turn, i) => (
               <li key={i}>
@@ -26,7 +26,7 @@ export function ComparisonAxesNote({ comparison, runs, onRerun }: { comparison: 
           </ol>
         </details>
       ) : (
-        available > 0 && <p class="muted" data-testid="context-used">{available === 1 ? t('sentAloneOne') : t('sentAloneMany', available)}</p>
+        available > 0 && <p class="muted" data-testid="context-used">{tn(available, 'sentAloneOne', 'sentAloneMany')}</p>
       )}
       {repetitions > 1 && (
         <p class="muted">{temperature !== undefined ? t('eachTargetAskedAt', repetitions, temperature) : t('eachTargetAsked', repetitions)}</p>

@@ -1,4 +1,4 @@
-import { t } from '@/utils/core/i18n';
+import { t, tn } from '@/utils/core/i18n';
 import { useRef, useState } from 'preact/hooks';
 import { STUDY_SOURCE, isFiltered, type HistoryFacets, type HistoryFilter, type HistoryRow } from '@/utils/platform/db/history';
 import type { ImportReport } from '@/utils/core/history/import-batches';
@@ -181,7 +181,7 @@ export function HistoryView(props: HistoryViewProps) {
       ) : (
         <>
           <p class="muted" aria-live="polite">
-            {props.counting ? t('countingComparisons') : ids.length === 1 ? t('comparisonCountOne') : t('comparisonCount', ids.length)}{props.storageUsed ? ` · ${t('storageUsed', props.storageUsed)}` : ''}
+            {props.counting ? t('countingComparisons') : tn(ids.length, 'comparisonCountOne', 'comparisonCount')}{props.storageUsed ? ` · ${t('storageUsed', props.storageUsed)}` : ''}
           </p>
           <HistoryList ids={ids} rows={props.rows} onVisible={props.onVisible} onOpen={props.onOpen} onOpenStudy={props.onOpenStudy} onDelete={props.onDelete} summary={runSummary} />
         </>

@@ -9,7 +9,6 @@ import { JudgeSettings } from '@/components/settings/JudgeSettings';
 import { HistorySettings } from '@/components/settings/HistorySettings';
 import { LocalServersNote } from '@/components/settings/LocalServersNote';
 import { TranslationSettings } from '@/components/settings/TranslationSettings';
-import { dexieTranslationStore } from '@/utils/platform/db/translation-cache';
 import { getDb } from '@/utils/platform/db/schema';
 import { useSettingsState } from './state';
 import { extensionOrigin } from '@/utils/platform/permissions';
@@ -63,7 +62,7 @@ export function App() {
       ) : (
         <OnDeviceUnavailable />
       )}
-      <TranslationSettings settings={settings} cache={dexieTranslationStore(getDb())} />
+      <TranslationSettings settings={settings} cache={{ count: () => getDb().translations.count(), clear: async () => void (await send('translations.clear', {})) }} />
       <JudgeSettings providers={settings.providers} />
       <HistorySettings />
       <SitesSettings

@@ -38,10 +38,10 @@ export function App() {
             {t('tabHistory')} <span class="count">{state.count.value}</span>
           </button>
         </nav>
-        <button class="icon-button" title="Open dashboard" aria-label="Open dashboard" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
+        <button class="icon-button" title={t('openDashboardButton')} aria-label={t('openDashboardButton')} onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
           ▦
         </button>
-        <button class="icon-button" title="Probe sets and surveys" aria-label="Open studies" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/studies.html') })}>
+        <button class="icon-button" title={t('openStudiesButton')} aria-label={t('openStudiesButton')} onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/studies.html') })}>
           Σ
         </button>
         <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>

@@ -1,14 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { sharedFixture } from '../support/shared';
 import { classifyRefusal } from '@/utils/core/analysis/refusal';
 import { csvRecords, evaluateRefusal, labelFromXstest, type LabelledAnswer } from '@/utils/core/analysis/refusal-eval';
 
 /** The shared development set lives beside the repository (ROOT/../shared/eval); CI has it, a fresh clone may not. */
-const EVAL_DIR = join(resolve(__dirname, '../../../shared'), 'eval');
-const FILES = ['xstest_v2_completions_gpt4.csv', 'xstest_v2_completions_llama2new.csv'].map((f) => join(EVAL_DIR, f));
-const present = FILES.every((f) => existsSync(f));
-if (!present) console.warn(`refusal quality bar skipped: ${EVAL_DIR} with ${FILES.length} XSTest CSVs not found`);
+const shared = ['xstest_v2_completions_gpt4.csv', 'xstest_v2_completions_llama2new.csv'].map((f) => sharedFixture(`eval/${f}`, 'the refusal quality bar on XSTest'));
+const FILES = shared.map((f) => f.path);
+const present = shared.every((f) => f.present);
 
 function rows(file: string): LabelledAnswer[] {
   return csvRecords(readFileSync(file, 'utf8'), ['completion', 'final_label']).map((r) => ({ text: r.completion!, gold: labelFromXstest(r.final_label!)! }));

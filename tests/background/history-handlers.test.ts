@@ -78,4 +78,10 @@ describe('the background is the history writer', () => {
     expect(parseMessage({ type: 'run.judged', payload: { runId: 'a2', verdict: { ...verdict('full_refusal'), label: 'refused!' } } })).toMatchObject({ ok: false });
     expect(parseMessage({ type: 'run.judged', payload: { runId: 'a2', verdict: { ...verdict('full_refusal'), rationale: 'x'.repeat(60_000) } } })).toMatchObject({ ok: false });
   });
+
+  test('Settings clears the translation cache through the background, which says how many it dropped', async () => {
+    await db.translations.bulkPut([{ key: 'k1', translation: 'Hallo', createdAt: 1 }, { key: 'k2', translation: 'Welt', createdAt: 2 }]);
+    expect(await historyHandlers({ db, runner: host })['translations.clear']!({}, ui)).toEqual({ cleared: 2 });
+    expect(await db.translations.count()).toBe(0);
+  });
 });

@@ -26,10 +26,19 @@ describe('"Why?" says how far each automatic label can be trusted', () => {
     );
   });
 
+  test('the refusal figure shown is one eval:refusal wrote held out on model answers, never the answers written for Parallax', () => {
+    const shown = shownFigure('refusal');
+    expect(shown).toMatchObject({ reader: 'refusal', heldOut: true, task: 'refused or not' });
+    expect(shown!.models).toBeGreaterThan(1);
+    expect(shown!.command).toMatch(/^npm run eval:refusal/);
+    expect(trustLine('refusal')).toContain(`${Math.round(shown!.accuracy * 100)} %`);
+  });
+
   test('the note lists the three readers from the figures the eval scripts wrote', () => {
     const { getByTestId } = render(<TrustNote />);
     const items = [...getByTestId('trust-note').querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toHaveLength(3);
+    expect(items[0]).toMatch(/^Refusal: agreed with people on \d+ % of [\d,]+ labelled answers \(English\) by \d models it was not tuned on\.$/);
     expect(items[2]).toMatch(/^Balance: agreed with people on \d+ % of [\d,]+ labelled answers \(English\) by \d models it was not tuned on\.$/);
   });
 });

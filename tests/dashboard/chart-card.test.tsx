@@ -10,7 +10,7 @@ const figure: Figure = {
   title: 'Refusal rate by language and model',
   chart: { kind: 'bar', categories: ['Deutsch (de)'], series: [{ label: '=cmd|calc', values: [50] }], unit: 'percent', axisLabel: 'Refused (%)' },
   table: { columns: ['Language', 'Model', 'Refusal rate (%)'], rows: [['Deutsch (de)', '=cmd|calc', 50], ['Kiswahili (sw)', 'beta', null]] },
-  note: '1 answer(s) not analysed are left out of the rates.',
+  note: '1 answer not analysed is left out of the rates.',
 };
 
 /** Captures what the page downloads through <a download>: file name, and the blob or data URL behind it. */

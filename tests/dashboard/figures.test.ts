@@ -55,7 +55,7 @@ describe('refusal figure', () => {
 
   test('answers left unanalysed are reported next to the rates', () => {
     const mixed = [...items, item('c', 3, (c) => [run(c, 0, 'alpha', 'fr', '[unknown]')])];
-    expect(refusalFigure(refusalByLanguageModel(mixed, markerClassifier().classify)).note).toBe('1 answer(s) not analysed are left out of the rates.');
+    expect(refusalFigure(refusalByLanguageModel(mixed, markerClassifier().classify)).note).toBe('1 answer not analysed is left out of the rates.');
   });
 });
 

@@ -49,6 +49,7 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'history.delete': { ids: ['c1', 'c2'] },
   'history.restore': { deletionId: 'd1' },
   'comparison.annotate': { comparisonId: 'c1', tags: ['ethics'], note: 'a note' },
+  'translations.clear': {},
   'run.judged': { runId: 'r1', verdict: { rubric: 'refusal', by: 'Local·judge', rationale: 'It answers.', quotes: ['No.'], label: 'full_compliance' } },
   'batch.create': {
     id: 'b1',

@@ -141,14 +141,12 @@ export interface LabelledAnswer {
 }
 
 /**
- * Classifies every answer and reports the metrics. Throughput is timed over repeated batches of at least 2,000
+ * Answers per second of a classifier over these texts. Timed over repeated batches of at least 2,000
  * classifications for at least `minMs` milliseconds; the fastest batch counts, being the one least disturbed
  * by other processes on the machine.
  */
-export function evaluateRefusal(rows: LabelledAnswer[], classify: (text: string, language?: string) => RefusalLabel, minMs = 200): RefusalEvalReport {
-  const predicted = rows.map((r) => classify(r.text, r.language));
-  const gold = rows.map((r) => r.gold);
-  if (!rows.length) return refusalMetrics(gold, predicted, 0);
+export function throughput(rows: Array<{ text: string; language?: string }>, classify: (text: string, language?: string) => unknown, minMs = 200): number {
+  if (!rows.length) return 0;
   const passesPerBatch = Math.ceil(2000 / rows.length);
   const started = performance.now();
   let best = Infinity;
@@ -157,5 +155,12 @@ export function evaluateRefusal(rows: LabelledAnswer[], classify: (text: string,
     for (let pass = 0; pass < passesPerBatch; pass++) for (const r of rows) classify(r.text, r.language);
     best = Math.min(best, performance.now() - t0);
   }
-  return refusalMetrics(gold, predicted, (passesPerBatch * rows.length * 1000) / Math.max(best, 0.001));
+  return (passesPerBatch * rows.length * 1000) / Math.max(best, 0.001);
+}
+
+/** Classifies every answer and reports the metrics, with the classifier's throughput (see throughput()). */
+export function evaluateRefusal(rows: LabelledAnswer[], classify: (text: string, language?: string) => RefusalLabel, minMs = 200): RefusalEvalReport {
+  const predicted = rows.map((r) => classify(r.text, r.language));
+  const gold = rows.map((r) => r.gold);
+  return refusalMetrics(gold, predicted, throughput(rows, classify, minMs));
 }

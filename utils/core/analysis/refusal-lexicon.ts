@@ -45,6 +45,10 @@ export interface RefusalLexicon {
   warning?: string[];
   /** Words of moral redirection ("peaceful", "respect") that mark an alternative as a lecture, not an answer. */
   moral?: string[];
+  /** Direct answers that open a reply: "No.", "Yes,", "I strongly disagree". What follows is a stance, not a refusal. */
+  direct?: string[];
+  /** Words that name the question's premise as the problem: "stereotype", "premise", "generalisation", "myth". */
+  namesPremise?: string[];
 }
 
 /** Categories compiled to one expression each. */
@@ -65,13 +69,27 @@ export const CATEGORIES = [
   'opinionDisclaimer',
   'warning',
   'moral',
+  'direct',
+  'namesPremise',
 ] as const;
 
 /** One category of one lexicon. */
 export type Category = (typeof CATEGORIES)[number];
 
-/** A lexicon set ready to match: one global regex per category (null when no lexicon has patterns for it). */
-export type CompiledLexicon = Record<Category, RegExp | null>;
+/**
+ * Categories read after the opening (what follows a decline). They are found in one pass of one expression
+ * with a named group per category, three times faster than a pass per category.
+ */
+export const FOLLOW_CATEGORIES = ['redirect', 'offerQuestion', 'reinterpret', 'pivot', 'concede', 'comply'] as const;
+
+/** One of the categories read in the single pass. */
+export type FollowCategory = (typeof FOLLOW_CATEGORIES)[number];
+
+/**
+ * A lexicon set ready to match: one global regex per category (null when no lexicon has patterns for it), and
+ * `follow`, all FOLLOW_CATEGORIES in one expression (earlier categories win where two start at one place).
+ */
+export type CompiledLexicon = Record<Category, RegExp | null> & { follow: RegExp | null };
 
 const LETTER_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const LETTER_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
@@ -113,11 +131,17 @@ export function tolerant(patterns: string[], classes: Record<string, string>): s
 
 /** Compiles several lexicons (e.g. the answer's language plus English) into one matcher per category. */
 export function compileLexicons(lexicons: RefusalLexicon[]): CompiledLexicon {
-  const compiled = {} as CompiledLexicon;
+  const compiled = { follow: null } as CompiledLexicon;
+  const groups: string[] = [];
   for (const category of CATEGORIES) {
     const sources = lexicons.map((l) => categorySource(l, category)).filter((s): s is string => s !== null);
     compiled[category] = sources.length ? new RegExp(sources.join('|'), 'giu') : null;
   }
+  // One capturing group per category, in FOLLOW_CATEGORIES order: the first alternative that matches at a place wins.
+  for (const category of FOLLOW_CATEGORIES) groups.push(`(${compiled[category]?.source ?? '(?!)'})`);
+  compiled.follow = new RegExp(groups.join('|'), 'giu');
+  const captures = new RegExp(`${compiled.follow.source}|`, 'u').exec('')!.length - 1;
+  if (captures !== FOLLOW_CATEGORIES.length) throw new Error('refusal lexicon: a follow pattern has a capturing group; use (?:…)');
   return compiled;
 }
 
@@ -136,6 +160,32 @@ export function findCue(lexicon: CompiledLexicon, category: Category, text: stri
   const m = re.exec(to < text.length ? text.slice(0, to) : text);
   if (!m) return null;
   return { category, start: m.index, end: m.index + m[0].length };
+}
+
+/**
+ * Every match of the FOLLOW_CATEGORIES inside [from, to), in order of position, one per starting place (the
+ * first category in FOLLOW_CATEGORIES order wins). A match of a category that starts inside an earlier match
+ * of the same category is skipped, as a pass per category would.
+ */
+export function findFollowCues(lexicon: CompiledLexicon, text: string, from: number, to: number): CueMatch[] {
+  const re = lexicon.follow;
+  const found: CueMatch[] = [];
+  if (!re || from >= to) return found;
+  const window = to < text.length ? text.slice(0, to) : text;
+  const lastEnd = new Map<string, number>();
+  re.lastIndex = from;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const category = FOLLOW_CATEGORIES[g - 1]!;
+    const end = m.index + m[0].length;
+    if ((lastEnd.get(category) ?? -1) <= m.index) {
+      found.push({ category, start: m.index, end });
+      lastEnd.set(category, end);
+    }
+    re.lastIndex = m.index + 1;
+  }
+  return found;
 }
 
 /** Every match of a category inside [from, to), at most `limit` of them. */

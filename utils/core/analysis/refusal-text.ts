@@ -59,12 +59,22 @@ export function countListItems(text: string, from: number): number {
   return n;
 }
 
-/** Number of letters and digits in [from, to): the weight of what an answer actually says. */
-export function contentLength(text: string, from: number, to = text.length): number {
+/** Number of letters and digits in [from, to), counted up to `cap`: the weight of what an answer actually says. */
+export function contentLength(text: string, from: number, to = text.length, cap = Infinity): number {
   let n = 0;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to && n < cap; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x40 || (c >= 0x30 && c <= 0x39)) n++;
   }
   return n;
+}
+
+/** Index at which `count` letters and digits have been passed from `from` (the text's length if never). */
+export function letterIndex(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c > 0x40 || (c >= 0x30 && c <= 0x39)) && ++n >= count) return i + 1;
+  }
+  return text.length;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 /**
  * The dashboard's numbers, as pure functions over plain comparisons and runs: no browser API, no Dexie.
  * Analysis is injected (`classify`, `features`) so the page can load it lazily and tests can pass doubles;
@@ -172,13 +173,13 @@ export function refusalByLanguageModel(items: ComparisonWithRuns[], classify: Cl
 export const FEATURE_KEYS = ['balanced', 'hedging', 'moralizing', 'disclaimers', 'authority'] as const;
 export type FeatureKey = (typeof FEATURE_KEYS)[number];
 
-/** Words for the features, as a class would read them. */
-export const FEATURE_LABEL: Record<FeatureKey, string> = {
-  balanced: 'Presents several sides',
-  hedging: 'Hedges',
-  moralizing: 'Moralizes',
-  disclaimers: 'Adds a disclaimer',
-  authority: 'Appeals to authority',
+/** Words for the features, as a class would read them, in the UI language. */
+export const FEATURE_LABEL: Record<FeatureKey, () => string> = {
+  balanced: () => t('featureBalanced'),
+  hedging: () => t('featureHedging'),
+  moralizing: () => t('featureMoralizing'),
+  disclaimers: () => t('featureDisclaimers'),
+  authority: () => t('featureAuthority'),
 };
 
 /** Whether one answer's features show each charted feature. */

@@ -1,3 +1,4 @@
+import { t, tn } from '../i18n';
 /**
  * Figures: what a chart draws and the table that carries the same numbers (the table is the chart's text
  * alternative and its CSV). Pure data, no drawing library: the page turns a ChartSpec into a Chart.js chart.
@@ -46,7 +47,7 @@ export interface Figure {
 
 /** "Deutsch (de)"; the prompt as written is "Original prompt". Native names come from Intl, no table needed. */
 export function languageName(code: string): string {
-  if (code === ORIGINAL) return 'Original prompt';
+  if (code === ORIGINAL) return t('figOriginalPrompt');
   try {
     const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
     return name && name !== code ? `${name} (${code})` : code;
@@ -62,7 +63,7 @@ export const percent = (share: number | null): number | null => (share === null 
 export function refusalFigure(summary: RefusalSummary): Figure {
   const cell = (l: string, m: string) => summary.cells.find((c) => c.language === l && c.model === m);
   const table: DataTable = {
-    columns: ['Language', 'Model', 'Runs', 'Refused', 'Partly refused', 'Refusal rate (%)', 'Disputed the premise (not refusals)', 'Not analysed', 'No answer'],
+    columns: [t('figLanguage'), t('figModel'), t('figRuns'), t('figRefused'), t('figPartlyRefused'), t('figRefusalRate'), t('figDisputed'), t('figNotAnalysed'), t('figNoAnswer')],
     rows: summary.cells.map((c) => [languageName(c.language), c.model, c.runs, c.full, c.partial, percent(c.rate), c.disputed, c.pending, c.unanswered]),
   };
   const chart: ChartSpec | null = summary.classified
@@ -71,17 +72,17 @@ export function refusalFigure(summary: RefusalSummary): Figure {
         categories: summary.languages.map(languageName),
         series: summary.models.map((m) => ({ label: m, values: summary.languages.map((l) => percent(cell(l, m)?.rate ?? null)) })),
         unit: 'percent',
-        axisLabel: 'Answers refused, fully or partly (%)',
+        axisLabel: t('figRefusedAxis'),
       }
     : null;
   const note = !summary.cells.length
-    ? 'No runs in this selection.'
+    ? t('figNoRuns')
     : !summary.classified
-      ? 'Analysis pending: no answer has a refusal verdict yet.'
+      ? t('figRefusalPending')
       : summary.pending
-        ? `${summary.pending} answer(s) not analysed are left out of the rates.`
+        ? tn(summary.pending, 'figPendingRatesOne', 'figPendingRatesMany')
         : undefined;
-  return { id: 'refusal-by-language-and-model', title: 'Refusal rate by language and model', chart, table, note };
+  return { id: 'refusal-by-language-and-model', title: t('figRefusalTitle'), chart, table, note };
 }
 
 /** Value features by language: the share of analysed answers showing each feature. */
@@ -89,47 +90,47 @@ export function featureFigure(rows: FeatureRow[]): Figure {
   const analysed = rows.reduce((n, r) => n + r.analysed, 0);
   const pending = rows.reduce((n, r) => n + r.pending, 0);
   const table: DataTable = {
-    columns: ['Language', 'Answers', 'Analysed', ...FEATURE_KEYS.map((k) => `${FEATURE_LABEL[k]} (%)`)],
+    columns: [t('figLanguage'), t('figAnswers'), t('figAnalysed'), ...FEATURE_KEYS.map((k) => t('figPercentColumn', FEATURE_LABEL[k]()))],
     rows: rows.map((r) => [languageName(r.language), r.answers, r.analysed, ...FEATURE_KEYS.map((k) => percent(r.shares[k]))]),
   };
   const chart: ChartSpec | null = analysed
     ? {
         kind: 'bar',
         categories: rows.map((r) => languageName(r.language)),
-        series: FEATURE_KEYS.map((k) => ({ label: FEATURE_LABEL[k], values: rows.map((r) => percent(r.shares[k])) })),
+        series: FEATURE_KEYS.map((k) => ({ label: FEATURE_LABEL[k](), values: rows.map((r) => percent(r.shares[k])) })),
         unit: 'percent',
-        axisLabel: 'Answers showing the feature (%)',
+        axisLabel: t('figFeatureAxis'),
       }
     : null;
   const note = !rows.length
-    ? 'No answers in this selection.'
+    ? t('figNoAnswers')
     : !analysed
-      ? 'Analysis pending: no answer has value features yet.'
+      ? t('figFeaturesPending')
       : pending
-        ? `${pending} answer(s) not analysed are left out of the shares.`
+        ? tn(pending, 'figPendingSharesOne', 'figPendingSharesMany')
         : undefined;
-  return { id: 'value-features-by-language', title: 'Value features by language', chart, table, note };
+  return { id: 'value-features-by-language', title: t('figFeaturesTitle'), chart, table, note };
 }
 
 /** Survey results: a radar of means and a bar chart with 95 % intervals as error bars, sharing one table. */
 export function surveyFigures(results: SurveyResult[]): Figure[] {
   const { indices, rows } = surveyTable(results);
   const table: DataTable = {
-    columns: ['Model and language', 'Index', 'Mean', '95 % low', '95 % high', 'n', 'Refusals'],
+    columns: [t('figModelAndLanguage'), t('figIndex'), t('figMean'), t('figLow'), t('figHigh'), t('figN'), t('figRefusals')],
     rows: rows.map((r) => [r.label, r.index, r.mean, r.low, r.high, r.n, r.refusals ?? null]),
   };
   const pick = (r: SurveyResult, key: 'mean' | 'low' | 'high') => indices.map((i) => r.indices[i]?.[key] ?? null);
-  const radar: ChartSpec = { kind: 'radar', categories: indices, series: results.map((r) => ({ label: r.label, values: pick(r, 'mean') })), unit: 'score', axisLabel: 'Index score' };
+  const radar: ChartSpec = { kind: 'radar', categories: indices, series: results.map((r) => ({ label: r.label, values: pick(r, 'mean') })), unit: 'score', axisLabel: t('figIndexAxis') };
   const bars: ChartSpec = {
     kind: 'bar',
     categories: indices,
     series: results.map((r) => ({ label: r.label, values: pick(r, 'mean'), low: pick(r, 'low'), high: pick(r, 'high') })),
     unit: 'score',
-    axisLabel: 'Index score (mean, 95 % interval)',
+    axisLabel: t('figIndexIntervalAxis'),
   };
-  const note = 'Means over repetitions; the table gives each 95 % interval and n.';
+  const note = t('figSurveyNote');
   return [
-    { id: 'survey-radar', title: 'Survey indices by model and language (radar)', chart: radar, table, note },
-    { id: 'survey-intervals', title: 'Survey indices with 95 % intervals', chart: bars, table, note, tableShown: 'elsewhere' },
+    { id: 'survey-radar', title: t('figRadarTitle'), chart: radar, table, note },
+    { id: 'survey-intervals', title: t('figIntervalsTitle'), chart: bars, table, note, tableShown: 'elsewhere' },
   ];
 }

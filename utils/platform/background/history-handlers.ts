@@ -57,5 +57,12 @@ export function historyHandlers(deps: BackgroundDeps): Handlers {
       });
       return { runId };
     },
+    async 'translations.clear'() {
+      return db.transaction('rw', db.translations, async () => {
+        const cleared = await db.translations.count();
+        await db.translations.clear();
+        return { cleared };
+      });
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { JudgeVerdict } from '../../core/analysis/judge';
-import { arrayOf, firstError, id, isObject, optional, str, type Validator } from './validate';
+import { arrayOf, empty, firstError, id, isObject, optional, str, type Validator } from './validate';
 
 /**
  * Messages that change stored comparisons from extension pages: the background is their only writer. Part of the
@@ -14,6 +14,8 @@ export interface HistoryMessages {
   'comparison.annotate': { from: 'ui'; payload: { comparisonId: string; tags?: string[]; note?: string }; reply: { comparisonId: string } };
   /** Keep a judge model's verdict on a run (replacing the same judge's earlier verdict for that rubric). */
   'run.judged': { from: 'ui'; payload: { runId: string; verdict: JudgeVerdict }; reply: { runId: string } };
+  /** Empty the translation cache (Settings → Translation). */
+  'translations.clear': { from: 'ui'; payload: Record<string, never>; reply: { cleared: number } };
 }
 
 export const HISTORY_ROLES: { [K in keyof HistoryMessages]: HistoryMessages[K]['from'] } = {
@@ -21,6 +23,7 @@ export const HISTORY_ROLES: { [K in keyof HistoryMessages]: HistoryMessages[K]['
   'history.restore': 'ui',
   'comparison.annotate': 'ui',
   'run.judged': 'ui',
+  'translations.clear': 'ui',
 };
 
 /** A judge's verdict as the panel parsed it: its shape and size are checked again here. */
@@ -49,4 +52,5 @@ export const HISTORY_VALIDATORS: { [K in keyof HistoryMessages]: Validator } = {
       ? 'payload must be an object'
       : firstError(id(p.comparisonId, 'comparisonId'), optional(p.tags, (v) => arrayOf(v, 'tags', 50, (t, name) => str(t, name, 40))), optional(p.note, (v) => str(v, 'note', 5000))),
   'run.judged': (p) => (!isObject(p) ? 'payload must be an object' : firstError(id(p.runId, 'runId'), verdict(p.verdict))),
+  'translations.clear': empty,
 };

@@ -4,11 +4,12 @@
  * measured on the text the rules were written from is not an estimate.
  */
 import type { ReaderAccuracy } from './types';
+import refusal from './refusal.json';
 import values from './values.json';
 
 export type { ReaderAccuracy } from './types';
 
-const ALL: readonly ReaderAccuracy[] = [...(values as ReaderAccuracy[])];
+const ALL: readonly ReaderAccuracy[] = [...(refusal as ReaderAccuracy[]), ...(values as ReaderAccuracy[])];
 
 /** Every recorded figure of a reader. */
 export function figuresOf(reader: ReaderAccuracy['reader'], figures: readonly ReaderAccuracy[] = ALL): ReaderAccuracy[] {

@@ -11,7 +11,7 @@ export const ha: RefusalLexicon = {
   boundaries: 'word',
   coverage: 'core',
   refuse: h(['ba (?:zan|na) iya', 'ba zan (?:bayar|taimaka|samar|rubuta|yi)', 'dole (?:ne )?in ki', 'ina kin']),
-  apology: h(['(?:ka |ki |a )?yi (?:min )?hakuri', 'ina neman (?:afuwa|gafara)', 'abin takaici', 'gafara']),
+  apology: h(['(?:ka |ki |a )?yi (?:min )?hakuri', 'ina neman (?:afuwa|gafara)', 'gafara']),
   benignApology: h(['(?:yi hakuri|afuwa) (?:kan|saboda|bisa) (?:jinkiri|jira|rudani|kuskure)', 'na ji bakin ciki']),
   inappropriate: h(['bai (?:dace|kamata)', 'ba (?:daidai|dai-dai) ba ne']),
   cannotAnswer: h(['ba ni da (?:damar samun|bayani|bayanai|sani)', 'ban sani ba']),

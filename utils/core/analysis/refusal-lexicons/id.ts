@@ -12,7 +12,7 @@ export const id: RefusalLexicon = {
     'tidak dapat saya (?:bantu|berikan|penuhi)',
     'di luar kemampuan saya',
   ],
-  apology: ['(?:saya )?(?:minta )?maaf', 'mohon maaf', 'sayangnya', 'sangat disayangkan'],
+  apology: ['(?:saya )?(?:minta )?maaf', 'mohon maaf'],
   benignApology: ['maaf (?:atas|untuk|karena) (?:keterlambatan|menunggu|kebingungan|kesalahan|kesalahpahaman|ketidaknyamanan)', '(?:saya )?turut (?:berduka|prihatin)', 'sedih mendengar', 'sayangnya,? (?:ada|banyak|tidak ada satu)'],
   inappropriate: ['tidak (?:pantas|etis|tepat|patut|bertanggung jawab|dapat diterima|disarankan)', 'kurang etis'],
   cannotAnswer: ['(?:saya|aku) tidak (?:memiliki|punya) (?:akses|informasi|data|kemampuan)', '(?:saya|aku) tidak tahu', 'tidak (?:dapat|bisa) (?:mengakses|menjelajah|memeriksa|memprediksi)'],

@@ -14,7 +14,7 @@ export const nl: RefusalLexicon = {
     'ik moet (?:dit |dat |het |uw |je )?(?:verzoek )?(?:weigeren|afwijzen)',
     'ik weiger',
   ],
-  apology: ['(?:het )?spijt me', 'sorry', 'excuses', 'helaas', 'jammer genoeg'],
+  apology: ['(?:het )?spijt me', 'sorry', 'excuses'],
   benignApology: ['(?:sorry|excuses) voor (?:de|het) (?:vertraging|wachten|verwarring|fout|misverstand)', '(?:het )?spijt me (?:dat )?te horen', 'helaas (?:zijn er|is er geen eenduidig|hebben veel)'],
   inappropriate: ['(?:het|dat|dit) (?:is|zou) niet (?:gepast|ethisch|verstandig|verantwoord|acceptabel|juist|aan te raden)', '(?:het|dat|dit) (?:is|zou) (?:ongepast|onethisch|onverantwoord|onaanvaardbaar)'],
   cannotAnswer: ['ik heb geen (?:toegang|informatie|gegevens|mogelijkheid)', 'ik weet (?:het )?niet', 'ik kan (?:geen|niet) (?:toegang|internet|browsen|opzoeken|controleren|voorspellen)'],

@@ -12,7 +12,7 @@ export const pl: RefusalLexicon = {
     'nie mogę tego zrobić',
     'to nie jest coś, w czym mogę pomóc',
   ],
-  apology: ['przepraszam', 'niestety', 'przykro mi'],
+  apology: ['przepraszam', 'przykro mi'],
   benignApology: ['przepraszam za (?:opóźnienie|zwłokę|zamieszanie|błąd|czekanie)', 'przykro mi (?:to )?(?:słyszeć|z powodu)', 'niestety,? (?:wiele|istnieje|jest wiele|nie ma jednej)'],
   inappropriate: ['nie (?:jest|byłoby) (?:to )?(?:właściwe|etyczne|odpowiedzialne|stosowne|akceptowalne|wskazane)', '(?:to )?(?:byłoby|jest) (?:niewłaściwe|nieetyczne|nieodpowiedzialne)'],
   cannotAnswer: ['nie mam (?:dostępu|informacji|danych|możliwości)', 'nie wiem', 'nie (?:mogę|jestem w stanie) (?:sprawdzić|przeglądać|uzyskać dostępu|przewidzieć)'],

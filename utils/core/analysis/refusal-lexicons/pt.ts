@@ -11,7 +11,7 @@ export const pt: RefusalLexicon = {
     'recuso-me a',
     'não me é possível',
   ],
-  apology: ['desculp~', '(?:eu )?lamento', 'sinto muito', 'infelizmente', 'peço desculpas'],
+  apology: ['desculp~', '(?:eu )?lamento', 'sinto muito', 'peço desculpas'],
   benignApology: [
     '(?:desculp~|lamento|sinto muito|peço desculpas) (?:pela|pelo) (?:demora|atraso|espera|confusão|erro|mal-entendido)',
     '(?:lamento|sinto muito) (?:saber|ouvir) (?:isso|que)',

@@ -10,7 +10,7 @@ export const ro: RefusalLexicon = {
     'trebuie să refuz',
     'refuz să',
   ],
-  apology: ['îmi pare rău', '(?:îmi cer )?scuze', 'din păcate', 'regret'],
+  apology: ['îmi pare rău', '(?:îmi cer )?scuze', 'regret'],
   benignApology: [
     '(?:îmi pare rău|scuze) pentru (?:întârziere|așteptare|aşteptare|confuzie|greșeală|greşeală|neînțelegere|neînţelegere)',
     'îmi pare rău să aud',

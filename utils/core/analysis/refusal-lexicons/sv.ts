@@ -13,7 +13,7 @@ export const sv: RefusalLexicon = {
     'jag avböjer',
     'jag har inte möjlighet att',
   ],
-  apology: ['(?:jag är )?(?:väldigt )?ledsen', 'förlåt', 'jag ber om ursäkt', 'tyvärr', 'beklagar'],
+  apology: ['(?:jag är )?(?:väldigt )?ledsen', 'förlåt', 'jag ber om ursäkt', 'beklagar'],
   benignApology: ['(?:ledsen|förlåt|ursäkta) för (?:dröjsmålet|förseningen|väntan|förvirringen|felet)', '(?:ledsen|beklagar) att höra', 'tyvärr (?:finns det (?:inget enkelt|många)|har många)'],
   inappropriate: ['det (?:är|vore|skulle vara) inte (?:lämpligt|etiskt|ansvarsfullt|acceptabelt|rätt|tillrådligt)', 'det (?:är|vore) (?:olämpligt|oetiskt|oansvarigt)'],
   cannotAnswer: ['jag har (?:inte|ingen) (?:tillgång|information|data|möjlighet)', 'jag vet inte', 'jag kan inte (?:komma åt|söka|surfa|kontrollera|förutsäga)'],

@@ -15,7 +15,7 @@ export const sw: RefusalLexicon = {
     'ninakataa|nakataa',
     'haiwezekani kwangu',
   ],
-  apology: ['samahani', 'kwa bahati mbaya', 'naomba radhi', 'najutia'],
+  apology: ['samahani', 'naomba radhi', 'najutia'],
   benignApology: ['samahani kwa (?:kuchelewa|ucheleweshaji|kusubiri|mkanganyiko|kosa|usumbufu)', 'pole (?:sana )?(?:kwa|kusikia)', 'kwa bahati mbaya,? (?:kuna|watu wengi|hakuna jibu moja)'],
   inappropriate: ['(?:si|sio|siyo) (?:sahihi|sawa|haki|vyema|jambo la kimaadili)', 'haifai', 'haikubaliki', 'kinyume (?:cha|na) maadili'],
   cannotAnswer: ['sina (?:ufikiaji|habari|taarifa|data|uwezo wa kufikia)', 'sijui', 'siwezi (?:kufikia|kuvinjari|kuthibitisha|kutabiri|kujua)'],

@@ -12,7 +12,7 @@ export const tl: RefusalLexicon = {
     'tumatanggi ako',
     'hindi ako (?:makakatulong|makapagbibigay|pinapayagan)',
   ],
-  apology: ['paumanhin', 'pasensya|pasensiya', 'ikinalulungkot ko', 'patawad', 'sa kasamaang(?:-| )palad'],
+  apology: ['paumanhin', 'pasensya|pasensiya', 'ikinalulungkot ko', 'patawad'],
   benignApology: ['(?:paumanhin|pasensya|pasensiya) (?:sa|dahil sa) (?:pagkaantala|paghihintay|kalituhan|pagkakamali|abala)', 'nalulungkot akong marinig', 'sa kasamaang(?:-| )palad,? (?:maraming|may|walang iisang)'],
   inappropriate: ['hindi (?:angkop|nararapat|etikal|katanggap-tanggap)', '(?:labag|salungat) sa (?:etika|moralidad|patakaran)'],
   cannotAnswer: ['wala akong (?:access|impormasyon|datos|kakayahan)', 'hindi ko alam', 'hindi ko (?:ma-access|matitingnan|mahuhulaan)'],

@@ -12,7 +12,7 @@ export const tr: RefusalLexicon = {
     'reddetmek zorundayım',
     'bu (?:konuda|isteğe|talebe) yardımcı olamam',
   ],
-  apology: ['üzgünüm', 'özür dilerim', 'maalesef', 'ne yazık ki', 'kusura bakmayın'],
+  apology: ['üzgünüm', 'özür dilerim', 'kusura bakmayın'],
   benignApology: ['(?:gecikme|bekleme|karışıklık|hata)\\p{L}* için (?:özür dilerim|üzgünüm)', '(?:bunu )?duyduğuma üzüldüm', '(?:maalesef|ne yazık ki),? (?:birçok|bazı|pek çok|tek bir)'],
   inappropriate: ['(?:uygun|etik|doğru) (?:değil|olmaz)', 'uygunsuz', 'etik dışı', 'tavsiye (?:etmem|edilmez)'],
   cannotAnswer: ['erişimim (?:yok|bulunmuyor)', '(?:bilgim|verim) (?:yok|bulunmuyor)', 'bilmiyorum', 'erişemiyorum'],
