@@ -49,6 +49,9 @@ const NOTES = `## How to read them
 - **word_diff_…_ms**: one column's word diff against the baseline (median of 7), with every 9th word changed;
   past the 8 MB table the diff goes by line. **word_diff_rerender_ms** is a re-render: the pair's diff is cached.
 - **export_ms**: from the click reaching the page to the JSON file written to disk (about 60 MB).
+- **import_ms**: from handing the panel the file (about 60 MB) to the import report it shows.
+- **import_longest_task_ms**, **export_longest_task_ms**: the panel's longest task (its main thread busy, clicks and
+  scrolling waiting) while importing and while exporting; 0 when no task took over 50 ms (a long task's floor).
 - The machine is a shared 2-core VM: run-to-run spread is about ±30 % on the browser numbers.`;
 
 async function classifierPerSecond(): Promise<number | null> {

@@ -1,7 +1,7 @@
 import { t, tn } from '@/utils/core/i18n';
 import { useRef, useState } from 'preact/hooks';
 import { STUDY_SOURCE, isFiltered, type HistoryFacets, type HistoryFilter, type HistoryRow } from '@/utils/platform/db/history';
-import type { ImportReport } from '@/utils/platform/db/transfer';
+import type { ImportReport } from '@/utils/core/history/import-batches';
 import type { Run } from '@/utils/core/runner/types';
 import { HistoryList } from './HistoryList';
 

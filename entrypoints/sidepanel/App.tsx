@@ -1,4 +1,3 @@
-import { MAX_IMPORT_BYTES } from '@/utils/core/history/import';
 import { t } from '@/utils/core/i18n';
 import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/sidepanel/ComparisonView';
@@ -10,9 +9,9 @@ import { rerunDraft } from '@/utils/platform/storage/panel-requests';
 import { SiteHealthNotice } from '@/components/sidepanel/SiteHealthNotice';
 import { usePanelState } from './state';
 
-/** Saves text as a file through a temporary link (the panel has no downloads permission). */
-function download(name: string, type: string, content: string | string[]) {
-  const url = URL.createObjectURL(new Blob(Array.isArray(content) ? content : [content], { type }));
+/** Saves a file through a temporary link (the panel has no downloads permission): the browser writes it from the Blob. */
+function download({ name, blob }: { name: string; blob: Blob }) {
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -74,19 +73,10 @@ export function App() {
             onOpenStudy={(batchId) => void browser.tabs.create({ url: browser.runtime.getURL(`/studies.html#batch=${encodeURIComponent(batchId)}` as '/studies.html') })}
             onDelete={(id) => guard(() => history.remove([id]))}
             onUndo={() => guard(history.undo)}
-            onExportPair={(pair) => guard(async () => {
-              const file = await history.exportFile('llm-comparator', pair);
-              download(file.name, file.type, file.content);
-            })}
-            onExport={(kind) => guard(async () => {
-              const file = await history.exportFile(kind);
-              download(file.name, file.type, file.content);
-            })}
-            onImport={(file) => guard(async () => {
-              // Checked before reading: a huge file is refused without loading it into memory.
-              if (file.size > MAX_IMPORT_BYTES) throw new Error('This file is too large to import (over 200 MB).');
-              await history.importFile(await file.text());
-            })}
+            onExportPair={(pair) => guard(async () => download(await history.exportFile('llm-comparator', pair)))}
+            onExport={(kind) => guard(async () => download(await history.exportFile(kind)))}
+            // The runner host reads the file (a file over the size limit is refused unread) and writes it.
+            onImport={(file) => guard(() => history.importFile(file))}
           />
         ) : (
           <>

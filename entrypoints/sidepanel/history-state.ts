@@ -4,28 +4,14 @@ import type { ParallaxDB } from '@/utils/platform/db/schema';
 import { historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, type HistoryFacets, type HistoryFilter, type HistoryRow } from '@/utils/platform/db/history';
 import { send } from '@/utils/platform/messaging/client';
 import type { Comparison, Run } from '@/utils/core/runner/types';
-import type { ImportReport } from '@/utils/platform/db/transfer';
+import type { ImportReport } from '@/utils/core/history/import-batches';
+import type { ExportedFile, ExportKind, ExportPair } from '@/utils/platform/db/export-file';
+import type { HistoryTransfers } from './transfer-clients';
 import { t } from '@/utils/core/i18n';
 import { firstWindow } from '@/components/sidepanel/HistoryList';
 import type { HistoryBusy } from '@/components/sidepanel/HistoryView';
 
-export type ExportKind = 'json' | 'csv' | 'md' | 'html' | 'llm-comparator';
-
-type Pair = { a: { provider: string; model: string }; b: { provider: string; model: string } };
-
-/** Lets the page paint (a progress bar) before synchronous work such as parsing a large file; a hidden page never
- * paints, so at most 50 ms. */
-const painted = () =>
-  new Promise<void>((resolve) => {
-    const frame = requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      setTimeout(resolve);
-    });
-    const fallback = setTimeout(() => {
-      cancelAnimationFrame(frame);
-      resolve();
-    }, 50);
-  });
+export type { ExportKind } from '@/utils/platform/db/export-file';
 
 /** The history view's state: filter, the page it matches, undo of the last delete, import report. */
 export interface HistoryState {
@@ -47,14 +33,20 @@ export interface HistoryState {
   storageUsed: Signal<string | null>;
   remove(ids: string[]): Promise<void>;
   undo(): Promise<void>;
-  exportFile(kind: ExportKind, pair?: Pair): Promise<{ name: string; type: string; content: string | string[] }>;
-  importFile(text: string): Promise<void>;
+  /** Builds an export of the comparisons the filter matches, in a worker (the panel stays responsive). */
+  exportFile(kind: ExportKind, pair?: ExportPair): Promise<ExportedFile>;
+  /** Has the runner host import an export file (it alone writes), following its progress to the report. */
+  importFile(file: Blob): Promise<void>;
 }
 
-const MIME: Record<ExportKind, string> = { json: 'application/json', csv: 'text/csv', md: 'text/markdown', html: 'text/html', 'llm-comparator': 'application/json' };
+/** The panel's transfers, loaded on first use: the panel opens without their code. */
+const defaultTransfers: HistoryTransfers = {
+  importFile: async (file, onProgress) => (await import('./transfer-clients')).importInRunner(file, onProgress),
+  exportFile: async (request) => (await import('./transfer-clients')).exportInWorker(request),
+};
 
-/** Creates the history state; its queries run only while `active()` is true. */
-export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: (err: unknown) => void): HistoryState {
+/** Creates the history state; its queries run only while `active()` is true. `transfers` is for tests. */
+export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: (err: unknown) => void, transfers: HistoryTransfers = defaultTransfers): HistoryState {
   const filter = signal<HistoryFilter>({});
   const ids = signal<string[] | null>(null);
   const counting = signal(false);
@@ -148,22 +140,6 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
     loaded = { ids: new Set(onScreen), subscription };
   });
 
-  async function buildExport(kind: ExportKind, pair?: Pair) {
-    // What the list shows (Studies runs only when chosen); JSON unfiltered is the complete backup, Studies runs included.
-    const ids = isFiltered(filter.value) || kind !== 'json' ? await matchHistory(db, filter.value) : undefined;
-    // Export and import code loads on first use: the panel opens without it.
-    const [{ exportComparisons }, { toCsv, toHtmlReport, toJsonExportParts, toLlmComparator, toMarkdown }] = await Promise.all([import('@/utils/platform/db/transfer'), import('@/utils/core/history/formats')]);
-    const data = await exportComparisons(db, ids);
-    if (kind === 'llm-comparator') {
-      if (!pair) throw new Error(t('chooseTwoModelsToCompare'));
-      const stamp = new Date().toISOString().slice(0, 10);
-      return { name: `parallax-llm-comparator-${stamp}.json`, type: MIME[kind], content: toLlmComparator(data, pair.a, pair.b) };
-    }
-    const content = kind === 'json' ? toJsonExportParts(data) : kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data);
-    const stamp = new Date().toISOString().slice(0, 10);
-    return { name: `parallax-${stamp}.${kind}`, type: MIME[kind], content };
-  }
-
   return {
     filter,
     ids,
@@ -185,21 +161,20 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       lastDeleted.value = null;
     },
     async exportFile(kind, pair) {
+      if (kind === 'llm-comparator' && !pair) throw new Error(t('chooseTwoModelsToCompare'));
       busy.value = { action: 'export' };
       try {
-        await painted();
-        return await buildExport(kind, pair);
+        const request = kind === 'llm-comparator' ? { kind, filter: filter.value, pair: pair! } : { kind, filter: filter.value };
+        return await transfers.exportFile(request);
       } finally {
         busy.value = null;
       }
     },
-    async importFile(text) {
+    async importFile(file) {
       busy.value = { action: 'import' };
       importReport.value = null;
       try {
-        const { importComparisons } = await import('@/utils/platform/db/transfer');
-        await painted();
-        importReport.value = await importComparisons(db, text, (done, total) => (busy.value = { action: 'import', done, total }));
+        importReport.value = await transfers.importFile(file, (done, total) => (busy.value = { action: 'import', done, total }));
       } finally {
         busy.value = null;
       }

@@ -14,6 +14,26 @@ async function alone(page: Page) {
   await page.bringToFront();
 }
 
+/**
+ * Starts recording the page's long tasks (its main thread busy for more than 50 ms: clicks and scrolling wait that
+ * long). The function returned reads the longest since the start, in ms (0 when none was that long).
+ */
+async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { benchLongest: number; benchObserver?: PerformanceObserver };
+    w.benchObserver?.disconnect();
+    w.benchLongest = 0;
+    w.benchObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.benchLongest = Math.max(w.benchLongest, e.duration))));
+    w.benchObserver.observe({ type: 'longtask' });
+  });
+  return () =>
+    page.evaluate(() => {
+      const w = globalThis as unknown as { benchLongest: number; benchObserver: PerformanceObserver };
+      w.benchObserver.takeRecords().forEach((e) => (w.benchLongest = Math.max(w.benchLongest, e.duration)));
+      return Math.round(w.benchLongest);
+    });
+}
+
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 /**
@@ -114,8 +134,11 @@ function benchExportFile(count: number): string {
   return file;
 }
 
-/** import_ms, history_open_ms, history_search_ms, export_ms with `count` comparisons × 8 runs stored in IndexedDB. */
-export async function benchHistory(count = 10_000): Promise<{ import_ms: number; history_open_ms: number; history_open_ms_max: number; history_search_ms: number; export_ms: number }> {
+/**
+ * import_ms, history_open_ms, history_search_ms, export_ms with `count` comparisons × 8 runs stored in IndexedDB, and
+ * the panel's longest long task while importing and while exporting (import_longest_task_ms, export_longest_task_ms).
+ */
+export async function benchHistory(count = 10_000): Promise<{ import_ms: number; import_longest_task_ms: number; history_open_ms: number; history_open_ms_max: number; history_search_ms: number; export_ms: number; export_longest_task_ms: number }> {
   const file = benchExportFile(count);
   const browser = await launchWithExtension();
   try {
@@ -125,10 +148,12 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
     await alone(page);
     await page.getByRole('heading', { name: 'No comparison yet' }).waitFor();
     await page.getByRole('tab', { name: /History/ }).click();
+    const importLongest = await watchLongTasks(page);
     const importStarted = Date.now();
     await page.locator('input[type=file]').setInputFiles(file);
     await Promise.race([page.getByTestId('import-report').waitFor({ timeout: 600_000 }), page.getByRole('alert').waitFor({ timeout: 600_000 }).then(async () => { throw new Error(`import failed: ${await page.getByRole('alert').textContent()}`); })]);
     const import_ms = Date.now() - importStarted;
+    const import_longest_task_ms = await importLongest();
     const report = await page.getByTestId('import-report').textContent();
     if (!report?.includes(`Imported ${count} comparison`)) throw new Error(`import did not add ${count}: ${report}`);
 
@@ -175,6 +200,7 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-item]').length > 1, null, { timeout: 60_000 });
     // From the click reaching the page to the file written to disk. (Playwright's own click takes ~2 s here to check
     // that the button is clickable: not the extension's time, so the click is dispatched in the page.)
+    const exportLongest = await watchLongTasks(page);
     const downloaded = page.waitForEvent('download', { timeout: 120_000 });
     const exportStarted = await page.evaluate(() => {
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'JSON');
@@ -185,7 +211,8 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
     });
     await (await downloaded).path();
     const export_ms = Date.now() - exportStarted;
-    return { import_ms, history_open_ms: Math.round(history_open_ms), history_open_ms_max: Math.round(Math.max(...openings)), history_search_ms: Math.round(history_search_ms), export_ms };
+    const export_longest_task_ms = await exportLongest();
+    return { import_ms, import_longest_task_ms, export_longest_task_ms, history_open_ms: Math.round(history_open_ms), history_open_ms_max: Math.round(Math.max(...openings)), history_search_ms: Math.round(history_search_ms), export_ms };
   } finally {
     await browser.close().catch(() => undefined);
     removeProfile(browser.profileDir);

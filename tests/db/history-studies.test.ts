@@ -5,6 +5,7 @@ import { saveComparison } from '@/utils/platform/db/comparisons';
 import { dexieBatchStore } from '@/utils/platform/db/batch-store';
 import { historyFacets, listedCount, loadComparisons, matchHistory, newestIds, queryHistory } from '@/utils/platform/db/history';
 import { searchEntry } from '@/utils/platform/db/search-index';
+import { buildExportFile } from '@/utils/platform/db/export-file';
 import { planComparison } from '@/utils/core/runner/plan';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 
@@ -90,5 +91,21 @@ describe('migration from schema v2', () => {
     expect((await queryHistory(db, { site: 'panel' })).comparisons.map((c) => c.prompt)).toEqual(['Typed before']);
     expect(await db.comparisons.count()).toBe(3);
     db.close();
+  });
+
+  test('an export holds what the list shows; the JSON backup holds everything, each Studies run named by its study', async () => {
+    const db = new ParallaxDB(`studies-${++n}`);
+    await seed(db, 3);
+    const backup = JSON.parse(await (await buildExportFile(db, { kind: 'json', filter: {} })).blob.text()) as { comparisons: { id: string; prompt: string; batchId?: string; study?: string }[] };
+    expect(backup.comparisons).toHaveLength(5);
+    expect(backup.comparisons.filter((c) => c.batchId).map((c) => [c.prompt, c.study])).toEqual([
+      ['Probe 2: is tea healthy?', 'Refusals by language'],
+      ['Probe 1: is tea healthy?', 'Refusals by language'],
+      ['Probe 0: is tea healthy?', 'Refusals by language'],
+    ]);
+    const csv = await (await buildExportFile(db, { kind: 'csv', filter: {} })).blob.text();
+    expect(csv).toContain('Is tea healthy?');
+    expect(csv).toContain('Should homework be banned?');
+    expect(csv).not.toContain('Probe');
   });
 });

@@ -51,7 +51,7 @@ describe.skipIf(unavailable)('history: search, export, import, report — in Chr
     await expect.poll(async () => (await answersOn(panel)).every(([s]) => s === 'done'), { timeout: 30_000 }).toBe(true);
 
     await panel.getByRole('tab', { name: /History/ }).click();
-    await expect.poll(() => panel.getByTestId('history-item').count()).toBe(2);
+    await expect.poll(() => panel.getByTestId('history-item').count(), { timeout: 10_000 }).toBe(2);
     await panel.getByLabel('Search prompts and answers').fill('theta cities');
     await expect.poll(() => panel.getByTestId('history-item').count()).toBe(1);
     expect(await panel.getByTestId('history-item').textContent()).toContain('Should cities ban cars?');
@@ -97,7 +97,7 @@ describe.skipIf(unavailable)('history: search, export, import, report — in Chr
   test('delete asks nothing, and undo brings the comparison back', async () => {
     const panel = await browser.openPage('sidepanel.html');
     await panel.getByRole('tab', { name: /History/ }).click();
-    await expect.poll(() => panel.getByTestId('history-item').count()).toBe(2);
+    await expect.poll(() => panel.getByTestId('history-item').count(), { timeout: 10_000 }).toBe(2); // a cold panel reads the history first
     await panel.getByRole('button', { name: /Delete “What is the tallest/ }).click();
     await expect.poll(() => panel.getByTestId('history-item').count()).toBe(1);
     await panel.getByRole('button', { name: 'Undo' }).click();

@@ -9,6 +9,7 @@ import { webLlmHost } from '../../core/on-device/webllm-engine';
 import { createBatchPump, type BatchPump } from '../../core/batches/pump';
 import { dexieBatchStore } from '../db/batch-store';
 import { hostTranslator, type SettingsSource } from './translator-for';
+import { importInWorker, serveHistoryImport } from './import-service';
 
 /**
  * Starts the runner in the current extension context (Chrome: the offscreen document; Firefox: the background
@@ -18,6 +19,8 @@ import { hostTranslator, type SettingsSource } from './translator-for';
 export async function startRunnerHost(apiKeyFor: (providerId: string) => Promise<string | undefined>, settings?: SettingsSource): Promise<Runner> {
   const hub = createLiveHub(originOf(browser.runtime.getURL('/')));
   browser.runtime.onConnect.addListener((port) => hub.accept(port));
+  // History imports are written here too (one writer), by a worker of this host.
+  serveHistoryImport(importInWorker);
   const translation = hostTranslator(apiKeyFor, settings);
   const runner = createRunner({
     store: dexieRunStore(getDb()),
