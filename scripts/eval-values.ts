@@ -58,7 +58,7 @@ function readRows(path: string): ValuesRow[] {
     const records = csvRecords(readFileSync(path, 'utf8'), dna ? ['prompt', 'completion', 'action'] : ['prompt', 'completion', 'language', 'stance', 'balance']);
     for (const column of [by, onlyColumn]) if (column && records.length && !(column in records[0]!)) throw new Error(`missing column ${column}`);
     const rows = dna ? doNotAnswerRows(records) : valuesRows(records);
-    return onlyColumn ? rows.filter((r) => onlyValues!.has(r.extra[onlyColumn] ?? '')) : rows;
+    return onlyColumn ? rows.filter((r) => onlyValues.has(r.extra[onlyColumn] ?? '')) : rows;
   } catch (err) {
     fail(`${path}: ${err instanceof Error ? err.message : String(err)}`);
   }

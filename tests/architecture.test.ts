@@ -96,6 +96,18 @@ describe('architecture', () => {
     }
   });
 
+  test('one writer: extension pages never write stored comparisons, runs or batches — they ask the background', () => {
+    // Pages: everything in components/ and every entrypoint but the background and the runner host it owns.
+    const pages = [...walk(join(ROOT, 'components')), ...walk(join(ROOT, 'entrypoints')).filter((f) => !/entrypoints\/(background|offscreen)\//.test(f))];
+    const TABLE_WRITE = /\.(comparisons|runs|batches|search|trash|translations)\s*\.\s*(add|put|update|delete|clear|bulkAdd|bulkPut|bulkUpdate|bulkDelete)\s*\(|\.modify\s*\(|\btransaction\s*\(\s*['"]rw/;
+    const WRITERS = /\b(dexieTranslationStore|saveComparison|annotateComparison|deleteComparisons|restoreComparisons|importComparisons|importHistory|createBatch|saveBatch)\b/;
+    for (const file of pages) {
+      const source = read(file);
+      expect(TABLE_WRITE.test(source), `${relative(ROOT, file)} writes the database`).toBe(false);
+      expect(WRITERS.test(source), `${relative(ROOT, file)} calls a database writer`).toBe(false);
+    }
+  });
+
   test('the content script never reaches IndexedDB, settings or keys', () => {
     const { files, packages } = closure([join(ROOT, 'entrypoints/capture.content/index.ts')]);
     expect([...packages.keys()].filter((p) => /dexie|storage/.test(p))).toEqual([]);
@@ -106,7 +118,7 @@ describe('architecture', () => {
     const shipped = ['entrypoints', 'components', 'utils'].flatMap((d) => walk(join(ROOT, d)));
     for (const file of shipped) {
       const source = read(file);
-      expect(/\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|\beval\(|new Function\(/.test(source), `${relative(ROOT, file)}`).toBe(false);
+      expect(/\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|\beval\(|new Function\(/.test(source), relative(ROOT, file)).toBe(false);
     }
   });
 

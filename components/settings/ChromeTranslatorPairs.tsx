@@ -107,7 +107,7 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
                 )}
                 {progress[key] !== undefined && (
                   <span role="status" aria-live="polite">
-                    <progress max={1} value={progress[key]} aria-label={t('downloadingName', languageName(key, t('pageLang')))} /> {Math.round(progress[key]! * 100)} %
+                    <progress max={1} value={progress[key]} aria-label={t('downloadingName', languageName(key, t('pageLang')))} /> {Math.round(progress[key] * 100)} %
                   </span>
                 )}
                 {errors[key] && <span class="form-error" role="alert"> {errors[key]}</span>}

@@ -47,7 +47,7 @@ function CacheLine({ cache }: { cache: NonNullable<TranslationSettingsProps['cac
 export function TranslationSettings({ settings, api = translatorApi(), detector, cache }: TranslationSettingsProps) {
   const translation = translationOf(settings);
   const { engine } = translation;
-  const onDeviceOnly = settings.onDeviceOnly === true;
+  const onDeviceOnly = settings.onDeviceOnly;
   const reading = readingLanguageOf(translation, browserLanguage());
   const check = checkEngine(engine, settings.providers, onDeviceOnly);
   const [newSet, setNewSet] = useState<string[]>([]);

@@ -33,7 +33,7 @@ export function browserLanguage(): string | undefined {
 /** Describes the engine the settings choose, with the reason it cannot translate when it cannot. */
 export function engineSummary(settings: Settings): TranslationSettingsView['engine'] {
   const { engine } = translationOf(settings);
-  const check = checkEngine(engine, settings.providers, settings.onDeviceOnly === true);
+  const check = checkEngine(engine, settings.providers, settings.onDeviceOnly);
   const problem = check.ok ? undefined : check.reason;
   if (engine.kind === 'none') return { kind: 'none', label: 'you (no translation engine is set up)' };
   if (engine.kind === 'chrome') return { kind: 'chrome', label: "Chrome's on-device translator" };

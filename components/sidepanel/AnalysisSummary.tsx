@@ -79,7 +79,7 @@ export function AnalysisSummary({ analysis, names, judge, meaning }: AnalysisSum
         </ul>
       )}
       {analysis.order.length > 2 && (
-        <details class="divergence" open={mapOpen} onToggle={(e) => setMapOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <details class="divergence" open={mapOpen} onToggle={(e) => setMapOpen((e.currentTarget).open)}>
           <summary>{t('howFarDiverge')}{analysis.outlierId ? ` · ${t('standsApart', name(analysis.outlierId))}` : ''}</summary>
           {mapOpen && meaning && (
             <p class="muted">

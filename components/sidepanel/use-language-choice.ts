@@ -80,7 +80,7 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
   const setLanguages = store?.setLanguages ?? setOwn;
 
   const patchItem = (gen: number, code: string, patch: Partial<ReviewItem>) =>
-    generation.current === gen && setReview((r) => (r && r.items[code] ? { ...r, items: { ...r.items, [code]: { ...r.items[code]!, ...patch } } } : r));
+    generation.current === gen && setReview((r) => (r && r.items[code] ? { ...r, items: { ...r.items, [code]: { ...r.items[code], ...patch } } } : r));
 
   const detected = (text: string) => {
     const guess = detectLanguage(text);
@@ -115,7 +115,7 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
     const manual = settings.engine.kind === 'none';
     const kept = review && review.text === text && review.source === source ? review.items : {};
     const items: Record<string, ReviewItem> = {};
-    for (const code of codes) items[code] = kept[code]?.edited ? kept[code]! : { status: manual ? 'manual' : 'loading', value: '', edited: false };
+    for (const code of codes) items[code] = kept[code]?.edited ? kept[code] : { status: manual ? 'manual' : 'loading', value: '', edited: false };
     setReview({ text, source, items });
     if (!manual) void translateInto(gen, text, source, codes.filter((c) => !items[c]!.edited));
   };
@@ -126,7 +126,7 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
     const missing = languages.filter((c) => !sameLanguage(c, review.source) && !review.items[c]);
     if (!missing.length) return;
     const manual = settings.engine.kind === 'none';
-    setReview({ ...review, items: { ...review.items, ...Object.fromEntries(missing.map((c) => [c, { status: manual ? 'manual' : 'loading', value: '', edited: false } as ReviewItem])) } });
+    setReview({ ...review, items: { ...review.items, ...Object.fromEntries(missing.map((c) => [c, { status: manual ? 'manual' : 'loading', value: '', edited: false }])) } });
     if (!manual) void translateInto(generation.current, review.text, review.source, missing);
   }, [languages.join(','), review?.text, review?.source]);
 
@@ -155,8 +155,8 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
       generation.current++;
       setReview(null);
     },
-    edit: (code, value) => setReview((r) => (r?.items[code] ? { ...r, items: { ...r.items, [code]: { ...r.items[code]!, value, edited: value !== r.items[code]!.machine, drift: undefined, roundTrip: undefined } } } : r)),
-    revert: (code) => setReview((r) => (r?.items[code]?.machine !== undefined ? { ...r, items: { ...r.items, [code]: { ...r.items[code]!, value: r.items[code]!.machine!, edited: false } } } : r)),
+    edit: (code, value) => setReview((r) => (r?.items[code] ? { ...r, items: { ...r.items, [code]: { ...r.items[code], value, edited: value !== r.items[code].machine, drift: undefined, roundTrip: undefined } } } : r)),
+    revert: (code) => setReview((r) => (r?.items[code]?.machine !== undefined ? { ...r, items: { ...r.items, [code]: { ...r.items[code], value: r.items[code].machine, edited: false } } } : r)),
     recheck(code) {
       const item = review?.items[code];
       if (!review || !item?.value.trim()) return;

@@ -20,7 +20,7 @@ export default defineContentScript({
       report: (missing) => void send('site.health', { url: location.href, missing }).catch(() => undefined),
     });
     // The keyboard shortcut asks for the chat's last prompt.
-    const stopAnswering = answerLastPrompt(browser.runtime.onMessage as unknown as Parameters<typeof answerLastPrompt>[0], adapter, document);
+    const stopAnswering = answerLastPrompt(browser.runtime.onMessage, adapter, document);
     ctx.onInvalidated(() => {
       stopAnswering();
       stopFlow();

@@ -138,5 +138,5 @@ export interface DrawnChart {
 /** Draws the spec on the canvas. */
 export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, look: ChartLook): DrawnChart {
   const chart = new Chart(canvas, chartConfig(spec, look));
-  return { png: () => chart.toBase64Image('image/png', 1) as string, destroy: () => chart.destroy() };
+  return { png: () => chart.toBase64Image('image/png', 1), destroy: () => chart.destroy() };
 }

@@ -42,7 +42,7 @@ export function App() {
             </button>
           ))}
         </div>
-        <a class="button secondary small" href={browser.runtime.getURL('/dashboard.html' as '/dashboard.html')} target="_blank" rel="noopener">{t('studiesDashboard')}</a>
+        <a class="button secondary small" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">{t('studiesDashboard')}</a>
         <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>⚙</button>
       </header>
       {state.error.value && (

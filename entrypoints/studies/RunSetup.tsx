@@ -113,12 +113,12 @@ export function RunSetup(props: RunSetupProps) {
         <p class="estimate" aria-live="polite" data-testid="estimate">
           <Interpolated
             id={choice.providerIds.length === 1 ? 'studiesEstimateCallsOne' : 'studiesEstimateCalls'}
-            parts={[<strong key="calls">{t('studiesEstimateAnswers', thousands(planned.estimate!.calls))}</strong>, thousands(planned.estimate!.units), choice.providerIds.length]}
+            parts={[<strong key="calls">{t('studiesEstimateAnswers', thousands(planned.estimate.calls))}</strong>, thousands(planned.estimate.units), choice.providerIds.length]}
           />{' '}
           ·{' '}
-          {duration(planned.estimate!.seconds)} · {t('studiesEstimateTokens', thousands(planned.estimate!.inputTokens), thousands(planned.estimate!.outputTokens))}
+          {duration(planned.estimate.seconds)} · {t('studiesEstimateTokens', thousands(planned.estimate.inputTokens), thousands(planned.estimate.outputTokens))}
           {' · '}
-          {planned.estimate!.cost !== undefined ? t('studiesEstimateCost', planned.estimate!.cost.toFixed(2)) : t('studiesEstimateFree')}
+          {planned.estimate.cost !== undefined ? t('studiesEstimateCost', planned.estimate.cost.toFixed(2)) : t('studiesEstimateFree')}
         </p>
       )}
       {error && <p class="form-error" role="alert">{error}</p>}

@@ -158,7 +158,7 @@ function trainHead(examples: TrainingExample[], classOf: (e: TrainingExample) =>
           const grad = g[k]! / members.length + settings.l2 * W[q]!;
           m[q] = 0.9 * m[q]! + 0.1 * grad;
           v[q] = 0.999 * v[q]! + 0.001 * grad * grad;
-          W[q]! -= (settings.learningRate * (m[q]! / c1)) / (Math.sqrt(v[q]! / c2) + 1e-8);
+          W[q]! -= (settings.learningRate * (m[q] / c1)) / (Math.sqrt(v[q] / c2) + 1e-8);
         }
       }
     }

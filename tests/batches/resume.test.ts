@@ -43,7 +43,7 @@ function host(store: ReturnType<typeof memoryBatchStore>, provider: ChatProvider
   const settle = async () => {
     for (let i = 0; i < 200; i++) {
       await runner.idle();
-      await pump!.idle();
+      await pump.idle();
       if (!(await store.runs.runsIn(['queued', 'translating', 'streaming'])).length) return;
     }
   };
@@ -124,6 +124,6 @@ describe('a survey batch, end to end over the runner', () => {
     expect(beta).toMatchObject({ answered: 68, refused: 3, unreadable: 1 });
     expect(beta!.indices.PDI).toMatchObject({ mean: null, n: 0, refusals: 3 });
     expect(beta!.indices.IDV!.mean).toBeCloseTo(expected.IDV!, 6);
-    void pump;
+    pump;
   });
 });

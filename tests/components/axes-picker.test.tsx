@@ -149,6 +149,6 @@ describe('a captured prompt with its conversation', () => {
     submit();
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     expect(onSubmit.mock.calls[0]![1]).toMatchObject({ providerIds: ['a'], repetitions: 2, rerunOf: 'old-1' });
-    expect((compose as AxesModel).draft.value).toBeNull();
+    expect((compose).draft.value).toBeNull();
   });
 });

@@ -101,7 +101,7 @@ describe('repetitions collapse into one cell showing the spread', () => {
     expect(within(cell).getByText('Show the 5 answers')).toBeTruthy();
     expect(cell.querySelectorAll('[data-testid=grid-answer]')).toHaveLength(5);
     fireEvent.click(within(cell).getByRole('button', { name: 'Retry' }));
-    expect(onRetry).toHaveBeenCalledWith(runs[4]!.id);
+    expect(onRetry).toHaveBeenCalledWith(runs[4].id);
   });
 
   test.each([

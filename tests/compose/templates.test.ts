@@ -21,7 +21,7 @@ describe('where a new composition starts', () => {
     ],
     ['an endpoint deleted since is dropped', { ...empty, last: { providerIds: ['a', 'gone'], languages: [], personas: [], repetitions: 1 } }, { providerIds: ['a'], languages: [], personas: [], repetitions: 1 }],
   ])('%s', (_name, prefs, expected) => {
-    expect(startingAxes(prefs as ComposerPrefs, providers)).toEqual(expected);
+    expect(startingAxes(prefs, providers)).toEqual(expected);
   });
 
   test.each([

@@ -92,7 +92,8 @@ describe('export → wipe → import', () => {
     const many = Array.from({ length: 1600 }, (_, k) => ({ ...exported[0]!, id: `many-${k}`, answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `many-${k}-${r}` })) }));
     const put = db.search.bulkPut.bind(db.search);
     let calls = 0;
-    const spy = vi.spyOn(db.search, 'bulkPut').mockImplementation((...args: Parameters<typeof put>) => (++calls === 3 ? Promise.reject(new Error('disk failure')) : put(...args)));
+    const failing = ((...args: Parameters<typeof put>) => (++calls === 3 ? Promise.reject(new Error('disk failure')) : put(...args))) as typeof db.search.bulkPut;
+    const spy = vi.spyOn(db.search, 'bulkPut').mockImplementation(failing);
     await expect(importComparisons(db, toJsonExport(many))).rejects.toThrow('disk failure');
     spy.mockRestore();
     expect(calls).toBeGreaterThanOrEqual(3); // two batches were written before the failure

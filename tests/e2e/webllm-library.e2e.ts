@@ -159,7 +159,7 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
     const outcome = await loading;
     expect(outcome).toMatchObject({ ok: false, code: 'aborted' });
     expect(outcome.events.at(-1)).toEqual({ phase: 'cancelled', modelId: slow.modelId });
-    expect((await cachedUrls(page)).filter((u) => u.startsWith(slow.modelUrl!))).toEqual([]);
+    expect((await cachedUrls(page)).filter((u) => u.startsWith(slow.modelUrl))).toEqual([]);
   }, 60_000);
 
   test('a truncated library fails with the message a user reads', async () => {
@@ -187,7 +187,7 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
     try {
       const chatRef: ModelRef = { modelId: 'chat-fixture', modelUrl: `${chatHost.url}/models/chat`, modelLib: `${chatHost.url}/libs/chat.wasm`, kind: 'chat' };
       const loaded = await load(page, chatRef);
-      expect(loaded.ok ? 'ready' : `${(loaded as { error: string }).error}`).toBe('ready');
+      expect(loaded.ok ? 'ready' : (loaded as { error: string }).error).toBe('ready');
       const streamed = await page.evaluate(async (r) => {
         const { provider } = (globalThis as unknown as { parallax: PageApi }).parallax;
         const events: { type: string; text?: string; outputTokens?: number }[] = [];

@@ -96,7 +96,7 @@ describe("Chrome's on-device translator", () => {
     ['two paragraphs', 'A\n\nB', [['A', true], ['\n\n', false], ['B', true]]],
     ['unclosed fence', 'Intro\n```\ncode', [['Intro', true], ['\n```\ncode', false]]],
   ])('translatableParts: %s', (_name, text, expected) => {
-    const parts = translatableParts(text as string);
+    const parts = translatableParts(text);
     expect(parts.map((p) => [p.text, p.translate])).toEqual(expected);
     expect(parts.map((p) => p.text).join('')).toBe(text);
   });

@@ -14,7 +14,7 @@ describe('export → import keeps what a run recorded', () => {
       repetition: 2,
       messages: [{ role: 'system', content: 'Answer as a typical person from Kenya.' }, { role: 'user', content: 'Je, ni haki?' }],
       sourceLanguage: 'en',
-      translation: { engine: 'model', model: 'm', prompt: 'Translate…', source: 'en', target: 'sw' } as Run['translation'],
+      translation: { engine: 'model', model: 'm', prompt: 'Translate…', source: 'en', target: 'sw' },
       translatedPrompt: 'Je, ni haki?',
       answerLanguage: { code: 'sw', confidence: 0.9 },
       backTranslation: { language: 'en', from: 'sw', text: "Sorry, I can't.", engine: 'model' },

@@ -33,7 +33,7 @@ describe('built-in probe sets', () => {
       for (const lang of REQUIRED) {
         const text = prompt.text[lang]!;
         expect(text.trim().length, `${prompt.id}/${lang}`).toBeGreaterThan(5);
-        if (SCRIPT[lang]) expect(text, `${prompt.id}/${lang} script`).toMatch(SCRIPT[lang]!);
+        if (SCRIPT[lang]) expect(text, `${prompt.id}/${lang} script`).toMatch(SCRIPT[lang]);
         if (lang !== 'en') expect(text, `${prompt.id}/${lang} is a translation`).not.toBe(prompt.text.en);
       }
     }

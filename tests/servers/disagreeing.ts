@@ -79,7 +79,7 @@ export function disagreeingReply(message: string, model: string): string {
   const ask = TRANSLATE.exec(message);
   if (ask) {
     const [, from, to, text] = ask as unknown as [string, string, string, string];
-    if (from === 'en' && QUESTION_IN[to] && text.trim() === QUESTION) return QUESTION_IN[to]!;
+    if (from === 'en' && QUESTION_IN[to] && text.trim() === QUESTION) return QUESTION_IN[to];
     if (to === 'en') {
       for (const answers of Object.values(ANSWERS)) {
         const hit = Object.values(answers).find(([answer]) => answer === text.trim());

@@ -21,7 +21,7 @@ describe('where a site’s capture reaches, as the settings list it', () => {
   test('no site in Settings names the same place twice', () => {
     const noop = async () => undefined;
     render(<SitesSettings settings={DEFAULT_SETTINGS} onSetSite={noop} onAddCustom={noop} onRemoveCustom={noop} onPause={noop} />);
-    const lines = screen.getAllByTestId('site-places').map((el) => el.textContent!);
+    const lines = screen.getAllByTestId('site-places').map((el) => el.textContent);
     expect(lines).toHaveLength(SITE_ADAPTERS.filter((a) => a.matches.length).length);
     for (const line of lines) {
       const places = line.split(/, | and /);

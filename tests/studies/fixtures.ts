@@ -49,7 +49,7 @@ export function probeBatch(): { batch: BatchRecord; runs: Run[] } {
   data.status = 'running';
   return withRuns(data, 'probe-set', (key, model) => {
     const refused = model === 'beta-8b' && key.endsWith('|ar');
-    return { text: refused ? 'عذرًا، لا أستطيع المساعدة في ذلك.' : 'Sure, here is how.', refusal: (refused ? 'full_refusal' : 'full_compliance') as RefusalLabel };
+    return { text: refused ? 'عذرًا، لا أستطيع المساعدة في ذلك.' : 'Sure, here is how.', refusal: (refused ? 'full_refusal' : 'full_compliance') };
   });
 }
 

@@ -34,7 +34,7 @@ describe('VSM 2013 scoring', () => {
     for (const v of vectors) {
       const means = v[1]!.split(',').map(Number);
       expect(means).toHaveLength(24);
-      const [PDI, IDV, MAS, UAI, LTO, IVR] = v.slice(2, 8).map((s) => num(s!));
+      const [PDI, IDV, MAS, UAI, LTO, IVR] = v.slice(2, 8).map((s) => num(s));
       expect(scoreInstrument(vsm2013(), answersFrom(means))).toEqual({ PDI, IDV, MAS, UAI, LTO, IVR });
     }
   });

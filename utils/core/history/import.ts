@@ -86,15 +86,15 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
       ...(a.usage ? { usage: a.usage } : {}),
       // What the run recorded beyond its answer comes back as exported, when it has the right shape.
       ...(typeof a.sourceLanguage === 'string' ? { sourceLanguage: a.sourceLanguage } : {}),
-      ...(isRecord(a.translation) ? { translation: a.translation as Run['translation'] } : {}),
+      ...(isRecord(a.translation) ? { translation: a.translation } : {}),
       ...(typeof a.translatedPrompt === 'string' ? { translatedPrompt: a.translatedPrompt } : {}),
-      ...(isRecord(a.answerLanguage) ? { answerLanguage: a.answerLanguage as Run['answerLanguage'] } : {}),
-      ...(isRecord(a.backTranslation) && typeof a.backTranslation.text === 'string' ? { backTranslation: a.backTranslation as Run['backTranslation'] } : {}),
+      ...(isRecord(a.answerLanguage) ? { answerLanguage: a.answerLanguage } : {}),
+      ...(isRecord(a.backTranslation) && typeof a.backTranslation.text === 'string' ? { backTranslation: a.backTranslation } : {}),
       ...(Number.isInteger(a.repetition) ? { repetition: a.repetition } : {}),
       ...(Array.isArray(a.messages) && a.messages.every((m) => isRecord(m) && typeof m.role === 'string' && typeof m.content === 'string') ? { messages: a.messages } : {}),
       ...(a.refusal === 'full_compliance' || a.refusal === 'full_refusal' || a.refusal === 'partial_refusal' ? { refusal: a.refusal } : {}),
       ...(a.refusalKind && (REFUSAL_KINDS as readonly string[]).includes(a.refusalKind) ? { refusalKind: a.refusalKind } : {}),
-      ...(Array.isArray(a.judge) ? { judge: a.judge.filter(isRecord) as Run['judge'] } : {}),
+      ...(Array.isArray(a.judge) ? { judge: a.judge.filter(isRecord) } : {}),
       ...handReading(a.surveyReading),
     };
   });

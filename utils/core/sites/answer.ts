@@ -41,10 +41,10 @@ export function answerWhenDone(
   const { stableMs, timeoutMs } = { ...DEFAULTS, ...options };
   const before = lastAnswer(adapter, root);
   const doc = 'defaultView' in root ? root : root.ownerDocument;
-  const Observer = (doc?.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+  const Observer = (doc?.defaultView)?.MutationObserver ?? MutationObserver;
 
   return new Promise<string>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal.aborted) return void reject(signal.reason);
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
     let pending = '';
 

@@ -57,7 +57,7 @@ export function maskNonAnswers(text: string, max: number, labels: ReadonlyMap<nu
     const rest = m[2]!.replace(/[\s.,;:!。]+$/u, '').trim();
     return !!rest && (labels.get(Number(m[1])) ?? []).includes(rest);
   });
-  if (echoed.length >= 2) for (const m of echoed) out = out.slice(0, m.index!) + blank(m[0]) + out.slice(m.index! + m[0].length);
+  if (echoed.length >= 2) for (const m of echoed) out = out.slice(0, m.index) + blank(m[0]) + out.slice(m.index + m[0].length);
   // Numbered list markers, when the answer is laid out as a list of two or more lines.
   const markers = out.match(/^\s*\d{1,2}[.)]\s+\S/gm) ?? [];
   if (markers.length >= 2) out = out.replace(/^(\s*)(\d{1,2}[.)])(?=\s+\S)/gm, (_, sp: string, m: string) => sp + blank(m));
@@ -67,7 +67,7 @@ export function maskNonAnswers(text: string, max: number, labels: ReadonlyMap<nu
 
 /** Every number of one or two digits (halves allowed: "2.5", "2,5") that is not part of a word. */
 export function numberMentions(text: string): Mention[] {
-  return [...text.matchAll(NUMBER)].map((m) => ({ value: Number(m[1]!.replace(',', '.')), start: m.index!, end: m.index! + m[0].length, kind: 'number' as const }));
+  return [...text.matchAll(NUMBER)].map((m) => ({ value: Number(m[1]!.replace(',', '.')), start: m.index, end: m.index + m[0].length, kind: 'number' as const }));
 }
 
 /** Number words ("three", "drei", "三") alone in a short answer, or right after a cue word ("I'd pick two"). */

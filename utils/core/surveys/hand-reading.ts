@@ -31,7 +31,7 @@ export function handValues(scale: AnswerScale): number[] {
 
 /** Why `choice` cannot be stored for an answer on `scale`, or null when it can. */
 export function handChoiceProblem(choice: HandChoice, scale: AnswerScale): string | null {
-  if ('refused' in choice) return choice.refused === true ? null : 'refused must be true';
+  if ('refused' in choice) return choice.refused ? null : 'refused must be true';
   if (!handValues(scale).includes(choice.value)) return `${choice.value} is not a value of this item's scale (${handValues(scale).join(', ')})`;
   return null;
 }

@@ -37,10 +37,10 @@ function markersOf(line: string, pattern: RegExp): Marker[] {
   return [...line.matchAll(pattern)].map((m) => {
     const value = Number(m[1]);
     if (m[2] !== undefined) {
-      const labelStart = m.index! + m[0].indexOf(m[2], m[1]!.length);
-      return { value, start: m.index!, labelStart, labelEnd: labelStart + m[2].length };
+      const labelStart = m.index + m[0].indexOf(m[2], m[1]!.length);
+      return { value, start: m.index, labelStart, labelEnd: labelStart + m[2].length };
     }
-    return { value, start: m.index!, labelStart: m.index! + m[0].length };
+    return { value, start: m.index, labelStart: m.index + m[0].length };
   });
 }
 

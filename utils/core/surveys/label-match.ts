@@ -60,10 +60,10 @@ function tokenize(text: string, languages: readonly string[], disabled: Readonly
       if (disabled.has(cls)) continue;
       for (const m of text.matchAll(re)) {
         if (!m[0]) continue;
-        const end = m.index! + m[0].length;
+        const end = m.index + m[0].length;
         const same = found.find((f) => f.start === m.index && f.end === end);
         if (same) same.classes.includes(cls) || same.classes.push(cls);
-        else found.push({ start: m.index!, end, classes: [cls] });
+        else found.push({ start: m.index, end, classes: [cls] });
       }
     }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -71,11 +71,11 @@ function tokenize(text: string, languages: readonly string[], disabled: Readonly
   for (const f of found) if (!spans.some((s) => f.start < s.end && f.end > s.start)) spans.push({ ...f, word: '' });
   const negativePrefix = languages.some((l) => l === 'en' || l === 'de');
   for (const m of text.matchAll(WORD)) {
-    const end = m.index! + m[0].length;
-    if (spans.some((s) => m.index! < s.end && end > s.start)) continue;
+    const end = m.index + m[0].length;
+    if (spans.some((s) => m.index < s.end && end > s.start)) continue;
     // "unimportant", "unwichtig": a negation and the word, so they meet "not important" and "nicht wichtig".
-    if (negativePrefix && /^un\p{L}{5,}$/u.test(m[0])) spans.push({ start: m.index!, end: m.index! + 2, word: '', classes: ['none'] }, { start: m.index! + 2, end, word: m[0].slice(2), classes: [] });
-    else spans.push({ start: m.index!, end, word: m[0], classes: [] });
+    if (negativePrefix && /^un\p{L}{5,}$/u.test(m[0])) spans.push({ start: m.index, end: m.index + 2, word: '', classes: ['none'] }, { start: m.index + 2, end, word: m[0].slice(2), classes: [] });
+    else spans.push({ start: m.index, end, word: m[0], classes: [] });
   }
   spans.sort((a, b) => a.start - b.start);
   const stop = new Set(languages.flatMap((l) => LABEL_STOPWORDS[l] ?? []));
@@ -186,7 +186,7 @@ function windowMatch(model: LabelModel, others: LabelModel[], tokens: Token[], s
   const partial = model.heads.some(Boolean) && !model.heads.some((h, i) => h && matched[i]);
   // A negation alone ("not", "ない") is in too many sentences to name a label without its head.
   if (partial && hits.every((j) => tokens[j]!.classes.includes('none'))) return null;
-  return { value: model.value, start: tokens[hits[0]!]!.start, end: tokens[hits[hits.length - 1]!]!.end, exact: false, partial, score };
+  return { value: model.value, start: tokens[hits[0]]!.start, end: tokens[hits[hits.length - 1]!]!.end, exact: false, partial, score };
 }
 
 /** Label models per scale (scales are data that does not change once read) and language. */

@@ -163,15 +163,15 @@ export function parseQuestionnaire(text: string): ParsedQuestionnaire {
       else block = null;
       return;
     }
-    if (l.kind === 'option') return addOption(l.n, l.text, false);
+    if (l.kind === 'option') return void addOption(l.n, l.text, false);
     // A plain "n." continues an open block of "n." options when it is the block's next value, unless it is the
     // next question and options restart right after it.
-    const open = block as ParsedOption[] | null;
+    const open = block;
     const continuesBlock = !!open && blockPlain && open[open.length - 1]!.value === l.n - 1 && !(l.n === expected && optionsRestartAfter(lines, i));
     // Skipping ahead by a few numbers is allowed, so a missing item is reported rather than derailing the rest.
     const next = l.n >= expected && l.n <= expected + 3;
     const isItem = l.kind === 'item' || (next && !continuesBlock && !looksLikeScale(lines, i));
-    if (!isItem) return addOption(l.n, l.text, true);
+    if (!isItem) return void addOption(l.n, l.text, true);
     current = { number: l.n, text: l.text, line: l.line, blocksAfter: [] };
     result.questions.push(current);
     expected = Math.max(expected, l.n + 1);

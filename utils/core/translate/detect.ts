@@ -105,7 +105,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   const length = Math.min(1, 0.4 + weight / 25);
   const scaled = (d: DetectedLanguage): DetectedLanguage => ({ code: d.code, confidence: Math.round(d.confidence * share * length * 100) / 100 });
 
-  if (SINGLE[script]) return scaled({ code: SINGLE[script]!, confidence: 1 });
+  if (SINGLE[script]) return scaled({ code: SINGLE[script], confidence: 1 });
   if (script === 'han') {
     const kana = weights.get('kana') ?? 0;
     return scaled({ code: kana >= 4 || kana / cjk >= 0.05 ? 'ja' : 'zh', confidence: kana || cjk >= 12 ? 1 : 0.7 });

@@ -81,7 +81,7 @@ function withoutTrailingNotes(text: string, source: string): string {
   while (paragraphs.length > 1 && NOTE.test(paragraphs[paragraphs.length - 1]!.trim())) paragraphs.pop();
   const last = paragraphs.length - 1;
   paragraphs[last] = paragraphs[last]!.replace(/\s*\((?:note|translator'?s note|n\.b\.)[:：][^)]*\)\s*$/i, '');
-  const lines = paragraphs[last]!.split('\n');
+  const lines = paragraphs[last].split('\n');
   while (lines.length > 1 && NOTE.test(lines[lines.length - 1]!.trim())) lines.pop();
   paragraphs[last] = lines.join('\n');
   return paragraphs.join('\n\n');

@@ -73,7 +73,7 @@ function numbers(text: string): string[] {
 }
 
 function negationCount(text: string, language: string | undefined): number {
-  const lists = language && NEGATIONS[language] ? [[language, NEGATIONS[language]!] as const] : Object.entries(NEGATIONS);
+  const lists = language && NEGATIONS[language] ? [[language, NEGATIONS[language]] as const] : Object.entries(NEGATIONS);
   const tokens = words(text);
   let count = 0;
   for (const [code, cues] of lists) {

@@ -115,7 +115,7 @@ function openPanel(tab: EntryTab | undefined): Promise<void> {
   const firefox = browser as unknown as { sidebarAction?: { open(): Promise<void> } };
   if (browser.sidePanel) {
     const target = tab?.id !== undefined ? { tabId: tab.id } : tab?.windowId !== undefined ? { windowId: tab.windowId } : null;
-    return target ? browser.sidePanel.open(target as Parameters<typeof browser.sidePanel.open>[0]) : Promise.resolve();
+    return target ? browser.sidePanel.open(target) : Promise.resolve();
   }
   return firefox.sidebarAction?.open() ?? Promise.resolve();
 }

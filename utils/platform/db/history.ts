@@ -66,11 +66,11 @@ export async function matchHistory(db: ParallaxDB, filter: HistoryFilter = {}): 
   const lookups: Promise<string[]>[] = [];
   for (const field of FACET_FIELDS) {
     const value = filter[field];
-    if (value) lookups.push(db.search.where('facets').equals(`${FACET_PREFIX[field]}:${value}`).primaryKeys() as Promise<string[]>);
+    if (value) lookups.push(db.search.where('facets').equals(`${FACET_PREFIX[field]}:${value}`).primaryKeys());
   }
   for (const { term, prefix } of queryTerms(filter.text ?? '')) {
     const where = db.search.where('words');
-    lookups.push((prefix ? where.startsWith(term) : where.equals(term)).primaryKeys() as Promise<string[]>);
+    lookups.push((prefix ? where.startsWith(term) : where.equals(term)).primaryKeys());
   }
   let keys: string[];
   if (lookups.length) {

@@ -24,7 +24,7 @@ export function isQuotaError(err: unknown): boolean {
   const e = err as Failure | null;
   if (!e || typeof e !== 'object') return false;
   if (QUOTA.test(String(e.name)) || (e.inner && isQuotaError(e.inner))) return true;
-  const failures = e.failures && typeof e.failures === 'object' ? Object.values(e.failures as object) : [];
+  const failures = e.failures && typeof e.failures === 'object' ? Object.values(e.failures) : [];
   return failures.some(isQuotaError);
 }
 

@@ -53,7 +53,7 @@ function keyedModelTranslator(provider: ChatProvider, config: ProviderConfig, mo
 export function translatorFor(settings: Settings, deps: TranslatorDeps): Translator | undefined {
   const { engine } = translationOf(settings);
   if (engine.kind === 'none') return undefined;
-  const check = checkEngine(engine, settings.providers, settings.onDeviceOnly === true);
+  const check = checkEngine(engine, settings.providers, settings.onDeviceOnly);
   if (!check.ok) return refusingTranslator('No translator', check.reason);
   let translator: Translator;
   if (engine.kind === 'chrome') {
