@@ -56,7 +56,10 @@ export function startDeadline(signal: AbortSignal, limits: Timeouts, endpoint: s
   const total = arm('total', limits.totalMs);
   const explain = (err: unknown) => (timedOut && !signal.aborted ? timeoutError() : err);
   const expired = new Promise<never>((_, reject) => {
-    const fail = () => reject(explain(control.signal.reason));
+    const fail = () => {
+      const why = explain(control.signal.reason);
+      reject(why instanceof Error ? why : new Error(String(why)));
+    };
     if (control.signal.aborted) fail();
     else control.signal.addEventListener('abort', fail, { once: true });
   });

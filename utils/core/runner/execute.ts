@@ -21,8 +21,8 @@ export interface ExecuteDeps {
   store: RunStore;
   providerFor(kind: Target['providerKind']): ChatProvider | undefined;
   apiKeyFor(providerId: string): Promise<string | undefined>;
-  emit(event: LiveEvent): void;
-  now(): number;
+  emit: (event: LiveEvent) => void;
+  now: () => number;
   checkpointMs: number;
   retry?: RetryPolicy;
   timeouts?: RunTimeouts;
