@@ -13,6 +13,8 @@ import { sleep, startServer, type ReceivedRequest, type TestServer } from './htt
  * - "malformed": a data line that is not JSON.
  * - "empty": finish_reason stop with no text.
  * - "slow": waits `slowMs` before the first byte.
+ * - "never-answers": reads the request and sends nothing, not even headers, until the server closes.
+ * - "stalls": sends 200 headers and a keep-alive comment (a partial JSON body for embeddings), then nothing more.
  * POST …/embeddings answers OpenAI's embeddings shape: a bag-of-words vector per input (texts sharing words
  * point the same way), so divergence by meaning can be tested without a model.
  * GET …/models answers OpenAI's model list (`{ object: "list", data: [{ id, object: "model", created, owned_by }] }`,
@@ -108,7 +110,12 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
       return;
     }
     if (req.url.endsWith('/embeddings')) {
-      const { input = [] } = (req.body ?? {}) as { input?: string[] };
+      const { input = [], model } = (req.body ?? {}) as { input?: string[]; model?: string };
+      if (model === 'never-answers') return;
+      if (model === 'stalls') {
+        res.writeHead(200, { 'content-type': 'application/json' }).write('{"object":"list","data":[');
+        return;
+      }
       const vocabulary = [...new Set(input.flatMap((t) => t.toLowerCase().match(/\p{L}+/gu) ?? []))].sort();
       const data = input.map((text, index) => {
         const words = new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
@@ -132,9 +139,11 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}, port = 0
       res.writeHead(Number(status), headers).end(JSON.stringify({ error: { message } }));
       return;
     }
+    if (model === 'never-answers') return;
     if (model === 'slow') await sleep(opts.slowMs ?? 3000);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     res.write(': keep-alive\n\n');
+    if (model === 'stalls') return;
     if (model === 'malformed') {
       sseChunk(res, delta('Hello'));
       sseChunk(res, '{not json');

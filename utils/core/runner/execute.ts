@@ -9,30 +9,26 @@ import type { Translator } from '../translate/translator';
 import { TranslationFailed, languagePlan, readAnswer, translatePrompt } from './translate-step';
 import { contextToSend, translateContext, type ContextMessage } from './context-step';
 import { fitRequest } from './fit-prompt';
+import { DEFAULT_TIMEOUTS, limitsFor, timedStream, type Timeouts } from '../providers/timeouts';
 
 /** Limits on one run's wait. On-device engines get no first-byte limit: their first token includes loading. */
-export interface RunTimeouts {
-  firstByteMs: number;
-  totalMs: number;
-}
+export type RunTimeouts = Required<Timeouts>;
 
-export const DEFAULT_TIMEOUTS: RunTimeouts = { firstByteMs: 60_000, totalMs: 10 * 60_000 };
+export { DEFAULT_TIMEOUTS };
 
 /** What executing one run needs. */
 export interface ExecuteDeps {
   store: RunStore;
   providerFor(kind: Target['providerKind']): ChatProvider | undefined;
   apiKeyFor(providerId: string): Promise<string | undefined>;
-  emit(event: LiveEvent): void;
-  now(): number;
+  emit: (event: LiveEvent) => void;
+  now: () => number;
   checkpointMs: number;
   retry?: RetryPolicy;
   timeouts?: RunTimeouts;
   /** Translates prompts into each run's language and answers back; absent = prompts go as written. */
   translator?: Translator;
 }
-
-const ON_DEVICE = new Set<Target['providerKind']>(['webllm', 'chrome-builtin']);
 
 /** The vendor-neutral request a target asks for: its system prompt, the conversation before, then the prompt. */
 export function requestFor(target: Target, prompt: string, context: readonly ContextMessage[] = []): ChatRequest {
@@ -44,9 +40,6 @@ export function requestFor(target: Target, prompt: string, context: readonly Con
   ];
   return { model: target.model, messages, temperature: params.temperature, seed: params.seed, maxTokens: params.maxTokens };
 }
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-
 
 function hostOf(baseUrl: string): string {
   try {
@@ -118,22 +111,11 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
     let usage: Run['usage'];
 
     for (let attempt = 1; ; attempt++) {
-      const attemptControl = new AbortController();
-      let timedOut: 'first byte' | 'total' | null = null;
-      const abortAttempt = () => attemptControl.abort(signal.reason);
-      signal.addEventListener('abort', abortAttempt, { once: true });
-      const timeout = (which: 'first byte' | 'total', ms: number) =>
-        setTimeout(() => {
-          timedOut = which;
-          attemptControl.abort();
-        }, ms);
-      let firstByte = ON_DEVICE.has(target.providerKind) ? undefined : timeout('first byte', timeouts.firstByteMs);
-      const total = timeout('total', timeouts.totalMs);
+      const limits = limitsFor(target.providerKind, timeouts);
       let lastCheckpoint = now();
       try {
-        for await (const event of provider.stream({ baseUrl: target.baseUrl, apiKey, modelLib: target.modelLib }, request, attemptControl.signal)) {
-          clearTimeout(firstByte);
-          firstByte = undefined;
+        const conn = { baseUrl: target.baseUrl, apiKey, modelLib: target.modelLib };
+        for await (const event of timedStream((timed) => provider.stream(conn, request, timed), signal, limits, endpoint)) {
           if (event.type === 'text') {
             emit({ type: 'delta', runId: run.id, offset: text.length, text: event.text });
             text += event.text;
@@ -146,11 +128,8 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
           }
         }
         break;
-      } catch (err) {
-        if (signal.aborted) throw err;
-        const failure: unknown = timedOut
-          ? new ProviderError('timeout', `${endpoint} gave no ${timedOut === 'first byte' ? 'first word' : 'complete answer'} within ${seconds(timedOut === 'first byte' ? timeouts.firstByteMs : timeouts.totalMs)}. Try again; a busy or large model may need longer.`)
-          : err;
+      } catch (failure) {
+        if (signal.aborted) throw failure;
         // Once text has arrived a retry would throw it away: keep it and let the user decide.
         const wait = failure instanceof ProviderError && !text ? retryDelay(failure, attempt, policy) : null;
         if (wait === null || !(failure instanceof ProviderError)) throw failure;
@@ -158,10 +137,6 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
         await store.patch(run.id, { notice });
         await abortableSleep(wait, signal);
         await store.patch(run.id, { notice: lasting });
-      } finally {
-        clearTimeout(firstByte);
-        clearTimeout(total);
-        signal.removeEventListener('abort', abortAttempt);
       }
     }
     const reading = await readAnswer(text, language, deps.translator, signal, (notice) => store.patch(run.id, { notice }));

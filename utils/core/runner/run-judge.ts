@@ -5,6 +5,7 @@
  */
 import { judgeRequest, parseJudgeAnswer, type JudgeRubric, type JudgeVerdict } from '../analysis/judge';
 import { toProviderError, withoutKey } from '../providers/errors';
+import { limitsFor, timedStream, type Timeouts } from '../providers/timeouts';
 import type { ChatProvider, ProviderConnection } from '../providers/types';
 import type { Run } from './types';
 
@@ -15,6 +16,8 @@ export interface JudgeTarget {
   model: string;
   /** Shown with each verdict, e.g. "OpenAI·gpt-4o-mini". */
   by: string;
+  /** Limits on each verdict, as on answers (default DEFAULT_TIMEOUTS); a verdict that times out is an error on that run. */
+  timeouts?: Timeouts;
 }
 
 /** One run's outcome: the verdict, or why there is none. */
@@ -31,6 +34,7 @@ export async function judgeRuns(
 ): Promise<JudgeOutcome[]> {
   const todo = runs.filter((r) => r.state === 'done' && r.text.trim() && r.target.providerKind !== ('site' as string));
   const outcomes: JudgeOutcome[] = [];
+  const limits = limitsFor(judge.provider.kind, judge.timeouts);
   for (const [i, run] of todo.entries()) {
     if (signal.aborted) break;
     const request = judgeRequest(rubric, { prompt, answer: run.text, language: run.target.language });
@@ -38,7 +42,8 @@ export async function judgeRuns(
     let outcome: JudgeOutcome;
     try {
       const messages = [{ role: 'system' as const, content: request.system }, { role: 'user' as const, content: request.user }];
-      for await (const event of judge.provider.stream(judge.conn, { model: judge.model, messages, temperature: 0 }, signal)) {
+      const ask = { model: judge.model, messages, temperature: 0 };
+      for await (const event of timedStream((timed) => judge.provider.stream(judge.conn, ask, timed), signal, limits, judge.by)) {
         if (event.type === 'text') raw += event.text;
       }
       const parsed = parseJudgeAnswer(rubric, raw, { by: judge.by, answer: run.text });

@@ -1,6 +1,7 @@
 import { ON_DEVICE_KINDS, staysOnDevice } from '../providers/destination';
 import type { ChatProvider, ProviderConnection } from '../providers/types';
 import { withoutKey } from '../providers/errors';
+import { limitsFor, timedStream, type Timeouts } from '../providers/timeouts';
 import { cleanTranslation, translationInstruction, translationMessages } from './prompt';
 
 /** Something that translates text between catalogue languages. */
@@ -44,12 +45,20 @@ export class EmptyTranslation extends Error {
   }
 }
 
+/** How a model translator waits. */
+export interface ModelTranslatorOptions {
+  /** Limits on each translation, as on answers (default DEFAULT_TIMEOUTS); in-browser models get no first-byte limit. */
+  timeouts?: Timeouts;
+}
+
 /**
  * A translator built on any chat provider: asks with the strict translation prompt at temperature 0, collects
- * the streamed reply and cleans it down to the translation.
+ * the streamed reply and cleans it down to the translation. An endpoint that stalls fails it with a timeout.
  */
-export function modelTranslator(provider: ChatProvider, conn: ProviderConnection, model: string): Translator {
+export function modelTranslator(provider: ChatProvider, conn: ProviderConnection, model: string, options: ModelTranslatorOptions = {}): Translator {
   const inBrowser = ON_DEVICE_KINDS.includes(provider.kind);
+  const limits = limitsFor(provider.kind, options.timeouts);
+  const endpoint = inBrowser ? 'The on-device model' : hostOf(conn.baseUrl);
   const onDevice = staysOnDevice({ kind: provider.kind, baseUrl: conn.baseUrl });
   const label = inBrowser ? `${model} (on this device)` : `${model} on ${hostOf(conn.baseUrl)}`;
   return {
@@ -62,7 +71,7 @@ export function modelTranslator(provider: ChatProvider, conn: ProviderConnection
       let raw = '';
       const request = { model, messages: translationMessages(text, source, target), temperature: 0 };
       try {
-        for await (const event of provider.stream(conn, request, signal)) {
+        for await (const event of timedStream((timed) => provider.stream(conn, request, timed), signal, limits, endpoint)) {
           if (event.type === 'text') raw += event.text;
         }
       } catch (err) {
