@@ -13,18 +13,18 @@ export interface SettingsState {
   loaded: Signal<boolean>;
   hasKey: Signal<Set<string>>;
   ready: Signal<boolean>;
-  addProvider(config: ProviderConfig, apiKey: string): Promise<void>;
+  addProvider: (config: ProviderConfig, apiKey: string) => Promise<void>;
   /** Takes an endpoint out of the settings; its key stays until {@link forgetKey} (Undo is offered meanwhile). */
-  removeProvider(id: string): Promise<RemovedEndpoint | null>;
+  removeProvider: (id: string) => Promise<RemovedEndpoint | null>;
   /** Undo: the endpoint back where it was, with the same id, so its key and everything naming it still apply. */
-  restoreProvider(removed: RemovedEndpoint): Promise<void>;
+  restoreProvider: (removed: RemovedEndpoint) => Promise<void>;
   /** The key of a removed endpoint goes for good (Undo no longer offered, or the page closed). */
-  forgetKey(id: string): Promise<void>;
-  setSite(id: SiteId, enabled: boolean): Promise<void>;
-  addCustomSite(pattern: string): Promise<void>;
-  removeCustomSite(pattern: string): Promise<void>;
-  setPaused(paused: boolean): Promise<void>;
-  finishOnboarding(): Promise<void>;
+  forgetKey: (id: string) => Promise<void>;
+  setSite: (id: SiteId, enabled: boolean) => Promise<void>;
+  addCustomSite: (pattern: string) => Promise<void>;
+  removeCustomSite: (pattern: string) => Promise<void>;
+  setPaused: (paused: boolean) => Promise<void>;
+  finishOnboarding: () => Promise<void>;
 }
 
 export const SettingsStateContext = createContext<SettingsState | null>(null);

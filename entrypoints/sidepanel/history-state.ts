@@ -31,12 +31,12 @@ export interface HistoryState {
   /** An import or export under way (import: comparisons written of those it adds, once the file is read). */
   busy: Signal<HistoryBusy | null>;
   storageUsed: Signal<string | null>;
-  remove(ids: string[]): Promise<void>;
-  undo(): Promise<void>;
+  remove: (ids: string[]) => Promise<void>;
+  undo: () => Promise<void>;
   /** Builds an export of the comparisons the filter matches, in a worker (the panel stays responsive). */
-  exportFile(kind: ExportKind, pair?: ExportPair): Promise<ExportedFile>;
+  exportFile: (kind: ExportKind, pair?: ExportPair) => Promise<ExportedFile>;
   /** Has the runner host import an export file (it alone writes), following its progress to the report. */
-  importFile(file: Blob): Promise<void>;
+  importFile: (file: Blob) => Promise<void>;
 }
 
 /** The panel's transfers, loaded on first use: the panel opens without their code. */
