@@ -86,7 +86,13 @@ function PersonaForm({ onAdd }: { onAdd: (label: string, prompt: string) => Prom
         <textarea dir="auto" rows={2} value={prompt} onInput={(e) => setPrompt(e.currentTarget.value)} placeholder={t('personaPromptPlaceholder')} />
       </label>
       {error && <p class="run-error" role="alert">{error}</p>}
-      <button type="button" class="button secondary small" disabled={!prompt.trim()} onClick={() => void onAdd(label, prompt).then(() => (setLabel(''), setPrompt(''), setError(null)), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+      <button type="button" class="button secondary small" disabled={!prompt.trim()} onClick={() => void onAdd(label, prompt).then(
+            () => {
+              setLabel('');
+              setPrompt('');
+              setError(null);
+            },
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
         {t('addPersona')}
       </button>
     </div>

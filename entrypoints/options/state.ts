@@ -1,4 +1,4 @@
-import { computed, signal, type Signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ProviderConfig } from '@/utils/core/providers/types';
@@ -12,7 +12,8 @@ export interface SettingsState {
   settings: Signal<Settings>;
   loaded: Signal<boolean>;
   hasKey: Signal<Set<string>>;
-  ready: Signal<boolean>;
+  /** Derived from the settings (an endpoint and a site are set up): read only. */
+  ready: ReadonlySignal<boolean>;
   addProvider: (config: ProviderConfig, apiKey: string) => Promise<void>;
   /** Takes an endpoint out of the settings; its key stays until {@link forgetKey} (Undo is offered meanwhile). */
   removeProvider: (id: string) => Promise<RemovedEndpoint | null>;

@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/platform/db/schema';
 import { historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, type HistoryFacets, type HistoryFilter, type HistoryRow } from '@/utils/platform/db/history';
 import { send } from '@/utils/platform/messaging/client';
-import type { Comparison, Run } from '@/utils/core/runner/types';
+import type { Comparison } from '@/utils/core/runner/types';
 import type { ImportReport } from '@/utils/core/history/import-batches';
 import type { ExportedFile, ExportKind, ExportPair } from '@/utils/platform/db/export-file';
 import type { HistoryTransfers } from './transfer-clients';
@@ -83,7 +83,10 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       let cancelled = false;
       void newestIds(db, firstWindow()).then((head) => {
         if (cancelled) return;
-        if (!head.length) return subscribe();
+        if (!head.length) {
+          subscribe();
+          return;
+        }
         afterRows = subscribe;
         counting.value = true;
         ids.value = head;

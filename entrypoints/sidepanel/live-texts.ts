@@ -47,7 +47,8 @@ export function createLiveTexts(): LiveTexts {
       if (event.type === 'state') {
         // A new attempt starts from nothing.
         if (event.state === 'streaming') streamed.set(runId, '');
-        return show(runId);
+        show(runId);
+        return;
       }
       const text = streamed.get(runId) ?? '';
       const fromDb = stored.get(runId)?.text ?? '';
