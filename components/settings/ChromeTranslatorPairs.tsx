@@ -62,7 +62,7 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
     void Promise.all(started)
       .catch((err: unknown) => setErrors((e) => ({ ...e, [key]: reason(err) })))
       .finally(() => {
-        setProgress(({ [key]: _done, ...rest }) => rest);
+        setProgress((p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== key)));
         void refresh();
       });
   };

@@ -56,15 +56,30 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
   const check = useConnectionCheck(checkEndpoint);
   const listId = useId();
   // A test says something about one kind, address and key only.
-  const setKind = (v: ProviderKind) => (setKindRaw(v), check.reset());
-  const setBaseUrl = (v: string) => (setBaseUrlRaw(v), check.reset());
-  const setApiKey = (v: string) => (setApiKeyRaw(v), check.reset());
+  const setKind = (v: ProviderKind) => {
+    setKindRaw(v);
+    check.reset();
+  };
+  const setBaseUrl = (v: string) => {
+    setBaseUrlRaw(v);
+    check.reset();
+  };
+  const setApiKey = (v: string) => {
+    setApiKeyRaw(v);
+    check.reset();
+  };
 
   const testConnection = async () => {
     const problem = baseUrlProblem(baseUrl);
-    if (problem) return check.block(problem);
+    if (problem) {
+      check.block(problem);
+      return;
+    }
     // Ask first: the browser only shows the permission prompt during the click.
-    if (!(await requestAccess([originPatternOf(baseUrl.trim())]))) return check.block(t('checkNoAccess', new URL(baseUrl.trim()).host));
+    if (!(await requestAccess([originPatternOf(baseUrl.trim())]))) {
+      check.block(t('checkNoAccess', new URL(baseUrl.trim()).host));
+      return;
+    }
     const result = await check.run({ kind: kind as ListableKind, baseUrl: baseUrl.trim(), ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}) });
     // An empty model field takes the server's first model; a typed one is kept (and flagged when not listed).
     const first = result && 'models' in result ? result.models[0] : undefined;
@@ -87,14 +102,19 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
       (model.trim() ? null : t('enterModelName')) ??
       (temp === undefined || (temp >= 0 && temp <= 2) ? null : t('temperatureRange')) ??
       (Number.isInteger(Number(parallel)) && Number(parallel) >= 1 && Number(parallel) <= 16 ? null : t('parallelRange'));
-    if (problem) return setError(problem);
+    if (problem) {
+      setError(problem);
+      return;
+    }
     if (warnPlainHttp && warnedFor !== baseUrl.trim()) {
       setWarnedFor(baseUrl.trim());
-      return setError(null);
+      setError(null);
+      return;
     }
     // Ask first: the browser only shows the permission prompt during the click.
     if (!(await requestAccess([originPatternOf(baseUrl.trim())]))) {
-      return setError(t('needsAccessTo', new URL(baseUrl.trim()).host));
+      setError(t('needsAccessTo', new URL(baseUrl.trim()).host));
+      return;
     }
     const name = label.trim() || `${model.trim()} @ ${new URL(baseUrl.trim()).host}`;
     try {
@@ -103,7 +123,8 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
         apiKey.trim(),
       );
     } catch (err) {
-      return setError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof Error ? err.message : String(err));
+      return;
     }
     setError(null);
     setWarnedFor(null);
@@ -116,7 +137,7 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
   };
 
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="add-endpoint">
+    <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="add-endpoint">
       <h2 id="add-endpoint">{t('addAnEndpoint')}</h2>
       <div class="field">
         <span class="muted">{t('startFromPreset')}</span>

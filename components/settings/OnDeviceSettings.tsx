@@ -89,7 +89,10 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
     const stop = listenLive((event) => {
       if (event.type !== 'engine') return;
       const e: EngineEvent = event.event;
-      if (e.phase === 'progress') return setActivity({ modelId: e.modelId, progress: e.progress });
+      if (e.phase === 'progress') {
+        setActivity({ modelId: e.modelId, progress: e.progress });
+        return;
+      }
       if (e.phase === 'unloaded') return void refresh();
       setActivity(null);
       if (e.phase === 'failed') setFailure({ code: e.code, error: e.error, suggestion: e.suggestion, detail: e.detail });
@@ -118,7 +121,7 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
       setFailure({ error: err instanceof Error ? err.message : String(err) });
     }
   };
-  const act = (action: Promise<unknown>) => void action.then(refresh).catch((err: Error) => setFailure({ error: err.message }));
+  const act = (action: Promise<unknown>) => void action.then(refresh).catch((err: unknown) => setFailure({ error: err instanceof Error ? err.message : String(err) }));
   const remove = async (m: ListedModel) => {
     const ref = refOf(m, custom);
     await send('engine.delete', ref);
@@ -181,7 +184,7 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
             {p ? `${Math.round(p.fraction * 100)} %${p.fetchedMB !== null ? ` · ${p.fetchedMB} MB` : ''}${p.etaSeconds !== null ? t('aboutSecondsLeft', p.etaSeconds) : ''} · ${p.phase === 'downloading' ? t('phaseDownloading') : t('phaseLoading')}` : t('startingModel', activity.modelId)}
           </span>
           <div>
-            <button class="link" onClick={() => void send('engine.cancel', {}).catch((err: Error) => setFailure({ error: err.message }))}>{t('cancel')}</button>
+            <button class="link" onClick={() => void send('engine.cancel', {}).catch((err: unknown) => setFailure({ error: err instanceof Error ? err.message : String(err) }))}>{t('cancel')}</button>
           </div>
         </div>
       )}

@@ -20,15 +20,24 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
   const known = SITE_ADAPTERS.filter((a) => a.matches.length > 0);
 
   const toggle = async (id: SiteId, matches: string[], enabled: boolean) => {
-    if (enabled && !(await requestAccess(matches))) return setError(t('siteAccessNotGranted'));
+    if (enabled && !(await requestAccess(matches))) {
+      setError(t('siteAccessNotGranted'));
+      return;
+    }
     setError(null);
     await onSetSite(id, enabled);
   };
   const addCustom = async (e: Event) => {
     e.preventDefault();
     const pattern = sitePatternFromInput(input);
-    if (!pattern) return setError(t('enterSiteAddress'));
-    if (!(await requestAccess([pattern]))) return setError(t('patternAccessNotGranted', pattern));
+    if (!pattern) {
+      setError(t('enterSiteAddress'));
+      return;
+    }
+    if (!(await requestAccess([pattern]))) {
+      setError(t('patternAccessNotGranted', pattern));
+      return;
+    }
     setError(null);
     setInput('');
     await onAddCustom(pattern);
@@ -54,7 +63,7 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
           ))}
         </ul>
       )}
-      <form class="field" onSubmit={addCustom}>
+      <form class="field" onSubmit={(e) => void addCustom(e)}>
         <label class="field">
           {t('anotherChatSite')}
           <span class="toggle">

@@ -39,10 +39,17 @@ export function UndoToast({ message, onUndo, onExpire, ms = 10_000 }: UndoToastP
       onMouseLeave={start}
       onFocusIn={pause}
       onFocusOut={start}
-      onKeyDown={(e) => e.key === 'Escape' && (pause(), expire.current())}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        pause();
+        expire.current();
+      }}
     >
       <span>{message}</span>
-      <button ref={button} type="button" class="button small" onClick={() => (pause(), onUndo())}>{t('undo')}</button>
+      <button ref={button} type="button" class="button small" onClick={() => {
+          pause();
+          onUndo();
+        }}>{t('undo')}</button>
     </div>
   );
 }

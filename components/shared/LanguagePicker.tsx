@@ -107,7 +107,9 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
           else if (e.key === 'ArrowUp') setActive((a) => (a <= 0 ? last : a - 1));
           else if (e.key === 'Home' && e.ctrlKey) setActive(0);
           else if (e.key === 'End' && e.ctrlKey) setActive(last);
-          else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) activeCode && toggle(activeCode);
+          else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+            if (activeCode) toggle(activeCode);
+          }
           else if (e.key === 'Escape' && query) setQuery('');
           else return;
           e.preventDefault(); // Enter must not send the prompt; Escape must not close the panel

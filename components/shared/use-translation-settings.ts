@@ -13,7 +13,7 @@ export interface TranslationSettingsView {
   reading: string;
   /** Who translates, in a phrase for the user, and whether it can. */
   engine: { kind: 'chrome' | 'model' | 'none'; label: string; problem?: string };
-  saveSet(label: string, codes: string[]): Promise<void>;
+  saveSet: (label: string, codes: string[]) => Promise<void>;
 }
 
 /**

@@ -29,7 +29,7 @@ export interface AxesModel {
   /** Set when Compare found languages the translator cannot reach (the prompt box shows what to do). */
   blocked: Signal<TranslationBlock | null>;
   /** The translator problem of this composition, or null when every language can be asked now. */
-  checkTranslation(text: string, spec: Omit<ComposeSpec, 'text'>): Promise<TranslationBlock | null>;
+  checkTranslation: (text: string, spec: Omit<ComposeSpec, 'text'>) => Promise<TranslationBlock | null>;
   prefs: Signal<ComposerPrefs>;
   axes: Signal<ComposeAxes>;
   /** A prompt handed over to review (shortcut on a chat, re-run); null when the user is typing their own. */
@@ -42,24 +42,24 @@ export interface AxesModel {
   problem: Signal<string | null>;
   /** Resolves when settings and remembered axes are loaded. */
   loaded: Promise<void>;
-  setAxes(patch: Partial<ComposeAxes>): void;
+  setAxes: (patch: Partial<ComposeAxes>) => void;
   /** The composition for this prompt, without its text. */
-  specFor(text: string): Omit<ComposeSpec, 'text'>;
-  estimate(text: string): PlanEstimate;
+  specFor: (text: string) => Omit<ComposeSpec, 'text'>;
+  estimate: (text: string) => PlanEstimate;
   /** True when the prompt may start now; otherwise it asks (confirmation, missing endpoint). */
-  ready(text: string): boolean;
-  confirm(): void;
-  cancelConfirm(): void;
+  ready: (text: string) => boolean;
+  confirm: () => void;
+  cancelConfirm: () => void;
   /** The comparison started: remember the axes, forget the draft. */
-  started(): Promise<void>;
-  prefill(draft: ComposeDraft): void;
-  clearDraft(): void;
-  saveTemplate(name: string): Promise<void>;
-  applyTemplate(id: string): void;
-  deleteTemplate(id: string): Promise<void>;
-  setDefaultTemplate(id: string | null): Promise<void>;
-  addPersona(label: string, systemPrompt: string): Promise<PersonaSpec>;
-  removePersona(id: string): Promise<void>;
+  started: () => Promise<void>;
+  prefill: (draft: ComposeDraft) => void;
+  clearDraft: () => void;
+  saveTemplate: (name: string) => Promise<void>;
+  applyTemplate: (id: string) => void;
+  deleteTemplate: (id: string) => Promise<void>;
+  setDefaultTemplate: (id: string | null) => Promise<void>;
+  addPersona: (label: string, systemPrompt: string) => Promise<PersonaSpec>;
+  removePersona: (id: string) => Promise<void>;
 }
 
 /** The compose state of the page, when it has one (the prompt box shows the axes only then). */
@@ -86,7 +86,13 @@ function PersonaForm({ onAdd }: { onAdd: (label: string, prompt: string) => Prom
         <textarea dir="auto" rows={2} value={prompt} onInput={(e) => setPrompt(e.currentTarget.value)} placeholder={t('personaPromptPlaceholder')} />
       </label>
       {error && <p class="run-error" role="alert">{error}</p>}
-      <button type="button" class="button secondary small" disabled={!prompt.trim()} onClick={() => void onAdd(label, prompt).then(() => (setLabel(''), setPrompt(''), setError(null)), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+      <button type="button" class="button secondary small" disabled={!prompt.trim()} onClick={() => void onAdd(label, prompt).then(
+            () => {
+              setLabel('');
+              setPrompt('');
+              setError(null);
+            },
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
         {t('addPersona')}
       </button>
     </div>

@@ -118,7 +118,10 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         <>
           {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} names={names} judge={judge} meaning={meaning} />}
           <div class="toolbar" role="toolbar" aria-label={t('howAnswersShown')}>
-            <ReadingToggle runs={runs} translated={readTranslated} onChange={(on) => (setReadTranslated(on), setFlipped(new Set()))} />
+            <ReadingToggle runs={runs} translated={readTranslated} onChange={(on) => {
+                setReadTranslated(on);
+                setFlipped(new Set());
+              }} />
             {gridWanted && (
               <label class="toggle">
                 <input type="checkbox" checked={grid} onChange={(e) => setGrid(e.currentTarget.checked)} />

@@ -34,7 +34,9 @@ export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
   const { engine: engineChoice } = languages.settings.translation;
   const translatingEndpoint = engineChoice.kind === 'model' ? languages.settings.settings.providers.find((p) => p.id === engineChoice.providerId) : null;
   useEffect(() => {
-    if (draft) (setText(draft.text), input.current?.focus());
+    if (!draft) return;
+    setText(draft.text);
+    input.current?.focus();
   }, [draft]);
   const submit = async (only?: string[]) => {
     if (!normalisePrompt(text) || busy || (compose && !compose.ready(text))) return;
@@ -98,7 +100,7 @@ export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
           source={block.source}
           models={translator?.models ?? []}
           onReady={() => submit()}
-          onUseModel={translator?.onUseModel ?? (async () => undefined)}
+          onUseModel={translator?.onUseModel ?? (() => Promise.resolve())}
         >
           {block.readiness.ready.length > 0 && (
             <button type="button" class="link small" onClick={() => void submit(block.readiness.ready)}>

@@ -31,8 +31,7 @@ export function useSiteHealth(): { reports: SiteHealthReport[]; dismiss: (key: s
   }, []);
   const dismiss = (key: string) => {
     void siteHealthItem.getValue().then((all) => {
-      const { [key]: _gone, ...rest } = all;
-      return siteHealthItem.setValue(rest);
+      return siteHealthItem.setValue(Object.fromEntries(Object.entries(all).filter(([k]) => k !== key)));
     });
   };
   return { reports: Object.values(reports).sort((a, b) => b.at - a.at), dismiss };

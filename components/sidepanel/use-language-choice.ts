@@ -34,33 +34,33 @@ export interface Review {
 export interface LanguageChoice {
   settings: TranslationSettingsView;
   languages: string[];
-  setLanguages(codes: string[]): void;
+  setLanguages: (codes: string[]) => void;
   /** The language the user said the prompt is in, or null to detect it. */
   sourceOverride: string | null;
-  setSourceOverride(code: string | null): void;
+  setSourceOverride: (code: string | null) => void;
   /** The prompt's language: the user's choice, else detected, else the reading language. */
-  sourceOf(text: string): string;
+  sourceOf: (text: string) => string;
   /** Languages that need a translation (chosen, other than the prompt's). */
-  targetsFor(text: string): string[];
+  targetsFor: (text: string) => string[];
   /** The prompt changed: when the built-in detection is unsure, ask Chrome's language detector (if downloaded). */
-  noteText(text: string): void;
+  noteText: (text: string) => void;
   review: Review | null;
-  startReview(text: string): void;
-  closeReview(): void;
-  edit(code: string, value: string): void;
-  revert(code: string): void;
+  startReview: (text: string) => void;
+  closeReview: () => void;
+  edit: (code: string, value: string) => void;
+  revert: (code: string) => void;
   /** Round-trips the box's current text (after an edit). */
-  recheck(code: string): void;
+  recheck: (code: string) => void;
   /** The languages, the prompt's language and the user's translations for comparison.start, over a base spec. */
-  specFor(text: string, base?: Omit<ComposeSpec, 'text'>): Omit<ComposeSpec, 'text'>;
+  specFor: (text: string, base?: Omit<ComposeSpec, 'text'>) => Omit<ComposeSpec, 'text'>;
   /** The comparison started: the review is done with. */
-  sent(): void;
+  sent: () => void;
 }
 
 /** Where the choice keeps its languages when the page's compose state owns them (templates, last used). */
 export interface LanguageStore {
   languages: string[];
-  setLanguages(codes: string[]): void;
+  setLanguages: (codes: string[]) => void;
 }
 
 type Preview = (request: TranslationPreviewRequest) => Promise<TranslationPreview>;

@@ -42,13 +42,14 @@ export default defineBackground(() => {
       enabled: enabledSitesOf(await settingsItem.getValue()),
     }),
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- webextension-polyfill's contract: a listener answers by returning a promise (undefined leaves the message to others)
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerEntryPoints(async (spec) => (await core['comparison.start']!(spec, {})).comparisonId);
 
-  const sync = () => settingsItem.getValue().then(syncCaptureScripts).catch((err) => console.error('[parallax] capture registration failed', err));
+  const sync = () => settingsItem.getValue().then(syncCaptureScripts).catch((err: unknown) => console.error('[parallax] capture registration failed', err));
   settingsItem.watch(() => void sync());
   // Local servers such as Ollama reject the extension's Origin header: strip it for the endpoints configured.
-  const syncLocal = () => settingsItem.getValue().then((s) => syncLocalOriginRules(s)).catch((err) => console.error('[parallax] local-server rules failed', err));
+  const syncLocal = () => settingsItem.getValue().then((s) => syncLocalOriginRules(s)).catch((err: unknown) => console.error('[parallax] local-server rules failed', err));
   settingsItem.watch(() => void syncLocal());
   void syncLocal();
   browser.permissions.onAdded.addListener(() => void sync());
@@ -68,10 +69,10 @@ export default defineBackground(() => {
   }
 
   // History older than the user's retention period goes when the browser starts and when the period changes.
-  const prune = () => retentionItem.getValue().then((days) => applyRetention(getDb(), days)).catch((err) => console.error('[parallax] retention failed', err));
+  const prune = () => retentionItem.getValue().then((days) => applyRetention(getDb(), days)).catch((err: unknown) => console.error('[parallax] retention failed', err));
   retentionItem.watch(() => void prune());
   void prune();
 
   void sync();
-  void runner.ensure().then(() => runner.wake()).catch((err) => console.error('[parallax] runner start failed', err));
+  void runner.ensure().then(() => runner.wake()).catch((err: unknown) => console.error('[parallax] runner start failed', err));
 });

@@ -83,7 +83,10 @@ export function ChartCard({ figure, lookKey, drawer = loadAndDraw }: ChartCardPr
     let cancelled = false;
     drawer(el, figure.chart, lookOf(el)).then(
       (chart) => {
-        if (cancelled) return chart.destroy();
+        if (cancelled) {
+          chart.destroy();
+          return;
+        }
         drawn.current = chart;
         setStatus('drawn');
       },

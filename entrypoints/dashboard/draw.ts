@@ -131,8 +131,8 @@ export function chartConfig(spec: ChartSpec, look: ChartLook): ChartConfiguratio
 
 /** A drawn chart: its PNG and a way to remove it. */
 export interface DrawnChart {
-  png(): string;
-  destroy(): void;
+  png: () => string;
+  destroy: () => void;
 }
 
 /** Draws the spec on the canvas. */

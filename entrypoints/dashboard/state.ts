@@ -51,8 +51,8 @@ export interface DashboardState {
   surveyError: Signal<string | null>;
   appearance: Signal<Appearance>;
   error: Signal<string | null>;
-  navigate(route: Route): void;
-  loadSurveys(text: string): void;
+  navigate: (route: Route) => void;
+  loadSurveys: (text: string) => void;
 }
 
 export const DashboardStateContext = createContext<DashboardState | null>(null);

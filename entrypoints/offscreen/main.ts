@@ -39,11 +39,13 @@ const route = createRouter(
     'runner.cancelAll': async ({ comparisonId }) => ({ cancelled: await (await runner).cancelAll(comparisonId) }),
   },
   {
-    context: async () => ({
-      extensionId: browser.runtime.id,
-      extensionOrigin: originOf(browser.runtime.getURL('/')),
-      enabled: { sites: [], customSitePatterns: [] },
-    }),
+    context: () =>
+      Promise.resolve({
+        extensionId: browser.runtime.id,
+        extensionOrigin: originOf(browser.runtime.getURL('/')),
+        enabled: { sites: [], customSitePatterns: [] },
+      }),
   },
 );
+// eslint-disable-next-line @typescript-eslint/no-misused-promises -- webextension-polyfill's contract: a listener answers by returning a promise (undefined leaves the message to others)
 browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

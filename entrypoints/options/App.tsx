@@ -62,7 +62,10 @@ export function App() {
       ) : (
         <OnDeviceUnavailable />
       )}
-      <TranslationSettings settings={settings} cache={{ count: () => getDb().translations.count(), clear: async () => void (await send('translations.clear', {})) }} />
+      <TranslationSettings settings={settings} cache={{ count: () => getDb().translations.count(), clear: async () => {
+            await send('translations.clear', {});
+          },
+        }} />
       <JudgeSettings providers={settings.providers} />
       <HistorySettings />
       <SitesSettings

@@ -1,4 +1,4 @@
-import { computed, signal, type Signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ProviderConfig } from '@/utils/core/providers/types';
@@ -12,19 +12,20 @@ export interface SettingsState {
   settings: Signal<Settings>;
   loaded: Signal<boolean>;
   hasKey: Signal<Set<string>>;
-  ready: Signal<boolean>;
-  addProvider(config: ProviderConfig, apiKey: string): Promise<void>;
+  /** Derived from the settings (an endpoint and a site are set up): read only. */
+  ready: ReadonlySignal<boolean>;
+  addProvider: (config: ProviderConfig, apiKey: string) => Promise<void>;
   /** Takes an endpoint out of the settings; its key stays until {@link forgetKey} (Undo is offered meanwhile). */
-  removeProvider(id: string): Promise<RemovedEndpoint | null>;
+  removeProvider: (id: string) => Promise<RemovedEndpoint | null>;
   /** Undo: the endpoint back where it was, with the same id, so its key and everything naming it still apply. */
-  restoreProvider(removed: RemovedEndpoint): Promise<void>;
+  restoreProvider: (removed: RemovedEndpoint) => Promise<void>;
   /** The key of a removed endpoint goes for good (Undo no longer offered, or the page closed). */
-  forgetKey(id: string): Promise<void>;
-  setSite(id: SiteId, enabled: boolean): Promise<void>;
-  addCustomSite(pattern: string): Promise<void>;
-  removeCustomSite(pattern: string): Promise<void>;
-  setPaused(paused: boolean): Promise<void>;
-  finishOnboarding(): Promise<void>;
+  forgetKey: (id: string) => Promise<void>;
+  setSite: (id: SiteId, enabled: boolean) => Promise<void>;
+  addCustomSite: (pattern: string) => Promise<void>;
+  removeCustomSite: (pattern: string) => Promise<void>;
+  setPaused: (paused: boolean) => Promise<void>;
+  finishOnboarding: () => Promise<void>;
 }
 
 export const SettingsStateContext = createContext<SettingsState | null>(null);

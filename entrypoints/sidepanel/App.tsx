@@ -96,8 +96,8 @@ export function App() {
                 comparison={current.comparison}
                 runs={current.runs}
                 textOf={state.textOf}
-                onRetry={state.retry}
-                onCancel={state.cancel}
+                onRetry={(runId) => void state.retry(runId)}
+                onCancel={(runId) => void state.cancel(runId)}
                 onCancelAll={() => void state.cancelAll(current.comparison.id)}
                 onOpenSettings={openSettings}
                 onAnnotate={(patch) => void state.annotate(current.comparison.id, patch)}

@@ -167,7 +167,10 @@ export function createComposeState(): AxesModel {
 /** Acts on what the background asks when it opens the panel: show a comparison, prefill the prompt box, or say why not. */
 export function connectPanelRequests(state: PanelState, compose: AxesModel): () => void {
   return watchPanelRequests((request) => {
-    if (request.kind === 'open') return state.open(request.comparisonId);
+    if (request.kind === 'open') {
+      state.open(request.comparisonId);
+      return;
+    }
     if (request.kind === 'notice') {
       state.view.value = 'live';
       state.notice.value = request.message;

@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/platform/db/schema';
 import { historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, type HistoryFacets, type HistoryFilter, type HistoryRow } from '@/utils/platform/db/history';
 import { send } from '@/utils/platform/messaging/client';
-import type { Comparison, Run } from '@/utils/core/runner/types';
+import type { Comparison } from '@/utils/core/runner/types';
 import type { ImportReport } from '@/utils/core/history/import-batches';
 import type { ExportedFile, ExportKind, ExportPair } from '@/utils/platform/db/export-file';
 import type { HistoryTransfers } from './transfer-clients';
@@ -31,12 +31,12 @@ export interface HistoryState {
   /** An import or export under way (import: comparisons written of those it adds, once the file is read). */
   busy: Signal<HistoryBusy | null>;
   storageUsed: Signal<string | null>;
-  remove(ids: string[]): Promise<void>;
-  undo(): Promise<void>;
+  remove: (ids: string[]) => Promise<void>;
+  undo: () => Promise<void>;
   /** Builds an export of the comparisons the filter matches, in a worker (the panel stays responsive). */
-  exportFile(kind: ExportKind, pair?: ExportPair): Promise<ExportedFile>;
+  exportFile: (kind: ExportKind, pair?: ExportPair) => Promise<ExportedFile>;
   /** Has the runner host import an export file (it alone writes), following its progress to the report. */
-  importFile(file: Blob): Promise<void>;
+  importFile: (file: Blob) => Promise<void>;
 }
 
 /** The panel's transfers, loaded on first use: the panel opens without their code. */
@@ -83,7 +83,10 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       let cancelled = false;
       void newestIds(db, firstWindow()).then((head) => {
         if (cancelled) return;
-        if (!head.length) return subscribe();
+        if (!head.length) {
+          subscribe();
+          return;
+        }
         afterRows = subscribe;
         counting.value = true;
         ids.value = head;

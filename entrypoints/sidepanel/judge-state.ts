@@ -15,13 +15,13 @@ export interface JudgeState {
   judgeName: Signal<string | null>;
   progress: Signal<{ done: number; total: number } | null>;
   errors: Signal<string[]>;
-  run(rubric: JudgeRubric, prompt: string, runs: Run[]): Promise<void>;
-  cancel(): void;
+  run: (rubric: JudgeRubric, prompt: string, runs: Run[]) => Promise<void>;
+  cancel: () => void;
   /** "Ollama · nomic-embed-text", or null when no embedding model is set up. */
   embeddingName: Signal<string | null>;
   /** Divergence by meaning of the answers last measured (run ids in matrix order). */
   meaning: Signal<{ order: string[]; matrix: number[][]; model: string } | null>;
-  measureMeaning(runs: Run[]): Promise<void>;
+  measureMeaning: (runs: Run[]) => Promise<void>;
 }
 
 /**

@@ -12,11 +12,11 @@ const SETTLED = new Set<Run['state']>(['done', 'failed', 'interrupted']);
  */
 export interface LiveTexts {
   /** The text on screen for a run (a signal, so only its text node re-renders). */
-  textOf(runId: string): Signal<string>;
+  textOf: (runId: string) => Signal<string>;
   /** A live event from the runner. */
-  onLive(event: LiveEvent): void;
+  onLive: (event: LiveEvent) => void;
   /** A run as stored in the database (each checkpoint or state change). */
-  onStored(run: Run): void;
+  onStored: (run: Run) => void;
 }
 
 export function createLiveTexts(): LiveTexts {
@@ -47,7 +47,8 @@ export function createLiveTexts(): LiveTexts {
       if (event.type === 'state') {
         // A new attempt starts from nothing.
         if (event.state === 'streaming') streamed.set(runId, '');
-        return show(runId);
+        show(runId);
+        return;
       }
       const text = streamed.get(runId) ?? '';
       const fromDb = stored.get(runId)?.text ?? '';

@@ -28,25 +28,25 @@ export interface PanelState {
   /** How many comparisons are stored. */
   count: Signal<number>;
   /** Streaming text per run: updated by live deltas between database checkpoints, so only text nodes re-render. */
-  textOf(runId: string): Signal<string>;
+  textOf: (runId: string) => Signal<string>;
   /** A message for the user about the last action that failed. */
   notice: Signal<string | null>;
   history: HistoryState;
   /** What differs between the finished answers of the comparison on screen (null until there are some). */
   analysis: Signal<ComparisonAnalysis | null>;
   judge: JudgeState;
-  open(comparisonId: string): void;
-  startComparison(text: string, spec?: Omit<ComposeSpec, 'text'>): Promise<void>;
-  retry(runId: string): Promise<void>;
-  cancel(runId: string): Promise<void>;
-  cancelAll(comparisonId: string): Promise<void>;
-  annotate(comparisonId: string, patch: { tags?: string[]; note?: string }): Promise<void>;
+  open: (comparisonId: string) => void;
+  startComparison: (text: string, spec?: Omit<ComposeSpec, 'text'>) => Promise<void>;
+  retry: (runId: string) => Promise<void>;
+  cancel: (runId: string) => Promise<void>;
+  cancelAll: (comparisonId: string) => Promise<void>;
+  annotate: (comparisonId: string, patch: { tags?: string[]; note?: string }) => Promise<void>;
   /** Asks the runs a comparison held, or drops them. */
-  extend(comparisonId: string, dismiss?: boolean): Promise<void>;
+  extend: (comparisonId: string, dismiss?: boolean) => Promise<void>;
   /** Endpoints that could translate instead of Chrome's translator (on-device ones only in on-device mode). */
   translatorModels: Signal<TranslatorChoice[]>;
   /** Makes a configured endpoint the translator. */
-  useTranslatorModel(providerId: string): Promise<void>;
+  useTranslatorModel: (providerId: string) => Promise<void>;
   /** Whether the user is writing in the prompt box (set by it). */
   typing: Signal<boolean>;
   /** A comparison picked up while the user was typing or reading another one: offered in a bar, not forced. */

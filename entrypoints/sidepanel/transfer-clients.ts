@@ -6,8 +6,8 @@ import { send } from '@/utils/platform/messaging/client';
 
 /** How the panel's history imports and exports: the runner host writes imports, a worker reads exports. */
 export interface HistoryTransfers {
-  importFile(file: Blob, onProgress: ImportProgress): Promise<ImportReport>;
-  exportFile(request: ExportRequest): Promise<ExportedFile>;
+  importFile: (file: Blob, onProgress: ImportProgress) => Promise<ImportReport>;
+  exportFile: (request: ExportRequest) => Promise<ExportedFile>;
 }
 
 /** Imports through the runner host (the one writer), which it starts if need be. */

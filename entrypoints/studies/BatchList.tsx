@@ -10,7 +10,7 @@ const STATUS: Record<BatchRecord['data']['status'], MessageKey> = {
 };
 
 /** Batches of one kind, newest first: open one to see its progress and results. */
-export function BatchList({ batches, onOpen, title }: { batches: BatchRecord[]; onOpen(id: string): void; title: string }) {
+export function BatchList({ batches, onOpen, title }: { batches: BatchRecord[]; onOpen: (id: string) => void; title: string }) {
   return (
     <section class="card" aria-labelledby="batch-list-title">
       <h2 id="batch-list-title">{title}</h2>

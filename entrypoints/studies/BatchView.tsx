@@ -19,12 +19,12 @@ const STATUS: Record<BatchStatus, MessageKey> = {
 export interface BatchViewProps {
   batch: BatchRecord;
   runs: Run[];
-  onControl(action: 'start' | 'pause' | 'resume' | 'cancel'): Promise<void>;
+  onControl: (action: 'start' | 'pause' | 'resume' | 'cancel') => Promise<void>;
   /** Stores a person's reading of a survey answer (null takes it back). */
-  onRead(runId: string, reading: HandChoice | null): Promise<void>;
+  onRead: (runId: string, reading: HandChoice | null) => Promise<void>;
   /** Address of the dashboard's view of this batch. */
   dashboardUrl: string;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /** One batch: progress, pause/resume/cancel, and its results so far. */

@@ -7,7 +7,7 @@ import { listOf, t, uiLanguage } from '@/utils/core/i18n';
 export interface HandReadingProps {
   answers: SurveyAnswer[];
   /** Stores a person's reading (null takes it back); rejects with a message for the user. */
-  onRead(runId: string, reading: HandChoice | null): Promise<void>;
+  onRead: (runId: string, reading: HandChoice | null) => Promise<void>;
 }
 
 const number = (v: number) => v.toLocaleString(uiLanguage());

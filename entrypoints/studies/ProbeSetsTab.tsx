@@ -13,12 +13,12 @@ export interface ProbeSetsTabProps {
   builtIn: readonly ProbeSet[];
   userSets: ProbeSet[];
   providers: ProviderConfig[];
-  planProbes(set: ProbeSet, choice: RunChoice): BatchData;
-  onRun(set: ProbeSet, choice: RunChoice): Promise<unknown>;
-  onSave(raw: unknown, replacing?: string): Promise<unknown>;
-  onDelete(id: string): Promise<void>;
-  onImport(text: string): Promise<{ added: ProbeSet[]; errors: string[] }>;
-  onOpenSettings(): void;
+  planProbes: (set: ProbeSet, choice: RunChoice) => BatchData;
+  onRun: (set: ProbeSet, choice: RunChoice) => Promise<unknown>;
+  onSave: (raw: unknown, replacing?: string) => Promise<unknown>;
+  onDelete: (id: string) => Promise<void>;
+  onImport: (text: string) => Promise<{ added: ProbeSet[]; errors: string[] }>;
+  onOpenSettings: () => void;
 }
 
 function saveFile(name: string, content: string) {

@@ -7,8 +7,8 @@ import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
 
 export interface QuestionnaireImportProps {
   questionnaire: Instrument | null;
-  onImport(text: string, language: string, addLanguage: boolean): Promise<VsmImport>;
-  onClear(): Promise<void>;
+  onImport: (text: string, language: string, addLanguage: boolean) => Promise<VsmImport>;
+  onClear: () => Promise<void>;
 }
 
 /**

@@ -26,12 +26,12 @@ export interface RunSetupProps {
   languages: string[];
   initialLanguages?: string[];
   /** The batch the choice would run, for the estimate; throws with the reason it cannot run. */
-  plan(choice: RunChoice): BatchData;
-  onStart(choice: RunChoice): Promise<unknown>;
+  plan: (choice: RunChoice) => BatchData;
+  onStart: (choice: RunChoice) => Promise<unknown>;
   startLabel: string;
   /** Extra fields (survey options) shown above the estimate. */
   children?: ComponentChildren;
-  onOpenSettings(): void;
+  onOpenSettings: () => void;
 }
 
 /** Choose endpoints and languages, see what the run will cost before starting it. */

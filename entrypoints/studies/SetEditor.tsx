@@ -19,8 +19,8 @@ export interface SetEditorProps {
   initial: ProbeSet;
   /** The id being replaced when editing; absent for a new set. */
   replacing?: string;
-  onSave(raw: unknown, replacing?: string): Promise<unknown>;
-  onClose(): void;
+  onSave: (raw: unknown, replacing?: string) => Promise<unknown>;
+  onClose: () => void;
 }
 
 /**

@@ -38,7 +38,7 @@ export interface SurveyResultsProps {
   batch: BatchRecord;
   runs: Run[];
   /** Stores a person's reading of an answer (null takes it back). */
-  onRead(runId: string, reading: HandChoice | null): Promise<void>;
+  onRead: (runId: string, reading: HandChoice | null) => Promise<void>;
 }
 
 /**

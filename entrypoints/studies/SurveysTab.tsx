@@ -14,11 +14,11 @@ export interface SurveysTabProps {
   questionnaire: Instrument | null;
   choices: SurveyChoices;
   providers: ProviderConfig[];
-  planSurvey(choice: RunChoice, choices: SurveyChoices): BatchData;
-  onRun(choice: RunChoice, choices: SurveyChoices): Promise<unknown>;
-  onImport(text: string, language: string, addLanguage: boolean): Promise<VsmImport>;
-  onClear(): Promise<void>;
-  onOpenSettings(): void;
+  planSurvey: (choice: RunChoice, choices: SurveyChoices) => BatchData;
+  onRun: (choice: RunChoice, choices: SurveyChoices) => Promise<unknown>;
+  onImport: (text: string, language: string, addLanguage: boolean) => Promise<VsmImport>;
+  onClear: () => Promise<void>;
+  onOpenSettings: () => void;
 }
 
 const number = (value: string, fallback: number) => (value.trim() === '' || !Number.isFinite(Number(value)) ? fallback : Number(value));

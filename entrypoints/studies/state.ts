@@ -54,22 +54,22 @@ export interface StudiesState {
   openId: Signal<string | null>;
   open: Signal<{ batch: BatchRecord; runs: Run[] } | null | undefined>;
   error: Signal<string | null>;
-  setTab(tab: StudiesTab): void;
-  openBatch(id: string | null): void;
+  setTab: (tab: StudiesTab) => void;
+  openBatch: (id: string | null) => void;
   /** The plan a choice would run (for the estimate), or the reason it cannot run. */
-  planProbes(set: ProbeSet, choice: RunChoice): BatchData;
-  planSurvey(choice: RunChoice, choices: SurveyChoices): BatchData;
-  runProbes(set: ProbeSet, choice: RunChoice): Promise<string>;
-  runSurvey(choice: RunChoice, choices: SurveyChoices): Promise<string>;
-  control(batchId: string, action: 'start' | 'pause' | 'resume' | 'cancel'): Promise<void>;
+  planProbes: (set: ProbeSet, choice: RunChoice) => BatchData;
+  planSurvey: (choice: RunChoice, choices: SurveyChoices) => BatchData;
+  runProbes: (set: ProbeSet, choice: RunChoice) => Promise<string>;
+  runSurvey: (choice: RunChoice, choices: SurveyChoices) => Promise<string>;
+  control: (batchId: string, action: 'start' | 'pause' | 'resume' | 'cancel') => Promise<void>;
   /** A person's reading of a survey answer, stored by the background (null takes it back). */
-  readAnswer(runId: string, reading: HandChoice | null): Promise<void>;
-  saveSet(raw: unknown, replacing?: string): Promise<ProbeSet>;
-  deleteSet(id: string): Promise<void>;
-  importSets(text: string): Promise<{ added: ProbeSet[]; errors: string[] }>;
-  importQuestionnaire(text: string, language: string, addLanguage: boolean): Promise<VsmImport>;
-  clearQuestionnaire(): Promise<void>;
-  saveChoices(choices: SurveyChoices): Promise<void>;
+  readAnswer: (runId: string, reading: HandChoice | null) => Promise<void>;
+  saveSet: (raw: unknown, replacing?: string) => Promise<ProbeSet>;
+  deleteSet: (id: string) => Promise<void>;
+  importSets: (text: string) => Promise<{ added: ProbeSet[]; errors: string[] }>;
+  importQuestionnaire: (text: string, language: string, addLanguage: boolean) => Promise<VsmImport>;
+  clearQuestionnaire: () => Promise<void>;
+  saveChoices: (choices: SurveyChoices) => Promise<void>;
 }
 
 export const StudiesStateContext = createContext<StudiesState | null>(null);
