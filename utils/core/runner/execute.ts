@@ -21,10 +21,10 @@ export const DEFAULT_TIMEOUTS: RunTimeouts = { firstByteMs: 60_000, totalMs: 10 
 /** What executing one run needs. */
 export interface ExecuteDeps {
   store: RunStore;
-  providerFor(kind: Target['providerKind']): ChatProvider | undefined;
-  apiKeyFor(providerId: string): Promise<string | undefined>;
-  emit(event: LiveEvent): void;
-  now(): number;
+  providerFor: (kind: Target['providerKind']) => ChatProvider | undefined;
+  apiKeyFor: (providerId: string) => Promise<string | undefined>;
+  emit: (event: LiveEvent) => void;
+  now: () => number;
   checkpointMs: number;
   retry?: RetryPolicy;
   timeouts?: RunTimeouts;
