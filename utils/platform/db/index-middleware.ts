@@ -4,7 +4,7 @@
  * else right after it commits. Streaming checkpoints (a run still translating or streaming) are not indexed: the
  * index learns an answer once it is final, and learns new, changed and deleted comparisons at once.
  */
-import type { DBCore, DBCoreKeyRange, DBCoreRangeType, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Comparison, Run } from '../../core/runner/types';
 import { searchEntry } from './search-index';
 
@@ -16,7 +16,8 @@ export function indexesItself(transaction: { idbtrans: object } | null | undefin
   if (transaction) bulkIndexed.add(transaction.idbtrans);
 }
 
-const equal = (value: string): DBCoreKeyRange => ({ type: 1 as DBCoreRangeType.Equal /* a const enum: its value is written out */, lower: value, upper: value });
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Dexie's DBCoreRangeType is a const enum, which isolated modules cannot import as a value: 1 is its Equal.
+const equal = (value: string): DBCoreKeyRange => ({ type: 1 /* DBCoreRangeType.Equal */, lower: value, upper: value });
 
 /**
  * Comparison ids a mutation touches, or none for a checkpoint. Synchronous on purpose: nothing may be awaited
