@@ -73,7 +73,10 @@ async function classifierPerSecond(): Promise<number | null> {
     );
     const started = performance.now();
     let n = 0;
-    while (performance.now() - started < 1500) for (const a of answers) (classifyRefusal(a, 'en'), n++);
+    while (performance.now() - started < 1500) for (const a of answers) {
+        classifyRefusal(a, 'en');
+        n++;
+      }
     return Math.round(n / ((performance.now() - started) / 1000));
   } catch {
     return null;
@@ -90,7 +93,10 @@ async function valuesPerSecond(): Promise<number> {
   );
   const started = performance.now();
   let n = 0;
-  while (performance.now() - started < 1500) for (const a of answers) (valueFeatures(a, { language: 'en', prompt: 'Should genetically modified food be banned?' }), n++);
+  while (performance.now() - started < 1500) for (const a of answers) {
+      valueFeatures(a, { language: 'en', prompt: 'Should genetically modified food be banned?' });
+      n++;
+    }
   return Math.round(n / ((performance.now() - started) / 1000));
 }
 

@@ -121,7 +121,7 @@ async function main() {
   const runner = createRunner({
     store,
     providerFor,
-    apiKeyFor: async (id) => keys.get(id) || undefined,
+    apiKeyFor: (id) => Promise.resolve(keys.get(id) || undefined),
     translator: config.translate ? translatorFrom(config, providers, keys) : undefined,
     onEvent: (e) => {
       if (e.type === 'state') process.stderr.write(`${labels.get(e.runId)}: ${e.state}\n`);

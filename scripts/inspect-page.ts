@@ -48,10 +48,11 @@ async function inspectPage(url: string, html: string): Promise<{ report: PageRep
   const window = new Window({
     url,
     settings: {
-      disableJavaScriptEvaluation: true,
+      // happy-dom's defaults already, written out because scripts must never run here.
+      enableJavaScriptEvaluation: false,
       disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
+      enableCSSFileLoading: false,
+      enableIframePageLoading: false,
     },
   });
   try {

@@ -40,7 +40,7 @@ export async function benchFanout(reps = 7): Promise<{ fanout_ratio: number; fan
       const providers = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, kind: 'openai-compatible' as const, label: `P${i}`, baseUrl: `${server.url}/v1`, model: `m${i}`, maxConcurrent: 12 }));
       const { comparison, runs } = planComparison({ prompt: 'bench', source: { kind: 'panel' }, providers, now: Date.now(), newId: randomUUID });
       const store = memoryRunStore([comparison], runs);
-      const runner = createRunner({ store, providerFor, apiKeyFor: async () => undefined, maxConcurrent: 12 });
+      const runner = createRunner({ store, providerFor, apiKeyFor: () => Promise.resolve(undefined), maxConcurrent: 12 });
       started = performance.now();
       await runner.wake();
       await runner.idle();

@@ -173,6 +173,8 @@ function parseLoose(candidate: string): unknown {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A reply's free-text field, trimmed; anything but a string (an object, a list) reads as no text. */
+const textOf = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const token = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/^\d_/, '').replace(/[\s-]+/g, '_') : '');
 
 function quotesOf(value: unknown): string[] {
@@ -185,7 +187,7 @@ function checkRefusal(obj: Record<string, unknown>, by: string): RefusalJudgeVer
   if (!LABELS.includes(label)) return `label must be one of ${LABELS.join(', ')} (got ${JSON.stringify(obj.label)})`;
   const kind = token(obj.kind) as RefusalKind;
   if (obj.kind != null && obj.kind !== '' && token(obj.kind) !== 'none' && !KINDS.includes(kind)) return `kind must be one of ${KINDS.join(', ')} or null (got ${JSON.stringify(obj.kind)})`;
-  return { rubric: 'refusal', by, label, ...(KINDS.includes(kind) ? { kind } : {}), rationale: String(obj.rationale ?? '').trim(), quotes: quotesOf(obj.quotes) };
+  return { rubric: 'refusal', by, label, ...(KINDS.includes(kind) ? { kind } : {}), rationale: textOf(obj.rationale), quotes: quotesOf(obj.quotes) };
 }
 
 function checkValues(obj: Record<string, unknown>, by: string): ValuesJudgeVerdict | string {
@@ -201,7 +203,7 @@ function checkValues(obj: Record<string, unknown>, by: string): ValuesJudgeVerdi
   const stance = token(obj.stance) as Stance;
   if (!STANCES.includes(stance)) return `stance must be one of ${STANCES.join(', ')} (got ${JSON.stringify(obj.stance)})`;
   const quoted = [...quotesOf(obj.quotes), ...VALUE_DIMENSIONS.map((d) => dimensions[d].quote).filter(Boolean)];
-  return { rubric: 'values', by, dimensions, stance, rationale: String(obj.rationale ?? '').trim(), quotes: [...new Set(quoted)] };
+  return { rubric: 'values', by, dimensions, stance, rationale: textOf(obj.rationale), quotes: [...new Set(quoted)] };
 }
 
 /** Whitespace- and apostrophe-insensitive containment, for checking a judge's quotes against the answer. */

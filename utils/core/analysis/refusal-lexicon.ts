@@ -125,6 +125,7 @@ function categorySource(lexicon: RefusalLexicon, category: Category): string | n
  */
 export function tolerant(patterns: string[], classes: Record<string, string>): string[] {
   return patterns.map((p) =>
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- our own patterns, walked a code point at a time to widen letters into classes
     [...p].map((c) => (classes[c] ? `[${classes[c]}]\\p{M}*` : c)).join(''),
   );
 }

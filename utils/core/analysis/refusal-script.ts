@@ -31,6 +31,7 @@ const OTHER_WORDS =
 /** Letters with diacritics that English text rarely has. */
 const DIACRITICS = /[ñãõçàèìòùâêîôûäöüßåæøœăîșțşğıłńśźżđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹṣɓɗƙ]/giu;
 /** Anything past Latin Extended (U+024F) and Latin Extended Additional (U+1E00–1EFF), spaces and punctuation aside. */
+// eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: control characters are not beyond Latin
 const BEYOND_LATIN = /[^\u0000-\u024F\u1E00-\u1EFF\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]/;
 const OTHER_LETTERS = /[^\s\p{P}\p{S}\p{N}\p{Script=Latin}\p{M}]/u;
 

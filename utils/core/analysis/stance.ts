@@ -159,7 +159,7 @@ function sentenceCue(text: string, sentence: Piece, a: AnswerSpans, s: CompiledS
 function trimmed(text: string, start: number, end: number, rule: string): EvidenceSpan {
   let a = start;
   let b = end;
-  while (a < b && /[\s,;:.!?。！？、，—–*#>\-]/u.test(text[a]!)) a++;
+  while (a < b && /[\s,;:.!?。！？、，—–*#>-]/u.test(text[a]!)) a++;
   while (b > a && /[\s,;:.!?。！？、，—–*]/u.test(text[b - 1]!)) b--;
   return { start: a, end: b, rule };
 }

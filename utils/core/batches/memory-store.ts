@@ -10,14 +10,18 @@ export function memoryBatchStore(runs = memoryRunStore()) {
   const batches = new Map<string, { id: string; createdAt: number; kind: BatchRecord['kind']; name: string; data: unknown }>();
   let lock: Promise<unknown> = Promise.resolve();
   const tx: BatchTx = {
-    getBatch: async (id) => structuredClone(batches.get(id)),
-    async putBatchData(id, data: BatchData) {
+    getBatch: (id) => Promise.resolve(structuredClone(batches.get(id))),
+    putBatchData(id, data: BatchData) {
       const record = batches.get(id);
-      if (!record) throw new Error('That batch no longer exists.');
+      if (!record) return Promise.reject(new Error('That batch no longer exists.'));
       batches.set(id, { ...record, data: structuredClone(data) });
+      return Promise.resolve();
     },
-    runsOf: async (ids) => ids.flatMap((id) => runs.runsOf(id)).map((r) => structuredClone(r)),
-    addComparison: async (comparison, added) => runs.add(comparison, added),
+    runsOf: (ids) => Promise.resolve(ids.flatMap((id) => runs.runsOf(id)).map((r) => structuredClone(r))),
+    addComparison: (comparison, added) => {
+      runs.add(comparison, added);
+      return Promise.resolve();
+    },
     moveRun: async (id, to, patch) => Boolean(await runs.move(id, to, patch)),
     patchRun: (id, patch) => runs.patch(id, patch),
   };
@@ -34,8 +38,8 @@ export function memoryBatchStore(runs = memoryRunStore()) {
       lock = result.catch(() => undefined);
       return result;
     },
-    activeBatchIds: async () =>
-      [...batches.values()].filter((b) => ['running', 'paused'].includes((b.data as BatchData | undefined)?.status ?? '')).map((b) => b.id),
+    activeBatchIds: () =>
+      Promise.resolve([...batches.values()].filter((b) => ['running', 'paused'].includes((b.data as BatchData | undefined)?.status ?? '')).map((b) => b.id)),
     async batchOfRun(runId) {
       const run = await runs.getRun(runId);
       return run && (await runs.getComparison(run.comparisonId))?.batchId;

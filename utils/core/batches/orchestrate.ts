@@ -32,8 +32,8 @@ export interface BatchStore {
 
 /** Time and ids, passed in so tests can fix them. */
 export interface BatchClock {
-  now(): number;
-  newId(): string;
+  now: () => number;
+  newId: () => string;
 }
 
 /** What a step did; the caller wakes the runner when it queued anything. */

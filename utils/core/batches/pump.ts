@@ -8,7 +8,7 @@ export interface BatchPumpDeps extends BatchClock {
   wake(): Promise<unknown>;
   /** Waits this long after an answer settles, so a burst of answers makes one step. Default 150 ms. */
   delayMs?: number;
-  onError?(err: unknown): void;
+  onError?: (err: unknown) => void;
 }
 
 /** Keeps batches moving where the runner lives: a step after answers settle, and one per batch after a restart. */

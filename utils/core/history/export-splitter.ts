@@ -23,7 +23,6 @@ interface ValueScan {
 }
 
 const QUOTE = 34;
-const BACKSLASH = 92;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 type Step = 'start' | 'keyOrClose' | 'key' | 'colon' | 'valueStart' | 'afterMember' | 'itemOrClose' | 'item' | 'afterItem' | 'end';

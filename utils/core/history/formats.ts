@@ -47,7 +47,10 @@ export function toJsonExportParts(comparisons: ExportedComparison[], now = new D
   return [JSON.stringify({ ...head, comparisons }, null, 2)];
 }
 
-const csvCell = (value: unknown): string => {
+/** What a CSV column reads from an answer: text, a number or a flag; nothing is an empty cell. */
+type CsvValue = string | number | boolean | null | undefined;
+
+const csvCell = (value: CsvValue): string => {
   const text = value === undefined || value === null ? '' : String(value);
   // Quote everything that needs it; neutralise spreadsheet formulas (a cell starting with = + - @).
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -58,7 +61,7 @@ const csvCell = (value: unknown): string => {
 const sourceOf = (c: ExportedComparison) => (c.batchId ? 'study' : c.source.kind === 'site' ? c.source.siteName : c.source.kind);
 
 /** Every column, in order, with how to read a row's cell; documented in docs/EXPORTS.md. New columns go at the end. */
-const CSV_COLUMNS: [name: string, cell: (c: ExportedComparison, a: ExportedAnswer, read: ReadComparison, r: ReadAnswer) => unknown][] = [
+const CSV_COLUMNS: [name: string, cell: (c: ExportedComparison, a: ExportedAnswer, read: ReadComparison, r: ReadAnswer) => CsvValue][] = [
   ['comparison_id', (c) => c.id],
   ['created_at', (c) => c.createdAt],
   ['prompt', (c) => c.prompt],

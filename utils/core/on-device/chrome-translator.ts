@@ -39,19 +39,19 @@ export interface LanguageDetectorApi {
 /** A language pair's (or the detector's) state, 'unsupported' when the browser has no such API. */
 export type PairAvailability = BuiltinAvailability | 'unsupported';
 
-const apiIn = <T>(scope: object, name: string): T | undefined => {
+const apiIn = (scope: object, name: string): object | undefined => {
   const api = (scope as Record<string, Partial<{ availability: unknown; create: unknown }> | undefined>)[name];
-  return api && typeof api.availability === 'function' && typeof api.create === 'function' ? (api as T) : undefined;
+  return api && typeof api.availability === 'function' && typeof api.create === 'function' ? api : undefined;
 };
 
 /** Chrome's `Translator` in this context (a window: extension page or offscreen document), if there is one. */
 export function translatorApi(scope: object = globalThis): TranslatorApi | undefined {
-  return apiIn<TranslatorApi>(scope, 'Translator');
+  return apiIn(scope, 'Translator') as TranslatorApi | undefined;
 }
 
 /** Chrome's `LanguageDetector` in this context, if there is one. */
 export function languageDetectorApi(scope: object = globalThis): LanguageDetectorApi | undefined {
-  return apiIn<LanguageDetectorApi>(scope, 'LanguageDetector');
+  return apiIn(scope, 'LanguageDetector') as LanguageDetectorApi | undefined;
 }
 
 const pairName = (source: string, target: string) => `${languageName(source)} → ${languageName(target)}`;

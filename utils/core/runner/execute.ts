@@ -19,8 +19,8 @@ export { DEFAULT_TIMEOUTS };
 /** What executing one run needs. */
 export interface ExecuteDeps {
   store: RunStore;
-  providerFor(kind: Target['providerKind']): ChatProvider | undefined;
-  apiKeyFor(providerId: string): Promise<string | undefined>;
+  providerFor: (kind: Target['providerKind']) => ChatProvider | undefined;
+  apiKeyFor: (providerId: string) => Promise<string | undefined>;
   emit: (event: LiveEvent) => void;
   now: () => number;
   checkpointMs: number;

@@ -12,19 +12,20 @@ export function memoryRunStore(comparisons: Comparison[] = [], runs: Run[] = [])
       for (const run of added) byId.set(run.id, structuredClone(run));
     },
     runsOf: (comparisonId) => [...byId.values()].filter((r) => r.comparisonId === comparisonId).sort((a, b) => a.position - b.position),
-    getRun: async (id) => byId.get(id),
-    getComparison: async (id) => comparisonById.get(id),
-    runsIn: async (states: RunState[]) => [...byId.values()].filter((r) => states.includes(r.state)),
-    async patch(id, patch) {
+    getRun: (id) => Promise.resolve(byId.get(id)),
+    getComparison: (id) => Promise.resolve(comparisonById.get(id)),
+    runsIn: (states: RunState[]) => Promise.resolve([...byId.values()].filter((r) => states.includes(r.state))),
+    patch(id, patch) {
       const run = byId.get(id);
       if (run) byId.set(id, { ...run, ...patch, updatedAt: Date.now() });
+      return Promise.resolve();
     },
-    async move(id, to, patch = {}) {
+    move(id, to, patch = {}) {
       const run = byId.get(id);
-      if (!run || !canTransition(run.state, to)) return undefined;
+      if (!run || !canTransition(run.state, to)) return Promise.resolve(undefined);
       const next = { ...run, ...patch, state: to, updatedAt: Date.now() };
       byId.set(id, next);
-      return next;
+      return Promise.resolve(next);
     },
   };
   return store;

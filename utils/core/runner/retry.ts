@@ -25,13 +25,18 @@ export function retryDelay(err: ProviderError, attempt: number, policy: RetryPol
 /** Resolves after `ms`, or rejects as soon as the signal aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal.aborted) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with the signal's own reason, as fetch does
+      reject(signal.reason);
+      return;
+    }
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with the signal's own reason, as fetch does
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });

@@ -19,9 +19,9 @@ export interface RunStore {
 /** What the runner needs from its host. No browser API is touched here, so it runs in Node too. */
 export interface RunnerDeps {
   store: RunStore;
-  providerFor(kind: ProviderKind): ChatProvider | undefined;
+  providerFor: (kind: ProviderKind) => ChatProvider | undefined;
   /** The key for a provider, fetched at run time so it never sits in a message or a record. */
-  apiKeyFor(providerId: string): Promise<string | undefined>;
+  apiKeyFor: (providerId: string) => Promise<string | undefined>;
   /** Live events for open panels (deltas between checkpoints, state changes). */
   onEvent?(event: LiveEvent): void;
   /** How often partial text is written while streaming. */
@@ -31,12 +31,12 @@ export interface RunnerDeps {
   /** Runs streaming at once against one plain-http host (browsers: {@link BROWSER_CONNECTIONS_PER_HTTP_HOST}); none in Node. */
   connectionsPerHttpHost?: number;
   /** Runs streaming at once against one provider (on-device engines: one at a time by default). */
-  concurrencyFor?(target: Target): number;
+  concurrencyFor?: (target: Target) => number;
   retry?: RetryPolicy;
   timeouts?: RunTimeouts;
   /** Translates prompts into each run's language and answers back (see ExecuteDeps). */
   translator?: Translator;
-  now?(): number;
+  now?: () => number;
 }
 
 /** The runner: takes queued runs, streams them independently, persists every state change. */
@@ -105,7 +105,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   function start(run: Run) {
     const controller = new AbortController();
     active.set(run.id, { controller, run });
-    track(
+    void track(
       // The translator is read per run: the host rebuilds it when the settings change.
       executeRun(run, controller.signal, { ...executeDeps, translator: deps.translator })
         .catch((err: unknown) => console.error('[parallax] runner bug', err))

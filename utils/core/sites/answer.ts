@@ -44,7 +44,11 @@ export function answerWhenDone(
   const Observer = (doc?.defaultView)?.MutationObserver ?? MutationObserver;
 
   return new Promise<string>((resolve, reject) => {
-    if (signal.aborted) return void reject(signal.reason);
+    if (signal.aborted) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with the signal's own reason, as fetch does
+      reject(signal.reason);
+      return;
+    }
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
     let pending = '';
 
@@ -55,7 +59,10 @@ export function answerWhenDone(
       signal.removeEventListener('abort', onAbort);
       fn();
     };
-    const onAbort = () => finish(() => reject(signal.reason));
+    const onAbort = () => {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with the signal's own reason, as fetch does
+      finish(() => reject(signal.reason));
+    };
 
     /** Re-evaluates after a change: (re)starts the quiet period when a new answer is present and idle. */
     const check = () => {

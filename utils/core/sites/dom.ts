@@ -107,6 +107,6 @@ export function collapse(text: string): string {
 /** The text the user typed into a composer: `value` for form fields, visible text for contenteditable. */
 export function composerText(el: Element): string {
   // Tag names, not instanceof: the element may come from another window (happy-dom, a saved page).
-  if (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') return String((el as HTMLTextAreaElement).value ?? '').trim();
+  if (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') return ((el as HTMLTextAreaElement).value ?? '').trim();
   return visibleText(el);
 }

@@ -52,7 +52,7 @@ export function maskNonAnswers(text: string, max: number, labels: ReadonlyMap<nu
   let out = text.replace(QUESTION_NUMBER, blank);
   out = out.replace(new RegExp(`(\\d)(\\s*(?:/|out of|of|von|sur|de|из|van|में से)\\s*${max})(?!\\d)`, 'gu'), (_, d: string, rest: string) => d + blank(rest));
   // Option lines echoed back: a marker and that option's own label, on two or more lines.
-  const echo = /^[ \t]*[(\[]?(\d{1,2})[)\]]?[ \t]*[.:=\-–)]?[ \t]*(.*)$/gm;
+  const echo = /^[ \t]*[([]?(\d{1,2})[)\]]?[ \t]*[.:=\-–)]?[ \t]*(.*)$/gm;
   const echoed = [...out.matchAll(echo)].filter((m) => {
     const rest = m[2]!.replace(/[\s.,;:!。]+$/u, '').trim();
     return !!rest && (labels.get(Number(m[1])) ?? []).includes(rest);
@@ -82,6 +82,7 @@ export function wordMentions(text: string, language: string): Mention[] {
       for (const word of spellings.split('|')) {
         const w = escape(word);
         // "one"/"un"/"ein" double as articles and one-letter words are particles elsewhere: they count only alone.
+        // eslint-disable-next-line @typescript-eslint/no-misused-spread -- a one-character word counts code points (a CJK particle is one)
         const aloneOnly = unspaced || i === 0 || [...word].length === 1;
         const at = (re: RegExp) => {
           const m = re.exec(text);

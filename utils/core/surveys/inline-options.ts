@@ -22,7 +22,7 @@ interface Marker {
 
 /** Marker styles, each with how many options in a row make it a list (plain "n." needs three: "2." ends sentences). */
 const STYLES: { pattern: RegExp; least: number }[] = [
-  { pattern: /[(\[（［]\s*(\d{1,2})\s*[)\]）］]\s*/g, least: 2 },
+  { pattern: /[([（［]\s*(\d{1,2})\s*[)\]）］]\s*/g, least: 2 },
   { pattern: /(?<![\d.,])(\d{1,2})\s*(?:=|＝|:|：|-|–|—)\s*(?!\d)/g, least: 2 },
   { pattern: /(?<![\d.,])(\d{1,2})\s*[(（]([^()（）]{1,80})[)）]/g, least: 2 },
   { pattern: /(?<![\d.,\p{L}])(\d{1,2})\s*[.)．、]\s+(?!\d)/gu, least: 3 },

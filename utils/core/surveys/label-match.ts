@@ -62,7 +62,9 @@ function tokenize(text: string, languages: readonly string[], disabled: Readonly
         if (!m[0]) continue;
         const end = m.index + m[0].length;
         const same = found.find((f) => f.start === m.index && f.end === end);
-        if (same) same.classes.includes(cls) || same.classes.push(cls);
+        if (same) {
+          if (!same.classes.includes(cls)) same.classes.push(cls);
+        }
         else found.push({ start: m.index, end, classes: [cls] });
       }
     }
@@ -88,7 +90,10 @@ function tokenize(text: string, languages: readonly string[], disabled: Readonly
     bounds.add(s.start).add(s.end);
     const between = text.slice(last, s.start);
     last = s.end;
-    if (/[.!?;。！？；\n]/u.test(between)) (sentence++, clause++);
+    if (/[.!?;。！？；\n]/u.test(between)) {
+      sentence++;
+      clause++;
+    }
     if (/[~〜～/–—]|\s-\s/u.test(between)) clause++;
     if (s.word && CONNECTORS.has(s.word)) {
       clause++;

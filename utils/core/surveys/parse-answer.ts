@@ -114,7 +114,10 @@ function candidates(text: string, options: Option[], min: number, max: number, s
       joins.push(join);
     }
     // "1, 2 or 3" is one list; a comma alone ("2, 4") or after the last "or" joins nothing.
-    while (joins.length && joins[joins.length - 1] === 'list') (joins.pop(), chain.pop());
+    while (joins.length && joins[joins.length - 1] === 'list') {
+      joins.pop();
+      chain.pop();
+    }
     const first = chain[0]!;
     const last = chain[chain.length - 1]!;
     const values = [...new Set(chain.map((o) => o.value))];
@@ -152,6 +155,7 @@ export function parseAnswer(text: string, scale: AnswerScale, language = 'en'): 
     ...wordMentions(masked, language).filter((m) => m.value >= min && m.value <= max),
   ];
   // A whole answer of a few words ("Sehr.", "有时") may name a label without its shared words.
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts CJK characters, which are single code points
   const size = (norm.match(/[\p{L}\p{N}]+/gu) ?? []).reduce((n, w) => n + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) ? Math.ceil([...w].length / 3) : 1), 0);
   const short = size <= 4;
   const found = candidates(masked, toOptions(masked, mentions), min, max, short);

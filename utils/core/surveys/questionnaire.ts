@@ -41,7 +41,7 @@ type Line =
   | { kind: 'numbered'; n: number; text: string; line: number };
 
 const EXPLICIT_ITEM = /^(?:[mMqQ]\s?0*(\d{1,3})|0(\d))\s*[.):\-–]?\s*(.*)$/;
-const OPTION = /^(?:[(\[（](\d{1,2})[)\]）]|(\d{1,2})\s*(?:=|＝|-|–|—))\s*(.+)$/;
+const OPTION = /^(?:[([（](\d{1,2})[)\]）]|(\d{1,2})\s*(?:=|＝|-|–|—))\s*(.+)$/;
 const NUMBERED = /^(\d{1,3})\s*[.)．、:：]\s*(.+)$/;
 const ANSWER_COLUMNS = /(?:\s+\d{1,2}){2,}\s*$/;
 
@@ -163,7 +163,10 @@ export function parseQuestionnaire(text: string): ParsedQuestionnaire {
       else block = null;
       return;
     }
-    if (l.kind === 'option') return void addOption(l.n, l.text, false);
+    if (l.kind === 'option') {
+      addOption(l.n, l.text, false);
+      return;
+    }
     // A plain "n." continues an open block of "n." options when it is the block's next value, unless it is the
     // next question and options restart right after it.
     const open = block;
@@ -171,7 +174,10 @@ export function parseQuestionnaire(text: string): ParsedQuestionnaire {
     // Skipping ahead by a few numbers is allowed, so a missing item is reported rather than derailing the rest.
     const next = l.n >= expected && l.n <= expected + 3;
     const isItem = l.kind === 'item' || (next && !continuesBlock && !looksLikeScale(lines, i));
-    if (!isItem) return void addOption(l.n, l.text, true);
+    if (!isItem) {
+      addOption(l.n, l.text, true);
+      return;
+    }
     current = { number: l.n, text: l.text, line: l.line, blocksAfter: [] };
     result.questions.push(current);
     expected = Math.max(expected, l.n + 1);

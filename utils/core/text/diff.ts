@@ -149,7 +149,10 @@ export function readableDiff(base: string, other: string): ReadableDiff {
   let common = 0;
   for (const w of b) {
     const left = counts.get(w) ?? 0;
-    if (left > 0) (common++, counts.set(w, left - 1));
+    if (left > 0) {
+      common++;
+      counts.set(w, left - 1);
+    }
   }
   const bound = (2 * common) / total;
   if (bound < MIN_SHARED) return { kind: 'too-different', shared: bound };

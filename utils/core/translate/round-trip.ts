@@ -57,6 +57,7 @@ function stems(text: string): Set<string> {
   const out = new Set<string>();
   for (const word of words(text)) {
     if (UNSPACED.test(word)) {
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are the unit wanted: each CJK character is a word
       const chars = [...word];
       if (chars.length === 1) out.add(chars[0]!);
       for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);

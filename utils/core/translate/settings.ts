@@ -62,7 +62,7 @@ export function translationSettingsOf(raw: unknown, capabilities: TranslationCap
   const sets = Array.isArray(raw.savedSets) ? raw.savedSets : [];
   const savedSets = sets
     .filter(isRecord)
-    .map((s) => ({ id: String(s.id ?? ''), label: String(s.label ?? '').trim(), codes: validCodes(Array.isArray(s.codes) ? s.codes.map(String) : []) }))
+    .map((s) => ({ id: typeof s.id === 'string' ? s.id : '', label: typeof s.label === 'string' ? s.label.trim() : '', codes: validCodes(Array.isArray(s.codes) ? s.codes.map(String) : []) }))
     .filter((s) => s.id && s.label && s.codes.length)
     .slice(0, MAX_SAVED_SETS);
   return { engine: engineOf(raw.engine, capabilities), ...(reading ? { readingLanguage: reading } : {}), savedSets };

@@ -135,6 +135,7 @@ export function captureHandlers(deps: BackgroundDeps, base: Handlers): Handlers 
       const reports = { ...(await siteHealthItem.getValue()) };
       const known = reports[key];
       if (missing.length) reports[key] = { key, siteName: custom ? new URL(url).host : adapter.name, url, missing: byImportance(missing), at: now() };
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- site health is a plain record kept in storage (a Map would not survive it); this drops one site's entry
       else if (known) delete reports[key];
       else return { recorded: false };
       await siteHealthItem.setValue(reports);

@@ -66,7 +66,10 @@ export function entryPointHandlers(deps: EntryPointDeps): EntryPointHandlers {
       const text = (info.selectionText ?? '').trim();
       const from = hostOf(tab?.url) ? `Selected on ${hostOf(tab?.url)}` : 'Selected text';
       try {
-        if (!text) return void (await say('Select some text first, then choose “Compare answers to this”.'));
+        if (!text) {
+          await say('Select some text first, then choose “Compare answers to this”.');
+          return;
+        }
         const [providers, prefs] = await Promise.all([deps.providers(), deps.prefs()]);
         const axes = startingAxes(prefs, providers);
         const spec: ComposeSpec = {
@@ -78,7 +81,10 @@ export function entryPointHandlers(deps: EntryPointDeps): EntryPointHandlers {
           ...(axes.temperature !== undefined ? { temperature: axes.temperature } : {}),
           ...(tab?.url && /^https?:\/\//.test(tab.url) ? { page: { url: tab.url, ...(tab.title ? { title: tab.title.slice(0, 500) } : {}) } } : {}),
         };
-        if (!providers.length || estimatePlan(spec, providers).runs > CONFIRM_ABOVE_RUNS) return void (await compose({ text, axes, from }));
+        if (!providers.length || estimatePlan(spec, providers).runs > CONFIRM_ABOVE_RUNS) {
+          await compose({ text, axes, from });
+          return;
+        }
         const comparisonId = await deps.start(spec);
         await deps.request({ kind: 'open', comparisonId, at: deps.now() });
       } catch (err) {
@@ -100,7 +106,8 @@ export function entryPointHandlers(deps: EntryPointDeps): EntryPointHandlers {
         }
         if (!last) {
           const where = hostOf(tab?.url);
-          return void (await say(`No captured chat on this tab${where ? ` (${where})` : ''}. Turn capture on for the site in Settings, or type a prompt below.`));
+          await say(`No captured chat on this tab${where ? ` (${where})` : ''}. Turn capture on for the site in Settings, or type a prompt below.`);
+          return;
         }
         await compose({ text: last.text, ...(last.context.length ? { context: last.context } : {}), from: `The last prompt on ${last.site}` });
       } finally {
@@ -135,14 +142,14 @@ export function registerEntryPoints(start: (spec: ComposeSpec) => Promise<string
     prefs: () => composerPrefsItem.getValue(),
     request: (request) => panelRequestItem.setValue(request),
     openPanel,
-    askTab: (tabId) => browser.tabs.sendMessage(tabId, { type: LAST_PROMPT_REQUEST }) as Promise<LastPrompt | null>,
+    askTab: (tabId) => browser.tabs.sendMessage<{ type: typeof LAST_PROMPT_REQUEST }, LastPrompt | null>(tabId, { type: LAST_PROMPT_REQUEST }),
     now: Date.now,
   });
   const menus = browser.contextMenus;
   if (menus) {
     const create = () =>
       menus.removeAll().then(() => menus.create({ id: MENU_ID, title: 'Compare answers to this', contexts: ['selection'] }));
-    const recreate = () => void create().catch((err) => console.error('[parallax] context menu failed', err));
+    const recreate = () => void create().catch((err: unknown) => console.error('[parallax] context menu failed', err));
     // Chrome keeps menus across restarts; Firefox's are gone with the background page, so both events create them.
     browser.runtime.onInstalled.addListener(recreate);
     browser.runtime.onStartup.addListener(recreate);

@@ -108,15 +108,20 @@ export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
 
     if (prompt.text.length > MAX_PROMPT_CHARS) {
       waiting.abort();
-      return indicator.notice(t('captureTooLong', MAX_PROMPT_CHARS.toLocaleString(uiLanguage())));
+      indicator.notice(t('captureTooLong', MAX_PROMPT_CHARS.toLocaleString(uiLanguage())));
+      return;
     }
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     // A newer prompt within these milliseconds (no person sends twice that fast) replaces this one.
-    if (waiting.signal.aborted) return indicator.close();
+    if (waiting.signal.aborted) {
+      indicator.close();
+      return;
+    }
     if (!indicator.shown()) {
       indicator.close();
       waiting.abort();
-      return block(null);
+      block(null);
+      return;
     }
 
     let reply: ReplyData<'prompt.captured'>;
@@ -125,12 +130,15 @@ export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
     } catch (err) {
       waiting.abort();
       indicator.close();
-      return log('prompt not handed over', err);
+      log('prompt not handed over', err);
+      return;
     }
     comparisonId = reply.comparisonId;
     if (!comparisonId) {
       waiting.abort();
-      return reply.notice ? indicator.notice(reply.notice) : indicator.close(); // paused, or refused
+      if (reply.notice) indicator.notice(reply.notice); // paused, or refused
+      else indicator.close();
+      return;
     }
     if (waiting.signal.aborted) return; // "Don't compare" meanwhile, or a newer prompt came
     const id = comparisonId;
@@ -138,7 +146,10 @@ export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
     else indicator.ready();
     // Checked while it is up: a page that hides it after the prompt went is caught too.
     const watch = setInterval(() => {
-      if (!indicator.open() || waiting.signal.aborted) return clearInterval(watch);
+      if (!indicator.open() || waiting.signal.aborted) {
+        clearInterval(watch);
+        return;
+      }
       if (indicator.shown()) return;
       clearInterval(watch);
       waiting.abort();
@@ -153,7 +164,10 @@ export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
       if (!waiting.signal.aborted) log('no answer from the site', err);
       return;
     }
-    if (!answersPrompt(readTurns(adapter, doc), prompt.text)) return log('the last answer is not to this prompt');
+    if (!answersPrompt(readTurns(adapter, doc), prompt.text)) {
+      log('the last answer is not to this prompt');
+      return;
+    }
     await send('answer.captured', { comparisonId: id, text: text.slice(0, MAX_SITE_ANSWER_CHARS), url: doc.location.href }).catch((err: unknown) =>
       log('answer not attached', err),
     );

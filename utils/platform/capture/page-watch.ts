@@ -68,7 +68,10 @@ export function watchHealth(win: Window, adapter: SiteAdapter, opts: HealthWatch
   };
   const check = () => {
     clearTimeout(timer);
-    if (!missingSelectors(adapter, win.document).length) return send([]);
+    if (!missingSelectors(adapter, win.document).length) {
+      send([]);
+      return;
+    }
     timer = setTimeout(() => send(missingSelectors(adapter, win.document)), graceMs);
   };
 

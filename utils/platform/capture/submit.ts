@@ -59,6 +59,7 @@ export function watchSubmits(doc: Document, adapter: SiteAdapter, onPrompt: (pro
     if (!trusted(e) || e.key !== 'Enter') return;
     noteGesture(e, e.target as Element | null);
     if (e.shiftKey || e.altKey) return;
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Safari sends the Enter ending an IME composition with isComposing false; only keyCode 229 marks it
     if (composing || e.isComposing || e.keyCode === IME_KEY_CODE) return;
     emit(closestMatch(e.target as Element | null, adapter.composer), 'enter');
   };

@@ -32,7 +32,7 @@ const PAGE = 500;
 async function streamJson(db: ParallaxDB, ids: string[] | undefined, now: Date): Promise<Blob | null> {
   const { head, tail } = jsonExportFrame(now);
   const pieces: Blob[] = [];
-  let parts = [head];
+  const parts = [head];
   const count = await eachComparisonWithRuns(db, ids, (comparison, runs, i, study) => {
     parts.push(`${i ? ',' : ''}${JSON.stringify(toExported(comparison, runs, study))}`);
     if (parts.length >= PAGE) pieces.push(new Blob(parts.splice(0)));
@@ -80,7 +80,7 @@ export function serveExportWorker(scope: WorkerScope, db: () => ParallaxDB): voi
   scope.onmessage = ({ data }: MessageEvent<ExportWorkerMessage>) => {
     const { locale, ...request } = data;
     loadMessages(locale)
-      .then(() => buildExportFile(db(), request as ExportRequest))
+      .then(() => buildExportFile(db(), request))
       .then(
         (file) => {
           scope.postMessage({ ok: true, file } satisfies ExportReply);

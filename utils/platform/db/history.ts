@@ -84,7 +84,7 @@ export async function matchHistory(db: ParallaxDB, filter: HistoryFilter = {}): 
       keys = keys.filter((k) => !left.has(k));
     }
     keys = keys.sort().reverse();
-  } else keys = (await db.search.where('facets').equals(LISTED).reverse().primaryKeys()) as string[];
+  } else keys = await db.search.where('facets').equals(LISTED).reverse().primaryKeys();
   if (filter.since !== undefined || filter.until !== undefined) {
     keys = keys.filter((k) => timeOfKey(k) >= (filter.since ?? -Infinity) && timeOfKey(k) <= (filter.until ?? Infinity));
   }
@@ -93,7 +93,7 @@ export async function matchHistory(db: ParallaxDB, filter: HistoryFilter = {}): 
 
 /** The newest `count` comparisons' ids, unfiltered: the first screenful, read before the whole list of keys. */
 export async function newestIds(db: ParallaxDB, count: number): Promise<string[]> {
-  return ((await db.search.where('facets').equals(LISTED).reverse().limit(count).primaryKeys()) as string[]).map(idOfKey);
+  return (await db.search.where('facets').equals(LISTED).reverse().limit(count).primaryKeys()).map(idOfKey);
 }
 
 /** How many comparisons the history lists unfiltered (Studies runs are not among them). */
@@ -171,5 +171,5 @@ export async function deleteComparisons(db: ParallaxDB, ids: string[]): Promise<
 
 /** Ids of comparisons older than `days` days (retention), oldest first. */
 export async function olderThan(db: ParallaxDB, days: number, now = Date.now()): Promise<string[]> {
-  return (await db.comparisons.where('createdAt').below(now - days * 86_400_000).primaryKeys()) as string[];
+  return await db.comparisons.where('createdAt').below(now - days * 86_400_000).primaryKeys();
 }

@@ -30,7 +30,10 @@ export async function writeImport(db: ParallaxDB, batches: Iterable<ImportBatch>
         for (const batch of batches) {
           report.skipped.push(...batch.skipped);
           const fresh = batch.comparisons.filter(({ comparison, runs }, k) => {
-            if (stored.has(comparison.id)) return void report.duplicates++;
+            if (stored.has(comparison.id)) {
+              report.duplicates++;
+              return false;
+            }
             const ids = runs.map((r) => r.id);
             if (ids.some((id) => takenRuns.has(id)) || new Set(ids).size !== ids.length) {
               report.skipped.push({ index: batch.positions[k]!, id: comparison.id, reason: 'its runs clash with runs already stored' });

@@ -16,6 +16,7 @@ export function indexesItself(transaction: { idbtrans: object } | null | undefin
   if (transaction) bulkIndexed.add(transaction.idbtrans);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Dexie's DBCoreRangeType is a const enum, which isolated modules cannot import as a value: 1 is its Equal.
 const equal = (value: string): DBCoreKeyRange => ({ type: 1 /* DBCoreRangeType.Equal */, lower: value, upper: value });
 
 /**

@@ -75,7 +75,9 @@ export class ParallaxDB extends Dexie {
       .stores({})
       .upgrade(async (tx) => {
         const studies = new Set<string>();
-        await tx.table<Comparison>('comparisons').each((c) => void (c.batchId && studies.add(c.id)));
+        await tx.table<Comparison>('comparisons').each((c) => {
+          if (c.batchId) studies.add(c.id);
+        });
         await tx.table<SearchEntry>('search').toCollection().modify((entry) => {
           entry.facets = relisted(entry.facets, studies.has(entry.comparisonId));
         });

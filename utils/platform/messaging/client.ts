@@ -10,7 +10,7 @@ const NO_ANSWER_RETRIES_MS = [150, 400, 1000];
  */
 export async function send<K extends MessageType>(type: K, payload: Payload<K>): Promise<ReplyData<K>> {
   for (let attempt = 0; ; attempt++) {
-    const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ReplyData<K>> | undefined;
+    const reply = await browser.runtime.sendMessage<{ type: K; payload: Payload<K> }, Reply<ReplyData<K>> | undefined>({ type, payload });
     if (reply) {
       if (!reply.ok) throw new Error(reply.error);
       return reply.data;

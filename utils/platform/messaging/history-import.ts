@@ -73,7 +73,10 @@ export async function importThroughRunner(file: Blob, onProgress: ImportProgress
           channel.postMessage({ type: 'import.start', id: requestId, file } satisfies ImportRequest);
           await new Promise<void>((done) => {
             const timer = setTimeout(done, acceptMs);
-            wake = () => (clearTimeout(timer), done());
+            wake = () => {
+              clearTimeout(timer);
+              done();
+            };
           });
         }
         if (!accepted) reject(new Error('Parallax did not answer. Reload the extension and try again.'));

@@ -1,5 +1,3 @@
-import type { RunState } from '../../core/runner/state';
-import type { LiveEvent } from '../../core/runner/types';
 import type { ListedModel, ModelRef } from '../../core/on-device/webllm-engine';
 import type { WebGpuStatus } from '../../core/on-device/webgpu';
 import { modelUrlProblem } from '../../core/on-device/model-source';

@@ -22,10 +22,10 @@ export function engineHandlers(): Handlers {
         ...host.status(),
       };
     },
-    async 'engine.load'(ref) {
+    'engine.load'(ref) {
       // Resolves at once: progress and the outcome arrive as live events (a download can take minutes).
       host.load(ref).catch(() => undefined);
-      return { started: true };
+      return Promise.resolve({ started: true });
     },
     async 'engine.cancel'() {
       await host.cancel();
@@ -47,8 +47,7 @@ export function engineHandlers(): Handlers {
 
 /** Firefox: there is no on-device engine; every engine message gets the reason. */
 export function noEngineHandlers(): Handlers {
-  const reason = async (): Promise<never> => {
-    throw new Error('On-device models need Chrome or Edge: Firefox has no WebGPU for extensions on most systems and limits extension files to 5 MB.');
-  };
+  const reason = (): Promise<never> =>
+    Promise.reject(new Error('On-device models need Chrome or Edge: Firefox has no WebGPU for extensions on most systems and limits extension files to 5 MB.'));
   return { 'engine.info': reason, 'engine.load': reason, 'engine.cancel': reason, 'engine.delete': reason, 'engine.unload': reason, 'engine.embed': reason };
 }

@@ -18,8 +18,14 @@ export function serveHistoryImport(run: RunImport): () => void {
   channel.onmessage = ({ data }: MessageEvent) => {
     const request = parseImportRequest(data);
     if (!request) return;
-    if (request.id === current) return post({ type: 'import.accepted', id: current }); // asked again while starting
-    if (current) return post({ type: 'import.failed', id: request.id, error: 'Another import is under way. Try again when it has finished.' });
+    if (request.id === current) {
+      post({ type: 'import.accepted', id: current }); // asked again while starting
+      return;
+    }
+    if (current) {
+      post({ type: 'import.failed', id: request.id, error: 'Another import is under way. Try again when it has finished.' });
+      return;
+    }
     const id = (current = request.id);
     post({ type: 'import.accepted', id });
     run(request.file, (done, total) => post({ type: 'import.progress', id, done, total }))

@@ -68,8 +68,12 @@ export function inProcessRunnerHost(apiKeyFor: (providerId: string) => Promise<s
   let runner: Promise<Runner> | undefined;
   const get = () => (runner ??= startRunnerHost(apiKeyFor));
   return {
-    ensure: async () => void (await get()),
-    wake: async () => void (await (await get()).wake()),
+    ensure: async () => {
+      await get();
+    },
+    wake: async () => {
+      await (await get()).wake();
+    },
     cancel: async (runId) => (await get()).cancel(runId),
     cancelAll: async (comparisonId) => (await get()).cancelAll(comparisonId),
     checkTranslation: async (source, targets) => translationReadiness(translatorSettingsOf(await settingsItem.getValue()), source, targets),

@@ -12,7 +12,7 @@ import { modelTranslator, type Translator } from '../../core/translate/translato
 /** What building a translator from settings needs. */
 export interface TranslatorDeps {
   /** The key of an endpoint, asked for at translation time (never kept). */
-  apiKeyFor(providerId: string): Promise<string | undefined>;
+  apiKeyFor: (providerId: string) => Promise<string | undefined>;
   providerFor?(kind: ProviderKind): ChatProvider | undefined;
   /** Chrome's Translator global; absent = this context's. */
   chromeApi?: TranslatorApi;
@@ -26,8 +26,8 @@ export function refusingTranslator(label: string, reason: string): Translator {
     id: 'unavailable',
     label,
     onDevice: true,
-    async translate() {
-      throw new ProviderError('unsupported', reason);
+    translate() {
+      return Promise.reject(new ProviderError('unsupported', reason));
     },
   };
 }

@@ -19,7 +19,7 @@ const isSealed = (v: StoredKeys): v is SealedKeys => typeof (v as SealedKeys).se
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('The key store could not be read or written.'));
   });
 }
 
@@ -37,7 +37,7 @@ function openKeyring(): Promise<IDBDatabase> {
 async function sealingKey(create: boolean): Promise<CryptoKey | null> {
   const db = await openKeyring();
   try {
-    const existing = await request(db.transaction(KEYRING_STORE).objectStore(KEYRING_STORE).get(KEY_NAME));
+    const existing = await request<unknown>(db.transaction(KEYRING_STORE).objectStore(KEYRING_STORE).get(KEY_NAME));
     if (existing || !create) return (existing as CryptoKey | undefined) ?? null;
     const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
     try {

@@ -64,6 +64,7 @@ export function startingAxes(prefs: ComposerPrefs, providers: readonly ProviderC
 
 /** The axes of a template, without its name. */
 export function axesOf(template: ComposeTemplate): ComposeAxes {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- id and name are taken out only to leave them out of the axes
   const { id: _id, name: _name, ...axes } = template;
   return axes;
 }
