@@ -137,6 +137,7 @@ describe("don't compare this one", () => {
 
 describe('the conversation before the prompt', () => {
   test('is kept with the comparison: the last 10 turns, empty ones dropped', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- TypeScript 7 widens the role to string without it
     const turns = Array.from({ length: 12 }, (_, i) => ({ role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant', content: `turn ${i}` }));
     const id = await capture(chatgptTab, { context: [...turns.slice(0, 11), { role: 'assistant', content: '  ' }] });
     expect((await db.comparisons.get(id))!.context?.map((t) => t.content)).toEqual(turns.slice(1, 11).map((t) => t.content));

@@ -90,7 +90,7 @@ describe('reading answers asked in other languages', () => {
     fireEvent.click(within(column('ar')).getByRole('button', { name: 'Show in English' }));
     expect(within(column('ar')).getByTestId('run-back-text')).toBeTruthy();
 
-    const toggle = screen.getByTestId('reading-toggle') as HTMLInputElement;
+    const toggle = screen.getByTestId<HTMLInputElement>('reading-toggle');
     expect(toggle.parentElement?.textContent).toContain('Show in English');
     fireEvent.click(toggle);
     expect(within(column('de')).getByTestId('run-text').textContent).toBe('Ja, meistens. Ehrlichkeit schafft Vertrauen.');

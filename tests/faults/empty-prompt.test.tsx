@@ -16,7 +16,7 @@ describe('the panel prompt box', () => {
     render(<PromptBox onSubmit={onSubmit} />);
     const box = screen.getByLabelText('Prompt to compare');
     fireEvent.input(box, { target: { value: text } });
-    expect((screen.getByRole('button', { name: 'Compare' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Compare' }).disabled).toBe(true);
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     fireEvent.submit(box.closest('form')!);
     await new Promise((r) => setTimeout(r, 10));
