@@ -22,7 +22,7 @@ let wakes: number;
 let h: Handlers;
 const host: RunnerHost = {
   ensure: async () => undefined,
-  wake: async () => void wakes++,
+  wake: async () => { wakes++; },
   cancel: async () => true,
   cancelAll: async (comparisonId) => (cancelled.push(comparisonId), 1),
   checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),

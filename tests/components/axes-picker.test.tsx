@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ComposeContext, type AxesModel } from '@/components/sidepanel/AxesPicker';
+import { ComposeContext } from '@/components/sidepanel/AxesPicker';
 import { PromptBox } from '@/components/sidepanel/PromptBox';
 import { createComposeState } from '@/entrypoints/sidepanel/compose-state';
 import { settingsItem } from '@/utils/platform/storage/settings';
@@ -23,7 +23,7 @@ afterEach(cleanup);
 async function setup() {
   const compose = createComposeState();
   await compose.loaded;
-  const onSubmit = vi.fn(async (_text: string, _spec?: Record<string, unknown>) => {});
+  const onSubmit = vi.fn<(text: string, spec?: Record<string, unknown>) => Promise<void>>(async () => {});
   render(
     <ComposeContext.Provider value={compose}>
       <PromptBox onSubmit={onSubmit} />

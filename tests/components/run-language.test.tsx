@@ -8,7 +8,10 @@ import { PromptSent, clearRoundTripChecks } from '@/components/sidepanel/RunLang
 import type { TranslationPreview } from '@/utils/platform/messaging/protocol-compose';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 
-const sent = vi.hoisted(() => ({ calls: [] as unknown[], reply: (_: unknown): Promise<unknown> => Promise.reject(new Error('no reply set')) }));
+const sent = vi.hoisted(() => {
+  const state: { calls: unknown[]; reply: (payload: unknown) => Promise<unknown> } = { calls: [], reply: () => Promise.reject(new Error('no reply set')) };
+  return state;
+});
 vi.mock('@/utils/platform/messaging/client', () => ({ send: (type: string, payload: unknown) => (sent.calls.push({ type, payload }), sent.reply(payload)) }));
 
 beforeAll(async () => {

@@ -110,6 +110,7 @@ describe('chartConfig', () => {
   const look = { background: '#000000', foreground: '#ffffff', grid: '#333333', fontSize: 24, fontFamily: 'system-ui' };
 
   test('percent bars: axis fixed to 0–100, no animation, background painted, no error bars without intervals', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks Chart.js's option tree, whose depth the test names
     const config = chartConfig(figure.chart!, look) as unknown as { type: string; options: Record<string, any>; plugins: { id: string }[]; data: { labels: string[] } };
     expect(config.type).toBe('bar');
     expect(config.data.labels).toEqual(['Deutsch (de)']);

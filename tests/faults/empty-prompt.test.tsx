@@ -12,7 +12,7 @@ const EMPTY = ['', '   ', '\n\n\t', '\u200B\u200B', '\u202E\u200E \u2060'];
 
 describe('the panel prompt box', () => {
   test.each(EMPTY.map((t) => [JSON.stringify(t), t]))('%s cannot be sent, by button or by Ctrl+Enter', async (_name, text) => {
-    const onSubmit = vi.fn(async (_text: string) => undefined);
+    const onSubmit = vi.fn<(text: string) => Promise<undefined>>(async () => undefined);
     render(<PromptBox onSubmit={onSubmit} />);
     const box = screen.getByLabelText('Prompt to compare');
     fireEvent.input(box, { target: { value: text } });
@@ -24,7 +24,7 @@ describe('the panel prompt box', () => {
   });
 
   test('a real prompt is sent (the control)', async () => {
-    const onSubmit = vi.fn(async (_text: string) => undefined);
+    const onSubmit = vi.fn<(text: string) => Promise<undefined>>(async () => undefined);
     render(<PromptBox onSubmit={onSubmit} />);
     const box = screen.getByLabelText('Prompt to compare');
     fireEvent.input(box, { target: { value: '\u200BIs tea healthy?' } });
