@@ -71,7 +71,10 @@ function fakeLanguageModel(chrome: FakeChrome = {}) {
             controller.error(abortError());
             return;
           }
-          if (chrome.streamError && sent === chrome.streamError.after) return controller.error(chrome.streamError.error);
+          if (chrome.streamError && sent === chrome.streamError.after) {
+            controller.error(chrome.streamError.error);
+            return;
+          }
           if (sent === chunks.length) {
             controller.close();
             return;
