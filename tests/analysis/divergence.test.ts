@@ -89,7 +89,10 @@ describe('cosineMatrix', () => {
 /** A matrix where every pair has similarity `base` except the pairs listed. */
 function matrixOf(n: number, base: number, pairs: [number, number, number][] = []): number[][] {
   const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : base)));
-  for (const [i, j, v] of pairs) (m[i]![j] = v), (m[j]![i] = v);
+  for (const [i, j, v] of pairs) {
+    m[i]![j] = v;
+    m[j]![i] = v;
+  }
   return m;
 }
 

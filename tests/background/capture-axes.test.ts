@@ -16,7 +16,7 @@ let reachable: string[];
 const checks: { source: string | null; targets: string[] }[] = [];
 const host: RunnerHost = {
   ensure: async () => undefined,
-  wake: async () => void wakes++,
+  wake: async () => { wakes++; },
   cancel: async () => true,
   cancelAll: async () => 0,
   checkTranslation: async (source, targets): Promise<TranslationReadiness> => {

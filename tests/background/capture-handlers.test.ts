@@ -22,7 +22,7 @@ let wakes: number;
 let h: Handlers;
 const host: RunnerHost = {
   ensure: async () => undefined,
-  wake: async () => void wakes++,
+  wake: async () => { wakes++; },
   cancel: async () => true,
   cancelAll: async (comparisonId) => (cancelled.push(comparisonId), 1),
   checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
@@ -137,6 +137,7 @@ describe("don't compare this one", () => {
 
 describe('the conversation before the prompt', () => {
   test('is kept with the comparison: the last 10 turns, empty ones dropped', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- TypeScript 7 widens the role to string without it
     const turns = Array.from({ length: 12 }, (_, i) => ({ role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant', content: `turn ${i}` }));
     const id = await capture(chatgptTab, { context: [...turns.slice(0, 11), { role: 'assistant', content: '  ' }] });
     expect((await db.comparisons.get(id))!.context?.map((t) => t.content)).toEqual(turns.slice(1, 11).map((t) => t.content));

@@ -13,7 +13,7 @@ let wakes: number;
 let cancelled: string[];
 const host: RunnerHost = {
   ensure: async () => undefined,
-  wake: async () => void wakes++,
+  wake: async () => { wakes++; },
   cancel: async (id) => (cancelled.push(id), true),
   cancelAll: async (comparisonId) => (cancelled.push(`all:${comparisonId}`), 2),
   checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),

@@ -70,7 +70,7 @@ describe('batch messages in the background', () => {
     await batchHandlers({ db, runner: host })['batch.start']!({ batchId: 'b3' }, ui);
     const store = dexieBatchStore(db);
     let wakes = 0;
-    const pump = createBatchPump(store, { now: Date.now, newId: () => crypto.randomUUID(), wake: async () => void wakes++, delayMs: 1 });
+    const pump = createBatchPump(store, { now: Date.now, newId: () => crypto.randomUUID(), wake: async () => { wakes++; }, delayMs: 1 });
     for (let i = 0; i < 10; i++) {
       const { runs, batch } = (await batchWithRuns(db, 'b3'))!;
       if (batch.data.status === 'done') break;

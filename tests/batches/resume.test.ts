@@ -36,9 +36,8 @@ const hanging: ChatProvider = {
 
 function host(store: ReturnType<typeof memoryBatchStore>, provider: ChatProvider) {
   let n = 0;
-  let pump: ReturnType<typeof createBatchPump> | undefined;
-  const runner = createRunner({ store: store.runs, providerFor: () => provider, apiKeyFor: async () => undefined, onEvent: (e) => pump?.onEvent(e), checkpointMs: 0 });
-  pump = createBatchPump(store, { now: () => Date.now(), newId: () => `${provider.name}-${++n}`, wake: () => runner.wake(), delayMs: 1 });
+  const runner = createRunner({ store: store.runs, providerFor: () => provider, apiKeyFor: async () => undefined, onEvent: (e) => pump.onEvent(e), checkpointMs: 0 });
+  const pump = createBatchPump(store, { now: () => Date.now(), newId: () => `${provider.name}-${++n}`, wake: () => runner.wake(), delayMs: 1 });
   /** Until neither the runner nor the pump has anything left to do. */
   const settle = async () => {
     for (let i = 0; i < 200; i++) {
@@ -96,7 +95,7 @@ describe('a survey batch, end to end over the runner', () => {
     // alpha answers item n with (n + seed) mod 5 + 1, chattily; beta refuses item 7 and mumbles on item 2 in repetition 1.
     const answer = (n: number, seed: number) => ((n + seed) % 5) + 1;
     const seen: ChatRequest[] = [];
-    const { runner, pump, settle } = host(store, answering((prompt, req) => {
+    const { runner, settle } = host(store, answering((prompt, req) => {
       seen.push(req);
       const n = Number(/number (\d+) for/.exec(prompt)![1]);
       if (req.model === 'beta' && n === 7) return "I'm sorry, but I can't answer that.";
@@ -124,6 +123,5 @@ describe('a survey batch, end to end over the runner', () => {
     expect(beta).toMatchObject({ answered: 68, refused: 3, unreadable: 1 });
     expect(beta!.indices.PDI).toMatchObject({ mean: null, n: 0, refusals: 3 });
     expect(beta!.indices.IDV!.mean).toBeCloseTo(expected.IDV!, 6);
-    pump;
   });
 });

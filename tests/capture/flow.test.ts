@@ -48,11 +48,11 @@ function setUp(reply: (type: string) => unknown = (type) => (type === 'prompt.ca
       const shown: ShownIndicator = { opts: o, ready: 0, notices: [], removed: 0, failed: [], closed: 0, visible: opts.visible ?? true };
       indicators.push(shown);
       return {
-        ready: () => void shown.ready++,
+        ready: () => { shown.ready++; },
         notice: (m) => void shown.notices.push(m),
-        removed: () => void shown.removed++,
+        removed: () => { shown.removed++; },
         failed: (m) => void shown.failed.push(m),
-        close: () => void shown.closed++,
+        close: () => { shown.closed++; },
         shown: () => shown.visible && shown.closed === 0,
         open: () => shown.closed === 0,
       };

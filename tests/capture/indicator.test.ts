@@ -110,7 +110,7 @@ describe('the page indicator', () => {
     const attach = HTMLElement.prototype.append;
     vi.spyOn(document.documentElement, 'append').mockImplementation(function (this: HTMLElement, ...nodes) {
       for (const n of nodes) if (n instanceof HTMLElement) vi.spyOn(n, 'getBoundingClientRect').mockImplementation(() => rect({ left: 0, right: 184, top: 0, bottom: 40 }));
-      return attach.apply(this, nodes);
+      attach.apply(this, nodes);
     });
   }
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ComposeContext, type AxesModel } from '@/components/sidepanel/AxesPicker';
+import { ComposeContext } from '@/components/sidepanel/AxesPicker';
 import { PromptBox } from '@/components/sidepanel/PromptBox';
 import { createComposeState } from '@/entrypoints/sidepanel/compose-state';
 import { settingsItem } from '@/utils/platform/storage/settings';
@@ -23,7 +23,7 @@ afterEach(cleanup);
 async function setup() {
   const compose = createComposeState();
   await compose.loaded;
-  const onSubmit = vi.fn(async (_text: string, _spec?: Record<string, unknown>) => {});
+  const onSubmit = vi.fn<(text: string, spec?: Record<string, unknown>) => Promise<void>>(async () => {});
   render(
     <ComposeContext.Provider value={compose}>
       <PromptBox onSubmit={onSubmit} />
@@ -87,8 +87,8 @@ describe('AxesPicker in the prompt box', () => {
     await waitFor(async () => expect((await composerPrefsItem.getValue()).last?.providerIds).toEqual(['b']));
     cleanup();
     await setup();
-    expect((screen.getByRole('checkbox', { name: 'Alpha' }) as HTMLInputElement).checked).toBe(false);
-    expect((screen.getByRole('checkbox', { name: 'Beta' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Alpha' }).checked).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Beta' }).checked).toBe(true);
   });
 
   test('a template saves the choices; applying it restores them; the default template starts the next panel', async () => {
@@ -116,7 +116,7 @@ describe('AxesPicker in the prompt box', () => {
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Farmer' } });
     fireEvent.input(screen.getByLabelText('System prompt'), { target: { value: 'You are a farmer in Kenya.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add persona' }));
-    await waitFor(() => expect((screen.getByRole('checkbox', { name: /Farmer/ }) as HTMLInputElement).checked).toBe(true));
+    await waitFor(() => expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /Farmer/ }).checked).toBe(true));
     expect(compose.specFor('q').personas).toEqual([expect.objectContaining({ label: 'Farmer', systemPrompt: 'You are a farmer in Kenya.' })]);
   });
 });
@@ -133,7 +133,7 @@ describe('a captured prompt with its conversation', () => {
     const { compose } = await setup();
     compose.prefill({ text: 'five?', context, from: 'The last prompt on ChatGPT' });
     await screen.findByTestId('context-mode');
-    await waitFor(() => expect((screen.getByLabelText('Prompt to compare') as HTMLTextAreaElement).value).toBe('five?'));
+    await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Prompt to compare').value).toBe('five?'));
     expect(screen.getByRole('status').textContent).toMatch(/^The last prompt on ChatGPT/);
     expect(compose.specFor('five?').context).toBeUndefined();
     fireEvent.click(screen.getByRole('radio', { name: 'With the last' }));
@@ -144,8 +144,8 @@ describe('a captured prompt with its conversation', () => {
   test('a re-run keeps its own axes and says which comparison it re-runs', async () => {
     const { compose, submit, onSubmit } = await setup();
     compose.prefill({ text: 'again', rerunOf: 'old-1', axes: { providerIds: ['a'], languages: [], personas: [], repetitions: 2 }, from: 'Re-running an earlier comparison' });
-    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Beta' }) as HTMLInputElement).checked).toBe(false));
-    await waitFor(() => expect((screen.getByLabelText('Prompt to compare') as HTMLTextAreaElement).value).toBe('again'));
+    await waitFor(() => expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Beta' }).checked).toBe(false));
+    await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Prompt to compare').value).toBe('again'));
     submit();
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     expect(onSubmit.mock.calls[0]![1]).toMatchObject({ providerIds: ['a'], repetitions: 2, rerunOf: 'old-1' });

@@ -39,7 +39,7 @@ const status = () => screen.getByTestId('chrome-builtin-status');
 describe('Chrome built-in model settings', () => {
   test('downloads only on a click, shows progress, then offers to add the model', async () => {
     const chrome = fakeApi('downloadable');
-    const onAdd = vi.fn(async (_: ProviderConfig) => undefined);
+    const onAdd = vi.fn<(config: ProviderConfig) => Promise<undefined>>(async () => undefined);
     render(<ChromeBuiltinSettings providers={[]} onAdd={onAdd} api={chrome.api} />);
     await waitFor(() => expect(status().textContent).toContain('Not downloaded'));
     expect(chrome.created).toHaveLength(0);

@@ -36,7 +36,7 @@ afterEach(async () => {
 function form() {
   const onAdd = vi.fn(async () => undefined);
   render(<EndpointForm onAdd={onAdd} checkEndpoint={checkEndpoint} origin={ORIGIN} />);
-  const field = (name: string) => screen.getByLabelText(name, { exact: true }) as HTMLInputElement;
+  const field = (name: string) => screen.getByLabelText<HTMLInputElement>(name, { exact: true });
   const type = (name: string, value: string) => fireEvent.input(field(name), { target: { value } });
   const test = () => fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
   const result = () => screen.getByTestId('connection-result');

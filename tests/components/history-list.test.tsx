@@ -48,7 +48,7 @@ describe('LLM Comparator export', () => {
     const targets = [{ provider: 'Ollama', model: 'llama3.2' }, { provider: 'Claude', model: 'claude-x' }];
     render(<LlmComparatorExport targets={targets} onExport={onExport} />);
     fireEvent.change(screen.getByLabelText('Model B'), { target: { value: '0' } });
-    expect((screen.getByText('Export pair') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText<HTMLButtonElement>('Export pair').disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('Model B'), { target: { value: '1' } });
     fireEvent.click(screen.getByText('Export pair'));
     expect(onExport).toHaveBeenCalledWith({ a: targets[0], b: targets[1] });
@@ -81,8 +81,8 @@ describe('history import and export progress', () => {
     expect(screen.getByTestId('history-busy').textContent).toContain('Importing: 1500 of 10000 comparisons');
     const bar = screen.getByTestId('history-busy').querySelector('progress')!;
     expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['1500', '10000']);
-    expect((screen.getByRole('button', { name: 'JSON' }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Import…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'JSON' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import…' }).disabled).toBe(true);
   });
 
   test('while the file is read the bar runs without an amount; the report reads as one sentence', async () => {
@@ -93,7 +93,7 @@ describe('history import and export progress', () => {
     await view({ importReport: { added: 2, duplicates: 1, skipped: [{ index: 2, reason: 'it has no prompt' }] } });
     expect(screen.getByTestId('import-report').textContent).toBe('Imported 2 comparison(s), 1 already here, skipped 1: #3 (it has no prompt).');
     expect(screen.queryByTestId('history-busy')).toBeNull();
-    expect((screen.getByRole('button', { name: 'JSON' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'JSON' }).disabled).toBe(false);
   });
 });
 
@@ -127,12 +127,12 @@ describe('Studies runs in the history', () => {
     const props = { ids: ['c0'], rows: new Map(), onVisible: () => {}, facets, canUndo: false, importReport: null, storageUsed: null, onFilter, onOpen: () => {}, onDelete: () => {}, onUndo: () => {}, onExport: () => {}, onImport: () => {} };
     const { rerender } = render(<HistoryView {...props} filter={{}} />);
     expect(screen.getByTestId('studies-hidden').textContent).toContain('Comparisons run in Studies are not listed here.');
-    const source = screen.getByLabelText('Site') as HTMLSelectElement;
+    const source = screen.getByLabelText<HTMLSelectElement>('Site');
     expect([...source.options].map((o) => o.textContent)).toContain('From studies');
     fireEvent.click(screen.getByRole('button', { name: 'Show them' }));
     expect(onFilter).toHaveBeenLastCalledWith({ site: 'study' });
     rerender(<HistoryView {...props} filter={{ site: 'study' }} />);
     expect(screen.queryByTestId('studies-hidden')).toBeNull();
-    expect((screen.getByLabelText('Site') as HTMLSelectElement).value).toBe('study');
+    expect(screen.getByLabelText<HTMLSelectElement>('Site').value).toBe('study');
   });
 });

@@ -46,7 +46,7 @@ async function setup(engine: TranslationMode = { kind: 'model', providerId: 'p' 
     fireEvent.input(search, { target: { value: '' } });
   };
   const item = (code: string) => screen.getAllByTestId('review-item').find((el) => el.dataset.code === code)!;
-  const box = (code: string) => within(item(code)).getByRole('textbox') as HTMLTextAreaElement;
+  const box = (code: string) => within(item(code)).getByRole<HTMLTextAreaElement>('textbox');
   return { onSubmit, prompt, pick, item, box };
 }
 
@@ -90,7 +90,7 @@ describe('composing a comparison in several languages', () => {
 
   test('Compare folds the language picker away; the languages stay chosen for the next prompt', async () => {
     const { onSubmit, prompt, pick } = await setup();
-    const details = screen.getByTestId('language-details') as HTMLDetailsElement;
+    const details = screen.getByTestId<HTMLDetailsElement>('language-details');
     details.open = true;
     fireEvent.input(prompt, { target: { value: 'Is tea healthy?' } });
     pick('de', 'ar');
@@ -131,7 +131,7 @@ describe('composing a comparison in several languages', () => {
     const { onSubmit, prompt, pick } = await setup();
     fireEvent.input(prompt, { target: { value: 'Ist Kaffee am Morgen gesund oder eher schädlich für den Magen?' } });
     pick('de', 'fr');
-    expect((screen.getByLabelText('Language the prompt is written in') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('Detected: German');
+    expect(screen.getByLabelText<HTMLSelectElement>('Language the prompt is written in').selectedOptions[0]!.textContent).toBe('Detected: German');
     expect(screen.getByRole('button', { name: 'Review translations' })).toBeTruthy(); // French still needs one
     fireEvent.change(screen.getByLabelText('Language the prompt is written in'), { target: { value: 'nl' } });
     fireEvent.click(screen.getByRole('button', { name: 'Compare' }));

@@ -9,6 +9,7 @@ import type { EngineInfo } from '@/utils/platform/messaging/protocol';
 import { embeddingItem } from '@/utils/platform/storage/judge-settings';
 import { customOnDeviceModelsItem } from '@/utils/platform/storage/on-device-models';
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it `info` is typed null and the tests cannot set it
 const host = vi.hoisted(() => ({ calls: [] as { type: string; payload: unknown }[], info: null as unknown, live: null as null | ((e: unknown) => void) }));
 vi.mock('@/utils/platform/messaging/client', () => ({
   send: async (type: string, payload: unknown) => {
@@ -56,7 +57,7 @@ async function start(models: ListedModel[], loaded: string[] = []) {
 describe('on-device settings: embedding models and the cache manager', () => {
   test('embedding models are offered with download size and GPU memory; a download uses the model for divergence once ready', async () => {
     await start([CHAT, SMALL, MEDIUM]);
-    const picker = screen.getByLabelText('Model for divergence') as HTMLSelectElement;
+    const picker = screen.getByLabelText<HTMLSelectElement>('Model for divergence');
     expect([...picker.options].map((o) => o.textContent)).toEqual(['snowflake arctic embed s · q0f32 · 131 MB download · 239 MB GPU memory', 'snowflake arctic embed m · q0f32 · 419 MB download · 539 MB GPU memory']);
     const embeddingBlock = picker.closest('.field-row') as HTMLElement;
     fireEvent.click(within(embeddingBlock).getByRole('button', { name: 'Download' }));

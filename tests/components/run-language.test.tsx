@@ -8,7 +8,10 @@ import { PromptSent, clearRoundTripChecks } from '@/components/sidepanel/RunLang
 import type { TranslationPreview } from '@/utils/platform/messaging/protocol-compose';
 import type { Comparison, Run } from '@/utils/core/runner/types';
 
-const sent = vi.hoisted(() => ({ calls: [] as unknown[], reply: (_: unknown): Promise<unknown> => Promise.reject(new Error('no reply set')) }));
+const sent = vi.hoisted(() => {
+  const state: { calls: unknown[]; reply: (payload: unknown) => Promise<unknown> } = { calls: [], reply: () => Promise.reject(new Error('no reply set')) };
+  return state;
+});
 vi.mock('@/utils/platform/messaging/client', () => ({ send: (type: string, payload: unknown) => (sent.calls.push({ type, payload }), sent.reply(payload)) }));
 
 beforeAll(async () => {
@@ -90,7 +93,7 @@ describe('reading answers asked in other languages', () => {
     fireEvent.click(within(column('ar')).getByRole('button', { name: 'Show in English' }));
     expect(within(column('ar')).getByTestId('run-back-text')).toBeTruthy();
 
-    const toggle = screen.getByTestId('reading-toggle') as HTMLInputElement;
+    const toggle = screen.getByTestId<HTMLInputElement>('reading-toggle');
     expect(toggle.parentElement?.textContent).toContain('Show in English');
     fireEvent.click(toggle);
     expect(within(column('de')).getByTestId('run-text').textContent).toBe('Ja, meistens. Ehrlichkeit schafft Vertrauen.');

@@ -74,7 +74,7 @@ describe('Translation settings', () => {
     await start({ providers: [remote, gpu, ollama], translation: { engine: { kind: 'model', providerId: 'remote' }, savedSets: [] } });
     fireEvent.click(screen.getByLabelText(/On-device mode/));
     await waitFor(() => expect(screen.getByTestId('translation-engine-problem').textContent).toMatch(/On-device mode is on, and Cloud API is not on this device/));
-    const options = [...(screen.getByLabelText('Translating endpoint') as HTMLSelectElement).options];
+    const options = [...screen.getByLabelText<HTMLSelectElement>('Translating endpoint').options];
     // Ollama on 127.0.0.1 is on this computer: it stays choosable, not greyed out as leaving the device.
     expect(options.map((o) => [o.value, o.disabled, o.textContent])).toEqual([
       ['remote', true, 'Cloud API · gpt-x (leaves this device)'],

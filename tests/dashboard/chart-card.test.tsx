@@ -49,7 +49,7 @@ describe('ChartCard without a canvas (as in happy-dom)', () => {
     ]);
     expect(screen.getByText(/Charts cannot be drawn in this browser/)).toBeTruthy();
     expect(drawer).not.toHaveBeenCalled();
-    expect((screen.getByRole('button', { name: `Download PNG: ${figure.title}` }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: `Download PNG: ${figure.title}` }).disabled).toBe(true);
   });
 
   test('Download CSV saves the table, formula-safe, with a BOM', async () => {
@@ -69,7 +69,7 @@ describe('ChartCard without a canvas (as in happy-dom)', () => {
     expect(document.querySelector('canvas')).toBeNull();
     expect(screen.getByText(/Analysis pending/)).toBeTruthy();
     expect(screen.getByRole('table')).toBeTruthy();
-    expect((screen.getByRole('button', { name: /Download CSV/ }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: /Download CSV/ }).disabled).toBe(false);
   });
 });
 
@@ -83,7 +83,7 @@ describe('ChartCard with a canvas', () => {
     const destroy = vi.fn();
     const drawer = vi.fn<Drawer>(async () => ({ png: () => 'data:image/png;base64,iVBORw0KGgo=', destroy }));
     const { rerender } = render(<ChartCard figure={figure} lookKey="light" drawer={drawer} />);
-    const png = screen.getByRole('button', { name: `Download PNG: ${figure.title}` }) as HTMLButtonElement;
+    const png = screen.getByRole<HTMLButtonElement>('button', { name: `Download PNG: ${figure.title}` });
     await waitFor(() => expect(png.disabled).toBe(false));
     expect(drawer).toHaveBeenCalledTimes(1);
     const [canvas, spec, look] = drawer.mock.calls[0]!;
@@ -110,6 +110,7 @@ describe('chartConfig', () => {
   const look = { background: '#000000', foreground: '#ffffff', grid: '#333333', fontSize: 24, fontFamily: 'system-ui' };
 
   test('percent bars: axis fixed to 0–100, no animation, background painted, no error bars without intervals', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks Chart.js's option tree, whose depth the test names
     const config = chartConfig(figure.chart!, look) as unknown as { type: string; options: Record<string, any>; plugins: { id: string }[]; data: { labels: string[] } };
     expect(config.type).toBe('bar');
     expect(config.data.labels).toEqual(['Deutsch (de)']);

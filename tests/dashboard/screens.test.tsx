@@ -66,7 +66,7 @@ describe('ComparisonScreen (projector)', () => {
     const other = item('c2', Date.UTC(2025, 2, 2), () => [], {}).comparison;
     const onPick = vi.fn();
     const { rerender } = render(<ComparisonScreen recent={[other, shown.comparison]} shown={shown} analysis={null} onPick={onPick} />);
-    const picker = screen.getByRole('combobox', { name: 'Comparison' }) as HTMLSelectElement;
+    const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Comparison' });
     expect(picker.value).toBe('c1');
     expect(picker.options.length).toBe(2);
     fireEvent.change(picker, { target: { value: 'c2' } });
@@ -115,7 +115,7 @@ describe('BatchScreen', () => {
       ['français (fr)', 'Lab beta · beta', '1', '0', '0', '0', '0', '0', '0'],
       ['Kiswahili (sw)', 'Lab alpha · alpha', '2', '1', '0', '50', '0', '0', '0'],
     ]);
-    const select = screen.getByRole('combobox', { name: 'Probe set or batch' }) as HTMLSelectElement;
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Probe set or batch' });
     expect([...select.options].map((o) => o.textContent)).toEqual(['All comparisons', 'Over-refusal probes']);
     fireEvent.change(select, { target: { value: 'over-refusal' } });
     expect(props.onBatch).toHaveBeenCalledWith('over-refusal');
@@ -165,7 +165,7 @@ describe('BatchScreen', () => {
   test('a survey file is read and handed over; a parse error is shown', async () => {
     const { props } = renderBatch({ surveyError: 'Could not read survey results: The file has no results' });
     expect(screen.getByRole('alert').textContent).toContain('The file has no results');
-    const input = screen.getByLabelText('Survey results file') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Survey results file');
     const file = new File(['[{"label":"a","indices":{}}]'], 'survey.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);

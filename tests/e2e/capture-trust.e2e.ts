@@ -33,9 +33,9 @@ describe.skipIf(unavailable)("only the user's own sends are picked up, in Chromi
       open.onsuccess = () => {
         const all = open.result.transaction('comparisons').objectStore('comparisons').getAll();
         all.onsuccess = () => resolve((all.result as { prompt: string }[]).map((c) => c.prompt));
-        all.onerror = () => reject(all.error);
+        all.onerror = () => reject(all.error ?? new Error('IndexedDB request failed'));
       };
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     }));
 
   beforeAll(async () => {
@@ -65,6 +65,7 @@ describe.skipIf(unavailable)("only the user's own sends are picked up, in Chromi
       let sent = 0;
       for (let i = 0; i < 100; i++) {
         composer.value = `Write a long essay, number ${i} by Enter`;
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- a real Enter press carries keyCode 13, which chat sites read
         composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true, composed: true }));
         composer.value = `Write a long essay, number ${i} by click`;
         button.click();

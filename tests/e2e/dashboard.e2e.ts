@@ -73,14 +73,14 @@ async function seed(page: Page, data: ReturnType<typeof seedData>) {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('parallax');
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(['comparisons', 'runs'], 'readwrite');
       for (const c of comparisons) tx.objectStore('comparisons').put(c);
       for (const r of runs) tx.objectStore('runs').put(r);
       tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
     });
     db.close();
   }, data);

@@ -131,7 +131,7 @@ export const storedIds = (page: Page): Promise<string[]> =>
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('parallax');
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     const all = await new Promise<{ id: string; createdAt: number }[]>((resolve) => {
       const req = db.transaction('comparisons').objectStore('comparisons').getAll();

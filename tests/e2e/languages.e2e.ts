@@ -176,7 +176,10 @@ describe.skipIf(unavailable)('languages: one question in German, Arabic and Japa
     await section.getByTestId('chrome-translator-pairs').waitFor();
     await section.locator('summary', { hasText: 'Language packs' }).click();
     const downloadable = await section.locator('[data-testid=pair][data-to=downloadable]').first().getAttribute('data-code');
-    if (!downloadable) return console.warn('[e2e] no downloadable language pack in this Chromium: skipped');
+    if (!downloadable) {
+      console.warn('[e2e] no downloadable language pack in this Chromium: skipped');
+      return;
+    }
     await settings.setViewportSize({ width: 800, height: 900 });
     await screenshot(settings, 'languages-chrome-packs-800');
 

@@ -37,9 +37,9 @@ describe.skipIf(unavailable)('capture on real chat-site host names, in Chromium'
     open.onsuccess = () => {
       const count = open.result.transaction('comparisons').objectStore('comparisons').count();
       count.onsuccess = () => resolve(count.result);
-      count.onerror = () => reject(count.error);
+      count.onerror = () => reject(count.error ?? new Error('IndexedDB request failed'));
     };
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
   }));
 
   beforeAll(async () => {

@@ -136,7 +136,7 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
 
     // Trust on first use: the library's hash was recorded; a later copy that differs is refused before it runs.
     await page.evaluate(([id]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.unload(id!), [ref.modelId]);
-    await page.evaluate(async (lib) => void (await (await caches.open('webllm/wasm')).delete(lib)), ref.modelLib!);
+    await page.evaluate(async (lib) => { await (await caches.open('webllm/wasm')).delete(lib); }, ref.modelLib!);
     modelHost.routes.set('/libs/embed.wasm', { body: Buffer.concat([embedFixture.library, Buffer.from([0, 7, 1, 0x78, 0, 0, 0, 0, 0])]), type: 'application/wasm' });
     const changed = await load(page, ref);
     modelHost.routes.delete('/libs/embed.wasm');

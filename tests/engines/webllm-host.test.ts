@@ -52,7 +52,7 @@ describe('downloading an on-device model', () => {
 
   test('a later copy of the library that differs is refused before it runs; deleting the model trusts the next download', async () => {
     let ran = 0;
-    const { host, served, storage, events } = setup({ instantiate: () => void ran++ });
+    const { host, served, storage, events } = setup({ instantiate: () => { ran++; } });
     await host.load({ modelId: EMBED });
     expect(ran).toBe(1);
     await host.unload(EMBED);
@@ -144,7 +144,7 @@ describe('custom models: where their code may come from, and its hash', () => {
 
   test('a given hash (hex or SRI) is checked by WebLLM before the library runs, and kept for later loads', async () => {
     let ran = 0;
-    const { host, served, pins } = setup({ instantiate: () => void ran++ });
+    const { host, served, pins } = setup({ instantiate: () => { ran++; } });
     serveModel(served, 'http://127.0.0.1:8000/my-embed', 'http://127.0.0.1:8000/my-embed.wasm', LIBRARY);
     const wrong = 'ab'.repeat(32);
     expect((await failure(host.load(custom({ integrity: wrong }))))?.code).toBe('integrity');

@@ -105,7 +105,7 @@ describe('an empty prompt', () => {
   let db: ParallaxDB;
   let wakes = 0;
   let n = 0;
-  const host: RunnerHost = { ensure: async () => undefined, wake: async () => void wakes++, cancel: async () => true, cancelAll: async () => 0, checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }) };
+  const host: RunnerHost = { ensure: async () => undefined, wake: async () => { wakes++; }, cancel: async () => true, cancelAll: async () => 0, checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }) };
   const chat = { id: 'ext', url: 'http://127.0.0.1:5173/chat', tab: { id: 1 }, frameId: 0 };
   beforeEach(async () => {
     fakeBrowser.reset();

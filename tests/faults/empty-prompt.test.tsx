@@ -12,11 +12,11 @@ const EMPTY = ['', '   ', '\n\n\t', '\u200B\u200B', '\u202E\u200E \u2060'];
 
 describe('the panel prompt box', () => {
   test.each(EMPTY.map((t) => [JSON.stringify(t), t]))('%s cannot be sent, by button or by Ctrl+Enter', async (_name, text) => {
-    const onSubmit = vi.fn(async (_text: string) => undefined);
+    const onSubmit = vi.fn<(text: string) => Promise<undefined>>(async () => undefined);
     render(<PromptBox onSubmit={onSubmit} />);
     const box = screen.getByLabelText('Prompt to compare');
     fireEvent.input(box, { target: { value: text } });
-    expect((screen.getByRole('button', { name: 'Compare' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Compare' }).disabled).toBe(true);
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     fireEvent.submit(box.closest('form')!);
     await new Promise((r) => setTimeout(r, 10));
@@ -24,7 +24,7 @@ describe('the panel prompt box', () => {
   });
 
   test('a real prompt is sent (the control)', async () => {
-    const onSubmit = vi.fn(async (_text: string) => undefined);
+    const onSubmit = vi.fn<(text: string) => Promise<undefined>>(async () => undefined);
     render(<PromptBox onSubmit={onSubmit} />);
     const box = screen.getByLabelText('Prompt to compare');
     fireEvent.input(box, { target: { value: '\u200BIs tea healthy?' } });

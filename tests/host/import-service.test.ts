@@ -24,7 +24,7 @@ describe('history import through the runner host', () => {
 
   test('a host that is still starting gets the file when asked again, and imports it once', async () => {
     let calls = 0;
-    const ensure = vi.fn(async () => void (++calls === 2 && (await startHost())));
+    const ensure = vi.fn(async () => { if (++calls === 2) await startHost(); });
     const progress: [number, number][] = [];
     run = async (blob, onProgress) => {
       expect(await blob.text()).toBe('{"format":"parallax-comparisons"}');

@@ -34,6 +34,7 @@ function fakeLanguageModel(chrome: FakeChrome = {}) {
 
   class LanguageModel extends EventTarget {
     static log = log;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fake keeps the real API's signature
     static async availability(_options?: LanguageModelCreateOptions): Promise<string> {
       return state;
     }
@@ -66,9 +67,18 @@ function fakeLanguageModel(chrome: FakeChrome = {}) {
       return new ReadableStream<string>({
         async pull(controller) {
           await new Promise((r) => setTimeout(r, chrome.chunkDelayMs ?? 1));
-          if (options.signal?.aborted) return controller.error(abortError());
-          if (chrome.streamError && sent === chrome.streamError.after) return controller.error(chrome.streamError.error);
-          if (sent === chunks.length) return controller.close();
+          if (options.signal?.aborted) {
+            controller.error(abortError());
+            return;
+          }
+          if (chrome.streamError && sent === chrome.streamError.after) {
+            controller.error(chrome.streamError.error);
+            return;
+          }
+          if (sent === chunks.length) {
+            controller.close();
+            return;
+          }
           controller.enqueue(chunks[sent++]!);
         },
       });

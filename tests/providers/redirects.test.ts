@@ -31,6 +31,7 @@ async function redirecting(to: string, status = 307) {
 }
 
 async function drain(provider: ChatProvider, baseUrl: string, apiKey?: string) {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reads the stream to its end; the chunks are not needed
   for await (const _ of provider.stream({ baseUrl, ...(apiKey ? { apiKey } : {}) }, { model: 'm', messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal)) {
     // read it all
   }

@@ -66,6 +66,7 @@ describe('every provider request is checked against the policy', () => {
     server = await startOpenAIServer({ reply: () => 'should not be asked' });
     setEndpointPolicy(async (url) => (url.startsWith(server.url) ? 'Refused for the test.' : null));
     const stream = openaiCompatible.stream({ baseUrl: `${server.url}/v1`, apiKey: 'sk-x' }, { model: 'm', messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reads the stream to its end; the chunks are not needed
     await expect((async () => { for await (const _ of stream) { /* drain */ } })()).rejects.toMatchObject({ code: 'forbidden', message: 'Refused for the test.' });
     await expect(embedTexts({ baseUrl: `${server.url}/v1` }, 'e', ['a'], new AbortController().signal)).rejects.toMatchObject({ code: 'forbidden' });
     expect(server.requests).toEqual([]);

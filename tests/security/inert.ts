@@ -7,6 +7,7 @@ export const ACTIVE_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', '
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'srcdoc'];
 
 /** A URL as a browser reads it: whitespace and control characters inside the scheme do not count. */
+// eslint-disable-next-line no-control-regex -- browsers ignore these characters inside a URL, so the check must too
 const normalisedUrl = (value: string) => value.replace(/[\u0000-\u0020\u007F-\u009F\u200B-\u200D\uFEFF]/g, '').toLowerCase();
 
 /** Every way the DOM under `root` could run code; empty when it is inert. */

@@ -20,9 +20,9 @@ function keyringKey(): Promise<CryptoKey | undefined> {
         open.result.close();
         resolve(get.result as CryptoKey | undefined);
       };
-      get.onerror = () => reject(get.error);
+      get.onerror = () => reject(get.error ?? new Error('IndexedDB request failed'));
     };
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -58,6 +58,7 @@ describe('API keys at rest', () => {
     const first = await storedText();
     await apiKeysItem.setValue({ p1: KEY });
     expect(await storedText()).not.toBe(first);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- rest destructuring drops the p1 key
     const { p1: _gone, ...rest } = await apiKeysItem.getValue();
     await apiKeysItem.setValue(rest);
     expect(await apiKeysItem.getValue()).toEqual({});

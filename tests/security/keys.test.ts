@@ -66,7 +66,7 @@ describe('the content script', () => {
 /** A server that echoes the key it was sent in every kind of failure a vendor can produce. */
 function startEchoServer(): Promise<TestServer> {
   return startServer(async (req, res) => {
-    const key = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+    const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     const model = (req.body as { model?: string }).model;
     const said = (what: string) => JSON.stringify({ error: { message: `${what} for key ${key} (${key.slice(0, 6)}…)` } });
     if (model === 'echo-500') return void res.writeHead(500, { 'content-type': 'application/json' }).end(said('overloaded'));
@@ -126,7 +126,7 @@ describe('keys echoed by servers', () => {
     expect(masked).toEqual(expect.arrayContaining(['fail-401', 'echo-500', 'echo-403', 'echo-400', 'echo-mid']));
     expect(runs.find((r) => r.target.model === 'echo-mid')?.text).toBe('Partial ');
     // A retry notice was written while the 500 was retried, also masked.
-    expect(writes.some((w) => String((w as { notice?: string }).notice ?? '').includes('[key]'))).toBe(true);
+    expect(writes.some((w) => ((w as { notice?: string }).notice ?? '').includes('[key]'))).toBe(true);
 
     const exported = [toExported(plan.comparison, runs)];
     const outputs = {

@@ -215,7 +215,7 @@ describe('hostile payloads', () => {
     const thrown: unknown[] = [new Error('boom'), 'a string', undefined, { message: 'object' }, null];
     let i = 0;
     const route = createRouter({ 'run.retry': async () => { throw thrown[i++]; } }, { context: async () => ctx, answerAll: true, log });
-    for (const _ of thrown) expect(await route({ type: 'run.retry', payload: { runId: 'r1' } }, page('/sidepanel.html'))).toMatchObject({ ok: false, error: expect.any(String) });
+    for (let k = 0; k < thrown.length; k++) expect(await route({ type: 'run.retry', payload: { runId: 'r1' } }, page('/sidepanel.html'))).toMatchObject({ ok: false, error: expect.any(String) });
     expect(log).toHaveBeenCalledTimes(thrown.length);
   });
 

@@ -80,7 +80,8 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}, port = 0
   return startServer(async (req, res) => {
     if (opts.requireKey !== undefined && req.headers['x-goog-api-key'] !== opts.requireKey) {
       const info = { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' };
-      return fail(res, 400, 'API key not valid. Please pass a valid API key.', [info]);
+      fail(res, 400, 'API key not valid. Please pass a valid API key.', [info]);
+      return;
     }
     const [path, query = ''] = req.url.split('?') as [string, string?];
     if (req.method === 'GET' && path.endsWith('/models')) {
@@ -89,21 +90,30 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}, port = 0
       return;
     }
     const route = /\/models\/([^/:?]+):streamGenerateContent(\?.*)?$/.exec(req.url);
-    if (!route) return fail(res, 404, 'no such route');
-    if (new URLSearchParams(route[2]?.slice(1)).get('alt') !== 'sse') return fail(res, 400, 'this test server only speaks alt=sse');
+    if (!route) {
+      fail(res, 404, 'no such route');
+      return;
+    }
+    if (new URLSearchParams(route[2]?.slice(1)).get('alt') !== 'sse') {
+      fail(res, 400, 'this test server only speaks alt=sse');
+      return;
+    }
     const model = decodeURIComponent(route[1] ?? '');
     const status = /^fail-(\d{3})$/.exec(model)?.[1];
     if (status === '429') {
       const retry = { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2s' };
-      return fail(res, 429, 'Resource has been exhausted (e.g. check quota).', [retry]);
+      fail(res, 429, 'Resource has been exhausted (e.g. check quota).', [retry]);
+      return;
     }
     if (status) {
       const key = req.headers['x-goog-api-key'];
-      return fail(res, Number(status), status === '401' && typeof key === 'string' ? `bad key ${key}` : `test failure ${status}`);
+      fail(res, Number(status), status === '401' && typeof key === 'string' ? `bad key ${key}` : `test failure ${status}`);
+      return;
     }
     if (model === 'bad-key') {
       const info = { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' };
-      return fail(res, 400, 'API key not valid. Please pass a valid API key.', [info]);
+      fail(res, 400, 'API key not valid. Please pass a valid API key.', [info]);
+      return;
     }
     if (model === 'slow') await sleep(opts.slowMs ?? 3000);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });

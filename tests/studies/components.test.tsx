@@ -40,7 +40,7 @@ describe('run setup', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /English/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Arabic/ }));
     expect(screen.getByTestId('run-problem').textContent).toBe('Choose at least one language.');
-    expect((screen.getByRole('button', { name: 'Run probe set' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Run probe set' }).disabled).toBe(true);
   });
 
   test('prices turn the estimate into money; a failed start says why', async () => {

@@ -3,7 +3,6 @@ import { planProbeBatch, planSurveyBatch } from '@/utils/core/batches/plan';
 import type { BatchData, BatchRecord } from '@/utils/core/batches/types';
 import type { ProbeSet } from '@/utils/core/probes/types';
 import type { ProviderConfig } from '@/utils/core/providers/types';
-import type { RefusalLabel } from '@/utils/core/analysis/types';
 import type { Run } from '@/utils/core/runner/types';
 import { importVsmQuestionnaire } from '@/utils/core/surveys/vsm2013';
 import { placeholderQuestionnaire, target } from '../batches/fixtures';

@@ -60,13 +60,13 @@ describe('translation cache', () => {
     expect(calls).toHaveLength(2);
   });
 
-  test('the memory store keeps the most recently used entries within its limit', () => {
+  test('the memory store keeps the most recently used entries within its limit', async () => {
     const store = memoryTranslationStore(2);
-    store.set('a', '1');
-    store.set('b', '2');
-    store.get('a'); // a is now the most recent
-    store.set('c', '3');
-    expect([store.get('a'), store.get('b'), store.get('c')]).toEqual(['1', undefined, '3']);
+    await store.set('a', '1');
+    await store.set('b', '2');
+    await store.get('a'); // a is now the most recent
+    await store.set('c', '3');
+    expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual(['1', undefined, '3']);
     expect(store.size()).toBe(2);
   });
 
@@ -110,9 +110,15 @@ describe('translations asked for at once', () => {
       translate: (text, _s, target, sig) =>
         new Promise((resolve, reject) => {
           calls.push(text);
-          if (sig.aborted) return reject(new Error('aborted'));
+          if (sig.aborted) {
+            reject(new Error('aborted'));
+            return;
+          }
           const timer = setTimeout(() => resolve(`[${target}] ${text}`), 20);
-          sig.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))));
+          sig.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(new Error('aborted'));
+          });
         }),
     };
     const cached = cachedTranslator(slow, translationCache());

@@ -34,6 +34,7 @@ describe('settings v1 → v2', () => {
   });
 
   test('settings written without the v2 fields (older code, by hand) still read as valid', () => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- rest destructuring drops the v2 fields
     const { translation: _t, onDeviceOnly: _o, ...v1 } = DEFAULT_SETTINGS;
     expect(translationOf(v1)).toEqual({ engine: { kind: 'chrome' }, savedSets: [] });
     expect(migrateSettingsV2(null)).toEqual(DEFAULT_SETTINGS);

@@ -13,7 +13,7 @@ export interface TestEnvironment {
   emptySortKernel: boolean;
 }
 
-const MISSING_IMPORTS: Record<string, () => number | void> = {
+const MISSING_IMPORTS: Record<string, () => number | undefined> = {
   _ZN3tvm7runtime9threading15ResetThreadPoolEv: () => undefined,
   _ZN3tvm7runtime9threading10NumThreadsEv: () => 1,
 };
