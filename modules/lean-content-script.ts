@@ -31,7 +31,7 @@ export default defineWxtModule({
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const resolve = (config.resolve ??= {});
       const existing: Alias[] = Array.isArray(resolve.alias)
-        ? resolve.alias
+        ? (resolve.alias as Alias[])
         : Object.entries(resolve.alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       // First match wins: this entry comes before the polyfill module's alias of the same name.
       resolve.alias = [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...existing];
