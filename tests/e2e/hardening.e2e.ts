@@ -83,7 +83,7 @@ describe.skipIf(unavailable)('hardening, in Chromium', () => {
     const prompt = HTML_PAYLOADS.map((p) => p.text).join('\n\n');
     await panel.getByLabel('Prompt to compare').fill(prompt);
     await panel.getByRole('button', { name: 'Compare' }).click();
-    await expect.poll(() => states(panel), { timeout: 30_000 }).toEqual(['done', 'done']);
+    await expect.poll(() => states(panel), { timeout: 90_000 }).toEqual(['done', 'done']);
     await expect.poll(() => panel.getByTestId('prompt-text').textContent()).toBe(prompt);
     expect(await panel.evaluate(activeIn, '.comparison')).toEqual([]);
     // The diff view renders the same text another way.
