@@ -55,6 +55,15 @@ describe('export formats', () => {
     expect(md).toContain('_Error: The API key was rejected (401)._');
   });
 
+  test('Markdown export of 200 KB of backslashes keeps them and still breaks the image and the script link', () => {
+    const slashes = '\\'.repeat(200_000);
+    const md = toMarkdown([toExported(comparison, [run('r1', 0, { text: `${slashes}![tracker](https://evil.example/p.png) [x](javascript:alert(1))` })])]);
+    // An even run escapes only itself: the image is still an image to a viewer, so it is shown as a link instead.
+    expect(md).toContain(`> ${slashes}\\![tracker](https://evil.example/p.png) [x\\](javascript:alert(1))`);
+    const odd = toMarkdown([toExported(comparison, [run('r1', 0, { text: `${slashes}\\![shown as text]` })])]);
+    expect(odd).toContain(`> ${slashes}\\![shown as text]`); // the writer's own escape is kept, not doubled
+  });
+
   test('the HTML report is self-contained and renders every payload inert', () => {
     const html = toHtmlReport(exported);
     expect(html).not.toMatch(/<(script|img|svg)/i);

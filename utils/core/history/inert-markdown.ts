@@ -15,13 +15,50 @@ const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
  * its closing bracket.
  */
 export function inertProse(text: string): string {
-  // Images become links: a viewer would otherwise fetch whatever address the model chose when the file is opened.
-  const escaped = text.replace(/</g, '&lt;').replace(/(\\*)!\[/g, (match, slashes: string) => (slashes.length % 2 ? match : `${slashes}\\![`));
-  return escaped.replace(/(\\*)\]([(:])/g, (match, slashes: string, kind: string, at: number) => {
-    if (slashes.length % 2) return match; // the bracket was already escaped by the writer
-    const target = escaped.slice(at + match.length, at + match.length + 80).replace(/^[ \t]*\n?[ \t]*/, '');
-    return kind === '(' && WEB_TARGET.test(target) ? match : `${slashes}\\]${kind}`;
-  });
+  // One pass each, counting the backslashes before a character as we go: a regex such as /(\\*)!\[/ retries the
+  // whole backslash run at every position, which took minutes on a long run of backslashes.
+  return breakLinks(escapeTagsAndImages(text));
+}
+
+/** '<' escaped; images become links: a viewer would otherwise fetch whatever address the model chose when the file is opened. */
+function escapeTagsAndImages(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  let slashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '<') {
+      parts.push(text.slice(from, i), '&lt;');
+      from = i + 1;
+    } else if (ch === '!' && text[i + 1] === '[' && slashes % 2 === 0) {
+      parts.push(text.slice(from, i), '\\');
+      from = i;
+    }
+    slashes = ch === '\\' ? slashes + 1 : 0;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** Every `](` or `]:` whose bracket the writer did not escape, and whose target is not a web address, gets its bracket escaped. */
+function breakLinks(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  let slashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const kind = text[i + 1];
+    if (ch === ']' && (kind === '(' || kind === ':') && slashes % 2 === 0) {
+      const target = text.slice(i + 2, i + 82).replace(/^[ \t]*\n?[ \t]*/, '');
+      if (!(kind === '(' && WEB_TARGET.test(target))) {
+        parts.push(text.slice(from, i), '\\');
+        from = i;
+      }
+    }
+    slashes = ch === '\\' ? slashes + 1 : 0;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /**
