@@ -175,20 +175,21 @@ function fencedBlocks(text: string): string[] {
  * first. One pass with a stack of open braces; quotes are followed only inside braces, so prose around the JSON
  * cannot unbalance it.
  */
+const [OPEN, CLOSE, QUOTE, BACKSLASH] = ['{', '}', '"', '\\'].map((c) => c.charCodeAt(0));
 function jsonCandidates(raw: string): string[] {
   const text = withoutThinking(raw);
   const spans: [number, number][] = [];
   const open: number[] = [];
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '{') open.push(i);
+      if (ch === BACKSLASH) i++;
+      else if (ch === QUOTE) inString = false;
+    } else if (ch === OPEN) open.push(i);
     else if (!open.length) continue;
-    else if (ch === '"') inString = true;
-    else if (ch === '}') spans.push([open.pop()!, i + 1]);
+    else if (ch === QUOTE) inString = true;
+    else if (ch === CLOSE) spans.push([open.pop()!, i + 1]);
   }
   const braces = spans.sort((a, b) => b[1] - b[0] - (a[1] - a[0])).slice(0, MAX_CANDIDATES).map(([from, to]) => text.slice(from, to));
   return [...fencedBlocks(text).slice(0, MAX_CANDIDATES), ...braces];
