@@ -1,5 +1,5 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedComparison } from '../runner/exported';
-import { RUN_STATES, isActive, type RunState } from '../runner/state';
+import { IMPORTED_PROVIDER_ID, RUN_STATES, isActive, type RunState } from '../runner/state';
 import type { Comparison, Run } from '../runner/types';
 import type { ProviderKind } from '../providers/types';
 import { REFUSAL_KINDS } from '../analysis/types';
@@ -65,7 +65,7 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
       comparisonId: c.id,
       position,
       target: {
-        providerId: 'imported',
+        providerId: IMPORTED_PROVIDER_ID,
         providerKind: a.providerKind as ProviderKind,
         providerLabel: a.provider,
         baseUrl: typeof a.baseUrl === 'string' ? a.baseUrl : '',
