@@ -36,7 +36,7 @@ describe('export → wipe → import', () => {
     const db = await seeded();
     const exported = await exportComparisons(db);
     const [first, second] = exported;
-    const bad = { ...second!, answers: [{ ...second!.answers[0]!, params: { systemPrompt: 42 } }, ...second!.answers.slice(1)] };
+    const bad = { ...second!, answers: [{ ...second!.answers[0]!, params: { systemPrompt: 42 } as unknown as { systemPrompt: string } }, ...second!.answers.slice(1)] };
     const fresh = new ParallaxDB(`transfer-malformed-${n}`);
     expect(await importComparisons(fresh, toJsonExport([first!, bad]))).toEqual({ added: 1, duplicates: 0, skipped: [{ index: 1, id: second!.id, reason: 'answer 1 has a malformed params' }] });
     expect((await queryHistory(fresh)).comparisons.map((c) => c.id)).toEqual([first!.id]);
