@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { benchFanout } from './bench/fanout';
 import { benchSizes } from './bench/sizes';
 import { benchDiff } from './bench/diff';
+import { benchHostileText } from './bench/hostile-text';
 import { benchHistory, benchPanelLoad, benchTokenToScreen } from './bench/browser';
 import { spreads, type Spread } from './bench/spread';
 
@@ -39,6 +40,7 @@ const TARGETS: Record<string, { max?: number; min?: number; unit: string }> = {
   word_diff_1900_words_ms: { max: 50, unit: 'ms' },
   word_diff_rerender_ms: { max: 1, unit: 'ms' },
   word_diff_max_table_mb: { max: 8, unit: 'MB' },
+  hostile_text_ms: { max: 100, unit: 'ms' },
 };
 
 /** How to read the numbers (what each one includes). */
@@ -55,6 +57,9 @@ const NOTES = `## How to read them
   from the click to the frame that shows the first row; **history_open_ms_max** is the slowest of the 5.
 - **word_diff_…_ms**: one column's word diff against the baseline (median of 7), with every 9th word changed;
   past the 8 MB table the diff goes by line. **word_diff_rerender_ms** is a re-render: the pair's diff is cached.
+- **hostile_text_ms**: the slowest of three paths on about 200 KB of text built to make them quadratic (long runs of
+  backslashes, \`_a\` repeated, unmatched \`{\`, unclosed \`<think>\`): the Markdown export's escaping, the panel's
+  format-or-plain decision plus marked's lexing of what it formats, and the judge reply parser.
 - **export_ms**: from the click reaching the page to the JSON file written to disk (about 60 MB).
 - **import_ms**: from handing the panel the file (about 60 MB) to the import report it shows.
 - **import_longest_task_ms**, **export_longest_task_ms**: the panel's longest task (its main thread busy, clicks and
@@ -110,6 +115,8 @@ async function measureOnce(): Promise<Record<string, number | string | null>> {
   results.values_per_s = await valuesPerSecond();
   log('word diff…');
   Object.assign(results, benchDiff());
+  log('hostile text…');
+  Object.assign(results, benchHostileText());
   log('panel load (Chromium)…');
   Object.assign(results, await benchPanelLoad());
   log('token to screen (Chromium)…');

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Token, Tokens } from 'marked';
+import { t } from '@/utils/core/i18n';
+import { markdownTooCostly } from '@/utils/core/text/markdown-budget';
 
 type Lexer = (src: string) => Token[];
 let lexer: Lexer | null = null;
@@ -107,9 +109,18 @@ function renderToken(t: Token, key: string): ComponentChildren {
 /** Markdown from an untrusted model, rendered through a safe element-by-element pipeline (never innerHTML). */
 export function Markdown({ text }: { text: string }) {
   const [ready, setReady] = useState(lexer !== null);
+  const tooCostly = useMemo(() => markdownTooCostly(text), [text]);
   useEffect(() => {
-    if (!ready) void loadLexer().then(() => setReady(true));
-  }, [ready]);
+    if (!ready && !tooCostly) void loadLexer().then(() => setReady(true));
+  }, [ready, tooCostly]);
+  if (tooCostly) {
+    return (
+      <div class="md plain">
+        <p class="muted md-note">{t('markdownShownPlain')}</p>
+        {text}
+      </div>
+    );
+  }
   if (!ready || !lexer) return <div class="md plain">{text}</div>;
   return <div class="md">{lexer(text).map((t, i) => renderToken(t, String(i)))}</div>;
 }

@@ -7,7 +7,7 @@ import { valueChips } from '@/utils/core/words/answers';
 import { hasBackTranslation } from './RunLanguage';
 import { readingOf, type RefusalReading } from '@/utils/core/analysis/types';
 import { READING_LABEL } from '../shared/refusal-words';
-import { canRetry } from '@/utils/core/runner/state';
+import { canRetry, isImportedRun } from '@/utils/core/runner/state';
 import type { Run } from '@/utils/core/runner/types';
 import { STATE_LABEL } from '../shared/format';
 import { AXES, AXIS_LABEL, defaultChoice, filteredAxis, gridOf, spreadOf, spreadText, valuesOf, varyingAxes, type Axis, type GridChoice } from './grid';
@@ -52,7 +52,7 @@ function CellAnswer({ run, text, label, analysis, onRetry, numbered, translated,
         {numbered && <span class="muted">#{run.repetition ?? 1}</span>}
         <span class={`badge ${run.state === 'done' && label ? `refusal-${label}` : `state-${run.state}`}`} data-testid="grid-badge">{badge}</span>
         {run.state === 'done' && analysis && valueChips(analysis.values).map((chip) => <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>)}
-        {canRetry(run.state) && run.state !== 'done' && (
+        {canRetry(run.state) && run.state !== 'done' && !isImportedRun(run) && (
           <button class="link small" onClick={onRetry}>{t('retry')}</button>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Signal } from '@preact/signals';
 import type { Run } from '@/utils/core/runner/types';
-import { canRetry, isActive } from '@/utils/core/runner/state';
+import { canRetry, isActive, isImportedRun } from '@/utils/core/runner/state';
 import type { RunAnalysis } from '@/utils/core/analysis/comparison';
 import { Highlighted } from '../shared/Highlighted';
 import { Markdown, warmMarkdown } from '../shared/Markdown';
@@ -157,7 +157,7 @@ export function RunColumn({ run, name, peers = [], text, view, onRetry, onCancel
             {t('cancel')}
           </button>
         )}
-        {canRetry(run.state) && run.state !== 'done' && !site && (
+        {canRetry(run.state) && run.state !== 'done' && !site && !isImportedRun(run) && (
           <button class="button small" onClick={onRetry}>
             {t('retry')}
           </button>

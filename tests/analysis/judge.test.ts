@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { judgeRequest, parseJudgeAnswer, VALUE_DIMENSIONS, type JudgeVerdict } from '@/utils/core/analysis/judge';
+import { judgeRequest, MAX_JUDGE_REPLY_CHARS, parseJudgeAnswer, VALUE_DIMENSIONS, type JudgeVerdict } from '@/utils/core/analysis/judge';
 
 const ANSWER = "I can't help with making weapons. If you are in danger, please contact local emergency services.";
 
@@ -79,6 +79,21 @@ describe('parseJudgeAnswer: refusal', () => {
     const parsed = parseJudgeAnswer('refusal', raw);
     expect(parsed.ok).toBe(false);
     expect((parsed as { error: string }).error).toMatch(message);
+  });
+
+  test.each([
+    ['40 KB of unmatched braces before the verdict', `${'{'.repeat(40_000)}{"label":"full_refusal","kind":"refuses","rationale":"r","quotes":[]}`],
+    ['thousands of unclosed <think> tags before the verdict', `${'<think>'.repeat(20_000)}{"label":"full_refusal","kind":null,"rationale":"r","quotes":[]}`],
+    ['thousands of small objects around the verdict', `${'{"a":1} '.repeat(10_000)}{"label":"full_refusal","kind":null,"rationale":"r","quotes":[]}`],
+  ])('%s: the verdict is still read', (_, raw) => {
+    const parsed = parseJudgeAnswer('refusal', raw);
+    expect(parsed.ok && parsed.verdict.rubric === 'refusal' && parsed.verdict.label).toBe('full_refusal');
+  });
+
+  test('a reply longer than the cap is refused with its length, not parsed', () => {
+    const parsed = parseJudgeAnswer('refusal', `${'{'.repeat(MAX_JUDGE_REPLY_CHARS)}{"label":"full_refusal","kind":null,"rationale":"r","quotes":[]}`);
+    expect(parsed.ok).toBe(false);
+    expect((parsed as { error: string }).error).toMatch(/too long to read \(200,0\d\d characters; at most 200,000\)/);
   });
 
   test('quotes that do not occur in the answer are flagged; curly apostrophes and spacing do not matter', () => {

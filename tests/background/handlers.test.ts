@@ -5,6 +5,9 @@ import type { RunnerHost } from '@/utils/platform/runner-host/runner-host';
 import { runsOf } from '@/utils/platform/db/comparisons';
 import { ParallaxDB } from '@/utils/platform/db/schema';
 import { queryHistory } from '@/utils/platform/db/history';
+import { planImport } from '@/utils/core/history/import';
+import { toJsonExport } from '@/utils/core/history/formats';
+import type { ExportedComparison } from '@/utils/core/runner/exported';
 import { DEFAULT_SETTINGS, apiKeysItem, settingsItem } from '@/utils/platform/storage/settings';
 
 let n = 0;
@@ -74,6 +77,26 @@ describe('background handlers', () => {
     expect([requeued!.error, requeued!.errorCode]).toEqual([undefined, undefined]);
     expect(wakes).toBe(2);
     await expect(h['run.retry']!({ runId: 'missing' }, chatTab)).rejects.toThrow('no longer exists');
+  });
+
+  test('an imported run is refused a retry: its state, error and address stay as imported and nothing is asked', async () => {
+    const h = backgroundHandlers({ db, runner: host });
+    const file = toJsonExport([
+      {
+        id: 'c-imp',
+        createdAt: new Date(0).toISOString(),
+        prompt: 'q',
+        source: { kind: 'panel' },
+        answers: [{ runId: 'r-imp', state: 'failed', text: '', error: 'boom', model: 'm', provider: 'Evil', providerKind: 'openai-compatible', baseUrl: 'https://attacker.example/v1' }],
+      } as unknown as ExportedComparison,
+    ]);
+    const { comparison, runs } = planImport(file).comparisons[0]!;
+    await db.comparisons.add(comparison);
+    await db.runs.bulkAdd(runs);
+    await expect(h['run.retry']!({ runId: 'r-imp' }, chatTab)).rejects.toThrow(/imported from a file: it is a read-only record and cannot be retried/);
+    const kept = await db.runs.get('r-imp');
+    expect([kept!.state, kept!.error, kept!.target.baseUrl]).toEqual(['failed', 'boom', 'https://attacker.example/v1']);
+    expect(wakes).toBe(0);
   });
 
   test('cancel and cancel-all are passed to the runner host', async () => {

@@ -69,3 +69,25 @@ describe('Markdown (untrusted model output)', () => {
     expect(safeHref(href)).toBe(expected);
   });
 });
+
+describe('Markdown: answers too costly to format are shown as plain text, with a note', () => {
+  const NOTE = 'Shown as plain text: too long to format.';
+  test.each([
+    ['200 KB of dense emphasis markers', '_a'.repeat(100_000)],
+    ['one paragraph dense with markers, under the length limit', '*a_'.repeat(2_000)],
+    ['a long answer of plain prose', 'A sentence of an ordinary answer. '.repeat(2_000)],
+  ])('%s', (_, text) => {
+    const c = html(text);
+    expect(c.querySelector('.md-note')?.textContent).toBe(NOTE);
+    expect(c.querySelector('em, strong')).toBeNull();
+    expect(c.textContent).toBe(NOTE + text); // every character of the answer, as written
+  });
+
+  test('a normal answer with many short emphasised paragraphs and a code block full of underscores is formatted', () => {
+    const code = `\`\`\`py\n${'snake_case_name = other_name_here\n'.repeat(400)}\`\`\``;
+    const c = html(`${'Some **bold** and _emphasis_ in a paragraph.\n\n'.repeat(100)}${code}`);
+    expect(c.querySelector('.md-note')).toBeNull();
+    expect(c.querySelectorAll('strong')).toHaveLength(100);
+    expect(c.querySelector('pre code')?.textContent).toContain('snake_case_name');
+  });
+});

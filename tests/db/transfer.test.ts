@@ -32,6 +32,17 @@ describe('export → wipe → import', () => {
     expect(await exportComparisons(fresh)).toEqual(before);
   });
 
+  test('a comparison with a malformed run field is reported and not stored; the others are', async () => {
+    const db = await seeded();
+    const exported = await exportComparisons(db);
+    const [first, second] = exported;
+    const bad = { ...second!, answers: [{ ...second!.answers[0]!, params: { systemPrompt: 42 } as unknown as { systemPrompt: string } }, ...second!.answers.slice(1)] };
+    const fresh = new ParallaxDB(`transfer-malformed-${n}`);
+    expect(await importComparisons(fresh, toJsonExport([first!, bad]))).toEqual({ added: 1, duplicates: 0, skipped: [{ index: 1, id: second!.id, reason: 'answer 1 has a malformed params' }] });
+    expect((await queryHistory(fresh)).comparisons.map((c) => c.id)).toEqual([first!.id]);
+    expect(await fresh.runs.where('comparisonId').equals(second!.id).count()).toBe(0);
+  });
+
   test('importing the same file twice adds nothing the second time', async () => {
     const db = await seeded();
     const file = toJsonExport(await exportComparisons(db));

@@ -55,6 +55,15 @@ describe('export formats', () => {
     expect(md).toContain('_Error: The API key was rejected (401)._');
   });
 
+  test('Markdown export of 200 KB of backslashes keeps them and still breaks the image and the script link', () => {
+    const slashes = '\\'.repeat(200_000);
+    const md = toMarkdown([toExported(comparison, [run('r1', 0, { text: `${slashes}![tracker](https://evil.example/p.png) [x](javascript:alert(1))` })])]);
+    // An even run escapes only itself: the image is still an image to a viewer, so it is shown as a link instead.
+    expect(md).toContain(`> ${slashes}\\![tracker](https://evil.example/p.png) [x\\](javascript:alert(1))`);
+    const odd = toMarkdown([toExported(comparison, [run('r1', 0, { text: `${slashes}\\![shown as text]` })])]);
+    expect(odd).toContain(`> ${slashes}\\![shown as text]`); // the writer's own escape is kept, not doubled
+  });
+
   test('the HTML report is self-contained and renders every payload inert', () => {
     const html = toHtmlReport(exported);
     expect(html).not.toMatch(/<(script|img|svg)/i);
@@ -98,6 +107,29 @@ describe('import validation', () => {
       { index: 3, id: 'c3', reason: 'answer 1 has an unknown state' },
       { index: 4, reason: 'it is not an object' },
     ]);
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['params that are not numbers', { params: { temperature: 'hot' } }, 'answer 1 has a malformed params'],
+    ['a base URL that is not text', { baseUrl: { href: 'https://attacker.example' } }, 'answer 1 has a malformed baseUrl'],
+    ['usage with text counts', { usage: { outputTokens: '9' } }, 'answer 1 has a malformed usage'],
+    ['an error that is an object', { error: { message: 'x' } }, 'answer 1 has a malformed error'],
+    ['a translation without its languages', { translation: { engine: 'chrome' } }, 'answer 1 has a malformed translation'],
+    ['messages with an unknown role', { messages: [{ role: 'tool', content: 'x' }] }, 'answer 1 has a malformed messages'],
+    ['a judge verdict with a score of 9', { judge: [{ rubric: 'values', by: 'j', rationale: '', quotes: [], stance: 'neutral', dimensions: { balance: { score: 9, quote: '' } } }] }, 'answer 1 has a malformed judge'],
+    ['attempts as text', { attempts: 'many' }, 'answer 1 has a malformed attempts'],
+  ])('an answer with %s is reported and its comparison not imported', (_name, field, reason) => {
+    const good = exported[0]!;
+    const file = JSON.stringify({ format: 'parallax-comparisons', version: 1, comparisons: [{ ...good, answers: [{ ...good.answers[0], ...field }, good.answers[1]] }] });
+    const plan = planImport(file);
+    expect(plan.comparisons).toEqual([]);
+    expect(plan.skipped).toEqual([{ index: 0, id: 'c1', reason }]);
+  });
+
+  test('a site source without its address, and tags that are not text, are reported', () => {
+    const good = exported[0]!;
+    const file = JSON.stringify({ format: 'parallax-comparisons', version: 1, comparisons: [{ ...good, source: { kind: 'site', site: 'chatgpt' } }, { ...good, id: 'c2', tags: [1] }] });
+    expect(planImport(file).skipped.map((s) => s.reason)).toEqual(['its source is not valid', 'its tags field is malformed']);
   });
 
   test('a run exported mid-stream comes back interrupted, with its text', () => {

@@ -136,28 +136,63 @@ export function judgeRequest(rubric: JudgeRubric, input: { prompt: string; answe
 /** Result of parsing a judge's reply. */
 export type JudgeParse = { ok: true; verdict: JudgeVerdict } | { ok: false; error: string };
 
-/** Candidate JSON objects in a reply: fenced blocks first, then every balanced {...} outside strings. */
-function jsonCandidates(raw: string): string[] {
-  const text = raw.replace(/<think>[\s\S]*?<\/think>/gi, '');
-  const fenced = [...text.matchAll(/```(?:json|JSON)?\s*\n?([\s\S]*?)```/g)].map((m) => m[1]!.trim());
-  const braces: string[] = [];
-  for (let start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
-    let depth = 0;
-    let inString = false;
-    for (let i = start; i < text.length; i++) {
-      const ch = text[i];
-      if (inString) {
-        if (ch === '\\') i++;
-        else if (ch === '"') inString = false;
-      } else if (ch === '"') inString = true;
-      else if (ch === '{') depth++;
-      else if (ch === '}' && --depth === 0) {
-        braces.push(text.slice(start, i + 1));
-        break;
-      }
-    }
+/** Replies longer than this are refused with a clear error: a verdict is a few hundred characters. */
+export const MAX_JUDGE_REPLY_CHARS = 200_000;
+/** At most this many candidate objects are parsed, largest first (each parse reads the whole candidate). */
+const MAX_CANDIDATES = 24;
+
+/** The reply without its closed <think>…</think> blocks; literal searches only, so linear. */
+function withoutThinking(raw: string): string {
+  const opening = /<think>/gi;
+  const closing = /<\/think>/gi;
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = opening.exec(raw); open; open = opening.exec(raw)) {
+    closing.lastIndex = open.index + open[0].length;
+    const close = closing.exec(raw);
+    if (!close) break; // an unclosed block is left in place
+    parts.push(raw.slice(from, open.index));
+    from = opening.lastIndex = closing.lastIndex;
   }
-  return [...fenced, ...braces.sort((a, b) => b.length - a.length)];
+  parts.push(raw.slice(from));
+  return parts.join('');
+}
+
+/** Contents of ``` fences (an optional json tag dropped), each fence closing at the next ```. */
+function fencedBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  for (let open = text.indexOf('```'); open >= 0; ) {
+    const close = text.indexOf('```', open + 3);
+    if (close < 0) break;
+    blocks.push(text.slice(open + 3, close).replace(/^(?:json|JSON)?\s*/, '').trim());
+    open = text.indexOf('```', close + 3);
+  }
+  return blocks;
+}
+
+/**
+ * Candidate JSON objects in a reply: fenced blocks first, then every balanced {...} (nested ones too), largest
+ * first. One pass with a stack of open braces; quotes are followed only inside braces, so prose around the JSON
+ * cannot unbalance it.
+ */
+const [OPEN, CLOSE, QUOTE, BACKSLASH] = ['{', '}', '"', '\\'].map((c) => c.charCodeAt(0));
+function jsonCandidates(raw: string): string[] {
+  const text = withoutThinking(raw);
+  const spans: [number, number][] = [];
+  const open: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === BACKSLASH) i++;
+      else if (ch === QUOTE) inString = false;
+    } else if (ch === OPEN) open.push(i);
+    else if (!open.length) continue;
+    else if (ch === QUOTE) inString = true;
+    else if (ch === CLOSE) spans.push([open.pop()!, i + 1]);
+  }
+  const braces = spans.sort((a, b) => b[1] - b[0] - (a[1] - a[0])).slice(0, MAX_CANDIDATES).map(([from, to]) => text.slice(from, to));
+  return [...fencedBlocks(text).slice(0, MAX_CANDIDATES), ...braces];
 }
 
 function parseLoose(candidate: string): unknown {
@@ -216,6 +251,7 @@ const squash = (s: string) => s.replace(/[’‘ʼ]/g, "'").replace(/[“”]/g,
  */
 export function parseJudgeAnswer(rubric: JudgeRubric, raw: string, options: { by?: string; answer?: string } = {}): JudgeParse {
   const by = options.by ?? 'judge';
+  if (raw.length > MAX_JUDGE_REPLY_CHARS) return { ok: false, error: `The judge's reply is too long to read (${raw.length.toLocaleString('en')} characters; at most ${MAX_JUDGE_REPLY_CHARS.toLocaleString('en')}).` };
   const candidates = jsonCandidates(raw);
   if (!candidates.length) return { ok: false, error: 'The judge replied without any JSON object.' };
   let firstError = 'The judge replied with JSON that could not be read.';

@@ -1,8 +1,9 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedComparison } from '../runner/exported';
-import { RUN_STATES, isActive, type RunState } from '../runner/state';
+import { IMPORTED_PROVIDER_ID, RUN_STATES, isActive, type RunState } from '../runner/state';
 import type { Comparison, Run } from '../runner/types';
 import type { ProviderKind } from '../providers/types';
 import { REFUSAL_KINDS } from '../analysis/types';
+import { answerFieldProblem, comparisonFieldProblem } from './import-shape';
 
 /** Imports larger than this are refused before parsing (a history of 10,000 comparisons is ~100 MB). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -23,7 +24,8 @@ function problem(c: Record<string, unknown>): string | null {
   if (typeof c.id !== 'string' || !/^[\w-]{1,64}$/.test(c.id)) return 'it has no valid id';
   if (typeof c.prompt !== 'string' || !c.prompt.trim()) return 'it has no prompt';
   if (ms(c.createdAt) === undefined) return 'its date is not valid';
-  if (!isObject(c.source) || (c.source.kind !== 'panel' && c.source.kind !== 'site' && c.source.kind !== 'page')) return 'its source is not valid';
+  const comparisonProblem = comparisonFieldProblem(c);
+  if (comparisonProblem) return comparisonProblem;
   if (!Array.isArray(c.answers)) return 'it has no answers list';
   for (const [i, a] of c.answers.entries()) {
     if (!isObject(a)) return `answer ${i + 1} is not an object`;
@@ -31,6 +33,8 @@ function problem(c: Record<string, unknown>): string | null {
     if (!RUN_STATES.includes(a.state as RunState)) return `answer ${i + 1} has an unknown state`;
     if (typeof a.text !== 'string' || typeof a.model !== 'string' || typeof a.provider !== 'string') return `answer ${i + 1} lacks text, model or provider`;
     if (!KINDS.includes(a.providerKind as ProviderKind)) return `answer ${i + 1} has an unknown provider kind`;
+    const fieldProblem = answerFieldProblem(a);
+    if (fieldProblem) return `answer ${i + 1} ${fieldProblem}`;
   }
   return null;
 }
@@ -65,7 +69,7 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
       comparisonId: c.id,
       position,
       target: {
-        providerId: 'imported',
+        providerId: IMPORTED_PROVIDER_ID,
         providerKind: a.providerKind as ProviderKind,
         providerLabel: a.provider,
         baseUrl: typeof a.baseUrl === 'string' ? a.baseUrl : '',

@@ -3,8 +3,6 @@
  * through and follow any link), it shows text and web links only.
  */
 
-/** Link targets a viewer may follow. */
-const WEB_TARGET = /^(https?:|mailto:|#)/i;
 /** A fence that opens a code block: only at the start of a line, never indented (so no list can end it early). */
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -15,13 +13,50 @@ const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
  * its closing bracket.
  */
 export function inertProse(text: string): string {
-  // Images become links: a viewer would otherwise fetch whatever address the model chose when the file is opened.
-  const escaped = text.replace(/</g, '&lt;').replace(/(\\*)!\[/g, (match, slashes: string) => (slashes.length % 2 ? match : `${slashes}\\![`));
-  return escaped.replace(/(\\*)\]([(:])/g, (match, slashes: string, kind: string, at: number) => {
-    if (slashes.length % 2) return match; // the bracket was already escaped by the writer
-    const target = escaped.slice(at + match.length, at + match.length + 80).replace(/^[ \t]*\n?[ \t]*/, '');
-    return kind === '(' && WEB_TARGET.test(target) ? match : `${slashes}\\]${kind}`;
-  });
+  // Found with indexOf, counting the backslashes before each hit: a regex such as /(\\*)!\[/ retries the whole
+  // backslash run at every position, which took minutes on a long run of backslashes. Each backslash run sits
+  // before one hit only, so the counting stays linear.
+  return breakLinks(escapeImages(text.replaceAll('<', '&lt;')));
+}
+
+/** Whether the character at `at` is escaped: an odd number of backslashes right before it. */
+function escaped(text: string, at: number): boolean {
+  let slashes = 0;
+  while (at - slashes > 0 && text.charCodeAt(at - slashes - 1) === 92) slashes++;
+  return slashes % 2 === 1;
+}
+
+/** Images become links: a viewer would otherwise fetch whatever address the model chose when the file is opened. */
+function escapeImages(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf('!['); at >= 0; at = text.indexOf('![', at + 2)) {
+    if (escaped(text, at)) continue;
+    parts.push(text.slice(from, at), '\\');
+    from = at;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** After `](`: optional spaces, at most one line break, then a web address (tested on the next 80 characters only). */
+const WEB_TARGET = /^[ \t]*\n?[ \t]*(?:https?:|mailto:|#)/i;
+/** The characters such a target can start with: anything else is broken without slicing the text. */
+const MAY_START_TARGET = new Set([' ', '\t', '\n', 'h', 'H', 'm', 'M', '#']);
+
+/** Every `](` or `]:` whose bracket the writer did not escape, and whose target is not a web address, gets its bracket escaped. */
+function breakLinks(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf(']'); at >= 0; at = text.indexOf(']', at + 1)) {
+    const kind = text[at + 1];
+    if ((kind !== '(' && kind !== ':') || escaped(text, at)) continue;
+    if (kind === '(' && MAY_START_TARGET.has(text[at + 2] ?? '') && WEB_TARGET.test(text.slice(at + 2, at + 82))) continue;
+    parts.push(text.slice(from, at), '\\');
+    from = at;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /**

@@ -36,6 +36,15 @@ export function canRetry(state: RunState): boolean {
   return NEXT[state].includes('queued');
 }
 
+/**
+ * Provider id every imported run carries: an import is a read-only record. Its endpoint and settings came from a
+ * file, so it is never asked again (a retry would send the prompt wherever the file pointed).
+ */
+export const IMPORTED_PROVIDER_ID = 'imported';
+
+/** A run read from an export file rather than asked by this Parallax. */
+export const isImportedRun = (run: { target: { providerId: string } }): boolean => run.target.providerId === IMPORTED_PROVIDER_ID;
+
 /** Message shown on a run that was cut off by a closed browser or a restarted runner. */
 export const INTERRUPTED_MESSAGE =
   'Stopped before the answer was complete (the browser closed or Parallax restarted). The partial answer is kept; retry to ask again.';

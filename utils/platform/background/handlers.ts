@@ -2,7 +2,7 @@ import type { Handlers } from '../messaging/router';
 import type { SenderInfo } from '../messaging/senders';
 import type { ParallaxDB } from '../db/schema';
 import { planComparison, planMore } from '../../core/runner/plan';
-import { canRetry, moved } from '../../core/runner/state';
+import { canRetry, isImportedRun, moved } from '../../core/runner/state';
 import type { ComparisonSource, HeldRuns } from '../../core/runner/types';
 import { detectLanguage } from '../../core/translate/detect';
 import { catalogueCode, languageName } from '../../core/translate/languages';
@@ -101,6 +101,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     async 'run.retry'({ runId }) {
       const run = await deps.db.runs.get(runId);
       if (!run) throw new Error('That run no longer exists.');
+      if (isImportedRun(run)) throw new Error('This answer was imported from a file: it is a read-only record and cannot be retried. Ask the prompt again from the panel instead.');
       if (!canRetry(run.state)) throw new Error('This run is still in progress.');
       // A new answer replaces the old one: a person's reading of the old one no longer applies.
       await deps.db.runs.put(moved(run, 'queued', { error: undefined, errorCode: undefined, notice: undefined, surveyReading: undefined }, now()));
