@@ -106,7 +106,8 @@ export function RunColumn({ run, name, peers = [], text, view, onRetry, onCancel
           <strong>{model}</strong>
           <span class="model">{site ? t('sitesOwnAnswer') : via}{target.persona ? ` · ${target.persona.label}` : ''}{view.isBaseline ? t('baselineSuffix') : ''}</span>
           <RunLanguageTag run={run} />
-          {!site && <Destination endpoints={[{ kind: target.providerKind, baseUrl: target.baseUrl }]} testId="run-destination" />}
+          {/* An imported answer's address is whatever the file said: Parallax never sent anything there. */}
+          {!site && (isImportedRun(run) ? <span class="destination" data-testid="run-destination">{t('importedFromFile')}</span> : <Destination endpoints={[{ kind: target.providerKind, baseUrl: target.baseUrl }]} testId="run-destination" />)}
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
         <div class="run-tools">

@@ -39,4 +39,12 @@ describe('an imported answer is a read-only record', () => {
     expect(imported.state).toBe('failed');
     expect(retryShown(imported)).toBe(false);
   });
+
+  test("an imported answer does not claim its prompt was sent to the file's address", () => {
+    const file = toJsonExport([toExported({ id: 'c1', createdAt: 0, prompt: 'q', source: { kind: 'panel' } }, [{ ...asked, target: { ...asked.target, baseUrl: 'https://attacker.example/v1' } }])]);
+    const imported = planImport(file).comparisons[0]!.runs[0]!;
+    retryShown(imported);
+    expect(screen.getByTestId('run-destination').textContent).toBe('Imported from a file (not asked from here)');
+    expect(document.body.textContent).not.toContain('attacker.example');
+  });
 });
