@@ -1,7 +1,6 @@
-import { endpointFetch } from './endpoint-fetch';
-import { ProviderError, errorFromStatus, toProviderError } from './errors';
+import { ProviderError } from './errors';
 import { joinUrl } from './openai-compatible';
-import { sseEvents } from './sse';
+import { closedEarly, malformedEvent, streamEvents } from './stream-request';
 import type { ChatEvent, ChatProvider, ChatRequest, ProviderConnection } from './types';
 
 /** The API version this adapter speaks (sent as `anthropic-version`). */
@@ -43,69 +42,42 @@ export const anthropic: ChatProvider = {
   async *stream(conn: ProviderConnection, req: ChatRequest, signal: AbortSignal): AsyncGenerator<ChatEvent> {
     const url = joinUrl(conn.baseUrl, 'messages');
     const endpoint = new URL(url).host;
-    let res: Response;
-    try {
-      res = await endpointFetch(url, {
-        method: 'POST',
-        signal,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'text/event-stream',
-          'anthropic-version': ANTHROPIC_VERSION,
-          'anthropic-dangerous-direct-browser-access': 'true',
-          ...(conn.apiKey ? { 'x-api-key': conn.apiKey } : {}),
-        },
-        body: JSON.stringify(anthropicBody(req)),
-      }, conn.apiKey, endpoint);
-    } catch (err) {
-      throw toProviderError(err, endpoint, signal);
-    }
-    if (!res.ok || !res.body) {
-      const body = await res.text().catch(() => '');
-      throw errorFromStatus(res.status, body, res.headers.get('retry-after'), endpoint);
-    }
-
+    const headers = { 'anthropic-version': ANTHROPIC_VERSION, 'anthropic-dangerous-direct-browser-access': 'true', ...(conn.apiKey ? { 'x-api-key': conn.apiKey } : {}) };
     let finished = false;
     let gotText = false;
     let inputTokens: number | undefined;
     let stopReason: string | undefined;
-    try {
-      for await (const sse of sseEvents(res.body)) {
-        let event: StreamEvent;
-        try {
-          event = JSON.parse(sse.data) as StreamEvent;
-        } catch {
-          throw new ProviderError('bad_response', `${endpoint} sent a malformed event; the answer may be incomplete. Try again.`);
-        }
-        const type = event.type ?? sse.event;
-        if (type === 'error') {
-          const what = event.error?.message ?? event.error?.type ?? 'unknown error';
-          throw new ProviderError('server', `${endpoint} reported an error mid-answer: ${what}. Try again later.`);
-        }
-        if (type === 'message_start') inputTokens = event.message?.usage?.input_tokens;
-        if (type === 'content_block_delta' && event.delta?.type === 'text_delta' && event.delta.text) {
-          gotText = true;
-          yield { type: 'text', text: event.delta.text };
-        }
-        if (type === 'message_delta') {
-          stopReason = event.delta?.stop_reason ?? stopReason;
-          yield { type: 'usage', inputTokens: event.usage?.input_tokens ?? inputTokens, outputTokens: event.usage?.output_tokens };
-          if (stopReason === 'refusal') {
-            const why = event.delta?.stop_details?.explanation;
-            throw new ProviderError('blocked', `Claude declined to answer (refusal).${why ? ` ${why}` : ''} Rephrasing the prompt may help.`);
-          }
-        }
-        if (type === 'message_stop') {
-          finished = true;
-          break;
+    for await (const sse of streamEvents({ url, headers, body: anthropicBody(req), apiKey: conn.apiKey }, signal)) {
+      let event: StreamEvent;
+      try {
+        event = JSON.parse(sse.data) as StreamEvent;
+      } catch {
+        throw malformedEvent(endpoint);
+      }
+      const type = event.type ?? sse.event;
+      if (type === 'error') {
+        const what = event.error?.message ?? event.error?.type ?? 'unknown error';
+        throw new ProviderError('server', `${endpoint} reported an error mid-answer: ${what}. Try again later.`);
+      }
+      if (type === 'message_start') inputTokens = event.message?.usage?.input_tokens;
+      if (type === 'content_block_delta' && event.delta?.type === 'text_delta' && event.delta.text) {
+        gotText = true;
+        yield { type: 'text', text: event.delta.text };
+      }
+      if (type === 'message_delta') {
+        stopReason = event.delta?.stop_reason ?? stopReason;
+        yield { type: 'usage', inputTokens: event.usage?.input_tokens ?? inputTokens, outputTokens: event.usage?.output_tokens };
+        if (stopReason === 'refusal') {
+          const why = event.delta?.stop_details?.explanation;
+          throw new ProviderError('blocked', `Claude declined to answer (refusal).${why ? ` ${why}` : ''} Rephrasing the prompt may help.`);
         }
       }
-    } catch (err) {
-      if (err instanceof ProviderError || signal.aborted) throw toProviderError(err, endpoint, signal);
-      // The connection dropped while the answer was arriving.
-      throw new ProviderError('stream_cut', `The connection to ${endpoint} was lost before the answer was complete. Try again.`);
+      if (type === 'message_stop') {
+        finished = true;
+        break;
+      }
     }
-    if (!finished) throw new ProviderError('stream_cut', `The connection to ${endpoint} closed before the answer was complete. Try again.`);
+    if (!finished) throw closedEarly(endpoint);
     if (!gotText) throw new ProviderError('empty', `${endpoint} returned an empty answer. Try again or pick another model.`);
     yield { type: 'done', ...(stopReason ? { finishReason: stopReason } : {}) };
   },

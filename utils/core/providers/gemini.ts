@@ -1,7 +1,6 @@
-import { endpointFetch } from './endpoint-fetch';
-import { ProviderError, errorFromStatus, toProviderError } from './errors';
+import { ProviderError } from './errors';
 import { joinUrl } from './openai-compatible';
-import { sseEvents } from './sse';
+import { closedEarly, malformedEvent, streamEvents, type StreamRequest } from './stream-request';
 import type { ChatEvent, ChatProvider, ChatRequest, ProviderConnection } from './types';
 
 /** The fields of a GenerateContentResponse stream chunk we read. */
@@ -51,64 +50,46 @@ export const gemini: ChatProvider = {
     const model = encodeURIComponent(req.model.replace(/^models\//, ''));
     const url = joinUrl(conn.baseUrl, `models/${model}:streamGenerateContent?alt=sse`);
     const endpoint = new URL(url).host;
-    let res: Response;
-    try {
-      res = await endpointFetch(url, {
-        method: 'POST',
-        signal,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'text/event-stream',
-          ...(conn.apiKey ? { 'x-goog-api-key': conn.apiKey } : {}),
-        },
-        body: JSON.stringify(geminiBody(req)),
-      }, conn.apiKey, endpoint);
-    } catch (err) {
-      throw toProviderError(err, endpoint, signal);
-    }
-    if (!res.ok || !res.body) {
-      const body = await res.text().catch(() => '');
+    const request: StreamRequest = {
+      url,
+      apiKey: conn.apiKey,
+      headers: conn.apiKey ? { 'x-goog-api-key': conn.apiKey } : {},
+      body: geminiBody(req),
       // Gemini answers a bad key with 400 INVALID_ARGUMENT / API_KEY_INVALID rather than 401.
-      if (res.status === 400 && body.includes('API_KEY_INVALID'))
-        throw new ProviderError('auth', `The API key for ${endpoint} was rejected. Check the key in Settings.`, 400);
-      throw errorFromStatus(res.status, body, res.headers.get('retry-after') ?? geminiRetryDelay(body), endpoint);
-    }
-
+      statusError: (status: number, body: string) =>
+        status === 400 && body.includes('API_KEY_INVALID') ? new ProviderError('auth', `The API key for ${endpoint} was rejected. Check the key in Settings.`, 400) : undefined,
+      retryAfter: geminiRetryDelay,
+    };
     let finishReason: string | undefined;
     let gotText = false;
     let usage: GenerateChunk['usageMetadata'];
-    try {
-      for await (const sse of sseEvents(res.body)) {
-        let chunk: GenerateChunk;
-        try {
-          chunk = JSON.parse(sse.data) as GenerateChunk;
-        } catch {
-          throw new ProviderError('bad_response', `${endpoint} sent a malformed event; the answer may be incomplete. Try again.`);
-        }
-        if (chunk.error) {
-          throw new ProviderError('server', `${endpoint} reported an error mid-answer: ${chunk.error.message ?? chunk.error.status ?? 'unknown'}. Try again later.`);
-        }
-        const blocked = chunk.promptFeedback?.blockReason;
-        if (blocked) throw new ProviderError('blocked', `Gemini blocked this prompt (${blocked}). Rephrasing the prompt may help.`);
-        usage = chunk.usageMetadata ?? usage;
-        const candidate = chunk.candidates?.[0];
-        for (const part of candidate?.content?.parts ?? []) {
-          if (part.text && !part.thought) {
-            gotText = true;
-            yield { type: 'text', text: part.text };
-          }
-        }
-        if (candidate?.finishReason && BLOCKING.has(candidate.finishReason)) {
-          throw new ProviderError('blocked', `Gemini blocked this answer (${candidate.finishReason}). Rephrasing the prompt may help.`);
-        }
-        finishReason = candidate?.finishReason ?? finishReason;
+    // The connection dropping is harmless once the final chunk is in, a cut answer before.
+    for await (const sse of streamEvents(request, signal, () => finishReason !== undefined)) {
+      let chunk: GenerateChunk;
+      try {
+        chunk = JSON.parse(sse.data) as GenerateChunk;
+      } catch {
+        throw malformedEvent(endpoint);
       }
-    } catch (err) {
-      if (err instanceof ProviderError || signal.aborted) throw toProviderError(err, endpoint, signal);
-      // The connection dropped: harmless once the final chunk is in, a cut answer before.
-      if (!finishReason) throw new ProviderError('stream_cut', `The connection to ${endpoint} was lost before the answer was complete. Try again.`);
+      if (chunk.error) {
+        throw new ProviderError('server', `${endpoint} reported an error mid-answer: ${chunk.error.message ?? chunk.error.status ?? 'unknown'}. Try again later.`);
+      }
+      const blocked = chunk.promptFeedback?.blockReason;
+      if (blocked) throw new ProviderError('blocked', `Gemini blocked this prompt (${blocked}). Rephrasing the prompt may help.`);
+      usage = chunk.usageMetadata ?? usage;
+      const candidate = chunk.candidates?.[0];
+      for (const part of candidate?.content?.parts ?? []) {
+        if (part.text && !part.thought) {
+          gotText = true;
+          yield { type: 'text', text: part.text };
+        }
+      }
+      if (candidate?.finishReason && BLOCKING.has(candidate.finishReason)) {
+        throw new ProviderError('blocked', `Gemini blocked this answer (${candidate.finishReason}). Rephrasing the prompt may help.`);
+      }
+      finishReason = candidate?.finishReason ?? finishReason;
     }
-    if (!finishReason) throw new ProviderError('stream_cut', `The connection to ${endpoint} closed before the answer was complete. Try again.`);
+    if (!finishReason) throw closedEarly(endpoint);
     if (usage) yield { type: 'usage', inputTokens: usage.promptTokenCount, outputTokens: usage.candidatesTokenCount };
     if (!gotText) throw new ProviderError('empty', `${endpoint} returned an empty answer (${finishReason}). Try again or pick another model.`);
     yield { type: 'done', finishReason };

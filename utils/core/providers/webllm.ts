@@ -1,5 +1,6 @@
 import { webLlmHost } from '../on-device/webllm-engine';
 import { ProviderError } from './errors';
+import { chatCompletionsBody } from './openai-compatible';
 import { classifyWebLlmError } from './webllm-errors';
 import type { ChatEvent, ChatProvider, ChatRequest, ProviderConnection } from './types';
 
@@ -17,14 +18,7 @@ export const webllm: ChatProvider = {
       const engine = await webLlmHost().ready({ modelId: req.model, modelUrl: conn.baseUrl || undefined, modelLib: conn.modelLib });
       interrupt = () => void engine.interruptGenerate();
       signal.addEventListener('abort', interrupt, { once: true });
-      const chunks = await engine.chat.completions.create({
-        messages: req.messages,
-        stream: true,
-        stream_options: { include_usage: true },
-        ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
-        ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
-        ...(req.seed !== undefined ? { seed: req.seed } : {}),
-      });
+      const chunks = await engine.chat.completions.create(chatCompletionsBody(req));
       let gotText = false;
       for await (const chunk of chunks) {
         if (signal.aborted) throw new ProviderError('aborted', 'Cancelled.');
