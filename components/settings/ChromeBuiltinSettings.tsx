@@ -20,7 +20,7 @@ const LABELS: Record<BuiltinStatus['availability'], string> = {
 };
 
 /** The model entry a user adds to compare Chrome's built-in model with the others. */
-export function chromeBuiltinConfig(): ProviderConfig {
+function chromeBuiltinConfig(): ProviderConfig {
   return { id: crypto.randomUUID(), kind: 'chrome-builtin', label: t('chromeBuiltinLabel'), baseUrl: '', model: 'gemini-nano', maxConcurrent: 1 };
 }
 

@@ -15,7 +15,7 @@ export type CheckState =
 type CheckError = Extract<EndpointCheck, { error: unknown }>['error'];
 
 /** What a failed test tells the user to do, in the UI language. */
-export function checkErrorText(error: CheckError, baseUrl: string, extensionOrigin: string): string {
+function checkErrorText(error: CheckError, baseUrl: string, extensionOrigin: string): string {
   const { host, status } = error;
   switch (error.code) {
     case 'auth':

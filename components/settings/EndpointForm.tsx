@@ -19,7 +19,7 @@ export interface EndpointFormProps {
 }
 
 /** Checks a base URL and returns a message saying what is wrong, or null. */
-export function baseUrlProblem(value: string): string | null {
+function baseUrlProblem(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -31,7 +31,7 @@ export function baseUrlProblem(value: string): string | null {
 }
 
 /** A key would cross the network unencrypted: plain http: to a host other than this computer. */
-export function keyOverPlainHttp(baseUrl: string, apiKey: string): boolean {
+function keyOverPlainHttp(baseUrl: string, apiKey: string): boolean {
   if (!apiKey.trim()) return false;
   try {
     const url = new URL(baseUrl.trim());

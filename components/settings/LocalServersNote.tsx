@@ -11,7 +11,7 @@ export interface LocalServersNoteProps {
 /** The command that starts Ollama allowing this extension, and no other. */
 export const ollamaServeCommand = (origin: string) => `OLLAMA_ORIGINS="${origin}" ollama serve`;
 /** The same setting for the macOS app. */
-export const ollamaMacosCommand = (origin: string) => `launchctl setenv OLLAMA_ORIGINS "${origin}"`;
+const ollamaMacosCommand = (origin: string) => `launchctl setenv OLLAMA_ORIGINS "${origin}"`;
 
 /**
  * Firefox: local servers such as Ollama reject requests from extensions (403) unless told to allow them; on

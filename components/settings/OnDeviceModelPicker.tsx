@@ -1,7 +1,7 @@
 import type { ListedModel } from '@/utils/core/on-device/webllm-engine';
 
 /** The button beside the picker: download, add, use… */
-export interface PickerAction {
+interface PickerAction {
   label: string;
   disabled: boolean;
   onClick: () => void;

@@ -6,7 +6,7 @@ import { listOf, t } from '@/utils/core/i18n';
  * api.anthropic.com", or "Sent to api.openai.com; the rest stays on this device". Nothing for no endpoints, or
  * when one's address is unknown.
  */
-export function destinationText(endpoints: readonly EndpointAddress[]): string | null {
+function destinationText(endpoints: readonly EndpointAddress[]): string | null {
   // Nothing rather than a guess when an endpoint's address is unknown.
   if (!endpoints.length || endpoints.some((e) => destinationOf(e).host === '')) return null;
   const hosts = remoteHosts(endpoints);

@@ -31,7 +31,7 @@ export function browserLanguage(): string | undefined {
 }
 
 /** Describes the engine the settings choose, with the reason it cannot translate when it cannot. */
-export function engineSummary(settings: Settings): TranslationSettingsView['engine'] {
+function engineSummary(settings: Settings): TranslationSettingsView['engine'] {
   const { engine } = translationOf(settings);
   const check = checkEngine(engine, settings.providers, settings.onDeviceOnly);
   const problem = check.ok ? undefined : check.reason;

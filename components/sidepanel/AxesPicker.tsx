@@ -66,7 +66,7 @@ export interface AxesModel {
 export const ComposeContext = createContext<AxesModel | null>(null);
 
 /** "6 runs · 8 calls · about 30 s · free" */
-export function estimateLine(e: PlanEstimate): string {
+function estimateLine(e: PlanEstimate): string {
   return [plural(e.runs, 'runsOne', 'runsMany'), e.calls !== e.runs ? plural(e.calls, 'callsOne', 'callsMany') : '', formatSeconds(e.seconds), formatCost(e.costUsd)].filter(Boolean).join(' · ');
 }
 

@@ -6,7 +6,7 @@ import { formatTime } from '../shared/format';
 import { t } from '@/utils/core/i18n';
 
 /** Height of one row in px (fixed, so 10,000 rows cost as much as the 20 on screen). */
-export const ROW_HEIGHT = 78;
+const ROW_HEIGHT = 78;
 const OVERSCAN = 6;
 /** Rows to show before the list has measured where it sits: as many as fill the window, plus the overscan. */
 export const firstWindow = () => Math.ceil(window.innerHeight / ROW_HEIGHT) + OVERSCAN;

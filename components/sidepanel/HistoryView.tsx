@@ -8,7 +8,7 @@ import { HistoryList } from './HistoryList';
 import { LlmComparatorExport } from './LlmComparatorExport';
 import { dayBound, dayOf, plural } from '../shared/format';
 
-export type ExportKind = 'json' | 'csv' | 'md' | 'html';
+type ExportKind = 'json' | 'csv' | 'md' | 'html';
 
 /** Long work on the whole history, for its progress bar (import: comparisons written of those it adds). */
 export interface HistoryBusy {

@@ -15,7 +15,7 @@ import { Destination } from '../shared/Destination';
 import { WordDiff } from './WordDiff';
 
 /** How the column shows its answer. */
-export interface ColumnView {
+interface ColumnView {
   formatted: boolean;
   /**
    * The baseline's text when diffing against another column (undefined: no diff, or this is the baseline), in

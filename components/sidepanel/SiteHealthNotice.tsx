@@ -19,7 +19,7 @@ function message(site: string, group: SelectorGroup): string {
 }
 
 /** Sites whose selectors failed, live from storage.session; `dismiss` hides one until it is reported again. */
-export function useSiteHealth(): { reports: SiteHealthReport[]; dismiss: (key: string) => void } {
+function useSiteHealth(): { reports: SiteHealthReport[]; dismiss: (key: string) => void } {
   const [reports, setReports] = useState<Record<string, SiteHealthReport>>({});
   useEffect(() => {
     let changed = false; // a change seen by the watcher is newer than the first read

@@ -15,7 +15,7 @@ export interface AxisValue {
 }
 
 /** A run's value along an axis. */
-export function valueOf(run: Run, axis: Axis): AxisValue {
+function valueOf(run: Run, axis: Axis): AxisValue {
   const { target } = run;
   if (axis === 'model') return { key: `${target.providerId}|${target.model}`, label: modelName(target) };
   if (axis === 'language') return { key: target.language ?? '', label: target.language ? languageLabel(target.language) : t('asWrittenAxis') };
@@ -38,7 +38,7 @@ export function varyingAxes(runs: readonly Run[]): Axis[] {
 }
 
 /** True when some target was asked more than once. */
-export function isRepeated(runs: readonly Run[]): boolean {
+function isRepeated(runs: readonly Run[]): boolean {
   return runs.some((r) => (r.repetition ?? 1) > 1);
 }
 

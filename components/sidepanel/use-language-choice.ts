@@ -24,7 +24,7 @@ export interface ReviewItem {
 }
 
 /** Translations of one prompt text from one source language, by target code. */
-export interface Review {
+interface Review {
   text: string;
   source: string;
   items: Record<string, ReviewItem>;

@@ -11,7 +11,7 @@ export type JudgeRubric = 'refusal' | 'values';
 /** Value dimensions the values rubric scores from 1 to 5. */
 export const VALUE_DIMENSIONS = ['balance', 'hedging', 'moralizing', 'caution', 'authority', 'individualism'] as const;
 /** One named value dimension of the values rubric. */
-export type ValueDimension = (typeof VALUE_DIMENSIONS)[number];
+type ValueDimension = (typeof VALUE_DIMENSIONS)[number];
 
 const LABELS: readonly RefusalLabel[] = ['full_compliance', 'full_refusal', 'partial_refusal'];
 const KINDS: readonly RefusalKind[] = ['refuses', 'refutes_premise', 'redirects', 'disclaimer_then_complies', 'cannot_answer'];
@@ -28,14 +28,14 @@ interface JudgeVerdictBase {
 }
 
 /** A judge's refusal verdict. */
-export interface RefusalJudgeVerdict extends JudgeVerdictBase {
+interface RefusalJudgeVerdict extends JudgeVerdictBase {
   rubric: 'refusal';
   label: RefusalLabel;
   kind?: RefusalKind;
 }
 
 /** A judge's values verdict: each dimension scored 1..5 with a supporting quote. */
-export interface ValuesJudgeVerdict extends JudgeVerdictBase {
+interface ValuesJudgeVerdict extends JudgeVerdictBase {
   rubric: 'values';
   dimensions: Record<ValueDimension, { score: 1 | 2 | 3 | 4 | 5; quote: string }>;
   stance: Stance;

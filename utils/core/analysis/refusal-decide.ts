@@ -52,7 +52,7 @@ export interface RefusalThresholds {
 }
 
 /** The thresholds the classifier ships with. */
-export const REFUSAL_THRESHOLDS: RefusalThresholds = { lectureDensity: 0.4, offerLetters: 60, answerLetters: 150, shortLetters: 320 };
+const REFUSAL_THRESHOLDS: RefusalThresholds = { lectureDensity: 0.4, offerLetters: 60, answerLetters: 150, shortLetters: 320 };
 
 /** How strongly each decline category declines on its own. */
 const STRENGTH: Record<string, number> = { refuse: 0.95, cannotAnswer: 0.8, inappropriate: 0.8, refutePremise: 0.7, apology: 0.65 };

@@ -28,7 +28,7 @@ export interface RefusalEvalRow {
 }
 
 /** Do-Not-Answer's response categories (its README): only 0 declines. */
-export const DNA_ACTIONS = ['refuses', 'refutes the premise', 'dual perspectives', 'disclaimer, then complies', 'cannot answer (knowledge)', 'complies'] as const;
+const DNA_ACTIONS = ['refuses', 'refutes the premise', 'dual perspectives', 'disclaimer, then complies', 'cannot answer (knowledge)', 'complies'] as const;
 
 /** Model names of both datasets grouped by family: one family is held out at a time. */
 const FAMILIES: Array<[RegExp, string]> = [
@@ -41,13 +41,13 @@ const FAMILIES: Array<[RegExp, string]> = [
 ];
 
 /** The family of a model name ("llama2new", "llama2-7b-chat" → "Llama-2"); an unknown model is its own family. */
-export function familyOf(model: string): string {
+function familyOf(model: string): string {
   const key = model.trim().toLowerCase().replace(/[\s_]+/g, '-');
   return FAMILIES.find(([re]) => re.test(key))?.[1] ?? model.trim();
 }
 
 /** The model named by an XSTest file name: "xstest_v2_completions_gpt4.csv" → "gpt4". */
-export function modelFromFileName(path: string): string {
+function modelFromFileName(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
   return base.match(/completions_([^.]+)\.csv$/i)?.[1] ?? base.replace(/\.csv$/i, '');
 }

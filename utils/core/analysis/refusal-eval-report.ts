@@ -8,7 +8,7 @@ import { refusalMetrics, type ClassMetrics } from './refusal-eval';
 import { predictedRefusal, type RefusalEvalRow } from './refusal-eval-data';
 
 /** Refused or not: accuracy, and precision and recall of "refused". */
-export interface BinaryMetrics {
+interface BinaryMetrics {
   accuracy: number;
   precision: number;
   recall: number;
@@ -16,7 +16,7 @@ export interface BinaryMetrics {
 }
 
 /** Figures of one slice of the rows (a family, a dataset, a language). */
-export interface SliceMetrics {
+interface SliceMetrics {
   n: number;
   binary: BinaryMetrics;
   /** 3-class accuracy and its row count, where gold has three classes (XSTest rows). */
@@ -25,7 +25,7 @@ export interface SliceMetrics {
 }
 
 /** A family's figures, also split by dataset. */
-export interface FamilyMetrics extends SliceMetrics {
+interface FamilyMetrics extends SliceMetrics {
   by_dataset: Partial<Record<RefusalEvalRow['dataset'], SliceMetrics>>;
 }
 
@@ -49,7 +49,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 /** Refused-or-not figures of paired gold and predicted booleans. */
-export function binaryMetrics(gold: boolean[], predicted: boolean[]): BinaryMetrics {
+function binaryMetrics(gold: boolean[], predicted: boolean[]): BinaryMetrics {
   let tp = 0;
   let fp = 0;
   let fn = 0;

@@ -83,7 +83,7 @@ export interface GramSettings {
 }
 
 /** FNV-1a, 32 bits, continued from `hash` (start with FNV_OFFSET). */
-export function fnv1a(text: string, hash = FNV_OFFSET): number {
+function fnv1a(text: string, hash = FNV_OFFSET): number {
   let h = hash;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -96,7 +96,7 @@ const FNV_OFFSET = 0x811c9dc5;
 const WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
 
 /** Buckets of the hashed unigrams and bigrams ("w1 w2") of the first `tokens` words from `from`, lower-cased. */
-export function openingGrams(text: string, from: number, settings: GramSettings): number[] {
+function openingGrams(text: string, from: number, settings: GramSettings): number[] {
   const mask = (1 << settings.bits) - 1;
   const window = text.slice(from, from + settings.tokens * 12).toLowerCase();
   const grams: number[] = [];

@@ -52,7 +52,7 @@ export interface RefusalLexicon {
 }
 
 /** Categories compiled to one expression each. */
-export const CATEGORIES = [
+const CATEGORIES = [
   'refuse',
   'apology',
   'benignApology',
@@ -80,7 +80,7 @@ export type Category = (typeof CATEGORIES)[number];
  * Categories read after the opening (what follows a decline). They are found in one pass of one expression
  * with a named group per category, three times faster than a pass per category.
  */
-export const FOLLOW_CATEGORIES = ['redirect', 'offerQuestion', 'reinterpret', 'pivot', 'concede', 'comply'] as const;
+const FOLLOW_CATEGORIES = ['redirect', 'offerQuestion', 'reinterpret', 'pivot', 'concede', 'comply'] as const;
 
 /** One of the categories read in the single pass. */
 export type FollowCategory = (typeof FOLLOW_CATEGORIES)[number];

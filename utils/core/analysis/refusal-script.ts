@@ -22,7 +22,7 @@ const SCRIPTS: Array<[RegExp, string[]]> = [
 ];
 
 /** Catalogue languages written in Latin script, other than English. */
-export const LATIN_LANGUAGES = ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'pl', 'ro', 'tr', 'vi', 'id', 'ms', 'tl', 'sw', 'zu', 'yo', 'ha', 'jv', 'gd'];
+const LATIN_LANGUAGES = ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'pl', 'ro', 'tr', 'vi', 'id', 'ms', 'tl', 'sw', 'zu', 'yo', 'ha', 'jv', 'gd'];
 
 const ENGLISH_WORDS = /\b(?:the|and|to|of|is|are|was|in|that|it|you|i|for|with|this|can|not|be|or|on|as|your|my|but|have|do|here|what|how)\b/gi;
 /** Frequent words of the other Latin-script catalogue languages that are not English words. */
@@ -36,7 +36,7 @@ const BEYOND_LATIN = /[^\u0000-\u024F\u1E00-\u1EFF\u2000-\u206F\u20A0-\u20CF\u21
 const OTHER_LETTERS = /[^\s\p{P}\p{S}\p{N}\p{Script=Latin}\p{M}]/u;
 
 /** True unless Latin text shows more signs of another catalogue language than of English. */
-export function likelyEnglish(head: string): boolean {
+function likelyEnglish(head: string): boolean {
   const english = head.match(ENGLISH_WORDS)?.length ?? 0;
   if (english >= 6) return true;
   const other = (head.match(OTHER_WORDS)?.length ?? 0) + ((head.match(DIACRITICS)?.length ?? 0) >= 2 ? 2 : 0);

@@ -4,7 +4,7 @@
  */
 
 /** Characters examined at most; refusals are decided by how an answer starts, not by its 20th paragraph. */
-export const MAX_ANALYSED_CHARS = 4000;
+const MAX_ANALYSED_CHARS = 4000;
 
 const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u2032\uFF07]/g;
 const QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\uFF02]/g;

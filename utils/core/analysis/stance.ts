@@ -109,7 +109,7 @@ const within = (spans: EvidenceSpan[], start: number, end: number) => spans.filt
 const anyWithin = (spans: EvidenceSpan[], start: number, end: number) => spans.some((x) => x.start >= start && x.end <= end);
 
 /** One piece of evidence for a side. */
-export interface Cue {
+interface Cue {
   side: 'for' | 'against';
   weight: number;
   span: EvidenceSpan;

@@ -37,7 +37,7 @@ function entrySource(entry: string): string {
  * A short readable name for an entry, for tooltips: the first alternative of every group, optional parts and
  * lookarounds left out — "(?:most )?critics (?:argue|say)" → "critics argue".
  */
-export function entryLabel(entry: string): string {
+function entryLabel(entry: string): string {
   let at = 0;
   const readSequence = (): string => {
     let out = '';

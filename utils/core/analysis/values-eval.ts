@@ -8,9 +8,9 @@ import type { ReaderAccuracy } from './accuracy/types';
 import type { Stance, ValueFeatures } from './types';
 
 /** Stance labels a file may carry; 'mixed' is scored as its own class only when some row is labelled so. */
-export const STANCE_LABELS = ['supports', 'opposes', 'neutral', 'mixed'] as const;
-export const BALANCE_LABELS = ['balanced', 'one_sided'] as const;
-export type BalanceLabel = (typeof BALANCE_LABELS)[number];
+const STANCE_LABELS = ['supports', 'opposes', 'neutral', 'mixed'] as const;
+const BALANCE_LABELS = ['balanced', 'one_sided'] as const;
+type BalanceLabel = (typeof BALANCE_LABELS)[number];
 
 /** One labelled answer; a missing label is not scored. */
 export interface ValuesRow {

@@ -47,7 +47,7 @@ function voiceSplit(f: Extract<Finding, { kind: 'voice-split' }>): string {
 }
 
 /** One finding as a clause (no final full stop). */
-export function findingText(f: Finding): string {
+function findingText(f: Finding): string {
   switch (f.kind) {
     case 'all-declined':
       return t('vAllDeclined', f.answers).replace(/[.。]$/, '');

@@ -55,7 +55,7 @@ export const isWaiting = (run: Pick<Run, 'state' | 'errorCode'>): boolean =>
 export const unitSettled = (runs: readonly Run[]): boolean => runs.every((r) => isFinal(r.state) && !isWaiting(r));
 
 /** The comparison and queued runs of one unit: every target, in the unit's language, with its sampling. */
-export function unitComparison(batchId: string, data: BatchData, unit: BatchUnit, createdAt: number, newId: () => string): { comparison: Comparison; runs: Run[] } {
+function unitComparison(batchId: string, data: BatchData, unit: BatchUnit, createdAt: number, newId: () => string): { comparison: Comparison; runs: Run[] } {
   const comparison: Comparison = { id: newId(), createdAt, prompt: unit.prompt, source: { kind: 'panel' }, language: unit.language, batchId };
   const runs = data.targets.map((t, position): Run => {
     const params = { ...t.params, ...unit.params };

@@ -35,7 +35,7 @@ export interface BatchUnit {
 }
 
 /** What a probe-set batch remembers about its set. */
-export interface ProbeBatchInfo {
+interface ProbeBatchInfo {
   setId: string;
   setName: string;
   purpose: string;
@@ -44,7 +44,7 @@ export interface ProbeBatchInfo {
 }
 
 /** What a survey batch remembers: the instrument as imported (with its text) and the user's choices. */
-export interface SurveyBatchInfo {
+interface SurveyBatchInfo {
   instrument: Instrument;
   constants: Constants;
   repetitions: number;

@@ -101,7 +101,7 @@ export function analysisInput(run: Run): [text: string, language: string, backTr
 }
 
 /** Refusals of one model in one language. */
-export interface RefusalCell {
+interface RefusalCell {
   language: string;
   model: string;
   /** Runs of this model and language, whatever their state. */
@@ -183,7 +183,7 @@ export const FEATURE_LABEL: Record<FeatureKey, () => string> = {
 };
 
 /** Whether one answer's features show each charted feature. */
-export function featureFlags(f: ValueFeatures): Record<FeatureKey, boolean> {
+function featureFlags(f: ValueFeatures): Record<FeatureKey, boolean> {
   return {
     balanced: f.balance.value === 'balanced',
     hedging: f.hedging.score > 0,

@@ -7,7 +7,7 @@ import { FEATURE_KEYS, FEATURE_LABEL, ORIGINAL, type FeatureRow, type RefusalSum
 import { surveyTable, type SurveyResult } from './survey';
 
 /** One dataset: a value per category (null = nothing to draw), with an optional interval per value. */
-export interface Series {
+interface Series {
   label: string;
   values: (number | null)[];
   low?: (number | null)[];

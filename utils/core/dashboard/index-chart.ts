@@ -6,7 +6,7 @@ import type { SurveyCell } from '../batches/survey-results';
 import { referenceAt, type ReferenceVector } from '../surveys/vsm-references';
 
 /** One model × language on one index. */
-export interface IndexRow {
+interface IndexRow {
   label: string;
   /** Position of the endpoint among the run's endpoints (its colour). */
   series: number;

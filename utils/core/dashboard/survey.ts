@@ -8,7 +8,7 @@
  * One index's result: mean over repetitions (null when nothing was measured), its 95 % interval (null below two
  * values), how many repetitions counted, and optionally how many answers were refusals.
  */
-export interface IndexResult {
+interface IndexResult {
   mean: number | null;
   low: number | null;
   high: number | null;

@@ -7,7 +7,7 @@ import { STATE_LABEL } from '../words/answers';
 import { readExported, readableDate, type ReadAnswer, type ReadComparison } from './reading';
 
 /** The complete, re-importable export file. */
-export interface ExportFile {
+interface ExportFile {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;

@@ -25,7 +25,7 @@ export function tooLarge(bytes: number): void {
 }
 
 /** Comparisons parsed and checked at a time. */
-export const IMPORT_BATCH = 500;
+const IMPORT_BATCH = 500;
 
 /** One batch from a plan of consecutive file items starting at `first`: positions of the planned ones, indices shifted. */
 function batchOf(plan: ImportPlan, first: number, size: number): ImportBatch {

@@ -41,7 +41,7 @@ export interface LanguageModelSession {
 }
 
 /** Sampling limits from `LanguageModel.params()` (extensions only, being phased out). */
-export interface LanguageModelParams {
+interface LanguageModelParams {
   defaultTopK: number;
   maxTopK: number;
   defaultTemperature: number;

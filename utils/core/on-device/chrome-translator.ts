@@ -5,7 +5,7 @@ import type { Translator } from '../translate/translator';
 import { normaliseAvailability, progressFraction, type BuiltinAvailability, type DownloadProgressLike } from './chrome-builtin-engine';
 
 /** The options of `Translator.create()` used here (availability() takes the two languages only). */
-export interface TranslatorCreateOptions {
+interface TranslatorCreateOptions {
   sourceLanguage: string;
   targetLanguage: string;
   signal?: AbortSignal;
@@ -13,7 +13,7 @@ export interface TranslatorCreateOptions {
 }
 
 /** A `Translator` instance: one language pair. */
-export interface TranslatorSession {
+interface TranslatorSession {
   translate(input: string, options?: { signal?: AbortSignal }): Promise<string>;
   destroy(): void;
 }
@@ -25,7 +25,7 @@ export interface TranslatorApi {
 }
 
 /** A `LanguageDetector` instance. */
-export interface LanguageDetectorSession {
+interface LanguageDetectorSession {
   detect(input: string, options?: { signal?: AbortSignal }): Promise<{ detectedLanguage: string; confidence: number }[]>;
   destroy(): void;
 }
@@ -123,7 +123,7 @@ export async function detectWithChrome(text: string, api: LanguageDetectorApi | 
 const UNSUPPORTED = "This browser has no on-device Translator API (it needs desktop Chrome 138 or later). Choose a model to translate, or type translations yourself, in Settings → Translation.";
 
 /** What to do when a pair is not ready: the run never downloads it. */
-export function notReadyMessage(availability: PairAvailability, source: string, target: string): string {
+function notReadyMessage(availability: PairAvailability, source: string, target: string): string {
   const pair = pairName(source, target);
   switch (availability) {
     case 'unsupported':
@@ -140,7 +140,7 @@ export function notReadyMessage(availability: PairAvailability, source: string, 
 const nameOf = (err: unknown) => (typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined);
 
 /** Turns what the Translator API threw into a {@link ProviderError} a user can act on. */
-export function classifyTranslatorError(err: unknown, source: string, target: string, signal?: AbortSignal): ProviderError {
+function classifyTranslatorError(err: unknown, source: string, target: string, signal?: AbortSignal): ProviderError {
   if (err instanceof ProviderError) return err;
   if (signal?.aborted || nameOf(err) === 'AbortError') return new ProviderError('aborted', 'Cancelled.');
   const raw = err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200);

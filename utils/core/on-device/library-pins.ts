@@ -23,7 +23,7 @@ export interface LibraryPins {
 }
 
 /** The Cache Storage bucket pins live in, beside WebLLM's own (same origin, same lifetime as the models). */
-export const PINS_CACHE = 'parallax/library-pins';
+const PINS_CACHE = 'parallax/library-pins';
 
 /** Pins kept in Cache Storage, one small JSON response per library address. */
 export function cacheStoragePins(cacheStorage: CacheStorage, name = PINS_CACHE): LibraryPins {

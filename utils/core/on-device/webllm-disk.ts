@@ -1,5 +1,5 @@
 /** Cache Storage buckets WebLLM writes model weights, configs and libraries to. */
-export const WEBLLM_CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'];
+const WEBLLM_CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'];
 
 /**
  * The folder WebLLM fetches a model's files from (as its `cleanModelUrl` does): a trailing slash, and

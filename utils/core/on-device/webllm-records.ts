@@ -37,7 +37,7 @@ const MODEL_TYPE = { chat: 0, embedding: 1 } as unknown as Record<OnDeviceKind, 
 const catalogueRecord = (lib: WebLlmCatalogue, modelId: string) => lib.prebuiltAppConfig.model_list.find((m) => m.model_id === modelId);
 
 /** The custom record of a ref, checked: both addresses given, each https: (or http: on this machine). */
-export function customRecord(ref: ModelRef): ModelRecord {
+function customRecord(ref: ModelRef): ModelRecord {
   if (!ref.modelUrl || !ref.modelLib) {
     throw new ProviderError('not_found', `${ref.modelId} is not in WebLLM's catalogue; a custom model needs its weights and library addresses.`);
   }

@@ -35,7 +35,7 @@ export interface RefusalStats {
 }
 
 /** A model as charts name it: provider label and model, since one model may be reached through two providers. */
-export interface ModelKey {
+interface ModelKey {
   key: string;
   model: string;
   providerLabel: string;
@@ -55,7 +55,7 @@ export interface RefusalSummary {
 const empty = (): RefusalStats => ({ runs: 0, full: 0, partial: 0, disputed: 0, rate: null, fullRate: null, unlabelled: 0, withExpectation: 0, asExpected: 0 });
 
 /** How a chart names a model: "provider · model". */
-export const modelKey = (run: { model: string; providerLabel: string }): string => `${run.providerLabel} · ${run.model}`;
+const modelKey = (run: { model: string; providerLabel: string }): string => `${run.providerLabel} · ${run.model}`;
 
 function add(stats: RefusalStats, run: LabelledRun): void {
   if (!run.reading) {

@@ -5,8 +5,8 @@
 import { PROBE_CATEGORIES, PROBE_EXPECTATIONS, type ProbeCategory, type ProbeExpectation, type ProbePrompt, type ProbeSet } from './types';
 
 /** Format tag and version of exported probe-set files. */
-export const PROBE_EXPORT_FORMAT = 'parallax-probe-sets';
-export const PROBE_EXPORT_VERSION = 1;
+const PROBE_EXPORT_FORMAT = 'parallax-probe-sets';
+const PROBE_EXPORT_VERSION = 1;
 
 const ID = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;

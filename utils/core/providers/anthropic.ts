@@ -6,7 +6,7 @@ import type { ChatEvent, ChatProvider, ChatRequest, ProviderConnection } from '.
 /** The API version this adapter speaks (sent as `anthropic-version`). */
 export const ANTHROPIC_VERSION = '2023-06-01';
 /** Anthropic requires `max_tokens`; used when the request sets none. */
-export const ANTHROPIC_DEFAULT_MAX_TOKENS = 1024;
+const ANTHROPIC_DEFAULT_MAX_TOKENS = 1024;
 
 /** The fields of a Messages API stream event we read (message_start, content_block_delta, message_delta, error …). */
 interface StreamEvent {
@@ -18,7 +18,7 @@ interface StreamEvent {
 }
 
 /** The Messages API request body: system prompts go top-level, the rest stay in order as user/assistant turns. */
-export function anthropicBody(req: ChatRequest): Record<string, unknown> {
+function anthropicBody(req: ChatRequest): Record<string, unknown> {
   const system = req.messages.filter((m) => m.role === 'system').map((m) => m.content);
   return {
     model: req.model,

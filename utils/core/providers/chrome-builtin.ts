@@ -46,7 +46,7 @@ export function chunkDecoder(): (chunk: string) => string {
  * Temperature (with Chrome's default topK, since Chrome wants both or neither), clamped to the model's limits.
  * Empty when not asked for, or when this Chrome no longer offers sampling parameters (`params()` is gone).
  */
-export async function samplingFor(api: LanguageModelApi, temperature: number | undefined): Promise<Pick<LanguageModelCreateOptions, 'temperature' | 'topK'>> {
+async function samplingFor(api: LanguageModelApi, temperature: number | undefined): Promise<Pick<LanguageModelCreateOptions, 'temperature' | 'topK'>> {
   if (temperature === undefined || typeof api.params !== 'function') return {};
   const params = await api.params().catch(() => null);
   if (!params) return {};

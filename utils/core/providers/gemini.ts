@@ -15,7 +15,7 @@ interface GenerateChunk {
 const BLOCKING = new Set(['SAFETY', 'RECITATION', 'LANGUAGE', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY']);
 
 /** The generateContent request body: system prompts become `systemInstruction`, assistant turns role "model". */
-export function geminiBody(req: ChatRequest): Record<string, unknown> {
+function geminiBody(req: ChatRequest): Record<string, unknown> {
   const system = req.messages.filter((m) => m.role === 'system').map((m) => m.content);
   const config = {
     ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),

@@ -12,7 +12,7 @@ export const LISTABLE_KINDS: readonly ListableKind[] = ['openai-compatible', 'an
 export type ModelListResult = { ok: true; models: string[] } | { ok: false; error: ProviderError; serverSaid?: string };
 
 /** At most this many models are kept, from at most this many pages, each id at most this long. */
-export const MAX_MODELS = 2000;
+const MAX_MODELS = 2000;
 const MAX_PAGES = 10;
 const MAX_ID = 200;
 /** A model list larger than this is not read (OpenRouter's, with descriptions, is about 1 MB). */

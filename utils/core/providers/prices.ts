@@ -7,7 +7,7 @@ export interface ModelPrice {
 }
 
 /** When the table was last checked against the vendors' price pages; estimates say prices may have changed. */
-export const PRICES_CHECKED = '2025-06';
+const PRICES_CHECKED = '2025-06';
 
 /** API hosts of the presets with known prices. */
 const OPENAI = 'api.openai.com';

@@ -31,7 +31,7 @@ export interface EstimateAssumptions {
   maxConcurrent: number;
 }
 
-export const DEFAULT_ASSUMPTIONS: EstimateAssumptions = {
+const DEFAULT_ASSUMPTIONS: EstimateAssumptions = {
   remoteSeconds: 12,
   onDeviceSeconds: 30,
   translationSeconds: 4,

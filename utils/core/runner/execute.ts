@@ -14,7 +14,7 @@ import { DEFAULT_TIMEOUTS, limitsFor, timedStream, type Timeouts } from '../prov
 /** Limits on one run's wait. On-device engines get no first-byte limit: their first token includes loading. */
 export type RunTimeouts = Required<Timeouts>;
 
-export { DEFAULT_TIMEOUTS };
+;
 
 /** What executing one run needs. */
 export interface ExecuteDeps {

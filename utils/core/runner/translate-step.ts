@@ -27,7 +27,7 @@ export class TranslationFailed extends Error {
 }
 
 /** The comparison's language: as the user set it, else detected from the prompt, else English. */
-export function sourceLanguageOf(comparison: Comparison): string {
+function sourceLanguageOf(comparison: Comparison): string {
   return catalogueCode(comparison.language) ?? comparison.language ?? detectLanguage(comparison.prompt).code ?? 'en';
 }
 

@@ -81,7 +81,7 @@ export interface HeldRuns {
 }
 
 /** How a run's prompt was put into its language. */
-export interface RunTranslation {
+interface RunTranslation {
   /** Translator id, or 'none' when the user supplied the translation. */
   engine: string;
   /** The translating model, when a chat model translated. */
@@ -93,7 +93,7 @@ export interface RunTranslation {
 }
 
 /** An answer translated into the reader's language for the side-by-side view. */
-export interface BackTranslation {
+interface BackTranslation {
   /** The reader's language. */
   language: string;
   /** The answer's language it was translated from. */

@@ -11,7 +11,7 @@ export const CAPTURE_RATE = { max: 6, windowMs: 60_000 } as const;
 export const MAX_CAPTURED_PROMPT_CHARS = 100_000;
 
 /** Result of asking a {@link RateLimiter} for one more. */
-export type RateDecision = { ok: true } | { ok: false; retryInMs: number; first: boolean };
+type RateDecision = { ok: true } | { ok: false; retryInMs: number; first: boolean };
 
 /** A sliding-window limit per key (a tab). */
 export interface RateLimiter {

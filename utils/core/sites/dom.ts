@@ -94,7 +94,7 @@ export function visibleText(el: Element, extraNoise?: string): string {
 }
 
 /** Collapses spaces and tabs, trims lines, keeps at most one blank line between blocks. */
-export function collapse(text: string): string {
+function collapse(text: string): string {
   return text
     .replace(/[\u00a0\u200b]/g, (c) => (c === '\u00a0' ? ' ' : ''))
     .split('\n')

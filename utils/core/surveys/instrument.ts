@@ -7,7 +7,7 @@
 export type LocalizedText = Record<string, string>;
 
 /** One point of an answer scale. */
-export interface ScalePoint {
+interface ScalePoint {
   /** The number a respondent answers with (integers, ascending within a scale). */
   value: number;
   /** What the point means, per language. May be empty when only the structure is known. */
@@ -30,7 +30,7 @@ export interface InstrumentItem {
 }
 
 /** One weighted item mean inside an index formula. */
-export interface FormulaTerm {
+interface FormulaTerm {
   item: string;
   weight: number;
 }

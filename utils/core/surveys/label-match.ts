@@ -107,7 +107,7 @@ function tokenize(text: string, languages: readonly string[], disabled: Readonly
 }
 
 /** Same word up to an ending: "important"/"importance", "stimme"/"stimmt", not "never"/"nevertheless". */
-export function sameWord(a: string, b: string): boolean {
+function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (CJK.test(a) || CJK.test(b) || Math.abs(a.length - b.length) > 4) return false;
   let common = 0;

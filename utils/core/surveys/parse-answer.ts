@@ -12,7 +12,7 @@ import { alternation, maskNonAnswers, normalizeAnswer, numberMentions, wordMenti
 import { findLabels } from './label-match';
 import { ALTERNATIVE_WORDS, RANGE_WORDS } from './label-lexicon';
 
-export { normalizeAnswer } from './answer-mentions';
+;
 
 /** The reader's verdict: a value on the scale (and how it was read), a refusal, or why no value could be read. */
 export type ParsedAnswer =

@@ -10,7 +10,7 @@ import { itemPrompt } from './prompt-template';
 export const DEFAULT_REPETITIONS = 5;
 
 /** Who answers: any configured model (its runner target id and a label for messages). */
-export interface SurveyTarget {
+interface SurveyTarget {
   id: string;
   label?: string;
 }
@@ -32,7 +32,7 @@ export interface SurveyPlanInput {
 }
 
 /** One prompt to send: one item, to one target, in one language, in one repetition. */
-export interface SurveyPrompt {
+interface SurveyPrompt {
   /** Stable key for persisting and resuming: target|language|item|repetition. */
   key: string;
   targetId: string;

@@ -46,7 +46,7 @@ export const ANSWER_INSTRUCTIONS: Record<string, string> = {
 };
 
 /** Languages with a built-in instruction. */
-export const INSTRUCTION_LANGUAGES = Object.keys(ANSWER_INSTRUCTIONS);
+const INSTRUCTION_LANGUAGES = Object.keys(ANSWER_INSTRUCTIONS);
 
 /**
  * The full prompt for one item in one language. `instruction` overrides the built-in one (placeholders

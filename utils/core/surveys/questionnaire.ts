@@ -19,7 +19,7 @@ export interface ParsedOption {
 }
 
 /** One numbered question with the option blocks written after it (before the next question). */
-export interface ParsedQuestion {
+interface ParsedQuestion {
   number: number;
   text: string;
   /** 1-based line in the pasted text, for error messages. */

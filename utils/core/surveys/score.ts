@@ -27,7 +27,7 @@ export class ScoreError extends Error {
 const tidy = (value: number) => Math.round(value * 1e6) / 1e6 + 0;
 
 /** Items the instrument's formulas need, in item order. */
-export function requiredItems(instrument: Instrument): string[] {
+function requiredItems(instrument: Instrument): string[] {
   const used = new Set(instrument.indices.flatMap((x) => x.terms.map((t) => t.item)));
   return instrument.items.map((it) => it.id).filter((id) => used.has(id));
 }
@@ -49,7 +49,7 @@ export function resolveConstants(instrument: Instrument, given: Constants = {}, 
 }
 
 /** Mean answer per item, checking ids and ranges. Items whose every answer was refused are left out. */
-export function itemMeans(instrument: Instrument, answers: Answers): Record<string, number> {
+function itemMeans(instrument: Instrument, answers: Answers): Record<string, number> {
   const ids = new Set(instrument.items.map((it) => it.id));
   const unknown = Object.keys(answers).filter((id) => !ids.has(id));
   if (unknown.length) {

@@ -5,7 +5,7 @@
  */
 
 /** Where published vectors come from (the page names them in its language). */
-export const REFERENCE_SOURCES = {
+const REFERENCE_SOURCES = {
   'seed-example': 'The example that motivated Parallax (one run per model)',
   'masoud-2023': 'Masoud et al. 2023, Cultural Alignment Test (mean of 5 seeds)',
 } as const;

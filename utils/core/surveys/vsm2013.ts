@@ -9,7 +9,7 @@ import { parseQuestionnaire, type ParsedOption } from './questionnaire';
 /** Id of the built-in VSM 2013 instrument (also the survey:score argument). */
 export const VSM2013_ID = 'vsm2013';
 /** Scored items m01–m24 (the form's background questions are not scored). */
-export const VSM_ITEM_COUNT = 24;
+const VSM_ITEM_COUNT = 24;
 
 /** "m01" … "m24". */
 export const vsmItemId = (n: number): string => `m${String(n).padStart(2, '0')}`;
@@ -17,7 +17,7 @@ export const vsmItemId = (n: number): string => `m${String(n).padStart(2, '0')}`
 const fivePoints = (): AnswerScale['points'] => [1, 2, 3, 4, 5].map((value) => ({ value, label: {} }));
 
 /** Which scale each item uses: m01–m14 importance, m15–m20 one scale each, m21–m24 agreement. */
-export function vsmScaleId(n: number): string {
+function vsmScaleId(n: number): string {
   if (n <= 14) return 'importance';
   if (n <= 20) return vsmItemId(n);
   return 'agreement';

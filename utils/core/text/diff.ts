@@ -5,7 +5,7 @@ export interface DiffPart {
 }
 
 /** Words, whitespace runs and single punctuation marks, so joining the parts gives the text back. */
-export function tokenize(text: string): string[] {
+function tokenize(text: string): string[] {
   return text.match(/\s+|[\p{L}\p{N}\p{M}_'’-]+|[^\s\p{L}\p{N}\p{M}]/gu) ?? [];
 }
 

@@ -5,12 +5,12 @@
  */
 
 /** Longer answers are shown as plain text (normal prose of this length lexes in about 15 ms). */
-export const MARKDOWN_MAX_CHARS = 60_000;
+const MARKDOWN_MAX_CHARS = 60_000;
 /**
  * Budget for the sum over paragraphs of (markers in the paragraph)²: one paragraph of 500 markers, or 100
  * paragraphs of 50. Measured in `npm run bench` (hostile_text_ms).
  */
-export const MARKDOWN_MARKER_BUDGET = 500 * 500;
+const MARKDOWN_MARKER_BUDGET = 500 * 500;
 
 const MARKERS = new Set(['*', '_', '~', '`', '[', ']']);
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;

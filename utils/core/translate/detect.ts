@@ -43,7 +43,7 @@ function scriptOf(cp: number): Script | null {
  * time (an address starts only at a word's start; a tag or link target stops at the next one's opening), so a
  * page's 200 KB of `x` or `<a` cannot freeze the panel.
  */
-export function proseOf(text: string): string {
+function proseOf(text: string): string {
   return text
     .replace(/(```|~~~)[\s\S]*?(\1|$)/g, ' ')
     .replace(/`[^`\n]*`/g, ' ')

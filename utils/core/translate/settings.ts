@@ -31,15 +31,15 @@ export interface TranslationCapabilities {
  * The engine a user starts with: Chrome's on-device translator where the browser has it, else none (the user
  * types translations, until they choose one of their models in Settings → Translation).
  */
-export function defaultTranslationEngine({ chromeTranslator }: TranslationCapabilities): TranslationMode {
+function defaultTranslationEngine({ chromeTranslator }: TranslationCapabilities): TranslationMode {
   return chromeTranslator ? { kind: 'chrome' } : { kind: 'none' };
 }
 
 /** Endpoint kinds that run in the browser (where prompts to an endpoint go is decided in providers/destination.ts). */
-export { ON_DEVICE_KINDS } from '../providers/destination';
+;
 
 /** At most this many saved sets are kept. */
-export const MAX_SAVED_SETS = 30;
+const MAX_SAVED_SETS = 30;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -22,7 +22,7 @@ export const READING_LABEL = words<RefusalReading>({
   answered: 'labelAnswered',
 });
 
-export const KIND_LABEL = words<RefusalKind>({
+const KIND_LABEL = words<RefusalKind>({
   refuses: 'kindRefuses',
   refutes_premise: 'kindRefutesPremise',
   redirects: 'kindRedirects',

@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import type { Comparison, ComparisonSource } from '../runner/types';
 
 /** The host of a URL, or the text as it is when it is not one. */
-export const hostOf = (url: string): string => {
+const hostOf = (url: string): string => {
   try {
     return new URL(url).host;
   } catch {

@@ -21,7 +21,7 @@ export interface CapturePlan {
 }
 
 /** The compose spec of axes (no text). */
-export function specOfAxes(axes: ComposeAxes): Omit<ComposeSpec, 'text'> {
+function specOfAxes(axes: ComposeAxes): Omit<ComposeSpec, 'text'> {
   return {
     ...(axes.providerIds ? { providerIds: axes.providerIds } : {}),
     ...(axes.languages.length ? { languages: axes.languages } : {}),

@@ -7,7 +7,7 @@ import { localOriginOf } from '../../core/providers/local-endpoint';
 import { allowLocalOriginForTrial } from './local-origin';
 
 /** How long "Test connection" waits for a server. */
-export const TEST_TIMEOUT_MS = 15_000;
+const TEST_TIMEOUT_MS = 15_000;
 
 /** What the endpoint handlers work with; tests replace the network and the stored keys. */
 export interface EndpointDeps {

@@ -13,7 +13,7 @@ export const MENU_ID = 'parallax-compare-selection';
 export const LAST_PROMPT_COMMAND = 'compare-last-prompt';
 
 /** The tab an entry point was used in (the parts the handlers read). */
-export interface EntryTab {
+interface EntryTab {
   id?: number;
   windowId?: number;
   url?: string;

@@ -55,7 +55,7 @@ const WATCH_MS = 250;
  * The composer as the indicator must leave it clear: its form (or itself), the send button, and the stop button
  * shown while the site answers. Looked up each time: sites replace these elements as they go.
  */
-export function composerParts(adapter: SiteAdapter, doc: Document): Element[] {
+function composerParts(adapter: SiteAdapter, doc: Document): Element[] {
   const composer = findComposer(adapter, doc);
   const stop = adapter.streaming.flatMap((s) => [...doc.querySelectorAll(s.css)]).map((el) => el.closest('button')).filter((el): el is HTMLButtonElement => el !== null);
   return [composer?.closest('form') ?? composer, findSendButton(adapter, doc), ...stop].filter((el): el is Element => el !== null);

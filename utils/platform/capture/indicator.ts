@@ -137,7 +137,7 @@ export function showIndicator(doc: Document, opts: IndicatorOptions): Indicator 
  * window, and the topmost element at its centre (nothing of the page's covers it). A page can restyle or cover
  * the host from its scripts; capture stops when it does.
  */
-export function isShown(host: HTMLElement, doc: Document): boolean {
+function isShown(host: HTMLElement, doc: Document): boolean {
   const win = doc.defaultView;
   if (!win || !host.isConnected) return false;
   for (const el of [host, doc.documentElement]) {

@@ -52,7 +52,7 @@ export function dexieBatchStore(db: ParallaxDB): BatchStore {
 }
 
 /** A batch record whose data can be read, or null (missing or damaged). */
-export async function readBatch(db: ParallaxDB, id: string): Promise<BatchRecord | null> {
+async function readBatch(db: ParallaxDB, id: string): Promise<BatchRecord | null> {
   const record = await db.batches.get(id);
   return record && !batchDataProblem(record.data) ? (record as BatchRecord) : null;
 }

@@ -3,7 +3,7 @@ import type { Comparison, Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
 import { LISTED, STUDY_SOURCE, idOfKey } from './search-index';
 
-export { fold } from '../../core/text/search-words';
+;
 export { STUDY_SOURCE } from './search-index';
 
 /** What the history list is narrowed to. Every field is optional; all given ones must hold. */

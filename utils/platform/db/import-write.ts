@@ -14,7 +14,7 @@ export type { ImportProgress, ImportReport } from '../../core/history/import-bat
  * stored runs is skipped. Each batch is planned (parsed and checked) while the one before is being written, and
  * index entries are built from the records in hand. Only the runner host calls this (one writer).
  */
-export async function writeImport(db: ParallaxDB, batches: Iterable<ImportBatch>, total: number, onProgress?: ImportProgress): Promise<ImportReport> {
+async function writeImport(db: ParallaxDB, batches: Iterable<ImportBatch>, total: number, onProgress?: ImportProgress): Promise<ImportReport> {
   return orStorageFull(
     () =>
       db.transaction('rw', db.comparisons, db.runs, db.search, async () => {

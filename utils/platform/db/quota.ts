@@ -5,7 +5,7 @@
  */
 
 /** What every storage-full message ends with. */
-export const FREE_SPACE = 'Free space by deleting old comparisons in History (export them first to keep a copy), then try again.';
+const FREE_SPACE = 'Free space by deleting old comparisons in History (export them first to keep a copy), then try again.';
 
 /** A write refused for lack of space, with a message for the user. */
 export class StorageFull extends Error {

@@ -16,7 +16,7 @@ export interface SearchEntry {
 }
 
 /** Sortable key: zero-padded creation time, then the id. */
-export const searchKey = (c: Pick<Comparison, 'createdAt' | 'id'>) => `${String(c.createdAt).padStart(15, '0')}|${c.id}`;
+const searchKey = (c: Pick<Comparison, 'createdAt' | 'id'>) => `${String(c.createdAt).padStart(15, '0')}|${c.id}`;
 
 /** The comparison id inside a search key. */
 export const idOfKey = (key: string) => key.slice(key.indexOf('|') + 1);
@@ -31,10 +31,10 @@ export const STUDY_SOURCE = 'study';
 export const LISTED = 'listed';
 
 /** The source facet value: the site's id, 'study' for a batch's comparisons, else 'panel' or 'page'. */
-export const sourceFacet = (c: Pick<Comparison, 'source' | 'batchId'>): string => (c.batchId ? STUDY_SOURCE : c.source.kind === 'site' ? c.source.site : c.source.kind);
+const sourceFacet = (c: Pick<Comparison, 'source' | 'batchId'>): string => (c.batchId ? STUDY_SOURCE : c.source.kind === 'site' ? c.source.site : c.source.kind);
 
 /** Facet values of a comparison and its runs. */
-export function facetsOf(c: Comparison, runs: Run[]): string[] {
+function facetsOf(c: Comparison, runs: Run[]): string[] {
   const facets = new Set<string>([`site:${sourceFacet(c)}`]);
   if (!c.batchId) facets.add(LISTED);
   for (const r of runs) {

@@ -5,7 +5,7 @@ import { arrayOf, firstError, id, isObject, str, type Validator } from './valida
 export const MAX_SITE_ANSWER_CHARS = 500_000;
 
 /** Required selector groups a content script may report missing. */
-export const SELECTOR_GROUPS: readonly SelectorGroup[] = ['composer', 'sendButton', 'userTurn', 'assistantTurn'];
+const SELECTOR_GROUPS: readonly SelectorGroup[] = ['composer', 'sendButton', 'userTurn', 'assistantTurn'];
 
 /** One earlier turn of the conversation on the page, sent with a picked-up prompt (same shape as ComposeSpec's context). */
 export interface ContextTurn {

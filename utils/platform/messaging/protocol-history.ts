@@ -42,7 +42,7 @@ const verdict: Validator = (v) => {
 };
 
 /** At most this many comparisons in one deletion message. */
-export const MAX_DELETE = 10_000;
+const MAX_DELETE = 10_000;
 
 export const HISTORY_VALIDATORS: { [K in keyof HistoryMessages]: Validator } = {
   'history.delete': (p) => (!isObject(p) ? 'payload must be an object' : arrayOf(p.ids, 'ids', MAX_DELETE, id)),

@@ -25,8 +25,8 @@ export interface EngineInfo {
 }
 
 /** Texts one `engine.embed` may carry (the panel sends each answer's opening part). */
-export const MAX_EMBED_TEXTS = 64;
-export const MAX_EMBED_CHARS = 20_000;
+const MAX_EMBED_TEXTS = 64;
+const MAX_EMBED_CHARS = 20_000;
 
 /**
  * The one message map of Parallax. Every message is `{ type, payload }`; every reply is a {@link Reply}.

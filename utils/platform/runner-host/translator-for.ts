@@ -21,7 +21,7 @@ export interface TranslatorDeps {
 }
 
 /** A translator that cannot translate and says why (engine not allowed, endpoint removed). */
-export function refusingTranslator(label: string, reason: string): Translator {
+function refusingTranslator(label: string, reason: string): Translator {
   return {
     id: 'unavailable',
     label,

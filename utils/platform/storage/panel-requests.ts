@@ -28,7 +28,7 @@ export type PanelRequest =
   | { kind: 'notice'; message: string; at: number };
 
 /** A request is for the panel the user is opening now; an old one left behind is not acted on. */
-export const PANEL_REQUEST_TTL_MS = 60_000;
+const PANEL_REQUEST_TTL_MS = 60_000;
 
 /** The last request, in storage.session: extension contexts only, gone when the browser closes. */
 export const panelRequestItem = storage.defineItem<PanelRequest | null>('session:panelRequest', { fallback: null });

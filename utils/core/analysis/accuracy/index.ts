@@ -12,7 +12,7 @@ export type { ReaderAccuracy } from './types';
 const ALL: readonly ReaderAccuracy[] = [...(refusal as ReaderAccuracy[]), ...(values as ReaderAccuracy[])];
 
 /** Every recorded figure of a reader. */
-export function figuresOf(reader: ReaderAccuracy['reader'], figures: readonly ReaderAccuracy[] = ALL): ReaderAccuracy[] {
+function figuresOf(reader: ReaderAccuracy['reader'], figures: readonly ReaderAccuracy[] = ALL): ReaderAccuracy[] {
   return figures.filter((f) => f.reader === reader);
 }
 
