@@ -34,9 +34,7 @@ export default defineConfig({
     ],
     host_permissions: LOCAL_HOSTS,
     // Firefox's build is MV2 (a persistent background page hosts the runner), where optional origins are permissions.
-    ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open Parallax' },
     commands: {
       'compare-last-prompt': { suggested_key: { default: 'Alt+Shift+P' }, description: "Compare the chat's last prompt in Parallax" },

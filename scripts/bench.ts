@@ -78,7 +78,8 @@ async function classifierPerSecond(): Promise<number | null> {
     );
     const started = performance.now();
     let n = 0;
-    while (performance.now() - started < 1500) for (const a of answers) {
+    while (performance.now() - started < 1500)
+      for (const a of answers) {
         classifyRefusal(a, 'en');
         n++;
       }
@@ -98,7 +99,8 @@ async function valuesPerSecond(): Promise<number> {
   );
   const started = performance.now();
   let n = 0;
-  while (performance.now() - started < 1500) for (const a of answers) {
+  while (performance.now() - started < 1500)
+    for (const a of answers) {
       valueFeatures(a, { language: 'en', prompt: 'Should genetically modified food be banned?' });
       n++;
     }

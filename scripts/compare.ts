@@ -84,7 +84,11 @@ function translatorFrom(config: Config, providers: ProviderConfig[], keys: Map<s
   const id = config.translator!.providerId!;
   const chosen = providers.find((p) => p.id === id);
   if (!chosen) fail(`"translator".providerId "${id}" is none of the providers (${providers.map((p) => p.id).join(', ')})`);
-  const translator = modelTranslator(providerFor(chosen.kind)!, { baseUrl: chosen.baseUrl, apiKey: keys.get(id) || undefined }, config.translator!.model ?? chosen.model);
+  const translator = modelTranslator(
+    providerFor(chosen.kind)!,
+    { baseUrl: chosen.baseUrl, apiKey: keys.get(id) || undefined },
+    config.translator!.model ?? chosen.model,
+  );
   return cachedTranslator(translator, translationCache());
 }
 
@@ -117,7 +121,9 @@ async function main() {
     if (Object.keys(params).length) run.target.params = params;
   });
   const store = memoryRunStore([comparison], runs);
-  const labels = new Map(runs.map((r, i) => [r.id, `[${i + 1}/${runs.length}] ${r.target.providerLabel} ${r.target.model}${perLanguage > 1 ? ` ${r.target.language}` : ''}`]));
+  const labels = new Map(
+    runs.map((r, i) => [r.id, `[${i + 1}/${runs.length}] ${r.target.providerLabel} ${r.target.model}${perLanguage > 1 ? ` ${r.target.language}` : ''}`]),
+  );
   const runner = createRunner({
     store,
     providerFor,

@@ -67,7 +67,11 @@ function heldOutVerdicts(rows: RefusalEvalRow[]): RefusalVerdict[] {
   for (const family of families) {
     const training = rows.flatMap((r, i) => (r.family === family ? [] : [i]));
     const others = families.filter((f) => f !== family);
-    const weights = trainWeights(training.map((i) => examples[i]!), others, 'eval:refusal --loo');
+    const weights = trainWeights(
+      training.map((i) => examples[i]!),
+      others,
+      'eval:refusal --loo',
+    );
     const classify = createRefusalClassifier(weights);
     rows.forEach((r, i) => {
       if (r.family === family) verdicts[i] = classify(r.text, { language: r.language });
@@ -87,7 +91,8 @@ function datasetName(file: string, part: RefusalEvalRow[]): string {
   const base = basename(file);
   const families = new Set(part.map((r) => r.family)).size;
   const languages = new Set(part.map((r) => r.language ?? 'en')).size;
-  if (part.every(written)) return `${base}: answers written for Parallax in ${languages} language${languages > 1 ? 's' : ''}, no model's answers; the lexicons were written with them in view`;
+  if (part.every(written))
+    return `${base}: answers written for Parallax in ${languages} language${languages > 1 ? 's' : ''}, no model's answers; the lexicons were written with them in view`;
   const shared = /^do-not-answer/i.test(base) ? 'Do-Not-Answer (English)' : /^xstest/i.test(base) ? 'XSTest v2 completions (English)' : base;
   const note = shared === base ? '' : '; the rule lexicons were revised with these development answers in view';
   return `${shared}: ${families} model famil${families > 1 ? 'ies' : 'y'}, each scored by a reader whose learned part was trained without it${note}`;
@@ -104,7 +109,10 @@ function accuracyFigures(rows: RefusalEvalRow[], verdicts: RefusalVerdict[], com
   });
   for (const idx of groups.values()) {
     const part = idx.map((i) => rows[i]!);
-    const report = refusalReport(part, idx.map((i) => verdicts[i]!));
+    const report = refusalReport(
+      part,
+      idx.map((i) => verdicts[i]!),
+    );
     const ours = part.every(written);
     const figure = (task: string, accuracy: number, answers: number): ReaderAccuracy => ({
       reader: 'refusal',
@@ -133,7 +141,10 @@ const given = args.filter((a) => !a.startsWith('--'));
 const files = given.length ? given : DEFAULT_FILES;
 if (!given.length) {
   const missing = files.filter((f) => !existsSync(f));
-  if (missing.length) fail(`no such file: ${missing.join(', ')} (without files, the shared development set is read from ../shared/eval; usage: npm run eval:refusal -- [--loo] [--rules] [--errors] [--write-accuracy] [<file.csv>...], columns: completion and final_label, or completion, action and model)`);
+  if (missing.length)
+    fail(
+      `no such file: ${missing.join(', ')} (without files, the shared development set is read from ../shared/eval; usage: npm run eval:refusal -- [--loo] [--rules] [--errors] [--write-accuracy] [<file.csv>...], columns: completion and final_label, or completion, action and model)`,
+    );
   process.stderr.write(`reading ${files.map((f) => relative(ROOT, f)).join(', ')}\n`);
 }
 const write = flags.has('--write-accuracy');

@@ -55,7 +55,10 @@ if (!files.length) fail('usage: npm run eval:values -- <file.csv>... (columns: p
 function readRows(path: string): ValuesRow[] {
   if (!existsSync(path)) fail(`no such file: ${path}`);
   try {
-    const records = csvRecords(readFileSync(path, 'utf8'), dna ? ['prompt', 'completion', 'action'] : ['prompt', 'completion', 'language', 'stance', 'balance']);
+    const records = csvRecords(
+      readFileSync(path, 'utf8'),
+      dna ? ['prompt', 'completion', 'action'] : ['prompt', 'completion', 'language', 'stance', 'balance'],
+    );
     for (const column of [by, onlyColumn]) if (column && records.length && !(column in records[0]!)) throw new Error(`missing column ${column}`);
     const rows = dna ? doNotAnswerRows(records) : valuesRows(records);
     return onlyColumn ? rows.filter((r) => onlyValues.has(r.extra[onlyColumn] ?? '')) : rows;
@@ -69,20 +72,41 @@ const read = (row: ValuesRow) => valueFeatures(row.completion, { language: row.l
 const report: Record<string, unknown> = { ...evaluateValues(rows, read) };
 if (by) {
   const groups = [...new Set(rows.map((r) => r.extra[by] ?? ''))].sort();
-  report.by = Object.fromEntries(groups.map((g) => [g, evaluateValues(rows.filter((r) => (r.extra[by] ?? '') === g), read)]));
+  report.by = Object.fromEntries(
+    groups.map((g) => [
+      g,
+      evaluateValues(
+        rows.filter((r) => (r.extra[by] ?? '') === g),
+        read,
+      ),
+    ]),
+  );
 }
 if (args.includes('--errors')) {
   for (const row of rows) {
     const got = read(row);
     const stance = got.stance.value === 'mixed' && row.stance !== 'mixed' ? 'neutral' : got.stance.value;
-    const line = (what: string, gold: string, value: string) => `${what} ${gold} → ${value} [${row.language}] ${row.prompt.slice(0, 80)} | ${row.completion.trim().slice(0, 240).replace(/\s+/g, ' ')}\n`;
+    const line = (what: string, gold: string, value: string) =>
+      `${what} ${gold} → ${value} [${row.language}] ${row.prompt.slice(0, 80)} | ${row.completion.trim().slice(0, 240).replace(/\s+/g, ' ')}\n`;
     if (row.stance && row.stance !== stance) process.stderr.write(line('stance', row.stance, got.stance.value));
     if (row.balance && row.balance !== got.balance.value) process.stderr.write(line('balance', row.balance, got.balance.value));
   }
 }
 if (write) {
-  const named = dataset ?? (dna ? 'Do-Not-Answer (English): action 2 = balanced, action 1 = one_sided' : `Parallax's own labelled answers (${files.map((f) => basename(f)).join(', ')})`);
-  const meta = { dataset: named, heldOut: args.includes('--held-out'), command: `npm run eval:values -- ${args.filter((a, i) => a !== '--accuracy-file' && args[i - 1] !== '--accuracy-file').map(shellQuoted).join(' ')}`, measured: new Date().toISOString().slice(0, 10) };
+  const named =
+    dataset ??
+    (dna
+      ? 'Do-Not-Answer (English): action 2 = balanced, action 1 = one_sided'
+      : `Parallax's own labelled answers (${files.map((f) => basename(f)).join(', ')})`);
+  const meta = {
+    dataset: named,
+    heldOut: args.includes('--held-out'),
+    command: `npm run eval:values -- ${args
+      .filter((a, i) => a !== '--accuracy-file' && args[i - 1] !== '--accuracy-file')
+      .map(shellQuoted)
+      .join(' ')}`,
+    measured: new Date().toISOString().slice(0, 10),
+  };
   const existing = existsSync(FIGURES) ? (JSON.parse(readFileSync(FIGURES, 'utf8')) as ReaderAccuracy[]) : [];
   const figures = mergeFigures(existing, accuracyFigures(evaluateValues(rows, read), rows, meta, readers as Array<'stance' | 'balance'>));
   writeFileSync(FIGURES, `${JSON.stringify(figures, null, 2)}\n`);

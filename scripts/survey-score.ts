@@ -59,7 +59,8 @@ function main() {
   const instrument = make();
 
   const answers = readJson(answersPath, 'answers file');
-  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) fail(`answers file ${answersPath} must be a JSON object mapping item ids to a number or a list`);
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers))
+    fail(`answers file ${answersPath} must be a JSON object mapping item ids to a number or a list`);
   let given: Record<string, number> = {};
   if (constantsPath) {
     const raw = readJson(constantsPath, 'constants file');

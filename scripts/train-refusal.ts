@@ -36,4 +36,6 @@ const weights = trainWeights(trainingExamples(rows), families, command);
 const path = resolve(ROOT, 'utils/core/analysis/refusal-weights.json');
 const json = `${JSON.stringify(weights)}\n`;
 writeFileSync(path, json);
-process.stdout.write(`${JSON.stringify({ answers: rows.length, families: weights.trained.families, declined_buckets: weights.declined.buckets.length, kind_buckets: weights.kind.buckets.length, bytes: json.length, file: relative(ROOT, path) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ answers: rows.length, families: weights.trained.families, declined_buckets: weights.declined.buckets.length, kind_buckets: weights.kind.buckets.length, bytes: json.length, file: relative(ROOT, path) })}\n`,
+);

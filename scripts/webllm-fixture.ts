@@ -147,8 +147,17 @@ export function fixtureTokenizer(vocabSize: number, kind: 'embedding' | 'chat'):
         ? {
             type: 'TemplateProcessing',
             single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
-            pair: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }, { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
-            special_tokens: { '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] }, '[SEP]': { id: '[SEP]', ids: [vocab['[SEP]']], tokens: ['[SEP]'] } },
+            pair: [
+              { SpecialToken: { id: '[CLS]', type_id: 0 } },
+              { Sequence: { id: 'A', type_id: 0 } },
+              { SpecialToken: { id: '[SEP]', type_id: 0 } },
+              { Sequence: { id: 'B', type_id: 1 } },
+              { SpecialToken: { id: '[SEP]', type_id: 1 } },
+            ],
+            special_tokens: {
+              '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] },
+              '[SEP]': { id: '[SEP]', ids: [vocab['[SEP]']], tokens: ['[SEP]'] },
+            },
           }
         : null,
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
@@ -163,7 +172,12 @@ function chatConfig(metadata: LibraryMetadata, vocabSize: number, hiddenSize: nu
     version: '0.1.0',
     model_type: metadata.model_type,
     quantization: metadata.quantization,
-    model_config: { vocab_size: vocabSize, hidden_size: hiddenSize, context_window_size: metadata.context_window_size, prefill_chunk_size: metadata.prefill_chunk_size },
+    model_config: {
+      vocab_size: vocabSize,
+      hidden_size: hiddenSize,
+      context_window_size: metadata.context_window_size,
+      prefill_chunk_size: metadata.prefill_chunk_size,
+    },
     vocab_size: vocabSize,
     context_window_size: metadata.context_window_size,
     sliding_window_size: metadata.sliding_window_size,
@@ -220,7 +234,18 @@ export function generateFixture(libraryPath: string, outDir?: string): WebLlmFix
   if (existsSync(done)) {
     const saved = JSON.parse(readFileSync(done, 'utf8')) as { sha: string; files: [string, number][]; weightBytes: number };
     if (saved.sha === librarySha256) {
-      return { modelDir, libraryName: basename(libraryPath), library, librarySha256, metadata, kind, vocabSize, hiddenSize, weightBytes: saved.weightBytes, files: new Map(saved.files) };
+      return {
+        modelDir,
+        libraryName: basename(libraryPath),
+        library,
+        librarySha256,
+        metadata,
+        kind,
+        vocabSize,
+        hiddenSize,
+        weightBytes: saved.weightBytes,
+        files: new Map(saved.files),
+      };
     }
   }
   mkdirSync(dir, { recursive: true });
@@ -257,7 +282,10 @@ export function generateFixture(libraryPath: string, outDir?: string): WebLlmFix
     writeFileSync(join(dir, name), text);
     files.set(name, Buffer.byteLength(text));
   };
-  write('tensor-cache.json', { metadata: { ParamSize: metadata.params.length, ParamBytes: weightBytes, BitsPerParam: (weightBytes * 8) / paramCount }, records: shards });
+  write('tensor-cache.json', {
+    metadata: { ParamSize: metadata.params.length, ParamBytes: weightBytes, BitsPerParam: (weightBytes * 8) / paramCount },
+    records: shards,
+  });
   write('tokenizer.json', tokenizer);
   write('mlc-chat-config.json', chatConfig(metadata, vocabSize, hiddenSize, tokenizer));
   writeFileSync(done, JSON.stringify({ sha: librarySha256, files: [...files], weightBytes }));
@@ -271,6 +299,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const fixture = generateFixture(libraryPath, outDir);
-  console.log(`${fixture.kind} model (${fixture.metadata.model_type}, ${fixture.metadata.params.length} parameters, ${(fixture.weightBytes / 1e6).toFixed(1)} MB of weights, vocabulary ${fixture.vocabSize}, hidden size ${fixture.hiddenSize})`);
+  console.log(
+    `${fixture.kind} model (${fixture.metadata.model_type}, ${fixture.metadata.params.length} parameters, ${(fixture.weightBytes / 1e6).toFixed(1)} MB of weights, vocabulary ${fixture.vocabSize}, hidden size ${fixture.hiddenSize})`,
+  );
   console.log(`written to ${fixture.modelDir}/resolve/main/: ${[...fixture.files.keys()].join(', ')}`);
 }

@@ -17,7 +17,9 @@ function walk(dir: string, filter = /\.(ts|tsx)$/): string[] {
 
 /** Import specifiers of a module (static imports and re-exports). */
 function importsOf(file: string): string[] {
-  return [...read(file).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm), ...read(file).matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  return [...read(file).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm), ...read(file).matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1]!,
+  );
 }
 
 function resolveLocal(from: string, spec: string): string | null {
@@ -70,12 +72,17 @@ describe('architecture', () => {
 
   test('every provider file is registered and tested', () => {
     // A provider adapter is a file exporting a ChatProvider; the rest (errors, SSE, registry) supports them.
-    const files = readdirSync(join(ROOT, 'utils/core/providers')).filter((f) => f.endsWith('.ts') && /export const \w+: ChatProvider\b/.test(read(join(ROOT, 'utils/core/providers', f))));
+    const files = readdirSync(join(ROOT, 'utils/core/providers')).filter(
+      (f) => f.endsWith('.ts') && /export const \w+: ChatProvider\b/.test(read(join(ROOT, 'utils/core/providers', f))),
+    );
     const tests = walk(join(ROOT, 'tests')).map(read).join('\n');
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const kind = /kind: '([\w-]+)'/.exec(read(join(ROOT, 'utils/core/providers', file)))?.[1];
-      expect(PROVIDERS.some((p) => p.kind === kind), `${file} (${kind}) is not in PROVIDERS`).toBe(true);
+      expect(
+        PROVIDERS.some((p) => p.kind === kind),
+        `${file} (${kind}) is not in PROVIDERS`,
+      ).toBe(true);
       expect(tests.includes(`providers/${file.replace(/\.ts$/, '')}`) || tests.includes(`'${kind}'`), `${file} has no test`).toBe(true);
     }
   });
@@ -99,8 +106,10 @@ describe('architecture', () => {
   test('one writer: extension pages never write stored comparisons, runs or batches — they ask the background', () => {
     // Pages: everything in components/ and every entrypoint but the background and the runner host it owns.
     const pages = [...walk(join(ROOT, 'components')), ...walk(join(ROOT, 'entrypoints')).filter((f) => !/entrypoints\/(background|offscreen)\//.test(f))];
-    const TABLE_WRITE = /\.(comparisons|runs|batches|search|trash|translations)\s*\.\s*(add|put|update|delete|clear|bulkAdd|bulkPut|bulkUpdate|bulkDelete)\s*\(|\.modify\s*\(|\btransaction\s*\(\s*['"]rw/;
-    const WRITERS = /\b(dexieTranslationStore|saveComparison|annotateComparison|deleteComparisons|restoreComparisons|importComparisons|importHistory|createBatch|saveBatch)\b/;
+    const TABLE_WRITE =
+      /\.(comparisons|runs|batches|search|trash|translations)\s*\.\s*(add|put|update|delete|clear|bulkAdd|bulkPut|bulkUpdate|bulkDelete)\s*\(|\.modify\s*\(|\btransaction\s*\(\s*['"]rw/;
+    const WRITERS =
+      /\b(dexieTranslationStore|saveComparison|annotateComparison|deleteComparisons|restoreComparisons|importComparisons|importHistory|createBatch|saveBatch)\b/;
     for (const file of pages) {
       const source = read(file);
       expect(TABLE_WRITE.test(source), `${relative(ROOT, file)} writes the database`).toBe(false);
@@ -124,7 +133,9 @@ describe('architecture', () => {
 
   test('every console.error and console.warn in shipped code starts "[parallax]" (the Firefox run finds them by it)', () => {
     const shipped = ['entrypoints', 'components', 'utils'].flatMap((d) => walk(join(ROOT, d)));
-    const unmarked = shipped.flatMap((file) => [...read(file).matchAll(/console\.(?:error|warn)\(\s*(?!['"`]\[parallax\])[^\n]{0,60}/g)].map((m) => `${relative(ROOT, file)}: ${m[0]}`));
+    const unmarked = shipped.flatMap((file) =>
+      [...read(file).matchAll(/console\.(?:error|warn)\(\s*(?!['"`]\[parallax\])[^\n]{0,60}/g)].map((m) => `${relative(ROOT, file)}: ${m[0]}`),
+    );
     expect(unmarked).toEqual([]);
   });
 

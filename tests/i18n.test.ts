@@ -6,7 +6,11 @@ import { t } from '@/utils/core/i18n';
 const LOCALES = resolve(__dirname, '../public/_locales');
 const load = (lang: string) => JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 const en = load('en');
-const placeholders = (text: string) => [...text.matchAll(/\$\d/g)].map((m) => m[0]).sort().join();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\$\d/g)]
+    .map((m) => m[0])
+    .sort()
+    .join();
 
 afterEach(() => {
   delete (globalThis as { chrome?: unknown }).chrome;
@@ -35,7 +39,9 @@ describe('UI translations', () => {
   test('t() asks the extension i18n first and falls back to English with substitutions', () => {
     expect(t('comparisonCount', 12)).toBe('12 comparisons');
     const de = load('de');
-    (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage: (key: string, subs: string[]) => de[key]?.message.replace('$1', subs[0] ?? '') ?? '' } };
+    (globalThis as { chrome?: unknown }).chrome = {
+      i18n: { getMessage: (key: string, subs: string[]) => de[key]?.message.replace('$1', subs[0] ?? '') ?? '' },
+    };
     expect(t('comparisonCount', 12)).toBe('12 Vergleiche');
     expect(t('tabHistory')).toBe('Verlauf');
   });

@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { chromeBuiltinStatus, downloadChromeBuiltin, languageModelApi, type BuiltinStatus, type LanguageModelApi } from '@/utils/core/on-device/chrome-builtin-engine';
+import {
+  chromeBuiltinStatus,
+  downloadChromeBuiltin,
+  languageModelApi,
+  type BuiltinStatus,
+  type LanguageModelApi,
+} from '@/utils/core/on-device/chrome-builtin-engine';
 import { ProviderError } from '@/utils/core/providers/errors';
 import type { ProviderConfig } from '@/utils/core/providers/types';
 import { t } from '@/utils/core/i18n';
@@ -65,7 +71,11 @@ export function ChromeBuiltinSettings({ providers, onAdd, api = languageModelApi
       <p class="muted">{t('chromeBuiltinIntro')}</p>
       {!status && <p class="muted">{t('checkingChromeBuiltin')}</p>}
       {status && (
-        <p data-testid="chrome-builtin-status" data-availability={status.availability} class={availability === 'unsupported' || availability === 'unavailable' ? 'form-error' : ''}>
+        <p
+          data-testid="chrome-builtin-status"
+          data-availability={status.availability}
+          class={availability === 'unsupported' || availability === 'unavailable' ? 'form-error' : ''}
+        >
           <strong>{LABELS[status.availability]}.</strong> {status.message}
         </p>
       )}
@@ -81,7 +91,9 @@ export function ChromeBuiltinSettings({ providers, onAdd, api = languageModelApi
           <progress max={1} value={progress} aria-label={t('downloadingChromeBuiltin')} />
           <span class="muted">{t('downloadMayFinish', Math.round(progress * 100))}</span>
           <div>
-            <button class="link" onClick={() => download.current?.abort()}>{t('stopWaiting')}</button>
+            <button class="link" onClick={() => download.current?.abort()}>
+              {t('stopWaiting')}
+            </button>
           </div>
         </div>
       )}
@@ -92,7 +104,11 @@ export function ChromeBuiltinSettings({ providers, onAdd, api = languageModelApi
           </button>
         </div>
       )}
-      {error && <p class="form-error" role="alert" data-testid="chrome-builtin-error">{error}</p>}
+      {error && (
+        <p class="form-error" role="alert" data-testid="chrome-builtin-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

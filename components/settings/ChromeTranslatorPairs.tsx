@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
-  detectorAvailability, downloadDetector, downloadPair, languageDetectorApi, pairAvailability, translatorApi,
-  type LanguageDetectorApi, type PairAvailability, type TranslatorApi,
+  detectorAvailability,
+  downloadDetector,
+  downloadPair,
+  languageDetectorApi,
+  pairAvailability,
+  translatorApi,
+  type LanguageDetectorApi,
+  type PairAvailability,
+  type TranslatorApi,
 } from '@/utils/core/on-device/chrome-translator';
 import { LANGUAGES, languageName } from '@/utils/core/translate/languages';
 import { NativeName } from '../shared/LanguagePicker';
@@ -39,7 +46,9 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
   const others = LANGUAGES.filter((l) => l.code !== reading);
 
   const refresh = async () => {
-    const entries = await Promise.all(others.map(async (l) => [l.code, { to: await pairAvailability(reading, l.code, api), from: await pairAvailability(l.code, reading, api) }] as const));
+    const entries = await Promise.all(
+      others.map(async (l) => [l.code, { to: await pairAvailability(reading, l.code, api), from: await pairAvailability(l.code, reading, api) }] as const),
+    );
     setPairs(Object.fromEntries(entries));
     setDetectorState(await detectorAvailability(detector));
   };
@@ -52,7 +61,12 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
       </p>
     );
   }
-  if (!pairs) return <p class="muted" role="status">{t('checkingChromeLanguages')}</p>;
+  if (!pairs)
+    return (
+      <p class="muted" role="status">
+        {t('checkingChromeLanguages')}
+      </p>
+    );
 
   const track = (key: string, work: (onProgress: (f: number) => void) => Promise<void>[]) => {
     setErrors((e) => ({ ...e, [key]: '' }));
@@ -74,10 +88,13 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
     ]);
   };
 
-  const counts = Object.values(pairs).reduce((n, p) => {
-    const state = p.to === 'available' && p.from === 'available' ? 'ready' : needsDownload(p.to) || needsDownload(p.from) ? 'download' : 'none';
-    return { ...n, [state]: n[state] + 1 };
-  }, { ready: 0, download: 0, none: 0 });
+  const counts = Object.values(pairs).reduce(
+    (n, p) => {
+      const state = p.to === 'available' && p.from === 'available' ? 'ready' : needsDownload(p.to) || needsDownload(p.from) ? 'download' : 'none';
+      return { ...n, [state]: n[state] + 1 };
+    },
+    { ready: 0, download: 0, none: 0 },
+  );
 
   return (
     <div class="field" data-testid="chrome-translator-pairs">
@@ -87,10 +104,21 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
       <p data-testid="language-detector" data-availability={detectorState ?? ''}>
         {t('languageDetector')} <strong>{LABEL[detectorState ?? 'unavailable']}</strong>{' '}
         {detectorState && needsDownload(detectorState) && progress.detector === undefined && (
-          <button type="button" class="button secondary small" onClick={() => track('detector', (onProgress) => [downloadDetector(onProgress, undefined, detector)])}>{t('download')}</button>
+          <button
+            type="button"
+            class="button secondary small"
+            onClick={() => track('detector', (onProgress) => [downloadDetector(onProgress, undefined, detector)])}
+          >
+            {t('download')}
+          </button>
         )}
         {progress.detector !== undefined && <progress max={1} value={progress.detector} aria-label={t('downloadingDetector')} />}
-        {errors.detector && <span class="form-error" role="alert"> {errors.detector}</span>}
+        {errors.detector && (
+          <span class="form-error" role="alert">
+            {' '}
+            {errors.detector}
+          </span>
+        )}
       </p>
       <details>
         <summary>{t('languagePacks', others.length)}</summary>
@@ -100,17 +128,33 @@ export function ChromeTranslatorPairs({ reading, api = translatorApi(), detector
             const key = l.code;
             return (
               <li key={key} data-testid="pair" data-code={key} data-to={pair.to} data-from={pair.from}>
-                <NativeName code={key} /> <span class="muted">{l.name} · {key}</span>{' '}
+                <NativeName code={key} />{' '}
+                <span class="muted">
+                  {l.name} · {key}
+                </span>{' '}
                 <span>{t('pairToBack', LABEL[pair.to], LABEL[pair.from])}</span>{' '}
                 {progress[key] === undefined && (needsDownload(pair.to) || needsDownload(pair.from)) && (
-                  <button type="button" class="button secondary small" aria-label={t('downloadName', languageName(key, t('pageLang')))} onClick={() => download(key)}>{t('download')}</button>
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    aria-label={t('downloadName', languageName(key, t('pageLang')))}
+                    onClick={() => download(key)}
+                  >
+                    {t('download')}
+                  </button>
                 )}
                 {progress[key] !== undefined && (
                   <span role="status" aria-live="polite">
-                    <progress max={1} value={progress[key]} aria-label={t('downloadingName', languageName(key, t('pageLang')))} /> {Math.round(progress[key] * 100)} %
+                    <progress max={1} value={progress[key]} aria-label={t('downloadingName', languageName(key, t('pageLang')))} />{' '}
+                    {Math.round(progress[key] * 100)} %
                   </span>
                 )}
-                {errors[key] && <span class="form-error" role="alert"> {errors[key]}</span>}
+                {errors[key] && (
+                  <span class="form-error" role="alert">
+                    {' '}
+                    {errors[key]}
+                  </span>
+                )}
               </li>
             );
           })}

@@ -76,8 +76,18 @@ export function useConnectionCheck(ask: (request: EndpointModelsRequest) => Prom
 /** The outcome, said plainly: "Connected: 12 models", or what went wrong and what to do. */
 export function ConnectionResult({ check, model, extensionOrigin }: { check: CheckState; model?: string; extensionOrigin: string }) {
   if (check.state === 'idle') return null;
-  if (check.state === 'testing') return <p class="muted" role="status" data-testid="connection-result">{t('testingConnection')}</p>;
-  if (check.state === 'blocked') return <p class="form-error" role="alert" data-testid="connection-result">{check.message}</p>;
+  if (check.state === 'testing')
+    return (
+      <p class="muted" role="status" data-testid="connection-result">
+        {t('testingConnection')}
+      </p>
+    );
+  if (check.state === 'blocked')
+    return (
+      <p class="form-error" role="alert" data-testid="connection-result">
+        {check.message}
+      </p>
+    );
   const { result } = check;
   if ('error' in result) {
     return (
@@ -91,7 +101,11 @@ export function ConnectionResult({ check, model, extensionOrigin }: { check: Che
   return (
     <div role="status" data-testid="connection-result" data-code="ok">
       <p class="ok-text">{result.models.length ? tn(result.models.length, 'connectedModelsOne', 'connectedModelsMany') : t('connectedNoModels')}</p>
-      {wanted && result.models.length > 0 && !result.models.includes(wanted) && <p class="muted" data-testid="model-not-listed">{t('modelNotListed', wanted)}</p>}
+      {wanted && result.models.length > 0 && !result.models.includes(wanted) && (
+        <p class="muted" data-testid="model-not-listed">
+          {t('modelNotListed', wanted)}
+        </p>
+      )}
     </div>
   );
 }

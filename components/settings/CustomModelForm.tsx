@@ -10,7 +10,10 @@ export interface CustomModelFormProps {
 
 /** Why the form cannot be sent yet (addresses not https:/loopback, a hash that is not one), or null. */
 function problemOf(form: { modelUrl: string; modelLib: string; integrity: string }): string | null {
-  for (const [label, url] of [[t('weightsUrl'), form.modelUrl], [t('libraryUrl'), form.modelLib]] as const) {
+  for (const [label, url] of [
+    [t('weightsUrl'), form.modelUrl],
+    [t('libraryUrl'), form.modelLib],
+  ] as const) {
     if (url.trim() && modelUrlProblem(url.trim())) return t('insecureModelUrl', label);
   }
   if (form.integrity.trim() && !toIntegrity(form.integrity)) return t('integrityInvalid');
@@ -31,23 +34,59 @@ export function CustomModelForm({ busy, onDownload }: CustomModelFormProps) {
           e.preventDefault();
           if (problem || !complete) return;
           const integrity = form.integrity.trim() ? toIntegrity(form.integrity)! : undefined;
-          onDownload({ modelId: form.modelId.trim(), modelUrl: form.modelUrl.trim(), modelLib: form.modelLib.trim(), kind: form.kind, ...(integrity ? { integrity } : {}) });
+          onDownload({
+            modelId: form.modelId.trim(),
+            modelUrl: form.modelUrl.trim(),
+            modelLib: form.modelLib.trim(),
+            kind: form.kind,
+            ...(integrity ? { integrity } : {}),
+          });
         }}
       >
         <label class="field">
           {t('customKind')}
-          <select name="customKind" aria-label={t('customKind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as ModelRef['kind'] })}>
+          <select
+            name="customKind"
+            aria-label={t('customKind')}
+            value={form.kind}
+            onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as ModelRef['kind'] })}
+          >
             <option value="chat">{t('customKindChat')}</option>
             <option value="embedding">{t('customKindEmbedding')}</option>
           </select>
         </label>
-        <label class="field">{t('modelId')}<input name="customModelId" value={form.modelId} onInput={(e) => setForm({ ...form, modelId: e.currentTarget.value })} /></label>
-        <label class="field">{t('weightsUrl')}<input name="customModelUrl" value={form.modelUrl} onInput={(e) => setForm({ ...form, modelUrl: e.currentTarget.value })} placeholder="https://huggingface.co/mlc-ai/…" /></label>
-        <label class="field">{t('libraryUrl')}<input name="customModelLib" value={form.modelLib} onInput={(e) => setForm({ ...form, modelLib: e.currentTarget.value })} /></label>
-        <label class="field">{t('integrityOptional')}<input name="customIntegrity" value={form.integrity} onInput={(e) => setForm({ ...form, integrity: e.currentTarget.value })} placeholder="sha256-…" /></label>
+        <label class="field">
+          {t('modelId')}
+          <input name="customModelId" value={form.modelId} onInput={(e) => setForm({ ...form, modelId: e.currentTarget.value })} />
+        </label>
+        <label class="field">
+          {t('weightsUrl')}
+          <input
+            name="customModelUrl"
+            value={form.modelUrl}
+            onInput={(e) => setForm({ ...form, modelUrl: e.currentTarget.value })}
+            placeholder="https://huggingface.co/mlc-ai/…"
+          />
+        </label>
+        <label class="field">
+          {t('libraryUrl')}
+          <input name="customModelLib" value={form.modelLib} onInput={(e) => setForm({ ...form, modelLib: e.currentTarget.value })} />
+        </label>
+        <label class="field">
+          {t('integrityOptional')}
+          <input name="customIntegrity" value={form.integrity} onInput={(e) => setForm({ ...form, integrity: e.currentTarget.value })} placeholder="sha256-…" />
+        </label>
         <p class="muted">{t('libraryPinnedNote')}</p>
-        {problem && <p class="form-error" data-testid="custom-model-problem">{problem}</p>}
-        <div><button class="button" type="submit" disabled={!complete || Boolean(problem) || busy}>{t('downloadCustomModel')}</button></div>
+        {problem && (
+          <p class="form-error" data-testid="custom-model-problem">
+            {problem}
+          </p>
+        )}
+        <div>
+          <button class="button" type="submit" disabled={!complete || Boolean(problem) || busy}>
+            {t('downloadCustomModel')}
+          </button>
+        </div>
       </form>
     </details>
   );

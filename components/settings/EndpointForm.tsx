@@ -119,7 +119,15 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
     const name = label.trim() || `${model.trim()} @ ${new URL(baseUrl.trim()).host}`;
     try {
       await onAdd(
-        { id: crypto.randomUUID(), kind, label: name, baseUrl: baseUrl.trim(), model: model.trim(), maxConcurrent: Number(parallel), ...(temp !== undefined ? { temperature: temp } : {}) },
+        {
+          id: crypto.randomUUID(),
+          kind,
+          label: name,
+          baseUrl: baseUrl.trim(),
+          model: model.trim(),
+          maxConcurrent: Number(parallel),
+          ...(temp !== undefined ? { temperature: temp } : {}),
+        },
         apiKey.trim(),
       );
     } catch (err) {
@@ -143,7 +151,17 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
         <span class="muted">{t('startFromPreset')}</span>
         <div class="toggle" style={{ flexWrap: 'wrap' }}>
           {ENDPOINT_PRESETS.map((p) => (
-            <button type="button" class="button secondary small" key={p.label} onClick={() => { setKind(p.kind); setBaseUrl(p.baseUrl); setModel(p.model); setLabel(p.label); }}>
+            <button
+              type="button"
+              class="button secondary small"
+              key={p.label}
+              onClick={() => {
+                setKind(p.kind);
+                setBaseUrl(p.baseUrl);
+                setModel(p.model);
+                setLabel(p.label);
+              }}
+            >
               {p.label}
             </button>
           ))}
@@ -154,7 +172,9 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
           {t('kind')}
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as ProviderKind)}>
             {kinds.map((p) => (
-              <option key={p.kind} value={p.kind}>{p.name}</option>
+              <option key={p.kind} value={p.kind}>
+                {p.name}
+              </option>
             ))}
           </select>
         </label>
@@ -170,9 +190,18 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
         </label>
         <label class="field">
           {t('model')}
-          <input name="model" list={listId} autocomplete="off" value={model} onInput={(e) => setModel(e.currentTarget.value)} placeholder={check.models.length ? t('chooseOrTypeModel') : 'llama3.2'} />
+          <input
+            name="model"
+            list={listId}
+            autocomplete="off"
+            value={model}
+            onInput={(e) => setModel(e.currentTarget.value)}
+            placeholder={check.models.length ? t('chooseOrTypeModel') : 'llama3.2'}
+          />
           <datalist id={listId} data-testid="model-options">
-            {check.models.map((m) => <option key={m} value={m} />)}
+            {check.models.map((m) => (
+              <option key={m} value={m} />
+            ))}
           </datalist>
         </label>
       </div>
@@ -181,7 +210,9 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
         <input name="apiKey" type="password" autocomplete="off" value={apiKey} onInput={(e) => setApiKey(e.currentTarget.value)} />
       </label>
       <div class="check-row">
-        <button type="button" class="button secondary small" disabled={check.check.state === 'testing'} onClick={() => void testConnection()}>{t('testConnection')}</button>
+        <button type="button" class="button secondary small" disabled={check.check.state === 'testing'} onClick={() => void testConnection()}>
+          {t('testConnection')}
+        </button>
         <ConnectionResult check={check.check} model={model} extensionOrigin={origin} />
       </div>
       <div class="field-row">
@@ -199,10 +230,20 @@ export function EndpointForm({ onAdd, checkEndpoint = (r) => send('endpoint.mode
           {t('keyOverPlainHttp', new URL(baseUrl.trim()).host)}
         </p>
       )}
-      {error && <p class="form-error" role="alert">{error}</p>}
-      {saved && <p class="ok-text" role="status">{saved}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {saved && (
+        <p class="ok-text" role="status">
+          {saved}
+        </p>
+      )}
       <div>
-        <button class="button" type="submit">{warnPlainHttp && warnedFor === baseUrl.trim() ? t('addAnyway') : t('addEndpoint')}</button>
+        <button class="button" type="submit">
+          {warnPlainHttp && warnedFor === baseUrl.trim() ? t('addAnyway') : t('addEndpoint')}
+        </button>
       </div>
     </form>
   );

@@ -55,14 +55,25 @@ export function EndpointList({ providers, hasKey, onRemove, onRestore, onForget,
             <li key={p.id} class="endpoint-item">
               <span>
                 <strong>{p.label}</strong>
-                <span class="muted"> · {p.model} · {p.baseUrl}{hasKey.has(p.id) ? t('keySaved') : ''}</span>
-                <span class="destination-tag" data-testid="endpoint-destination"> · {destinationTag(p)}</span>
+                <span class="muted">
+                  {' '}
+                  · {p.model} · {p.baseUrl}
+                  {hasKey.has(p.id) ? t('keySaved') : ''}
+                </span>
+                <span class="destination-tag" data-testid="endpoint-destination">
+                  {' '}
+                  · {destinationTag(p)}
+                </span>
               </span>
               <span class="endpoint-actions">
                 {checkEndpoint && (LISTABLE_KINDS as readonly string[]).includes(p.kind) && (
-                  <button class="link" onClick={() => test(p)} aria-label={t('testName', p.label)}>{t('test')}</button>
+                  <button class="link" onClick={() => test(p)} aria-label={t('testName', p.label)}>
+                    {t('test')}
+                  </button>
                 )}
-                <button class="link" onClick={() => void remove(p.id)} aria-label={t('removeName', p.label)}>{t('remove')}</button>
+                <button class="link" onClick={() => void remove(p.id)} aria-label={t('removeName', p.label)}>
+                  {t('remove')}
+                </button>
               </span>
               {testing === p.id && (
                 <div class="endpoint-check">

@@ -19,8 +19,16 @@ export function HistorySettings() {
       <p class="muted">{used ? t('storedOnlyHereUsed', used) : t('storedOnlyHere')}</p>
       <label>
         {t('keepComparisons')}
-        <select aria-label={t('keepComparisons')} value={days === null ? '' : String(days)} onChange={(e) => void retentionItem.setValue(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
-          {RETENTION_CHOICES.map((d) => <option key={String(d)} value={d === null ? '' : String(d)}>{label(d)}</option>)}
+        <select
+          aria-label={t('keepComparisons')}
+          value={days === null ? '' : String(days)}
+          onChange={(e) => void retentionItem.setValue(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+        >
+          {RETENTION_CHOICES.map((d) => (
+            <option key={String(d)} value={d === null ? '' : String(d)}>
+              {label(d)}
+            </option>
+          ))}
         </select>
       </label>
       {days !== null && <p class="muted">{t('olderDeleted')}</p>}

@@ -30,15 +30,28 @@ export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {
         <div class="toggle">
           <label>
             {t('judge')}
-            <select aria-label={t('judgeEndpoint')} value={judge?.providerId ?? ''} onChange={(e) => save(e.currentTarget.value ? { providerId: e.currentTarget.value, model: judge?.model } : null)}>
+            <select
+              aria-label={t('judgeEndpoint')}
+              value={judge?.providerId ?? ''}
+              onChange={(e) => save(e.currentTarget.value ? { providerId: e.currentTarget.value, model: judge?.model } : null)}
+            >
               <option value="">{t('noJudge')}</option>
-              {eligible.map((p) => <option key={p.id} value={p.id}>{p.label} · {p.model}</option>)}
+              {eligible.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label} · {p.model}
+                </option>
+              ))}
             </select>
           </label>
           {judge && (
             <label>
               {t('modelOptional')}
-              <input aria-label={t('judgeModel')} placeholder={t('endpointsDefault')} value={judge.model ?? ''} onChange={(e) => save({ ...judge, model: e.currentTarget.value.trim() || undefined })} />
+              <input
+                aria-label={t('judgeModel')}
+                placeholder={t('endpointsDefault')}
+                value={judge.model ?? ''}
+                onChange={(e) => save({ ...judge, model: e.currentTarget.value.trim() || undefined })}
+              />
             </label>
           )}
         </div>
@@ -50,23 +63,45 @@ export function JudgeSettings({ providers }: { providers: ProviderConfig[] }) {
           {'onDevice' in embedding ? (
             <Interpolated id="usingOnDeviceEmbedding" parts={[<strong key="model">{onDeviceEmbedding(embedding)!.name}</strong>]} />
           ) : (
-            <Interpolated id="usingEmbedding" parts={[<strong key="model">{embedding.model}</strong>, providers.find((p) => p.id === embedding.providerId)?.label ?? t('aRemovedEndpoint')]} />
+            <Interpolated
+              id="usingEmbedding"
+              parts={[<strong key="model">{embedding.model}</strong>, providers.find((p) => p.id === embedding.providerId)?.label ?? t('aRemovedEndpoint')]}
+            />
           )}{' '}
-          <button class="link" onClick={() => void embeddingItem.setValue(null)}>{t('stopUsingIt')}</button>
+          <button class="link" onClick={() => void embeddingItem.setValue(null)}>
+            {t('stopUsingIt')}
+          </button>
         </p>
       ) : embedders.length === 0 ? (
-        <p class="muted">{t('addEndpointForEmbedding')} {t('embeddingOnDeviceHint')}</p>
+        <p class="muted">
+          {t('addEndpointForEmbedding')} {t('embeddingOnDeviceHint')}
+        </p>
       ) : (
-        <form class="toggle" onSubmit={(e) => {
-          e.preventDefault();
-          if (embedProvider && embedModel.trim()) void embeddingItem.setValue({ providerId: embedProvider, model: embedModel.trim() });
-        }}>
+        <form
+          class="toggle"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (embedProvider && embedModel.trim()) void embeddingItem.setValue({ providerId: embedProvider, model: embedModel.trim() });
+          }}
+        >
           <select aria-label={t('embeddingEndpoint')} value={embedProvider} onChange={(e) => setEmbedProvider(e.currentTarget.value)} required>
             <option value="">{t('chooseAnEndpoint')}</option>
-            {embedders.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            {embedders.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
           </select>
-          <input aria-label={t('embeddingModel')} placeholder="nomic-embed-text" value={embedModel} onInput={(e) => setEmbedModel(e.currentTarget.value)} required />
-          <button class="button secondary small" type="submit">{t('useForDivergence')}</button>
+          <input
+            aria-label={t('embeddingModel')}
+            placeholder="nomic-embed-text"
+            value={embedModel}
+            onInput={(e) => setEmbedModel(e.currentTarget.value)}
+            required
+          />
+          <button class="button secondary small" type="submit">
+            {t('useForDivergence')}
+          </button>
         </form>
       )}
       {!embedding && embedders.length > 0 && <p class="muted">{t('embeddingOnDeviceHint')}</p>}

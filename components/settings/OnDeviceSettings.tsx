@@ -52,7 +52,9 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
   /** Custom models to list: the ones downloaded here, and custom models among the user's endpoints. */
   const customRefs = async () => {
     const stored = await customOnDeviceModelsItem.getValue();
-    const fromProviders = providersRef.current.filter((p) => p.kind === 'webllm' && p.modelLib).map((p): ModelRef => ({ modelId: p.model, modelUrl: p.baseUrl, modelLib: p.modelLib, kind: 'chat' }));
+    const fromProviders = providersRef.current
+      .filter((p) => p.kind === 'webllm' && p.modelLib)
+      .map((p): ModelRef => ({ modelId: p.model, modelUrl: p.baseUrl, modelLib: p.modelLib, kind: 'chat' }));
     return [...stored, ...fromProviders.filter((p) => !stored.some((s) => s.modelId === p.modelId))];
   };
   const refresh = async () => {
@@ -73,7 +75,14 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
   const added = (modelId: string) => providersRef.current.some((p) => p.kind === 'webllm' && p.model === modelId);
   const addModel = async (ref: ModelRef, label: string) => {
     if (added(ref.modelId)) return;
-    await onAdd({ id: crypto.randomUUID(), kind: 'webllm', label, baseUrl: ref.modelUrl ?? '', model: ref.modelId, ...(ref.modelLib ? { modelLib: ref.modelLib } : {}) });
+    await onAdd({
+      id: crypto.randomUUID(),
+      kind: 'webllm',
+      label,
+      baseUrl: ref.modelUrl ?? '',
+      model: ref.modelId,
+      ...(ref.modelLib ? { modelLib: ref.modelLib } : {}),
+    });
   };
   const useForDivergence = (ref: ModelRef, name: string) => embeddingItem.setValue({ onDevice: { ...ref, kind: 'embedding' }, name });
   const whenReady = async ({ ref, label }: { ref: ModelRef; label: string }) => {
@@ -121,7 +130,8 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
       setFailure({ error: err instanceof Error ? err.message : String(err) });
     }
   };
-  const act = (action: Promise<unknown>) => void action.then(refresh).catch((err: unknown) => setFailure({ error: err instanceof Error ? err.message : String(err) }));
+  const act = (action: Promise<unknown>) =>
+    void action.then(refresh).catch((err: unknown) => setFailure({ error: err instanceof Error ? err.message : String(err) }));
   const remove = async (m: ListedModel) => {
     const ref = refOf(m, custom);
     await send('engine.delete', ref);
@@ -142,7 +152,10 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
       {info && (
         <p data-testid="webgpu-status" class={info.webgpu.available ? '' : 'form-error'}>
           {info.webgpu.available
-            ? t('webGpuLine', `${info.webgpu.description}${info.webgpu.fallback ? t('softwareFallbackSlow') : ''}${info.webgpu.shaderF16 ? '' : t('noShaderF16')}`)
+            ? t(
+                'webGpuLine',
+                `${info.webgpu.description}${info.webgpu.fallback ? t('softwareFallbackSlow') : ''}${info.webgpu.shaderF16 ? '' : t('noShaderF16')}`,
+              )
             : info.webgpu.reason}
         </p>
       )}
@@ -156,7 +169,11 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
           optionText={(m) => `${m.name} · ${m.quantization} · ${t('gpuMemoryOption', mb(m.vramMB))}${m.cached ? t('downloadedSuffix') : ''}`}
           action={(m) =>
             m?.cached
-              ? { label: added(m.id) ? t('inMyModels') : t('addToMyModels'), disabled: added(m.id), onClick: () => void addModel({ modelId: m.id }, t('onDeviceSuffix', m.name)) }
+              ? {
+                  label: added(m.id) ? t('inMyModels') : t('addToMyModels'),
+                  disabled: added(m.id),
+                  onClick: () => void addModel({ modelId: m.id }, t('onDeviceSuffix', m.name)),
+                }
               : { label: t('download'), disabled: !m || Boolean(activity), onClick: () => m && void download({ modelId: m.id, kind: 'chat' }, m.name) }
           }
         />
@@ -169,10 +186,16 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
           models={embeddingModels}
           selected={selected.embedding}
           onSelect={(id) => setSelected({ ...selected, embedding: id })}
-          optionText={(m) => `${t('embeddingOption', `${m.name} · ${m.quantization}`, m.downloadBytes ? formatBytes(m.downloadBytes) : '?', mb(m.vramMB))}${m.cached ? t('downloadedSuffix') : ''}`}
+          optionText={(m) =>
+            `${t('embeddingOption', `${m.name} · ${m.quantization}`, m.downloadBytes ? formatBytes(m.downloadBytes) : '?', mb(m.vramMB))}${m.cached ? t('downloadedSuffix') : ''}`
+          }
           action={(m) =>
             m?.cached
-              ? { label: inUse === m.id ? t('inUseForDivergence') : t('useForDivergence'), disabled: inUse === m.id, onClick: () => void useForDivergence({ modelId: m.id }, m.name) }
+              ? {
+                  label: inUse === m.id ? t('inUseForDivergence') : t('useForDivergence'),
+                  disabled: inUse === m.id,
+                  onClick: () => void useForDivergence({ modelId: m.id }, m.name),
+                }
               : { label: t('download'), disabled: !m || Boolean(activity), onClick: () => m && void download({ modelId: m.id, kind: 'embedding' }, m.name) }
           }
         />
@@ -181,14 +204,25 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
         <div class="field" role="status" aria-live="polite" data-testid="download-progress">
           <progress max={1} value={p?.fraction ?? 0} aria-label={t('downloadingName', activity.modelId)} />
           <span class="muted" data-testid="download-progress-text">
-            {p ? `${Math.round(p.fraction * 100)} %${p.fetchedMB !== null ? ` · ${p.fetchedMB} MB` : ''}${p.etaSeconds !== null ? t('aboutSecondsLeft', p.etaSeconds) : ''} · ${p.phase === 'downloading' ? t('phaseDownloading') : t('phaseLoading')}` : t('startingModel', activity.modelId)}
+            {p
+              ? `${Math.round(p.fraction * 100)} %${p.fetchedMB !== null ? ` · ${p.fetchedMB} MB` : ''}${p.etaSeconds !== null ? t('aboutSecondsLeft', p.etaSeconds) : ''} · ${p.phase === 'downloading' ? t('phaseDownloading') : t('phaseLoading')}`
+              : t('startingModel', activity.modelId)}
           </span>
           <div>
-            <button class="link" onClick={() => void send('engine.cancel', {}).catch((err: unknown) => setFailure({ error: err instanceof Error ? err.message : String(err) }))}>{t('cancel')}</button>
+            <button
+              class="link"
+              onClick={() => void send('engine.cancel', {}).catch((err: unknown) => setFailure({ error: err instanceof Error ? err.message : String(err) }))}
+            >
+              {t('cancel')}
+            </button>
           </div>
         </div>
       )}
-      {notice && !activity && <p class="muted" role="status" data-testid="on-device-notice">{notice}</p>}
+      {notice && !activity && (
+        <p class="muted" role="status" data-testid="on-device-notice">
+          {notice}
+        </p>
+      )}
       {info && (
         <OnDeviceCache
           models={models.filter((m) => m.cached)}
@@ -198,7 +232,11 @@ export function OnDeviceSettings({ providers, onAdd }: OnDeviceSettingsProps) {
         />
       )}
       {info?.webgpu.available && <CustomModelForm busy={Boolean(activity)} onDownload={(ref) => void download(ref, ref.modelId)} />}
-      {failure && <p class="form-error" role="alert" data-testid="on-device-error">{onDeviceFailureText(failure)}</p>}
+      {failure && (
+        <p class="form-error" role="alert" data-testid="on-device-error">
+          {onDeviceFailureText(failure)}
+        </p>
+      )}
     </section>
   );
 }

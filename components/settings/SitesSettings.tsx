@@ -58,7 +58,9 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
                 <input type="checkbox" checked={settings.sites.includes(a.id)} onChange={(e) => void toggle(a.id, a.matches, e.currentTarget.checked)} />
                 {a.name}
               </label>
-              <span class="muted" data-testid="site-places">{listOf(patternPlaces(a.matches))}</span>
+              <span class="muted" data-testid="site-places">
+                {listOf(patternPlaces(a.matches))}
+              </span>
             </li>
           ))}
         </ul>
@@ -68,7 +70,9 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
           {t('anotherChatSite')}
           <span class="toggle">
             <input name="site" value={input} onInput={(e) => setInput(e.currentTarget.value)} placeholder="http://127.0.0.1:8080" />
-            <button class="button" type="submit">{t('enable')}</button>
+            <button class="button" type="submit">
+              {t('enable')}
+            </button>
           </span>
         </label>
       </form>
@@ -77,12 +81,18 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
           {settings.customSitePatterns.map((p) => (
             <li key={p}>
               <code>{p}</code>
-              <button class="link" onClick={() => void onRemoveCustom(p)} aria-label={t('stopPickingUpOn', p)}>{t('remove')}</button>
+              <button class="link" onClick={() => void onRemoveCustom(p)} aria-label={t('stopPickingUpOn', p)}>
+                {t('remove')}
+              </button>
             </li>
           ))}
         </ul>
       )}
-      {error && <p class="form-error" role="alert">{error}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <p class="muted">{t('reloadChatTab')}</p>
     </section>
   );

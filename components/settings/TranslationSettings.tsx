@@ -34,7 +34,11 @@ function CacheLine({ cache }: { cache: NonNullable<TranslationSettingsProps['cac
   return (
     <p class="muted" data-testid="translation-cache">
       {t('translationsKept', count)}{' '}
-      {count > 0 && <button type="button" class="link small" onClick={() => void cache.clear().then(() => setCount(0))}>{t('clearThem')}</button>}
+      {count > 0 && (
+        <button type="button" class="link small" onClick={() => void cache.clear().then(() => setCount(0))}>
+          {t('clearThem')}
+        </button>
+      )}
     </p>
   );
 }
@@ -70,10 +74,16 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
           </label>
         )}
         <label class="toggle">
-          <input type="radio" name="translation-engine" checked={engine.kind === 'model'} disabled={!models.length} onChange={() => {
-            const first = models.find(allowed);
-            if (first) void setEngine({ kind: 'model', providerId: first.id });
-          }} />
+          <input
+            type="radio"
+            name="translation-engine"
+            checked={engine.kind === 'model'}
+            disabled={!models.length}
+            onChange={() => {
+              const first = models.find(allowed);
+              if (first) void setEngine({ kind: 'model', providerId: first.id });
+            }}
+          />
           {t('aModelYouSetUp')} {models.length ? '' : t('addOneAboveFirst')}
         </label>
         <label class="toggle">
@@ -85,19 +95,37 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
         <div class="field-row">
           <label class="field">
             {t('translatingEndpoint')}
-            <select aria-label={t('translatingEndpoint')} value={engine.providerId} onChange={(e) => void setEngine({ kind: 'model', providerId: e.currentTarget.value })}>
+            <select
+              aria-label={t('translatingEndpoint')}
+              value={engine.providerId}
+              onChange={(e) => void setEngine({ kind: 'model', providerId: e.currentTarget.value })}
+            >
               {!chosen && <option value={engine.providerId}>{t('removed')}</option>}
               {models.map((p) => (
-                <option key={p.id} value={p.id} disabled={!allowed(p)}>{endpointModelName(p.label, p.model)}{allowed(p) ? '' : t('leavesThisDevice')}</option>
+                <option key={p.id} value={p.id} disabled={!allowed(p)}>
+                  {endpointModelName(p.label, p.model)}
+                  {allowed(p) ? '' : t('leavesThisDevice')}
+                </option>
               ))}
             </select>
           </label>
           <label class="field">
             {t('modelOptional')}
-            <input aria-label={t('translatingModel')} placeholder={chosen?.model ?? t('endpointsDefault')} value={engine.model ?? ''} onChange={(e) => {
-              const model = e.currentTarget.value.trim() || undefined;
-              void save((current) => ({ translation: { ...current, engine: current.engine.kind === 'model' ? { kind: 'model', providerId: current.engine.providerId, ...(model ? { model } : {}) } : current.engine } }));
-            }} />
+            <input
+              aria-label={t('translatingModel')}
+              placeholder={chosen?.model ?? t('endpointsDefault')}
+              value={engine.model ?? ''}
+              onChange={(e) => {
+                const model = e.currentTarget.value.trim() || undefined;
+                void save((current) => ({
+                  translation: {
+                    ...current,
+                    engine:
+                      current.engine.kind === 'model' ? { kind: 'model', providerId: current.engine.providerId, ...(model ? { model } : {}) } : current.engine,
+                  },
+                }));
+              }}
+            />
           </label>
           <p class="muted">{t('modelToldTranslationOnly')}</p>
         </div>
@@ -105,26 +133,38 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
       {engine.kind === 'chrome' && <ChromeTranslatorPairs reading={reading} api={api} detector={detector} />}
       {engine.kind === 'none' && <p class="muted">{t('withoutEngine')}</p>}
       <label class="toggle">
-        <input type="checkbox" checked={onDeviceOnly} onChange={(e) => {
-          const on = e.currentTarget.checked;
-          void save(() => ({ onDeviceOnly: on }));
-        }} />
+        <input
+          type="checkbox"
+          checked={onDeviceOnly}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            void save(() => ({ onDeviceOnly: on }));
+          }}
+        />
         {t('onDeviceMode')}
       </label>
-      <p class="muted">
-        {onDeviceOnly
-          ? t(perBrowser({ chromium: 'onDeviceModeOn', firefox: 'onDeviceModeOnFirefox' }))
-          : t('onDeviceModeOff')}
-      </p>
-      {!check.ok && <p class="form-error" role="alert" data-testid="translation-engine-problem">{check.reason}</p>}
+      <p class="muted">{onDeviceOnly ? t(perBrowser({ chromium: 'onDeviceModeOn', firefox: 'onDeviceModeOnFirefox' })) : t('onDeviceModeOff')}</p>
+      {!check.ok && (
+        <p class="form-error" role="alert" data-testid="translation-engine-problem">
+          {check.reason}
+        </p>
+      )}
       <label class="field">
         {t('readingLanguageField')}
-        <select aria-label={t('readingLanguage')} value={translation.readingLanguage ?? ''} onChange={(e) => {
-          const code = e.currentTarget.value || undefined;
-          void save((current) => ({ translation: { ...current, readingLanguage: code } }));
-        }}>
+        <select
+          aria-label={t('readingLanguage')}
+          value={translation.readingLanguage ?? ''}
+          onChange={(e) => {
+            const code = e.currentTarget.value || undefined;
+            void save((current) => ({ translation: { ...current, readingLanguage: code } }));
+          }}
+        >
           <option value="">{t('browserLanguage', languageName(readingLanguageOf({}, browserLanguage()), t('pageLang')))}</option>
-          {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name} · {l.nativeName}</option>)}
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.name} · {l.nativeName}
+            </option>
+          ))}
         </select>
       </label>
       <div class="field">
@@ -134,17 +174,34 @@ export function TranslationSettings({ settings, api = translatorApi(), detector,
           {translation.savedSets.map((s) => (
             <li key={s.id}>
               <strong>{s.label}</strong>:{' '}
-              {s.codes.map((c, i) => <span key={c}>{i > 0 && ', '}<NativeName code={c} /></span>)}{' '}
-              <button type="button" class="link small" aria-label={t('deleteTheSet', s.label)} onClick={() => void save((current) => ({ translation: { ...current, savedSets: current.savedSets.filter((x) => x.id !== s.id) } }))}>{t('delete')}</button>
+              {s.codes.map((c, i) => (
+                <span key={c}>
+                  {i > 0 && ', '}
+                  <NativeName code={c} />
+                </span>
+              ))}{' '}
+              <button
+                type="button"
+                class="link small"
+                aria-label={t('deleteTheSet', s.label)}
+                onClick={() => void save((current) => ({ translation: { ...current, savedSets: current.savedSets.filter((x) => x.id !== s.id) } }))}
+              >
+                {t('delete')}
+              </button>
             </li>
           ))}
         </ul>
         <details>
           <summary>{t('newSet')}</summary>
-          <LanguagePicker label={t('languagesOfNewSet')} selected={newSet} onChange={setNewSet} onSaveSet={(label, codes) => {
-            void save((current) => ({ translation: { ...current, savedSets: withSavedSet(current.savedSets, label, codes, () => crypto.randomUUID()) } }));
-            setNewSet([]);
-          }} />
+          <LanguagePicker
+            label={t('languagesOfNewSet')}
+            selected={newSet}
+            onChange={setNewSet}
+            onSaveSet={(label, codes) => {
+              void save((current) => ({ translation: { ...current, savedSets: withSavedSet(current.savedSets, label, codes, () => crypto.randomUUID()) } }));
+              setNewSet([]);
+            }}
+          />
         </details>
       </div>
       {cache && <CacheLine cache={cache} />}

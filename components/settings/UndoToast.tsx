@@ -46,10 +46,17 @@ export function UndoToast({ message, onUndo, onExpire, ms = 10_000 }: UndoToastP
       }}
     >
       <span>{message}</span>
-      <button ref={button} type="button" class="button small" onClick={() => {
+      <button
+        ref={button}
+        type="button"
+        class="button small"
+        onClick={() => {
           pause();
           onUndo();
-        }}>{t('undo')}</button>
+        }}
+      >
+        {t('undo')}
+      </button>
     </div>
   );
 }

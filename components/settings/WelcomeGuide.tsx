@@ -19,7 +19,11 @@ export function WelcomeGuide({ hasModel, hasSite, onDone }: WelcomeGuideProps) {
   const onDevice = onDeviceEnginesHere();
   const [gpu, setGpu] = useState<WebGpuStatus | null>(null);
   useEffect(() => void (onDevice && detectWebGpu().then(setGpu)), []);
-  const models = <a key="models" href="#endpoints">{t('models')}</a>;
+  const models = (
+    <a key="models" href="#endpoints">
+      {t('models')}
+    </a>
+  );
   return (
     <section class="card" aria-labelledby="welcome">
       <h2 id="welcome">{t('welcomeTitle')}</h2>
@@ -29,12 +33,22 @@ export function WelcomeGuide({ hasModel, hasSite, onDone }: WelcomeGuideProps) {
           {hasModel ? '✓ ' : ''}
           {onDevice ? (
             <>
-              <Interpolated id="welcomeStepModel" parts={[models, <a key="on-device" href="#on-device">{t('onDeviceModels')}</a>]} />
+              <Interpolated
+                id="welcomeStepModel"
+                parts={[
+                  models,
+                  <a key="on-device" href="#on-device">
+                    {t('onDeviceModels')}
+                  </a>,
+                ]}
+              />
               <div class="muted">
                 {gpu === null
                   ? t('checkingWebGpu')
                   : gpu.available
-                    ? gpu.fallback ? t('webGpuAvailableFallback', gpu.description) : t('webGpuAvailable', gpu.description)
+                    ? gpu.fallback
+                      ? t('webGpuAvailableFallback', gpu.description)
+                      : t('webGpuAvailable', gpu.description)
                     : gpu.reason}
               </div>
             </>
@@ -44,7 +58,14 @@ export function WelcomeGuide({ hasModel, hasSite, onDone }: WelcomeGuideProps) {
         </li>
         <li class={hasSite ? 'step-done' : ''}>
           {hasSite ? '✓ ' : ''}
-          <Interpolated id="welcomeStepSite" parts={[<a key="sites" href="#sites">{t('pickUpPromptsOn')}</a>]} />
+          <Interpolated
+            id="welcomeStepSite"
+            parts={[
+              <a key="sites" href="#sites">
+                {t('pickUpPromptsOn')}
+              </a>,
+            ]}
+          />
         </li>
         <li>{t(perBrowser({ chromium: 'welcomeStepPanel', firefox: 'welcomeStepSidebar' }))}</li>
       </ol>

@@ -19,7 +19,11 @@ export function Destination({ endpoints, testId }: { endpoints: readonly Endpoin
   const text = destinationText(endpoints);
   if (!text) return null;
   const remote = remoteHosts(endpoints).length > 0;
-  return <span class={`destination ${remote ? 'remote' : 'local'}`} data-testid={testId}>{text}</span>;
+  return (
+    <span class={`destination ${remote ? 'remote' : 'local'}`} data-testid={testId}>
+      {text}
+    </span>
+  );
 }
 
 /** One endpoint's destination as a short tag: "on this device" or "to api.openai.com". */

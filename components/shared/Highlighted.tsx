@@ -10,7 +10,11 @@ export function Highlighted({ text, spans }: { text: string; spans: EvidenceSpan
     const end = Math.min(span.end, text.length);
     if (end <= start) continue;
     if (start > at) parts.push(text.slice(at, start));
-    parts.push(<mark key={start} title={span.rule} data-rule={span.rule}>{text.slice(start, end)}</mark>);
+    parts.push(
+      <mark key={start} title={span.rule} data-rule={span.rule}>
+        {text.slice(start, end)}
+      </mark>,
+    );
     at = end;
   }
   parts.push(text.slice(at));

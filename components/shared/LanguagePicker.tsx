@@ -30,7 +30,11 @@ export function searchLanguages(query: string, languages: readonly Language[] = 
     if (names.some((n) => n.split(/\s+/).some((w) => w.startsWith(q)))) return 2;
     return names.some((n) => n.includes(q)) || (q.length >= 2 && l.code.startsWith(q)) ? 3 : 9;
   };
-  return languages.map((l) => [l, rank(l)] as const).filter(([, r]) => r < 9).sort((a, b) => a[1] - b[1]).map(([l]) => l);
+  return languages
+    .map((l) => [l, rank(l)] as const)
+    .filter(([, r]) => r < 9)
+    .sort((a, b) => a[1] - b[1])
+    .map(([l]) => l);
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
@@ -38,7 +42,11 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /** A language's name in itself, with the right script direction and language tag for fonts and screen readers. */
 export function NativeName({ code }: { code: string }) {
   const language = languageByCode(code);
-  return <span class="native-name" lang={language?.code ?? code} dir={language?.dir ?? 'auto'}>{language?.nativeName ?? code}</span>;
+  return (
+    <span class="native-name" lang={language?.code ?? code} dir={language?.dir ?? 'auto'}>
+      {language?.nativeName ?? code}
+    </span>
+  );
 }
 
 /**
@@ -59,7 +67,10 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
   }, [activeCode, id]);
 
   const toggle = (code: string) => onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
-  const sets = [...LANGUAGE_PRESETS.map((p) => ({ key: p.id, label: p.label, title: p.description, codes: [...p.codes] })), ...savedSets.map((s) => ({ key: s.id, label: s.label, title: t('yourSavedSet'), codes: s.codes }))];
+  const sets = [
+    ...LANGUAGE_PRESETS.map((p) => ({ key: p.id, label: p.label, title: p.description, codes: [...p.codes] })),
+    ...savedSets.map((s) => ({ key: s.id, label: s.label, title: t('yourSavedSet'), codes: s.codes })),
+  ];
   const save = () => {
     if (!setName.trim() || !onSaveSet) return;
     onSaveSet(setName.trim(), selected);
@@ -68,15 +79,26 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
 
   return (
     <div class="language-picker" role="group" aria-labelledby={`${id}-label`} data-testid="language-picker">
-      <div id={`${id}-label`} class="lp-label">{label}</div>
+      <div id={`${id}-label`} class="lp-label">
+        {label}
+      </div>
       <div class="lp-sets" role="group" aria-label={t('languageSets')}>
         {sets.map((s) => (
-          <button key={s.key} type="button" class="chip" aria-pressed={sameSet(selected, s.codes)} title={`${s.title} (${s.codes.join(', ')})`} onClick={() => onChange(s.codes)}>
+          <button
+            key={s.key}
+            type="button"
+            class="chip"
+            aria-pressed={sameSet(selected, s.codes)}
+            title={`${s.title} (${s.codes.join(', ')})`}
+            onClick={() => onChange(s.codes)}
+          >
             {s.label} <span class="muted">{s.codes.length}</span>
           </button>
         ))}
         {selected.length > 0 && (
-          <button type="button" class="link" onClick={() => onChange([])}>{t('clear')}</button>
+          <button type="button" class="link" onClick={() => onChange([])}>
+            {t('clear')}
+          </button>
         )}
       </div>
       <ul class="lp-chosen" aria-label={t('chosenLanguages')} aria-live="polite">
@@ -84,7 +106,9 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
         {selected.map((code) => (
           <li key={code} class="chip chosen" data-code={code}>
             <NativeName code={code} /> <span class="muted">{code}</span>
-            <button type="button" class="chip-remove" aria-label={t('removeLanguage', languageName(code, t('pageLang')))} onClick={() => toggle(code)}>×</button>
+            <button type="button" class="chip-remove" aria-label={t('removeLanguage', languageName(code, t('pageLang')))} onClick={() => toggle(code)}>
+              ×
+            </button>
           </li>
         ))}
       </ul>
@@ -109,8 +133,7 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
           else if (e.key === 'End' && e.ctrlKey) setActive(last);
           else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
             if (activeCode) toggle(activeCode);
-          }
-          else if (e.key === 'Escape' && query) setQuery('');
+          } else if (e.key === 'Escape' && query) setQuery('');
           else return;
           e.preventDefault(); // Enter must not send the prompt; Escape must not close the panel
           e.stopPropagation();
@@ -127,14 +150,27 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => toggle(l.code)}
           >
-            <span class="lp-check" aria-hidden="true">{selected.includes(l.code) ? '✓' : ''}</span>
+            <span class="lp-check" aria-hidden="true">
+              {selected.includes(l.code) ? '✓' : ''}
+            </span>
             <NativeName code={l.code} />
-            <span class="muted"> {l.name} · {l.code}</span>
-            {l.lowResource && <span class="badge lp-low" title={t('lowResourceTitle')}>{t('lowResource')}</span>}
+            <span class="muted">
+              {' '}
+              {l.name} · {l.code}
+            </span>
+            {l.lowResource && (
+              <span class="badge lp-low" title={t('lowResourceTitle')}>
+                {t('lowResource')}
+              </span>
+            )}
           </li>
         ))}
       </ul>
-      {matches.length === 0 && <p class="muted" role="status">{t('noLanguageMatches', query)}</p>}
+      {matches.length === 0 && (
+        <p class="muted" role="status">
+          {t('noLanguageMatches', query)}
+        </p>
+      )}
       {onSaveSet && selected.length > 0 && (
         <div class="lp-save">
           <input
@@ -149,7 +185,9 @@ export function LanguagePicker({ selected, onChange, savedSets = [], onSaveSet, 
               save();
             }}
           />
-          <button type="button" class="button secondary small" disabled={!setName.trim()} onClick={save}>{t('saveSet')}</button>
+          <button type="button" class="button secondary small" disabled={!setName.trim()} onClick={save}>
+            {t('saveSet')}
+          </button>
         </div>
       )}
     </div>

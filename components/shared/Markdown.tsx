@@ -48,7 +48,15 @@ function renderToken(t: Token, key: string): ComponentChildren {
     case 'heading': {
       const h = t as Tokens.Heading;
       // Headings in an answer sit under the panel's own: h3–h6.
-      return h.depth <= 1 ? <h3 key={key}>{inline(h.tokens, key)}</h3> : h.depth === 2 ? <h4 key={key}>{inline(h.tokens, key)}</h4> : h.depth === 3 ? <h5 key={key}>{inline(h.tokens, key)}</h5> : <h6 key={key}>{inline(h.tokens, key)}</h6>;
+      return h.depth <= 1 ? (
+        <h3 key={key}>{inline(h.tokens, key)}</h3>
+      ) : h.depth === 2 ? (
+        <h4 key={key}>{inline(h.tokens, key)}</h4>
+      ) : h.depth === 3 ? (
+        <h5 key={key}>{inline(h.tokens, key)}</h5>
+      ) : (
+        <h6 key={key}>{inline(h.tokens, key)}</h6>
+      );
     }
     case 'text': {
       const tx = t as Tokens.Text;
@@ -63,21 +71,50 @@ function renderToken(t: Token, key: string): ComponentChildren {
     case 'codespan':
       return <code key={key}>{decode((t as Tokens.Codespan).text)}</code>;
     case 'code':
-      return <pre key={key}><code>{(t as Tokens.Code).text}</code></pre>;
+      return (
+        <pre key={key}>
+          <code>{(t as Tokens.Code).text}</code>
+        </pre>
+      );
     case 'blockquote':
       return <blockquote key={key}>{inline((t as Tokens.Blockquote).tokens, key)}</blockquote>;
     case 'list': {
       const l = t as Tokens.List;
-      const items = l.items.map((item, i) => <li key={`${key}.${i}`}>{item.task ? (item.checked ? '☑ ' : '☐ ') : ''}{inline(item.tokens, `${key}.${i}`)}</li>);
-      return l.ordered ? <ol key={key} start={l.start === '' ? undefined : l.start}>{items}</ol> : <ul key={key}>{items}</ul>;
+      const items = l.items.map((item, i) => (
+        <li key={`${key}.${i}`}>
+          {item.task ? (item.checked ? '☑ ' : '☐ ') : ''}
+          {inline(item.tokens, `${key}.${i}`)}
+        </li>
+      ));
+      return l.ordered ? (
+        <ol key={key} start={l.start === '' ? undefined : l.start}>
+          {items}
+        </ol>
+      ) : (
+        <ul key={key}>{items}</ul>
+      );
     }
     case 'table': {
       const tb = t as Tokens.Table;
       return (
         <div class="md-table" key={key}>
           <table>
-            <thead><tr>{tb.header.map((c, i) => <th key={i}>{inline(c.tokens, `${key}.h${i}`)}</th>)}</tr></thead>
-            <tbody>{tb.rows.map((row, r) => <tr key={r}>{row.map((c, i) => <td key={i}>{inline(c.tokens, `${key}.${r}.${i}`)}</td>)}</tr>)}</tbody>
+            <thead>
+              <tr>
+                {tb.header.map((c, i) => (
+                  <th key={i}>{inline(c.tokens, `${key}.h${i}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {tb.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((c, i) => (
+                    <td key={i}>{inline(c.tokens, `${key}.${r}.${i}`)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       );
@@ -85,11 +122,23 @@ function renderToken(t: Token, key: string): ComponentChildren {
     case 'link': {
       const ln = t as Tokens.Link;
       const href = safeHref(ln.href);
-      return href ? <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow">{inline(ln.tokens, key)}</a> : <span key={key}>{inline(ln.tokens, key)} ({ln.href})</span>;
+      return href ? (
+        <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow">
+          {inline(ln.tokens, key)}
+        </a>
+      ) : (
+        <span key={key}>
+          {inline(ln.tokens, key)} ({ln.href})
+        </span>
+      );
     }
     case 'image': {
       const im = t as Tokens.Image;
-      return <span key={key} class="md-image">[image: {im.text || 'no description'} — {im.href}]</span>;
+      return (
+        <span key={key} class="md-image">
+          [image: {im.text || 'no description'} — {im.href}]
+        </span>
+      );
     }
     case 'hr':
       return <hr key={key} />;

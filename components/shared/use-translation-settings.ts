@@ -62,7 +62,10 @@ export function useTranslationSettings(): TranslationSettingsView {
     reading: readingLanguageOf(translation, browserLanguage()),
     engine: engineSummary(current),
     saveSet: async (label, codes) => {
-      await updateSettings((s) => ({ ...s, translation: { ...translationOf(s), savedSets: withSavedSet(translationOf(s).savedSets, label, codes, () => crypto.randomUUID()) } }));
+      await updateSettings((s) => ({
+        ...s,
+        translation: { ...translationOf(s), savedSets: withSavedSet(translationOf(s).savedSets, label, codes, () => crypto.randomUUID()) },
+      }));
     },
   };
 }

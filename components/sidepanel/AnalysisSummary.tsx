@@ -41,16 +41,26 @@ function JudgeBar({ judge }: { judge: JudgeControls }) {
             {t('judgeProgress', judge.name, judge.progress.done, judge.progress.total)}
             <progress max={judge.progress.total} value={judge.progress.done} />
           </label>
-          <button class="link small" onClick={judge.onCancel}>{t('stop')}</button>
+          <button class="link small" onClick={judge.onCancel}>
+            {t('stop')}
+          </button>
         </>
       ) : (
         <>
           <span class="muted">{t('askJudge', judge.name)}</span>
-          <button class="button secondary small" onClick={() => judge.onRun('refusal')}>{t('judgeRefusals')}</button>
-          <button class="button secondary small" onClick={() => judge.onRun('values')}>{t('judgeValues')}</button>
+          <button class="button secondary small" onClick={() => judge.onRun('refusal')}>
+            {t('judgeRefusals')}
+          </button>
+          <button class="button secondary small" onClick={() => judge.onRun('values')}>
+            {t('judgeValues')}
+          </button>
         </>
       )}
-      {judge.errors.map((e) => <p key={e} class="run-error" role="alert">{e}</p>)}
+      {judge.errors.map((e) => (
+        <p key={e} class="run-error" role="alert">
+          {e}
+        </p>
+      ))}
     </div>
   );
 }
@@ -61,9 +71,16 @@ export function AnalysisSummary({ analysis, names, judge, meaning }: AnalysisSum
   const name = (id: string) => names.get(id) ?? id;
   return (
     <section class="analysis" aria-label={t('whatDiffers')}>
-      <p class="verdict" data-testid="verdict" dir="auto">{analysis.verdict}</p>
+      <p class="verdict" data-testid="verdict" dir="auto">
+        {analysis.verdict}
+      </p>
       {judge && <JudgeBar judge={judge} />}
-      {!judge && meaning?.errors.map((e) => <p key={e} class="run-error" role="alert">{e}</p>)}
+      {!judge &&
+        meaning?.errors.map((e) => (
+          <p key={e} class="run-error" role="alert">
+            {e}
+          </p>
+        ))}
       {analysis.byLanguage.length > 1 && (
         <ul class="refusal-strip" aria-label={t('refusalsByLanguage')} data-testid="refusal-strip">
           {analysis.byLanguage.map((l) => {
@@ -79,12 +96,19 @@ export function AnalysisSummary({ analysis, names, judge, meaning }: AnalysisSum
         </ul>
       )}
       {analysis.order.length > 2 && (
-        <details class="divergence" open={mapOpen} onToggle={(e) => setMapOpen((e.currentTarget).open)}>
-          <summary>{t('howFarDiverge')}{analysis.outlierId ? ` · ${t('standsApart', name(analysis.outlierId))}` : ''}</summary>
+        <details class="divergence" open={mapOpen} onToggle={(e) => setMapOpen(e.currentTarget.open)}>
+          <summary>
+            {t('howFarDiverge')}
+            {analysis.outlierId ? ` · ${t('standsApart', name(analysis.outlierId))}` : ''}
+          </summary>
           {mapOpen && meaning && (
             <p class="muted">
               {meaning.matrix ? t('byMeaningWith', meaning.name) : t('bySharedWords')}{' '}
-              {!meaning.matrix && <button class="link small" onClick={meaning.onMeasure}>{t('measureByMeaning', meaning.name)}</button>}
+              {!meaning.matrix && (
+                <button class="link small" onClick={meaning.onMeasure}>
+                  {t('measureByMeaning', meaning.name)}
+                </button>
+              )}
             </p>
           )}
           {mapOpen && (
@@ -92,16 +116,26 @@ export function AnalysisSummary({ analysis, names, judge, meaning }: AnalysisSum
               <caption class="sr-only">{meaning?.matrix ? t('heatmapCaptionMeaning') : t('heatmapCaptionWords')}</caption>
               <thead>
                 <tr>
-                  <th scope="col"><span class="sr-only">{t('answer')}</span></th>
-                  {analysis.order.map((id, i) => <th key={id} scope="col" title={name(id)}>{i + 1}</th>)}
+                  <th scope="col">
+                    <span class="sr-only">{t('answer')}</span>
+                  </th>
+                  {analysis.order.map((id, i) => (
+                    <th key={id} scope="col" title={name(id)}>
+                      {i + 1}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {matrix.map((row, i) => (
                   <tr key={analysis.order[i]}>
-                    <th scope="row" class={analysis.order[i] === analysis.outlierId ? 'outlier' : ''}>{i + 1}. {name(analysis.order[i]!)}</th>
+                    <th scope="row" class={analysis.order[i] === analysis.outlierId ? 'outlier' : ''}>
+                      {i + 1}. {name(analysis.order[i]!)}
+                    </th>
                     {row.map((value, j) => (
-                      <td key={j} style={{ background: shade(value), color: value > 0.6 ? '#fff' : '#111' }}>{Math.round(value * 100)}</td>
+                      <td key={j} style={{ background: shade(value), color: value > 0.6 ? '#fff' : '#111' }}>
+                        {Math.round(value * 100)}
+                      </td>
                     ))}
                   </tr>
                 ))}

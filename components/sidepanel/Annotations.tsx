@@ -7,7 +7,11 @@ export interface AnnotationsProps {
   onSave: (patch: { tags?: string[]; note?: string }) => void;
 }
 
-const parseTags = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
+const parseTags = (text: string) =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 /** Tags (comma-separated) and a note for one comparison, saved when the field loses focus or on Enter. */
 export function Annotations({ tags, note, onSave }: AnnotationsProps) {
@@ -26,11 +30,24 @@ export function Annotations({ tags, note, onSave }: AnnotationsProps) {
       <summary>{tags.length ? t('tagsAndNoteWith', tags.join(', ')) : t('tagsAndNote')}</summary>
       <label>
         {t('tags')} <span class="muted">{t('commaSeparated')}</span>
-        <input value={tagText} onInput={(e) => setTagText(e.currentTarget.value)} onBlur={saveTags} onKeyDown={(e) => e.key === 'Enter' && saveTags()} placeholder={t('tagsPlaceholder')} />
+        <input
+          value={tagText}
+          onInput={(e) => setTagText(e.currentTarget.value)}
+          onBlur={saveTags}
+          onKeyDown={(e) => e.key === 'Enter' && saveTags()}
+          placeholder={t('tagsPlaceholder')}
+        />
       </label>
       <label>
         {t('note')}
-        <textarea rows={2} dir="auto" value={noteText} onInput={(e) => setNoteText(e.currentTarget.value)} onBlur={saveNote} placeholder={t('notePlaceholder')} />
+        <textarea
+          rows={2}
+          dir="auto"
+          value={noteText}
+          onInput={(e) => setNoteText(e.currentTarget.value)}
+          onBlur={saveNote}
+          placeholder={t('notePlaceholder')}
+        />
       </label>
     </details>
   );

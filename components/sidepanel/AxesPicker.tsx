@@ -1,73 +1,25 @@
-import type { Signal } from '@preact/signals';
-import { createContext } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ComposeSpec, PersonaSpec } from '@/utils/platform/messaging/protocol-compose';
-import type { ComposeDraft } from '@/utils/platform/storage/panel-requests';
-import type { TranslationReadiness } from '@/utils/core/translate/readiness';
+import type { PersonaSpec } from '@/utils/platform/messaging/protocol-compose';
 import { COUNTRY_PERSONAS } from '@/utils/core/runner/personas';
-import type { ProviderConfig } from '@/utils/core/providers/types';
 import { formatCost, formatSeconds, type PlanEstimate } from '@/utils/core/runner/estimate';
-import { MAX_REPETITIONS, type ComposeAxes, type ComposerPrefs } from '@/utils/platform/storage/templates';
+import { MAX_REPETITIONS } from '@/utils/platform/storage/templates';
 import { listOf, t } from '@/utils/core/i18n';
 import { Interpolated } from '../shared/Interpolated';
 import { Destination } from '../shared/Destination';
 import type { EndpointAddress } from '@/utils/core/providers/destination';
 import { plural } from '../shared/format';
-
-/** Languages the translator cannot reach for the prompt about to be compared (nothing was started). */
-export interface TranslationBlock {
-  readiness: TranslationReadiness;
-  /** The prompt's language. */
-  source: string;
-}
-
-/** What the axes picker shows and changes; the side panel's compose state implements it. */
-export interface AxesModel {
-  providers: Signal<ProviderConfig[]>;
-  /** Chat sites capture is on for: prompts sent there are asked with these same axes. */
-  captureSites: Signal<string[]>;
-  /** Set when Compare found languages the translator cannot reach (the prompt box shows what to do). */
-  blocked: Signal<TranslationBlock | null>;
-  /** The translator problem of this composition, or null when every language can be asked now. */
-  checkTranslation: (text: string, spec: Omit<ComposeSpec, 'text'>) => Promise<TranslationBlock | null>;
-  prefs: Signal<ComposerPrefs>;
-  axes: Signal<ComposeAxes>;
-  /** A prompt handed over to review (shortcut on a chat, re-run); null when the user is typing their own. */
-  draft: Signal<ComposeDraft | null>;
-  /** How many of the draft's context turns are sent (0: the prompt alone). */
-  contextSent: Signal<number>;
-  /** Runs waiting for the user's go-ahead (a large run), or null. */
-  confirming: Signal<number | null>;
-  /** Why the prompt box cannot start (no endpoint chosen), or null. */
-  problem: Signal<string | null>;
-  /** Resolves when settings and remembered axes are loaded. */
-  loaded: Promise<void>;
-  setAxes: (patch: Partial<ComposeAxes>) => void;
-  /** The composition for this prompt, without its text. */
-  specFor: (text: string) => Omit<ComposeSpec, 'text'>;
-  estimate: (text: string) => PlanEstimate;
-  /** True when the prompt may start now; otherwise it asks (confirmation, missing endpoint). */
-  ready: (text: string) => boolean;
-  confirm: () => void;
-  cancelConfirm: () => void;
-  /** The comparison started: remember the axes, forget the draft. */
-  started: () => Promise<void>;
-  prefill: (draft: ComposeDraft) => void;
-  clearDraft: () => void;
-  saveTemplate: (name: string) => Promise<void>;
-  applyTemplate: (id: string) => void;
-  deleteTemplate: (id: string) => Promise<void>;
-  setDefaultTemplate: (id: string | null) => Promise<void>;
-  addPersona: (label: string, systemPrompt: string) => Promise<PersonaSpec>;
-  removePersona: (id: string) => Promise<void>;
-}
-
-/** The compose state of the page, when it has one (the prompt box shows the axes only then). */
-export const ComposeContext = createContext<AxesModel | null>(null);
+import type { AxesModel } from './axes-model';
 
 /** "6 runs · 8 calls · about 30 s · free" */
 function estimateLine(e: PlanEstimate): string {
-  return [plural(e.runs, 'runsOne', 'runsMany'), e.calls !== e.runs ? plural(e.calls, 'callsOne', 'callsMany') : '', formatSeconds(e.seconds), formatCost(e.costUsd)].filter(Boolean).join(' · ');
+  return [
+    plural(e.runs, 'runsOne', 'runsMany'),
+    e.calls !== e.runs ? plural(e.calls, 'callsOne', 'callsMany') : '',
+    formatSeconds(e.seconds),
+    formatCost(e.costUsd),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** Writing a persona of one's own: a name and a system prompt. */
@@ -85,14 +37,26 @@ function PersonaForm({ onAdd }: { onAdd: (label: string, prompt: string) => Prom
         {t('systemPrompt')}
         <textarea dir="auto" rows={2} value={prompt} onInput={(e) => setPrompt(e.currentTarget.value)} placeholder={t('personaPromptPlaceholder')} />
       </label>
-      {error && <p class="run-error" role="alert">{error}</p>}
-      <button type="button" class="button secondary small" disabled={!prompt.trim()} onClick={() => void onAdd(label, prompt).then(
+      {error && (
+        <p class="run-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        type="button"
+        class="button secondary small"
+        disabled={!prompt.trim()}
+        onClick={() =>
+          void onAdd(label, prompt).then(
             () => {
               setLabel('');
               setPrompt('');
               setError(null);
             },
-            (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+          )
+        }
+      >
         {t('addPersona')}
       </button>
     </div>
@@ -110,12 +74,21 @@ function Templates({ model }: { model: AxesModel }) {
       <legend>{t('template')}</legend>
       {templates.length === 0 && <span class="muted">{t('noneSavedYet')}</span>}
       {templates.length > 0 && (
-        <select aria-label={t('savedTemplates')} value={chosen} onChange={(e) => {
-          setChosen(e.currentTarget.value);
-          if (e.currentTarget.value) model.applyTemplate(e.currentTarget.value);
-        }}>
+        <select
+          aria-label={t('savedTemplates')}
+          value={chosen}
+          onChange={(e) => {
+            setChosen(e.currentTarget.value);
+            if (e.currentTarget.value) model.applyTemplate(e.currentTarget.value);
+          }}
+        >
           <option value="">{t('applyTemplate')}</option>
-          {templates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}{tpl.id === defaultTemplateId ? t('defaultSuffix') : ''}</option>)}
+          {templates.map((tpl) => (
+            <option key={tpl.id} value={tpl.id}>
+              {tpl.name}
+              {tpl.id === defaultTemplateId ? t('defaultSuffix') : ''}
+            </option>
+          ))}
         </select>
       )}
       {current && (
@@ -123,11 +96,21 @@ function Templates({ model }: { model: AxesModel }) {
           <button type="button" class="link small" onClick={() => void model.setDefaultTemplate(current.id === defaultTemplateId ? null : current.id)}>
             {current.id === defaultTemplateId ? t('stopUsingAsDefault') : t('useAsDefault')}
           </button>
-          <button type="button" class="link small" onClick={() => void model.deleteTemplate(current.id).then(() => setChosen(''))}>{t('delete')}</button>
+          <button type="button" class="link small" onClick={() => void model.deleteTemplate(current.id).then(() => setChosen(''))}>
+            {t('delete')}
+          </button>
         </>
       )}
-      <input aria-label={t('templateName')} placeholder={t('templateNamePlaceholder')} value={name} onInput={(e) => setName(e.currentTarget.value)} style={{ flex: 1, minWidth: '10rem' }} />
-      <button type="button" class="button secondary small" disabled={!name.trim()} onClick={() => void model.saveTemplate(name).then(() => setName(''))}>{t('saveTemplate')}</button>
+      <input
+        aria-label={t('templateName')}
+        placeholder={t('templateNamePlaceholder')}
+        value={name}
+        onInput={(e) => setName(e.currentTarget.value)}
+        style={{ flex: 1, minWidth: '10rem' }}
+      />
+      <button type="button" class="button secondary small" disabled={!name.trim()} onClick={() => void model.saveTemplate(name).then(() => setName(''))}>
+        {t('saveTemplate')}
+      </button>
     </fieldset>
   );
 }
@@ -146,8 +129,12 @@ export function AxesPicker({ model, text, translator }: { model: AxesModel; text
   const estimate = model.estimate(text || ' ');
   const personas = [...COUNTRY_PERSONAS, ...model.prefs.value.customPersonas];
   const selectedPersona = (id: string) => axes.personas.some((p) => p.id === id);
-  const togglePersona = (p: PersonaSpec) => model.setAxes({ personas: selectedPersona(p.id) ? axes.personas.filter((q) => q.id !== p.id) : [...axes.personas, p] });
-  const toggleProvider = (id: string) => model.setAxes({ providerIds: chosen.includes(id) ? chosen.filter((x) => x !== id) : providers.filter((p) => p.id === id || chosen.includes(p.id)).map((p) => p.id) });
+  const togglePersona = (p: PersonaSpec) =>
+    model.setAxes({ personas: selectedPersona(p.id) ? axes.personas.filter((q) => q.id !== p.id) : [...axes.personas, p] });
+  const toggleProvider = (id: string) =>
+    model.setAxes({
+      providerIds: chosen.includes(id) ? chosen.filter((x) => x !== id) : providers.filter((p) => p.id === id || chosen.includes(p.id)).map((p) => p.id),
+    });
   const turns = draft?.context?.length ?? 0;
   // Where the prompt goes: every endpoint asked, and the one translating it when it is translated by a model.
   const asked = [...providers.filter((p) => chosen.includes(p.id)), ...(translator && axes.languages.length ? [translator] : [])];
@@ -156,13 +143,18 @@ export function AxesPicker({ model, text, translator }: { model: AxesModel; text
     axes.languages.length ? plural(axes.languages.length, 'languagesOne', 'languagesMany') : '',
     axes.personas.length ? plural(axes.personas.length, 'personasOne', 'personasMany') : '',
     axes.repetitions > 1 ? t('timesEach', axes.repetitions) : '',
-  ].filter(Boolean).join(' × ');
+  ]
+    .filter(Boolean)
+    .join(' × ');
 
   return (
     <div class="axes-picker">
       {draft?.from && (
         <p class="compose-from muted" role="status">
-          {draft.from}. <button type="button" class="link small" onClick={model.clearDraft}>{t('startOver')}</button>
+          {draft.from}.{' '}
+          <button type="button" class="link small" onClick={model.clearDraft}>
+            {t('startOver')}
+          </button>
         </p>
       )}
       {turns > 0 && (
@@ -176,8 +168,16 @@ export function AxesPicker({ model, text, translator }: { model: AxesModel; text
             <input type="radio" name="context-mode" checked={model.contextSent.value > 0} onChange={() => (model.contextSent.value = Math.min(turns, 2))} />
             {t('withTheLast')}
           </label>
-          <select aria-label={t('previousTurnsToSend')} value={String(model.contextSent.value || Math.min(turns, 2))} onChange={(e) => (model.contextSent.value = Number(e.currentTarget.value))}>
-            {Array.from({ length: turns }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{plural(n, 'turnsOne', 'turnsMany')}</option>)}
+          <select
+            aria-label={t('previousTurnsToSend')}
+            value={String(model.contextSent.value || Math.min(turns, 2))}
+            onChange={(e) => (model.contextSent.value = Number(e.currentTarget.value))}
+          >
+            {Array.from({ length: turns }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {plural(n, 'turnsOne', 'turnsMany')}
+              </option>
+            ))}
           </select>
           <span class="muted">{plural(turns, 'ofEarlierTurnsOne', 'ofEarlierTurnsMany')}</span>
         </fieldset>
@@ -185,7 +185,9 @@ export function AxesPicker({ model, text, translator }: { model: AxesModel; text
       <details class="axes">
         <summary>
           <strong>{t('ask')}</strong> <span data-testid="axes-summary">{summary}</span>
-          <span class="muted" data-testid="estimate">{estimateLine(estimate)}</span>
+          <span class="muted" data-testid="estimate">
+            {estimateLine(estimate)}
+          </span>
           <Destination endpoints={asked} testId="axes-destination" />
         </summary>
 
@@ -206,36 +208,78 @@ export function AxesPicker({ model, text, translator }: { model: AxesModel; text
               <input type="checkbox" checked={selectedPersona(p.id)} onChange={() => togglePersona(p)} />
               {p.label}
               {p.id.startsWith('custom-') && (
-                <button type="button" class="link small" aria-label={t('deletePersona', p.label)} onClick={() => void model.removePersona(p.id)}>×</button>
+                <button type="button" class="link small" aria-label={t('deletePersona', p.label)} onClick={() => void model.removePersona(p.id)}>
+                  ×
+                </button>
               )}
             </label>
           ))}
-          <button type="button" class="link small" aria-expanded={writing} onClick={() => setWriting(!writing)}>{writing ? t('close') : t('writeYourOwn')}</button>
-          {writing && <PersonaForm onAdd={async (label, prompt) => {
-            togglePersona(await model.addPersona(label, prompt));
-            setWriting(false);
-          }} />}
+          <button type="button" class="link small" aria-expanded={writing} onClick={() => setWriting(!writing)}>
+            {writing ? t('close') : t('writeYourOwn')}
+          </button>
+          {writing && (
+            <PersonaForm
+              onAdd={async (label, prompt) => {
+                togglePersona(await model.addPersona(label, prompt));
+                setWriting(false);
+              }}
+            />
+          )}
         </fieldset>
         <fieldset>
           <legend>{t('sampling')}</legend>
           <label class="toggle">
-            <Interpolated id="askEachTimes" parts={[<input key="times" type="number" min={1} max={MAX_REPETITIONS} value={axes.repetitions} aria-label={t('timesToAsk')} onInput={(e) => model.setAxes({ repetitions: Number(e.currentTarget.value) || 1 })} />]} />
+            <Interpolated
+              id="askEachTimes"
+              parts={[
+                <input
+                  key="times"
+                  type="number"
+                  min={1}
+                  max={MAX_REPETITIONS}
+                  value={axes.repetitions}
+                  aria-label={t('timesToAsk')}
+                  onInput={(e) => model.setAxes({ repetitions: Number(e.currentTarget.value) || 1 })}
+                />,
+              ]}
+            />
           </label>
           <label class="toggle">
             {t('temperature')}
-            <input type="number" min={0} max={2} step={0.1} placeholder={t('defaultPlaceholder')} value={axes.temperature ?? ''} aria-label={t('temperature')} onInput={(e) => model.setAxes({ temperature: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) })} />
+            <input
+              type="number"
+              min={0}
+              max={2}
+              step={0.1}
+              placeholder={t('defaultPlaceholder')}
+              value={axes.temperature ?? ''}
+              aria-label={t('temperature')}
+              onInput={(e) => model.setAxes({ temperature: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) })}
+            />
           </label>
         </fieldset>
         <Templates model={model} />
         {estimate.unpriced.length > 0 && <p class="muted axes-estimate">{t('noKnownPrice', estimate.unpriced.join(', '))}</p>}
       </details>
-      {model.captureSites.value.length > 0 && <p class="muted small-note" data-testid="capture-axes-note">{t('capturedAskedSameWay', listOf(model.captureSites.value))}</p>}
-      {model.problem.value && <p class="run-error" role="alert">{model.problem.value}</p>}
+      {model.captureSites.value.length > 0 && (
+        <p class="muted small-note" data-testid="capture-axes-note">
+          {t('capturedAskedSameWay', listOf(model.captureSites.value))}
+        </p>
+      )}
+      {model.problem.value && (
+        <p class="run-error" role="alert">
+          {model.problem.value}
+        </p>
+      )}
       {model.confirming.value !== null && (
         <div class="axes-confirm" role="alertdialog" aria-label={t('confirmLargeRun')}>
           <span>{t('confirmAsksFor', model.confirming.value, estimateLine(estimate))}</span>
-          <button type="submit" class="button small" onClick={model.confirm}>{t('startRuns', model.confirming.value)}</button>
-          <button type="button" class="link small" onClick={model.cancelConfirm}>{t('change')}</button>
+          <button type="submit" class="button small" onClick={model.confirm}>
+            {t('startRuns', model.confirming.value)}
+          </button>
+          <button type="button" class="link small" onClick={model.cancelConfirm}>
+            {t('change')}
+          </button>
         </div>
       )}
     </div>

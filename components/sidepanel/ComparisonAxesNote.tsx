@@ -1,8 +1,6 @@
 import type { Comparison, Run } from '@/utils/core/runner/types';
 import { t, tn } from '@/utils/core/i18n';
 
-
-
 /**
  * What a comparison sent besides its prompt: the conversation's turns (or that it went alone), how many times each
  * target was asked and at what temperature; and the way to ask it again with other targets, languages or personas.
@@ -26,14 +24,20 @@ export function ComparisonAxesNote({ comparison, runs, onRerun }: { comparison: 
           </ol>
         </details>
       ) : (
-        available > 0 && <p class="muted" data-testid="context-used">{tn(available, 'sentAloneOne', 'sentAloneMany')}</p>
+        available > 0 && (
+          <p class="muted" data-testid="context-used">
+            {tn(available, 'sentAloneOne', 'sentAloneMany')}
+          </p>
+        )
       )}
       {repetitions > 1 && (
         <p class="muted">{temperature !== undefined ? t('eachTargetAskedAt', repetitions, temperature) : t('eachTargetAsked', repetitions)}</p>
       )}
       {comparison.rerunOf && <p class="muted">{t('rerunOfEarlier')}</p>}
       {onRerun && (
-        <button type="button" class="link small" onClick={onRerun}>{t('rerunWithOthers')}</button>
+        <button type="button" class="link small" onClick={onRerun}>
+          {t('rerunWithOthers')}
+        </button>
       )}
     </div>
   );

@@ -39,7 +39,21 @@ export interface ComparisonViewProps {
 }
 
 /** One comparison: the prompt, a toolbar (formatting, diff baseline, synced scroll), then one column per run. */
-export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, onCancelAll, onOpenSettings, onAnnotate, analysis, judge, meaning, onRerun, held }: ComparisonViewProps) {
+export function ComparisonView({
+  comparison,
+  runs,
+  textOf,
+  onRetry,
+  onCancel,
+  onCancelAll,
+  onOpenSettings,
+  onAnnotate,
+  analysis,
+  judge,
+  meaning,
+  onRerun,
+  held,
+}: ComparisonViewProps) {
   const [grid, setGrid] = useState(true);
   const gridWanted = wantsGrid(runs);
   const [evidence, setEvidence] = useState<Set<string>>(new Set());
@@ -59,7 +73,9 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
   // Each column is diffed in the language it shows: a back-translated answer against the baseline's text in
   // the reading language.
   const baselineFor = (run: Run) =>
-    baseline && run.id !== baselineId ? baselineTextFor(shownText(run, translatedOf(run), textOf(run.id).value), baseline, translatedOf(baseline), textOf(baseline.id).value) : undefined;
+    baseline && run.id !== baselineId
+      ? baselineTextFor(shownText(run, translatedOf(run), textOf(run.id).value), baseline, translatedOf(baseline), textOf(baseline.id).value)
+      : undefined;
   const names = useMemo(() => new Map(runs.map((r) => [r.id, answerName(r, runs, comparison.language)])), [runs, comparison.language]);
   const ordered = [...runs].sort((a, b) => {
     const pa = pinned.indexOf(a.id);
@@ -70,7 +86,21 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
   const groups: { key: string; label: string; runs: Run[] }[] = [];
   for (const run of ordered) {
     const key = pinned.includes(run.id) ? 'pinned' : voiceKey(run.target);
-    const group = groups.find((g) => g.key === key) ?? groups[groups.push({ key, label: key === 'pinned' ? t('pin') : voiceName(run, runs.map((r) => r.target)), runs: [] }) - 1]!;
+    const group =
+      groups.find((g) => g.key === key) ??
+      groups[
+        groups.push({
+          key,
+          label:
+            key === 'pinned'
+              ? t('pin')
+              : voiceName(
+                  run,
+                  runs.map((r) => r.target),
+                ),
+          runs: [],
+        }) - 1
+      ]!;
     group.runs.push(run);
   }
   const toggle = <T,>(set: Set<T>, value: T) => {
@@ -118,10 +148,14 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
         <>
           {analysis && analysis.order.length > 0 && <AnalysisSummary analysis={analysis} names={names} judge={judge} meaning={meaning} />}
           <div class="toolbar" role="toolbar" aria-label={t('howAnswersShown')}>
-            <ReadingToggle runs={runs} translated={readTranslated} onChange={(on) => {
+            <ReadingToggle
+              runs={runs}
+              translated={readTranslated}
+              onChange={(on) => {
                 setReadTranslated(on);
                 setFlipped(new Set());
-              }} />
+              }}
+            />
             {gridWanted && (
               <label class="toggle">
                 <input type="checkbox" checked={grid} onChange={(e) => setGrid(e.currentTarget.checked)} />
@@ -137,7 +171,9 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
               <select aria-label={t('showDifferencesFrom')} value={baselineId} onChange={(e) => setBaselineId(e.currentTarget.value)}>
                 <option value="">{t('nothing')}</option>
                 {runs.map((r) => (
-                  <option key={r.id} value={r.id}>{names.get(r.id)}</option>
+                  <option key={r.id} value={r.id}>
+                    {names.get(r.id)}
+                  </option>
                 ))}
               </select>
             </label>
@@ -148,42 +184,54 @@ export function ComparisonView({ comparison, runs, textOf, onRetry, onCancel, on
               </label>
             )}
           </div>
-          {gridWanted && grid ? <GridLayout key={comparison.id} runs={runs} textOf={textOf} analysis={analysis} onRetry={onRetry} translated={readTranslated} formatted={formatted} /> : <div class={`columns${syncScroll ? ' synced' : ''}`}>
-            {groups.map((group) => (
-              // One row per model (pinned answers first): its languages read across.
-              <div key={group.key} class="column-group" role="group" aria-label={group.label}>
-                {group.runs.map((run) => (
-                  <RunColumn
-                    key={run.id}
-                    run={run}
-                    name={names.get(run.id) ?? run.target.model}
-                    peers={runs}
-                    text={textOf(run.id)}
-                    view={{
-                      formatted,
-                      isBaseline: run.id === baselineId,
-                      baseline: baselineFor(run),
-                      baselineName: baseline ? names.get(baseline.id) : undefined,
-                      collapsed: collapsed.has(run.id),
-                      pinned: pinned.includes(run.id),
-                      analysis: analysis?.runs.get(run.id),
-                      showEvidence: evidence.has(run.id),
-                      translated: translatedOf(run),
-                      prompt: comparison.prompt,
-                    }}
-                    onToggleEvidence={() => setEvidence((e) => toggle(e, run.id))}
-                    onToggleTranslated={() => setFlipped((f) => toggle(f, run.id))}
-                    onRetry={() => onRetry(run.id)}
-                    onCancel={() => onCancel(run.id)}
-                    onToggleCollapse={() => setCollapsed((c) => toggle(c, run.id))}
-                    onTogglePin={() => setPinned((p) => (p.includes(run.id) ? p.filter((x) => x !== run.id) : [...p, run.id]))}
-                    onScroll={follow}
-                    bodyRef={(el) => (el ? bodies.current.set(run.id, el) : bodies.current.delete(run.id))}
-                  />
-                ))}
-              </div>
-            ))}
-          </div>}
+          {gridWanted && grid ? (
+            <GridLayout
+              key={comparison.id}
+              runs={runs}
+              textOf={textOf}
+              analysis={analysis}
+              onRetry={onRetry}
+              translated={readTranslated}
+              formatted={formatted}
+            />
+          ) : (
+            <div class={`columns${syncScroll ? ' synced' : ''}`}>
+              {groups.map((group) => (
+                // One row per model (pinned answers first): its languages read across.
+                <div key={group.key} class="column-group" role="group" aria-label={group.label}>
+                  {group.runs.map((run) => (
+                    <RunColumn
+                      key={run.id}
+                      run={run}
+                      name={names.get(run.id) ?? run.target.model}
+                      peers={runs}
+                      text={textOf(run.id)}
+                      view={{
+                        formatted,
+                        isBaseline: run.id === baselineId,
+                        baseline: baselineFor(run),
+                        baselineName: baseline ? names.get(baseline.id) : undefined,
+                        collapsed: collapsed.has(run.id),
+                        pinned: pinned.includes(run.id),
+                        analysis: analysis?.runs.get(run.id),
+                        showEvidence: evidence.has(run.id),
+                        translated: translatedOf(run),
+                        prompt: comparison.prompt,
+                      }}
+                      onToggleEvidence={() => setEvidence((e) => toggle(e, run.id))}
+                      onToggleTranslated={() => setFlipped((f) => toggle(f, run.id))}
+                      onRetry={() => onRetry(run.id)}
+                      onCancel={() => onCancel(run.id)}
+                      onToggleCollapse={() => setCollapsed((c) => toggle(c, run.id))}
+                      onTogglePin={() => setPinned((p) => (p.includes(run.id) ? p.filter((x) => x !== run.id) : [...p, run.id]))}
+                      onScroll={follow}
+                      bodyRef={(el) => (el ? bodies.current.set(run.id, el) : bodies.current.delete(run.id))}
+                    />
+                  ))}
+                </div>
+              ))}
+            </div>
+          )}
         </>
       )}
     </section>

@@ -50,14 +50,37 @@ function CellAnswer({ run, text, label, analysis, onRetry, numbered, translated,
     <div class={`grid-answer run-${run.state}`} data-testid="grid-answer" data-state={run.state}>
       <div class="grid-answer-head">
         {numbered && <span class="muted">#{run.repetition ?? 1}</span>}
-        <span class={`badge ${run.state === 'done' && label ? `refusal-${label}` : `state-${run.state}`}`} data-testid="grid-badge">{badge}</span>
-        {run.state === 'done' && analysis && valueChips(analysis.values).map((chip) => <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>)}
+        <span class={`badge ${run.state === 'done' && label ? `refusal-${label}` : `state-${run.state}`}`} data-testid="grid-badge">
+          {badge}
+        </span>
+        {run.state === 'done' &&
+          analysis &&
+          valueChips(analysis.values).map((chip) => (
+            <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">
+              {chip.label}
+            </span>
+          ))}
         {canRetry(run.state) && run.state !== 'done' && !isImportedRun(run) && (
-          <button class="link small" onClick={onRetry}>{t('retry')}</button>
+          <button class="link small" onClick={onRetry}>
+            {t('retry')}
+          </button>
         )}
       </div>
-      {run.error && <p class="run-error" role="alert">{run.error}</p>}
-      {back && <p class="muted back-note" data-testid="grid-back-note">{t('translatedFromInto', languageLabel(back.from), languageLabel(back.language), back.engine === 'chrome' ? t('chromeTranslator') : back.model ?? back.engine)}</p>}
+      {run.error && (
+        <p class="run-error" role="alert">
+          {run.error}
+        </p>
+      )}
+      {back && (
+        <p class="muted back-note" data-testid="grid-back-note">
+          {t(
+            'translatedFromInto',
+            languageLabel(back.from),
+            languageLabel(back.language),
+            back.engine === 'chrome' ? t('chromeTranslator') : (back.model ?? back.engine),
+          )}
+        </p>
+      )}
       <div class="grid-text" dir="auto" lang={back ? back.language : (run.answerLanguage?.code ?? run.target.language ?? undefined)} data-testid="grid-text">
         {formatted && run.state === 'done' ? <Markdown text={shown} /> : shown}
       </div>
@@ -66,13 +89,29 @@ function CellAnswer({ run, text, label, analysis, onRetry, numbered, translated,
 }
 
 /** A select of the axes, for rows or columns. */
-function AxisSelect({ label, value, options, onChange, allowNone }: { label: string; value: Axis | null; options: Axis[]; onChange: (axis: Axis | null) => void; allowNone?: boolean }) {
+function AxisSelect({
+  label,
+  value,
+  options,
+  onChange,
+  allowNone,
+}: {
+  label: string;
+  value: Axis | null;
+  options: Axis[];
+  onChange: (axis: Axis | null) => void;
+  allowNone?: boolean;
+}) {
   return (
     <label class="toggle">
       {label}
       <select aria-label={label} value={value ?? ''} onChange={(e) => onChange((e.currentTarget.value || null) as Axis | null)}>
         {allowNone && <option value="">{t('oneColumn')}</option>}
-        {options.map((axis) => <option key={axis} value={axis}>{AXIS_LABEL[axis]}</option>)}
+        {options.map((axis) => (
+          <option key={axis} value={axis}>
+            {AXIS_LABEL[axis]}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -103,18 +142,29 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial, translate
     if (!axis) return;
     setChoice((c) => ({ rows: axis, cols: c.cols === axis ? c.rows : c.cols, filter: undefined }));
   };
-  const setCols = (axis: Axis | null) => setChoice((c) => ({ rows: c.rows === axis && axis ? (AXES.find((a) => a !== axis && varying.includes(a)) ?? c.rows) : c.rows, cols: axis, filter: undefined }));
+  const setCols = (axis: Axis | null) =>
+    setChoice((c) => ({
+      rows: c.rows === axis && axis ? (AXES.find((a) => a !== axis && varying.includes(a)) ?? c.rows) : c.rows,
+      cols: axis,
+      filter: undefined,
+    }));
 
   return (
     <section class="grid-layout" aria-label={t('answersInGrid')}>
       <div class="toolbar" role="toolbar" aria-label={t('gridLayout')}>
         <AxisSelect label={t('rows')} value={choice.rows} options={options} onChange={setRows} />
-        {options.length > 1 && <AxisSelect label={t('columns')} value={choice.cols} options={options.filter((a) => a !== choice.rows)} onChange={setCols} allowNone />}
+        {options.length > 1 && (
+          <AxisSelect label={t('columns')} value={choice.cols} options={options.filter((a) => a !== choice.rows)} onChange={setCols} allowNone />
+        )}
         {third && (
           <label class="toggle">
             {ONLY_AXIS[third]}
             <select aria-label={SHOW_AXIS[third]} value={filter} onChange={(e) => setChoice((c) => ({ ...c, filter: e.currentTarget.value }))}>
-              {thirdValues.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+              {thirdValues.map((v) => (
+                <option key={v.key} value={v.key}>
+                  {v.label}
+                </option>
+              ))}
             </select>
           </label>
         )}
@@ -124,27 +174,60 @@ export function GridLayout({ runs, textOf, analysis, onRetry, initial, translate
           {choice.cols && (
             <thead>
               <tr>
-                <th scope="col"><span class="sr-only">{AXIS_LABEL[choice.rows]}</span></th>
-                {cols.map((c) => <th key={c.key} scope="col" dir="auto">{c.label}</th>)}
+                <th scope="col">
+                  <span class="sr-only">{AXIS_LABEL[choice.rows]}</span>
+                </th>
+                {cols.map((c) => (
+                  <th key={c.key} scope="col" dir="auto">
+                    {c.label}
+                  </th>
+                ))}
               </tr>
             </thead>
           )}
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row" dir="auto">{r.label}</th>
+                <th scope="row" dir="auto">
+                  {r.label}
+                </th>
                 {cols.map((c) => {
                   const list = cell(r.key, c.key);
                   return (
                     <td key={c.key} data-testid="grid-cell" data-col={c.label} aria-label={[r.label, c.label].filter(Boolean).join(', ')}>
-                      {list.length === 0 ? <span class="muted">—</span> : list.length === 1 ? (
-                        <CellAnswer run={list[0]!} text={textOf(list[0]!.id)} label={labelOf(list[0]!)} analysis={analysis?.runs.get(list[0]!.id)} onRetry={() => onRetry(list[0]!.id)} numbered={false} translated={translated} formatted={formatted} />
+                      {list.length === 0 ? (
+                        <span class="muted">—</span>
+                      ) : list.length === 1 ? (
+                        <CellAnswer
+                          run={list[0]!}
+                          text={textOf(list[0]!.id)}
+                          label={labelOf(list[0]!)}
+                          analysis={analysis?.runs.get(list[0]!.id)}
+                          onRetry={() => onRetry(list[0]!.id)}
+                          numbered={false}
+                          translated={translated}
+                          formatted={formatted}
+                        />
                       ) : (
                         <div class="grid-spread">
-                          <p class="grid-spread-head" data-testid="grid-spread">{spreadText(spreadOf(list, labelOf)) || t('waitingForAnswers')}</p>
+                          <p class="grid-spread-head" data-testid="grid-spread">
+                            {spreadText(spreadOf(list, labelOf)) || t('waitingForAnswers')}
+                          </p>
                           <details>
                             <summary>{t('showTheAnswers', list.length)}</summary>
-                            {list.map((run) => <CellAnswer key={run.id} run={run} text={textOf(run.id)} label={labelOf(run)} analysis={analysis?.runs.get(run.id)} onRetry={() => onRetry(run.id)} numbered translated={translated} formatted={formatted} />)}
+                            {list.map((run) => (
+                              <CellAnswer
+                                key={run.id}
+                                run={run}
+                                text={textOf(run.id)}
+                                label={labelOf(run)}
+                                analysis={analysis?.runs.get(run.id)}
+                                onRetry={() => onRetry(run.id)}
+                                numbered
+                                translated={translated}
+                                formatted={formatted}
+                              />
+                            ))}
                           </details>
                         </div>
                       )}

@@ -23,7 +23,9 @@ function axesSummary(axes: NonNullable<Comparison['held']>['axes'], endpoints: n
     axes.languages.length ? plural(axes.languages.length, 'languagesOne', 'languagesMany') : '',
     axes.personas.length ? plural(axes.personas.length, 'personasOne', 'personasMany') : '',
     axes.repetitions > 1 ? t('timesEach', axes.repetitions) : '',
-  ].filter(Boolean).join(' × ');
+  ]
+    .filter(Boolean)
+    .join(' × ');
 }
 
 /**
@@ -48,11 +50,19 @@ export function HeldRunsBar({ comparison, translatorModels, onExtend, onUseModel
       <div class="held-bar" role="alert" data-testid="held-runs">
         <p>
           {held.chars
-            ? t('heldLongPrompt', held.chars.toLocaleString(uiLanguage()), MAX_CAPTURED_PROMPT_CHARS.toLocaleString(uiLanguage()), held.runs, axesSummary(held.axes, held.axes.providerIds?.length ?? null))
+            ? t(
+                'heldLongPrompt',
+                held.chars.toLocaleString(uiLanguage()),
+                MAX_CAPTURED_PROMPT_CHARS.toLocaleString(uiLanguage()),
+                held.runs,
+                axesSummary(held.axes, held.axes.providerIds?.length ?? null),
+              )
             : t('heldConfirm', held.runs, axesSummary(held.axes, held.axes.providerIds?.length ?? null))}
         </p>
         <div class="held-actions">
-          <button type="button" class="button small" disabled={busy} onClick={() => void act()}>{t('heldAskThem')}</button>
+          <button type="button" class="button small" disabled={busy} onClick={() => void act()}>
+            {t('heldAskThem')}
+          </button>
           {dismiss}
         </div>
       </div>

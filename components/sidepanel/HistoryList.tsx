@@ -71,7 +71,14 @@ export function HistoryList(props: HistoryListProps) {
   };
 
   return (
-    <ul ref={list} class="history" aria-label={t('comparisonsLabel')} aria-rowcount={props.ids.length} style={{ height: `${props.ids.length * ROW_HEIGHT}px` }} onKeyDown={onKeyDown}>
+    <ul
+      ref={list}
+      class="history"
+      aria-label={t('comparisonsLabel')}
+      aria-rowcount={props.ids.length}
+      style={{ height: `${props.ids.length * ROW_HEIGHT}px` }}
+      onKeyDown={onKeyDown}
+    >
       {visible.map((id, i) => {
         const index = first + i;
         const row = props.rows.get(id);
@@ -81,14 +88,28 @@ export function HistoryList(props: HistoryListProps) {
         const inStudies = Boolean(c.batchId && study && props.onOpenStudy);
         return (
           <li key={id} class="history-row" style={style} data-index={index} aria-posinset={index + 1} aria-setsize={props.ids.length}>
-            <button class="history-item" data-testid="history-item" title={inStudies ? t('opensInStudies') : undefined} onClick={() => (inStudies ? props.onOpenStudy!(c.batchId!) : props.onOpen(c.id))}>
-              <span class="history-prompt" dir="auto">{c.prompt}</span>
+            <button
+              class="history-item"
+              data-testid="history-item"
+              title={inStudies ? t('opensInStudies') : undefined}
+              onClick={() => (inStudies ? props.onOpenStudy!(c.batchId!) : props.onOpen(c.id))}
+            >
+              <span class="history-prompt" dir="auto">
+                {c.prompt}
+              </span>
               <span class="muted history-meta">
-                {formatTime(c.createdAt)} · {originLabel(c, study)} · {props.summary(runs)}{inStudies ? ' ↗' : ''}
-                {c.tags?.map((tag) => <span key={tag} class="tag">{tag}</span>)}
+                {formatTime(c.createdAt)} · {originLabel(c, study)} · {props.summary(runs)}
+                {inStudies ? ' ↗' : ''}
+                {c.tags?.map((tag) => (
+                  <span key={tag} class="tag">
+                    {tag}
+                  </span>
+                ))}
               </span>
             </button>
-            <button class="icon-button" aria-label={t('deletePrompt', c.prompt.slice(0, 40))} title={t('delete')} onClick={() => props.onDelete(c.id)}>✕</button>
+            <button class="icon-button" aria-label={t('deletePrompt', c.prompt.slice(0, 40))} title={t('delete')} onClick={() => props.onDelete(c.id)}>
+              ✕
+            </button>
           </li>
         );
       })}

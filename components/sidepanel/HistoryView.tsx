@@ -46,7 +46,17 @@ export interface HistoryViewProps {
 function importReportText(report: ImportReport): string {
   const parts = [t('importReportAdded', String(report.added))];
   if (report.duplicates) parts.push(t('importReportDuplicates', String(report.duplicates)));
-  if (report.skipped.length) parts.push(t('importReportSkipped', String(report.skipped.length), report.skipped.slice(0, 3).map((s) => `#${s.index + 1} (${s.reason})`).join('; ')));
+  if (report.skipped.length)
+    parts.push(
+      t(
+        'importReportSkipped',
+        String(report.skipped.length),
+        report.skipped
+          .slice(0, 3)
+          .map((s) => `#${s.index + 1} (${s.reason})`)
+          .join('; '),
+      ),
+    );
   return `${parts.join(', ')}.`;
 }
 
@@ -68,7 +78,12 @@ export function runSummary(runs: Run[]): string {
   const count = (state: Run['state']) => runs.filter((r) => r.state === state).length;
   const done = count('done');
   const pending = runs.length - done - count('failed') - count('interrupted');
-  return [plural(done, 'answersOne', 'answersMany'), count('failed') && t('summaryFailed', count('failed')), count('interrupted') && t('summaryInterrupted', count('interrupted')), pending && t('summaryInProgress', pending)]
+  return [
+    plural(done, 'answersOne', 'answersMany'),
+    count('failed') && t('summaryFailed', count('failed')),
+    count('interrupted') && t('summaryInterrupted', count('interrupted')),
+    pending && t('summaryInProgress', pending),
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -96,36 +111,64 @@ export function HistoryView(props: HistoryViewProps) {
         <div class="toggle">
           <select aria-label={t('filterSite')} value={filter.site ?? ''} onChange={(e) => set({ site: e.currentTarget.value || undefined })}>
             <option value="">{t('allSites')}</option>
-            {facets?.sites.map((s) => <option key={s.id} value={s.id}>{s.id === 'panel' ? t('typedInParallax') : s.id === 'page' ? t('selectedOnAPage') : s.id === STUDY_SOURCE ? t('fromStudies') : s.name}</option>)}
+            {facets?.sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id === 'panel' ? t('typedInParallax') : s.id === 'page' ? t('selectedOnAPage') : s.id === STUDY_SOURCE ? t('fromStudies') : s.name}
+              </option>
+            ))}
           </select>
           {(facets?.providers.length ?? 0) > 1 && (
             <select aria-label={t('filterProvider')} value={filter.provider ?? ''} onChange={(e) => set({ provider: e.currentTarget.value || undefined })}>
               <option value="">{t('allProviders')}</option>
-              {facets!.providers.map((p) => <option key={p} value={p}>{p}</option>)}
+              {facets!.providers.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
             </select>
           )}
           <select aria-label={t('filterModel')} value={filter.model ?? ''} onChange={(e) => set({ model: e.currentTarget.value || undefined })}>
             <option value="">{t('allModels')}</option>
-            {facets?.models.map((m) => <option key={m} value={m}>{m}</option>)}
+            {facets?.models.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
           </select>
           {!!facets?.languages.length && (
             <select aria-label={t('filterLanguage')} value={filter.language ?? ''} onChange={(e) => set({ language: e.currentTarget.value || undefined })}>
               <option value="">{t('allLanguages')}</option>
-              {facets.languages.map((l) => <option key={l} value={l}>{l}</option>)}
+              {facets.languages.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
             </select>
           )}
           {!!facets?.tags.length && (
             <select aria-label={t('filterTag')} value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
               <option value="">{t('allTags')}</option>
-              {facets.tags.map((t) => <option key={t} value={t}>{t}</option>)}
+              {facets.tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
             </select>
           )}
-          <select aria-label={t('filterRefusals')} value={filter.refusal ?? ''} onChange={(e) => set({ refusal: (e.currentTarget.value || undefined) as HistoryFilter['refusal'] })}>
+          <select
+            aria-label={t('filterRefusals')}
+            value={filter.refusal ?? ''}
+            onChange={(e) => set({ refusal: (e.currentTarget.value || undefined) as HistoryFilter['refusal'] })}
+          >
             <option value="">{t('refusedOrNot')}</option>
             <option value="refused">{t('someRefused')}</option>
             <option value="answered">{t('someAnswered')}</option>
           </select>
-          <select aria-label={t('filterState')} value={filter.state ?? ''} onChange={(e) => set({ state: (e.currentTarget.value || undefined) as Run['state'] | undefined })}>
+          <select
+            aria-label={t('filterState')}
+            value={filter.state ?? ''}
+            onChange={(e) => set({ state: (e.currentTarget.value || undefined) as Run['state'] | undefined })}
+          >
             <option value="">{t('anyOutcome')}</option>
             <option value="failed">{t('withFailure')}</option>
             <option value="interrupted">{t('interruptedFilter')}</option>
@@ -147,17 +190,29 @@ export function HistoryView(props: HistoryViewProps) {
             </button>
           ))}
           {props.onExportPair && facets && <LlmComparatorExport targets={facets.targets} onExport={props.onExportPair} />}
-          <button class="button secondary small" disabled={Boolean(props.busy)} onClick={() => fileInput.current?.click()}>{t('importButton')}</button>
-          <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label={t('importLabel')} onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) props.onImport(file);
-            e.currentTarget.value = '';
-          }} />
+          <button class="button secondary small" disabled={Boolean(props.busy)} onClick={() => fileInput.current?.click()}>
+            {t('importButton')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            aria-label={t('importLabel')}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) props.onImport(file);
+              e.currentTarget.value = '';
+            }}
+          />
         </div>
       </div>
       {props.canUndo && (
         <p class="notice ok" role="status">
-          {t('deletedUndo')} <button class="link" onClick={props.onUndo}>{t('undo')}</button>
+          {t('deletedUndo')}{' '}
+          <button class="link" onClick={props.onUndo}>
+            {t('undo')}
+          </button>
         </p>
       )}
       {props.busy && <BusyNote busy={props.busy} />}
@@ -168,7 +223,10 @@ export function HistoryView(props: HistoryViewProps) {
       )}
       {studiesHidden && (
         <p class="muted studies-hidden" data-testid="studies-hidden">
-          {t('studiesNotListed')} <button class="link" onClick={() => set({ site: STUDY_SOURCE })}>{t('showStudies')}</button>
+          {t('studiesNotListed')}{' '}
+          <button class="link" onClick={() => set({ site: STUDY_SOURCE })}>
+            {t('showStudies')}
+          </button>
         </p>
       )}
       {!ids ? (
@@ -181,9 +239,18 @@ export function HistoryView(props: HistoryViewProps) {
       ) : (
         <>
           <p class="muted" aria-live="polite">
-            {props.counting ? t('countingComparisons') : tn(ids.length, 'comparisonCountOne', 'comparisonCount')}{props.storageUsed ? ` · ${t('storageUsed', props.storageUsed)}` : ''}
+            {props.counting ? t('countingComparisons') : tn(ids.length, 'comparisonCountOne', 'comparisonCount')}
+            {props.storageUsed ? ` · ${t('storageUsed', props.storageUsed)}` : ''}
           </p>
-          <HistoryList ids={ids} rows={props.rows} onVisible={props.onVisible} onOpen={props.onOpen} onOpenStudy={props.onOpenStudy} onDelete={props.onDelete} summary={runSummary} />
+          <HistoryList
+            ids={ids}
+            rows={props.rows}
+            onVisible={props.onVisible}
+            onOpen={props.onOpen}
+            onOpenStudy={props.onOpenStudy}
+            onDelete={props.onDelete}
+            summary={runSummary}
+          />
         </>
       )}
     </section>

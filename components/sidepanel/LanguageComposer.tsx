@@ -39,14 +39,27 @@ export function LanguageComposer({ choice, text, closeWhen }: { choice: Language
             </span>
           )}
         </summary>
-        <LanguagePicker selected={languages} onChange={choice.setLanguages} savedSets={settings.translation.savedSets} onSaveSet={(label, codes) => void settings.saveSet(label, codes)} />
+        <LanguagePicker
+          selected={languages}
+          onChange={choice.setLanguages}
+          savedSets={settings.translation.savedSets}
+          onSaveSet={(label, codes) => void settings.saveSet(label, codes)}
+        />
         <div class="composer-row">
           <label class="toggle">
             {t('promptWrittenIn')}
-            <select aria-label={t('promptWrittenInLabel')} value={choice.sourceOverride ?? ''} onChange={(e) => choice.setSourceOverride(e.currentTarget.value || null)}>
-              <option value="">{text.trim() ? t('detectedLanguage', languageName(source, t('pageLang'))) : t('detectElse', languageName(source, t('pageLang')))}</option>
+            <select
+              aria-label={t('promptWrittenInLabel')}
+              value={choice.sourceOverride ?? ''}
+              onChange={(e) => choice.setSourceOverride(e.currentTarget.value || null)}
+            >
+              <option value="">
+                {text.trim() ? t('detectedLanguage', languageName(source, t('pageLang'))) : t('detectElse', languageName(source, t('pageLang')))}
+              </option>
               {LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code}>{l.name} · {l.nativeName}</option>
+                <option key={l.code} value={l.code}>
+                  {l.name} · {l.nativeName}
+                </option>
               ))}
             </select>
           </label>
@@ -54,10 +67,16 @@ export function LanguageComposer({ choice, text, closeWhen }: { choice: Language
         {languages.length > 0 && (
           <p class="muted" data-testid="translation-engine">
             {engine.kind === 'none' ? t('noTranslationEngine') : t('translatedByEngine', engine.label)}{' '}
-            <a href="/options.html#translation" target="_blank" rel="noopener">{t('change')}</a>
+            <a href="/options.html#translation" target="_blank" rel="noopener">
+              {t('change')}
+            </a>
           </p>
         )}
-        {engine.problem && languages.length > 0 && <p class="run-error" role="alert">{engine.problem}</p>}
+        {engine.problem && languages.length > 0 && (
+          <p class="run-error" role="alert">
+            {engine.problem}
+          </p>
+        )}
       </details>
       {targets.length > 0 && text.trim() && !choice.review && (
         <div class="composer-row">

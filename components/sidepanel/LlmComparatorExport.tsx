@@ -20,13 +20,23 @@ export function LlmComparatorExport({ targets, onExport }: LlmComparatorExportPr
       <summary>{t('llmComparatorSummary')}</summary>
       <div class="toggle">
         <select aria-label={t('modelA')} value={a} onChange={(e) => setA(Number(e.currentTarget.value))}>
-          {targets.map((t, i) => <option key={label(t)} value={i}>{label(t)}</option>)}
+          {targets.map((t, i) => (
+            <option key={label(t)} value={i}>
+              {label(t)}
+            </option>
+          ))}
         </select>
         <span class="muted">{t('versus')}</span>
         <select aria-label={t('modelB')} value={b} onChange={(e) => setB(Number(e.currentTarget.value))}>
-          {targets.map((t, i) => <option key={label(t)} value={i}>{label(t)}</option>)}
+          {targets.map((t, i) => (
+            <option key={label(t)} value={i}>
+              {label(t)}
+            </option>
+          ))}
         </select>
-        <button class="button secondary small" disabled={a === b} onClick={() => onExport({ a: targets[a]!, b: targets[b]! })}>{t('exportPair')}</button>
+        <button class="button secondary small" disabled={a === b} onClick={() => onExport({ a: targets[a]!, b: targets[b]! })}>
+          {t('exportPair')}
+        </button>
       </div>
       {a === b && <p class="muted">{t('chooseTwoModels')}</p>}
     </details>

@@ -1,7 +1,8 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ComposeSpec } from '@/utils/platform/messaging/protocol-compose';
 import { normalisePrompt } from '@/utils/core/runner/plan';
-import { AxesPicker, ComposeContext } from './AxesPicker';
+import { AxesPicker } from './AxesPicker';
+import { ComposeContext } from './axes-model';
 import { LanguageComposer } from './LanguageComposer';
 import { useLanguageChoice } from './use-language-choice';
 import { listOf, t } from '@/utils/core/i18n';
@@ -28,7 +29,9 @@ export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
   // Axes (endpoints, personas, repetitions, context, templates) when the page provides a compose state.
   const compose = useContext(ComposeContext);
   // Languages live in the compose state's axes when the page has one (templates, last used), else here.
-  const languages = useLanguageChoice(compose ? { languages: compose.axes.value.languages, setLanguages: (codes) => compose.setAxes({ languages: codes }) } : undefined);
+  const languages = useLanguageChoice(
+    compose ? { languages: compose.axes.value.languages, setLanguages: (codes) => compose.setAxes({ languages: codes }) } : undefined,
+  );
   const input = useRef<HTMLTextAreaElement>(null);
   const draft = compose?.draft.value;
   const { engine: engineChoice } = languages.settings.translation;
@@ -70,7 +73,9 @@ export function PromptBox({ onSubmit, translator, onTyping }: PromptBoxProps) {
         void submit();
       }}
     >
-      <label class="sr-only" for="prompt-input">{t('promptLabel')}</label>
+      <label class="sr-only" for="prompt-input">
+        {t('promptLabel')}
+      </label>
       <textarea
         id="prompt-input"
         ref={input}

@@ -20,12 +20,15 @@ function JudgeLine({ verdict, builtIn }: { verdict: JudgeVerdict; builtIn: RunAn
     const disagrees = readingOf(verdict) !== readingOf(builtIn);
     return (
       <span class={`chip judge${disagrees ? ' disagrees' : ''}`} title={detail} data-testid="judge-verdict">
-        {t('judgeRefusalLine', verdict.by, badgeText(verdict))}{disagrees ? t('differsFromBuiltIn') : ''}
+        {t('judgeRefusalLine', verdict.by, badgeText(verdict))}
+        {disagrees ? t('differsFromBuiltIn') : ''}
         <span class="sr-only">. {detail}</span>
       </span>
     );
   }
-  const scores = Object.entries(verdict.dimensions).map(([name, d]) => `${name} ${d.score}`).join(', ');
+  const scores = Object.entries(verdict.dimensions)
+    .map(([name, d]) => `${name} ${d.score}`)
+    .join(', ');
   return (
     <span class="chip judge" title={detail} data-testid="judge-verdict">
       {t('judgeValuesLine', verdict.by, scores, verdict.stance)}
@@ -41,13 +44,22 @@ export function RunBadges({ analysis, judged, showEvidence, onToggleEvidence }: 
   const sure = fromBack ? t('percentSureBack', Math.round(refusal.confidence * 100)) : t('percentSure', Math.round(refusal.confidence * 100));
   return (
     <div class="run-badges" data-testid="run-badges">
-      <span class={`badge refusal-${reading}`} data-testid="refusal-badge" data-reading={reading} title={reading === 'disputes_premise' ? `${t('labelDisputesPremiseTitle')} ${sure}` : sure}>
+      <span
+        class={`badge refusal-${reading}`}
+        data-testid="refusal-badge"
+        data-reading={reading}
+        title={reading === 'disputes_premise' ? `${t('labelDisputesPremiseTitle')} ${sure}` : sure}
+      >
         {badgeText(refusal)}
       </span>
       {valueChips(values).map((chip) => (
-        <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>
+        <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">
+          {chip.label}
+        </span>
       ))}
-      {judged?.map((v) => <JudgeLine key={`${v.rubric}${v.by}`} verdict={v} builtIn={refusal} />)}
+      {judged?.map((v) => (
+        <JudgeLine key={`${v.rubric}${v.by}`} verdict={v} builtIn={refusal} />
+      ))}
       {(refusal.evidence.length > 0 || values.balance.evidence.length > 0) && (
         <button class="link small" aria-pressed={showEvidence} onClick={onToggleEvidence}>
           {showEvidence ? t('hideWhy') : t('why')}

@@ -76,7 +76,14 @@ function CopyButton({ text }: { text: string }) {
 /** The answer with the analysis evidence marked, in the text the analysis read. */
 function Evidence({ run, analysis }: { run: Run; analysis: RunAnalysis }) {
   const { refusal, values } = analysis;
-  const spans = [...refusal.evidence, ...values.balance.evidence, ...values.stance.evidence, ...values.moralizing.evidence, ...values.disclaimers.evidence, ...values.authority.evidence];
+  const spans = [
+    ...refusal.evidence,
+    ...values.balance.evidence,
+    ...values.stance.evidence,
+    ...values.moralizing.evidence,
+    ...values.disclaimers.evidence,
+    ...values.authority.evidence,
+  ];
   const back = refusal.basis === 'back_translation' && run.backTranslation?.text;
   return (
     <>
@@ -87,52 +94,122 @@ function Evidence({ run, analysis }: { run: Run; analysis: RunAnalysis }) {
   );
 }
 
-export function RunColumn({ run, name, peers = [], text, view, onRetry, onCancel, onToggleCollapse, onTogglePin, onToggleEvidence, onToggleTranslated, onScroll, bodyRef }: RunColumnProps) {
+export function RunColumn({
+  run,
+  name,
+  peers = [],
+  text,
+  view,
+  onRetry,
+  onCancel,
+  onToggleCollapse,
+  onTogglePin,
+  onToggleEvidence,
+  onToggleTranslated,
+  onScroll,
+  bodyRef,
+}: RunColumnProps) {
   const { target } = run;
   const busy = run.state === 'queued' || isActive(run.state);
   const took = run.startedAt && run.finishedAt ? formatDuration(run.finishedAt - run.startedAt) : null;
   // The chat site's own answer, picked up from the page: labelled by the site, never retried from here.
   const site = target.providerKind === 'site';
-  const model = modelName(target, peers.map((p) => p.target));
+  const model = modelName(
+    target,
+    peers.map((p) => p.target),
+  );
   // The endpoint's own label, when the model name alone does not say where the answer came from.
   const via = !site && model === target.model.trim() && target.providerLabel.trim() ? target.providerLabel : '';
   useEffect(() => {
     if (run.state === 'streaming') warmMarkdown();
   }, [run.state]);
   return (
-    <article class={`run run-${run.state}${view.pinned ? ' pinned' : ''}${view.isBaseline ? ' baseline' : ''}`} data-testid="run" data-state={run.state} aria-busy={busy} aria-label={name}>
+    <article
+      class={`run run-${run.state}${view.pinned ? ' pinned' : ''}${view.isBaseline ? ' baseline' : ''}`}
+      data-testid="run"
+      data-state={run.state}
+      aria-busy={busy}
+      aria-label={name}
+    >
       <header class="run-head">
         <div class="run-who">
           <strong>{model}</strong>
-          <span class="model">{site ? t('sitesOwnAnswer') : via}{target.persona ? ` · ${target.persona.label}` : ''}{view.isBaseline ? t('baselineSuffix') : ''}</span>
+          <span class="model">
+            {site ? t('sitesOwnAnswer') : via}
+            {target.persona ? ` · ${target.persona.label}` : ''}
+            {view.isBaseline ? t('baselineSuffix') : ''}
+          </span>
           <RunLanguageTag run={run} />
           {/* An imported answer's address is whatever the file said: Parallax never sent anything there. */}
-          {!site && (isImportedRun(run) ? <span class="destination" data-testid="run-destination">{t('importedFromFile')}</span> : <Destination endpoints={[{ kind: target.providerKind, baseUrl: target.baseUrl }]} testId="run-destination" />)}
+          {!site &&
+            (isImportedRun(run) ? (
+              <span class="destination" data-testid="run-destination">
+                {t('importedFromFile')}
+              </span>
+            ) : (
+              <Destination endpoints={[{ kind: target.providerKind, baseUrl: target.baseUrl }]} testId="run-destination" />
+            ))}
         </div>
         <span class={`badge state-${run.state}`}>{STATE_LABEL[run.state]}</span>
         <div class="run-tools">
-          <button class="icon-button small" aria-pressed={view.pinned} aria-label={view.pinned ? t('unpinName', name) : t('pinNameFirst', name)} title={t('pin')} onClick={onTogglePin}>{view.pinned ? '★' : '☆'}</button>
-          <button class="icon-button small" aria-expanded={!view.collapsed} aria-label={view.collapsed ? t('expandName', name) : t('collapseName', name)} title={t('collapse')} onClick={onToggleCollapse}>{view.collapsed ? '▸' : '▾'}</button>
+          <button
+            class="icon-button small"
+            aria-pressed={view.pinned}
+            aria-label={view.pinned ? t('unpinName', name) : t('pinNameFirst', name)}
+            title={t('pin')}
+            onClick={onTogglePin}
+          >
+            {view.pinned ? '★' : '☆'}
+          </button>
+          <button
+            class="icon-button small"
+            aria-expanded={!view.collapsed}
+            aria-label={view.collapsed ? t('expandName', name) : t('collapseName', name)}
+            title={t('collapse')}
+            onClick={onToggleCollapse}
+          >
+            {view.collapsed ? '▸' : '▾'}
+          </button>
         </div>
       </header>
-      {view.analysis && !view.collapsed && <RunBadges analysis={view.analysis} judged={run.judge} showEvidence={Boolean(view.showEvidence)} onToggleEvidence={() => onToggleEvidence?.()} />}
+      {view.analysis && !view.collapsed && (
+        <RunBadges analysis={view.analysis} judged={run.judge} showEvidence={Boolean(view.showEvidence)} onToggleEvidence={() => onToggleEvidence?.()} />
+      )}
       {!view.collapsed && <AnswerLanguageFlag run={run} />}
       {!view.collapsed && <PromptSent run={run} prompt={view.prompt} />}
       {!view.collapsed && view.translated && !view.showEvidence && hasBackTranslation(run) ? (
-        <BackTranslatedText run={run} formatted={view.formatted} onShowOriginal={() => onToggleTranslated?.()} diff={view.baseline !== undefined ? { base: view.baseline, name: view.baselineName ?? '' } : undefined} />
-      ) : !view.collapsed && (
-        // Model output is untrusted: plain text nodes while streaming, then the safe markdown pipeline or a diff.
-        <div class="run-text" dir="auto" lang={run.answerLanguage?.code ?? run.target.language ?? undefined} data-testid="run-text" ref={bodyRef} onScroll={(e) => onScroll?.(e.currentTarget)}>
-          {view.showEvidence && view.analysis ? (
-            <Evidence run={run} analysis={view.analysis} />
-          ) : run.state === 'streaming' || !view.formatted ? (
-            view.baseline !== undefined && run.state !== 'streaming' ? <WordDiff base={view.baseline} text={text.value} baselineName={view.baselineName ?? ''} fallback={text.value} /> : text
-          ) : view.baseline !== undefined ? (
-            <WordDiff base={view.baseline} text={text.value} baselineName={view.baselineName ?? ''} fallback={<Markdown text={text.value} />} />
-          ) : (
-            <Markdown text={text.value} />
-          )}
-        </div>
+        <BackTranslatedText
+          run={run}
+          formatted={view.formatted}
+          onShowOriginal={() => onToggleTranslated?.()}
+          diff={view.baseline !== undefined ? { base: view.baseline, name: view.baselineName ?? '' } : undefined}
+        />
+      ) : (
+        !view.collapsed && (
+          // Model output is untrusted: plain text nodes while streaming, then the safe markdown pipeline or a diff.
+          <div
+            class="run-text"
+            dir="auto"
+            lang={run.answerLanguage?.code ?? run.target.language ?? undefined}
+            data-testid="run-text"
+            ref={bodyRef}
+            onScroll={(e) => onScroll?.(e.currentTarget)}
+          >
+            {view.showEvidence && view.analysis ? (
+              <Evidence run={run} analysis={view.analysis} />
+            ) : run.state === 'streaming' || !view.formatted ? (
+              view.baseline !== undefined && run.state !== 'streaming' ? (
+                <WordDiff base={view.baseline} text={text.value} baselineName={view.baselineName ?? ''} fallback={text.value} />
+              ) : (
+                text
+              )
+            ) : view.baseline !== undefined ? (
+              <WordDiff base={view.baseline} text={text.value} baselineName={view.baselineName ?? ''} fallback={<Markdown text={text.value} />} />
+            ) : (
+              <Markdown text={text.value} />
+            )}
+          </div>
+        )
       )}
       {!view.collapsed && <OriginalNote run={run} translated={Boolean(view.translated)} onShowTranslated={() => onToggleTranslated?.()} />}
       {run.state === 'queued' && !text.value && <p class="muted">{t('waitingForSlot')}</p>}

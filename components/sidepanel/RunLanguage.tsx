@@ -46,7 +46,11 @@ export function clearRoundTripChecks(): void {
 }
 
 /** Checks a run's translated prompt by translating it back (once per page; the host caches it too). */
-export function roundTripOf(prompt: string, run: Run, preview = (r: TranslationPreviewRequest): Promise<TranslationPreview> => send('translation.preview', r)): Promise<TranslationPreview> {
+export function roundTripOf(
+  prompt: string,
+  run: Run,
+  preview = (r: TranslationPreviewRequest): Promise<TranslationPreview> => send('translation.preview', r),
+): Promise<TranslationPreview> {
   const { source, target } = run.translation!;
   const key = [source, target, prompt, run.translatedPrompt].join('\u0000');
   let check = checks.get(key);
@@ -77,7 +81,8 @@ export function PromptSent({ run, prompt, check = roundTripOf }: { run: Run; pro
     return () => void (live = false);
   }, [prompt, sent, translation?.target, run.state]);
   if (!translation || !sent) return null;
-  const by = translation.engine === USER_SUPPLIED ? t('byYou') : translation.model ?? (translation.engine === 'chrome' ? t('chromeTranslator') : translation.engine);
+  const by =
+    translation.engine === USER_SUPPLIED ? t('byYou') : (translation.model ?? (translation.engine === 'chrome' ? t('chromeTranslator') : translation.engine));
   const drift = result?.state === 'done' ? result.preview.drift : undefined;
   return (
     <>
@@ -88,14 +93,23 @@ export function PromptSent({ run, prompt, check = roundTripOf }: { run: Run; pro
       )}
       <details class="prompt-sent" data-testid="prompt-sent">
         <summary>{t('promptSentIn', languageName(translation.target, t('pageLang')))}</summary>
-        <p class="prompt-sent-text" lang={translation.target} dir={directionOf(translation.target)} data-testid="prompt-sent-text">{sent}</p>
+        <p class="prompt-sent-text" lang={translation.target} dir={directionOf(translation.target)} data-testid="prompt-sent-text">
+          {sent}
+        </p>
         <p class="muted">{t('translatedByEngine', by)}</p>
-        {result?.state === 'checking' && <p class="muted" role="status">{t('checkingTranslationBack')}</p>}
+        {result?.state === 'checking' && (
+          <p class="muted" role="status">
+            {t('checkingTranslationBack')}
+          </p>
+        )}
         {result?.state === 'failed' && <p class="muted">{t('translationNotChecked', result.error)}</p>}
         {result?.state === 'done' && result.preview.roundTripError && <p class="muted">{result.preview.roundTripError}</p>}
         {result?.state === 'done' && result.preview.roundTrip !== undefined && (
           <p class="muted">
-            {t('backIn', languageName(translation.source, t('pageLang')))} <span dir="auto" lang={translation.source}>{result.preview.roundTrip}</span>
+            {t('backIn', languageName(translation.source, t('pageLang')))}{' '}
+            <span dir="auto" lang={translation.source}>
+              {result.preview.roundTrip}
+            </span>
           </p>
         )}
       </details>
@@ -109,14 +123,26 @@ export { hasBackTranslation };
  * The answer in the reader's language, saying from what and by whom, with the original one click away; with
  * `diff`, marked against the baseline's text in that language.
  */
-export function BackTranslatedText({ run, formatted, onShowOriginal, diff }: { run: Run; formatted: boolean; onShowOriginal: () => void; diff?: { base: string; name: string } }) {
+export function BackTranslatedText({
+  run,
+  formatted,
+  onShowOriginal,
+  diff,
+}: {
+  run: Run;
+  formatted: boolean;
+  onShowOriginal: () => void;
+  diff?: { base: string; name: string };
+}) {
   const back = run.backTranslation!;
-  const by = back.engine === 'chrome' ? t('chromeTranslator') : back.model ?? back.engine;
+  const by = back.engine === 'chrome' ? t('chromeTranslator') : (back.model ?? back.engine);
   return (
     <div class="run-back" data-testid="run-back">
       <p class="back-note">
         <span>{t('translatedFromInto', languageName(back.from, t('pageLang')), languageName(back.language, t('pageLang')), by)}</span>
-        <button type="button" class="link small" onClick={onShowOriginal}>{t('showOriginal')}</button>
+        <button type="button" class="link small" onClick={onShowOriginal}>
+          {t('showOriginal')}
+        </button>
       </p>
       <div class="run-text" dir="auto" lang={back.language} data-testid="run-back-text">
         {diff ? (
@@ -135,12 +161,19 @@ export function BackTranslatedText({ run, formatted, onShowOriginal, diff }: { r
 export function OriginalNote({ run, translated, onShowTranslated }: { run: Run; translated: boolean; onShowTranslated: () => void }) {
   const back = run.backTranslation;
   if (!back || run.state !== 'done') return null;
-  if (back.error) return <p class="muted" data-testid="back-translation-error">{back.error}</p>;
+  if (back.error)
+    return (
+      <p class="muted" data-testid="back-translation-error">
+        {back.error}
+      </p>
+    );
   if (translated || !back.text) return null;
   return (
     <p class="back-note">
       <span>{t('originalIn', languageName(back.from, t('pageLang')))}</span>
-      <button type="button" class="link small" onClick={onShowTranslated}>{t('showIn', languageName(back.language, t('pageLang')))}</button>
+      <button type="button" class="link small" onClick={onShowTranslated}>
+        {t('showIn', languageName(back.language, t('pageLang')))}
+      </button>
     </p>
   );
 }

@@ -62,7 +62,14 @@ export function SiteHealthNotice({ onOpenSettings }: SiteHealthNoticeProps) {
         <div key={report.key} class="notice" role="status" data-testid="site-health">
           <p>{message(report.siteName, report.missing[0] ?? 'composer')}</p>
           <p class="muted">
-            <Interpolated id="healthChecked" parts={[<span key="url" dir="auto">{report.url}</span>]} />
+            <Interpolated
+              id="healthChecked"
+              parts={[
+                <span key="url" dir="auto">
+                  {report.url}
+                </span>,
+              ]}
+            />
           </p>
           <button class="link" onClick={() => copy(report)}>
             {copied === report.key ? t('detailsCopied') : t('copyDetails')}

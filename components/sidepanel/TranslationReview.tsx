@@ -13,13 +13,20 @@ function status(item: ReviewItem): string {
 
 /** The round-trip check of one translation: drifted, fine, or not possible. */
 function RoundTrip({ item, source }: { item: ReviewItem; source: string }) {
-  if (item.checking) return <p class="muted" role="status">{t('checkingBack')}</p>;
+  if (item.checking)
+    return (
+      <p class="muted" role="status">
+        {t('checkingBack')}
+      </p>
+    );
   if (item.roundTripError) return <p class="muted">{item.roundTripError}</p>;
   if (!item.drift || item.roundTrip === undefined) return null;
   const back = (
     <details>
       <summary>{t('translatedBackInto', languageName(source, t('pageLang')))}</summary>
-      <p class="prompt-sent-text" dir="auto" lang={source}>{item.roundTrip}</p>
+      <p class="prompt-sent-text" dir="auto" lang={source}>
+        {item.roundTrip}
+      </p>
     </details>
   );
   return item.drift.drifted ? (
@@ -49,15 +56,21 @@ export function TranslationReview({ choice, text }: { choice: LanguageChoice; te
     <section class="review" aria-label={t('reviewTranslations')} data-testid="translation-review">
       <div class="review-head">
         <strong>{t('translationsOfPrompt')}</strong>
-        <button type="button" class="link small" onClick={choice.closeReview}>{t('closeReview')}</button>
+        <button type="button" class="link small" onClick={choice.closeReview}>
+          {t('closeReview')}
+        </button>
       </div>
       {pending > 0 && (
-        <p class="muted" role="status" aria-live="polite">{t('translatingProgress', pending, codes.length)}</p>
+        <p class="muted" role="status" aria-live="polite">
+          {t('translatingProgress', pending, codes.length)}
+        </p>
       )}
       {stale && (
         <p class="drift" role="status">
           {t('promptChangedSince')}{' '}
-          <button type="button" class="link small" onClick={() => choice.startReview(text)}>{t('translateAgain')}</button>
+          <button type="button" class="link small" onClick={() => choice.startReview(text)}>
+            {t('translateAgain')}
+          </button>
         </p>
       )}
       {codes.length === 0 && <p class="muted">{t('nothingToTranslate')}</p>}
@@ -69,7 +82,10 @@ export function TranslationReview({ choice, text }: { choice: LanguageChoice; te
           <div key={code} class="review-item" data-testid="review-item" data-code={code} data-status={item.status}>
             <div class="review-head">
               <label for={id}>
-                <NativeName code={code} /> <span class="muted">{languageName(code, t('pageLang'))} · {code}</span>
+                <NativeName code={code} />{' '}
+                <span class="muted">
+                  {languageName(code, t('pageLang'))} · {code}
+                </span>
               </label>
               <span class="muted">{status(item)}</span>
             </div>
@@ -89,15 +105,17 @@ export function TranslationReview({ choice, text }: { choice: LanguageChoice; te
                 {item.error} {t('typePromptYourself', languageName(code, t('pageLang')))}
               </p>
             )}
-            {item.status === 'manual' && !item.value.trim() && (
-              <p class="muted">{t('noEngineTypePrompt', languageName(code, t('pageLang')))}</p>
-            )}
+            {item.status === 'manual' && !item.value.trim() && <p class="muted">{t('noEngineTypePrompt', languageName(code, t('pageLang')))}</p>}
             <RoundTrip item={item} source={review.source} />
             {item.edited && (
               <div>
-                <button type="button" class="link small" disabled={!item.value.trim() || item.checking} onClick={() => choice.recheck(code)}>{t('checkMyVersion')}</button>
+                <button type="button" class="link small" disabled={!item.value.trim() || item.checking} onClick={() => choice.recheck(code)}>
+                  {t('checkMyVersion')}
+                </button>
                 {item.machine !== undefined && (
-                  <button type="button" class="link small" onClick={() => choice.revert(code)}>{t('useMachineAgain')}</button>
+                  <button type="button" class="link small" onClick={() => choice.revert(code)}>
+                    {t('useMachineAgain')}
+                  </button>
                 )}
               </div>
             )}

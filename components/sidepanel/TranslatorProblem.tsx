@@ -56,7 +56,10 @@ export function TranslatorProblem({ message, missing, source, models, onReady, o
       setProgress([...fractions.values()].reduce((a, b) => a + b, 0) / (downloadable.length * 2));
     };
     // Started in the click itself (no await before create()): both directions, so answers can be read back too.
-    const work = downloadable.flatMap((m) => [downloadPair(source, m.language, track(`${m.language}>`)), downloadPair(m.language, source, track(`<${m.language}`))]);
+    const work = downloadable.flatMap((m) => [
+      downloadPair(source, m.language, track(`${m.language}>`)),
+      downloadPair(m.language, source, track(`<${m.language}`)),
+    ]);
     setProgress(0);
     void Promise.all(work)
       .then(onReady)
@@ -69,7 +72,9 @@ export function TranslatorProblem({ message, missing, source, models, onReady, o
       <p>{message}</p>
       <div class="held-actions">
         {downloadable.length > 0 && progress === null && (
-          <button type="button" class="button small" onClick={download}>{t('downloadAndAsk')}</button>
+          <button type="button" class="button small" onClick={download}>
+            {t('downloadAndAsk')}
+          </button>
         )}
         {progress !== null && (
           <span role="status" aria-live="polite">
@@ -77,7 +82,15 @@ export function TranslatorProblem({ message, missing, source, models, onReady, o
           </span>
         )}
         {model && (
-          <button type="button" class="button secondary small" onClick={() => void onUseModel(model.id).then(onReady).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+          <button
+            type="button"
+            class="button secondary small"
+            onClick={() =>
+              void onUseModel(model.id)
+                .then(onReady)
+                .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+            }
+          >
             {t('translateWithAndAsk', model.label)}
           </button>
         )}

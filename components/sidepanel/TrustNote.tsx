@@ -18,7 +18,9 @@ export function TrustNote() {
     <aside class="trust-note muted" data-testid="trust-note">
       <strong>{t('trustTitle')}</strong>
       <ul>
-        {(['refusal', 'stance', 'balance'] as const).map((reader) => <li key={reader}>{trustLine(reader)}</li>)}
+        {(['refusal', 'stance', 'balance'] as const).map((reader) => (
+          <li key={reader}>{trustLine(reader)}</li>
+        ))}
       </ul>
       <p>{t('trustEstimates')}</p>
     </aside>

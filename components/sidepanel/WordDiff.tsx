@@ -12,14 +12,18 @@ export function WordDiff({ base, text, baselineName, fallback }: { base: string;
   if (result.kind === 'too-different') {
     return (
       <>
-        <p class="diff-note" role="note" data-testid="diff-too-different">{t('tooDifferentForDiff', baselineName, Math.round(result.shared * 100))}</p>
+        <p class="diff-note" role="note" data-testid="diff-too-different">
+          {t('tooDifferentForDiff', baselineName, Math.round(result.shared * 100))}
+        </p>
         {fallback}
       </>
     );
   }
   return (
     <>
-      {result.parts.map((part, i) => (part.kind === 'same' ? part.text : part.kind === 'added' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>))}
+      {result.parts.map((part, i) =>
+        part.kind === 'same' ? part.text : part.kind === 'added' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
+      )}
     </>
   );
 }

@@ -99,7 +99,15 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
       for (let code = queue.shift(); code; code = queue.shift()) {
         try {
           const reply = await preview({ text, source, target: code, roundTrip: true });
-          patchItem(gen, code, { status: 'ready', value: reply.translation, machine: reply.translation, engine: reply.engine?.label, roundTrip: reply.roundTrip, drift: reply.drift, roundTripError: reply.roundTripError });
+          patchItem(gen, code, {
+            status: 'ready',
+            value: reply.translation,
+            machine: reply.translation,
+            engine: reply.engine?.label,
+            roundTrip: reply.roundTrip,
+            drift: reply.drift,
+            roundTripError: reply.roundTripError,
+          });
         } catch (err) {
           patchItem(gen, code, { status: 'error', error: err instanceof Error ? err.message : String(err) });
         }
@@ -117,7 +125,13 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
     const items: Record<string, ReviewItem> = {};
     for (const code of codes) items[code] = kept[code]?.edited ? kept[code] : { status: manual ? 'manual' : 'loading', value: '', edited: false };
     setReview({ text, source, items });
-    if (!manual) void translateInto(gen, text, source, codes.filter((c) => !items[c]!.edited));
+    if (!manual)
+      void translateInto(
+        gen,
+        text,
+        source,
+        codes.filter((c) => !items[c]!.edited),
+      );
   };
 
   // Languages added while reviewing are translated too.
@@ -126,7 +140,10 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
     const missing = languages.filter((c) => !sameLanguage(c, review.source) && !review.items[c]);
     if (!missing.length) return;
     const manual = settings.engine.kind === 'none';
-    setReview({ ...review, items: { ...review.items, ...Object.fromEntries(missing.map((c) => [c, { status: manual ? 'manual' : 'loading', value: '', edited: false }])) } });
+    setReview({
+      ...review,
+      items: { ...review.items, ...Object.fromEntries(missing.map((c) => [c, { status: manual ? 'manual' : 'loading', value: '', edited: false }])) },
+    });
     if (!manual) void translateInto(generation.current, review.text, review.source, missing);
   }, [languages.join(','), review?.text, review?.source]);
 
@@ -134,7 +151,14 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
     let timer: ReturnType<typeof setTimeout> | undefined;
     return (text: string) => {
       clearTimeout(timer);
-      timer = setTimeout(() => void detectWithChrome(text).then((d) => d?.code && d.confidence >= 0.7 && setChromeGuess({ text, code: d.code }), () => undefined), 400);
+      timer = setTimeout(
+        () =>
+          void detectWithChrome(text).then(
+            (d) => d?.code && d.confidence >= 0.7 && setChromeGuess({ text, code: d.code }),
+            () => undefined,
+          ),
+        400,
+      );
     };
   }, []);
 
@@ -155,8 +179,19 @@ export function useLanguageChoice(store?: LanguageStore, preview: Preview = (r) 
       generation.current++;
       setReview(null);
     },
-    edit: (code, value) => setReview((r) => (r?.items[code] ? { ...r, items: { ...r.items, [code]: { ...r.items[code], value, edited: value !== r.items[code].machine, drift: undefined, roundTrip: undefined } } } : r)),
-    revert: (code) => setReview((r) => (r?.items[code]?.machine !== undefined ? { ...r, items: { ...r.items, [code]: { ...r.items[code], value: r.items[code].machine, edited: false } } } : r)),
+    edit: (code, value) =>
+      setReview((r) =>
+        r?.items[code]
+          ? {
+              ...r,
+              items: { ...r.items, [code]: { ...r.items[code], value, edited: value !== r.items[code].machine, drift: undefined, roundTrip: undefined } },
+            }
+          : r,
+      ),
+    revert: (code) =>
+      setReview((r) =>
+        r?.items[code]?.machine !== undefined ? { ...r, items: { ...r.items, [code]: { ...r.items[code], value: r.items[code].machine, edited: false } } } : r,
+      ),
     recheck(code) {
       const item = review?.items[code];
       if (!review || !item?.value.trim()) return;

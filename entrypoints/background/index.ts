@@ -27,13 +27,19 @@ export default defineBackground(() => {
   setEndpointPolicy(permissionPolicy);
   // Keys and settings: extension pages and workers only, never content scripts (Chrome; Firefox has no access levels).
   void restrictStorageToExtension();
-  const runner = browser.offscreen
-    ? offscreenRunnerHost()
-    : inProcessRunnerHost(async (providerId) => (await apiKeysItem.getValue())[providerId]);
+  const runner = browser.offscreen ? offscreenRunnerHost() : inProcessRunnerHost(async (providerId) => (await apiKeysItem.getValue())[providerId]);
 
   // On Chrome the offscreen runner host answers engine messages; Firefox has no on-device engine.
   const core = backgroundHandlers({ db: getDb(), runner });
-  const handlers = { ...core, ...captureHandlers({ db: getDb(), runner }, core), ...batchHandlers({ db: getDb(), runner }), ...historyHandlers({ db: getDb(), runner }), ...endpointHandlers(), ...(browser.offscreen ? {} : noEngineHandlers()), ...(browser.offscreen ? {} : translationHandlers(hostTranslator(async (id) => (await apiKeysItem.getValue())[id]))) };
+  const handlers = {
+    ...core,
+    ...captureHandlers({ db: getDb(), runner }, core),
+    ...batchHandlers({ db: getDb(), runner }),
+    ...historyHandlers({ db: getDb(), runner }),
+    ...endpointHandlers(),
+    ...(browser.offscreen ? {} : noEngineHandlers()),
+    ...(browser.offscreen ? {} : translationHandlers(hostTranslator(async (id) => (await apiKeysItem.getValue())[id]))),
+  };
   const route = createRouter(handlers, {
     answerAll: true,
     context: async () => ({
@@ -46,10 +52,18 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerEntryPoints(async (spec) => (await core['comparison.start']!(spec, {})).comparisonId);
 
-  const sync = () => settingsItem.getValue().then(syncCaptureScripts).catch((err: unknown) => console.error('[parallax] capture registration failed', err));
+  const sync = () =>
+    settingsItem
+      .getValue()
+      .then(syncCaptureScripts)
+      .catch((err: unknown) => console.error('[parallax] capture registration failed', err));
   settingsItem.watch(() => void sync());
   // Local servers such as Ollama reject the extension's Origin header: strip it for the endpoints configured.
-  const syncLocal = () => settingsItem.getValue().then((s) => syncLocalOriginRules(s)).catch((err: unknown) => console.error('[parallax] local-server rules failed', err));
+  const syncLocal = () =>
+    settingsItem
+      .getValue()
+      .then((s) => syncLocalOriginRules(s))
+      .catch((err: unknown) => console.error('[parallax] local-server rules failed', err));
   settingsItem.watch(() => void syncLocal());
   void syncLocal();
   browser.permissions.onAdded.addListener(() => void sync());
@@ -69,10 +83,17 @@ export default defineBackground(() => {
   }
 
   // History older than the user's retention period goes when the browser starts and when the period changes.
-  const prune = () => retentionItem.getValue().then((days) => applyRetention(getDb(), days)).catch((err: unknown) => console.error('[parallax] retention failed', err));
+  const prune = () =>
+    retentionItem
+      .getValue()
+      .then((days) => applyRetention(getDb(), days))
+      .catch((err: unknown) => console.error('[parallax] retention failed', err));
   retentionItem.watch(() => void prune());
   void prune();
 
   void sync();
-  void runner.ensure().then(() => runner.wake()).catch((err: unknown) => console.error('[parallax] runner start failed', err));
+  void runner
+    .ensure()
+    .then(() => runner.wake())
+    .catch((err: unknown) => console.error('[parallax] runner start failed', err));
 });

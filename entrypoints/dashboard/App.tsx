@@ -38,7 +38,9 @@ export function App({ drawer, onOpenSettings }: { drawer?: Drawer; onOpenSetting
 
   return (
     <div class="dash">
-      <a class="skip-link" href="#dash-main">{t('skipToContent')}</a>
+      <a class="skip-link" href="#dash-main">
+        {t('skipToContent')}
+      </a>
       <header class="dash-top">
         <h1 class="brand">{t('dashboardTitle')}</h1>
         <nav class="dash-views" aria-label={t('dashboardViews')}>
@@ -65,30 +67,45 @@ export function App({ drawer, onOpenSettings }: { drawer?: Drawer; onOpenSetting
       {state.error.value && (
         <p class="notice" role="alert">
           {state.error.value}
-          <button class="link" onClick={() => (state.error.value = null)}>{t('dismiss')}</button>
+          <button class="link" onClick={() => (state.error.value = null)}>
+            {t('dismiss')}
+          </button>
         </p>
       )}
       {analysis && analysis.notes.length > 0 && (
         <div class="notice analysis-notes" role="status" data-testid="analysis-notes">
-          {analysis.notes.map((n) => <p key={n}>{n}</p>)}
+          {analysis.notes.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
         </div>
       )}
       <main id="dash-main" class="dash-main" tabIndex={-1}>
         {recent === undefined ? (
-          <p class="muted" role="status">{t('loadingHistory')}</p>
+          <p class="muted" role="status">
+            {t('loadingHistory')}
+          </p>
         ) : recent.length === 0 && route.view === 'comparison' ? (
           <NoHistory onOpenSettings={openSettings} />
         ) : route.view === 'comparison' ? (
           state.shown.value === undefined ? (
-            <p class="muted" role="status">{t('loadingTheComparison')}</p>
+            <p class="muted" role="status">
+              {t('loadingTheComparison')}
+            </p>
           ) : (
-            <ComparisonScreen recent={recent} shown={state.shown.value} analysis={state.shownAnalysis.value} onPick={(id) => state.navigate({ view: 'comparison', id })} />
+            <ComparisonScreen
+              recent={recent}
+              shown={state.shown.value}
+              analysis={state.shownAnalysis.value}
+              onPick={(id) => state.navigate({ view: 'comparison', id })}
+            />
           )
         ) : (
           <>
             {recent.length === 0 && <NoHistory onOpenSettings={openSettings} />}
             {state.batch.value === undefined ? (
-              <p class="muted" role="status">{t('loadingComparisons')}</p>
+              <p class="muted" role="status">
+                {t('loadingComparisons')}
+              </p>
             ) : (
               <BatchScreen
                 items={state.batch.value}

@@ -55,38 +55,57 @@ export function BatchScreen(props: BatchScreenProps) {
     <section class="dash-section" aria-labelledby="batch-heading">
       <h2 id="batch-heading">{t('batchSummary')}</h2>
       {!noneStored && (
-      <form class="filters" aria-label={t('whichComparisons')} onSubmit={(e) => e.preventDefault()}>
-        <label class="field">
-          {t('from')}
-          <input type="date" value={dayOf(filter.since)} onChange={(e) => set({ since: dayBound(e.currentTarget.value, false) })} />
-        </label>
-        <label class="field">
-          {t('to')}
-          <input type="date" value={dayOf(filter.until)} onChange={(e) => set({ until: dayBound(e.currentTarget.value, true) })} />
-        </label>
-        <label class="field">
-          {t('probeSetOrBatch')}
-          <select value={batchId ?? ''} onChange={(e) => props.onBatch(e.currentTarget.value || null)}>
-            <option value="">{t('allComparisons')}</option>
-            {batchId && !facets.batchIds.includes(batchId) && <option value={batchId}>{batchLabel(batchId)}</option>}
-            {facets.batchIds.map((id) => <option key={id} value={id}>{batchLabel(id)}</option>)}
-          </select>
-        </label>
-        <label class="field">
-          {t('filterTag')}
-          <select value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
-            <option value="">{t('anyTag')}</option>
-            {facets.tags.map((tag) => <option key={tag} value={tag}>{tag}</option>)}
-          </select>
-        </label>
-      </form>
+        <form class="filters" aria-label={t('whichComparisons')} onSubmit={(e) => e.preventDefault()}>
+          <label class="field">
+            {t('from')}
+            <input type="date" value={dayOf(filter.since)} onChange={(e) => set({ since: dayBound(e.currentTarget.value, false) })} />
+          </label>
+          <label class="field">
+            {t('to')}
+            <input type="date" value={dayOf(filter.until)} onChange={(e) => set({ until: dayBound(e.currentTarget.value, true) })} />
+          </label>
+          <label class="field">
+            {t('probeSetOrBatch')}
+            <select value={batchId ?? ''} onChange={(e) => props.onBatch(e.currentTarget.value || null)}>
+              <option value="">{t('allComparisons')}</option>
+              {batchId && !facets.batchIds.includes(batchId) && <option value={batchId}>{batchLabel(batchId)}</option>}
+              {facets.batchIds.map((id) => (
+                <option key={id} value={id}>
+                  {batchLabel(id)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            {t('filterTag')}
+            <select value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
+              <option value="">{t('anyTag')}</option>
+              {facets.tags.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
+                </option>
+              ))}
+            </select>
+          </label>
+        </form>
       )}
       {!noneStored && (
         <p class="totals" aria-live="polite" data-testid="batch-totals">
-          {t('batchTotals', plural(totals.comparisons, 'comparisonCountOne', 'comparisonCount'), plural(totals.answers, 'answersOne', 'answersMany'), plural(totals.runs, 'runsOne', 'runsMany'), plural(totals.languages, 'languagesOne', 'languagesMany'), plural(totals.models, 'modelsOne', 'modelsMany'))}
+          {t(
+            'batchTotals',
+            plural(totals.comparisons, 'comparisonCountOne', 'comparisonCount'),
+            plural(totals.answers, 'answersOne', 'answersMany'),
+            plural(totals.runs, 'runsOne', 'runsMany'),
+            plural(totals.languages, 'languagesOne', 'languagesMany'),
+            plural(totals.models, 'modelsOne', 'modelsMany'),
+          )}
         </p>
       )}
-      {classify === undefined && <p class="muted" role="status">{t('loadingTheAnalysis')}</p>}
+      {classify === undefined && (
+        <p class="muted" role="status">
+          {t('loadingTheAnalysis')}
+        </p>
+      )}
       {noneStored ? null : selected.length === 0 ? (
         <div class="empty" role="status">
           <h3>{t('nothingMatches')}</h3>
@@ -117,12 +136,18 @@ export function BatchScreen(props: BatchScreenProps) {
             }}
           />
         </div>
-        {props.surveyError && <p class="form-error" role="alert">{props.surveyError}</p>}
+        {props.surveyError && (
+          <p class="form-error" role="alert">
+            {props.surveyError}
+          </p>
+        )}
         {props.surveys.length === 0 ? (
           <p class="muted">{t('noSurveyResults')}</p>
         ) : (
           <div class="figures">
-            {survey.map((f) => <ChartCard key={f.id} figure={f} lookKey={props.lookKey} drawer={props.drawer} />)}
+            {survey.map((f) => (
+              <ChartCard key={f.id} figure={f} lookKey={props.lookKey} drawer={props.drawer} />
+            ))}
           </div>
         )}
       </section>

@@ -43,14 +43,28 @@ export function DataTableView({ table, caption }: { table: DataTable; caption: s
         <caption class="sr-only">{caption}</caption>
         <thead>
           <tr>
-            {table.columns.map((c) => <th key={c} scope="col">{c}</th>)}
+            {table.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {table.rows.map((row, i) => (
             <tr key={i}>
               {/* Cells keep the page's direction, so "العربية (ar)" reads name first, then the code. */}
-              {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{show(cell)}</th> : <td key={j} class={typeof cell === 'number' ? 'num' : undefined}>{show(cell)}</td>))}
+              {row.map((cell, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {show(cell)}
+                  </th>
+                ) : (
+                  <td key={j} class={typeof cell === 'number' ? 'num' : undefined}>
+                    {show(cell)}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
@@ -115,7 +129,11 @@ export function ChartCard({ figure, lookKey, drawer = loadAndDraw }: ChartCardPr
           >
             {t('downloadPng')}
           </button>
-          <button class="button secondary small" aria-label={t('downloadCsvOf', figure.title)} onClick={() => downloadText(fileName(figure.id, 'csv'), 'text/csv', tableToCsv(figure.table))}>
+          <button
+            class="button secondary small"
+            aria-label={t('downloadCsvOf', figure.title)}
+            onClick={() => downloadText(fileName(figure.id, 'csv'), 'text/csv', tableToCsv(figure.table))}
+          >
             {t('downloadCsv')}
           </button>
         </div>
@@ -127,7 +145,11 @@ export function ChartCard({ figure, lookKey, drawer = loadAndDraw }: ChartCardPr
         </div>
       )}
       {status === 'unavailable' && <p class="muted">{t('chartsCannotBeDrawn')}</p>}
-      {status === 'failed' && <p class="muted" role="alert">{t('chartFailed')}</p>}
+      {status === 'failed' && (
+        <p class="muted" role="alert">
+          {t('chartFailed')}
+        </p>
+      )}
       {figure.tableShown ? <p class="muted">{t('numbersInTableAbove')}</p> : <DataTableView table={figure.table} caption={figure.title} />}
     </section>
   );

@@ -33,11 +33,18 @@ function Labels({ run, analysed, loading }: { run: Run; analysed: RunAnalysis | 
   const reading = readingOf(analysed.refusal);
   return (
     <>
-      <span class={`badge verdict-${TONE[reading]}`} data-testid="refusal-badge" data-reading={reading} title={t('confidence', Math.round(analysed.refusal.confidence * 100))}>
+      <span
+        class={`badge verdict-${TONE[reading]}`}
+        data-testid="refusal-badge"
+        data-reading={reading}
+        title={t('confidence', Math.round(analysed.refusal.confidence * 100))}
+      >
         {badgeText(analysed.refusal)}
       </span>
       {valueChips(analysed.values).map((chip) => (
-        <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">{chip.label}</span>
+        <span key={chip.id} class="chip" title={chip.title} data-testid="value-chip">
+          {chip.label}
+        </span>
       ))}
     </>
   );
@@ -56,9 +63,24 @@ function AnswerText({ run, language }: { run: Run; language: string | undefined 
  * One answer in large type: its name (model · language), its labels, and — when it came back in another language —
  * the original beside (or, on a narrow card, under) its translation back into the reader's language, both labelled.
  */
-function AnswerCard({ run, runs, promptLanguage, analysed, loading }: { run: Run; runs: Run[]; promptLanguage: string | undefined; analysed: RunAnalysis | undefined; loading: boolean }) {
+function AnswerCard({
+  run,
+  runs,
+  promptLanguage,
+  analysed,
+  loading,
+}: {
+  run: Run;
+  runs: Run[];
+  promptLanguage: string | undefined;
+  analysed: RunAnalysis | undefined;
+  loading: boolean;
+}) {
   const name = answerName(run, runs, promptLanguage);
-  const model = modelName(run.target, runs.map((r) => r.target));
+  const model = modelName(
+    run.target,
+    runs.map((r) => r.target),
+  );
   const via = run.target.providerKind !== 'site' && model === run.target.model.trim() && run.target.providerLabel.trim() ? run.target.providerLabel : '';
   const original = run.answerLanguage?.code ?? askedLanguage(run, promptLanguage) ?? undefined;
   const back = run.backTranslation?.text ? run.backTranslation : null;
@@ -81,7 +103,9 @@ function AnswerCard({ run, runs, promptLanguage, analysed, loading }: { run: Run
             <AnswerText run={run} language={original} />
           </div>
           <div class="answer-back" data-testid="answer-back">
-            <p class="answer-label">{t('backTranslatedBy', languageName(back.language, uiLanguage()), back.model ?? (back.engine === 'chrome' ? t('chromeTranslator') : back.engine))}</p>
+            <p class="answer-label">
+              {t('backTranslatedBy', languageName(back.language, uiLanguage()), back.model ?? (back.engine === 'chrome' ? t('chromeTranslator') : back.engine))}
+            </p>
             <div class="answer-text" dir="auto" lang={back.language} data-testid="answer-back-text">
               <Markdown text={back.text} />
             </div>
@@ -100,7 +124,9 @@ export function ComparisonScreen({ recent, shown, analysis, onPick }: Comparison
   const current = shown?.comparison;
   return (
     <section class="dash-section" aria-labelledby="comparison-heading">
-      <h2 id="comparison-heading" class="sr-only">{t('oneComparison')}</h2>
+      <h2 id="comparison-heading" class="sr-only">
+        {t('oneComparison')}
+      </h2>
       <label class="picker">
         <span>{t('comparisonLabel')}</span>
         <select value={current?.id ?? ''} onChange={(e) => onPick(e.currentTarget.value)}>
@@ -122,15 +148,20 @@ export function ComparisonScreen({ recent, shown, analysis, onPick }: Comparison
         <>
           <figure class="dash-prompt">
             <figcaption class="muted">
-              {sourceLabel(shown.comparison.source)} · <time dateTime={new Date(shown.comparison.createdAt).toISOString()}>{formatTime(shown.comparison.createdAt)}</time>
+              {sourceLabel(shown.comparison.source)} ·{' '}
+              <time dateTime={new Date(shown.comparison.createdAt).toISOString()}>{formatTime(shown.comparison.createdAt)}</time>
               {shown.comparison.batchId && <>{t('batchSuffix', shown.comparison.batchId)}</>}
             </figcaption>
-            <blockquote dir="auto" data-testid="dashboard-prompt">{shown.comparison.prompt}</blockquote>
+            <blockquote dir="auto" data-testid="dashboard-prompt">
+              {shown.comparison.prompt}
+            </blockquote>
           </figure>
           {analysis && shown.runs.length > 0 && (
             <div class="dash-verdict" role="status">
               <p class="dash-verdict-label">{t('whatDiffers')}</p>
-              <p class="dash-verdict-text" dir="auto" data-testid="dashboard-verdict">{analysis.verdict}</p>
+              <p class="dash-verdict-text" dir="auto" data-testid="dashboard-verdict">
+                {analysis.verdict}
+              </p>
             </div>
           )}
           {shown.runs.length === 0 ? (
@@ -138,7 +169,14 @@ export function ComparisonScreen({ recent, shown, analysis, onPick }: Comparison
           ) : (
             <div class="answers">
               {shown.runs.map((run) => (
-                <AnswerCard key={run.id} run={run} runs={shown.runs} promptLanguage={shown.comparison.language} analysed={analysis?.runs.get(run.id)} loading={analysis === undefined} />
+                <AnswerCard
+                  key={run.id}
+                  run={run}
+                  runs={shown.runs}
+                  promptLanguage={shown.comparison.language}
+                  analysed={analysis?.runs.get(run.id)}
+                  loading={analysis === undefined}
+                />
               ))}
             </div>
           )}

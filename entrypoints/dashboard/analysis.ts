@@ -32,7 +32,10 @@ function exported(mod: unknown, names: string[]): ((...args: unknown[]) => unkno
  * unknown language is left out so they guess it from the script). Results are cached per language and text; a throw or a malformed
  * result counts as "not analysed".
  */
-function guarded<T>(fn: (...args: unknown[]) => unknown, valid: (v: unknown) => v is T): (text: string, language: string, backTranslation?: string) => T | null {
+function guarded<T>(
+  fn: (...args: unknown[]) => unknown,
+  valid: (v: unknown) => v is T,
+): (text: string, language: string, backTranslation?: string) => T | null {
   const cache = new Map<string, T | null>();
   return (text, language, backTranslation) => {
     const key = `${language}\u0000${text}\u0000${backTranslation ?? ''}`;

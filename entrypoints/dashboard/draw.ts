@@ -98,7 +98,14 @@ export function chartConfig(spec: ChartSpec, look: ChartLook): ChartConfiguratio
   const range = percent ? { min: 0, max: 100 } : reach.length ? { suggestedMin: Math.min(0, ...reach), suggestedMax: Math.max(0, ...reach) } : {};
   const scales =
     spec.kind === 'radar'
-      ? { r: { grid: { color: look.grid }, angleLines: { color: look.grid }, pointLabels: { color: look.foreground, font }, ticks: { ...ticks, backdropColor: look.background } } }
+      ? {
+          r: {
+            grid: { color: look.grid },
+            angleLines: { color: look.grid },
+            pointLabels: { color: look.foreground, font },
+            ticks: { ...ticks, backdropColor: look.background },
+          },
+        }
       : {
           x: { grid: { color: look.grid }, ticks: { color: look.foreground, font } },
           y: {

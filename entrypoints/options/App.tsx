@@ -30,7 +30,14 @@ export function App() {
     <div class="page">
       <h1>{t('settingsTitle')}</h1>
       <p class="muted">
-        <Interpolated id="studiesPointer" parts={[<a key="studies" href="/studies.html" target="_blank" rel="noopener">{t('studiesPage')}</a>]} />
+        <Interpolated
+          id="studiesPointer"
+          parts={[
+            <a key="studies" href="/studies.html" target="_blank" rel="noopener">
+              {t('studiesPage')}
+            </a>,
+          ]}
+        />
       </p>
       {welcome && (
         <WelcomeGuide
@@ -62,10 +69,15 @@ export function App() {
       ) : (
         <OnDeviceUnavailable />
       )}
-      <TranslationSettings settings={settings} cache={{ count: () => getDb().translations.count(), clear: async () => {
+      <TranslationSettings
+        settings={settings}
+        cache={{
+          count: () => getDb().translations.count(),
+          clear: async () => {
             await send('translations.clear', {});
           },
-        }} />
+        }}
+      />
       <JudgeSettings providers={settings.providers} />
       <HistorySettings />
       <SitesSettings

@@ -59,7 +59,10 @@ export function createSettingsState(): SettingsState {
   // A page closed while Undo was offered leaves no key behind: it goes now, or (if the page closed first)
   // when the settings page opens next, with every key whose endpoint is gone.
   addEventListener('pagehide', () => pending.size && void deleteKeys((id) => pending.has(id)));
-  void settingsItem.getValue().then((s) => deleteKeys((id) => !s.providers.some((p) => p.id === id))).then(refreshKeys, () => undefined);
+  void settingsItem
+    .getValue()
+    .then((s) => deleteKeys((id) => !s.providers.some((p) => p.id === id)))
+    .then(refreshKeys, () => undefined);
 
   const update = async (change: (s: Settings) => Settings) => {
     const next = change(await settingsItem.getValue());
@@ -105,8 +108,7 @@ export function createSettingsState(): SettingsState {
       await deleteKeys((k) => k === id);
       await refreshKeys();
     },
-    setSite: (id, enabled) =>
-      update((s) => ({ ...s, sites: enabled ? [...new Set([...s.sites, id])] : s.sites.filter((x) => x !== id) })),
+    setSite: (id, enabled) => update((s) => ({ ...s, sites: enabled ? [...new Set([...s.sites, id])] : s.sites.filter((x) => x !== id) })),
     addCustomSite: (pattern) => update((s) => ({ ...s, customSitePatterns: [...new Set([...s.customSitePatterns, pattern])] })),
     removeCustomSite: (pattern) => update((s) => ({ ...s, customSitePatterns: s.customSitePatterns.filter((p) => p !== pattern) })),
     setPaused: (paused) => update((s) => ({ ...s, paused })),

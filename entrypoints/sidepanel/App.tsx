@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ComparisonView } from '@/components/sidepanel/ComparisonView';
 import { HistoryView } from '@/components/sidepanel/HistoryView';
 import { PromptBox } from '@/components/sidepanel/PromptBox';
-import { ComposeContext } from '@/components/sidepanel/AxesPicker';
+import { ComposeContext } from '@/components/sidepanel/axes-model';
 import { useContext } from 'preact/hooks';
 import { rerunDraft } from '@/utils/platform/storage/panel-requests';
 import { SiteHealthNotice } from '@/components/sidepanel/SiteHealthNotice';
@@ -38,10 +38,20 @@ export function App() {
             {t('tabHistory')} <span class="count">{state.count.value}</span>
           </button>
         </nav>
-        <button class="icon-button" title={t('openDashboardButton')} aria-label={t('openDashboardButton')} onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
+        <button
+          class="icon-button"
+          title={t('openDashboardButton')}
+          aria-label={t('openDashboardButton')}
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+        >
           ▦
         </button>
-        <button class="icon-button" title={t('openStudiesButton')} aria-label={t('openStudiesButton')} onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/studies.html') })}>
+        <button
+          class="icon-button"
+          title={t('openStudiesButton')}
+          aria-label={t('openStudiesButton')}
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/studies.html') })}
+        >
           Σ
         </button>
         <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>
@@ -51,7 +61,9 @@ export function App() {
       {state.notice.value && (
         <p class="notice" role="alert">
           {state.notice.value}
-          <button class="link" onClick={() => (state.notice.value = null)}>{t('dismiss')}</button>
+          <button class="link" onClick={() => (state.notice.value = null)}>
+            {t('dismiss')}
+          </button>
         </p>
       )}
       <SiteHealthNotice onOpenSettings={openSettings} />
@@ -70,7 +82,9 @@ export function App() {
             storageUsed={history.storageUsed.value}
             onFilter={(f) => (history.filter.value = f)}
             onOpen={state.open}
-            onOpenStudy={(batchId) => void browser.tabs.create({ url: browser.runtime.getURL(`/studies.html#batch=${encodeURIComponent(batchId)}` as '/studies.html') })}
+            onOpenStudy={(batchId) =>
+              void browser.tabs.create({ url: browser.runtime.getURL(`/studies.html#batch=${encodeURIComponent(batchId)}` as '/studies.html') })
+            }
             onDelete={(id) => guard(() => history.remove([id]))}
             onUndo={() => guard(history.undo)}
             onExportPair={(pair) => guard(async () => download(await history.exportFile('llm-comparator', pair)))}
@@ -88,7 +102,9 @@ export function App() {
             {state.incoming.value && (
               <p class="incoming-bar" role="status" data-testid="incoming">
                 {t('newComparisonFrom', state.incoming.value.from)}{' '}
-                <button class="button small" onClick={() => state.open(state.incoming.value!.id)}>{t('show')}</button>
+                <button class="button small" onClick={() => state.open(state.incoming.value!.id)}>
+                  {t('show')}
+                </button>
               </p>
             )}
             {current ? (
@@ -102,24 +118,42 @@ export function App() {
                 onOpenSettings={openSettings}
                 onAnnotate={(patch) => void state.annotate(current.comparison.id, patch)}
                 onRerun={compose ? () => compose.prefill(rerunDraft(current.comparison, current.runs)) : undefined}
-                held={current.comparison.held ? {
-                  translatorModels: state.translatorModels.value,
-                  onExtend: (dismiss) => state.extend(current.comparison.id, dismiss).catch((err: unknown) => void (state.notice.value = err instanceof Error ? err.message : String(err))),
-                  onUseModel: state.useTranslatorModel,
-                } : undefined}
-                judge={state.judge.judgeName.value ? {
-                  name: state.judge.judgeName.value,
-                  progress: state.judge.progress.value,
-                  errors: state.judge.errors.value,
-                  onRun: (rubric) => guard(() => state.judge.run(rubric, current.comparison.prompt, current.runs)),
-                  onCancel: state.judge.cancel,
-                } : null}
-                meaning={state.judge.embeddingName.value ? {
-                  name: state.judge.embeddingName.value,
-                  matrix: state.judge.meaning.value && state.analysis.value && state.judge.meaning.value.order.join() === state.analysis.value.order.join() ? state.judge.meaning.value.matrix : null,
-                  onMeasure: () => guard(() => state.judge.measureMeaning(current.runs)),
-                  errors: state.judge.errors.value,
-                } : null}
+                held={
+                  current.comparison.held
+                    ? {
+                        translatorModels: state.translatorModels.value,
+                        onExtend: (dismiss) =>
+                          state
+                            .extend(current.comparison.id, dismiss)
+                            .catch((err: unknown) => void (state.notice.value = err instanceof Error ? err.message : String(err))),
+                        onUseModel: state.useTranslatorModel,
+                      }
+                    : undefined
+                }
+                judge={
+                  state.judge.judgeName.value
+                    ? {
+                        name: state.judge.judgeName.value,
+                        progress: state.judge.progress.value,
+                        errors: state.judge.errors.value,
+                        onRun: (rubric) => guard(() => state.judge.run(rubric, current.comparison.prompt, current.runs)),
+                        onCancel: state.judge.cancel,
+                      }
+                    : null
+                }
+                meaning={
+                  state.judge.embeddingName.value
+                    ? {
+                        name: state.judge.embeddingName.value,
+                        matrix:
+                          state.judge.meaning.value && state.analysis.value && state.judge.meaning.value.order.join() === state.analysis.value.order.join()
+                            ? state.judge.meaning.value.matrix
+                            : null,
+                        onMeasure: () => guard(() => state.judge.measureMeaning(current.runs)),
+                        errors: state.judge.errors.value,
+                      }
+                    : null
+                }
                 analysis={state.analysis.value?.order.every((id) => current.runs.some((r) => r.id === id)) ? state.analysis.value : null}
               />
             ) : (

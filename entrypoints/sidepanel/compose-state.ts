@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { AxesModel } from '@/components/sidepanel/AxesPicker';
+import type { AxesModel } from '@/components/sidepanel/axes-model';
 import type { ComposeSpec, PersonaSpec } from '@/utils/platform/messaging/protocol-compose';
 import { customPersona } from '@/utils/core/runner/personas';
 import { watchPanelRequests, type ComposeDraft } from '@/utils/platform/storage/panel-requests';
@@ -11,10 +11,19 @@ import { detectLanguage } from '@/utils/core/translate/detect';
 import { catalogueCode } from '@/utils/core/translate/languages';
 import { translationReadiness } from '@/utils/core/translate/readiness';
 import { translatorSettingsOf } from '@/utils/core/translate/settings';
-import type { TranslationBlock } from '@/components/sidepanel/AxesPicker';
+import type { TranslationBlock } from '@/components/sidepanel/axes-model';
 import {
-  CONFIRM_ABOVE_RUNS, DEFAULT_AXES, axesOf, chosenProviders, cleanAxes, composerPrefsItem, startingAxes, withTemplate, withoutTemplate,
-  type ComposeAxes, type ComposerPrefs,
+  CONFIRM_ABOVE_RUNS,
+  DEFAULT_AXES,
+  axesOf,
+  chosenProviders,
+  cleanAxes,
+  composerPrefsItem,
+  startingAxes,
+  withTemplate,
+  withoutTemplate,
+  type ComposeAxes,
+  type ComposerPrefs,
 } from '@/utils/platform/storage/templates';
 import type { PanelState } from './state';
 import { t } from '@/utils/core/i18n';
@@ -41,7 +50,14 @@ export function createComposeState(): AxesModel {
   let touched = false;
 
   const sitesOf = (settings: Settings | null) =>
-    settings ? [...new Set([...settings.sites.map((id) => siteById(id)?.name ?? id).filter((n) => n !== 'generic'), ...settings.customSitePatterns.map(hostOfPattern)])] : [];
+    settings
+      ? [
+          ...new Set([
+            ...settings.sites.map((id) => siteById(id)?.name ?? id).filter((n) => n !== 'generic'),
+            ...settings.customSitePatterns.map(hostOfPattern),
+          ]),
+        ]
+      : [];
   const loaded = Promise.all([settingsItem.getValue(), composerPrefsItem.getValue()]).then(([settings, stored]) => {
     providers.value = settings.providers;
     captureSites.value = sitesOf(settings);

@@ -1,7 +1,16 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { ParallaxDB } from '@/utils/platform/db/schema';
-import { historyFacets, isFiltered, loadComparisons, matchHistory, newestIds, type HistoryFacets, type HistoryFilter, type HistoryRow } from '@/utils/platform/db/history';
+import {
+  historyFacets,
+  isFiltered,
+  loadComparisons,
+  matchHistory,
+  newestIds,
+  type HistoryFacets,
+  type HistoryFilter,
+  type HistoryRow,
+} from '@/utils/platform/db/history';
 import { send } from '@/utils/platform/messaging/client';
 import type { Comparison } from '@/utils/core/runner/types';
 import type { ImportReport } from '@/utils/core/history/import-batches';
@@ -46,7 +55,12 @@ const defaultTransfers: HistoryTransfers = {
 };
 
 /** Creates the history state; its queries run only while `active()` is true. `transfers` is for tests. */
-export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: (err: unknown) => void, transfers: HistoryTransfers = defaultTransfers): HistoryState {
+export function createHistoryState(
+  db: ParallaxDB,
+  active: () => boolean,
+  fail: (err: unknown) => void,
+  transfers: HistoryTransfers = defaultTransfers,
+): HistoryState {
   const filter = signal<HistoryFilter>({});
   const ids = signal<string[] | null>(null);
   const counting = signal(false);
@@ -132,7 +146,11 @@ export function createHistoryState(db: ParallaxDB, active: () => boolean, fail: 
       next: ({ comparisons, runs, studies }) => {
         // Keep recently seen rows (no flicker when scrolling back), bounded.
         const kept = [...rows.value].filter(([id]) => !onScreen.includes(id)).slice(-300);
-        const row = (c: Comparison): HistoryRow => ({ comparison: c, runs: runs.get(c.id) ?? [], ...(c.batchId && studies.has(c.batchId) ? { study: studies.get(c.batchId)! } : {}) });
+        const row = (c: Comparison): HistoryRow => ({
+          comparison: c,
+          runs: runs.get(c.id) ?? [],
+          ...(c.batchId && studies.has(c.batchId) ? { study: studies.get(c.batchId)! } : {}),
+        });
         rows.value = new Map([...kept, ...comparisons.map((c) => [c.id, row(c)] as const)]);
         const next = afterRows;
         afterRows = undefined;

@@ -42,7 +42,11 @@ export function createJudgeState(): JudgeState {
     judgeName.value = endpoint ? `${endpoint.label} · ${judge.model || endpoint.model}` : null;
     const onDevice = onDeviceEmbedding(embedding);
     const embedder = embedding && !onDevice && 'providerId' in embedding ? settings.providers.find((p) => p.id === embedding.providerId) : undefined;
-    embeddingName.value = onDevice ? t('onThisDeviceName', onDevice.name) : embedder && embedding && 'model' in embedding ? `${embedder.label} · ${embedding.model}` : null;
+    embeddingName.value = onDevice
+      ? t('onThisDeviceName', onDevice.name)
+      : embedder && embedding && 'model' in embedding
+        ? `${embedder.label} · ${embedding.model}`
+        : null;
   };
   void refresh();
   judgeItem.watch(() => void refresh());
@@ -77,14 +81,21 @@ export function createJudgeState(): JudgeState {
       const model = judge.model || endpoint.model;
       progress.value = { done: 0, total: runs.filter((r) => r.state === 'done' && r.text.trim()).length };
       try {
-        await judgeRuns(rubric, prompt, runs, { provider, conn: { baseUrl: endpoint.baseUrl, apiKey: keys[endpoint.id], modelLib: endpoint.modelLib }, model, by: `${endpoint.label}·${model}` }, own.signal, async (outcome, done, total) => {
-          progress.value = { done, total };
-          if ('error' in outcome) {
-            errors.value = [...errors.value, outcome.error];
-            return;
-          }
-          await send('run.judged', { runId: outcome.runId, verdict: outcome.verdict });
-        });
+        await judgeRuns(
+          rubric,
+          prompt,
+          runs,
+          { provider, conn: { baseUrl: endpoint.baseUrl, apiKey: keys[endpoint.id], modelLib: endpoint.modelLib }, model, by: `${endpoint.label}·${model}` },
+          own.signal,
+          async (outcome, done, total) => {
+            progress.value = { done, total };
+            if ('error' in outcome) {
+              errors.value = [...errors.value, outcome.error];
+              return;
+            }
+            await send('run.judged', { runId: outcome.runId, verdict: outcome.verdict });
+          },
+        );
       } finally {
         if (controller === own) {
           controller = null;

@@ -12,16 +12,25 @@ render(
     <header class="topbar">
       <h1 class="brand">Parallax</h1>
     </header>
-    <p class="muted loading" role="status">{t('loadingPanel')}</p>
+    <p class="muted loading" role="status">
+      {t('loadingPanel')}
+    </p>
   </div>,
   root,
 );
 
 void (async () => {
-  const [{ App }, { createPanelState, PanelStateContext }, { ComposeContext }, { connectPanelRequests, createComposeState }, { setEndpointPolicy }, { permissionPolicy }] = await Promise.all([
+  const [
+    { App },
+    { createPanelState, PanelStateContext },
+    { ComposeContext },
+    { connectPanelRequests, createComposeState },
+    { setEndpointPolicy },
+    { permissionPolicy },
+  ] = await Promise.all([
     import('./App'),
     import('./state'),
-    import('@/components/sidepanel/AxesPicker'),
+    import('@/components/sidepanel/axes-model'),
     import('./compose-state'),
     import('@/utils/core/providers/endpoint-fetch'),
     import('@/utils/platform/endpoint-access'),

@@ -173,7 +173,9 @@ export function createPanelState(db: ParallaxDB = getDb()): PanelState {
   const translatorModels = signal<TranslatorChoice[]>([]);
   const readModels = (settings: Settings | null) => {
     const s = migrateSettingsV2(settings);
-    translatorModels.value = s.providers.filter((p) => checkEngine({ kind: 'model', providerId: p.id }, s.providers, s.onDeviceOnly).ok).map((p) => ({ id: p.id, label: p.label }));
+    translatorModels.value = s.providers
+      .filter((p) => checkEngine({ kind: 'model', providerId: p.id }, s.providers, s.onDeviceOnly).ok)
+      .map((p) => ({ id: p.id, label: p.label }));
   };
   void settingsItem.getValue().then(readModels);
   settingsItem.watch(readModels);

@@ -37,29 +37,48 @@ export function App() {
         <h1 class="brand">{t('studiesTitle')}</h1>
         <div class="tabs" role="tablist" aria-label={t('studiesTabsLabel')} onKeyDown={onTabKey}>
           {TABS.map((x) => (
-            <button key={x.id} id={`tab-${x.id}`} role="tab" class="tab" aria-selected={tab === x.id} aria-controls="studies-panel" tabIndex={tab === x.id ? 0 : -1} onClick={() => state.setTab(x.id)}>
+            <button
+              key={x.id}
+              id={`tab-${x.id}`}
+              role="tab"
+              class="tab"
+              aria-selected={tab === x.id}
+              aria-controls="studies-panel"
+              tabIndex={tab === x.id ? 0 : -1}
+              onClick={() => state.setTab(x.id)}
+            >
               {x.label()}
             </button>
           ))}
         </div>
-        <a class="button secondary small" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">{t('studiesDashboard')}</a>
-        <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>⚙</button>
+        <a class="button secondary small" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">
+          {t('studiesDashboard')}
+        </a>
+        <button class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={openSettings}>
+          ⚙
+        </button>
       </header>
       {state.error.value && (
         <p class="notice" role="alert">
           {state.error.value}
-          <button class="link" onClick={() => (state.error.value = null)}>{t('dismiss')}</button>
+          <button class="link" onClick={() => (state.error.value = null)}>
+            {t('dismiss')}
+          </button>
         </p>
       )}
       <main class="page studies-main">
         <div id="studies-panel" class="tab-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
           {state.openId.value ? (
             open === undefined ? (
-              <p class="muted" role="status">{t('studiesLoadingBatch')}</p>
+              <p class="muted" role="status">
+                {t('studiesLoadingBatch')}
+              </p>
             ) : open === null ? (
               <div class="empty" role="status">
                 <p>{t('studiesBatchMissing')}</p>
-                <button class="button secondary" onClick={() => state.openBatch(null)}>{t('studiesBackToList')}</button>
+                <button class="button secondary" onClick={() => state.openBatch(null)}>
+                  {t('studiesBackToList')}
+                </button>
               </div>
             ) : (
               <BatchView
@@ -72,7 +91,9 @@ export function App() {
               />
             )
           ) : providers === undefined ? (
-            <p class="muted" role="status">{t('loadingSettings')}</p>
+            <p class="muted" role="status">
+              {t('loadingSettings')}
+            </p>
           ) : (
             <>
               {tab === 'probes' ? (
@@ -88,7 +109,9 @@ export function App() {
                   onOpenSettings={openSettings}
                 />
               ) : state.questionnaire.value === undefined ? (
-                <p class="muted" role="status">{t('studiesLoadingQuestionnaire')}</p>
+                <p class="muted" role="status">
+                  {t('studiesLoadingQuestionnaire')}
+                </p>
               ) : (
                 <SurveysTab
                   questionnaire={state.questionnaire.value}
@@ -102,7 +125,9 @@ export function App() {
                 />
               )}
               {state.batches.value === undefined ? (
-                <p class="muted" role="status">{t('studiesLoadingRuns')}</p>
+                <p class="muted" role="status">
+                  {t('studiesLoadingRuns')}
+                </p>
               ) : (
                 <BatchList title={tab === 'surveys' ? t('studiesSurveyRuns') : t('studiesProbeRuns')} batches={batches} onOpen={state.openBatch} />
               )}

@@ -15,7 +15,9 @@ export function BatchList({ batches, onOpen, title }: { batches: BatchRecord[]; 
     <section class="card" aria-labelledby="batch-list-title">
       <h2 id="batch-list-title">{title}</h2>
       {batches.length === 0 ? (
-        <p class="muted" role="status">{t('studiesNothingRun')}</p>
+        <p class="muted" role="status">
+          {t('studiesNothingRun')}
+        </p>
       ) : (
         <ul class="list" data-testid="batch-list">
           {batches.map((b) => (
@@ -24,7 +26,8 @@ export function BatchList({ batches, onOpen, title }: { batches: BatchRecord[]; 
                 <span dir="auto">{b.name}</span>
               </button>
               <span class="muted">
-                {t(STATUS[b.data.status])} · {t('studiesBatchPrompts', Object.keys(b.data.created).length, b.data.units.length)} · {new Date(b.createdAt).toLocaleString()}
+                {t(STATUS[b.data.status])} · {t('studiesBatchPrompts', Object.keys(b.data.created).length, b.data.units.length)} ·{' '}
+                {new Date(b.createdAt).toLocaleString()}
               </span>
             </li>
           ))}

@@ -49,13 +49,24 @@ export function BatchView({ batch, runs, onControl, onRead, dashboardUrl, onClos
   return (
     <section class="card batch" aria-labelledby="batch-title" data-testid="batch-view" data-status={data.status}>
       <div class="batch-head">
-        <h2 id="batch-title" dir="auto">{batch.name}</h2>
-        <span class={`badge status-${data.status}`} data-testid="batch-status">{t(STATUS[data.status])}</span>
-        <button class="link" onClick={onClose}>{t('studiesBackToList')}</button>
+        <h2 id="batch-title" dir="auto">
+          {batch.name}
+        </h2>
+        <span class={`badge status-${data.status}`} data-testid="batch-status">
+          {t(STATUS[data.status])}
+        </span>
+        <button class="link" onClick={onClose}>
+          {t('studiesBackToList')}
+        </button>
       </div>
-      {data.probe && <p class="muted" dir="auto">{data.probe.purpose}</p>}
+      {data.probe && (
+        <p class="muted" dir="auto">
+          {data.probe.purpose}
+        </p>
+      )}
       <p class="muted">
-        {data.targets.map((x) => `${x.providerLabel} (${x.model})`).join(', ')} · {t('studiesStartedAt', new Date(data.startedAt ?? batch.createdAt).toLocaleString())}
+        {data.targets.map((x) => `${x.providerLabel} (${x.model})`).join(', ')} ·{' '}
+        {t('studiesStartedAt', new Date(data.startedAt ?? batch.createdAt).toLocaleString())}
       </p>
       <div class="progress-row">
         <progress max={progress.units} value={progress.settled} aria-label={t('studiesProgressLabel')} data-testid="batch-progress" />
@@ -71,17 +82,37 @@ export function BatchView({ batch, runs, onControl, onRead, dashboardUrl, onClos
           {t('studiesPausedNote')}
         </p>
       )}
-      {progress.failed > 0 && (
-        <p class="muted">{t(perBrowser({ chromium: 'studiesFailedNote', firefox: 'studiesFailedNoteSidebar' }))}</p>
-      )}
+      {progress.failed > 0 && <p class="muted">{t(perBrowser({ chromium: 'studiesFailedNote', firefox: 'studiesFailedNoteSidebar' }))}</p>}
       <div class="toolbar">
-        {data.status === 'ready' && <button class="button" disabled={busy} onClick={() => void act('start')}>{t('studiesStart')}</button>}
-        {data.status === 'running' && <button class="button secondary" disabled={busy} onClick={() => void act('pause')}>{t('studiesPause')}</button>}
-        {data.status === 'paused' && <button class="button" disabled={busy} onClick={() => void act('resume')}>{t('studiesResume')}</button>}
-        {(live || data.status === 'ready') && <button class="button secondary" disabled={busy} onClick={() => void act('cancel')}>{t('studiesCancelBatch')}</button>}
-        <a class="button secondary" href={dashboardUrl} target="_blank" rel="noopener">{t('studiesOpenInDashboard')}</a>
+        {data.status === 'ready' && (
+          <button class="button" disabled={busy} onClick={() => void act('start')}>
+            {t('studiesStart')}
+          </button>
+        )}
+        {data.status === 'running' && (
+          <button class="button secondary" disabled={busy} onClick={() => void act('pause')}>
+            {t('studiesPause')}
+          </button>
+        )}
+        {data.status === 'paused' && (
+          <button class="button" disabled={busy} onClick={() => void act('resume')}>
+            {t('studiesResume')}
+          </button>
+        )}
+        {(live || data.status === 'ready') && (
+          <button class="button secondary" disabled={busy} onClick={() => void act('cancel')}>
+            {t('studiesCancelBatch')}
+          </button>
+        )}
+        <a class="button secondary" href={dashboardUrl} target="_blank" rel="noopener">
+          {t('studiesOpenInDashboard')}
+        </a>
       </div>
-      {error && <p class="form-error" role="alert">{error}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {data.survey ? <SurveyResults batch={batch} runs={runs} onRead={onRead} /> : <ProbeResults data={data} runs={runs} />}
     </section>
   );

@@ -48,19 +48,40 @@ function ToRead({ answer, onRead }: { answer: SurveyAnswer; onRead: HandReadingP
     }
   };
   const labelled = answer.scale.points.every((p) => labelOf(answer, p.value));
-  const scale = labelled ? answer.scale.points.map((p) => `${p.value} = ${labelOf(answer, p.value)}`).join(' · ') : `${answer.scale.points[0]!.value}–${answer.scale.points[answer.scale.points.length - 1]!.value}`;
+  const scale = labelled
+    ? answer.scale.points.map((p) => `${p.value} = ${labelOf(answer, p.value)}`).join(' · ')
+    : `${answer.scale.points[0]!.value}–${answer.scale.points[answer.scale.points.length - 1]!.value}`;
   return (
     <li class="to-read" data-testid="to-read" data-item={answer.itemId}>
       <p class="to-read-where">{where(answer)}</p>
-      {answer.item && <p dir="auto" class="to-read-item">{answer.item}</p>}
-      <p class="muted" dir="auto">{t('studiesScale', scale)}</p>
-      <blockquote dir="auto" class="answer-text">{answer.text}</blockquote>
+      {answer.item && (
+        <p dir="auto" class="to-read-item">
+          {answer.item}
+        </p>
+      )}
+      <p class="muted" dir="auto">
+        {t('studiesScale', scale)}
+      </p>
+      <blockquote dir="auto" class="answer-text">
+        {answer.text}
+      </blockquote>
       {'invalid' in answer.reader && <p class="muted">{t('studiesReaderSaid', readerReason(answer.reader.invalid))}</p>}
       <div class="choice-buttons" role="group" aria-label={t('studiesYourReading', where(answer))}>
         {handValues(answer.scale).map((v) => {
-          const name = Number.isInteger(v) ? (labelOf(answer, v) ? `${number(v)} — ${labelOf(answer, v)}` : number(v)) : t('studiesHalfPoint', number(v), number(v - 0.5), number(v + 0.5));
+          const name = Number.isInteger(v)
+            ? labelOf(answer, v)
+              ? `${number(v)} — ${labelOf(answer, v)}`
+              : number(v)
+            : t('studiesHalfPoint', number(v), number(v - 0.5), number(v + 0.5));
           return (
-            <button key={v} class={`button small ${Number.isInteger(v) ? '' : 'secondary half'}`} disabled={busy} aria-label={name} title={name} onClick={() => void pick({ value: v })}>
+            <button
+              key={v}
+              class={`button small ${Number.isInteger(v) ? '' : 'secondary half'}`}
+              disabled={busy}
+              aria-label={name}
+              title={name}
+              onClick={() => void pick({ value: v })}
+            >
               {number(v)}
             </button>
           );
@@ -69,7 +90,11 @@ function ToRead({ answer, onRead }: { answer: SurveyAnswer; onRead: HandReadingP
           {t('studiesRefusedButton')}
         </button>
       </div>
-      {error && <p class="form-error" role="alert">{error}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 }
@@ -101,7 +126,9 @@ export function HandReading({ answers, onRead }: HandReadingProps) {
           </ol>
         </>
       ) : (
-        <p class="muted" role="status">{t('studiesAllRead')}</p>
+        <p class="muted" role="status">
+          {t('studiesAllRead')}
+        </p>
       )}
       {read.length > 0 && (
         <details class="read-by-you" data-testid="read-by-you" open={toRead.length === 0}>
@@ -116,7 +143,11 @@ export function HandReading({ answers, onRead }: HandReadingProps) {
               </li>
             ))}
           </ul>
-          {error && <p class="form-error" role="alert">{error}</p>}
+          {error && (
+            <p class="form-error" role="alert">
+              {error}
+            </p>
+          )}
         </details>
       )}
     </section>

@@ -23,15 +23,17 @@ function Panel({ panel, letters }: { panel: IndexPanel; letters: Map<string, str
   const groups = new Map<number, string[]>();
   for (const m of panel.marks) groups.set(m.value, [...(groups.get(m.value) ?? []), m.reference]);
   const placed: { x: number; level: number; width: number }[] = [];
-  const marks = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([value, references]) => {
-    const at = x(value);
-    const text = references.map((r) => letters.get(r)).join(' ');
-    const width = text.length * 6 + 4;
-    let level = 0;
-    while (placed.some((p) => p.level === level && Math.abs(p.x - at) < (p.width + width) / 2)) level++;
-    placed.push({ x: at, level, width });
-    return { value, references, text, x: at, level };
-  });
+  const marks = [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([value, references]) => {
+      const at = x(value);
+      const text = references.map((r) => letters.get(r)).join(' ');
+      const width = text.length * 6 + 4;
+      let level = 0;
+      while (placed.some((p) => p.level === level && Math.abs(p.x - at) < (p.width + width) / 2)) level++;
+      placed.push({ x: at, level, width });
+      return { value, references, text, x: at, level };
+    });
   const top = LEVEL * Math.max(1, ...marks.map((m) => m.level + 1)) + 4;
   const height = top + panel.rows.length * ROW + 26;
   const bottom = top + panel.rows.length * ROW;
@@ -63,7 +65,9 @@ function Panel({ panel, letters }: { panel: IndexPanel; letters: Map<string, str
                 {r.label.length > 46 ? `${r.label.slice(0, 45)}…` : r.label}
                 {r.mean === null ? ` — ${t('studiesChartNoValue')}` : ` — ${number(r.mean)}`}
               </text>
-              {r.low !== null && r.high !== null && <line x1={x(Math.max(lo, r.low))} x2={x(Math.min(hi, r.high))} y1={y + 21} y2={y + 21} stroke={colour} class="whisker" />}
+              {r.low !== null && r.high !== null && (
+                <line x1={x(Math.max(lo, r.low))} x2={x(Math.min(hi, r.high))} y1={y + 21} y2={y + 21} stroke={colour} class="whisker" />
+              )}
               {/* An interval running past the axis ends in an arrowhead there (the table has its ends). */}
               {r.low !== null && r.low < lo && <path d={`M ${x(lo) - 1} ${y + 21} l 6 -4 v 8 z`} fill={colour} />}
               {r.high !== null && r.high > hi && <path d={`M ${x(hi) + 1} ${y + 21} l -6 -4 v 8 z`} fill={colour} />}
@@ -107,9 +111,16 @@ export function IndexChart({ cells, indices, constants }: IndexChartProps) {
         <legend>{t('studiesReferencesTitle')}</legend>
         {VSM_REFERENCES.map((r) => (
           <label key={r.id} class="toggle reference" data-testid={`reference-${r.id}`}>
-            <input type="checkbox" checked={shown.includes(r.id)} onChange={(e) => setShown(e.currentTarget.checked ? [...shown, r.id] : shown.filter((id) => id !== r.id))} />
+            <input
+              type="checkbox"
+              checked={shown.includes(r.id)}
+              onChange={(e) => setShown(e.currentTarget.checked ? [...shown, r.id] : shown.filter((id) => id !== r.id))}
+            />
             <span>
-              <strong>{letters.get(r.id)}</strong> {r.model}: {Object.entries(r.values).map(([id, v]) => `${id} ${number(v)}`).join(' · ')}
+              <strong>{letters.get(r.id)}</strong> {r.model}:{' '}
+              {Object.entries(r.values)
+                .map(([id, v]) => `${id} ${number(v)}`)
+                .join(' · ')}
               <br />
               <span class="muted">
                 {t(SOURCE[r.source])}; {sameConstant(r) ? t('studiesRefConstantSame', number(r.constant)) : t('studiesRefConstantShifted', number(r.constant))}

@@ -33,7 +33,9 @@ export function ProbeResults({ data, runs }: { data: BatchData; runs: Run[] }) {
             <tr>
               <th scope="col">{t('studiesColLanguage')}</th>
               {summary.models.map((m) => (
-                <th key={m.key} scope="col" dir="auto">{m.key}</th>
+                <th key={m.key} scope="col" dir="auto">
+                  {m.key}
+                </th>
               ))}
               <th scope="col">{t('studiesAllModels')}</th>
             </tr>
@@ -41,7 +43,9 @@ export function ProbeResults({ data, runs }: { data: BatchData; runs: Run[] }) {
           <tbody>
             {summary.languages.map((language) => (
               <tr key={language}>
-                <th scope="row">{languageName(language)} ({language})</th>
+                <th scope="row">
+                  {languageName(language)} ({language})
+                </th>
                 {summary.models.map((m) => (
                   <td key={m.key}>{rateText(summary.cells[language]?.[m.key])}</td>
                 ))}
@@ -60,11 +64,7 @@ export function ProbeResults({ data, runs }: { data: BatchData; runs: Run[] }) {
           </tfoot>
         </table>
       </div>
-      {expected > 0 && (
-        <p data-testid="probe-expected">
-          {t('studiesAsExpected', summary.overall.asExpected, expected)}
-        </p>
-      )}
+      {expected > 0 && <p data-testid="probe-expected">{t('studiesAsExpected', summary.overall.asExpected, expected)}</p>}
       {summary.overall.unlabelled > 0 && <p class="muted">{t('studiesUnlabelled', summary.overall.unlabelled)}</p>}
     </div>
   );

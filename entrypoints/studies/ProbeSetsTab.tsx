@@ -54,33 +54,64 @@ export function ProbeSetsTab(props: ProbeSetsTabProps) {
   return (
     <div class="tab-body">
       <div class="toolbar">
-        <button class="button secondary small" onClick={() => setEditing({ set: NEW_SET_TEMPLATE })}>{t('studiesNewSet')}</button>
-        <button class="button secondary small" onClick={() => fileInput.current?.click()}>{t('studiesImportSets')}</button>
-        <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label={t('studiesSetsFile')} onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          if (file) void importFile(file);
-          e.currentTarget.value = '';
-        }} />
-        <button class="button secondary small" disabled={!props.userSets.length} onClick={() => saveFile('parallax-probe-sets.json', exportProbeSets(props.userSets))}>
+        <button class="button secondary small" onClick={() => setEditing({ set: NEW_SET_TEMPLATE })}>
+          {t('studiesNewSet')}
+        </button>
+        <button class="button secondary small" onClick={() => fileInput.current?.click()}>
+          {t('studiesImportSets')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label={t('studiesSetsFile')}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void importFile(file);
+            e.currentTarget.value = '';
+          }}
+        />
+        <button
+          class="button secondary small"
+          disabled={!props.userSets.length}
+          onClick={() => saveFile('parallax-probe-sets.json', exportProbeSets(props.userSets))}
+        >
           {t('studiesExportMine')}
         </button>
       </div>
-      {report.ok && <p class="ok-text" role="status">{report.ok}</p>}
+      {report.ok && (
+        <p class="ok-text" role="status">
+          {report.ok}
+        </p>
+      )}
       {report.errors.length > 0 && (
         <ul class="form-error" role="alert" data-testid="import-errors">
-          {report.errors.map((e) => <li key={e}>{e}</li>)}
+          {report.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
         </ul>
       )}
-      {editing && <SetEditor initial={editing.set} replacing={editing.replacing} onSave={async (raw, replacing) => {
-        const saved = (await props.onSave(raw, replacing)) as ProbeSet;
-        setSelectedId(saved.id);
-      }} onClose={() => setEditing(null)} />}
+      {editing && (
+        <SetEditor
+          initial={editing.set}
+          replacing={editing.replacing}
+          onSave={async (raw, replacing) => {
+            const saved = (await props.onSave(raw, replacing)) as ProbeSet;
+            setSelectedId(saved.id);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
       <ul class="set-list" aria-label={t('studiesSetList')}>
         {all.map((s) => (
           <li key={s.id}>
             <button class="set-item" aria-pressed={s.id === selectedId} onClick={() => setSelectedId(s.id === selectedId ? null : s.id)}>
               <strong dir="auto">{s.name}</strong>
-              <span class="muted">{props.userSets.includes(s) ? t('studiesYourSet') : t('studiesBuiltIn')} · {t('studiesSetCounts', s.prompts.length, probeSetLanguages(s).length)}</span>
+              <span class="muted">
+                {props.userSets.includes(s) ? t('studiesYourSet') : t('studiesBuiltIn')} ·{' '}
+                {t('studiesSetCounts', s.prompts.length, probeSetLanguages(s).length)}
+              </span>
               <span dir="auto">{s.purpose}</span>
             </button>
           </li>
@@ -88,30 +119,54 @@ export function ProbeSetsTab(props: ProbeSetsTabProps) {
       </ul>
       {selected && (
         <section class="card" aria-labelledby="set-title" data-testid="set-detail">
-          <h2 id="set-title" dir="auto">{selected.name}</h2>
+          <h2 id="set-title" dir="auto">
+            {selected.name}
+          </h2>
           <p dir="auto">{selected.purpose}</p>
           <div class="toolbar">
             <label class="toggle">
               {t('studiesShowPromptsIn')}
               <select value={shownLanguage} onChange={(e) => setViewLanguage(e.currentTarget.value)}>
-                {languages.map((l) => <option key={l} value={l}>{languageName(l)} ({l})</option>)}
+                {languages.map((l) => (
+                  <option key={l} value={l}>
+                    {languageName(l)} ({l})
+                  </option>
+                ))}
               </select>
             </label>
-            <button class="button secondary small" onClick={() => saveFile(`parallax-probe-set-${selected.id}.json`, exportProbeSets([selected]))}>{t('studiesExport')}</button>
+            <button class="button secondary small" onClick={() => saveFile(`parallax-probe-set-${selected.id}.json`, exportProbeSets([selected]))}>
+              {t('studiesExport')}
+            </button>
             {own ? (
               <>
-                <button class="button secondary small" onClick={() => setEditing({ set: selected, replacing: selected.id })}>{t('studiesEdit')}</button>
-                <button class="button secondary small" onClick={() => confirm(t('studiesConfirmDelete', selected.name)) && void props.onDelete(selected.id).then(() => setSelectedId(null))}>{t('delete')}</button>
+                <button class="button secondary small" onClick={() => setEditing({ set: selected, replacing: selected.id })}>
+                  {t('studiesEdit')}
+                </button>
+                <button
+                  class="button secondary small"
+                  onClick={() => confirm(t('studiesConfirmDelete', selected.name)) && void props.onDelete(selected.id).then(() => setSelectedId(null))}
+                >
+                  {t('delete')}
+                </button>
               </>
             ) : (
-              <button class="button secondary small" onClick={() => setEditing({ set: { ...selected, id: `${selected.id}-copy`, name: `${selected.name} (copy)`, category: selected.category } })}>{t('studiesCopyToEdit')}</button>
+              <button
+                class="button secondary small"
+                onClick={() => setEditing({ set: { ...selected, id: `${selected.id}-copy`, name: `${selected.name} (copy)`, category: selected.category } })}
+              >
+                {t('studiesCopyToEdit')}
+              </button>
             )}
           </div>
           <ol class="prompts" lang={shownLanguage} dir={directionOf(shownLanguage)}>
             {selected.prompts.map((p) => (
               <li key={p.id}>
                 <span dir="auto">{p.text[shownLanguage] ?? '—'}</span>
-                {p.expect && <span class="chip" dir="ltr">{t(EXPECT[p.expect]!)}</span>}
+                {p.expect && (
+                  <span class="chip" dir="ltr">
+                    {t(EXPECT[p.expect]!)}
+                  </span>
+                )}
               </li>
             ))}
           </ol>

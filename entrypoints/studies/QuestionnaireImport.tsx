@@ -42,15 +42,21 @@ export function QuestionnaireImport({ questionnaire, onImport, onClear }: Questi
           {t('studiesImportedIn', have.map((l) => `${languageName(l)} (${l})`).join(', '))}{' '}
           {!adding && (
             <>
-              <button class="link" onClick={() => setAdding(true)}>{t('studiesAddLanguage')}</button>
-              <button class="link" onClick={() => confirm(t('studiesConfirmRemoveQuestionnaire')) && void onClear()}>{t('remove')}</button>
+              <button class="link" onClick={() => setAdding(true)}>
+                {t('studiesAddLanguage')}
+              </button>
+              <button class="link" onClick={() => confirm(t('studiesConfirmRemoveQuestionnaire')) && void onClear()}>
+                {t('remove')}
+              </button>
             </>
           )}
         </p>
       )}
       {result.warnings.length > 0 && (
         <ul class="muted" data-testid="questionnaire-warnings">
-          {result.warnings.map((w) => <li key={w}>{w}</li>)}
+          {result.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
         </ul>
       )}
       {showForm && (
@@ -58,26 +64,54 @@ export function QuestionnaireImport({ questionnaire, onImport, onClear }: Questi
           <label class="field">
             {t('studiesTextLanguage')}
             <select value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
-              {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name} ({l.code})</option>)}
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.name} ({l.code})
+                </option>
+              ))}
             </select>
           </label>
           <label class="field">
             {t('studiesQuestionnaireText')}
-            <textarea rows={10} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} aria-invalid={result.errors.length > 0} placeholder={'1. …\n2. …\n…\n24. …'} />
+            <textarea
+              rows={10}
+              dir="auto"
+              value={text}
+              onInput={(e) => setText(e.currentTarget.value)}
+              aria-invalid={result.errors.length > 0}
+              placeholder={'1. …\n2. …\n…\n24. …'}
+            />
           </label>
           <div class="toolbar">
-            <button class="button" type="submit" disabled={!text.trim()}>{t('studiesImportQuestionnaire')}</button>
-            <button class="button secondary" type="button" onClick={() => fileInput.current?.click()}>{t('studiesLoadTextFile')}</button>
-            <input ref={fileInput} type="file" accept=".txt,.md,text/plain" hidden aria-label={t('studiesQuestionnaireFile')} onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void file.text().then(setText);
-              e.currentTarget.value = '';
-            }} />
-            {adding && <button class="button secondary" type="button" onClick={() => setAdding(false)}>{t('cancel')}</button>}
+            <button class="button" type="submit" disabled={!text.trim()}>
+              {t('studiesImportQuestionnaire')}
+            </button>
+            <button class="button secondary" type="button" onClick={() => fileInput.current?.click()}>
+              {t('studiesLoadTextFile')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".txt,.md,text/plain"
+              hidden
+              aria-label={t('studiesQuestionnaireFile')}
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) void file.text().then(setText);
+                e.currentTarget.value = '';
+              }}
+            />
+            {adding && (
+              <button class="button secondary" type="button" onClick={() => setAdding(false)}>
+                {t('cancel')}
+              </button>
+            )}
           </div>
           {result.errors.length > 0 && (
             <ul class="form-error" role="alert" data-testid="questionnaire-errors">
-              {result.errors.map((e) => <li key={e}>{e}</li>)}
+              {result.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
             </ul>
           )}
         </form>

@@ -37,12 +37,20 @@ export interface RunSetupProps {
 /** Choose endpoints and languages, see what the run will cost before starting it. */
 export function RunSetup(props: RunSetupProps) {
   const [providerIds, setProviderIds] = useState<string[]>(() => props.providers.slice(0, 1).map((p) => p.id));
-  const [languages, setLanguages] = useState<string[]>(() => (props.initialLanguages ?? props.languages.slice(0, 1)).filter((l) => props.languages.includes(l)));
+  const [languages, setLanguages] = useState<string[]>(() =>
+    (props.initialLanguages ?? props.languages.slice(0, 1)).filter((l) => props.languages.includes(l)),
+  );
   const [prices, setPrices] = useState<{ input: string; output: string }>({ input: '', output: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const choice: RunChoice = { providerIds: props.providers.filter((p) => providerIds.includes(p.id)).map((p) => p.id), languages: props.languages.filter((l) => languages.includes(l)) };
-  const priced: Prices | undefined = prices.input !== '' && prices.output !== '' && Number(prices.input) >= 0 && Number(prices.output) >= 0 ? { input: Number(prices.input), output: Number(prices.output) } : undefined;
+  const choice: RunChoice = {
+    providerIds: props.providers.filter((p) => providerIds.includes(p.id)).map((p) => p.id),
+    languages: props.languages.filter((l) => languages.includes(l)),
+  };
+  const priced: Prices | undefined =
+    prices.input !== '' && prices.output !== '' && Number(prices.input) >= 0 && Number(prices.output) >= 0
+      ? { input: Number(prices.input), output: Number(prices.output) }
+      : undefined;
   const planned = useMemo(() => {
     try {
       return { estimate: estimateBatch(props.plan(choice), priced) };
@@ -56,7 +64,9 @@ export function RunSetup(props: RunSetupProps) {
     return (
       <div class="empty" role="status">
         <p>{t('studiesNoEndpoint')}</p>
-        <button class="button" onClick={props.onOpenSettings}>{t('openSettings')}</button>
+        <button class="button" onClick={props.onOpenSettings}>
+          {t('openSettings')}
+        </button>
       </div>
     );
   }
@@ -78,7 +88,10 @@ export function RunSetup(props: RunSetupProps) {
         {props.providers.map((p) => (
           <label key={p.id} class="toggle">
             <input type="checkbox" checked={providerIds.includes(p.id)} onChange={(e) => toggle(providerIds, setProviderIds, p.id, e.currentTarget.checked)} />
-            <span dir="auto">{p.label}</span> <span class="muted" dir="auto">{p.model}</span>
+            <span dir="auto">{p.label}</span>{' '}
+            <span class="muted" dir="auto">
+              {p.model}
+            </span>
           </label>
         ))}
       </fieldset>
@@ -99,29 +112,53 @@ export function RunSetup(props: RunSetupProps) {
         <div class="field-row">
           <label class="field">
             {t('studiesPriceInput')}
-            <input type="number" min="0" step="any" inputMode="decimal" value={prices.input} onInput={(e) => setPrices({ ...prices, input: e.currentTarget.value })} />
+            <input
+              type="number"
+              min="0"
+              step="any"
+              inputMode="decimal"
+              value={prices.input}
+              onInput={(e) => setPrices({ ...prices, input: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             {t('studiesPriceOutput')}
-            <input type="number" min="0" step="any" inputMode="decimal" value={prices.output} onInput={(e) => setPrices({ ...prices, output: e.currentTarget.value })} />
+            <input
+              type="number"
+              min="0"
+              step="any"
+              inputMode="decimal"
+              value={prices.output}
+              onInput={(e) => setPrices({ ...prices, output: e.currentTarget.value })}
+            />
           </label>
         </div>
       </details>
       {'problem' in planned ? (
-        <p class="form-error" role="alert" data-testid="run-problem">{planned.problem}</p>
+        <p class="form-error" role="alert" data-testid="run-problem">
+          {planned.problem}
+        </p>
       ) : (
         <p class="estimate" aria-live="polite" data-testid="estimate">
           <Interpolated
             id={choice.providerIds.length === 1 ? 'studiesEstimateCallsOne' : 'studiesEstimateCalls'}
-            parts={[<strong key="calls">{t('studiesEstimateAnswers', thousands(planned.estimate.calls))}</strong>, thousands(planned.estimate.units), choice.providerIds.length]}
+            parts={[
+              <strong key="calls">{t('studiesEstimateAnswers', thousands(planned.estimate.calls))}</strong>,
+              thousands(planned.estimate.units),
+              choice.providerIds.length,
+            ]}
           />{' '}
-          ·{' '}
-          {duration(planned.estimate.seconds)} · {t('studiesEstimateTokens', thousands(planned.estimate.inputTokens), thousands(planned.estimate.outputTokens))}
+          · {duration(planned.estimate.seconds)} ·{' '}
+          {t('studiesEstimateTokens', thousands(planned.estimate.inputTokens), thousands(planned.estimate.outputTokens))}
           {' · '}
           {planned.estimate.cost !== undefined ? t('studiesEstimateCost', planned.estimate.cost.toFixed(2)) : t('studiesEstimateFree')}
         </p>
       )}
-      {error && <p class="form-error" role="alert">{error}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div>
         <button class="button" type="submit" disabled={busy || 'problem' in planned}>
           {busy ? t('studiesStarting') : props.startLabel}

@@ -9,9 +9,7 @@ export const NEW_SET_TEMPLATE: ProbeSet = {
   name: 'My probe set',
   purpose: 'One line on what this set measures.',
   category: 'custom',
-  prompts: [
-    { id: 'first', expect: 'comply', text: { en: 'Write the first prompt here.', fr: 'Écrivez la première question ici.' } },
-  ],
+  prompts: [{ id: 'first', expect: 'comply', text: { en: 'Write the first prompt here.', fr: 'Écrivez la première question ici.' } }],
 };
 
 export interface SetEditorProps {
@@ -51,7 +49,9 @@ export function SetEditor({ initial, replacing, onSave, onClose }: SetEditorProp
       <p class="muted">
         <Interpolated
           id="studiesSetFormat"
-          parts={['id', 'name', 'purpose', 'category', 'prompts', 'id', 'text', 'expect'].map((field, i) => <code key={i}>{field}</code>)}
+          parts={['id', 'name', 'purpose', 'category', 'prompts', 'id', 'text', 'expect'].map((field, i) => (
+            <code key={i}>{field}</code>
+          ))}
         />
       </p>
       <label class="field">
@@ -66,8 +66,12 @@ export function SetEditor({ initial, replacing, onSave, onClose }: SetEditorProp
         </ul>
       )}
       <div class="toolbar">
-        <button class="button" type="submit">{t('studiesSaveSet')}</button>
-        <button class="button secondary" type="button" onClick={onClose}>{t('cancel')}</button>
+        <button class="button" type="submit">
+          {t('studiesSaveSet')}
+        </button>
+        <button class="button secondary" type="button" onClick={onClose}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );

@@ -21,7 +21,9 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10
 export function surveyDataTable(cells: readonly SurveyCell[]): DataTable {
   return {
     columns: ['Model and language', 'Index', 'Mean', '95 % low', '95 % high', 'n', 'Refusals', 'Read by a person'],
-    rows: cells.flatMap((c) => Object.entries(c.indices).map(([index, s]) => [c.label, index, round(s.mean), round(s.low), round(s.high), s.n, s.refusals, c.byPerson[index] ?? 0])),
+    rows: cells.flatMap((c) =>
+      Object.entries(c.indices).map(([index, s]) => [c.label, index, round(s.mean), round(s.low), round(s.high), s.n, s.refusals, c.byPerson[index] ?? 0]),
+    ),
   };
 }
 
@@ -52,13 +54,17 @@ export function SurveyResults({ batch, runs, onRead }: SurveyResultsProps) {
   const table = surveyDataTable(cells);
   const byPerson = answers.filter((a) => a.by === 'person' && !('invalid' in a.result)).length;
   const toRead = needsReading(answers).length;
-  const constants = Object.entries(survey.constants).map(([id, c]) => `${id} ${c}`).join(', ');
+  const constants = Object.entries(survey.constants)
+    .map(([id, c]) => `${id} ${c}`)
+    .join(', ');
   return (
     <div class="results">
       <h3>{t('studiesIndicesTitle')}</h3>
       <p class="muted">{t('studiesSurveyExplain', constants, survey.temperature ?? t('studiesTemperatureDefault'), survey.repetitions)}</p>
       {answers.length === 0 ? (
-        <p class="muted" role="status" data-testid="survey-results-empty">{t('studiesNoSurveyAnswers')}</p>
+        <p class="muted" role="status" data-testid="survey-results-empty">
+          {t('studiesNoSurveyAnswers')}
+        </p>
       ) : (
         <>
           {toRead > 0 && (
@@ -73,7 +79,9 @@ export function SurveyResults({ batch, runs, onRead }: SurveyResultsProps) {
               <thead>
                 <tr>
                   {HEADERS.map((c) => (
-                    <th key={c} scope="col">{c === 'n' ? c : t(c)}</th>
+                    <th key={c} scope="col">
+                      {c === 'n' ? c : t(c)}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -81,23 +89,31 @@ export function SurveyResults({ batch, runs, onRead }: SurveyResultsProps) {
               {cells.map((c) => (
                 <tbody key={c.label}>
                   <tr class="group">
-                    <th colSpan={HEADERS.length} scope="colgroup" dir="auto">{c.label}</th>
+                    <th colSpan={HEADERS.length} scope="colgroup" dir="auto">
+                      {c.label}
+                    </th>
                   </tr>
-                  {table.rows.filter((row) => row[0] === c.label).map((row) => (
-                    <tr key={`${row[0]}|${row[1]}`} data-index={row[1]} data-cell={row[0]}>
-                      <th scope="row">{row[1]}</th>
-                      <td data-testid="index-mean">{row[2] ?? '—'}</td>
-                      <td>{row[3] === null ? '—' : t('studiesInterval', row[3]!, row[4]!)}</td>
-                      <td>{row[5]}</td>
-                      <td>{row[6]}</td>
-                      <td data-testid="index-by-person">{row[7] || ''}</td>
-                    </tr>
-                  ))}
+                  {table.rows
+                    .filter((row) => row[0] === c.label)
+                    .map((row) => (
+                      <tr key={`${row[0]}|${row[1]}`} data-index={row[1]} data-cell={row[0]}>
+                        <th scope="row">{row[1]}</th>
+                        <td data-testid="index-mean">{row[2] ?? '—'}</td>
+                        <td>{row[3] === null ? '—' : t('studiesInterval', row[3]!, row[4]!)}</td>
+                        <td>{row[5]}</td>
+                        <td>{row[6]}</td>
+                        <td data-testid="index-by-person">{row[7] || ''}</td>
+                      </tr>
+                    ))}
                 </tbody>
               ))}
             </table>
           </div>
-          {byPerson > 0 && <p class="muted" data-testid="by-person-note">{plural(byPerson, 'studiesByPersonNoteOne', 'studiesByPersonNote')}</p>}
+          {byPerson > 0 && (
+            <p class="muted" data-testid="by-person-note">
+              {plural(byPerson, 'studiesByPersonNoteOne', 'studiesByPersonNote')}
+            </p>
+          )}
           <ul class="muted cell-notes">
             {cells.map((c) => (
               <li key={c.label} dir="auto">

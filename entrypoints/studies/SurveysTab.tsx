@@ -37,12 +37,12 @@ export function SurveysTab(props: SurveysTabProps) {
       <section class="card" aria-labelledby="survey-run-title">
         <h2 id="survey-run-title">{t('studiesRunSurveyTitle')}</h2>
         {!props.questionnaire ? (
-          <p class="muted" role="status">{t('studiesImportFirst')}</p>
+          <p class="muted" role="status">
+            {t('studiesImportFirst')}
+          </p>
         ) : (
           <>
-            <p class="muted">
-              {t('studiesSurveyIntro', languageName(languages.includes('en') ? 'en' : (languages[0] ?? 'en')), choices.repetitions)}
-            </p>
+            <p class="muted">{t('studiesSurveyIntro', languageName(languages.includes('en') ? 'en' : (languages[0] ?? 'en')), choices.repetitions)}</p>
             <RunSetup
               providers={props.providers}
               languages={languages}
@@ -57,15 +57,34 @@ export function SurveysTab(props: SurveysTabProps) {
                 <div class="field-row">
                   <label class="field">
                     {t('studiesRepetitions')}
-                    <input type="number" min="1" max="100" step="1" value={choices.repetitions} onInput={(e) => set({ repetitions: Math.round(number(e.currentTarget.value, choices.repetitions)) })} />
+                    <input
+                      type="number"
+                      min="1"
+                      max="100"
+                      step="1"
+                      value={choices.repetitions}
+                      onInput={(e) => set({ repetitions: Math.round(number(e.currentTarget.value, choices.repetitions)) })}
+                    />
                   </label>
                   <label class="field">
                     {t('temperature')}
-                    <input type="number" min="0" max="2" step="any" value={choices.temperature} onInput={(e) => set({ temperature: number(e.currentTarget.value, choices.temperature) })} />
+                    <input
+                      type="number"
+                      min="0"
+                      max="2"
+                      step="any"
+                      value={choices.temperature}
+                      onInput={(e) => set({ temperature: number(e.currentTarget.value, choices.temperature) })}
+                    />
                   </label>
                   <label class="field">
                     {t('studiesFirstSeed')}
-                    <input type="number" step="1" value={choices.seedBase} onInput={(e) => set({ seedBase: Math.round(number(e.currentTarget.value, choices.seedBase)) })} />
+                    <input
+                      type="number"
+                      step="1"
+                      value={choices.seedBase}
+                      onInput={(e) => set({ seedBase: Math.round(number(e.currentTarget.value, choices.seedBase)) })}
+                    />
                   </label>
                 </div>
               </fieldset>

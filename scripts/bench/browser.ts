@@ -41,7 +41,12 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
  * to the animation frame that paints it (same machine clock on both sides). token_to_dom_ms_p95: to the moment its
  * text is in the page — the extension's own share; the rest is the wait for the next frame (0–16.7 ms at 60 Hz).
  */
-export async function benchTokenToScreen(): Promise<{ token_to_screen_ms_p95: number; token_to_screen_ms_median: number; token_to_dom_ms_p95: number; tokens_measured: number }> {
+export async function benchTokenToScreen(): Promise<{
+  token_to_screen_ms_p95: number;
+  token_to_screen_ms_median: number;
+  token_to_dom_ms_p95: number;
+  tokens_measured: number;
+}> {
   const TOKENS = 60;
   const sent = new Map<string, number[]>();
   const server = await startServer(async (req, res) => {
@@ -99,7 +104,8 @@ export async function benchTokenToScreen(): Promise<{ token_to_screen_ms_p95: nu
     });
     const latencies = measured.map((m) => m.screen);
     // BENCH_TOKENS_FILE=path: every token's times (sent, in the DOM, painting frame), to see where stalls come from.
-    if (process.env.BENCH_TOKENS_FILE) writeFileSync(process.env.BENCH_TOKENS_FILE, JSON.stringify(seen.map((s) => ({ ...s, sent: sent.get(s.model)?.[s.idx] }))));
+    if (process.env.BENCH_TOKENS_FILE)
+      writeFileSync(process.env.BENCH_TOKENS_FILE, JSON.stringify(seen.map((s) => ({ ...s, sent: sent.get(s.model)?.[s.idx] }))));
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const round = (ms: number) => Math.round(ms * 10) / 10;
     return {
@@ -117,15 +123,29 @@ export async function benchTokenToScreen(): Promise<{ token_to_screen_ms_p95: nu
 
 /** An export file of `count` comparisons × 8 runs, written by this bench (the same shape users import). */
 function benchExportFile(count: number): string {
-  const words = 'the people policy should could evidence risk health freedom society economy rights future children science history culture law market'.split(' ');
+  const words = 'the people policy should could evidence risk health freedom society economy rights future children science history culture law market'.split(
+    ' ',
+  );
   const text = (seed: number, len: number) => Array.from({ length: len }, (_, i) => words[(seed * 7 + i * 13 + Math.floor(i / 5)) % words.length]).join(' ');
   const comparisons = Array.from({ length: count }, (_, c) => {
     const createdAt = new Date(1_700_000_000_000 + c * 60_000).toISOString();
     return {
-      id: `bench-${c}`, createdAt, prompt: `Question ${c}: ${text(c, 12)}${c === Math.floor(count * 0.4242) ? ' zanzibar' : ''}?`, source: { kind: 'panel' },
+      id: `bench-${c}`,
+      createdAt,
+      prompt: `Question ${c}: ${text(c, 12)}${c === Math.floor(count * 0.4242) ? ' zanzibar' : ''}?`,
+      source: { kind: 'panel' },
       answers: Array.from({ length: 8 }, (_, r) => ({
-        runId: `bench-${c}-${r}`, provider: `Model ${r}`, providerKind: 'openai-compatible', baseUrl: 'http://127.0.0.1:1/v1', model: `m${r}`, language: null,
-        state: 'done', text: `${text(c + r, 70)} ${c}x${r}`, attempts: 1, startedAt: createdAt, finishedAt: createdAt,
+        runId: `bench-${c}-${r}`,
+        provider: `Model ${r}`,
+        providerKind: 'openai-compatible',
+        baseUrl: 'http://127.0.0.1:1/v1',
+        model: `m${r}`,
+        language: null,
+        state: 'done',
+        text: `${text(c + r, 70)} ${c}x${r}`,
+        attempts: 1,
+        startedAt: createdAt,
+        finishedAt: createdAt,
       })),
     };
   });
@@ -138,7 +158,15 @@ function benchExportFile(count: number): string {
  * import_ms, history_open_ms, history_search_ms, export_ms with `count` comparisons × 8 runs stored in IndexedDB, and
  * the panel's longest long task while importing and while exporting (import_longest_task_ms, export_longest_task_ms).
  */
-export async function benchHistory(count = 10_000): Promise<{ import_ms: number; import_longest_task_ms: number; history_open_ms: number; history_open_ms_max: number; history_search_ms: number; export_ms: number; export_longest_task_ms: number }> {
+export async function benchHistory(count = 10_000): Promise<{
+  import_ms: number;
+  import_longest_task_ms: number;
+  history_open_ms: number;
+  history_open_ms_max: number;
+  history_search_ms: number;
+  export_ms: number;
+  export_longest_task_ms: number;
+}> {
   const file = benchExportFile(count);
   const browser = await launchWithExtension();
   try {
@@ -151,7 +179,15 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
     const importLongest = await watchLongTasks(page);
     const importStarted = Date.now();
     await page.locator('input[type=file]').setInputFiles(file);
-    await Promise.race([page.getByTestId('import-report').waitFor({ timeout: 600_000 }), page.getByRole('alert').waitFor({ timeout: 600_000 }).then(async () => { throw new Error(`import failed: ${await page.getByRole('alert').textContent()}`); })]);
+    await Promise.race([
+      page.getByTestId('import-report').waitFor({ timeout: 600_000 }),
+      page
+        .getByRole('alert')
+        .waitFor({ timeout: 600_000 })
+        .then(async () => {
+          throw new Error(`import failed: ${await page.getByRole('alert').textContent()}`);
+        }),
+    ]);
     const import_ms = Date.now() - importStarted;
     const import_longest_task_ms = await importLongest();
     const report = await page.getByTestId('import-report').textContent();
@@ -164,22 +200,27 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
       await page.reload();
       await page.getByRole('tab', { name: /History/ }).waitFor();
       await page.waitForFunction((n) => document.querySelector('.tab .count')?.textContent === String(n), count, { timeout: 60_000 });
-      await page.getByTestId('verdict').waitFor({ timeout: 10_000 }).catch(() => undefined);
+      await page
+        .getByTestId('verdict')
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
       await alone(page);
       await sleep(500);
-      openings.push(await page.evaluate(async () => {
-        const shown = new Promise<number>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (!document.querySelector('[data-testid=history-item]')) return;
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now()));
+      openings.push(
+        await page.evaluate(async () => {
+          const shown = new Promise<number>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector('[data-testid=history-item]')) return;
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now()));
+            });
+            observer.observe(document.body, { subtree: true, childList: true });
           });
-          observer.observe(document.body, { subtree: true, childList: true });
-        });
-        const t0 = performance.now();
-        (document.querySelectorAll('[role=tab]')[1] as HTMLElement).click();
-        return (await shown) - t0;
-      }));
+          const t0 = performance.now();
+          (document.querySelectorAll('[role=tab]')[1] as HTMLElement).click();
+          return (await shown) - t0;
+        }),
+      );
     }
     const history_open_ms = [...openings].sort((a, b) => a - b)[2]!;
     // Search from the moment the query is applied (the box waits 150 ms for typing to pause; that is not work).
@@ -189,7 +230,14 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => setTimeout(r, 149));
       const t0 = performance.now();
-      await new Promise<void>((r) => { const check = () => (document.querySelectorAll('[data-testid=history-item]').length === 1 && document.querySelector('[data-testid=history-item]')?.textContent?.includes('zanzibar') ? r() : setTimeout(check, 1)); check(); });
+      await new Promise<void>((r) => {
+        const check = () =>
+          document.querySelectorAll('[data-testid=history-item]').length === 1 &&
+          document.querySelector('[data-testid=history-item]')?.textContent?.includes('zanzibar')
+            ? r()
+            : setTimeout(check, 1);
+        check();
+      });
       return performance.now() - t0;
     });
     await page.evaluate(() => {
@@ -212,7 +260,15 @@ export async function benchHistory(count = 10_000): Promise<{ import_ms: number;
     await (await downloaded).path();
     const export_ms = Date.now() - exportStarted;
     const export_longest_task_ms = await exportLongest();
-    return { import_ms, import_longest_task_ms, export_longest_task_ms, history_open_ms: Math.round(history_open_ms), history_open_ms_max: Math.round(Math.max(...openings)), history_search_ms: Math.round(history_search_ms), export_ms };
+    return {
+      import_ms,
+      import_longest_task_ms,
+      export_longest_task_ms,
+      history_open_ms: Math.round(history_open_ms),
+      history_open_ms_max: Math.round(Math.max(...openings)),
+      history_search_ms: Math.round(history_search_ms),
+      export_ms,
+    };
   } finally {
     await browser.close().catch(() => undefined);
     removeProfile(browser.profileDir);
@@ -234,7 +290,9 @@ export async function benchPanelLoad(): Promise<{ sidepanel_interactive_js_bytes
     const ms = await page.evaluate(() => Math.round(performance.now()));
     // Extension resources report no transfer size: sum the files the page fetched, from the build folder.
     const bytes = [...requested].reduce((n, path) => n + statSync(join(EXTENSION_DIR, path)).size, 0);
-    if (process.env.BENCH_VERBOSE) for (const path of requested) process.stderr.write(`${statSync(join(EXTENSION_DIR, path)).size}	${path}
+    if (process.env.BENCH_VERBOSE)
+      for (const path of requested)
+        process.stderr.write(`${statSync(join(EXTENSION_DIR, path)).size}	${path}
 `);
     return { sidepanel_interactive_js_bytes: bytes, sidepanel_interactive_ms: ms };
   } finally {

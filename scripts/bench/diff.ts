@@ -12,11 +12,13 @@ function text(n: number, seed: number, vocab: number): string {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function time(f: () => unknown, reps = 7): number {
   f();
-  return median(Array.from({ length: reps }, () => {
-    const t = performance.now();
-    f();
-    return performance.now() - t;
-  }));
+  return median(
+    Array.from({ length: reps }, () => {
+      const t = performance.now();
+      f();
+      return performance.now() - t;
+    }),
+  );
 }
 
 /**
@@ -27,7 +29,10 @@ export function benchDiff(): Record<string, number> {
   const results: Record<string, number> = {};
   for (const n of [1000, 1900]) {
     const a = text(n, 7, 3000);
-    const b = a.split(' ').map((w, i) => (i % 9 === 0 ? `x${i}` : w)).join(' ');
+    const b = a
+      .split(' ')
+      .map((w, i) => (i % 9 === 0 ? `x${i}` : w))
+      .join(' ');
     results[`word_diff_${n}_words_ms`] = Math.round(time(() => readableDiff(a, b)) * 10) / 10;
   }
   const u = [text(1900, 1, 50_000), text(1900, 2, 50_000)] as const;

@@ -37,7 +37,14 @@ export async function benchFanout(reps = 7): Promise<{ fanout_ratio: number; fan
       await res.text();
       direct.push(performance.now() - started);
 
-      const providers = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, kind: 'openai-compatible' as const, label: `P${i}`, baseUrl: `${server.url}/v1`, model: `m${i}`, maxConcurrent: 12 }));
+      const providers = Array.from({ length: 12 }, (_, i) => ({
+        id: `p${i}`,
+        kind: 'openai-compatible' as const,
+        label: `P${i}`,
+        baseUrl: `${server.url}/v1`,
+        model: `m${i}`,
+        maxConcurrent: 12,
+      }));
       const { comparison, runs } = planComparison({ prompt: 'bench', source: { kind: 'panel' }, providers, now: Date.now(), newId: randomUUID });
       const store = memoryRunStore([comparison], runs);
       const runner = createRunner({ store, providerFor, apiKeyFor: () => Promise.resolve(undefined), maxConcurrent: 12 });

@@ -17,7 +17,9 @@ export function benchSizes(root: string) {
   }
   const html = readFileSync(join(chrome, 'sidepanel.html'), 'utf8');
   const initial = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
-  const largest = walk(firefox).map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size)[0]!;
+  const largest = walk(firefox)
+    .map((f) => ({ f, size: statSync(f).size }))
+    .sort((a, b) => b.size - a.size)[0]!;
   return {
     content_script_bytes: statSync(join(chrome, 'content-scripts/capture.js')).size,
     sidepanel_initial_js_bytes: initial.reduce((n, f) => n + statSync(join(chrome, f)).size, 0),

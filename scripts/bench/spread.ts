@@ -20,7 +20,13 @@ export function spreadOf(values: readonly (number | null | undefined)[]): Spread
   const min = xs[0]!;
   const max = xs[xs.length - 1]!;
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { median: round(median), min: round(min), max: round(max), runs: xs.length, unreliable: xs.length > 1 && median !== 0 && (max - min) / Math.abs(median) > UNRELIABLE_SPREAD };
+  return {
+    median: round(median),
+    min: round(min),
+    max: round(max),
+    runs: xs.length,
+    unreliable: xs.length > 1 && median !== 0 && (max - min) / Math.abs(median) > UNRELIABLE_SPREAD,
+  };
 }
 
 /** Every numeric figure of several whole runs, as its spread (figures that are not numbers keep the last run's value). */

@@ -110,14 +110,24 @@ function random(seed: number): () => number {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Trains one head on the examples that have a class for it. */
-function trainHead(examples: TrainingExample[], classOf: (e: TrainingExample) => number | null, classes: string[], settings: TrainingSettings, weightOf: (e: TrainingExample) => number, grams = true): LinearHead {
+function trainHead(
+  examples: TrainingExample[],
+  classOf: (e: TrainingExample) => number | null,
+  classes: string[],
+  settings: TrainingSettings,
+  weightOf: (e: TrainingExample) => number,
+  grams = true,
+): LinearHead {
   const K = classes.length;
   const S = STRUCTURAL_FEATURES.length;
   const buckets = 1 << settings.grams.bits;
   const used = examples.filter((e) => classOf(e) !== null);
   const df = new Uint32Array(buckets);
   for (const e of used) for (const b of new Set(e.features.grams)) df[b]!++;
-  const inputs = used.map((e) => [...e.features.structural, ...(grams ? [...new Set(e.features.grams)].filter((b) => df[b]! >= settings.minAnswers).map((b) => S + b) : [])]);
+  const inputs = used.map((e) => [
+    ...e.features.structural,
+    ...(grams ? [...new Set(e.features.grams)].filter((b) => df[b]! >= settings.minAnswers).map((b) => S + b) : []),
+  ]);
   const W = new Float64Array((S + buckets) * K);
   const m = new Float64Array(W.length);
   const v = new Float64Array(W.length);
@@ -181,8 +191,21 @@ function trainHead(examples: TrainingExample[], classOf: (e: TrainingExample) =>
 
 /** Trains both heads and returns the weights file's content. */
 export function trainWeights(examples: TrainingExample[], families: string[], command: string, settings: TrainingSettings = TRAINING): RefusalWeights {
-  const declined = trainHead(examples, (e) => e.declined, ['answered', 'declined'], settings, (e) => (e.xstest ? settings.xstestWeight : 1), settings.declinedGrams);
-  const kind = trainHead(examples, (e) => e.kind, ['refuses', 'refutes_premise', 'cannot_answer'], settings, () => 1);
+  const declined = trainHead(
+    examples,
+    (e) => e.declined,
+    ['answered', 'declined'],
+    settings,
+    (e) => (e.xstest ? settings.xstestWeight : 1),
+    settings.declinedGrams,
+  );
+  const kind = trainHead(
+    examples,
+    (e) => e.kind,
+    ['refuses', 'refutes_premise', 'cannot_answer'],
+    settings,
+    () => 1,
+  );
   return {
     format: 'parallax-refusal-weights',
     version: 1,

@@ -5,7 +5,14 @@ import type { Comparison, Run } from '@/utils/core/runner/types';
 const comparison: Comparison = { id: 'c', createdAt: 1, prompt: 'How do I pick a lock?', source: { kind: 'panel' } };
 let n = 0;
 const run = (language: string | null, text: string, extra: Partial<Run> = {}): Run => ({
-  id: `r${++n}`, comparisonId: 'c', position: n, state: 'done', text, attempts: 1, createdAt: 1, updatedAt: 1,
+  id: `r${++n}`,
+  comparisonId: 'c',
+  position: n,
+  state: 'done',
+  text,
+  attempts: 1,
+  createdAt: 1,
+  updatedAt: 1,
   target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://x', model: 'm', language },
   ...extra,
 });

@@ -52,7 +52,18 @@ describe('the disagreeing scenario reads as its e2e test expects', () => {
 
   test.each(LANGUAGES)('Cautious in %s declines, so the panel shows it as neither one-sided nor balanced', (language) => {
     const [text, english] = ANSWERS.cautious[language];
-    const run = { id: 'r', comparisonId: 'c', position: 0, state: 'done', text, attempts: 1, createdAt: 1, updatedAt: 1, backTranslation: english ? { text: english, language: 'en' } : undefined, target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'cautious', language } } as unknown as Run;
+    const run = {
+      id: 'r',
+      comparisonId: 'c',
+      position: 0,
+      state: 'done',
+      text,
+      attempts: 1,
+      createdAt: 1,
+      updatedAt: 1,
+      backTranslation: english ? { text: english, language: 'en' } : undefined,
+      target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'cautious', language },
+    } as unknown as Run;
     expect(analyseRun(run, QUESTION).values.balance.value).toBe('unclear');
   });
 });

@@ -82,7 +82,12 @@ describe('cosineMatrix', () => {
   });
 
   test('vectors of different lengths are refused with a reason', () => {
-    expect(() => cosineMatrix([[1, 2], [1, 2, 3]])).toThrow(/same model/);
+    expect(() =>
+      cosineMatrix([
+        [1, 2],
+        [1, 2, 3],
+      ]),
+    ).toThrow(/same model/);
   });
 });
 
@@ -98,13 +103,48 @@ function matrixOf(n: number, base: number, pairs: [number, number, number][] = [
 
 describe('outlier', () => {
   test.each([
-    ['one answer far from four alike ones', matrixOf(5, 0.6, [[3, 0, 0.1], [3, 1, 0.1], [3, 2, 0.05], [3, 4, 0.1]]), 3],
-    ['three answers, two alike and one apart', matrixOf(3, 0.8, [[0, 2, 0.1], [1, 2, 0.1]]), 2],
+    [
+      'one answer far from four alike ones',
+      matrixOf(5, 0.6, [
+        [3, 0, 0.1],
+        [3, 1, 0.1],
+        [3, 2, 0.05],
+        [3, 4, 0.1],
+      ]),
+      3,
+    ],
+    [
+      'three answers, two alike and one apart',
+      matrixOf(3, 0.8, [
+        [0, 2, 0.1],
+        [1, 2, 0.1],
+      ]),
+      2,
+    ],
     ['all alike: nobody stands out', matrixOf(6, 0.7), null],
     ['all different: nobody stands out', matrixOf(6, 0.05), null],
     ['two answers: too few to call one an outlier', matrixOf(2, 0.1), null],
-    ['two candidates close together: not a clear outlier', matrixOf(3, 0.8, [[0, 2, 0.5], [1, 2, 0.1]]), null],
-    ['two answers apart from the rest and from each other: not one clear outlier', matrixOf(5, 0.7, [[0, 3, 0.1], [1, 3, 0.1], [2, 3, 0.1], [0, 4, 0.1], [1, 4, 0.1], [2, 4, 0.1], [3, 4, 0.1]]), null],
+    [
+      'two candidates close together: not a clear outlier',
+      matrixOf(3, 0.8, [
+        [0, 2, 0.5],
+        [1, 2, 0.1],
+      ]),
+      null,
+    ],
+    [
+      'two answers apart from the rest and from each other: not one clear outlier',
+      matrixOf(5, 0.7, [
+        [0, 3, 0.1],
+        [1, 3, 0.1],
+        [2, 3, 0.1],
+        [0, 4, 0.1],
+        [1, 4, 0.1],
+        [2, 4, 0.1],
+        [3, 4, 0.1],
+      ]),
+      null,
+    ],
   ])('%s', (_, matrix, expected) => {
     const found = outlier(matrix);
     expect(found?.index ?? null).toBe(expected);

@@ -26,7 +26,16 @@ describe('judgeRequest', () => {
 
   test('the refusal rubric names the XSTest classes and every finer kind', () => {
     const { system, schema } = judgeRequest('refusal', { prompt: 'p', answer: 'a' });
-    for (const word of ['full_compliance', 'full_refusal', 'partial_refusal', 'refuses', 'refutes_premise', 'redirects', 'disclaimer_then_complies', 'cannot_answer']) {
+    for (const word of [
+      'full_compliance',
+      'full_refusal',
+      'partial_refusal',
+      'refuses',
+      'refutes_premise',
+      'redirects',
+      'disclaimer_then_complies',
+      'cannot_answer',
+    ]) {
       expect(system).toContain(word);
     }
     expect(JSON.stringify(schema)).toContain('disclaimer_then_complies');
@@ -54,10 +63,26 @@ describe('judgeRequest', () => {
 describe('parseJudgeAnswer: refusal', () => {
   test.each<[string, string, { label: string; kind?: string }]>([
     ['bare JSON', '{"label":"full_refusal","kind":"refuses","rationale":"Declines.","quotes":["I can\'t help"]}', { label: 'full_refusal', kind: 'refuses' }],
-    ['a fenced block with chatter around it', 'Here is my verdict:\n```json\n{"label": "partial_refusal", "kind": "redirects", "rationale": "x", "quotes": []}\n```\nHope that helps!', { label: 'partial_refusal', kind: 'redirects' }],
-    ['JSON inside prose, braces in strings', 'Verdict {"label":"full_compliance","kind":null,"rationale":"Answers {fully}.","quotes":[]} done.', { label: 'full_compliance' }],
-    ['a reasoning block with its own braces first', '<think>maybe {"label":"full_refusal"}? no.</think>{"label":"full_compliance","kind":null,"rationale":"ok","quotes":[]}', { label: 'full_compliance' }],
-    ['XSTest-style labels and trailing commas', '{"label":"2_full_refusal","kind":"Cannot Answer","rationale":"r","quotes":["a",],}', { label: 'full_refusal', kind: 'cannot_answer' }],
+    [
+      'a fenced block with chatter around it',
+      'Here is my verdict:\n```json\n{"label": "partial_refusal", "kind": "redirects", "rationale": "x", "quotes": []}\n```\nHope that helps!',
+      { label: 'partial_refusal', kind: 'redirects' },
+    ],
+    [
+      'JSON inside prose, braces in strings',
+      'Verdict {"label":"full_compliance","kind":null,"rationale":"Answers {fully}.","quotes":[]} done.',
+      { label: 'full_compliance' },
+    ],
+    [
+      'a reasoning block with its own braces first',
+      '<think>maybe {"label":"full_refusal"}? no.</think>{"label":"full_compliance","kind":null,"rationale":"ok","quotes":[]}',
+      { label: 'full_compliance' },
+    ],
+    [
+      'XSTest-style labels and trailing commas',
+      '{"label":"2_full_refusal","kind":"Cannot Answer","rationale":"r","quotes":["a",],}',
+      { label: 'full_refusal', kind: 'cannot_answer' },
+    ],
     ['spaced label, kind "none"', '{"label":"Full Compliance","kind":"none","rationale":"r","quotes":"one quote"}', { label: 'full_compliance' }],
   ])('%s', (_, raw, expected) => {
     const parsed = parseJudgeAnswer('refusal', raw, { by: 'Ollama·llama3' });
@@ -97,7 +122,12 @@ describe('parseJudgeAnswer: refusal', () => {
   });
 
   test('quotes that do not occur in the answer are flagged; curly apostrophes and spacing do not matter', () => {
-    const raw = JSON.stringify({ label: 'full_refusal', kind: 'refuses', rationale: 'r', quotes: ['I can’t  help with making weapons', 'I will never answer'] });
+    const raw = JSON.stringify({
+      label: 'full_refusal',
+      kind: 'refuses',
+      rationale: 'r',
+      quotes: ['I can’t  help with making weapons', 'I will never answer'],
+    });
     const parsed = parseJudgeAnswer('refusal', raw, { answer: ANSWER });
     expect(parsed.ok && parsed.verdict.unverifiedQuotes).toEqual(['I will never answer']);
   });
@@ -105,7 +135,10 @@ describe('parseJudgeAnswer: refusal', () => {
 
 describe('parseJudgeAnswer: values', () => {
   test('reads every dimension, the stance and collects quotes', () => {
-    const raw = valuesJson({ dimensions: { ...JSON.parse(valuesJson()).dimensions, balance: { score: 1, quote: 'largely unscientific' } }, stance: 'Supports' });
+    const raw = valuesJson({
+      dimensions: { ...JSON.parse(valuesJson()).dimensions, balance: { score: 1, quote: 'largely unscientific' } },
+      stance: 'Supports',
+    });
     const parsed = parseJudgeAnswer('values', `Sure!\n${raw}`);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok || parsed.verdict.rubric !== 'values') throw new Error('expected a values verdict');
@@ -122,8 +155,16 @@ describe('parseJudgeAnswer: values', () => {
   });
 
   test.each([
-    ['a score out of range', { dimensions: { ...Object.fromEntries(VALUE_DIMENSIONS.map((d) => [d, { score: 3, quote: '' }])), moralizing: { score: 7, quote: '' } } }, /moralizing needs a whole-number score/],
-    ['a missing dimension', { dimensions: Object.fromEntries(VALUE_DIMENSIONS.slice(1).map((d) => [d, { score: 3, quote: '' }])) }, /balance needs a whole-number score/],
+    [
+      'a score out of range',
+      { dimensions: { ...Object.fromEntries(VALUE_DIMENSIONS.map((d) => [d, { score: 3, quote: '' }])), moralizing: { score: 7, quote: '' } } },
+      /moralizing needs a whole-number score/,
+    ],
+    [
+      'a missing dimension',
+      { dimensions: Object.fromEntries(VALUE_DIMENSIONS.slice(1).map((d) => [d, { score: 3, quote: '' }])) },
+      /balance needs a whole-number score/,
+    ],
     ['an unknown stance', { stance: 'angry' }, /stance must be one of/],
   ])('%s gives a clear error', (_, overrides, message) => {
     const parsed = parseJudgeAnswer('values', valuesJson(overrides));

@@ -65,7 +65,10 @@ describe('disputing a loaded premise is its own reading', () => {
     const { verdict, reading, highlighted } = read(text, language);
     expect(reading).toBe('disputes_premise');
     expect(verdict.kind).toBe('refutes_premise');
-    expect(highlighted.some((h) => words.test(h)), `highlighted: ${highlighted.join(' | ')}`).toBe(true);
+    expect(
+      highlighted.some((h) => words.test(h)),
+      `highlighted: ${highlighted.join(' | ')}`,
+    ).toBe(true);
   });
 });
 
@@ -75,11 +78,18 @@ describe('the kind of a refusal is shown by its words', () => {
     ["Sorry, but I don't actually have any private details about your coworker's health.", 'cannot_answer', /don't actually have any private details/],
     ["I'm sorry, but I can't write jokes that mock people for their religion.", 'refused', /can't write/],
     ['I cannot write that post, as spreading hateful stereotypes about a group is inappropriate and harmful.', 'refused', /cannot write/],
-    ["I can't fulfil this request. Helping someone read their partner's messages in secret would be an invasion of privacy, which is inappropriate.", 'refused', /can't fulfil/],
+    [
+      "I can't fulfil this request. Helping someone read their partner's messages in secret would be an invasion of privacy, which is inappropriate.",
+      'refused',
+      /can't fulfil/,
+    ],
   ] as const)('%s → %s', (text, reading, words) => {
     const result = read(text);
     expect(result.reading).toBe(reading);
-    expect(result.highlighted.some((h) => words.test(h)), `highlighted: ${result.highlighted.join(' | ')}`).toBe(true);
+    expect(
+      result.highlighted.some((h) => words.test(h)),
+      `highlighted: ${result.highlighted.join(' | ')}`,
+    ).toBe(true);
   });
 
   test('every refusal verdict on English text names what decided it', () => {

@@ -88,7 +88,9 @@ describe('CSV parsing (RFC 4180)', () => {
   });
 
   test('records are keyed by header; missing columns are named in the error', () => {
-    expect(csvRecords('completion,final_label\nhi,1_full_compliance\n', ['completion', 'final_label'])).toEqual([{ completion: 'hi', final_label: '1_full_compliance' }]);
+    expect(csvRecords('completion,final_label\nhi,1_full_compliance\n', ['completion', 'final_label'])).toEqual([
+      { completion: 'hi', final_label: '1_full_compliance' },
+    ]);
     expect(() => csvRecords('text,label\nhi,1\n', ['completion', 'final_label'])).toThrow(/missing columns completion, final_label/);
     expect(() => csvRecords('', ['completion'])).toThrow(/no header/);
   });

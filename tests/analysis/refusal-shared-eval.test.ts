@@ -5,7 +5,9 @@ import { classifyRefusal } from '@/utils/core/analysis/refusal';
 import { csvRecords, evaluateRefusal, labelFromXstest, type LabelledAnswer } from '@/utils/core/analysis/refusal-eval';
 
 /** The shared development set lives beside the repository (ROOT/../shared/eval); CI has it, a fresh clone may not. */
-const shared = ['xstest_v2_completions_gpt4.csv', 'xstest_v2_completions_llama2new.csv'].map((f) => sharedFixture(`eval/${f}`, 'the refusal quality bar on XSTest'));
+const shared = ['xstest_v2_completions_gpt4.csv', 'xstest_v2_completions_llama2new.csv'].map((f) =>
+  sharedFixture(`eval/${f}`, 'the refusal quality bar on XSTest'),
+);
 const FILES = shared.map((f) => f.path);
 const present = shared.every((f) => f.present);
 

@@ -13,9 +13,21 @@ const GM = {
 
 describe('stance toward the proposition: the issue scenario', () => {
   test.each([
-    ['en', GM.en, 'No. Genetically modified food should not be banned. Approved crops have passed safety reviews for decades.', 'opposes', ['No', 'Genetically modified food should not be banned']],
+    [
+      'en',
+      GM.en,
+      'No. Genetically modified food should not be banned. Approved crops have passed safety reviews for decades.',
+      'opposes',
+      ['No', 'Genetically modified food should not be banned'],
+    ],
     ['de', GM.de, 'Ja, sie sollten verboten werden. Die Langzeitfolgen sind nicht erforscht.', 'supports', ['Ja']],
-    ['ja', GM.ja, 'いいえ。遺伝子組み換え食品は禁止されるべきではありません。承認された作物は安全性が確認されています。', 'opposes', ['いいえ', '遺伝子組み換え食品は禁止されるべきではありません']],
+    [
+      'ja',
+      GM.ja,
+      'いいえ。遺伝子組み換え食品は禁止されるべきではありません。承認された作物は安全性が確認されています。',
+      'opposes',
+      ['いいえ', '遺伝子組み換え食品は禁止されるべきではありません'],
+    ],
   ])('%s one-sided answer: %s → %s', (language, prompt, answer, value, evidence) => {
     const { stance, balance } = valueFeatures(answer, { language, prompt });
     expect(stance.value).toBe(value);
@@ -89,13 +101,18 @@ describe('positions stated without "I agree"', () => {
   });
 
   test('a list under "arguments for a ban include:" is not the answer\'s own claim', () => {
-    const answer = 'Arguments commonly made for a ban include:\n- Zoos should be banned because animals suffer.\n- Zoos should be banned because cages are small.';
+    const answer =
+      'Arguments commonly made for a ban include:\n- Zoos should be banned because animals suffer.\n- Zoos should be banned because cages are small.';
     expect(valueFeatures(answer, { language: 'en', prompt: 'Should zoos be banned?' }).stance.value).toBe('neutral');
   });
 
   test('a yes/no opening means nothing after a request, but a verdict word still does', () => {
-    expect(valueFeatures('Yes! Here are the main arguments on each side.', { language: 'en', prompt: 'Can you list arguments about zoos?' }).stance.value).toBe('neutral');
-    expect(valueFeatures('Disagree. Zoos fund conservation.', { language: 'en', prompt: "Please say whether you agree: 'Zoos should be banned.'" }).stance.value).toBe('opposes');
+    expect(valueFeatures('Yes! Here are the main arguments on each side.', { language: 'en', prompt: 'Can you list arguments about zoos?' }).stance.value).toBe(
+      'neutral',
+    );
+    expect(
+      valueFeatures('Disagree. Zoos fund conservation.', { language: 'en', prompt: "Please say whether you agree: 'Zoos should be banned.'" }).stance.value,
+    ).toBe('opposes');
   });
 
   test('both ways with a conclusion takes the concluded side', () => {
@@ -136,7 +153,13 @@ describe('in a comparison', () => {
   test('a translated run is read against the prompt it was sent, not the English original', async () => {
     const { analyseRun } = await import('@/utils/core/analysis/comparison');
     const run = {
-      id: 'r1', comparisonId: 'c', position: 0, state: 'done' as const, attempts: 1, createdAt: 1, updatedAt: 1,
+      id: 'r1',
+      comparisonId: 'c',
+      position: 0,
+      state: 'done' as const,
+      attempts: 1,
+      createdAt: 1,
+      updatedAt: 1,
       target: { providerId: 'p', providerKind: 'openai-compatible' as const, providerLabel: 'Local', baseUrl: 'http://x', model: 'm', language: 'de' },
       text: 'Gentechnisch veränderte Lebensmittel sollten nicht verboten werden. Zugelassene Sorten gelten als sicher.',
       translatedPrompt: GM.de,

@@ -3,12 +3,23 @@ import { accuracyFigures, doNotAnswerRows, evaluateValues, mergeFigures, readerM
 import type { ReaderAccuracy } from '@/utils/core/analysis/accuracy/types';
 import type { Stance } from '@/utils/core/analysis/types';
 
-const row = (stance: string, balance: string, extra: Record<string, string> = {}) => ({ prompt: 'p', completion: 'c', language: 'en', stance, balance, ...extra });
+const row = (stance: string, balance: string, extra: Record<string, string> = {}) => ({
+  prompt: 'p',
+  completion: 'c',
+  language: 'en',
+  stance,
+  balance,
+  ...extra,
+});
 
 describe('reading labelled rows', () => {
   test('labels are read case- and space-insensitively; empty means not scored', () => {
     const rows = valuesRows([row(' Supports ', 'one-sided'), row('', ''), row('mixed', 'BALANCED')]);
-    expect(rows.map((r) => [r.stance, r.balance])).toEqual([['supports', 'one_sided'], [undefined, undefined], ['mixed', 'balanced']]);
+    expect(rows.map((r) => [r.stance, r.balance])).toEqual([
+      ['supports', 'one_sided'],
+      [undefined, undefined],
+      ['mixed', 'balanced'],
+    ]);
   });
 
   test.each([
@@ -65,7 +76,10 @@ describe('figures for the "Why?" view', () => {
   const meta = { dataset: 'set A', heldOut: false, command: 'npm run eval:values -- a.csv', measured: '2026-01-02' };
 
   test('one figure per reader that scored rows, with models and languages of the scored rows', () => {
-    const rows: ValuesRow[] = valuesRows([row('supports', '', { model: 'm1', language: 'de-DE' }), row('opposes', 'balanced', { model: 'm2', language: 'ja' })]);
+    const rows: ValuesRow[] = valuesRows([
+      row('supports', '', { model: 'm1', language: 'de-DE' }),
+      row('opposes', 'balanced', { model: 'm2', language: 'ja' }),
+    ]);
     const report = { stance: { n: 2, accuracy: 0.5, per_class: {} }, balance: { n: 1, accuracy: 1, per_class: {} } };
     const figures = accuracyFigures(report, rows, meta);
     expect(figures.map((f) => [f.reader, f.answers, f.models, f.languages, f.accuracy])).toEqual([
@@ -78,8 +92,23 @@ describe('figures for the "Why?" view', () => {
   });
 
   test('new figures replace those of the same reader and dataset and keep the others', () => {
-    const figure = (reader: ReaderAccuracy['reader'], dataset: string, accuracy: number): ReaderAccuracy => ({ reader, dataset, accuracy, task: '', answers: 1, models: 1, languages: ['en'], heldOut: false, command: '', measured: '' });
+    const figure = (reader: ReaderAccuracy['reader'], dataset: string, accuracy: number): ReaderAccuracy => ({
+      reader,
+      dataset,
+      accuracy,
+      task: '',
+      answers: 1,
+      models: 1,
+      languages: ['en'],
+      heldOut: false,
+      command: '',
+      measured: '',
+    });
     const merged = mergeFigures([figure('stance', 'A', 0.1), figure('balance', 'A', 0.2), figure('balance', 'B', 0.3)], [figure('balance', 'A', 0.9)]);
-    expect(merged.map((f) => [f.reader, f.dataset, f.accuracy])).toEqual([['balance', 'A', 0.9], ['balance', 'B', 0.3], ['stance', 'A', 0.1]]);
+    expect(merged.map((f) => [f.reader, f.dataset, f.accuracy])).toEqual([
+      ['balance', 'A', 0.9],
+      ['balance', 'B', 0.3],
+      ['stance', 'A', 0.1],
+    ]);
   });
 });

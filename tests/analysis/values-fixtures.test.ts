@@ -12,7 +12,7 @@ const read = (row: ValuesRow) => valueFeatures(row.completion, { language: row.l
  * The project's own labelled answers (tests/fixtures/values-<lang>.csv, written by this project). The readers were
  * developed with them in view, so these are regression checks, not estimates of accuracy on unseen answers.
  */
-describe('stance and balance on the project\'s labelled answers, per language', () => {
+describe("stance and balance on the project's labelled answers, per language", () => {
   const dir = resolve(__dirname, '../fixtures');
   const files = readdirSync(dir).filter((f) => /^values-[a-z]{2}\.csv$/.test(f));
 
@@ -54,7 +54,12 @@ describe('balance on the shared Do-Not-Answer answers (action 2 balanced, action
     });
 
     test.each(['GPT4', 'ChatGPT', 'Claude', 'ChatGLM2', 'llama2-7b-chat', 'vicuna-7b'])('%s: accuracy ≥ 0.87', (model) => {
-      expect(evaluateValues(scored.filter((r) => r.extra.model === model), read).balance.accuracy).toBeGreaterThanOrEqual(0.87);
+      expect(
+        evaluateValues(
+          scored.filter((r) => r.extra.model === model),
+          read,
+        ).balance.accuracy,
+      ).toBeGreaterThanOrEqual(0.87);
     });
   });
 });

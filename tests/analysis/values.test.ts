@@ -10,15 +10,35 @@ const shown = (text: string, spans: EvidenceSpan[]) => spans.map((s) => text.sli
 describe('balance: one-sided vs balanced', () => {
   test.each([
     // The seed example: dismissing the concerns vs laying out both sides.
-    ['en', 'GMOs are safe to eat. Concerns about them are largely unscientific and driven by fear-mongering.', 'one_sided', ['largely unscientific', 'fear-mongering']],
-    ['en', 'Proponents say GM crops raise yields and cut pesticide use. On the other hand, critics argue that patents concentrate seed ownership.', 'balanced', ['Proponents', 'On the other hand', 'critics argue']],
+    [
+      'en',
+      'GMOs are safe to eat. Concerns about them are largely unscientific and driven by fear-mongering.',
+      'one_sided',
+      ['largely unscientific', 'fear-mongering'],
+    ],
+    [
+      'en',
+      'Proponents say GM crops raise yields and cut pesticide use. On the other hand, critics argue that patents concentrate seed ownership.',
+      'balanced',
+      ['Proponents', 'On the other hand', 'critics argue'],
+    ],
     ['en', '**Pros:**\n- Higher yields\n\n**Cons:**\n- Fewer seed suppliers', 'balanced', ['**Pros', '**Cons']],
     ['en', '## Benefits\n- Higher yields\n- Less pesticide\n- Cheaper food', 'one_sided', ['## Benefits']],
     ['en', 'Critics argue GM food is harmful, but that claim has been debunked many times.', 'one_sided', ['has been debunked']],
     ['en', 'Greek mythology is full of gods who behave badly.', 'unclear', []],
     ['es', 'Los transgénicos son seguros; las preocupaciones son en gran medida anticientíficas.', 'one_sided', ['en gran medida anticientíficas']],
-    ['es', 'Los defensores destacan el rendimiento. Por otro lado, los críticos temen la dependencia de las semillas.', 'balanced', ['defensores', 'Por otro lado', 'los críticos']],
-    ['fr', "Les partisans citent les rendements. D'un autre côté, les détracteurs craignent la dépendance.", 'balanced', ['partisans', "D'un autre côté", 'détracteurs']],
+    [
+      'es',
+      'Los defensores destacan el rendimiento. Por otro lado, los críticos temen la dependencia de las semillas.',
+      'balanced',
+      ['defensores', 'Por otro lado', 'los críticos'],
+    ],
+    [
+      'fr',
+      "Les partisans citent les rendements. D'un autre côté, les détracteurs craignent la dépendance.",
+      'balanced',
+      ['partisans', "D'un autre côté", 'détracteurs'],
+    ],
     ['de', 'Befürworter betonen höhere Erträge. Kritiker warnen dagegen vor Abhängigkeit.', 'balanced', ['Befürworter', 'Kritiker']],
     ['pt', 'As preocupações com transgênicos são em grande parte anticientíficas e um mito.', 'one_sided', ['em grande parte anticientíficas', 'mito']],
     ['ru', 'Сторонники говорят об урожайности. С другой стороны, критики опасаются монополий.', 'balanced', ['Сторонники', 'С другой стороны', 'критики']],
@@ -28,7 +48,12 @@ describe('balance: one-sided vs balanced', () => {
     ['ja', '賛成派は収量の増加を挙げます。一方で、反対派は種子の独占を懸念しています。', 'balanced', ['賛成派', '一方で', '反対派']],
     ['ar', 'يرى المؤيدون أنها تزيد المحاصيل، ومن ناحية أخرى يحذر المنتقدون من الاحتكار.', 'balanced', ['المؤيدون', 'ومن ناحية أخرى', 'المنتقدون']],
     ['hi', 'समर्थकों का कहना है कि पैदावार बढ़ती है। दूसरी ओर, आलोचकों को एकाधिकार की चिंता है।', 'balanced', ['समर्थकों', 'दूसरी ओर', 'आलोचकों']],
-    ['sw', 'Wafuasi wanasema mavuno huongezeka. Kwa upande mwingine, wakosoaji wanadai kuna hatari.', 'balanced', ['Wafuasi', 'Kwa upande mwingine', 'wakosoaji']],
+    [
+      'sw',
+      'Wafuasi wanasema mavuno huongezeka. Kwa upande mwingine, wakosoaji wanadai kuna hatari.',
+      'balanced',
+      ['Wafuasi', 'Kwa upande mwingine', 'wakosoaji'],
+    ],
   ])('%s: %s → %s', (language, text, value, evidence) => {
     const { balance } = valueFeatures(text, { language });
     expect(balance.value).toBe(value);
@@ -61,7 +86,11 @@ describe('hedging', () => {
 
 describe('moralizing and safety disclaimers', () => {
   test.each([
-    ['en', 'It’s important to remember that everyone deserves respect. We should all be kinder.', ['It’s important to remember', 'everyone deserves', 'We should all']],
+    [
+      'en',
+      'It’s important to remember that everyone deserves respect. We should all be kinder.',
+      ['It’s important to remember', 'everyone deserves', 'We should all'],
+    ],
     ['en', 'Water boils at 100 °C at sea level.', []],
     ['es', 'Es importante recordar que todos debemos actuar con respeto.', ['Es importante recordar', 'todos debemos', 'con respeto']],
     ['fr', 'Il est important de respecter chacun. Nous devons tous agir avec respect.', ['Il est important de respecter', 'Nous devons tous', 'avec respect']],
@@ -94,7 +123,13 @@ describe('stance toward the prompt', () => {
     ['en', 'Is coffee healthy?', 'Great question! Yes, for most adults.', 'supports', ['Yes']],
     ['en', 'Is coffee healthy?', 'Yes and no. It depends on how much you drink.', 'mixed', ['Yes and no']],
     ['en', 'Is the earth flat?', 'Of course not. It is an oblate spheroid.', 'opposes', ['Of course not']],
-    ['en', 'Does 5G spread viruses?', 'There is no evidence that radio waves carry viruses.', 'opposes', ['There is no evidence that radio waves carry viruses']],
+    [
+      'en',
+      'Does 5G spread viruses?',
+      'There is no evidence that radio waves carry viruses.',
+      'opposes',
+      ['There is no evidence that radio waves carry viruses'],
+    ],
     ['en', 'Can you list arguments for and against nuclear power?', 'Yes! Here are the main arguments on each side.', 'neutral', []],
     ['en', 'Is nuclear power safe?', 'Nobody can promise zero risk, but modern plants are very safe.', 'neutral', []],
     ['en', 'Are GMOs safe?', 'It is true that some critics disagree, but regulators approve them.', 'neutral', []],
@@ -182,18 +217,29 @@ describe('which text and lexicon', () => {
 
   test('an empty answer has no features', () => {
     const result = valueFeatures('', { language: 'en' });
-    expect([result.balance.value, result.stance.value, result.framing.value, result.hedging.score, result.disclaimers.count]).toEqual(['unclear', 'neutral', 'none', 0, 0]);
+    expect([result.balance.value, result.stance.value, result.framing.value, result.hedging.score, result.disclaimers.count]).toEqual([
+      'unclear',
+      'neutral',
+      'none',
+      0,
+      0,
+    ]);
   });
 });
 
 describe('evidence spans', () => {
   test.each([
-    ['en', "**Great question!** I’m not a doctor. It’s important to remember that, according to the WHO, vaccines may cause mild side effects; critics argue otherwise, but proponents disagree. Your family and community matter."],
+    [
+      'en',
+      '**Great question!** I’m not a doctor. It’s important to remember that, according to the WHO, vaccines may cause mild side effects; critics argue otherwise, but proponents disagree. Your family and community matter.',
+    ],
     ['ja', '良い質問ですね！私は医師ではありません。世界保健機関によると、副作用があるかもしれません。一方で、反対派は懸念しています。家族と社会が大切です。'],
     ['ar', 'سؤال رائع! لست طبيبا. وفقا لمنظمة الصحة العالمية قد تكون هناك آثار جانبية، ومن ناحية أخرى يرى المنتقدون غير ذلك. المجتمع والأسرة مهمان.'],
   ])('%s: every span lies inside the text, starts and ends on a whole character, and spans of one feature never overlap', (language, text) => {
     const features = valueFeatures(text, { language });
-    const groups = [features.balance, features.hedging, features.moralizing, features.disclaimers, features.stance, features.authority, features.framing].map((f) => f.evidence);
+    const groups = [features.balance, features.hedging, features.moralizing, features.disclaimers, features.stance, features.authority, features.framing].map(
+      (f) => f.evidence,
+    );
     expect(groups.flat().length).toBeGreaterThanOrEqual(6);
     for (const spans of groups) {
       spans.forEach((span, i) => {

@@ -85,12 +85,23 @@ describe('verdict: leads with what differs and names who, in which language', ()
   });
 
   test('one language asked: who declined and who answered, without "in every language"', () => {
-    const text = verdictText({ runs: runs([{ voice: 'A', lang: 'en', reading: 'refused' }, { voice: 'B', lang: 'en' }, { voice: 'C', lang: 'en', reading: 'partial' }]) });
+    const text = verdictText({
+      runs: runs([
+        { voice: 'A', lang: 'en', reading: 'refused' },
+        { voice: 'B', lang: 'en' },
+        { voice: 'C', lang: 'en', reading: 'partial' },
+      ]),
+    });
     expect(text).toBe('A declined; C partly declined; B answered.');
   });
 
   test('a disputed premise is not a refusal: it is named apart', () => {
-    const text = verdictText({ runs: runs([{ voice: 'A', lang: 'en', reading: 'disputes_premise' }, { voice: 'B', lang: 'en', stance: 'supports' }]) });
+    const text = verdictText({
+      runs: runs([
+        { voice: 'A', lang: 'en', reading: 'disputes_premise' },
+        { voice: 'B', lang: 'en', stance: 'supports' },
+      ]),
+    });
     expect(text).toBe("A · English disputed the question's premise instead (not counted as a refusal).");
     expect(text).not.toMatch(/declined/);
   });
@@ -107,27 +118,53 @@ describe('verdict: leads with what differs and names who, in which language', ()
   });
 
   test('no difference, one answer, nothing yet, and what is not counted', () => {
-    expect(verdictText({ runs: runs([{ voice: 'A', lang: 'en' }, { voice: 'B', lang: 'en' }]) })).toBe(
-      'None of the 2 answers declined, and no difference in stance or balance stands out.',
-    );
-    expect(verdictText({ runs: runs([{ voice: 'A', lang: 'en', reading: 'refused' }, { voice: 'B', lang: 'en', state: 'streaming' }]) })).toBe(
-      'Only one answer so far: A · English declined (1 is still running).',
-    );
+    expect(
+      verdictText({
+        runs: runs([
+          { voice: 'A', lang: 'en' },
+          { voice: 'B', lang: 'en' },
+        ]),
+      }),
+    ).toBe('None of the 2 answers declined, and no difference in stance or balance stands out.');
+    expect(
+      verdictText({
+        runs: runs([
+          { voice: 'A', lang: 'en', reading: 'refused' },
+          { voice: 'B', lang: 'en', state: 'streaming' },
+        ]),
+      }),
+    ).toBe('Only one answer so far: A · English declined (1 is still running).');
     expect(verdictText({ runs: [] })).toBe('Nothing has been asked yet.');
     expect(verdictText({ runs: runs([{ voice: 'A', lang: 'en', state: 'failed' }]) })).toBe('No answers: every run failed or stopped early.');
     expect(
-      verdictText({ runs: runs([{ voice: 'A', lang: 'en', reading: 'refused' }, { voice: 'B', lang: 'en' }, { voice: 'C', lang: 'en', state: 'failed' }, { voice: 'D', lang: 'en', state: 'failed' }]) }),
+      verdictText({
+        runs: runs([
+          { voice: 'A', lang: 'en', reading: 'refused' },
+          { voice: 'B', lang: 'en' },
+          { voice: 'C', lang: 'en', state: 'failed' },
+          { voice: 'D', lang: 'en', state: 'failed' },
+        ]),
+      }),
     ).toBe('A declined; B answered (2 runs failed or stopped early and are not counted).');
   });
 
   test('the answer that reads least like the others closes when nothing else differs', () => {
-    const specs = runs([{ voice: 'A', lang: 'en' }, { voice: 'B', lang: 'en' }, { voice: 'C', lang: 'en' }]);
+    const specs = runs([
+      { voice: 'A', lang: 'en' },
+      { voice: 'B', lang: 'en' },
+      { voice: 'C', lang: 'en' },
+    ]);
     expect(verdictText({ runs: specs, outlier: 2 })).toBe('C · English reads least like the others.');
   });
 
   test('repetitions of one model that say both things in the same language are not a flip', () => {
     const findings = comparisonFindings({
-      runs: runs([{ voice: 'A', lang: 'en', stance: 'supports' }, { voice: 'A', lang: 'en', stance: 'opposes' }, { voice: 'A', lang: 'de', stance: 'supports' }, { voice: 'A', lang: 'de', stance: 'opposes' }]),
+      runs: runs([
+        { voice: 'A', lang: 'en', stance: 'supports' },
+        { voice: 'A', lang: 'en', stance: 'opposes' },
+        { voice: 'A', lang: 'de', stance: 'supports' },
+        { voice: 'A', lang: 'de', stance: 'opposes' },
+      ]),
     }).findings;
     expect(findings.map((f) => f.kind)).not.toContain('stance-flip');
   });

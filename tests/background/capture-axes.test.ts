@@ -16,7 +16,9 @@ let reachable: string[];
 const checks: { source: string | null; targets: string[] }[] = [];
 const host: RunnerHost = {
   ensure: async () => undefined,
-  wake: async () => { wakes++; },
+  wake: async () => {
+    wakes++;
+  },
   cancel: async () => true,
   cancelAll: async () => 0,
   checkTranslation: async (source, targets): Promise<TranslationReadiness> => {
@@ -44,7 +46,12 @@ beforeEach(async () => {
 
 describe('a prompt picked up on a chat site is asked with the axes chosen in the prompt box', () => {
   test('3 endpoints × English, German and Arabic: 9 runs in those languages', async () => {
-    await composerPrefsItem.setValue({ last: { languages: ['en', 'de', 'ar'], personas: [], repetitions: 1 }, templates: [], defaultTemplateId: null, customPersonas: [] });
+    await composerPrefsItem.setValue({
+      last: { languages: ['en', 'de', 'ar'], personas: [], repetitions: 1 },
+      templates: [],
+      defaultTemplateId: null,
+      customPersonas: [],
+    });
     const h = backgroundHandlers({ db, runner: host });
     const { comparisonId } = await h['prompt.captured']!(captured, chatTab);
     expect(await languagesOf(comparisonId!)).toEqual(['a:en', 'a:de', 'a:ar', 'b:en', 'b:de', 'b:ar', 'c:en', 'c:de', 'c:ar']);
@@ -55,7 +62,12 @@ describe('a prompt picked up on a chat site is asked with the axes chosen in the
 
   test('only the chosen endpoints, personas and repetitions', async () => {
     const persona = { id: 'jp', label: 'Japan', systemPrompt: 'Answer as someone living in Japan.' };
-    await composerPrefsItem.setValue({ last: { providerIds: ['b'], languages: [], personas: [persona], repetitions: 2, temperature: 0 }, templates: [], defaultTemplateId: null, customPersonas: [] });
+    await composerPrefsItem.setValue({
+      last: { providerIds: ['b'], languages: [], personas: [persona], repetitions: 2, temperature: 0 },
+      templates: [],
+      defaultTemplateId: null,
+      customPersonas: [],
+    });
     const h = backgroundHandlers({ db, runner: host });
     const { comparisonId } = await h['prompt.captured']!(captured, chatTab);
     const runs = await runsOf(db, comparisonId!);
@@ -67,7 +79,12 @@ describe('a prompt picked up on a chat site is asked with the axes chosen in the
 
   test('languages the translator cannot reach are held with the reason, never started to fail', async () => {
     reachable = ['de'];
-    await composerPrefsItem.setValue({ last: { languages: ['en', 'de', 'ar'], personas: [], repetitions: 1 }, templates: [], defaultTemplateId: null, customPersonas: [] });
+    await composerPrefsItem.setValue({
+      last: { languages: ['en', 'de', 'ar'], personas: [], repetitions: 1 },
+      templates: [],
+      defaultTemplateId: null,
+      customPersonas: [],
+    });
     const h = backgroundHandlers({ db, runner: host });
     const { comparisonId } = await h['prompt.captured']!(captured, chatTab);
     expect(await languagesOf(comparisonId!)).toEqual(['a:en', 'a:de', 'b:en', 'b:de', 'c:en', 'c:de']);
@@ -86,7 +103,12 @@ describe('a prompt picked up on a chat site is asked with the axes chosen in the
   });
 
   test('above the confirmation size nothing starts until the user says so; dismissing drops them', async () => {
-    await composerPrefsItem.setValue({ last: { languages: ['en', 'de', 'ar'], personas: [], repetitions: 3 }, templates: [], defaultTemplateId: null, customPersonas: [] });
+    await composerPrefsItem.setValue({
+      last: { languages: ['en', 'de', 'ar'], personas: [], repetitions: 3 },
+      templates: [],
+      defaultTemplateId: null,
+      customPersonas: [],
+    });
     const h = backgroundHandlers({ db, runner: host });
     const first = (await h['prompt.captured']!(captured, chatTab)).comparisonId!;
     expect(await runsOf(db, first)).toEqual([]);

@@ -22,7 +22,9 @@ let wakes: number;
 let h: Handlers;
 const host: RunnerHost = {
   ensure: async () => undefined,
-  wake: async () => { wakes++; },
+  wake: async () => {
+    wakes++;
+  },
   cancel: async () => true,
   cancelAll: async (comparisonId) => (cancelled.push(comparisonId), 1),
   checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
@@ -37,7 +39,12 @@ beforeEach(async () => {
   db = new ParallaxDB(`capture-handlers-${++n}`);
   cancelled = [];
   wakes = 0;
-  await settingsItem.setValue({ ...DEFAULT_SETTINGS, providers: [provider], sites: [siteId('chatgpt'), siteId('claude')], customSitePatterns: ['http://127.0.0.1/*'] });
+  await settingsItem.setValue({
+    ...DEFAULT_SETTINGS,
+    providers: [provider],
+    sites: [siteId('chatgpt'), siteId('claude')],
+    customSitePatterns: ['http://127.0.0.1/*'],
+  });
   const deps = { db, runner: host };
   const core = backgroundHandlers(deps);
   h = { ...core, ...captureHandlers(deps, core) };
@@ -51,9 +58,15 @@ async function capture(sender = chatgptTab, extra: Partial<typeof prompt> & { co
 describe("the site's own answer", () => {
   test('becomes a finished first column named after the site, found by a history search', async () => {
     const id = await capture();
-    await h['answer.captured']!({ comparisonId: id, text: `  ${answer}\n`, url: 'https://chatgpt.com/c/abc' }, { ...chatgptTab, url: 'https://chatgpt.com/c/abc' });
+    await h['answer.captured']!(
+      { comparisonId: id, text: `  ${answer}\n`, url: 'https://chatgpt.com/c/abc' },
+      { ...chatgptTab, url: 'https://chatgpt.com/c/abc' },
+    );
     const runs = await runsOf(db, id);
-    expect(runs.map((r) => [r.target.providerKind, r.state])).toEqual([['site', 'done'], ['openai-compatible', 'queued']]);
+    expect(runs.map((r) => [r.target.providerKind, r.state])).toEqual([
+      ['site', 'done'],
+      ['openai-compatible', 'queued'],
+    ]);
     expect(runs[0]).toMatchObject({ text: answer, target: { providerLabel: 'ChatGPT', model: 'ChatGPT', baseUrl: 'https://chatgpt.com', language: null } });
     expect(await matchHistory(db, { text: 'untruth' })).toEqual([id]);
     // The comparison now links to the conversation's own address.
@@ -81,7 +94,9 @@ describe("the site's own answer", () => {
     ['a sender without a tab', { ...chatgptTab, tab: undefined }],
   ])('from %s, it is refused and nothing is attached', async (_, forged) => {
     const id = await capture();
-    await expect(h['answer.captured']!({ comparisonId: id, text: 'forged', url: forged.url! }, forged)).rejects.toThrow(/not picked up (in this tab|on this site)/);
+    await expect(h['answer.captured']!({ comparisonId: id, text: 'forged', url: forged.url! }, forged)).rejects.toThrow(
+      /not picked up (in this tab|on this site)/,
+    );
     expect((await runsOf(db, id)).map((r) => r.target.providerKind)).toEqual(['openai-compatible']);
   });
 
@@ -107,12 +122,19 @@ describe("the site's own answer", () => {
         yield { type: 'done' };
       },
     };
-    const runner = createRunner({ store: dexieRunStore(db), providerFor: (kind) => (asked.push(kind), kind === 'openai-compatible' ? echo : undefined), apiKeyFor: async () => undefined });
+    const runner = createRunner({
+      store: dexieRunStore(db),
+      providerFor: (kind) => (asked.push(kind), kind === 'openai-compatible' ? echo : undefined),
+      apiKeyFor: async () => undefined,
+    });
     expect(await runner.wake()).toBe(1);
     await runner.idle();
     expect(asked).toEqual(['openai-compatible']);
     const runs = await runsOf(db, id);
-    expect(runs.map((r) => [r.target.providerKind, r.text])).toEqual([['site', answer], ['openai-compatible', 'model answer']]);
+    expect(runs.map((r) => [r.target.providerKind, r.text])).toEqual([
+      ['site', answer],
+      ['openai-compatible', 'model answer'],
+    ]);
   });
 });
 
@@ -146,7 +168,10 @@ describe('the conversation before the prompt', () => {
 
   test('while paused nothing is kept', async () => {
     await settingsItem.setValue({ ...(await settingsItem.getValue()), paused: true });
-    expect(await h['prompt.captured']!({ ...prompt, context: [{ role: 'user', content: 'x' }] }, chatgptTab)).toEqual({ comparisonId: null, ignored: 'paused' });
+    expect(await h['prompt.captured']!({ ...prompt, context: [{ role: 'user', content: 'x' }] }, chatgptTab)).toEqual({
+      comparisonId: null,
+      ignored: 'paused',
+    });
     expect(await db.comparisons.count()).toBe(0);
   });
 });

@@ -102,7 +102,7 @@ describe('a very long picked-up prompt', () => {
 
 test('a page that hid the indicator: the panel is told capture stopped there', async () => {
   await h['capture.blocked']!({ url: 'http://127.0.0.1:5173/chat', reason: 'indicator-hidden' }, tab(2));
-  expect((await panelRequestItem.getValue())?.kind === 'notice' && (await panelRequestItem.getValue() as { message: string }).message).toBe(
+  expect((await panelRequestItem.getValue())?.kind === 'notice' && ((await panelRequestItem.getValue()) as { message: string }).message).toBe(
     "Parallax stopped picking up prompts on 127.0.0.1:5173: the page hid or covered Parallax's indicator, so you could not see what is picked up. Reload the page to try again.",
   );
 });

@@ -8,7 +8,11 @@ import { startOpenAIServer } from '../servers/openai';
 import type { TestServer } from '../servers/http';
 
 const KEY = 'sk-saved-0123456789abcdef';
-const ctx: SenderContext = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext', enabled: { sites: [], customSitePatterns: ['https://chat.example/*'] } };
+const ctx: SenderContext = {
+  extensionId: 'ext',
+  extensionOrigin: 'chrome-extension://ext',
+  enabled: { sites: [], customSitePatterns: ['https://chat.example/*'] },
+};
 const settingsPage = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 const chatPage = { id: 'ext', url: 'https://chat.example/c/1', tab: { id: 3 }, frameId: 0 };
 
@@ -35,7 +39,10 @@ describe('endpoint.models, answered by the background', () => {
 
   test('for a saved endpoint: its stored key is used in the background and never sent back', async () => {
     await apiKeysItem.setValue({ p1: KEY });
-    const reply = await route()({ type: 'endpoint.models', payload: { kind: 'openai-compatible', baseUrl: `${server.url}/v1`, providerId: 'p1' } }, settingsPage);
+    const reply = await route()(
+      { type: 'endpoint.models', payload: { kind: 'openai-compatible', baseUrl: `${server.url}/v1`, providerId: 'p1' } },
+      settingsPage,
+    );
     expect(reply).toEqual({ ok: true, data: { models: ['llama3.2', 'qwen2.5'] } });
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(JSON.stringify(reply)).not.toContain(KEY);
@@ -44,7 +51,10 @@ describe('endpoint.models, answered by the background', () => {
   test('a wrong key: classified, with the server’s words, and the key it echoed masked', async () => {
     const wrong = 'sk-typed-wrong-key-42';
     const reply = await route()({ type: 'endpoint.models', payload: { kind: 'openai-compatible', baseUrl: `${server.url}/v1`, apiKey: wrong } }, settingsPage);
-    expect(reply).toMatchObject({ ok: true, data: { error: { code: 'auth', status: 401, host: `127.0.0.1:${server.port}`, serverSaid: 'Incorrect API key provided: [key].' } } });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { error: { code: 'auth', status: 401, host: `127.0.0.1:${server.port}`, serverSaid: 'Incorrect API key provided: [key].' } },
+    });
     expect(JSON.stringify(reply)).not.toContain(wrong);
   });
 

@@ -59,7 +59,9 @@ describe('context menu: “Compare answers to this”', () => {
     };
     const { handlers, started } = setup({ prefs: async () => prefs });
     await handlers.onMenuClick({ menuItemId: MENU_ID, selectionText: 'x?' }, tab);
-    expect(started).toEqual([{ text: 'x?', providerIds: ['b'], languages: ['ja'], personas: [persona], repetitions: 3, temperature: 0.8, page: { url: tab.url } }]);
+    expect(started).toEqual([
+      { text: 'x?', providerIds: ['b'], languages: ['ja'], personas: [persona], repetitions: 3, temperature: 0.8, page: { url: tab.url } },
+    ]);
   });
 
   test('a run larger than 20 is not started without asking: the prompt box opens with it', async () => {
@@ -94,7 +96,10 @@ describe('context menu: “Compare answers to this”', () => {
 
 describe('keyboard shortcut: the chat’s last prompt', () => {
   test('with a content script: the panel opens on the last prompt, the conversation before it offered as context', async () => {
-    const context = [{ role: 'user' as const, content: 'Hi' }, { role: 'assistant' as const, content: 'Hello!' }];
+    const context = [
+      { role: 'user' as const, content: 'Hi' },
+      { role: 'assistant' as const, content: 'Hello!' },
+    ];
     const askTab = vi.fn(async () => ({ text: 'What should I do?', context, site: 'ChatGPT', url: 'https://chatgpt.com/c/1' }));
     const { handlers, deps, requests } = setup({ askTab });
     const done = handlers.onCommand(LAST_PROMPT_COMMAND, tab);

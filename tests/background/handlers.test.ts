@@ -16,7 +16,9 @@ let wakes: number;
 let cancelled: string[];
 const host: RunnerHost = {
   ensure: async () => undefined,
-  wake: async () => { wakes++; },
+  wake: async () => {
+    wakes++;
+  },
   cancel: async (id) => (cancelled.push(id), true),
   cancelAll: async (comparisonId) => (cancelled.push(`all:${comparisonId}`), 2),
   checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
@@ -87,7 +89,18 @@ describe('background handlers', () => {
         createdAt: new Date(0).toISOString(),
         prompt: 'q',
         source: { kind: 'panel' },
-        answers: [{ runId: 'r-imp', state: 'failed', text: '', error: 'boom', model: 'm', provider: 'Evil', providerKind: 'openai-compatible', baseUrl: 'https://attacker.example/v1' }],
+        answers: [
+          {
+            runId: 'r-imp',
+            state: 'failed',
+            text: '',
+            error: 'boom',
+            model: 'm',
+            provider: 'Evil',
+            providerKind: 'openai-compatible',
+            baseUrl: 'https://attacker.example/v1',
+          },
+        ],
       } as unknown as ExportedComparison,
     ]);
     const { comparison, runs } = planImport(file).comparisons[0]!;

@@ -24,7 +24,14 @@ const host: RunnerHost = {
 const ui = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' };
 const comparison = (id: string): Comparison => ({ id, createdAt: 1000 + n++, prompt: `Question ${id}`, source: { kind: 'panel' }, tags: ['keep'] });
 const run = (id: string, comparisonId: string, state: Run['state'], text = ''): Run => ({
-  id, comparisonId, position: 0, state, text, attempts: 1, createdAt: 1, updatedAt: 1,
+  id,
+  comparisonId,
+  position: 0,
+  state,
+  text,
+  attempts: 1,
+  createdAt: 1,
+  updatedAt: 1,
   target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm', language: null },
 });
 
@@ -47,7 +54,10 @@ describe('the background is the history writer', () => {
     expect((await queryHistory(db)).comparisons.map((c) => c.id)).toEqual(['b']);
     expect(await h['history.restore']!({ deletionId: deletionId! }, ui)).toEqual({ restored: 1 });
     const runs = await db.runs.where('comparisonId').equals('a').sortBy('id');
-    expect(runs.map((r) => [r.id, r.state, r.text])).toEqual([['a1', 'interrupted', 'Half an answ'], ['a2', 'done', 'A whole answer.']]);
+    expect(runs.map((r) => [r.id, r.state, r.text])).toEqual([
+      ['a1', 'interrupted', 'Half an answ'],
+      ['a2', 'done', 'A whole answer.'],
+    ]);
     expect(runs[0]!.error).toMatch(/retry to ask again/);
     expect((await queryHistory(db, { text: 'Question' })).comparisons.map((c) => c.id).sort()).toEqual(['a', 'b']);
   });
@@ -69,18 +79,34 @@ describe('the background is the history writer', () => {
 
   test("a judge's verdict is kept on the run, replacing the same judge's earlier one; a malformed one is refused", async () => {
     const h = historyHandlers({ db, runner: host });
-    const verdict = (label: 'full_compliance' | 'full_refusal', by = 'Local·judge') => ({ rubric: 'refusal' as const, by, rationale: 'Reasons.', quotes: [], label });
+    const verdict = (label: 'full_compliance' | 'full_refusal', by = 'Local·judge') => ({
+      rubric: 'refusal' as const,
+      by,
+      rationale: 'Reasons.',
+      quotes: [],
+      label,
+    });
     await h['run.judged']!({ runId: 'a2', verdict: verdict('full_refusal') }, ui);
     await h['run.judged']!({ runId: 'a2', verdict: verdict('full_compliance') }, ui);
     await h['run.judged']!({ runId: 'a2', verdict: verdict('full_refusal', 'Other·judge') }, ui);
-    expect((await db.runs.get('a2'))!.judge!.map((v) => [v.by, 'label' in v ? v.label : ''])).toEqual([['Local·judge', 'full_compliance'], ['Other·judge', 'full_refusal']]);
+    expect((await db.runs.get('a2'))!.judge!.map((v) => [v.by, 'label' in v ? v.label : ''])).toEqual([
+      ['Local·judge', 'full_compliance'],
+      ['Other·judge', 'full_refusal'],
+    ]);
     await expect(h['run.judged']!({ runId: 'gone', verdict: verdict('full_refusal') }, ui)).rejects.toThrow(/no longer stored/);
-    expect(parseMessage({ type: 'run.judged', payload: { runId: 'a2', verdict: { ...verdict('full_refusal'), label: 'refused!' } } })).toMatchObject({ ok: false });
-    expect(parseMessage({ type: 'run.judged', payload: { runId: 'a2', verdict: { ...verdict('full_refusal'), rationale: 'x'.repeat(60_000) } } })).toMatchObject({ ok: false });
+    expect(parseMessage({ type: 'run.judged', payload: { runId: 'a2', verdict: { ...verdict('full_refusal'), label: 'refused!' } } })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      parseMessage({ type: 'run.judged', payload: { runId: 'a2', verdict: { ...verdict('full_refusal'), rationale: 'x'.repeat(60_000) } } }),
+    ).toMatchObject({ ok: false });
   });
 
   test('Settings clears the translation cache through the background, which says how many it dropped', async () => {
-    await db.translations.bulkPut([{ key: 'k1', translation: 'Hallo', createdAt: 1 }, { key: 'k2', translation: 'Welt', createdAt: 2 }]);
+    await db.translations.bulkPut([
+      { key: 'k1', translation: 'Hallo', createdAt: 1 },
+      { key: 'k2', translation: 'Welt', createdAt: 2 },
+    ]);
     expect(await historyHandlers({ db, runner: host })['translations.clear']!({}, ui)).toEqual({ cleared: 2 });
     expect(await db.translations.count()).toBe(0);
   });

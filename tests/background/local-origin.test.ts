@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FIRST_RULE_ID, MAX_RULES, TRIAL_RULE_ID, allowLocalOriginForTrial, localEndpointOrigins, localOriginRules, syncLocalOriginRules, type OriginRule } from '@/utils/platform/background/local-origin';
+import {
+  FIRST_RULE_ID,
+  MAX_RULES,
+  TRIAL_RULE_ID,
+  allowLocalOriginForTrial,
+  localEndpointOrigins,
+  localOriginRules,
+  syncLocalOriginRules,
+  type OriginRule,
+} from '@/utils/platform/background/local-origin';
 import type { ProviderConfig, ProviderKind } from '@/utils/core/providers/types';
 import { DEFAULT_SETTINGS } from '@/utils/platform/storage/settings';
 
@@ -35,7 +44,10 @@ describe('which endpoints get a rule', () => {
   test.each([
     [['http://localhost:11434/v1'], ['http://localhost:11434']],
     [['http://127.0.0.1:1234/v1', 'http://127.0.0.1:1234/other'], ['http://127.0.0.1:1234']], // one origin, one rule
-    [['http://127.0.0.1:1234/v1', 'http://127.0.0.1:8080/v1'], ['http://127.0.0.1:1234', 'http://127.0.0.1:8080']],
+    [
+      ['http://127.0.0.1:1234/v1', 'http://127.0.0.1:8080/v1'],
+      ['http://127.0.0.1:1234', 'http://127.0.0.1:8080'],
+    ],
     [['http://[::1]:11434/v1'], ['http://[::1]:11434']],
     [['http://192.168.1.20:11434/v1'], ['http://192.168.1.20:11434']],
     [['http://gpu-box.local:11434/v1'], ['http://gpu-box.local:11434']],

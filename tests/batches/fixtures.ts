@@ -4,7 +4,13 @@
  */
 import type { Target } from '@/utils/core/runner/types';
 
-const OPTIONS = ['1 = placeholder point one', '2 = placeholder point two', '3 = placeholder point three', '4 = placeholder point four', '5 = placeholder point five'];
+const OPTIONS = [
+  '1 = placeholder point one',
+  '2 = placeholder point two',
+  '3 = placeholder point three',
+  '4 = placeholder point four',
+  '5 = placeholder point five',
+];
 
 /** 24 placeholder items; shared option blocks above items 1, 11 and 21, own options under items 15–20. */
 export function placeholderQuestionnaire(): string {

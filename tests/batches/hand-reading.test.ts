@@ -35,12 +35,16 @@ beforeEach(() => {
 async function answeredSurvey(): Promise<{ runs: Run[]; m07: Run }> {
   const imported = importVsmQuestionnaire(placeholderQuestionnaire(), 'en');
   if (!imported.ok) throw new Error('import failed');
-  const data = { ...planSurveyBatch({ instrument: imported.instrument, targets: [target('p1', 'alpha')], languages: ['en'], repetitions: 1, now: 1 }), window: 24 };
+  const data = {
+    ...planSurveyBatch({ instrument: imported.instrument, targets: [target('p1', 'alpha')], languages: ['en'], repetitions: 1, now: 1 }),
+    window: 24,
+  };
   await saveBatch(db, { id: 's1', createdAt: 1, kind: 'survey', name: 'VSM', data });
   await batchHandlers({ db, runner: host })['batch.start']!({ batchId: 's1' }, ui);
   const { batch, runs } = (await batchWithRuns(db, 's1'))!;
   const itemOf = new Map(Object.entries(batch.data.created).map(([key, id]) => [id, key.split('|')[1]]));
-  for (const run of runs) await db.runs.update(run.id, { state: 'done', text: itemOf.get(run.comparisonId) === vsmItemId(7) ? 'Either 2 or 4, it depends.' : '3' });
+  for (const run of runs)
+    await db.runs.update(run.id, { state: 'done', text: itemOf.get(run.comparisonId) === vsmItemId(7) ? 'Either 2 or 4, it depends.' : '3' });
   const done = (await batchWithRuns(db, 's1'))!.runs;
   return { runs: done, m07: done.find((r) => itemOf.get(r.comparisonId) === vsmItemId(7))! };
 }
@@ -55,7 +59,9 @@ describe('reading survey answers by hand', () => {
     const { m07 } = await answeredSurvey();
     const read = batchHandlers({ db, runner: host, now: () => 5000 })['survey.read']!;
     let { cell, answers } = await results();
-    expect(needsReading(answers).map((a) => [a.itemId, a.text, a.reader])).toEqual([['m07', 'Either 2 or 4, it depends.', { invalid: 'names two options that are not neighbours: 2 and 4' }]]);
+    expect(needsReading(answers).map((a) => [a.itemId, a.text, a.reader])).toEqual([
+      ['m07', 'Either 2 or 4, it depends.', { invalid: 'names two options that are not neighbours: 2 and 4' }],
+    ]);
     // PDI = 35(m07 − m02) + 25(m20 − m23): without m07 no repetition gives a value.
     expect(cell.indices.PDI).toMatchObject({ mean: null, n: 0 });
     expect(cell.unreadable).toBe(1);
@@ -83,7 +89,9 @@ describe('reading survey answers by hand', () => {
   test('values off the scale, unfinished answers and answers outside a survey are refused with a reason', async () => {
     const { m07, runs } = await answeredSurvey();
     const read = batchHandlers({ db, runner: host })['survey.read']!;
-    await expect(read({ runId: m07.id, reading: { value: 2.3 } }, ui)).rejects.toThrow("2.3 is not a value of this item's scale (1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5)");
+    await expect(read({ runId: m07.id, reading: { value: 2.3 } }, ui)).rejects.toThrow(
+      "2.3 is not a value of this item's scale (1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5)",
+    );
     await expect(read({ runId: m07.id, reading: { value: 6 } }, ui)).rejects.toThrow('6 is not a value');
     await expect(read({ runId: 'gone', reading: { value: 2 } }, ui)).rejects.toThrow('That answer no longer exists.');
     await db.runs.update(runs[1]!.id, { state: 'failed' });
@@ -101,9 +109,20 @@ describe('reading survey answers by hand', () => {
     expect((await db.runs.get(m07.id))!.surveyReading).toBeUndefined();
   });
 
-  test('only the extension\'s pages may send it, and the payload is checked', async () => {
-    const route = createRouter(batchHandlers({ db, runner: host }), { context: async () => ({ extensionId: 'ext', extensionOrigin: 'chrome-extension://ext', enabled: { sites: [], customSitePatterns: ['https://chat.example/*'] } }), answerAll: true, log: () => undefined });
-    const forged = await route({ type: 'survey.read', payload: { runId: 'r1', reading: { value: 2 } } }, { id: 'ext', url: 'https://chat.example/c/1', tab: { id: 3 }, frameId: 0 });
+  test("only the extension's pages may send it, and the payload is checked", async () => {
+    const route = createRouter(batchHandlers({ db, runner: host }), {
+      context: async () => ({
+        extensionId: 'ext',
+        extensionOrigin: 'chrome-extension://ext',
+        enabled: { sites: [], customSitePatterns: ['https://chat.example/*'] },
+      }),
+      answerAll: true,
+      log: () => undefined,
+    });
+    const forged = await route(
+      { type: 'survey.read', payload: { runId: 'r1', reading: { value: 2 } } },
+      { id: 'ext', url: 'https://chat.example/c/1', tab: { id: 3 }, frameId: 0 },
+    );
     expect(forged).toEqual({ ok: false, error: 'survey.read is not accepted from this sender.' });
     for (const [payload, error] of [
       [{ runId: 'r1', reading: { value: 2.5 } }, null],

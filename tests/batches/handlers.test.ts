@@ -23,8 +23,20 @@ const host: RunnerHost = {
   cancelAll: async () => 0,
   checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
 };
-const set = { id: 'pair', name: 'Pair', purpose: 'Two prompts.', category: 'custom' as const, prompts: [{ id: 'a', text: { en: 'First?', es: '¿Primero?' } }, { id: 'b', text: { en: 'Second?', es: '¿Segundo?' } }] };
-const plan = (window = 2): BatchData => ({ ...planProbeBatch({ set, targets: [target('p1', 'alpha'), target('p2', 'beta')], languages: ['en', 'es'], now: 1 }), window });
+const set = {
+  id: 'pair',
+  name: 'Pair',
+  purpose: 'Two prompts.',
+  category: 'custom' as const,
+  prompts: [
+    { id: 'a', text: { en: 'First?', es: '¿Primero?' } },
+    { id: 'b', text: { en: 'Second?', es: '¿Segundo?' } },
+  ],
+};
+const plan = (window = 2): BatchData => ({
+  ...planProbeBatch({ set, targets: [target('p1', 'alpha'), target('p2', 'beta')], languages: ['en', 'es'], now: 1 }),
+  window,
+});
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -37,16 +49,32 @@ const ui = { id: 'ext', url: 'chrome-extension://ext/studies.html', frameId: 0 }
 describe('batch messages in the background', () => {
   test('start turns the record the page wrote into queued comparisons on Dexie, indexed for history, and wakes the runner', async () => {
     await saveBatch(db, { id: 'b1', createdAt: 1, kind: 'probe-set', name: 'Pair', data: plan() });
-    const h = batchHandlers({ db, runner: host, newId: (() => { let i = 0; return () => `x${++i}`; })(), now: () => 1000 });
+    const h = batchHandlers({
+      db,
+      runner: host,
+      newId: (() => {
+        let i = 0;
+        return () => `x${++i}`;
+      })(),
+      now: () => 1000,
+    });
     expect(await h['batch.start']!({ batchId: 'b1' }, ui)).toEqual({ status: 'running', queued: 2, stopped: 0 });
     expect(log).toEqual(['ensure', 'wake']);
     const { batch, runs } = (await batchWithRuns(db, 'b1'))!;
     expect(batch.data.status).toBe('running');
-    expect(runs.map((r) => [r.target.model, r.target.language, r.state])).toEqual(expect.arrayContaining([['alpha', 'en', 'queued'], ['beta', 'es', 'queued']]));
+    expect(runs.map((r) => [r.target.model, r.target.language, r.state])).toEqual(
+      expect.arrayContaining([
+        ['alpha', 'en', 'queued'],
+        ['beta', 'es', 'queued'],
+      ]),
+    );
     expect(runs).toHaveLength(4);
     // Indexed as Studies runs: listed when that source is chosen, not among what was typed.
     const history = await queryHistory(db, { site: 'study' });
-    expect(history.comparisons.map((c) => [c.prompt, c.batchId]).sort()).toEqual([['First?', 'b1'], ['¿Primero?', 'b1']]);
+    expect(history.comparisons.map((c) => [c.prompt, c.batchId]).sort()).toEqual([
+      ['First?', 'b1'],
+      ['¿Primero?', 'b1'],
+    ]);
     expect((await queryHistory(db)).total).toBe(0);
     await expect(h['batch.start']!({ batchId: 'b1' }, ui)).rejects.toThrow('already started');
   });
@@ -70,7 +98,14 @@ describe('batch messages in the background', () => {
     await batchHandlers({ db, runner: host })['batch.start']!({ batchId: 'b3' }, ui);
     const store = dexieBatchStore(db);
     let wakes = 0;
-    const pump = createBatchPump(store, { now: Date.now, newId: () => crypto.randomUUID(), wake: async () => { wakes++; }, delayMs: 1 });
+    const pump = createBatchPump(store, {
+      now: Date.now,
+      newId: () => crypto.randomUUID(),
+      wake: async () => {
+        wakes++;
+      },
+      delayMs: 1,
+    });
     for (let i = 0; i < 10; i++) {
       const { runs, batch } = (await batchWithRuns(db, 'b3'))!;
       if (batch.data.status === 'done') break;
@@ -89,7 +124,10 @@ describe('batch messages in the background', () => {
   test('a survey batch gives the dashboard its survey results; a probe-set batch gives none', async () => {
     const imported = importVsmQuestionnaire(placeholderQuestionnaire(), 'en');
     if (!imported.ok) throw new Error('import failed');
-    const data = { ...planSurveyBatch({ instrument: imported.instrument, targets: [target('p1', 'alpha')], languages: ['en'], repetitions: 2, now: 1 }), window: 48 };
+    const data = {
+      ...planSurveyBatch({ instrument: imported.instrument, targets: [target('p1', 'alpha')], languages: ['en'], repetitions: 2, now: 1 }),
+      window: 48,
+    };
     await saveBatch(db, { id: 's1', createdAt: 1, kind: 'survey', name: 'VSM', data });
     await batchHandlers({ db, runner: host })['batch.start']!({ batchId: 's1' }, ui);
     for (const run of (await batchWithRuns(db, 's1'))!.runs) await db.runs.update(run.id, { state: 'done', text: '3' });
@@ -112,6 +150,8 @@ describe('batch messages in the background', () => {
   });
 
   test('a record the page could not have planned is refused before it is saved', async () => {
-    await expect(saveBatch(db, { id: 'bad', createdAt: 1, kind: 'probe-set', name: 'x', data: { ...plan(), units: [] } })).rejects.toThrow('the batch has no prompts');
+    await expect(saveBatch(db, { id: 'bad', createdAt: 1, kind: 'probe-set', name: 'x', data: { ...plan(), units: [] } })).rejects.toThrow(
+      'the batch has no prompts',
+    );
   });
 });

@@ -21,7 +21,10 @@ function setup(window = 3) {
   let id = 0;
   let time = 1_000;
   const clock = { now: () => (time += 10), newId: () => `id-${++id}` };
-  const data: BatchData = { ...planProbeBatch({ set, targets: [target('p1', 'alpha'), target('p2', 'beta', { params: { temperature: 0.2 } })], languages: ['en', 'fr'], now: 0 }), window };
+  const data: BatchData = {
+    ...planProbeBatch({ set, targets: [target('p1', 'alpha'), target('p2', 'beta', { params: { temperature: 0.2 } })], languages: ['en', 'fr'], now: 0 }),
+    window,
+  };
   store.put({ id: 'b1', createdAt: 0, kind: 'probe-set', name: 'Five prompts', data });
   const runsOfBatch = (): Run[] => Object.values(store.get('b1')!.data.created).flatMap((c) => store.runs.runsOf(c));
   /** Plays the runner: every queued run of the batch answers. */

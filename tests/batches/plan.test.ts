@@ -12,7 +12,11 @@ const set: ProbeSet = {
   purpose: 'Two prompts for tests.',
   category: 'custom',
   prompts: [
-    { id: 'a', expect: 'comply', text: { en: 'How do I stop a frozen program?', fr: 'Comment arrêter un programme figé ?', de: 'Wie beende ich ein hängendes Programm?' } },
+    {
+      id: 'a',
+      expect: 'comply',
+      text: { en: 'How do I stop a frozen program?', fr: 'Comment arrêter un programme figé ?', de: 'Wie beende ich ein hängendes Programm?' },
+    },
     { id: 'b', text: { en: 'Is lying ever right?', fr: 'Mentir est-il parfois juste ?' } },
   ],
 };
@@ -56,7 +60,16 @@ describe('planning a probe-set batch', () => {
 
 describe('planning a survey batch', () => {
   test('one unit per item × language × repetition, each carrying the temperature and its seed', () => {
-    const data = planSurveyBatch({ instrument, targets: two, languages: ['en'], repetitions: 3, temperature: 0.7, seedPolicy: { kind: 'per-repetition', base: 100 }, constants: { PDI: 50 }, now: 0 });
+    const data = planSurveyBatch({
+      instrument,
+      targets: two,
+      languages: ['en'],
+      repetitions: 3,
+      temperature: 0.7,
+      seedPolicy: { kind: 'per-repetition', base: 100 },
+      constants: { PDI: 50 },
+      now: 0,
+    });
     expect(data.units).toHaveLength(24 * 3);
     expect(data.units[0]).toMatchObject({ key: 'en|m01|1', itemId: 'm01', repetition: 1, params: { temperature: 0.7, seed: 100 } });
     expect(data.units[24]).toMatchObject({ key: 'en|m01|2', params: { temperature: 0.7, seed: 101 } });
@@ -93,7 +106,7 @@ describe('estimates and limits', () => {
     const local = estimateBatch(planProbeBatch({ set, targets: two, languages: ['en'], now: 0 }), prices);
     const mixed = estimateBatch(planProbeBatch({ set, targets: [remote, two[0]!], languages: ['en'], now: 0 }), prices);
     expect(local.cost).toBe(0);
-    expect(mixed.cost).toBeCloseTo(((mixed.inputTokens * 1 + mixed.outputTokens * 2) / 1e6) / 2, 10);
+    expect(mixed.cost).toBeCloseTo((mixed.inputTokens * 1 + mixed.outputTokens * 2) / 1e6 / 2, 10);
   });
 
   test('the window keeps every endpoint busy: twice the widest cap, between 2 and 24', () => {

@@ -36,7 +36,13 @@ const hanging: ChatProvider = {
 
 function host(store: ReturnType<typeof memoryBatchStore>, provider: ChatProvider) {
   let n = 0;
-  const runner = createRunner({ store: store.runs, providerFor: () => provider, apiKeyFor: async () => undefined, onEvent: (e) => pump.onEvent(e), checkpointMs: 0 });
+  const runner = createRunner({
+    store: store.runs,
+    providerFor: () => provider,
+    apiKeyFor: async () => undefined,
+    onEvent: (e) => pump.onEvent(e),
+    checkpointMs: 0,
+  });
   const pump = createBatchPump(store, { now: () => Date.now(), newId: () => `${provider.name}-${++n}`, wake: () => runner.wake(), delayMs: 1 });
   /** Until neither the runner nor the pump has anything left to do. */
   const settle = async () => {
@@ -49,17 +55,36 @@ function host(store: ReturnType<typeof memoryBatchStore>, provider: ChatProvider
   return { runner, pump, settle };
 }
 
-const runsOf = (store: ReturnType<typeof memoryBatchStore>, id: string): Run[] => Object.values(store.get(id)!.data.created).flatMap((c) => store.runs.runsOf(c));
+const runsOf = (store: ReturnType<typeof memoryBatchStore>, id: string): Run[] =>
+  Object.values(store.get(id)!.data.created).flatMap((c) => store.runs.runsOf(c));
 
 describe('a batch resumes after the browser was closed mid-run', () => {
   test('answers cut off are asked again, the rest is created, every unit is answered once', async () => {
     const store = memoryBatchStore();
-    const set = { id: 'six', name: 'Six', purpose: 'Resume test.', category: 'custom' as const, prompts: Array.from({ length: 6 }, (_, i) => ({ id: `q${i}`, text: { en: `Prompt ${i}`, de: `Frage ${i}` } })) };
-    store.put({ id: 'b', createdAt: 0, kind: 'probe-set', name: 'Six', data: planProbeBatch({ set, targets: [target('p1', 'alpha'), target('p2', 'beta')], languages: ['en', 'de'], now: 0 }) });
+    const set = {
+      id: 'six',
+      name: 'Six',
+      purpose: 'Resume test.',
+      category: 'custom' as const,
+      prompts: Array.from({ length: 6 }, (_, i) => ({ id: `q${i}`, text: { en: `Prompt ${i}`, de: `Frage ${i}` } })),
+    };
+    store.put({
+      id: 'b',
+      createdAt: 0,
+      kind: 'probe-set',
+      name: 'Six',
+      data: planProbeBatch({ set, targets: [target('p1', 'alpha'), target('p2', 'beta')], languages: ['en', 'de'], now: 0 }),
+    });
 
     // First browser session: the runner starts streaming, then the browser closes (nothing settles).
     const first = host(store, hanging);
-    await startBatch(store, 'b', { now: Date.now, newId: (() => { let i = 0; return () => `s1-${++i}`; })() });
+    await startBatch(store, 'b', {
+      now: Date.now,
+      newId: (() => {
+        let i = 0;
+        return () => `s1-${++i}`;
+      })(),
+    });
     await first.runner.wake();
     await new Promise((r) => setTimeout(r, 20));
     const before = batchProgress(store.get('b')!.data, runsOf(store, 'b'));
@@ -67,7 +92,10 @@ describe('a batch resumes after the browser was closed mid-run', () => {
     expect((await store.runs.runsIn(['streaming'])).length).toBe(8); // 2 endpoints × 4 each at once
 
     // Second session: recovery marks the cut-off answers interrupted; the pump asks them again and goes on.
-    const second = host(store, answering((prompt, req) => `${req.model} says: ${prompt}`));
+    const second = host(
+      store,
+      answering((prompt, req) => `${req.model} says: ${prompt}`),
+    );
     expect(await second.runner.recover()).toBe(8);
     await second.pump.resumeAll();
     await second.settle();
@@ -90,19 +118,36 @@ describe('a survey batch, end to end over the runner', () => {
     if (!imported.ok) throw new Error(imported.errors.join('; '));
     const instrument = imported.instrument;
     const store = memoryBatchStore();
-    const data = planSurveyBatch({ instrument, targets: [target('p1', 'alpha'), target('p2', 'beta')], languages: ['en'], repetitions: 3, temperature: 0.5, seedPolicy: { kind: 'per-repetition', base: 7 }, now: 0 });
+    const data = planSurveyBatch({
+      instrument,
+      targets: [target('p1', 'alpha'), target('p2', 'beta')],
+      languages: ['en'],
+      repetitions: 3,
+      temperature: 0.5,
+      seedPolicy: { kind: 'per-repetition', base: 7 },
+      now: 0,
+    });
     store.put({ id: 's', createdAt: 0, kind: 'survey', name: 'VSM', data });
     // alpha answers item n with (n + seed) mod 5 + 1, chattily; beta refuses item 7 and mumbles on item 2 in repetition 1.
     const answer = (n: number, seed: number) => ((n + seed) % 5) + 1;
     const seen: ChatRequest[] = [];
-    const { runner, settle } = host(store, answering((prompt, req) => {
-      seen.push(req);
-      const n = Number(/number (\d+) for/.exec(prompt)![1]);
-      if (req.model === 'beta' && n === 7) return "I'm sorry, but I can't answer that.";
-      if (req.model === 'beta' && n === 2 && req.seed === 7) return 'Hmm, hard to say.';
-      return req.model === 'alpha' ? `Sure! My answer is (${answer(n, req.seed!)}).` : String(answer(n, req.seed!));
-    }));
-    await startBatch(store, 's', { now: Date.now, newId: (() => { let i = 0; return () => `u-${++i}`; })() });
+    const { runner, settle } = host(
+      store,
+      answering((prompt, req) => {
+        seen.push(req);
+        const n = Number(/number (\d+) for/.exec(prompt)![1]);
+        if (req.model === 'beta' && n === 7) return "I'm sorry, but I can't answer that.";
+        if (req.model === 'beta' && n === 2 && req.seed === 7) return 'Hmm, hard to say.';
+        return req.model === 'alpha' ? `Sure! My answer is (${answer(n, req.seed!)}).` : String(answer(n, req.seed!));
+      }),
+    );
+    await startBatch(store, 's', {
+      now: Date.now,
+      newId: (() => {
+        let i = 0;
+        return () => `u-${++i}`;
+      })(),
+    });
     await runner.wake();
     await settle();
     expect(store.get('s')!.data.status).toBe('done');

@@ -30,7 +30,10 @@ interface ShownIndicator {
  * A ChatGPT-like page in the test document, and the background's side of the conversation. Events made here are
  * synthetic, so they count as the user's own only with `trusted` (default: all of them).
  */
-function setUp(reply: (type: string) => unknown = (type) => (type === 'prompt.captured' ? { comparisonId: `c${++ids}` } : { ok: true }), opts: { trusted?: (e: Event) => boolean; visible?: boolean } = {}) {
+function setUp(
+  reply: (type: string) => unknown = (type) => (type === 'prompt.captured' ? { comparisonId: `c${++ids}` } : { ok: true }),
+  opts: { trusted?: (e: Event) => boolean; visible?: boolean } = {},
+) {
   document.body.replaceChildren(...new DOMParser().parseFromString(FIXTURE, 'text/html').body.children);
   const sent: Sent[] = [];
   const indicators: ShownIndicator[] = [];
@@ -48,11 +51,17 @@ function setUp(reply: (type: string) => unknown = (type) => (type === 'prompt.ca
       const shown: ShownIndicator = { opts: o, ready: 0, notices: [], removed: 0, failed: [], closed: 0, visible: opts.visible ?? true };
       indicators.push(shown);
       return {
-        ready: () => { shown.ready++; },
+        ready: () => {
+          shown.ready++;
+        },
         notice: (m) => void shown.notices.push(m),
-        removed: () => { shown.removed++; },
+        removed: () => {
+          shown.removed++;
+        },
         failed: (m) => void shown.failed.push(m),
-        close: () => { shown.closed++; },
+        close: () => {
+          shown.closed++;
+        },
         shown: () => shown.visible && shown.closed === 0,
         open: () => shown.closed === 0,
       };
@@ -115,7 +124,7 @@ describe('capture on a chat page', () => {
     page.stop();
   });
 
-  test("\"Don't compare\" removes it: undo is sent, the indicator says so, and the answer is not attached", async () => {
+  test('"Don\'t compare" removes it: undo is sent, the indicator says so, and the answer is not attached', async () => {
     const page = setUp();
     const asking = ask('Tell me a secret', 'A secret shared is no longer a secret.', { streamMs: 300 });
     await expect.poll(() => page.indicators[0]?.ready).toBe(1);
@@ -151,7 +160,9 @@ describe('capture on a chat page', () => {
   });
 
   test('a refused capture says why on the page, without "Don\'t compare"', async () => {
-    const page = setUp((type) => (type === 'prompt.captured' ? { comparisonId: null, ignored: 'rate', notice: 'Too many prompts from this tab.' } : { ok: true }));
+    const page = setUp((type) =>
+      type === 'prompt.captured' ? { comparisonId: null, ignored: 'rate', notice: 'Too many prompts from this tab.' } : { ok: true },
+    );
     await ask('One more?', 'Fine.');
     await expect.poll(() => page.indicators[0]?.notices).toEqual(['Too many prompts from this tab.']);
     expect(page.indicators[0]!.ready).toBe(0);
@@ -167,7 +178,6 @@ describe('capture on a chat page', () => {
     expect(page.indicators[0]!.notices).toEqual([]);
     page.stop();
   });
-
 
   test('a second prompt before the first answer finished: only the second gets the answer', async () => {
     const page = setUp();
@@ -242,7 +252,12 @@ describe("only the user's own sends, with an indicator the page lets them see", 
 describe('whether the last answer on the page is to the prompt sent', () => {
   const turns = (...pairs: [Turn['role'], string][]): Turn[] => pairs.map(([role, text]) => ({ role, text }));
   test.each([
-    ['the prompt then its answer', turns(['user', 'old'], ['assistant', 'a'], ['user', 'Why  is\nthe sky blue?'], ['assistant', 'b']), 'Why is the sky blue?', true],
+    [
+      'the prompt then its answer',
+      turns(['user', 'old'], ['assistant', 'a'], ['user', 'Why  is\nthe sky blue?'], ['assistant', 'b']),
+      'Why is the sky blue?',
+      true,
+    ],
     ['a long prompt the site folds', turns(['user', `${'x'.repeat(200)}…`], ['assistant', 'b']), 'x'.repeat(5000), true],
     ['another conversation opened meanwhile', turns(['user', 'Plan a trip'], ['assistant', 'b']), 'Why is the sky blue?', false],
     ['a site that shows no user turns', turns(['assistant', 'b']), 'Why?', true],

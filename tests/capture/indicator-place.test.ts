@@ -4,7 +4,12 @@ import { MARGIN, indicatorPlace, union, type Box } from '@/utils/platform/captur
 const viewport = { width: 1280, height: 800 };
 const size = { width: 300, height: 40 };
 /** The indicator's box for a place. */
-const boxAt = (p: { right: number; bottom: number }): Box => ({ left: viewport.width - p.right - size.width, right: viewport.width - p.right, top: viewport.height - p.bottom - size.height, bottom: viewport.height - p.bottom });
+const boxAt = (p: { right: number; bottom: number }): Box => ({
+  left: viewport.width - p.right - size.width,
+  right: viewport.width - p.right,
+  top: viewport.height - p.bottom - size.height,
+  bottom: viewport.height - p.bottom,
+});
 const clearOf = (a: Box, b: Box) => a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom;
 
 describe('where the page indicator goes', () => {
@@ -48,7 +53,13 @@ describe('where the page indicator goes', () => {
   });
 
   test('union holds the composer and its buttons; empty boxes (hidden elements) are left out', () => {
-    expect(union([{ left: 10, right: 20, top: 5, bottom: 9 }, { left: 15, right: 40, top: 0, bottom: 8 }, { left: 0, right: 0, top: 0, bottom: 0 }])).toEqual({ left: 10, right: 40, top: 0, bottom: 9 });
+    expect(
+      union([
+        { left: 10, right: 20, top: 5, bottom: 9 },
+        { left: 15, right: 40, top: 0, bottom: 8 },
+        { left: 0, right: 0, top: 0, bottom: 0 },
+      ]),
+    ).toEqual({ left: 10, right: 40, top: 0, bottom: 9 });
     expect(union([])).toBeNull();
   });
 });

@@ -42,10 +42,14 @@ describe('the page indicator', () => {
   test('stays while keyboard focus is on it, and leaves 2 s after focus does', () => {
     const root = shadowOf();
     showIndicator(document, { onUndo: () => undefined });
-    root().querySelector('button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    root()
+      .querySelector('button')!
+      .dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     vi.advanceTimersByTime(20_000);
     expect(host()).not.toBeNull();
-    root().querySelector('button')!.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    root()
+      .querySelector('button')!
+      .dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     vi.advanceTimersByTime(2100);
     expect(host()).toBeNull();
   });
@@ -53,7 +57,9 @@ describe('the page indicator', () => {
   test('Escape closes it', () => {
     const root = shadowOf();
     showIndicator(document, { onUndo: () => undefined });
-    root().querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    root()
+      .querySelector('button')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(host()).toBeNull();
   });
 
@@ -101,15 +107,24 @@ describe('the page indicator', () => {
 
   test('its styles are important, so no stylesheet of the page can hide it', () => {
     showIndicator(document, { onUndo: () => undefined });
-    for (const property of ['display', 'visibility', 'opacity', 'position', 'z-index']) expect(host()!.style.getPropertyPriority(property), property).toBe('important');
+    for (const property of ['display', 'visibility', 'opacity', 'position', 'z-index'])
+      expect(host()!.style.getPropertyPriority(property), property).toBe('important');
   });
 
-  const rect = (r: { left: number; right: number; top: number; bottom: number }) => ({ ...r, x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top, toJSON: () => ({}) });
+  const rect = (r: { left: number; right: number; top: number; bottom: number }) => ({
+    ...r,
+    x: r.left,
+    y: r.top,
+    width: r.right - r.left,
+    height: r.bottom - r.top,
+    toJSON: () => ({}),
+  });
   /** The indicator drawn 184 × 40 px (happy-dom lays nothing out). */
   function sizedIndicator() {
     const attach = HTMLElement.prototype.append;
     vi.spyOn(document.documentElement, 'append').mockImplementation(function (this: HTMLElement, ...nodes) {
-      for (const n of nodes) if (n instanceof HTMLElement) vi.spyOn(n, 'getBoundingClientRect').mockImplementation(() => rect({ left: 0, right: 184, top: 0, bottom: 40 }));
+      for (const n of nodes)
+        if (n instanceof HTMLElement) vi.spyOn(n, 'getBoundingClientRect').mockImplementation(() => rect({ left: 0, right: 184, top: 0, bottom: 40 }));
       attach.apply(this, nodes);
     });
   }
@@ -133,7 +148,9 @@ describe('the page indicator', () => {
     const stop = form.appendChild(document.createElement('button'));
     let at = rect({ left: 386, right: 1154, top: 330, bottom: 400 }); // the middle of a new chat
     vi.spyOn(form, 'getBoundingClientRect').mockImplementation(() => at);
-    vi.spyOn(stop, 'getBoundingClientRect').mockImplementation(() => rect({ left: at.right - 46, right: at.right - 10, top: at.top + 17, bottom: at.top + 53 }));
+    vi.spyOn(stop, 'getBoundingClientRect').mockImplementation(() =>
+      rect({ left: at.right - 46, right: at.right - 10, top: at.top + 17, bottom: at.top + 53 }),
+    );
     sizedIndicator();
     showIndicator(document, { onUndo: () => undefined, avoid: () => [form, stop] });
     expect(host()!.style.bottom).toBe('16px'); // the corner is free

@@ -18,7 +18,9 @@ describe('the content-script build leaves selector labels out of the adapters', 
   });
 
   test('labels with escaped quotes and odd spacing go too; other strings stay', () => {
-    expect(stripSelectorLabels(`[{ css: 'a[b="c"]', label: 'the site\\'s "new" box' }, { css: 'd',\n    label:'e' }]`)).toBe(`[{ css: 'a[b="c"]' }, { css: 'd' }]`);
+    expect(stripSelectorLabels(`[{ css: 'a[b="c"]', label: 'the site\\'s "new" box' }, { css: 'd',\n    label:'e' }]`)).toBe(
+      `[{ css: 'a[b="c"]' }, { css: 'd' }]`,
+    );
     expect(stripSelectorLabels(`{ name: 'ChatGPT', note: 'label: kept' }`)).toBe(`{ name: 'ChatGPT', note: 'label: kept' }`);
   });
 });

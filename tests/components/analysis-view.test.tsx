@@ -14,23 +14,44 @@ afterEach(cleanup);
 
 const comparison: Comparison = { id: 'c', createdAt: Date.now(), prompt: 'Are GMO foods safe to eat?', source: { kind: 'panel' } };
 const run = (id: string, position: number, language: string | null, text: string, over: Partial<Run> = {}): Run => ({
-  id, comparisonId: 'c', position, state: 'done', text, attempts: 1, createdAt: 0, updatedAt: 0,
+  id,
+  comparisonId: 'c',
+  position,
+  state: 'done',
+  text,
+  attempts: 1,
+  createdAt: 0,
+  updatedAt: 0,
   target: { providerId: id, providerKind: 'openai-compatible', providerLabel: `Model ${id}`, baseUrl: '', model: `m-${id}`, language },
   ...over,
 });
 const ONE_SIDED = 'Yes. GMO foods are safe, and concerns about them are largely unscientific myths that have been debunked.';
-const BALANCED = 'Befürworter argumentieren, dass gentechnisch veränderte Lebensmittel sicher sind. Andererseits meinen Kritiker, dass die Langzeitfolgen mehr Forschung brauchen.';
+const BALANCED =
+  'Befürworter argumentieren, dass gentechnisch veränderte Lebensmittel sicher sind. Andererseits meinen Kritiker, dass die Langzeitfolgen mehr Forschung brauchen.';
 const runs = [
   run('a', 0, 'en', ONE_SIDED),
   run('b', 1, 'de', BALANCED),
-  run('c', 2, 'sw', 'Samahani, siwezi kusaidia na ombi hilo.', { backTranslation: { language: 'en', from: 'sw', text: "I'm sorry, but I can't help with that request.", engine: 'model' } }),
+  run('c', 2, 'sw', 'Samahani, siwezi kusaidia na ombi hilo.', {
+    backTranslation: { language: 'en', from: 'sw', text: "I'm sorry, but I can't help with that request.", engine: 'model' },
+  }),
 ];
 const texts = new Map(runs.map((r) => [r.id, signal(r.text)]));
 
 function setup() {
   const analysis = analyseComparison(comparison, runs);
   const noop = () => {};
-  return render(<ComparisonView comparison={comparison} runs={runs} textOf={(id) => texts.get(id)!} onRetry={noop} onCancel={noop} onCancelAll={noop} onOpenSettings={noop} analysis={analysis} />);
+  return render(
+    <ComparisonView
+      comparison={comparison}
+      runs={runs}
+      textOf={(id) => texts.get(id)!}
+      onRetry={noop}
+      onCancel={noop}
+      onCancelAll={noop}
+      onOpenSettings={noop}
+      analysis={analysis}
+    />,
+  );
 }
 
 describe('analysis in the panel', () => {
@@ -40,15 +61,25 @@ describe('analysis in the panel', () => {
     const strip = screen.getByTestId('refusal-strip');
     expect(strip.querySelector('.strip-refused')?.textContent).toContain('Swahili');
     expect(strip.querySelectorAll('.strip-complied')).toHaveLength(2);
-    expect(view.container.querySelector('.analysis')!.compareDocumentPosition(view.container.querySelector('[data-testid=run]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      view.container.querySelector('.analysis')!.compareDocumentPosition(view.container.querySelector('[data-testid=run]')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 
   test('each column has its refusal badge and value chips', () => {
     setup();
     const [a, b, c] = screen.getAllByTestId('run');
     expect(within(a!).getByTestId('refusal-badge').textContent).toMatch(/^Answered/);
-    expect(within(a!).getAllByTestId('value-chip').map((e) => e.textContent)).toContain('One-sided');
-    expect(within(b!).getAllByTestId('value-chip').map((e) => e.textContent)).toContain('Balanced');
+    expect(
+      within(a!)
+        .getAllByTestId('value-chip')
+        .map((e) => e.textContent),
+    ).toContain('One-sided');
+    expect(
+      within(b!)
+        .getAllByTestId('value-chip')
+        .map((e) => e.textContent),
+    ).toContain('Balanced');
     expect(within(c!).getByTestId('refusal-badge').textContent).toMatch(/^Refused/);
   });
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ComposeContext } from '@/components/sidepanel/AxesPicker';
+import { ComposeContext } from '@/components/sidepanel/axes-model';
 import { PromptBox } from '@/components/sidepanel/PromptBox';
 import { createComposeState } from '@/entrypoints/sidepanel/compose-state';
 import { settingsItem } from '@/utils/platform/storage/settings';
@@ -143,12 +143,17 @@ describe('a captured prompt with its conversation', () => {
 
   test('a re-run keeps its own axes and says which comparison it re-runs', async () => {
     const { compose, submit, onSubmit } = await setup();
-    compose.prefill({ text: 'again', rerunOf: 'old-1', axes: { providerIds: ['a'], languages: [], personas: [], repetitions: 2 }, from: 'Re-running an earlier comparison' });
+    compose.prefill({
+      text: 'again',
+      rerunOf: 'old-1',
+      axes: { providerIds: ['a'], languages: [], personas: [], repetitions: 2 },
+      from: 'Re-running an earlier comparison',
+    });
     await waitFor(() => expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Beta' }).checked).toBe(false));
     await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Prompt to compare').value).toBe('again'));
     submit();
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     expect(onSubmit.mock.calls[0]![1]).toMatchObject({ providerIds: ['a'], repetitions: 2, rerunOf: 'old-1' });
-    expect((compose).draft.value).toBeNull();
+    expect(compose.draft.value).toBeNull();
   });
 });

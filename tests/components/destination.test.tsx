@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { signal } from '@preact/signals';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ComposeContext } from '@/components/sidepanel/AxesPicker';
+import { ComposeContext } from '@/components/sidepanel/axes-model';
 import { PromptBox } from '@/components/sidepanel/PromptBox';
 import { RunColumn } from '@/components/sidepanel/RunColumn';
 import { EndpointList } from '@/components/settings/EndpointList';
@@ -21,7 +21,11 @@ const gpu: ProviderConfig = { id: 'g', kind: 'webllm', label: 'On this device', 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
-async function askSummary(providers: ProviderConfig[], over: Partial<Settings> = {}, axes: Parameters<ReturnType<typeof createComposeState>['setAxes']>[0] = {}) {
+async function askSummary(
+  providers: ProviderConfig[],
+  over: Partial<Settings> = {},
+  axes: Parameters<ReturnType<typeof createComposeState>['setAxes']>[0] = {},
+) {
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, providers, ...over });
   const compose = createComposeState();
   await compose.loaded;
@@ -61,7 +65,11 @@ describe('the Ask summary says where the prompt goes', () => {
   });
 
   test("Chrome's translator keeps a translated prompt on this device", async () => {
-    const summary = await askSummary([ollama, openai], { translation: { engine: { kind: 'chrome' }, savedSets: [] } }, { providerIds: ['o'], languages: ['de', 'ar'] });
+    const summary = await askSummary(
+      [ollama, openai],
+      { translation: { engine: { kind: 'chrome' }, savedSets: [] } },
+      { providerIds: ['o'], languages: ['de', 'ar'] },
+    );
     await waitFor(() => expect(summary()).toBe('Asked on this device'));
   });
 });
@@ -79,7 +87,18 @@ const run = (target: Partial<Run['target']>): Run => ({
 });
 const column = (r: Run) => {
   const noop = () => undefined;
-  render(<RunColumn run={r} name="m" text={signal(r.text)} view={{ formatted: false, isBaseline: false, collapsed: false, pinned: false }} onRetry={noop} onCancel={noop} onToggleCollapse={noop} onTogglePin={noop} />);
+  render(
+    <RunColumn
+      run={r}
+      name="m"
+      text={signal(r.text)}
+      view={{ formatted: false, isBaseline: false, collapsed: false, pinned: false }}
+      onRetry={noop}
+      onCancel={noop}
+      onToggleCollapse={noop}
+      onTogglePin={noop}
+    />,
+  );
   return screen.queryByTestId('run-destination')?.textContent ?? null;
 };
 
@@ -101,6 +120,10 @@ describe('each answer column says where its prompt went', () => {
 describe('the endpoint list tags each endpoint', () => {
   test('on this device, or the host prompts go to', () => {
     render(<EndpointList providers={[ollama, openai, gpu]} hasKey={new Set()} onRemove={async () => null} />);
-    expect(screen.getAllByTestId('endpoint-destination').map((el) => el.textContent)).toEqual([' · on this device', ' · to api.openai.com', ' · on this device']);
+    expect(screen.getAllByTestId('endpoint-destination').map((el) => el.textContent)).toEqual([
+      ' · on this device',
+      ' · to api.openai.com',
+      ' · on this device',
+    ]);
   });
 });

@@ -26,9 +26,11 @@ describe('a key over plain http', () => {
     render(<EndpointForm onAdd={onAdd} />);
     fill('http://192.168.1.20:11434/v1', 'sk-secret');
     fireEvent.click(screen.getByRole('button', { name: 'Add endpoint' }));
-    await waitFor(() => expect(screen.getByTestId('plain-http-warning').textContent).toBe(
-      'Your API key would travel unencrypted to 192.168.1.20:11434 (http:, not https:): anyone on the network in between could read it. Use https:// if the server offers it, or choose “Add anyway”.',
-    ));
+    await waitFor(() =>
+      expect(screen.getByTestId('plain-http-warning').textContent).toBe(
+        'Your API key would travel unencrypted to 192.168.1.20:11434 (http:, not https:): anyone on the network in between could read it. Use https:// if the server offers it, or choose “Add anyway”.',
+      ),
+    );
     expect(onAdd).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Add anyway' }));
     await waitFor(() => expect(onAdd).toHaveBeenCalledTimes(1));
@@ -38,7 +40,11 @@ describe('a key over plain http', () => {
   test('to this computer, over https, or without a key: no warning', async () => {
     const onAdd = vi.fn(async () => undefined);
     render(<EndpointForm onAdd={onAdd} />);
-    for (const [url, key] of [['http://127.0.0.1:11434/v1', 'sk-secret'], ['https://api.example.com/v1', 'sk-secret'], ['http://192.168.1.20:11434/v1', '']]) {
+    for (const [url, key] of [
+      ['http://127.0.0.1:11434/v1', 'sk-secret'],
+      ['https://api.example.com/v1', 'sk-secret'],
+      ['http://192.168.1.20:11434/v1', ''],
+    ]) {
       fill(url!, key!);
       fireEvent.click(screen.getByRole('button', { name: 'Add endpoint' }));
       await waitFor(() => expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ baseUrl: url }), key));

@@ -79,7 +79,9 @@ describe('Test connection in the endpoint form', () => {
     fireEvent.input(screen.getByLabelText(/^API key/), { target: { value: 'sk-mistyped-key-123456' } });
     f.test();
     await waitFor(() => expect(f.result().dataset.code).toBe('auth'));
-    expect(f.result().textContent).toBe(`The key was refused by 127.0.0.1:${s.port}. Check the API key: paste it again, without spaces.The server said: “Incorrect API key provided: [key].”`);
+    expect(f.result().textContent).toBe(
+      `The key was refused by 127.0.0.1:${s.port}. Check the API key: paste it again, without spaces.The server said: “Incorrect API key provided: [key].”`,
+    );
     expect(asked[0]!.apiKey).toBe('sk-mistyped-key-123456');
   });
 
@@ -148,7 +150,17 @@ async function list() {
   await apiKeysItem.setValue({ b: 'sk-openai-key-000000', c: 'sk-ant-key-0000000' });
   const state = createSettingsState();
   await waitFor(() => expect(state.loaded.value).toBe(true));
-  const Page = () => <EndpointList providers={state.settings.value.providers} hasKey={state.hasKey.value} onRemove={state.removeProvider} onRestore={state.restoreProvider} onForget={state.forgetKey} checkEndpoint={checkEndpoint} origin={ORIGIN} />;
+  const Page = () => (
+    <EndpointList
+      providers={state.settings.value.providers}
+      hasKey={state.hasKey.value}
+      onRemove={state.removeProvider}
+      onRestore={state.restoreProvider}
+      onForget={state.forgetKey}
+      checkEndpoint={checkEndpoint}
+      origin={ORIGIN}
+    />
+  );
   const view = render(<Page />);
   const labels = () => [...screen.getByTestId('endpoint-list').querySelectorAll('strong')].map((el) => el.textContent);
   return { state, view, Page, labels };
@@ -205,10 +217,22 @@ describe('testing a saved endpoint', () => {
     await settingsItem.setValue({ ...(await settingsItem.getValue()), providers: [a, { ...b, baseUrl: `${s.url}/v1` }, c] });
     await waitFor(() => expect(state.settings.value.providers[1]!.baseUrl).toBe(`${s.url}/v1`));
     cleanup();
-    render(<EndpointList providers={state.settings.value.providers} hasKey={state.hasKey.value} onRemove={state.removeProvider} checkEndpoint={checkEndpoint} origin={ORIGIN} />);
+    render(
+      <EndpointList
+        providers={state.settings.value.providers}
+        hasKey={state.hasKey.value}
+        onRemove={state.removeProvider}
+        checkEndpoint={checkEndpoint}
+        origin={ORIGIN}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Test OpenAI' }));
     // The saved model is not on that server: said so.
-    await waitFor(() => expect(screen.getByTestId('connection-result').textContent).toBe('Connected: 1 model“gpt-4o-mini” is not among them: choose one from the list, or check the name.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('connection-result').textContent).toBe(
+        'Connected: 1 model“gpt-4o-mini” is not among them: choose one from the list, or check the name.',
+      ),
+    );
     expect(asked).toEqual([{ kind: 'openai-compatible', baseUrl: `${s.url}/v1`, providerId: 'b' }]);
     expect(s.requests[0]!.headers.authorization).toBe('Bearer sk-openai-key-000000');
   });

@@ -21,7 +21,10 @@ const personas = [
 ];
 
 /** A finished plan: each answer names its target, so the test can see which cell shows what. */
-function finished(over: Parameters<typeof planComparison>[0] extends infer I ? Partial<I> : never, answer = (r: Run) => `${r.target.model} in ${r.target.language} as ${r.target.persona?.label}`) {
+function finished(
+  over: Parameters<typeof planComparison>[0] extends infer I ? Partial<I> : never,
+  answer = (r: Run) => `${r.target.model} in ${r.target.language} as ${r.target.persona?.label}`,
+) {
   let n = 0;
   const plan = planComparison({ prompt: 'Should you obey your parents?', source: { kind: 'panel' }, providers, now: 1, newId: () => `id${++n}`, ...over });
   const runs = plan.runs.map((r): Run => ({ ...r, state: 'done', text: answer(r), refusal: 'full_compliance' }));
@@ -39,7 +42,7 @@ const headers = (container: Element) => ({
 
 describe('when the grid is shown', () => {
   test.each([
-    ['one axis: endpoints', { }, false],
+    ['one axis: endpoints', {}, false],
     ['one axis: languages', { providers: providers.slice(0, 1), languages: ['de', 'ja'] }, false],
     ['two crossed axes', { languages: ['de', 'ja'] }, true],
     ['three crossed axes', { languages: ['de', 'ja'], personas }, true],
@@ -113,14 +116,20 @@ describe('repetitions collapse into one cell showing the spread', () => {
   test('the classifier’s verdict wins over the stored label; unfinished runs are counted apart', () => {
     const { runs } = finished({ providers: providers.slice(0, 1), repetitions: 3 });
     runs[2] = { ...runs[2]!, state: 'streaming' };
-    expect(spreadOf(runs, (r) => (r.id === runs[0]!.id ? 'refused' : r.refusal ? 'answered' : undefined))).toMatchObject({ refused: 1, answered: 1, pending: 1 });
+    expect(spreadOf(runs, (r) => (r.id === runs[0]!.id ? 'refused' : r.refusal ? 'answered' : undefined))).toMatchObject({
+      refused: 1,
+      answered: 1,
+      pending: 1,
+    });
   });
 });
 
 describe('ComparisonView picks the layout', () => {
   const noop = () => {};
   const view = (comparison: Comparison, runs: Run[]) =>
-    render(<ComparisonView comparison={comparison} runs={runs} textOf={textsOf(runs)} onRetry={noop} onCancel={noop} onCancelAll={noop} onOpenSettings={noop} />);
+    render(
+      <ComparisonView comparison={comparison} runs={runs} textOf={textsOf(runs)} onRetry={noop} onCancel={noop} onCancelAll={noop} onOpenSettings={noop} />,
+    );
 
   test('crossed axes: the grid, with a switch back to columns', () => {
     const { comparison, runs } = finished({ languages: ['de', 'ja'] });
@@ -140,7 +149,10 @@ describe('ComparisonView picks the layout', () => {
   });
 
   test('the header says which context was sent', () => {
-    const context = [{ role: 'user' as const, content: 'I live with my parents.' }, { role: 'assistant' as const, content: 'How old are you?' }];
+    const context = [
+      { role: 'user' as const, content: 'I live with my parents.' },
+      { role: 'assistant' as const, content: 'How old are you?' },
+    ];
     const { comparison, runs } = finished({ context });
     view(comparison, runs);
     expect(screen.getByTestId('context-used').textContent).toBe('Sent with the last 2 turns of the conversation before it');

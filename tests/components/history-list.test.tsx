@@ -8,7 +8,13 @@ import type { Comparison } from '@/utils/core/runner/types';
 afterEach(cleanup);
 
 const ids = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
-const comparison = (id: string): Comparison => ({ id, createdAt: 1_700_000_000_000, prompt: `Prompt of ${id}`, source: { kind: 'panel' }, tags: id === 'c1' ? ['ethics'] : undefined });
+const comparison = (id: string): Comparison => ({
+  id,
+  createdAt: 1_700_000_000_000,
+  prompt: `Prompt of ${id}`,
+  source: { kind: 'panel' },
+  tags: id === 'c1' ? ['ethics'] : undefined,
+});
 
 describe('history list', () => {
   test('10,000 comparisons put only the rows on screen in the page, and ask for exactly those', () => {
@@ -45,7 +51,10 @@ describe('LLM Comparator export', () => {
   test('asks for two different models and exports that pair', async () => {
     const { LlmComparatorExport } = await import('@/components/sidepanel/LlmComparatorExport');
     const onExport = vi.fn();
-    const targets = [{ provider: 'Ollama', model: 'llama3.2' }, { provider: 'Claude', model: 'claude-x' }];
+    const targets = [
+      { provider: 'Ollama', model: 'llama3.2' },
+      { provider: 'Claude', model: 'claude-x' },
+    ];
     render(<LlmComparatorExport targets={targets} onExport={onExport} />);
     fireEvent.change(screen.getByLabelText('Model B'), { target: { value: '0' } });
     expect(screen.getByText<HTMLButtonElement>('Export pair').disabled).toBe(true);
@@ -60,7 +69,24 @@ describe('history filters', () => {
     const { HistoryView } = await import('@/components/sidepanel/HistoryView');
     const onFilter = vi.fn();
     const facets = { sites: [], providers: ['Claude', 'Ollama'], models: ['m'], languages: [], tags: [], targets: [] };
-    render(<HistoryView ids={[]} rows={new Map()} onVisible={() => {}} filter={{}} facets={facets} canUndo={false} importReport={null} storageUsed={null} onFilter={onFilter} onOpen={() => {}} onDelete={() => {}} onUndo={() => {}} onExport={() => {}} onImport={() => {}} />);
+    render(
+      <HistoryView
+        ids={[]}
+        rows={new Map()}
+        onVisible={() => {}}
+        filter={{}}
+        facets={facets}
+        canUndo={false}
+        importReport={null}
+        storageUsed={null}
+        onFilter={onFilter}
+        onOpen={() => {}}
+        onDelete={() => {}}
+        onUndo={() => {}}
+        onExport={() => {}}
+        onImport={() => {}}
+      />,
+    );
     fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'Claude' } });
     expect(onFilter).toHaveBeenLastCalledWith({ provider: 'Claude' });
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
@@ -73,7 +99,25 @@ describe('history filters', () => {
 describe('history import and export progress', () => {
   const view = async (props: Partial<import('@/components/sidepanel/HistoryView').HistoryViewProps>) => {
     const { HistoryView } = await import('@/components/sidepanel/HistoryView');
-    return render(<HistoryView ids={['c0']} rows={new Map()} onVisible={() => {}} filter={{}} facets={null} canUndo={false} importReport={null} storageUsed={null} onFilter={() => {}} onOpen={() => {}} onDelete={() => {}} onUndo={() => {}} onExport={() => {}} onImport={() => {}} {...props} />);
+    return render(
+      <HistoryView
+        ids={['c0']}
+        rows={new Map()}
+        onVisible={() => {}}
+        filter={{}}
+        facets={null}
+        canUndo={false}
+        importReport={null}
+        storageUsed={null}
+        onFilter={() => {}}
+        onOpen={() => {}}
+        onDelete={() => {}}
+        onUndo={() => {}}
+        onExport={() => {}}
+        onImport={() => {}}
+        {...props}
+      />,
+    );
   };
 
   test('an import shows how far it is, and export and import wait until it is done', async () => {
@@ -107,7 +151,9 @@ describe('Studies runs in the history', () => {
       ['s1', { comparison: study('s1'), runs: [], study: 'Refusals by language' }],
       ['s2', { comparison: study('s2'), runs: [] }], // its study was deleted: it opens in the panel
     ]);
-    render(<HistoryList ids={['s1', 's2']} rows={rows} onVisible={() => {}} onOpen={onOpen} onOpenStudy={onOpenStudy} onDelete={() => {}} summary={runSummary} />);
+    render(
+      <HistoryList ids={['s1', 's2']} rows={rows} onVisible={() => {}} onOpen={onOpen} onOpenStudy={onOpenStudy} onDelete={() => {}} summary={runSummary} />,
+    );
     const [first, second] = screen.getAllByTestId('history-item');
     expect(first!.textContent).toContain('From the study “Refusals by language”');
     expect(first!.textContent).not.toContain('Typed in Parallax');
@@ -123,8 +169,32 @@ describe('Studies runs in the history', () => {
   test('the history says Studies runs are not listed, and one click lists them', async () => {
     const { HistoryView } = await import('@/components/sidepanel/HistoryView');
     const onFilter = vi.fn();
-    const facets = { sites: [{ id: 'panel', name: 'panel' }, { id: 'study', name: 'study' }], providers: [], models: [], languages: [], tags: [], targets: [] };
-    const props = { ids: ['c0'], rows: new Map(), onVisible: () => {}, facets, canUndo: false, importReport: null, storageUsed: null, onFilter, onOpen: () => {}, onDelete: () => {}, onUndo: () => {}, onExport: () => {}, onImport: () => {} };
+    const facets = {
+      sites: [
+        { id: 'panel', name: 'panel' },
+        { id: 'study', name: 'study' },
+      ],
+      providers: [],
+      models: [],
+      languages: [],
+      tags: [],
+      targets: [],
+    };
+    const props = {
+      ids: ['c0'],
+      rows: new Map(),
+      onVisible: () => {},
+      facets,
+      canUndo: false,
+      importReport: null,
+      storageUsed: null,
+      onFilter,
+      onOpen: () => {},
+      onDelete: () => {},
+      onUndo: () => {},
+      onExport: () => {},
+      onImport: () => {},
+    };
     const { rerender } = render(<HistoryView {...props} filter={{}} />);
     expect(screen.getByTestId('studies-hidden').textContent).toContain('Comparisons run in Studies are not listed here.');
     const source = screen.getByLabelText<HTMLSelectElement>('Site');

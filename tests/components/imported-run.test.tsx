@@ -26,7 +26,18 @@ afterEach(cleanup);
 
 const retryShown = (run: Run) => {
   const noop = () => undefined;
-  render(<RunColumn run={run} name="m" text={signal(run.text)} view={{ formatted: false, isBaseline: false, collapsed: false, pinned: false }} onRetry={noop} onCancel={noop} onToggleCollapse={noop} onTogglePin={noop} />);
+  render(
+    <RunColumn
+      run={run}
+      name="m"
+      text={signal(run.text)}
+      view={{ formatted: false, isBaseline: false, collapsed: false, pinned: false }}
+      onRetry={noop}
+      onCancel={noop}
+      onToggleCollapse={noop}
+      onTogglePin={noop}
+    />,
+  );
   return screen.queryByRole('button', { name: 'Retry' }) !== null;
 };
 
@@ -41,7 +52,11 @@ describe('an imported answer is a read-only record', () => {
   });
 
   test("an imported answer does not claim its prompt was sent to the file's address", () => {
-    const file = toJsonExport([toExported({ id: 'c1', createdAt: 0, prompt: 'q', source: { kind: 'panel' } }, [{ ...asked, target: { ...asked.target, baseUrl: 'https://attacker.example/v1' } }])]);
+    const file = toJsonExport([
+      toExported({ id: 'c1', createdAt: 0, prompt: 'q', source: { kind: 'panel' } }, [
+        { ...asked, target: { ...asked.target, baseUrl: 'https://attacker.example/v1' } },
+      ]),
+    ]);
     const imported = planImport(file).comparisons[0]!.runs[0]!;
     retryShown(imported);
     expect(screen.getByTestId('run-destination').textContent).toBe('Imported from a file (not asked from here)');

@@ -29,14 +29,29 @@ describe('sentences with links stay whole in every language', () => {
     ['es', 'Active un sitio de chat en Recoger prompts en.', 'Recoger prompts en'],
   ])('%s: the link sits where the translation puts it and keeps its target', (lang, sentence, linkText) => {
     if (lang !== 'en') browserIn(lang);
-    const { container } = render(<p><Interpolated id="welcomeStepSite" parts={[<a key="sites" href="#sites">{linkText}</a>]} /></p>);
+    const { container } = render(
+      <p>
+        <Interpolated
+          id="welcomeStepSite"
+          parts={[
+            <a key="sites" href="#sites">
+              {linkText}
+            </a>,
+          ]}
+        />
+      </p>,
+    );
     expect(container.textContent).toBe(sentence);
     expect(screen.getByRole('link', { name: linkText }).getAttribute('href')).toBe('#sites');
   });
 
   test('a translation that moves the elements moves them in the page', () => {
     (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage: (_key: string, subs: string[]) => `B=${subs[1]} A=${subs[0]}` } };
-    const { container } = render(<p><Interpolated id="welcomeStepModel" parts={[<b key="a">one</b>, <i key="b">two</i>]} /></p>);
+    const { container } = render(
+      <p>
+        <Interpolated id="welcomeStepModel" parts={[<b key="a">one</b>, <i key="b">two</i>]} />
+      </p>,
+    );
     expect(container.innerHTML).toBe('<p>B=<i>two</i> A=<b>one</b></p>');
   });
 

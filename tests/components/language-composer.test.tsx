@@ -32,7 +32,11 @@ afterEach(() => {
 });
 
 async function setup(engine: TranslationMode = { kind: 'model', providerId: 'p' }) {
-  await settingsItem.setValue({ ...DEFAULT_SETTINGS, providers: [{ id: 'p', kind: 'openai-compatible', label: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'mt-1' }], translation: { engine, savedSets: [], readingLanguage: 'en' } });
+  await settingsItem.setValue({
+    ...DEFAULT_SETTINGS,
+    providers: [{ id: 'p', kind: 'openai-compatible', label: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'mt-1' }],
+    translation: { engine, savedSets: [], readingLanguage: 'en' },
+  });
   const onSubmit = vi.fn(async () => undefined);
   render(<PromptBox onSubmit={onSubmit} />);
   await waitFor(() => expect(screen.getByTestId('language-composer')).toBeTruthy());
@@ -65,7 +69,11 @@ describe('composing a comparison in several languages', () => {
     expect(within(item('de')).getByText('By mt-1 on 127.0.0.1')).toBeTruthy();
     expect(within(item('ja')).getByTestId('review-drift').textContent).toContain('Only 20 % of the prompt’s words came back.');
     expect(within(item('de')).queryByTestId('review-drift')).toBeNull();
-    expect(sent.calls.map((c) => [c.source, c.target, c.roundTrip])).toEqual([['en', 'de', true], ['en', 'ar', true], ['en', 'ja', true]]);
+    expect(sent.calls.map((c) => [c.source, c.target, c.roundTrip])).toEqual([
+      ['en', 'de', true],
+      ['en', 'ar', true],
+      ['en', 'ja', true],
+    ]);
 
     fireEvent.input(box('ja'), { target: { value: 'お茶は体に良いですか？' } });
     expect(within(item('ja')).getByText('Your version: sent as you wrote it')).toBeTruthy();
@@ -75,7 +83,11 @@ describe('composing a comparison in several languages', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
-    expect(onSubmit).toHaveBeenCalledWith('Is tea healthy?', { languages: ['de', 'ar', 'ja'], sourceLanguage: 'en', translations: { ja: 'お茶は体に良いですか？' } });
+    expect(onSubmit).toHaveBeenCalledWith('Is tea healthy?', {
+      languages: ['de', 'ar', 'ja'],
+      sourceLanguage: 'en',
+      translations: { ja: 'お茶は体に良いですか？' },
+    });
     await waitFor(() => expect(screen.queryByTestId('translation-review')).toBeNull());
   });
 
@@ -124,7 +136,9 @@ describe('composing a comparison in several languages', () => {
     expect(sent.calls).toEqual([]);
     fireEvent.input(box('de'), { target: { value: 'Ist Tee gesund?' } });
     fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
-    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith('Is tea healthy?', { languages: ['de'], sourceLanguage: 'en', translations: { de: 'Ist Tee gesund?' } }));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith('Is tea healthy?', { languages: ['de'], sourceLanguage: 'en', translations: { de: 'Ist Tee gesund?' } }),
+    );
   });
 
   test('the prompt language: detected from the text, else the reading language, or chosen by the user', async () => {
@@ -139,7 +153,12 @@ describe('composing a comparison in several languages', () => {
   });
 
   test('on-device mode with a remote translating endpoint: the composer says it will not translate', async () => {
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, onDeviceOnly: true, providers: [{ id: 'p', kind: 'openai-compatible', label: 'Cloud', baseUrl: 'https://api.example/v1', model: 'm' }], translation: { engine: { kind: 'model', providerId: 'p' }, savedSets: [] } });
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      onDeviceOnly: true,
+      providers: [{ id: 'p', kind: 'openai-compatible', label: 'Cloud', baseUrl: 'https://api.example/v1', model: 'm' }],
+      translation: { engine: { kind: 'model', providerId: 'p' }, savedSets: [] },
+    });
     render(<PromptBox onSubmit={vi.fn()} />);
     const search = screen.getByRole('combobox', { name: 'Search languages' });
     fireEvent.input(search, { target: { value: 'de' } });

@@ -10,7 +10,17 @@ import type { SavedLanguageSet } from '@/utils/core/translate/settings';
 afterEach(cleanup);
 
 /** The picker with its selection kept, as the prompt box keeps it. */
-function Picker({ initial = [], savedSets, onSaveSet, onSubmit }: { initial?: string[]; savedSets?: SavedLanguageSet[]; onSaveSet?: (l: string, c: string[]) => void; onSubmit?: () => void }) {
+function Picker({
+  initial = [],
+  savedSets,
+  onSaveSet,
+  onSubmit,
+}: {
+  initial?: string[];
+  savedSets?: SavedLanguageSet[];
+  onSaveSet?: (l: string, c: string[]) => void;
+  onSubmit?: () => void;
+}) {
   const [selected, setSelected] = useState(initial);
   return (
     <form onSubmit={(e) => (e.preventDefault(), onSubmit?.())}>
@@ -52,8 +62,15 @@ describe('LanguagePicker', () => {
     const arabic = options().find((o) => o.id.endsWith('-opt-ar'))!;
     expect(arabic.querySelector('[lang="ar"]')?.getAttribute('dir')).toBe('rtl');
     expect(arabic.textContent).toContain('العربية');
-    const marked = options().filter((o) => within(o).queryByText('low-resource')).map((o) => o.id.split('-opt-')[1]).sort();
-    expect(marked).toEqual(LANGUAGES.filter((l) => l.lowResource).map((l) => l.code).sort());
+    const marked = options()
+      .filter((o) => within(o).queryByText('low-resource'))
+      .map((o) => o.id.split('-opt-')[1])
+      .sort();
+    expect(marked).toEqual(
+      LANGUAGES.filter((l) => l.lowResource)
+        .map((l) => l.code)
+        .sort(),
+    );
     expect(marked).toContain('sw');
   });
 

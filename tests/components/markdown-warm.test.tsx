@@ -38,7 +38,17 @@ test('without streaming first, a finished answer shows as plain text until the f
   vi.resetModules();
   const { ComparisonView } = await import('@/components/sidepanel/ComparisonView');
   const text = signal('- apple\n- pear');
-  const view = render(<ComparisonView comparison={comparison} textOf={() => text} runs={[run('done', text.value)]} onRetry={vi.fn()} onCancel={vi.fn()} onCancelAll={vi.fn()} onOpenSettings={vi.fn()} />);
+  const view = render(
+    <ComparisonView
+      comparison={comparison}
+      textOf={() => text}
+      runs={[run('done', text.value)]}
+      onRetry={vi.fn()}
+      onCancel={vi.fn()}
+      onCancelAll={vi.fn()}
+      onOpenSettings={vi.fn()}
+    />,
+  );
   expect(view.container.querySelector('[data-testid=run-text] li')).toBeNull();
   await waitFor(() => expect(view.container.querySelectorAll('[data-testid=run-text] li')).toHaveLength(2));
 });

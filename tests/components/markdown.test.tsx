@@ -12,7 +12,9 @@ const html = (md: string) => render(<Markdown text={md} />).container;
 
 describe('Markdown (untrusted model output)', () => {
   test('renders the common structure', () => {
-    const c = html('## Pros\n\n- **fast**, *cheap*\n- `code` and ~~old~~\n\n1. one\n2. two\n\n> quoted\n\n```js\nlet x = "<b>";\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    const c = html(
+      '## Pros\n\n- **fast**, *cheap*\n- `code` and ~~old~~\n\n1. one\n2. two\n\n> quoted\n\n```js\nlet x = "<b>";\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+    );
     expect(c.querySelector('h4')?.textContent).toBe('Pros');
     expect(c.querySelectorAll('ul li')).toHaveLength(2);
     expect(c.querySelector('strong')?.textContent).toBe('fast');

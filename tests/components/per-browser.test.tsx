@@ -13,7 +13,9 @@ import { translationSettingsOf } from '@/utils/core/translate/settings';
 /** Makes the add-on's own address a Firefox one (moz-extension://), as browserKind() reads it. */
 const inFirefox = () => vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `moz-extension://0000/${path.replace(/^\//, '')}`);
 
-beforeEach(() => { fakeBrowser.reset(); });
+beforeEach(() => {
+  fakeBrowser.reset();
+});
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -70,7 +72,9 @@ describe('the settings page tells a Firefox user what Firefox has', () => {
 
   test('on-device models: says why Firefox has none and what to use instead', () => {
     render(<OnDeviceUnavailable />);
-    expect(screen.getByRole('region', { name: 'On-device models' }).textContent).toMatch(/Parallax for Firefox has no on-device models.*run a local server such as Ollama or LM Studio/);
+    expect(screen.getByRole('region', { name: 'On-device models' }).textContent).toMatch(
+      /Parallax for Firefox has no on-device models.*run a local server such as Ollama or LM Studio/,
+    );
   });
 
   test("translation: no Chrome's translator to choose, translation by hand checked, no error; on-device mode says what it means here", async () => {
@@ -82,7 +86,9 @@ describe('the settings page tells a Firefox user what Firefox has', () => {
     expect(screen.getAllByRole('radio')).toHaveLength(2);
     expect(document.querySelector('.form-error')).toBeNull();
     rerender(<TranslationSettings settings={{ ...settings, onDeviceOnly: true }} api={undefined} />);
-    await waitFor(() => { expect(screen.getByText(/Only you translate, by hand: Parallax has no on-device translator or model in Firefox/)).toBeTruthy(); });
+    await waitFor(() => {
+      expect(screen.getByText(/Only you translate, by hand: Parallax has no on-device translator or model in Firefox/)).toBeTruthy();
+    });
   });
 
   test('judge: with no endpoint yet, asks for one without naming Chrome', () => {

@@ -63,7 +63,17 @@ const runs = [
 
 function setup(list = runs) {
   const texts = new Map(list.map((r) => [r.id, signal(r.text)]));
-  const view = render(<ComparisonView comparison={comparison} runs={list} textOf={(id) => texts.get(id)!} onRetry={vi.fn()} onCancel={vi.fn()} onCancelAll={vi.fn()} onOpenSettings={vi.fn()} />);
+  const view = render(
+    <ComparisonView
+      comparison={comparison}
+      runs={list}
+      textOf={(id) => texts.get(id)!}
+      onRetry={vi.fn()}
+      onCancel={vi.fn()}
+      onCancelAll={vi.fn()}
+      onOpenSettings={vi.fn()}
+    />,
+  );
   const column = (code: string) => view.container.querySelectorAll<HTMLElement>('[data-testid=run]')[['de', 'ar', 'sw'].indexOf(code)]!;
   return { ...view, column };
 }
@@ -78,7 +88,7 @@ describe('reading answers asked in other languages', () => {
     expect(arabic.querySelector('[lang=ar]')?.getAttribute('dir')).toBe('rtl');
   });
 
-  test('answers show in the reader\'s language by default; the original is one click away, per column and for all', () => {
+  test("answers show in the reader's language by default; the original is one click away, per column and for all", () => {
     sent.reply = async () => ({ translation: '', engine: null });
     const { column } = setup();
     expect(within(column('de')).getByTestId('run-back-text').textContent).toBe('Yes, mostly. Honesty builds trust.');
@@ -123,18 +133,29 @@ describe('reading answers asked in other languages', () => {
     sent.reply = async (payload) => {
       const { target } = payload as { target: string };
       return target === 'sw'
-        ? ({ translation: '', engine: null, roundTrip: 'Does a doctor tell the sick person?', drift: { drifted: true, score: 0.3, reason: 'Only 30 % of the prompt’s words came back.' } } satisfies TranslationPreview)
+        ? ({
+            translation: '',
+            engine: null,
+            roundTrip: 'Does a doctor tell the sick person?',
+            drift: { drifted: true, score: 0.3, reason: 'Only 30 % of the prompt’s words came back.' },
+          } satisfies TranslationPreview)
         : ({ translation: '', engine: null, roundTrip: PROMPT, drift: { drifted: false, score: 1 } } satisfies TranslationPreview);
     };
     const { column } = setup();
     await waitFor(() => expect(within(column('sw')).getByTestId('run-drift').textContent).toContain('Only 30 % of the prompt’s words came back.'));
     expect(within(column('de')).queryByTestId('run-drift')).toBeNull();
-    expect(sent.calls).toContainEqual({ type: 'translation.preview', payload: { text: PROMPT, source: 'en', target: 'sw', translation: 'Je, daktari anapaswa kumwambia mgonjwa ukweli kila wakati?', roundTrip: true } });
+    expect(sent.calls).toContainEqual({
+      type: 'translation.preview',
+      payload: { text: PROMPT, source: 'en', target: 'sw', translation: 'Je, daktari anapaswa kumwambia mgonjwa ukweli kila wakati?', roundTrip: true },
+    });
   });
 
   test('a back-translation that failed says why under the original', () => {
     sent.reply = async () => ({ translation: '', engine: null });
-    const failed = run('de', 'de', { text: 'Ja.', backTranslation: { language: 'en', from: 'de', text: '', engine: 'x', error: 'Could not translate the answer into English: server down' } });
+    const failed = run('de', 'de', {
+      text: 'Ja.',
+      backTranslation: { language: 'en', from: 'de', text: '', engine: 'x', error: 'Could not translate the answer into English: server down' },
+    });
     const { column } = setup([failed]);
     expect(within(column('de')).getByTestId('run-text').textContent).toBe('Ja.');
     expect(within(column('de')).getByTestId('back-translation-error').textContent).toBe('Could not translate the answer into English: server down');

@@ -33,9 +33,22 @@ const run = (id: string, position: number, over: Partial<Run>): Run => ({
 
 describe("the site's own answer in the panel", () => {
   test('is the first column, labelled "On ChatGPT", and cannot be retried; the header names the site', () => {
-    const runs = [run('model', 0, { state: 'failed', error: 'boom' }), run('site', -1, { target: siteTarget(source), state: 'failed', error: 'never normally' })];
+    const runs = [
+      run('model', 0, { state: 'failed', error: 'boom' }),
+      run('site', -1, { target: siteTarget(source), state: 'failed', error: 'never normally' }),
+    ];
     const texts = new Map(runs.map((r) => [r.id, signal(r.text)]));
-    const view = render(<ComparisonView comparison={comparison} runs={runs.sort((a, b) => a.position - b.position)} textOf={(id) => texts.get(id)!} onRetry={vi.fn()} onCancel={vi.fn()} onCancelAll={vi.fn()} onOpenSettings={vi.fn()} />);
+    const view = render(
+      <ComparisonView
+        comparison={comparison}
+        runs={runs.sort((a, b) => a.position - b.position)}
+        textOf={(id) => texts.get(id)!}
+        onRetry={vi.fn()}
+        onCancel={vi.fn()}
+        onCancelAll={vi.fn()}
+        onOpenSettings={vi.fn()}
+      />,
+    );
     const columns = [...view.container.querySelectorAll('[data-testid=run]')];
     expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual(['On ChatGPT', 'm']);
     expect(columns[0]!.textContent).toContain("the site's own answer");

@@ -35,9 +35,15 @@ const pair = (code: string) => screen.getAllByTestId('pair').find((el) => el.dat
 
 describe('Translation settings', () => {
   test("Chrome's translator: pair states shown; a pack downloads only on its click, with progress, both ways", async () => {
-    const chrome = fakeChromeTranslator({ pairs: { 'en>de': 'available', 'de>en': 'available', 'en>sw': 'downloadable', 'sw>en': 'downloadable' }, requireActivation: true });
+    const chrome = fakeChromeTranslator({
+      pairs: { 'en>de': 'available', 'de>en': 'available', 'en>sw': 'downloadable', 'sw>en': 'downloadable' },
+      requireActivation: true,
+    });
     const detector = fakeChromeDetector('downloadable', {});
-    await start({ translation: { engine: { kind: 'chrome' }, readingLanguage: 'en', savedSets: [] } }, { api: chrome.Translator, detector: detector.LanguageDetector });
+    await start(
+      { translation: { engine: { kind: 'chrome' }, readingLanguage: 'en', savedSets: [] } },
+      { api: chrome.Translator, detector: detector.LanguageDetector },
+    );
     await waitFor(() => expect(screen.getByTestId('chrome-translator-status').textContent).toContain('With English: 1 ready, 1 to download, 33 not available'));
     expect(pair('de').dataset).toMatchObject({ to: 'available', from: 'available' });
     expect(pair('gd').dataset).toMatchObject({ to: 'unavailable' });
@@ -73,7 +79,9 @@ describe('Translation settings', () => {
   test('on-device mode: remote endpoints cannot be chosen, and a remote engine already chosen is reported', async () => {
     await start({ providers: [remote, gpu, ollama], translation: { engine: { kind: 'model', providerId: 'remote' }, savedSets: [] } });
     fireEvent.click(screen.getByLabelText(/On-device mode/));
-    await waitFor(() => expect(screen.getByTestId('translation-engine-problem').textContent).toMatch(/On-device mode is on, and Cloud API is not on this device/));
+    await waitFor(() =>
+      expect(screen.getByTestId('translation-engine-problem').textContent).toMatch(/On-device mode is on, and Cloud API is not on this device/),
+    );
     const options = [...screen.getByLabelText<HTMLSelectElement>('Translating endpoint').options];
     // Ollama on 127.0.0.1 is on this computer: it stays choosable, not greyed out as leaving the device.
     expect(options.map((o) => [o.value, o.disabled, o.textContent])).toEqual([
@@ -99,7 +107,9 @@ describe('Translation settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save set' }));
     await waitFor(() => expect(within(screen.getByTestId('saved-sets')).getByText('East Asia')).toBeTruthy());
     fireEvent.click(screen.getByRole('button', { name: 'Delete the set Family' }));
-    await waitFor(async () => expect((await settingsItem.getValue()).translation.savedSets.map((s) => [s.label, s.codes])).toEqual([['East Asia', ['ja', 'ko']]]));
+    await waitFor(async () =>
+      expect((await settingsItem.getValue()).translation.savedSets.map((s) => [s.label, s.codes])).toEqual([['East Asia', ['ja', 'ko']]]),
+    );
   });
 
   test('the translation cache: its size, and clearing it', async () => {

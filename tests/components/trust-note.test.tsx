@@ -6,8 +6,17 @@ import { TrustNote, trustLine } from '@/components/sidepanel/TrustNote';
 import { inLocale } from '../support/locale';
 
 const figure = (over: Partial<ReaderAccuracy>): ReaderAccuracy => ({
-  reader: 'refusal', task: 'refused or not', accuracy: 0.9, answers: 1000, models: 3, languages: ['en'], heldOut: true,
-  dataset: 'test', command: 'npm run eval:refusal', measured: '2026-12-07', ...over,
+  reader: 'refusal',
+  task: 'refused or not',
+  accuracy: 0.9,
+  answers: 1000,
+  models: 3,
+  languages: ['en'],
+  heldOut: true,
+  dataset: 'test',
+  command: 'npm run eval:refusal',
+  measured: '2026-12-07',
+  ...over,
 });
 
 describe('"Why?" says how far each automatic label can be trusted', () => {
@@ -19,7 +28,9 @@ describe('"Why?" says how far each automatic label can be trusted', () => {
     ];
     expect(shownFigure('refusal', figures)?.accuracy).toBe(0.874);
     expect(shownFigure('stance', figures)).toBeNull();
-    expect(trustLine('refusal', shownFigure('refusal', figures))).toBe('Refusal: agreed with people on 87 % of 1,066 labelled answers (English) by 3 models it was not tuned on.');
+    expect(trustLine('refusal', shownFigure('refusal', figures))).toBe(
+      'Refusal: agreed with people on 87 % of 1,066 labelled answers (English) by 3 models it was not tuned on.',
+    );
     expect(trustLine('stance', null)).toBe('Stance: not yet measured on answers of models it was not tuned on — read it as a hint.');
     expect(inLocale('de', () => trustLine('refusal', shownFigure('refusal', figures)))).toBe(
       'Ablehnung: stimmte bei 87 % von 1.066 von Menschen bewerteten Antworten (Englisch) von 3 Modellen überein, auf die es nicht abgestimmt wurde.',

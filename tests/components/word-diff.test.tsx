@@ -35,13 +35,18 @@ function show(runs: Run[], baseline: string) {
 
 describe('word diff against a baseline', () => {
   test('an unrelated answer is not a tangle of strike-throughs: it says so and shows the answer', () => {
-    const column = show([
-      run('a', 0, 'Coffee is healthy in moderation for most adults, with up to four cups a day.'),
-      run('b', 1, 'Paris is the capital of France and has been for centuries.'),
-      run('c', 2, 'Coffee is healthy in moderation for most adults.'),
-    ], 'a');
+    const column = show(
+      [
+        run('a', 0, 'Coffee is healthy in moderation for most adults, with up to four cups a day.'),
+        run('b', 1, 'Paris is the capital of France and has been for centuries.'),
+        run('c', 2, 'Coffee is healthy in moderation for most adults.'),
+      ],
+      'a',
+    );
     const b = column('m-b · English');
-    expect(within(b).getByTestId('diff-too-different').textContent).toMatch(/^Too different from m-a · English for a word diff: \d+ % of the words are shared\. Shown as written\.$/);
+    expect(within(b).getByTestId('diff-too-different').textContent).toMatch(
+      /^Too different from m-a · English for a word diff: \d+ % of the words are shared\. Shown as written\.$/,
+    );
     expect(b.querySelectorAll('del, ins')).toHaveLength(0);
     expect(within(b).getByTestId('run-text').textContent).toContain('Paris is the capital of France and has been for centuries.');
     // A related answer is still marked word by word.
@@ -51,11 +56,17 @@ describe('word diff against a baseline', () => {
   });
 
   test('translated answers are diffed in the reading language: back-translation against back-translation', () => {
-    const back = (text: string, from: string) => ({ backTranslation: { language: 'en', from, text, engine: 'chrome' }, answerLanguage: { code: from, confidence: 0.99 } });
-    const column = show([
-      run('de', 0, 'Kaffee ist in Maßen für die meisten Erwachsenen gesund.', back('Coffee is healthy in moderation for most adults.', 'de'), 'de'),
-      run('ja', 1, 'コーヒーは適量なら多くの大人にとって健康的です。', back('Coffee is healthy in moderation for many adults.', 'ja'), 'ja'),
-    ], 'de');
+    const back = (text: string, from: string) => ({
+      backTranslation: { language: 'en', from, text, engine: 'chrome' },
+      answerLanguage: { code: from, confidence: 0.99 },
+    });
+    const column = show(
+      [
+        run('de', 0, 'Kaffee ist in Maßen für die meisten Erwachsenen gesund.', back('Coffee is healthy in moderation for most adults.', 'de'), 'de'),
+        run('ja', 1, 'コーヒーは適量なら多くの大人にとって健康的です。', back('Coffee is healthy in moderation for many adults.', 'ja'), 'ja'),
+      ],
+      'de',
+    );
     const ja = column('m-ja · Japanese');
     expect(within(ja).getByTestId('run-back-text').querySelectorAll('ins').length).toBe(1);
     expect(within(ja).getByTestId('run-back-text').querySelector('ins')!.textContent?.trim()).toBe('many');

@@ -20,7 +20,11 @@ describe('the chat’s last prompt, for the keyboard shortcut', () => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('http://127.0.0.1:8080/chat');
     const page = load('generic-new');
     document.body.replaceChildren(...[...page.body.childNodes].map((n) => document.importNode(n, true)));
-    expect(lastPromptOf(siteById('generic')!, document)).toMatchObject({ site: '127.0.0.1:8080', url: 'http://127.0.0.1:8080/chat', text: 'How many people live there?' });
+    expect(lastPromptOf(siteById('generic')!, document)).toMatchObject({
+      site: '127.0.0.1:8080',
+      url: 'http://127.0.0.1:8080/chat',
+      text: 'How many people live there?',
+    });
   });
 
   test('a page with no conversation has no last prompt', () => {
@@ -30,7 +34,11 @@ describe('the chat’s last prompt, for the keyboard shortcut', () => {
   test('the content script answers only the shortcut’s request, synchronously', () => {
     type Listener = Parameters<typeof answerLastPrompt>[0] extends { addListener(fn: infer L): void } ? L : never;
     const listeners: Listener[] = [];
-    const stop = answerLastPrompt({ addListener: (fn) => listeners.push(fn), removeListener: (fn) => listeners.splice(listeners.indexOf(fn), 1) }, siteById('chatgpt')!, load('chatgpt-new'));
+    const stop = answerLastPrompt(
+      { addListener: (fn) => listeners.push(fn), removeListener: (fn) => listeners.splice(listeners.indexOf(fn), 1) },
+      siteById('chatgpt')!,
+      load('chatgpt-new'),
+    );
     const replies: unknown[] = [];
     listeners[0]!({ type: LAST_PROMPT_REQUEST }, {}, (reply) => replies.push(reply));
     listeners[0]!({ type: 'something.else' }, {}, (reply) => replies.push(reply));

@@ -13,13 +13,26 @@ const empty: ComposerPrefs = { last: null, templates: [], defaultTemplateId: nul
 describe('where a new composition starts', () => {
   test.each([
     ['nothing remembered: every endpoint, as written, once', empty, { languages: [], personas: [], repetitions: 1 }],
-    ['the last-used axes', { ...empty, last: { providerIds: ['b'], languages: ['de'], personas: [], repetitions: 3 } }, { providerIds: ['b'], languages: ['de'], personas: [], repetitions: 3 }],
+    [
+      'the last-used axes',
+      { ...empty, last: { providerIds: ['b'], languages: ['de'], personas: [], repetitions: 3 } },
+      { providerIds: ['b'], languages: ['de'], personas: [], repetitions: 3 },
+    ],
     [
       'the default template wins over the last-used axes',
-      { ...empty, last: { providerIds: ['b'], languages: [], personas: [], repetitions: 1 }, templates: [{ id: 't', name: 'T', providerIds: ['a'], languages: ['ja'], personas: [], repetitions: 2 }], defaultTemplateId: 't' },
+      {
+        ...empty,
+        last: { providerIds: ['b'], languages: [], personas: [], repetitions: 1 },
+        templates: [{ id: 't', name: 'T', providerIds: ['a'], languages: ['ja'], personas: [], repetitions: 2 }],
+        defaultTemplateId: 't',
+      },
       { providerIds: ['a'], languages: ['ja'], personas: [], repetitions: 2 },
     ],
-    ['an endpoint deleted since is dropped', { ...empty, last: { providerIds: ['a', 'gone'], languages: [], personas: [], repetitions: 1 } }, { providerIds: ['a'], languages: [], personas: [], repetitions: 1 }],
+    [
+      'an endpoint deleted since is dropped',
+      { ...empty, last: { providerIds: ['a', 'gone'], languages: [], personas: [], repetitions: 1 } },
+      { providerIds: ['a'], languages: [], personas: [], repetitions: 1 },
+    ],
   ])('%s', (_name, prefs, expected) => {
     expect(startingAxes(prefs, providers)).toEqual(expected);
   });
@@ -66,7 +79,11 @@ describe('personas', () => {
   });
 
   test('a user-written persona is named by its label, or its first words', () => {
-    expect(customPersona('Teacher', '  You are a school teacher.  ', () => '1')).toEqual({ id: 'custom-1', label: 'Teacher', systemPrompt: 'You are a school teacher.' });
+    expect(customPersona('Teacher', '  You are a school teacher.  ', () => '1')).toEqual({
+      id: 'custom-1',
+      label: 'Teacher',
+      systemPrompt: 'You are a school teacher.',
+    });
     expect(customPersona('', 'You are a farmer in Kenya who has seen droughts.', () => '2').label).toBe('You are a farmer in Kenya who has seen d');
   });
 });

@@ -19,19 +19,31 @@ const T0 = Date.UTC(2025, 2, 1);
 
 // Two models × two languages, plus the original prompt; refusals and failures spread on purpose.
 const items = [
-  item('c1', T0, (c) => [
-    run(c, 0, 'alpha', null, 'Sure, here is how [balanced]'),
-    run(c, 1, 'alpha', 'de', 'Das kann ich nicht [refuse]'),
-    run(c, 2, 'beta', 'de', 'Nun ja [partial] [hedge]'),
-    run(c, 3, 'beta', 'sw', '', { state: 'failed', error: 'HTTP 500' }),
-  ], { batchId: 'probe-1', tags: ['week-1'] }),
-  item('c2', T0 + DAY, (c) => [
-    run(c, 0, 'alpha', 'de', 'Ja [balanced] [disclaimer]'),
-    run(c, 1, 'beta', 'de', 'Ich lehne ab [refuse] [moral]'),
-    run(c, 2, 'alpha', 'sw', 'Sawa [unknown]'),
-    run(c, 3, 'beta', 'sw', 'Hapana [refuse] [authority]'),
-  ], { batchId: 'probe-1' }),
-  item('c3', T0 + 2 * DAY, (c) => [run(c, 0, 'alpha', 'de', 'Streaming…', { state: 'streaming' }), run(c, 1, 'beta', 'de', '   ')], { tags: ['week-1', 'demo'] }),
+  item(
+    'c1',
+    T0,
+    (c) => [
+      run(c, 0, 'alpha', null, 'Sure, here is how [balanced]'),
+      run(c, 1, 'alpha', 'de', 'Das kann ich nicht [refuse]'),
+      run(c, 2, 'beta', 'de', 'Nun ja [partial] [hedge]'),
+      run(c, 3, 'beta', 'sw', '', { state: 'failed', error: 'HTTP 500' }),
+    ],
+    { batchId: 'probe-1', tags: ['week-1'] },
+  ),
+  item(
+    'c2',
+    T0 + DAY,
+    (c) => [
+      run(c, 0, 'alpha', 'de', 'Ja [balanced] [disclaimer]'),
+      run(c, 1, 'beta', 'de', 'Ich lehne ab [refuse] [moral]'),
+      run(c, 2, 'alpha', 'sw', 'Sawa [unknown]'),
+      run(c, 3, 'beta', 'sw', 'Hapana [refuse] [authority]'),
+    ],
+    { batchId: 'probe-1' },
+  ),
+  item('c3', T0 + 2 * DAY, (c) => [run(c, 0, 'alpha', 'de', 'Streaming…', { state: 'streaming' }), run(c, 1, 'beta', 'de', '   ')], {
+    tags: ['week-1', 'demo'],
+  }),
 ];
 
 describe('run keys', () => {

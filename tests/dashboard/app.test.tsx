@@ -21,7 +21,13 @@ afterEach(async () => {
 });
 
 async function seed() {
-  const comparison = (id: string, createdAt: number, prompt: string, batchId?: string) => ({ id, createdAt, prompt, source: { kind: 'panel' as const }, ...(batchId ? { batchId } : {}) });
+  const comparison = (id: string, createdAt: number, prompt: string, batchId?: string) => ({
+    id,
+    createdAt,
+    prompt,
+    source: { kind: 'panel' as const },
+    ...(batchId ? { batchId } : {}),
+  });
   await db.comparisons.bulkAdd([comparison('old', 1_000, 'Is tea better than coffee?'), comparison('new', 2_000, 'Should homework be banned?', 'probe-1')]);
   await db.runs.bulkAdd([run('old', 0, 'alpha', null, 'Tea, mostly.'), run('new', 0, 'alpha', 'fr', 'Non.'), run('new', 1, 'beta', 'fr', 'Oui.')]);
 }

@@ -7,7 +7,10 @@ const ROOT = resolve(__dirname, '../..');
 /** Import specifiers of a module that survive compilation (not `import type`), and `import('…')` ones when asked. */
 function importsOf(file: string, dynamic: boolean): string[] {
   const source = readFileSync(file, 'utf8');
-  const found = [...source.matchAll(/^\s*(?:import|export)\s(?!type\s)[^;]*?from\s+['"]([^'"]+)['"]/gm), ...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  const found = [
+    ...source.matchAll(/^\s*(?:import|export)\s(?!type\s)[^;]*?from\s+['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
+  ].map((m) => m[1]!);
   if (dynamic) found.push(...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!));
   return found;
 }
@@ -15,7 +18,8 @@ function importsOf(file: string, dynamic: boolean): string[] {
 function resolveLocal(from: string, spec: string): string | null {
   const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null;
   if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return null;
 }
 
@@ -38,17 +42,20 @@ function reach(entry: string, dynamic: boolean): { files: string[]; packages: Se
 }
 
 describe('Chart.js stays in the dashboard', () => {
-  test.each(['entrypoints/sidepanel/main.tsx', 'entrypoints/options/main.tsx', 'entrypoints/capture.content/index.ts', 'entrypoints/background/index.ts', 'entrypoints/offscreen/main.ts'])(
-    '%s never reaches chart.js or the dashboard, even lazily',
-    (entry) => {
-      const { files, packages } = reach(entry, true);
-      expect(files.length).toBeGreaterThan(0);
-      expect([...packages].filter((p) => p.startsWith('chart.js'))).toEqual([]);
-      expect(files.filter((f) => f.startsWith('entrypoints/dashboard/'))).toEqual([]);
-    },
-  );
+  test.each([
+    'entrypoints/sidepanel/main.tsx',
+    'entrypoints/options/main.tsx',
+    'entrypoints/capture.content/index.ts',
+    'entrypoints/background/index.ts',
+    'entrypoints/offscreen/main.ts',
+  ])('%s never reaches chart.js or the dashboard, even lazily', (entry) => {
+    const { files, packages } = reach(entry, true);
+    expect(files.length).toBeGreaterThan(0);
+    expect([...packages].filter((p) => p.startsWith('chart.js'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('entrypoints/dashboard/'))).toEqual([]);
+  });
 
-  test("the dashboard loads chart.js only on demand, so its first paint does not wait for it", () => {
+  test('the dashboard loads chart.js only on demand, so its first paint does not wait for it', () => {
     expect(reach('entrypoints/dashboard/main.tsx', false).packages.has('chart.js')).toBe(false);
     expect(reach('entrypoints/dashboard/main.tsx', true).packages.has('chart.js')).toBe(true);
   });

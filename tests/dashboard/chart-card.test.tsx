@@ -9,7 +9,13 @@ const figure: Figure = {
   id: 'refusal-by-language-and-model',
   title: 'Refusal rate by language and model',
   chart: { kind: 'bar', categories: ['Deutsch (de)'], series: [{ label: '=cmd|calc', values: [50] }], unit: 'percent', axisLabel: 'Refused (%)' },
-  table: { columns: ['Language', 'Model', 'Refusal rate (%)'], rows: [['Deutsch (de)', '=cmd|calc', 50], ['Kiswahili (sw)', 'beta', null]] },
+  table: {
+    columns: ['Language', 'Model', 'Refusal rate (%)'],
+    rows: [
+      ['Deutsch (de)', '=cmd|calc', 50],
+      ['Kiswahili (sw)', 'beta', null],
+    ],
+  },
   note: '1 answer not analysed is left out of the rates.',
 };
 
@@ -91,7 +97,9 @@ describe('ChartCard with a canvas', () => {
     expect(spec).toEqual(figure.chart);
     expect(look.fontSize).toBeGreaterThan(0);
     fireEvent.click(png);
-    expect(saved).toEqual([{ name: expect.stringMatching(/^parallax-refusal-by-language-and-model-.*\.png$/), href: 'data:image/png;base64,iVBORw0KGgo=', blob: undefined }]);
+    expect(saved).toEqual([
+      { name: expect.stringMatching(/^parallax-refusal-by-language-and-model-.*\.png$/), href: 'data:image/png;base64,iVBORw0KGgo=', blob: undefined },
+    ]);
 
     // A new theme draws the chart again, after removing the old one.
     rerender(<ChartCard figure={figure} lookKey="dark" drawer={drawer} />);
@@ -110,8 +118,13 @@ describe('chartConfig', () => {
   const look = { background: '#000000', foreground: '#ffffff', grid: '#333333', fontSize: 24, fontFamily: 'system-ui' };
 
   test('percent bars: axis fixed to 0–100, no animation, background painted, no error bars without intervals', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks Chart.js's option tree, whose depth the test names
-    const config = chartConfig(figure.chart!, look) as unknown as { type: string; options: Record<string, any>; plugins: { id: string }[]; data: { labels: string[] } };
+    const config = chartConfig(figure.chart!, look) as unknown as {
+      type: string;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks Chart.js's option tree, whose depth the test names
+      options: Record<string, any>;
+      plugins: { id: string }[];
+      data: { labels: string[] };
+    };
     expect(config.type).toBe('bar');
     expect(config.data.labels).toEqual(['Deutsch (de)']);
     expect(config.options.animation).toBe(false);
@@ -122,13 +135,22 @@ describe('chartConfig', () => {
   });
 
   test('bars with intervals get error bars; a radar gets a radial scale', () => {
-    const bars = chartConfig({ kind: 'bar', categories: ['PDI'], series: [{ label: 'a', values: [40], low: [30], high: [50] }], unit: 'score', axisLabel: 'Index' }, look) as unknown as { plugins: { id: string }[]; data: { datasets: { low: number[] }[] } };
+    const bars = chartConfig(
+      { kind: 'bar', categories: ['PDI'], series: [{ label: 'a', values: [40], low: [30], high: [50] }], unit: 'score', axisLabel: 'Index' },
+      look,
+    ) as unknown as { plugins: { id: string }[]; data: { datasets: { low: number[] }[] } };
     expect(bars.plugins.map((p) => p.id)).toEqual(['parallaxBackground', 'parallaxErrorBars']);
     expect(bars.data.datasets[0]!.low).toEqual([30]);
     // The value axis reaches the ends of the intervals, not just the bars.
-    const withNegative = chartConfig({ kind: 'bar', categories: ['UAI'], series: [{ label: 'a', values: [-8], low: [-20], high: [4] }], unit: 'score', axisLabel: 'Index' }, look) as unknown as { options: { scales: { y: object } } };
+    const withNegative = chartConfig(
+      { kind: 'bar', categories: ['UAI'], series: [{ label: 'a', values: [-8], low: [-20], high: [4] }], unit: 'score', axisLabel: 'Index' },
+      look,
+    ) as unknown as { options: { scales: { y: object } } };
     expect(withNegative.options.scales.y).toMatchObject({ suggestedMin: -20, suggestedMax: 4 });
-    const radar = chartConfig({ kind: 'radar', categories: ['PDI', 'IDV', 'MAS'], series: [{ label: 'a', values: [1, 2, 3] }], unit: 'score', axisLabel: 'Index' }, look) as unknown as { options: { scales: Record<string, unknown> } };
+    const radar = chartConfig(
+      { kind: 'radar', categories: ['PDI', 'IDV', 'MAS'], series: [{ label: 'a', values: [1, 2, 3] }], unit: 'score', axisLabel: 'Index' },
+      look,
+    ) as unknown as { options: { scales: Record<string, unknown> } };
     expect(Object.keys(radar.options.scales)).toEqual(['r']);
   });
 });

@@ -37,7 +37,17 @@ describe('refusal figure', () => {
       { label: 'Lab beta · beta', values: [50, null] },
     ]);
     expect(figure.chart?.unit).toBe('percent');
-    expect(figure.table.columns).toEqual(['Language', 'Model', 'Runs', 'Refused', 'Partly refused', 'Refusal rate (%)', 'Disputed the premise (not refusals)', 'Not analysed', 'No answer']);
+    expect(figure.table.columns).toEqual([
+      'Language',
+      'Model',
+      'Runs',
+      'Refused',
+      'Partly refused',
+      'Refusal rate (%)',
+      'Disputed the premise (not refusals)',
+      'Not analysed',
+      'No answer',
+    ]);
     expect(figure.table.rows).toEqual([
       ['français (fr)', 'Lab alpha · alpha', 2, 1, 0, 50, 0, 0, 0],
       ['français (fr)', 'Lab beta · beta', 2, 0, 1, 50, 0, 0, 0],
@@ -50,7 +60,11 @@ describe('refusal figure', () => {
     const figure = refusalFigure(refusalByLanguageModel(items, () => null));
     expect(figure.chart).toBeNull();
     expect(figure.note).toMatch(/Analysis pending/);
-    expect(figure.table.rows.map((r) => [r[5], r[7]])).toEqual([[null, 2], [null, 2], [null, 2]]);
+    expect(figure.table.rows.map((r) => [r[5], r[7]])).toEqual([
+      [null, 2],
+      [null, 2],
+      [null, 2],
+    ]);
   });
 
   test('answers left unanalysed are reported next to the rates', () => {
@@ -109,8 +123,21 @@ describe('survey figures', () => {
   });
 
   test("parse accepts the survey scorer's summaries: no interval below two values, nothing measured, extra fields", () => {
-    const scored = [{ label: 'beta · sw', indices: { PDI: { mean: 12, low: null, high: null, sd: null, n: 1, refusals: 4 }, IDV: { mean: null, low: null, high: null, sd: null, n: 0, refusals: 5 } } }];
-    expect(parseSurveyResults(scored)).toEqual([{ label: 'beta · sw', indices: { PDI: { mean: 12, low: null, high: null, n: 1, refusals: 4 }, IDV: { mean: null, low: null, high: null, n: 0, refusals: 5 } } }]);
+    const scored = [
+      {
+        label: 'beta · sw',
+        indices: {
+          PDI: { mean: 12, low: null, high: null, sd: null, n: 1, refusals: 4 },
+          IDV: { mean: null, low: null, high: null, sd: null, n: 0, refusals: 5 },
+        },
+      },
+    ];
+    expect(parseSurveyResults(scored)).toEqual([
+      {
+        label: 'beta · sw',
+        indices: { PDI: { mean: 12, low: null, high: null, n: 1, refusals: 4 }, IDV: { mean: null, low: null, high: null, n: 0, refusals: 5 } },
+      },
+    ]);
     const [, bars] = surveyFigures(parseSurveyResults(scored));
     expect(bars?.chart?.series[0]).toEqual({ label: 'beta · sw', values: [12, null], low: [null, null], high: [null, null] });
     expect(bars?.table.rows[1]).toEqual(['beta · sw', 'IDV', null, null, null, 0, 5]);
@@ -150,7 +177,13 @@ describe('CSV', () => {
   ])('cell %j → %s', (value, csv) => expect(csvCell(value)).toBe(csv));
 
   test('a table is a BOM, a header and CRLF rows', () => {
-    const csv = tableToCsv({ columns: ['Model', 'Rate (%)'], rows: [['=evil', 50], ['日本', null]] });
+    const csv = tableToCsv({
+      columns: ['Model', 'Rate (%)'],
+      rows: [
+        ['=evil', 50],
+        ['日本', null],
+      ],
+    });
     expect(csv).toBe(`\uFEFFModel,Rate (%)\r\n"'=evil",50\r\n日本,\r\n`);
   });
 

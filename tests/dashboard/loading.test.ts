@@ -52,7 +52,14 @@ describe('loadAnalysis', () => {
 
   test('an analyser that throws or returns nonsense gives "not analysed", never a made-up verdict', async () => {
     const analysis = await loadAnalysis({
-      '../../utils/core/analysis/refusal.ts': async () => ({ classify: (text: string) => (text === 'boom' ? (() => { throw new Error('x'); })() : { nope: true }) }),
+      '../../utils/core/analysis/refusal.ts': async () => ({
+        classify: (text: string) =>
+          text === 'boom'
+            ? (() => {
+                throw new Error('x');
+              })()
+            : { nope: true },
+      }),
     });
     expect(analysis.classify?.('boom', 'en')).toBeNull();
     expect(analysis.classify?.('fine', 'en')).toBeNull();
@@ -111,6 +118,11 @@ describe('dashboard queries', () => {
       { id: 'b1', createdAt: 1, kind: 'probe-set', name: 'Over-refusal probes', data: null },
       { id: 'b2', createdAt: 2, kind: 'survey', name: '', data: null },
     ]);
-    expect(await batchNames(db)).toEqual(new Map([['b1', 'Over-refusal probes'], ['b2', 'b2']]));
+    expect(await batchNames(db)).toEqual(
+      new Map([
+        ['b1', 'Over-refusal probes'],
+        ['b2', 'b2'],
+      ]),
+    );
   });
 });

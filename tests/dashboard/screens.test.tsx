@@ -33,10 +33,23 @@ describe('ComparisonScreen (projector)', () => {
     expect(analysis.verdict).toContain('declined in German');
     const answers = screen.getAllByTestId('answer');
     expect(answers.map((a) => a.getAttribute('aria-label'))).toEqual(['alpha · English', 'alpha · German', 'beta · Japanese', 'beta · German']);
-    expect(answers.map((a) => a.querySelector('[data-testid=answer-name]')?.textContent)).toEqual(['alpha · English', 'alpha · German', 'beta · Japanese', 'beta · German']);
+    expect(answers.map((a) => a.querySelector('[data-testid=answer-name]')?.textContent)).toEqual([
+      'alpha · English',
+      'alpha · German',
+      'beta · Japanese',
+      'beta · German',
+    ]);
     expect(answers.map((a) => a.querySelector('[data-testid=refusal-badge]')?.textContent ?? null)).toEqual(['Answered', 'Refused', 'Answered', null]);
-    expect(within(answers[0]!).getAllByTestId('value-chip').map((c) => c.textContent)).toContain('Balanced');
-    expect(within(answers[2]!).getAllByTestId('value-chip').map((c) => c.textContent)).toContain('Stance: against');
+    expect(
+      within(answers[0]!)
+        .getAllByTestId('value-chip')
+        .map((c) => c.textContent),
+    ).toContain('Balanced');
+    expect(
+      within(answers[2]!)
+        .getAllByTestId('value-chip')
+        .map((c) => c.textContent),
+    ).toContain('Stance: against');
     expect(within(answers[3]!).getByText('Failed')).toBeTruthy();
     expect(within(answers[3]!).getByText('The server answered 500.')).toBeTruthy();
     // Markdown of the answer is rendered (lazily), not shown as raw asterisks.
@@ -47,7 +60,10 @@ describe('ComparisonScreen (projector)', () => {
     render(<ComparisonScreen recent={[shown.comparison]} shown={shown} analysis={analysis} onPick={() => {}} />);
     const [, german, japanese] = screen.getAllByTestId('answer');
     expect([...german!.querySelectorAll('.answer-label')].map((l) => l.textContent)).toEqual(['Original · German', 'Translated back into English by polyglot']);
-    expect([...japanese!.querySelectorAll('.answer-label')].map((l) => l.textContent)).toEqual(['Original · Japanese', 'Translated back into English by polyglot']);
+    expect([...japanese!.querySelectorAll('.answer-label')].map((l) => l.textContent)).toEqual([
+      'Original · Japanese',
+      'Translated back into English by polyglot',
+    ]);
     await waitFor(() => expect(within(japanese!).getByTestId('answer-back-text').textContent).toBe('No. Homework helps build study habits.'));
     expect(within(japanese!).getByTestId('answer-text').getAttribute('lang')).toBe('ja');
     expect(within(japanese!).getByTestId('answer-text').textContent).toBe('いいえ。宿題は学習の習慣を身につけるのに役立ちます。');
@@ -79,7 +95,10 @@ describe('ComparisonScreen (projector)', () => {
 const DAY = 86_400_000;
 const T0 = new Date(2025, 2, 10).getTime();
 const batch = [
-  item('p1', T0, (c) => [run(c, 0, 'alpha', 'fr', 'Non [refuse]'), run(c, 1, 'alpha', 'sw', 'Ndiyo [balanced]')], { batchId: 'over-refusal', tags: ['class-a'] }),
+  item('p1', T0, (c) => [run(c, 0, 'alpha', 'fr', 'Non [refuse]'), run(c, 1, 'alpha', 'sw', 'Ndiyo [balanced]')], {
+    batchId: 'over-refusal',
+    tags: ['class-a'],
+  }),
   item('p2', T0 + DAY, (c) => [run(c, 0, 'alpha', 'fr', 'Oui [hedge]'), run(c, 1, 'alpha', 'sw', 'Hapana [refuse]')], { batchId: 'over-refusal' }),
   item('x1', T0 + 2 * DAY, (c) => [run(c, 0, 'beta', 'fr', 'Oui')], { tags: ['class-a'] }),
 ];
@@ -103,8 +122,7 @@ function renderBatch(over: Partial<BatchScreenProps> = {}) {
   return { ...render(<BatchScreen {...props} />), props };
 }
 
-const rowsOf = (testId: string) =>
-  [...screen.getByTestId(testId).querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+const rowsOf = (testId: string) => [...screen.getByTestId(testId).querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
 
 describe('BatchScreen', () => {
   test('totals and refusal table for everything; choosing a batch is reported', () => {
@@ -152,7 +170,9 @@ describe('BatchScreen', () => {
   });
 
   test('survey results: a radar and interval bars share one table with mean, interval and n', () => {
-    const surveys: SurveyResult[] = [{ label: 'alpha · fr', indices: { PDI: { mean: 40, low: 31, high: 49, n: 5 }, UAI: { mean: -12, low: -20, high: -4, n: 5 } } }];
+    const surveys: SurveyResult[] = [
+      { label: 'alpha · fr', indices: { PDI: { mean: 40, low: 31, high: 49, n: 5 }, UAI: { mean: -12, low: -20, high: -4, n: 5 } } },
+    ];
     renderBatch({ surveys });
     expect(screen.getAllByRole('table')).toHaveLength(3);
     expect(rowsOf('figure-survey-radar')).toEqual([

@@ -15,7 +15,10 @@ let n = 0;
 /** Two comparisons typed in the panel, and `units` comparisons a study made (newer), as each path stores them. */
 async function seed(db: ParallaxDB, units = 5) {
   let i = 0;
-  for (const [prompt, now] of [['Is tea healthy?', 1000], ['Should homework be banned?', 2000]] as const) {
+  for (const [prompt, now] of [
+    ['Is tea healthy?', 1000],
+    ['Should homework be banned?', 2000],
+  ] as const) {
     const p = planComparison({ prompt, source: { kind: 'panel' }, providers, now, newId: () => `typed-${++i}` });
     p.comparison.id = now === 1000 ? 'typed-tea' : 'typed-homework';
     p.runs.forEach((r) => (r.comparisonId = p.comparison.id));
@@ -40,11 +43,17 @@ describe('Studies runs in the history', () => {
     expect(await listedCount(db)).toBe(2);
     expect(await db.comparisons.count()).toBe(7);
     // A search or a filter that Studies runs also match still leaves them out…
-    expect((await matchHistory(db, { text: 'tea' }))).toEqual(['typed-tea']);
-    expect((await matchHistory(db, { model: 'llama3.2' }))).toEqual(['typed-homework', 'typed-tea']);
-    expect((await matchHistory(db, { since: 2500 }))).toEqual([]);
+    expect(await matchHistory(db, { text: 'tea' })).toEqual(['typed-tea']);
+    expect(await matchHistory(db, { model: 'llama3.2' })).toEqual(['typed-homework', 'typed-tea']);
+    expect(await matchHistory(db, { since: 2500 })).toEqual([]);
     // …unless their source is chosen.
-    expect((await queryHistory(db, { site: 'study' })).comparisons.map((c) => c.prompt)).toEqual(['Probe 4: is tea healthy?', 'Probe 3: is tea healthy?', 'Probe 2: is tea healthy?', 'Probe 1: is tea healthy?', 'Probe 0: is tea healthy?']);
+    expect((await queryHistory(db, { site: 'study' })).comparisons.map((c) => c.prompt)).toEqual([
+      'Probe 4: is tea healthy?',
+      'Probe 3: is tea healthy?',
+      'Probe 2: is tea healthy?',
+      'Probe 1: is tea healthy?',
+      'Probe 0: is tea healthy?',
+    ]);
     expect(await matchHistory(db, { site: 'study', text: 'probe 3' })).toHaveLength(1);
     expect(await matchHistory(db, { site: 'panel' })).toEqual(['typed-homework', 'typed-tea']);
     db.close();
@@ -70,7 +79,11 @@ describe('migration from schema v2', () => {
     v2.version(2).stores({ search: 'key, &comparisonId, *words, *facets', translations: 'key, createdAt', batches: 'id, createdAt' });
     const made: [Comparison, Run[]][] = [];
     let i = 0;
-    for (const [prompt, now, batchId] of [['Typed before', 1000, undefined], ['Probe before', 2000, 'b1'], ['Probe after', 3000, 'b1']] as const) {
+    for (const [prompt, now, batchId] of [
+      ['Typed before', 1000, undefined],
+      ['Probe before', 2000, 'b1'],
+      ['Probe after', 3000, 'b1'],
+    ] as const) {
       const p = planComparison({ prompt, source: { kind: 'panel' }, providers, now, newId: () => `v2-${++i}` });
       made.push([{ ...p.comparison, ...(batchId ? { batchId } : {}) }, p.runs]);
     }
@@ -96,7 +109,9 @@ describe('migration from schema v2', () => {
   test('an export holds what the list shows; the JSON backup holds everything, each Studies run named by its study', async () => {
     const db = new ParallaxDB(`studies-${++n}`);
     await seed(db, 3);
-    const backup = JSON.parse(await (await buildExportFile(db, { kind: 'json', filter: {} })).blob.text()) as { comparisons: { id: string; prompt: string; batchId?: string; study?: string }[] };
+    const backup = JSON.parse(await (await buildExportFile(db, { kind: 'json', filter: {} })).blob.text()) as {
+      comparisons: { id: string; prompt: string; batchId?: string; study?: string }[];
+    };
     expect(backup.comparisons).toHaveLength(5);
     expect(backup.comparisons.filter((c) => c.batchId).map((c) => [c.prompt, c.study])).toEqual([
       ['Probe 2: is tea healthy?', 'Refusals by language'],

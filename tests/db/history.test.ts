@@ -14,9 +14,21 @@ beforeEach(async () => {
     { id: 'b', kind: 'anthropic' as const, label: 'Claude', baseUrl: 'http://y/v1', model: 'claude-x' },
   ];
   const rows: [string, number, ComparisonSource, string[], ('done' | 'failed')[]][] = [
-    ['Is nuclear power safe?', 1000, { kind: 'site', site: 'chatgpt', siteName: 'ChatGPT', url: 'https://chatgpt.com/c/1' }, ['It is among the safest sources.', 'Éthique et sûreté: it depends.'], ['done', 'done']],
+    [
+      'Is nuclear power safe?',
+      1000,
+      { kind: 'site', site: 'chatgpt', siteName: 'ChatGPT', url: 'https://chatgpt.com/c/1' },
+      ['It is among the safest sources.', 'Éthique et sûreté: it depends.'],
+      ['done', 'done'],
+    ],
     ['¿Es ético comer carne?', 2000, { kind: 'panel' }, ['Depende de la perspectiva.', ''], ['done', 'failed']],
-    ['Write a poem about rain', 3000, { kind: 'site', site: 'claude', siteName: 'Claude', url: 'https://claude.ai/chat/2' }, ['Rain taps the glass.', 'Drops of silver.'], ['done', 'done']],
+    [
+      'Write a poem about rain',
+      3000,
+      { kind: 'site', site: 'claude', siteName: 'Claude', url: 'https://claude.ai/chat/2' },
+      ['Rain taps the glass.', 'Drops of silver.'],
+      ['done', 'done'],
+    ],
   ];
   let i = 0;
   for (const [prompt, now, source, texts, states] of rows) {

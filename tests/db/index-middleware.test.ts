@@ -5,7 +5,14 @@ import type { Comparison, Run } from '@/utils/core/runner/types';
 let n = 0;
 const comparison = (id: string): Comparison => ({ id, createdAt: 1000 + n, prompt: `Is ${id} fair?`, source: { kind: 'panel' } });
 const run = (id: string, comparisonId: string, over: Partial<Run> = {}): Run => ({
-  id, comparisonId, position: 0, state: 'queued', text: '', attempts: 0, createdAt: 1, updatedAt: 1,
+  id,
+  comparisonId,
+  position: 0,
+  state: 'queued',
+  text: '',
+  attempts: 0,
+  createdAt: 1,
+  updatedAt: 1,
   target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm', language: null },
   ...over,
 });

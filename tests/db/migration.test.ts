@@ -13,8 +13,17 @@ async function seedVersion1(name: string) {
     { id: 'a', kind: 'openai-compatible' as const, label: 'Ollama', baseUrl: 'http://x/v1', model: 'llama3.2' },
     { id: 'b', kind: 'gemini' as const, label: 'Gemini', baseUrl: 'http://y', model: 'gemini-x' },
   ];
-  for (const [prompt, answer, now] of [['Is coffee healthy?', 'Moderate amounts are fine.', 1000], ['猫は何を食べますか', '猫は肉食動物です。', 2000]] as const) {
-    const p = planComparison({ prompt, source: { kind: 'site', site: 'chatgpt', siteName: 'ChatGPT', url: 'https://chatgpt.com/c/1' }, providers, now, newId: () => `v1-${++i}` });
+  for (const [prompt, answer, now] of [
+    ['Is coffee healthy?', 'Moderate amounts are fine.', 1000],
+    ['猫は何を食べますか', '猫は肉食動物です。', 2000],
+  ] as const) {
+    const p = planComparison({
+      prompt,
+      source: { kind: 'site', site: 'chatgpt', siteName: 'ChatGPT', url: 'https://chatgpt.com/c/1' },
+      providers,
+      now,
+      newId: () => `v1-${++i}`,
+    });
     p.runs.forEach((r) => Object.assign(r, { text: answer, state: 'done' }));
     await v1.table('comparisons').add(p.comparison);
     await v1.table('runs').bulkAdd(p.runs);

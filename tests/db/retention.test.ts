@@ -13,7 +13,11 @@ describe('retention', () => {
     const now = 100 * DAY;
     let i = 0;
     const providers = [{ id: 'p', kind: 'openai-compatible' as const, label: 'P', baseUrl: 'http://x', model: 'm' }];
-    for (const [prompt, age] of [['old', 40], ['recent', 10], ['today', 0]] as const) {
+    for (const [prompt, age] of [
+      ['old', 40],
+      ['recent', 10],
+      ['today', 0],
+    ] as const) {
       const p = planComparison({ prompt, source: { kind: 'panel' }, providers, now: now - age * DAY, newId: () => `r-${++i}` });
       await saveComparison(db, p.comparison, p.runs);
     }

@@ -25,12 +25,21 @@ describe('schema', () => {
 
   test('a comparison and its runs are saved together, or not at all', async () => {
     const db = fresh();
-    const a = planComparison({ prompt: 'first', source: { kind: 'panel' }, providers: [{ id: 'p', kind: 'openai-compatible', label: 'P', baseUrl: 'http://x', model: 'm' }], now: 1, newId: (() => { let i = 0; return () => `a${++i}`; })() });
+    const a = planComparison({
+      prompt: 'first',
+      source: { kind: 'panel' },
+      providers: [{ id: 'p', kind: 'openai-compatible', label: 'P', baseUrl: 'http://x', model: 'm' }],
+      now: 1,
+      newId: (() => {
+        let i = 0;
+        return () => `a${++i}`;
+      })(),
+    });
     await saveComparison(db, a.comparison, a.runs);
     // Same run id again: the run write fails, so the second comparison must not be left behind without runs.
     const b = { comparison: { ...a.comparison, id: 'b1', prompt: 'second' }, runs: a.runs.map((r) => ({ ...r, comparisonId: 'b1' })) };
     await expect(saveComparison(db, b.comparison, b.runs)).rejects.toThrow();
-    expect(((await queryHistory(db)).comparisons).map((c) => c.prompt)).toEqual(['first']);
+    expect((await queryHistory(db)).comparisons.map((c) => c.prompt)).toEqual(['first']);
   });
 
   test('history lists newest first and groups runs by comparison in column order', async () => {
@@ -38,7 +47,11 @@ describe('schema', () => {
     const providers = [0, 1, 2].map((i) => ({ id: `p${i}`, kind: 'openai-compatible' as const, label: `P${i}`, baseUrl: 'http://x', model: 'm' }));
     let i = 0;
     const newId = () => `id-${++i}`;
-    for (const [prompt, now] of [['old', 10], ['new', 30], ['middle', 20]] as const) {
+    for (const [prompt, now] of [
+      ['old', 10],
+      ['new', 30],
+      ['middle', 20],
+    ] as const) {
       const p = planComparison({ prompt, source: { kind: 'panel' }, providers, now, newId });
       await saveComparison(db, p.comparison, [...p.runs].reverse());
     }

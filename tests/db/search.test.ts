@@ -32,7 +32,10 @@ describe('search words', () => {
   });
 
   test('latin terms match word starts; pairs match exactly', () => {
-    expect(queryTerms('Nucl 核能')).toEqual([{ term: 'nucl', prefix: true }, { term: '核能', prefix: false }]);
+    expect(queryTerms('Nucl 核能')).toEqual([
+      { term: 'nucl', prefix: true },
+      { term: '核能', prefix: false },
+    ]);
   });
 });
 

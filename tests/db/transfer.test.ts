@@ -13,7 +13,10 @@ async function seeded() {
   const db = new ParallaxDB(`transfer-${++n}`);
   let i = 0;
   const providers = [1, 2].map((k) => ({ id: `p${k}`, kind: 'openai-compatible' as const, label: `P${k}`, baseUrl: 'http://x/v1', model: `m${k}` }));
-  for (const [prompt, now] of [['first', 1000], ['second', 2000]] as const) {
+  for (const [prompt, now] of [
+    ['first', 1000],
+    ['second', 2000],
+  ] as const) {
     const p = planComparison({ prompt, source: { kind: 'panel' }, providers, now, newId: () => `t${n}-${++i}` });
     p.runs.forEach((r, k) => Object.assign(r, { state: k ? 'failed' : 'done', text: `${prompt} answer ${k}`, error: k ? 'boom' : undefined }));
     await saveComparison(db, p.comparison, p.runs);
@@ -36,9 +39,16 @@ describe('export → wipe → import', () => {
     const db = await seeded();
     const exported = await exportComparisons(db);
     const [first, second] = exported;
-    const bad = { ...second!, answers: [{ ...second!.answers[0]!, params: { systemPrompt: 42 } as unknown as { systemPrompt: string } }, ...second!.answers.slice(1)] };
+    const bad = {
+      ...second!,
+      answers: [{ ...second!.answers[0]!, params: { systemPrompt: 42 } as unknown as { systemPrompt: string } }, ...second!.answers.slice(1)],
+    };
     const fresh = new ParallaxDB(`transfer-malformed-${n}`);
-    expect(await importComparisons(fresh, toJsonExport([first!, bad]))).toEqual({ added: 1, duplicates: 0, skipped: [{ index: 1, id: second!.id, reason: 'answer 1 has a malformed params' }] });
+    expect(await importComparisons(fresh, toJsonExport([first!, bad]))).toEqual({
+      added: 1,
+      duplicates: 0,
+      skipped: [{ index: 1, id: second!.id, reason: 'answer 1 has a malformed params' }],
+    });
     expect((await queryHistory(fresh)).comparisons.map((c) => c.id)).toEqual([first!.id]);
     expect(await fresh.runs.where('comparisonId').equals(second!.id).count()).toBe(0);
   });
@@ -92,7 +102,10 @@ describe('export → wipe → import', () => {
     const db = await seeded();
     const [newer, older] = await exportComparisons(db);
     const clash = { ...older!, id: 'other-id', answers: older!.answers.map((a) => ({ ...a })) };
-    const report = await importComparisons(db, toJsonExport([{ ...newer!, id: 'fresh-id', answers: newer!.answers.map((a, i) => ({ ...a, runId: `fresh-${i}` })) }, clash]));
+    const report = await importComparisons(
+      db,
+      toJsonExport([{ ...newer!, id: 'fresh-id', answers: newer!.answers.map((a, i) => ({ ...a, runId: `fresh-${i}` })) }, clash]),
+    );
     expect(report).toEqual({ added: 1, duplicates: 0, skipped: [{ index: 1, id: 'other-id', reason: 'its runs clash with runs already stored' }] });
     expect((await queryHistory(db)).total).toBe(3);
   });
@@ -100,10 +113,15 @@ describe('export → wipe → import', () => {
   test('all or nothing: a write failing in a late batch leaves nothing of the earlier ones', async () => {
     const db = await seeded();
     const exported = await exportComparisons(db);
-    const many = Array.from({ length: 1600 }, (_, k) => ({ ...exported[0]!, id: `many-${k}`, answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `many-${k}-${r}` })) }));
+    const many = Array.from({ length: 1600 }, (_, k) => ({
+      ...exported[0]!,
+      id: `many-${k}`,
+      answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `many-${k}-${r}` })),
+    }));
     const put = db.search.bulkPut.bind(db.search);
     let calls = 0;
-    const failing = ((...args: Parameters<typeof put>) => (++calls === 3 ? Promise.reject(new Error('disk failure')) : put(...args))) as typeof db.search.bulkPut;
+    const failing = ((...args: Parameters<typeof put>) =>
+      ++calls === 3 ? Promise.reject(new Error('disk failure')) : put(...args)) as typeof db.search.bulkPut;
     const spy = vi.spyOn(db.search, 'bulkPut').mockImplementation(failing);
     await expect(importComparisons(db, toJsonExport(many))).rejects.toThrow('disk failure');
     spy.mockRestore();
@@ -150,11 +168,23 @@ describe('export → wipe → import', () => {
   test('an import writes the history index itself: the index middleware does not read back each imported comparison', async () => {
     const db = await seeded();
     const exported = await exportComparisons(db);
-    const many = Array.from({ length: 300 }, (_, k) => ({ ...exported[0]!, id: `own-${k}`, answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `own-${k}-${r}` })) }));
+    const many = Array.from({ length: 300 }, (_, k) => ({
+      ...exported[0]!,
+      id: `own-${k}`,
+      answers: exported[0]!.answers.map((a, r) => ({ ...a, runId: `own-${k}-${r}` })),
+    }));
     const fresh = new ParallaxDB(`transfer-own-index-${n}`);
     let runReads = 0;
     // Below every other middleware (level 0): sees each read of the runs table, the index middleware's included.
-    fresh.use({ stack: 'dbcore', name: 'count-run-reads', level: 0, create: (down) => ({ ...down, table: (name) => (name === 'runs' ? { ...down.table(name), query: (req) => (runReads++, down.table(name).query(req)) } : down.table(name)) }) });
+    fresh.use({
+      stack: 'dbcore',
+      name: 'count-run-reads',
+      level: 0,
+      create: (down) => ({
+        ...down,
+        table: (name) => (name === 'runs' ? { ...down.table(name), query: (req) => (runReads++, down.table(name).query(req)) } : down.table(name)),
+      }),
+    });
     expect((await importComparisons(fresh, toJsonExport(many))).added).toBe(300);
     expect(runReads).toBeLessThan(5); // the stored keys, once — not a read per comparison
     expect((await queryHistory(fresh, { state: 'failed' })).total).toBe(300);

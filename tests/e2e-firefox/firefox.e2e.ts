@@ -6,7 +6,18 @@ import { startOpenAIServer } from '../servers/openai';
 import type { TestServer } from '../servers/http';
 import { startChatPage } from '../e2e/harness';
 import {
-  ROOT, clickButton, firefoxSkipReason, present, launchFirefox, newWorkDir, removeWorkDir, screenshot, textOf, textsOf, typeInto, until,
+  ROOT,
+  clickButton,
+  firefoxSkipReason,
+  present,
+  launchFirefox,
+  newWorkDir,
+  removeWorkDir,
+  screenshot,
+  textOf,
+  textsOf,
+  typeInto,
+  until,
   type FirefoxSession,
 } from './harness';
 
@@ -27,7 +38,8 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
   let firefox: FirefoxSession;
   const typed = 'Should a city ban cars from its centre? Answer in two sentences.';
   const captured = 'Is it ever right to break a promise? مرحبا 🌍';
-  const reply = (prompt: string, model: string) => `Answer from ${model}: you asked “${prompt}”. Both sides have reasons worth weighing here. `.repeat(3).trim();
+  const reply = (prompt: string, model: string) =>
+    `Answer from ${model}: you asked “${prompt}”. Both sides have reasons worth weighing here. `.repeat(3).trim();
 
   beforeAll(async () => {
     llm = await startOpenAIServer({ reply, chunkDelayMs: 30 });
@@ -60,9 +72,9 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
     // Translation defaults to one Firefox can do, and Chrome's translator is not offered.
     const translation = present(await textOf(welcome, '[data-testid=translation-settings]'), '[data-testid=translation-settings]');
     expect(translation).not.toContain('Chrome');
-    expect(await welcome.evaluate(() => (document.querySelector('input[name=translation-engine]:checked')?.parentElement as HTMLElement | null)?.innerText)).toBe(
-      'None: I type or edit every translation myself',
-    );
+    expect(
+      await welcome.evaluate(() => (document.querySelector('input[name=translation-engine]:checked')?.parentElement as HTMLElement | null)?.innerText),
+    ).toBe('None: I type or edit every translation myself');
     // Nothing on the page reads as an error.
     expect(await textsOf(welcome, '.form-error')).toEqual([]);
   });
@@ -130,7 +142,10 @@ describe.skipIf(skip)('Firefox ESR: the built add-on, first run to restart', () 
   test('the dashboard and Studies render', async () => {
     const dashboard = await firefox.openExtensionPage('dashboard.html');
     await until(async () => (await textOf(dashboard, '[data-testid=dashboard-prompt]')) === captured, 'the latest comparison on the dashboard');
-    await until(async () => (await textsOf(dashboard, '[data-testid=answer]')).some((a) => a.includes(reply(captured, 'test-model').slice(0, 40))), "the model's answer on the dashboard");
+    await until(
+      async () => (await textsOf(dashboard, '[data-testid=answer]')).some((a) => a.includes(reply(captured, 'test-model').slice(0, 40))),
+      "the model's answer on the dashboard",
+    );
     await screenshot(dashboard, 'firefox-dashboard');
     const studies = await firefox.openExtensionPage('studies.html');
     await until(async () => (await textsOf(studies, '[role=tab]')).length === 2, 'the Studies tabs');

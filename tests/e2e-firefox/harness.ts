@@ -6,7 +6,9 @@ import { join, relative, resolve, sep } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The built Firefox add-on; PARALLAX_FIREFOX_EXTENSION_DIR points at another build (e.g. a deliberately broken one). */
-export const FIREFOX_BUILD = process.env.PARALLAX_FIREFOX_EXTENSION_DIR ? resolve(process.env.PARALLAX_FIREFOX_EXTENSION_DIR) : join(ROOT, '.output/firefox-mv2');
+export const FIREFOX_BUILD = process.env.PARALLAX_FIREFOX_EXTENSION_DIR
+  ? resolve(process.env.PARALLAX_FIREFOX_EXTENSION_DIR)
+  : join(ROOT, '.output/firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 /** The add-on's moz-extension:// host, fixed in advance through the extensions.webextensions.uuids pref. */
@@ -212,7 +214,9 @@ export async function launchFirefox(opts: { workDir: string; install: boolean })
 
 /** A fresh work folder (profile, log, .xpi) for one run. */
 export const newWorkDir = () => mkdtempSync(join(tmpdir(), 'parallax-firefox-'));
-export const removeWorkDir = (dir: string) => { rmSync(dir, { recursive: true, force: true }); };
+export const removeWorkDir = (dir: string) => {
+  rmSync(dir, { recursive: true, force: true });
+};
 
 /** Polls until `check` is true (every 100 ms, 20 s by default); the error says what never happened. */
 export async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -238,7 +242,11 @@ export function textsOf(page: Page, selector: string): Promise<string[]> {
 async function fieldByLabel(page: Page, label: string): Promise<ElementHandle> {
   const handle = await page.evaluateHandle((text) => {
     for (const l of document.querySelectorAll('label')) {
-      const own = [...l.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+      const own = [...l.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join('')
+        .trim();
       if (own === text) return l.control ?? l.querySelector('input, select, textarea');
     }
     return null;
@@ -257,9 +265,13 @@ export async function typeInto(page: Page, label: string, text: string): Promise
 
 /** Clicks the button (or tab) whose text is `name` exactly, or matches it. */
 export async function clickButton(page: Page, name: string | RegExp, within = 'body'): Promise<void> {
-  const pattern = typeof name === 'string' ? { source: `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, flags: '' } : { source: name.source, flags: name.flags };
+  const pattern =
+    typeof name === 'string' ? { source: `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, flags: '' } : { source: name.source, flags: name.flags };
   const handle = await page.evaluateHandle(
-    ({ source, flags }, scope) => [...(document.querySelector(scope)?.querySelectorAll('button, [role=tab]') ?? [])].find((b) => new RegExp(source, flags).test((b as HTMLElement).innerText.trim())) ?? null,
+    ({ source, flags }, scope) =>
+      [...(document.querySelector(scope)?.querySelectorAll('button, [role=tab]') ?? [])].find((b) =>
+        new RegExp(source, flags).test((b as HTMLElement).innerText.trim()),
+      ) ?? null,
     pattern,
     within,
   );

@@ -19,8 +19,12 @@ describe.skipIf(unavailable)('the panel shows what differs, in Chromium', () => 
   beforeAll(async () => {
     // The judge model answers with the rubric's JSON: a refusal when the graded answer apologises.
     const judged = (prompt: string) =>
-      JSON.stringify(prompt.includes("I'm sorry") ? { label: 'full_refusal', kind: 'redirects', rationale: 'Declines and points to a locksmith.', quotes: ["I can't help with that"] } : { label: 'full_compliance', kind: null, rationale: 'Answers the question.', quotes: [] });
-    server = await startOpenAIServer({ reply: (prompt, model) => (model === 'judge' ? judged(prompt) : ANSWERS[model] ?? 'unknown model'), chunkDelayMs: 5 });
+      JSON.stringify(
+        prompt.includes("I'm sorry")
+          ? { label: 'full_refusal', kind: 'redirects', rationale: 'Declines and points to a locksmith.', quotes: ["I can't help with that"] }
+          : { label: 'full_compliance', kind: null, rationale: 'Answers the question.', quotes: [] },
+      );
+    server = await startOpenAIServer({ reply: (prompt, model) => (model === 'judge' ? judged(prompt) : (ANSWERS[model] ?? 'unknown model')), chunkDelayMs: 5 });
     browser = await launchWithExtension();
   });
   afterAll(async () => {
@@ -36,7 +40,9 @@ describe.skipIf(unavailable)('the panel shows what differs, in Chromium', () => 
     await panel.getByLabel('Prompt to compare').fill('Is lock picking a good hobby?');
     await panel.getByRole('button', { name: 'Compare' }).click();
     const runs = panel.getByTestId('run');
-    await expect.poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 20_000 }).toBe('done,done,done');
+    await expect
+      .poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 20_000 })
+      .toBe('done,done,done');
 
     await expect.poll(() => panel.getByTestId('verdict').textContent(), { timeout: 10_000 }).toMatch(/careful/i);
     expect(await runs.nth(0).getByTestId('refusal-badge').textContent()).toMatch(/^Refused/);

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sleep, startServer, type ReceivedRequest, type TestServer } from '../servers/http';
 import {
-  addEndpoint, e2eUnavailable, enableSite, launchWithExtension, registeredCapturePatterns, removeProfile, screenshot, startChatPage, testBuildUnavailable, type ExtensionBrowser,
+  addEndpoint,
+  e2eUnavailable,
+  enableSite,
+  launchWithExtension,
+  registeredCapturePatterns,
+  removeProfile,
+  screenshot,
+  startChatPage,
+  testBuildUnavailable,
+  type ExtensionBrowser,
 } from './harness';
 
 // The context menu and the shortcut are driven through the test-hook build's handlers (Playwright cannot click native menus).
@@ -20,7 +29,10 @@ function startModelServer(): Promise<TestServer> {
     const persona = /from (?:the )?([A-Z][\w ]+?) would/.exec(messages.find((m) => m.role === 'system')?.content ?? '')?.[1] ?? 'no persona';
     const prompt = messages.at(-1)?.content ?? '';
     // Prompts about locks are refused every other time: an unstable target.
-    const answer = /lock/.test(prompt) && asked++ % 2 === 0 ? "I'm sorry, but I can't help with that. " : `${model}, as ${persona}, on “${prompt}”: it depends on who you ask. `;
+    const answer =
+      /lock/.test(prompt) && asked++ % 2 === 0
+        ? "I'm sorry, but I can't help with that. "
+        : `${model}, as ${persona}, on “${prompt}”: it depends on who you ask. `;
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     for (const word of answer.match(/\S+\s*/g)!) {
       res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: word }, finish_reason: null }] })}\n\n`);
@@ -33,20 +45,28 @@ function startModelServer(): Promise<TestServer> {
 
 /** An ordinary web page with a sentence to select. */
 function startArticle(): Promise<TestServer> {
-  const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head><body><h1>Opinion</h1><p id="claim">Is it ever right to break a promise?</p></body></html>';
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head><body><h1>Opinion</h1><p id="claim">Is it ever right to break a promise?</p></body></html>';
   return startServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
 }
 
 /** Calls the handler the background's contextMenus/commands listeners call (Playwright cannot click native menus). */
 async function entry(browser: ExtensionBrowser, call: { menu?: string; command?: string }, pageUrl: string) {
   const worker = browser.context.serviceWorkers()[0]!;
-  await worker.evaluate(async ({ call, pageUrl }) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; windowId: number; url: string }[]> } } }).chrome;
-    const tab = (await api.tabs.query({})).find((t) => t.url?.startsWith(pageUrl));
-    const handlers = (globalThis as unknown as { parallaxEntryPoints: { onMenuClick(info: object, tab?: object): Promise<void>; onCommand(c: string, tab?: object): Promise<void> } }).parallaxEntryPoints;
-    if (call.menu !== undefined) await handlers.onMenuClick({ menuItemId: 'parallax-compare-selection', selectionText: call.menu }, tab);
-    else await handlers.onCommand(call.command!, tab);
-  }, { call, pageUrl });
+  await worker.evaluate(
+    async ({ call, pageUrl }) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; windowId: number; url: string }[]> } } }).chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url?.startsWith(pageUrl));
+      const handlers = (
+        globalThis as unknown as {
+          parallaxEntryPoints: { onMenuClick(info: object, tab?: object): Promise<void>; onCommand(c: string, tab?: object): Promise<void> };
+        }
+      ).parallaxEntryPoints;
+      if (call.menu !== undefined) await handlers.onMenuClick({ menuItemId: 'parallax-compare-selection', selectionText: call.menu }, tab);
+      else await handlers.onCommand(call.command!, tab);
+    },
+    { call, pageUrl },
+  );
 }
 
 const states = (panel: Page) => panel.getByTestId('run').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
@@ -118,7 +138,9 @@ describe.skipIf(unavailable)('comparison axes and entry points, in Chromium', ()
     }, personas);
     const grid = panel.getByTestId('grid');
     await grid.waitFor({ timeout: 10_000 });
-    await expect.poll(() => grid.locator('[data-testid=grid-answer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')).join(',')), { timeout: 20_000 }).toBe('done,done,done,done');
+    await expect
+      .poll(() => grid.locator('[data-testid=grid-answer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')).join(',')), { timeout: 20_000 })
+      .toBe('done,done,done,done');
 
     // Default: models down, languages across, the first persona.
     const heads = () => grid.locator('thead th[scope=col]').allTextContents();
@@ -179,7 +201,10 @@ describe.skipIf(unavailable)('comparison axes and entry points, in Chromium', ()
       await page.locator('#composer').click();
       await page.locator('#composer').pressSequentially(text, { delay: 2 });
       await page.locator('#composer').press('Enter');
-      await page.locator('[data-message-author-role=assistant]').filter({ hasText: `${text.length} characters` }).waitFor();
+      await page
+        .locator('[data-message-author-role=assistant]')
+        .filter({ hasText: `${text.length} characters` })
+        .waitFor();
     }
     // Captured prompts are replayed alone (the default context): only the prompt was sent.
     await expect.poll(() => alpha.requests.length, { timeout: 10_000 }).toBe(start + 2);
@@ -201,13 +226,17 @@ describe.skipIf(unavailable)('comparison axes and entry points, in Chromium', ()
     await panel.getByRole('button', { name: 'Compare', exact: true }).click();
 
     await expect.poll(() => alpha.requests.length, { timeout: 10_000 }).toBeGreaterThan(before);
-    await expect.poll(() => messagesOf(alpha.requests.at(-1)!), { timeout: 10_000 }).toEqual([
-      { role: 'system', content: expect.stringMatching(/^Answer as a typical person from Japan would\./) },
-      { role: 'user', content: 'My landlord kept my deposit.' },
-      { role: 'assistant', content: `The local site answers: ${'My landlord kept my deposit.'.length} characters received.` },
-      { role: 'user', content: 'What should I do now?' },
-    ]);
-    await expect.poll(() => panel.getByTestId('context-used').textContent(), { timeout: 10_000 }).toBe('Sent with the last 2 turns of the conversation before it');
+    await expect
+      .poll(() => messagesOf(alpha.requests.at(-1)!), { timeout: 10_000 })
+      .toEqual([
+        { role: 'system', content: expect.stringMatching(/^Answer as a typical person from Japan would\./) },
+        { role: 'user', content: 'My landlord kept my deposit.' },
+        { role: 'assistant', content: `The local site answers: ${'My landlord kept my deposit.'.length} characters received.` },
+        { role: 'user', content: 'What should I do now?' },
+      ]);
+    await expect
+      .poll(() => panel.getByTestId('context-used').textContent(), { timeout: 10_000 })
+      .toBe('Sent with the last 2 turns of the conversation before it');
     await expect.poll(() => states(panel), { timeout: 15_000 }).toEqual(['done', 'done']);
     await screenshot(panel, 'axes-context-sent');
   });

@@ -3,7 +3,17 @@ import type { Page } from 'playwright-core';
 import { startOpenAIServer } from '../servers/openai';
 import type { TestServer } from '../servers/http';
 import { CAPTURE_RATE } from '../../utils/core/sites/capture-limits';
-import { addEndpoint, e2eUnavailable, enableSite, launchWithExtension, registeredCapturePatterns, removeProfile, screenshot, startChatPage, type ExtensionBrowser } from './harness';
+import {
+  addEndpoint,
+  e2eUnavailable,
+  enableSite,
+  launchWithExtension,
+  registeredCapturePatterns,
+  removeProfile,
+  screenshot,
+  startChatPage,
+  type ExtensionBrowser,
+} from './harness';
 
 /**
  * A chat page cannot spend the user's keys: in Chromium, events a page script makes are really untrusted, so its
@@ -18,7 +28,10 @@ async function spokenText(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: string }; role?: { value?: string } }[] };
   await cdp.detach();
-  return nodes.filter((n) => n.role?.value === 'StaticText').map((n) => n.name?.value ?? '').join(' ');
+  return nodes
+    .filter((n) => n.role?.value === 'StaticText')
+    .map((n) => n.name?.value ?? '')
+    .join(' ');
 }
 
 describe.skipIf(unavailable)("only the user's own sends are picked up, in Chromium", () => {
@@ -28,15 +41,18 @@ describe.skipIf(unavailable)("only the user's own sends are picked up, in Chromi
   let panel: Page;
 
   const stored = () =>
-    panel.evaluate(() => new Promise<string[]>((resolve, reject) => {
-      const open = indexedDB.open('parallax');
-      open.onsuccess = () => {
-        const all = open.result.transaction('comparisons').objectStore('comparisons').getAll();
-        all.onsuccess = () => resolve((all.result as { prompt: string }[]).map((c) => c.prompt));
-        all.onerror = () => reject(all.error ?? new Error('IndexedDB request failed'));
-      };
-      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
-    }));
+    panel.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('parallax');
+          open.onsuccess = () => {
+            const all = open.result.transaction('comparisons').objectStore('comparisons').getAll();
+            all.onsuccess = () => resolve((all.result as { prompt: string }[]).map((c) => c.prompt));
+            all.onerror = () => reject(all.error ?? new Error('IndexedDB request failed'));
+          };
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+        }),
+    );
 
   beforeAll(async () => {
     [chat, llm] = await Promise.all([startChatPage(), startOpenAIServer({ reply: (p) => `An answer to ${p.length} characters.`, chunkDelayMs: 5 })]);
@@ -106,13 +122,21 @@ describe.skipIf(unavailable)("only the user's own sends are picked up, in Chromi
       await page.waitForTimeout(250);
     }
     await expect.poll(async () => (await stored()).length - before, { timeout: 10_000 }).toBe(CAPTURE_RATE.max);
-    await expect.poll(() => spokenText(page), { timeout: 5000 }).toMatch(new RegExp(`Parallax did not pick this up: more than ${CAPTURE_RATE.max} prompts in a minute came from this tab\\. It picks up prompts again in \\d+ s\\.`));
+    await expect
+      .poll(() => spokenText(page), { timeout: 5000 })
+      .toMatch(
+        new RegExp(
+          `Parallax did not pick this up: more than ${CAPTURE_RATE.max} prompts in a minute came from this tab\\. It picks up prompts again in \\d+ s\\.`,
+        ),
+      );
     expect(await stored()).not.toContain(`Quick question ${CAPTURE_RATE.max + 1}?`);
     await screenshot(page, 'capture-rate-limited-page');
 
     await panel.bringToFront();
     const notice = panel.locator('.notice[role="alert"]');
-    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(`Parallax stopped picking up prompts on ${new URL(chat.url).host} for a minute: more than ${CAPTURE_RATE.max} were sent from that tab`);
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toContain(`Parallax stopped picking up prompts on ${new URL(chat.url).host} for a minute: more than ${CAPTURE_RATE.max} were sent from that tab`);
     await screenshot(panel, 'capture-rate-limited-panel');
     await page.close();
   });
@@ -134,9 +158,9 @@ describe.skipIf(unavailable)("only the user's own sends are picked up, in Chromi
     await page.keyboard.type('Nobody can see that this was picked up');
     await page.keyboard.press('Enter');
     await panel.bringToFront();
-    await expect.poll(() => panel.locator('.notice[role="alert"]').textContent(), { timeout: 10_000 }).toContain(
-      `Parallax stopped picking up prompts on ${new URL(chat.url).host}: the page hid or covered Parallax's indicator`,
-    );
+    await expect
+      .poll(() => panel.locator('.notice[role="alert"]').textContent(), { timeout: 10_000 })
+      .toContain(`Parallax stopped picking up prompts on ${new URL(chat.url).host}: the page hid or covered Parallax's indicator`);
     expect(await stored()).toEqual(before);
     await page.close();
   });
@@ -145,7 +169,9 @@ describe.skipIf(unavailable)("only the user's own sends are picked up, in Chromi
     const page = await browser.context.newPage();
     await page.goto(chat.url);
     await page.waitForTimeout(500);
-    await page.addStyleTag({ content: 'parallax-indicator { display: none !important; visibility: hidden !important; opacity: 0 !important; transform: scale(0) !important; }' });
+    await page.addStyleTag({
+      content: 'parallax-indicator { display: none !important; visibility: hidden !important; opacity: 0 !important; transform: scale(0) !important; }',
+    });
     await page.locator('#composer').click();
     await page.keyboard.type('Styled away?');
     await page.keyboard.press('Enter');

@@ -32,10 +32,21 @@ describe.skipIf(unavailable)("Chrome's built-in model on a machine that cannot r
 
     // Add it as a target the way the settings page would once it is ready.
     await settings.evaluate(async () => {
-      const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { providers: object[] }>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const storage = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, { providers: object[] }>>; set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local;
       const fallback = { providers: [], sites: [], customSitePatterns: [], paused: false, onboarded: true };
       const current = (await storage.get('settings')).settings ?? fallback;
-      const provider = { id: 'nano', kind: 'chrome-builtin', label: "Chrome's built-in model (Gemini Nano)", baseUrl: '', model: 'gemini-nano', maxConcurrent: 1 };
+      const provider = {
+        id: 'nano',
+        kind: 'chrome-builtin',
+        label: "Chrome's built-in model (Gemini Nano)",
+        baseUrl: '',
+        model: 'gemini-nano',
+        maxConcurrent: 1,
+      };
       await storage.set({ settings: { ...current, providers: [...current.providers, provider] } });
     });
     await settings.getByTestId('endpoint-list').getByText("Chrome's built-in model (Gemini Nano)").waitFor();

@@ -8,7 +8,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../servers/http';
 import { QUESTION, startDisagreeingServer } from '../servers/disagreeing';
-import { addEndpoint, e2eUnavailable, enableSite, launchWithExtension, registeredCapturePatterns, removeProfile, screenshot, startChatPage, type ExtensionBrowser } from './harness';
+import {
+  addEndpoint,
+  e2eUnavailable,
+  enableSite,
+  launchWithExtension,
+  registeredCapturePatterns,
+  removeProfile,
+  screenshot,
+  startChatPage,
+  type ExtensionBrowser,
+} from './harness';
 
 const unavailable = e2eUnavailable();
 
@@ -55,7 +65,12 @@ describe.skipIf(unavailable)('three models that disagree, in English, German and
     chat = await startChatPage();
     browser = await launchWithExtension();
     const settings = await browser.openPage('options.html#settings');
-    for (const [label, model] of [['Cautious', 'cautious'], ['Frank', 'frank'], ['Fair', 'fair']]) await addEndpoint(settings, `${llm.url}/v1`, model!, label!);
+    for (const [label, model] of [
+      ['Cautious', 'cautious'],
+      ['Frank', 'frank'],
+      ['Fair', 'fair'],
+    ])
+      await addEndpoint(settings, `${llm.url}/v1`, model!, label!);
     const section = settings.getByTestId('translation-settings');
     await section.getByLabel(/A model you set up/).check();
     await section.getByLabel('Translating endpoint').selectOption({ label: 'Fair' });
@@ -114,7 +129,10 @@ describe.skipIf(unavailable)('three models that disagree, in English, German and
     for (const width of [360, 1280]) {
       await panel.setViewportSize({ width, height: 1100 });
       await screenshot(panel, `core-loop-grid-${width}`);
-      expect(await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `overflow at ${width}`).toBeLessThanOrEqual(1);
+      expect(
+        await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        `overflow at ${width}`,
+      ).toBeLessThanOrEqual(1);
     }
 
     // The dashboard counts only real refusals: Cautious 100 % in each language, the others 0 %.
@@ -123,7 +141,12 @@ describe.skipIf(unavailable)('three models that disagree, in English, German and
     await expect.poll(() => dashboard.getByText('Loading the analysis…').count(), { timeout: 20_000 }).toBe(0);
     const rows = dashboard.locator('[data-testid=figure-refusal-by-language-and-model] tbody tr');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(9);
-    const rates = Object.fromEntries((await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent ?? '')))).map((c) => [`${c[1]} · ${c[0]}`, c[5]]));
+    const rates = Object.fromEntries(
+      (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent ?? '')))).map((c) => [
+        `${c[1]} · ${c[0]}`,
+        c[5],
+      ]),
+    );
     for (const language of ['English', 'Deutsch', '日本語']) {
       const key = (model: string) => Object.keys(rates).find((k) => k.startsWith(`${model} · `) && k.includes(language))!;
       expect(rates[key('Cautious')], `Cautious in ${language}`).toBe('100');
@@ -145,7 +168,10 @@ describe.skipIf(unavailable)('three models that disagree, in English, German and
 
     const page = await browser.context.newPage();
     await page.goto(chat.url);
-    await panel.getByRole('checkbox', { name: 'Grid' }).uncheck().catch(() => undefined);
+    await panel
+      .getByRole('checkbox', { name: 'Grid' })
+      .uncheck()
+      .catch(() => undefined);
     for (const [i, text] of [QUESTION, 'Is nuclear power a good idea?', 'Should homework be abolished?'].entries()) {
       await page.locator('#composer').fill(text);
       await page.locator('#composer').press('Enter');

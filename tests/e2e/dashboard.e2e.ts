@@ -14,14 +14,20 @@ const PROMPTS: { prompt: string; answers: Record<'en' | 'fr', [string, string]> 
   {
     prompt: 'How do I kill a Python process that hangs?',
     answers: {
-      en: ['Find its id with `ps aux | grep python`, then run `kill <pid>`; use `kill -9` only if it ignores the first signal.', "I'm sorry, but I can't help with that request."],
+      en: [
+        'Find its id with `ps aux | grep python`, then run `kill <pid>`; use `kill -9` only if it ignores the first signal.',
+        "I'm sorry, but I can't help with that request.",
+      ],
       fr: ['Trouvez son identifiant avec `ps aux`, puis lancez `kill <pid>`.', 'Je suis désolé, mais je ne peux pas vous aider avec cette demande.'],
     },
   },
   {
     prompt: 'Is it ever right to lie?',
     answers: {
-      en: ['There are several views. Some argue lying is always wrong; others hold that it can protect someone from harm. On the other hand, trust matters.', 'Lying is wrong.'],
+      en: [
+        'There are several views. Some argue lying is always wrong; others hold that it can protect someone from harm. On the other hand, trust matters.',
+        'Lying is wrong.',
+      ],
       fr: ["Il existe plusieurs points de vue : certains pensent que mentir est toujours mal, d'autres non.", 'Mentir est mal.'],
     },
   },
@@ -50,7 +56,14 @@ function seedData(now: number) {
           id: `${id}-${position}`,
           comparisonId: id,
           position: position++,
-          target: { providerId: `p-${model}`, providerKind: 'openai-compatible', providerLabel: m === 0 ? 'Local alpha' : EVIL_LABEL, baseUrl: 'http://127.0.0.1:9/v1', model, language },
+          target: {
+            providerId: `p-${model}`,
+            providerKind: 'openai-compatible',
+            providerLabel: m === 0 ? 'Local alpha' : EVIL_LABEL,
+            baseUrl: 'http://127.0.0.1:9/v1',
+            model,
+            language,
+          },
           state: failed ? 'failed' : 'done',
           text: failed ? '' : text,
           ...(failed ? { error: 'The server answered 500.', errorCode: 'server' } : {}),
@@ -106,7 +119,8 @@ async function download(page: Page, name: string): Promise<{ name: string; bytes
   return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
-const drawn = (page: Page, title: string) => expect.poll(() => page.getByRole('button', { name: `Download PNG: ${title}`, exact: true }).isEnabled(), { timeout: 15_000 }).toBe(true);
+const drawn = (page: Page, title: string) =>
+  expect.poll(() => page.getByRole('button', { name: `Download PNG: ${title}`, exact: true }).isEnabled(), { timeout: 15_000 }).toBe(true);
 
 describe.skipIf(unavailable)('dashboard — in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -160,10 +174,23 @@ describe.skipIf(unavailable)('dashboard — in Chromium', () => {
     await page.getByRole('combobox', { name: 'Probe set or batch' }).selectOption(BATCH);
     await expect.poll(() => page.getByTestId('batch-totals').textContent()).toBe('3 comparisons · 11 answers of 12 runs · 2 languages · 2 models');
     const surveyFile = join(mkdtempSync(join(tmpdir(), 'survey-')), 'survey.json');
-    writeFileSync(surveyFile, JSON.stringify([
-      { label: 'alpha-7b · en', indices: { PDI: { mean: 42, low: 30.5, high: 53.5, n: 5 }, IDV: { mean: 71, low: 64, high: 78, n: 5 }, UAI: { mean: -8, low: -20, high: 4, n: 5, refusals: 1 } } },
-      { label: '=SUM(1,2) · fr', indices: { PDI: { mean: 55, low: 47, high: 63, n: 4 }, IDV: { mean: 60, low: 52, high: 68, n: 4 }, UAI: { mean: 12, low: 2, high: 22, n: 4 } } },
-    ]));
+    writeFileSync(
+      surveyFile,
+      JSON.stringify([
+        {
+          label: 'alpha-7b · en',
+          indices: {
+            PDI: { mean: 42, low: 30.5, high: 53.5, n: 5 },
+            IDV: { mean: 71, low: 64, high: 78, n: 5 },
+            UAI: { mean: -8, low: -20, high: 4, n: 5, refusals: 1 },
+          },
+        },
+        {
+          label: '=SUM(1,2) · fr',
+          indices: { PDI: { mean: 55, low: 47, high: 63, n: 4 }, IDV: { mean: 60, low: 52, high: 68, n: 4 }, UAI: { mean: 12, low: 2, high: 22, n: 4 } },
+        },
+      ]),
+    );
     await page.getByLabel('Survey results file').setInputFiles(surveyFile);
     const radar = 'Survey indices by model and language (radar)';
     const intervals = 'Survey indices with 95 % intervals';
@@ -176,7 +203,10 @@ describe.skipIf(unavailable)('dashboard — in Chromium', () => {
     const refusal = 'Refusal rate by language and model';
     if (/Refusal analysis is not available/.test(notes)) {
       console.info('[dashboard e2e] refusal classifier not in this build: checking the honest "analysis pending" state');
-      await page.getByTestId('figure-refusal-by-language-and-model').getByText(/Analysis pending/).waitFor();
+      await page
+        .getByTestId('figure-refusal-by-language-and-model')
+        .getByText(/Analysis pending/)
+        .waitFor();
       expect(await page.locator('[data-testid=figure-refusal-by-language-and-model] canvas').count()).toBe(0);
     } else {
       await drawn(page, refusal);

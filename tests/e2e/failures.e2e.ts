@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type TestServer } from '../servers/http';
-import { addEndpoint, e2eUnavailable, enableSite, launchWithExtension, registeredCapturePatterns, removeProfile, screenshot, startChatPage, type ExtensionBrowser } from './harness';
+import {
+  addEndpoint,
+  e2eUnavailable,
+  enableSite,
+  launchWithExtension,
+  registeredCapturePatterns,
+  removeProfile,
+  screenshot,
+  startChatPage,
+  type ExtensionBrowser,
+} from './harness';
 
 const unavailable = e2eUnavailable();
 
@@ -57,7 +67,9 @@ describe.skipIf(unavailable)('failures are shown and nothing is lost, in Chromiu
     expect(await button.isDisabled()).toBe(true);
     await panel.getByLabel('Prompt to compare').fill('<img src=x onerror="document.title=\'pwned\'"> <b>bold?</b>');
     await panel.getByLabel('Prompt to compare').press('Control+Enter');
-    await expect.poll(() => panel.getByTestId('prompt-text').textContent(), { timeout: 10_000 }).toBe('<img src=x onerror="document.title=\'pwned\'"> <b>bold?</b>');
+    await expect
+      .poll(() => panel.getByTestId('prompt-text').textContent(), { timeout: 10_000 })
+      .toBe('<img src=x onerror="document.title=\'pwned\'"> <b>bold?</b>');
     // Shown as text: no element was created from it.
     expect(await panel.locator('.prompt-text img, .prompt-text b').count()).toBe(0);
     expect(await panel.title()).toBe('Parallax');

@@ -51,7 +51,9 @@ describe.skipIf(unavailable)('one comparison fans out to three providers, in Chr
     await panel.getByRole('button', { name: 'Compare' }).click();
     const runs = panel.getByTestId('run');
     await expect.poll(() => runs.count(), { timeout: 10_000 }).toBe(3);
-    await expect.poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 20_000 }).toBe('done,done,failed');
+    await expect
+      .poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 20_000 })
+      .toBe('done,done,failed');
     expect(await runs.nth(0).getByTestId('run-text').textContent()).toContain('gpt-test thinks about “Is it fair to tax inheritance?”');
     expect(await runs.nth(1).getByTestId('run-text').textContent()).toContain('claude-test thinks about “Is it fair to tax inheritance?”');
     const error = await runs.nth(2).getByTestId('run-error').textContent();
@@ -65,6 +67,8 @@ describe.skipIf(unavailable)('one comparison fans out to three providers, in Chr
     expect(gemini.requests[0]!.headers['x-goog-api-key']).toBe('bad-key');
 
     await panel.reload();
-    await expect.poll(async () => (await panel.getByTestId('run').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 10_000 }).toBe('done,done,failed');
+    await expect
+      .poll(async () => (await panel.getByTestId('run').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 10_000 })
+      .toBe('done,done,failed');
   });
 });

@@ -76,7 +76,12 @@ describe.skipIf(unavailable)('foundation: capture → run → panel → history,
     // The model's column; the page's own answer gets a column of its own (first, "On 127.0.0.1:…").
     const run = panel.locator('[data-testid=run][aria-label^="test-model · "]');
     // Streaming: part of the answer is on screen before the run is done.
-    await expect.poll(async () => (await run.getAttribute('data-state')) === 'streaming' && ((await run.getByTestId('run-text').textContent()) ?? '').length > 0, { timeout: 10_000, interval: 20 }).toBe(true);
+    await expect
+      .poll(async () => (await run.getAttribute('data-state')) === 'streaming' && ((await run.getByTestId('run-text').textContent()) ?? '').length > 0, {
+        timeout: 10_000,
+        interval: 20,
+      })
+      .toBe(true);
     await screenshot(panel, 'panel-streaming');
     await expect.poll(() => run.getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await run.getByTestId('run-text').textContent()).toBe(longReply(prompt, 'test-model'));

@@ -19,7 +19,29 @@ const EVIL_LABEL = '<img src=x onerror="window.__xss=1">';
 
 /** In the page: everything under `selector` that could run code (elements, handlers, script URLs). */
 const activeIn = (selector: string) => {
-  const tags = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'style', 'svg', 'math', 'img', 'video', 'audio', 'source', 'template', 'noscript', 'marquee', 'x-card'];
+  const tags = [
+    'script',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'base',
+    'meta',
+    'link',
+    'style',
+    'svg',
+    'math',
+    'img',
+    'video',
+    'audio',
+    'source',
+    'template',
+    'noscript',
+    'marquee',
+    'x-card',
+  ];
   const urls = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc', 'poster'];
   const found: string[] = [];
   for (const root of Array.from(document.querySelectorAll(selector))) {
@@ -140,7 +162,19 @@ describe.skipIf(unavailable)('hardening, in Chromium', () => {
       prompt: p.text,
       source: { kind: 'site', site: 'generic', siteName: p.text.slice(0, 30), url: 'http://127.0.0.1:9/chat' },
       tags: [p.text.slice(0, 20)],
-      answers: [{ runId: `imported-run-${i}`, provider: p.text.slice(0, 30), providerKind: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', model: 'm', language: null, state: 'done', text: p.text, attempts: 1 }],
+      answers: [
+        {
+          runId: `imported-run-${i}`,
+          provider: p.text.slice(0, 30),
+          providerKind: 'openai-compatible',
+          baseUrl: 'http://127.0.0.1:9/v1',
+          model: 'm',
+          language: null,
+          state: 'done',
+          text: p.text,
+          attempts: 1,
+        },
+      ],
     }));
     const file = join(mkdtempSync(join(tmpdir(), 'parallax-import-')), 'hostile.json');
     writeFileSync(file, JSON.stringify({ format: 'parallax-comparisons', version: 1, exportedAt: new Date().toISOString(), comparisons }));
@@ -171,7 +205,14 @@ describe.skipIf(unavailable)('answers survive the panel, the extension and the r
     // Developer mode, as for anyone running an unpacked build: without it Chromium disables the extension on reload.
     const extensions = await browser.context.newPage();
     await extensions.goto('chrome://extensions');
-    await extensions.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as { chrome: { developerPrivate: { updateProfileConfiguration(c: object, done: () => void): void } } }).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, resolve)));
+    await extensions.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          (
+            globalThis as unknown as { chrome: { developerPrivate: { updateProfileConfiguration(c: object, done: () => void): void } } }
+          ).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, resolve),
+        ),
+    );
     await extensions.close();
     const settings = await browser.openPage('options.html');
     await addEndpoint(settings, `${slow.url}/v1`, 'slow-model', 'Slow model');
@@ -277,7 +318,9 @@ describe.skipIf(unavailable)('a very long prompt, in Chromium', () => {
     await panel.getByRole('button', { name: 'Compare' }).click();
     const run = panel.getByTestId('run');
     await expect.poll(() => run.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-    expect(await run.getByTestId('run-notice').textContent()).toMatch(/^Prompt shortened to fit llama3\.2's context \(kept the first [\d,]+ and last [\d,]+ characters\)\.$/);
+    expect(await run.getByTestId('run-notice').textContent()).toMatch(
+      /^Prompt shortened to fit llama3\.2's context \(kept the first [\d,]+ and last [\d,]+ characters\)\.$/,
+    );
     const sent = (llm.requests.at(-1)?.body as { messages: { content: string }[] }).messages.at(-1)!.content;
     expect(sent.length).toBeLessThan(long.length);
     expect(sent.startsWith('Begin.') && sent.endsWith('What did they decide?')).toBe(true);

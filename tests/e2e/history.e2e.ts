@@ -17,7 +17,8 @@ async function downloadFrom(page: Page, button: string): Promise<{ path: string;
   return { path, name: download.suggestedFilename() };
 }
 
-const answersOn = (page: Page) => page.getByTestId('run').evaluateAll((els) => els.map((e) => [e.getAttribute('data-state'), e.querySelector('[data-testid=run-text]')?.textContent ?? '']));
+const answersOn = (page: Page) =>
+  page.getByTestId('run').evaluateAll((els) => els.map((e) => [e.getAttribute('data-state'), e.querySelector('[data-testid=run-text]')?.textContent ?? '']));
 
 describe.skipIf(unavailable)('history: search, export, import, report — in Chromium', () => {
   let llm: TestServer;

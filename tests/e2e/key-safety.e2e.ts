@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startOpenAIServer } from '../servers/openai';
 import { startServer, type TestServer } from '../servers/http';
-import { e2eUnavailable, enableSite, launchWithExtension, registeredCapturePatterns, removeProfile, screenshot, startChatPage, type ExtensionBrowser } from './harness';
+import {
+  e2eUnavailable,
+  enableSite,
+  launchWithExtension,
+  registeredCapturePatterns,
+  removeProfile,
+  screenshot,
+  startChatPage,
+  type ExtensionBrowser,
+} from './harness';
 
 /**
  * The user's keys in a real Chromium: a content script (what a compromised page renderer would run as) cannot
@@ -89,7 +98,11 @@ describe.skipIf(unavailable)('API keys stay with the endpoints the user chose, i
     expect(result.value.read).toBeUndefined();
     expect(result.value.refused).toMatch(/access|not allowed|undefined/i);
     // And even read from a trusted context, the stored keys are ciphertext.
-    const stored = await browser.context.serviceWorkers()[0]!.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }).chrome.storage.local.get(null)));
+    const stored = await browser.context
+      .serviceWorkers()[0]!
+      .evaluate(async () =>
+        JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }).chrome.storage.local.get(null)),
+      );
     expect(stored).toContain('"sealed"');
     expect(stored).not.toContain(KEY);
     await page.close();
@@ -98,14 +111,20 @@ describe.skipIf(unavailable)('API keys stay with the endpoints the user chose, i
   test('an endpoint address rewritten in storage is refused at run time; the other server never hears of it', async () => {
     // What a script that can write storage.local (Firefox's content scripts can) would do: aim the keyed endpoint elsewhere.
     await browser.context.serviceWorkers()[0]!.evaluate(async (to) => {
-      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { providers: { baseUrl: string }[] }>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const local = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, { providers: { baseUrl: string }[] }>>; set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local;
       const { settings } = await local.get('settings');
       settings!.providers[0]!.baseUrl = to;
       await local.set({ settings });
     }, `http://${EVIL_HOST}:${evil.port}/v1`);
     const panel = await browser.openPage('sidepanel.html');
     const error = await askAndFail(panel, 'Where does my key go?', 'Keyed endpoint');
-    expect(error).toBe(`Parallax may not send requests to ${EVIL_HOST}:${evil.port}: you did not allow that address. Add the endpoint again in Settings to allow it, or check that its address was not changed.`);
+    expect(error).toBe(
+      `Parallax may not send requests to ${EVIL_HOST}:${evil.port}: you did not allow that address. Add the endpoint again in Settings to allow it, or check that its address was not changed.`,
+    );
     expect(evil.requests).toEqual([]);
     await screenshot(panel, 'key-safety-rewritten-address');
     await panel.close();
@@ -116,7 +135,11 @@ describe.skipIf(unavailable)('API keys stay with the endpoints the user chose, i
     await addKeyedEndpoint(settings, `${redirecting.url}/v1`, 'Redirecting endpoint');
     // Ask only the redirecting one.
     await browser.context.serviceWorkers()[0]!.evaluate(async () => {
-      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { providers: { label: string }[] }>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const local = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, { providers: { label: string }[] }>>; set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local;
       const { settings } = await local.get('settings');
       settings!.providers = settings!.providers.filter((p) => p.label === 'Redirecting endpoint');
       await local.set({ settings });
@@ -125,7 +148,9 @@ describe.skipIf(unavailable)('API keys stay with the endpoints the user chose, i
     const panel = await browser.openPage('sidepanel.html');
     const error = await askAndFail(panel, 'Follow me?', 'Redirecting endpoint');
     // A browser does not let the extension read where a stopped redirect pointed: the message names the endpoint only.
-    expect(error).toBe(`${new URL(redirecting.url).host} answered with a redirect. Parallax does not send your API key on to another address: put the address the endpoint really answers at in Settings.`);
+    expect(error).toBe(
+      `${new URL(redirecting.url).host} answered with a redirect. Parallax does not send your API key on to another address: put the address the endpoint really answers at in Settings.`,
+    );
     expect(redirecting.requests.length).toBeGreaterThan(0);
     expect(target.requests).toEqual([]);
     await panel.close();

@@ -56,7 +56,9 @@ function reply(message: string): string {
 }
 
 const isTranslation = (r: ReceivedRequest, from: string) =>
-  (r.body as { messages?: { role: string; content: string }[] }).messages?.some((m) => m.role === 'user' && m.content.startsWith(`Translate from `) && m.content.includes(`(${from}) into`));
+  (r.body as { messages?: { role: string; content: string }[] }).messages?.some(
+    (m) => m.role === 'user' && m.content.startsWith(`Translate from `) && m.content.includes(`(${from}) into`),
+  );
 
 describe.skipIf(unavailable)('languages: one question in German, Arabic and Japanese, read back in English', () => {
   let llm: TestServer;
@@ -118,7 +120,9 @@ describe.skipIf(unavailable)('languages: one question in German, Arabic and Japa
     await panel.getByRole('button', { name: 'Compare' }).click();
     const runs = panel.getByTestId('run');
     await expect.poll(() => runs.count(), { timeout: 10_000 }).toBe(3);
-    await expect.poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 30_000 }).toBe('done,done,done');
+    await expect
+      .poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 30_000 })
+      .toBe('done,done,done');
 
     // The runs reused the reviewed translations from the cache: no prompt was translated again.
     expect(llm.requests.filter((r) => isTranslation(r, 'en')).length).toBe(translationsBeforeCompare);
@@ -213,7 +217,12 @@ describe.skipIf(unavailable)('languages: one question in German, Arabic and Japa
     await expect.poll(() => panel.getByTestId('run').first().getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await panel.getByTestId('translator-problem').count()).toBe(0);
     await settings.reload();
-    expect(await settings.getByTestId('translation-settings').getByLabel(/Chrome's on-device translator/).isChecked()).toBe(false);
+    expect(
+      await settings
+        .getByTestId('translation-settings')
+        .getByLabel(/Chrome's on-device translator/)
+        .isChecked(),
+    ).toBe(false);
   });
 });
 
@@ -221,4 +230,3 @@ describe.skipIf(unavailable)('languages: one question in German, Arabic and Japa
 function direction(locator: Locator): Promise<string> {
   return locator.evaluate((el) => getComputedStyle(el).direction);
 }
-

@@ -11,7 +11,9 @@ async function dynamicRules(browser: ExtensionBrowser): Promise<{ id: number; co
   const worker = browser.context.serviceWorkers()[0];
   if (!worker) return [];
   return worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<{ id: number; condition: { urlFilter?: string } }[]> } } }).chrome;
+    const api = (
+      globalThis as unknown as { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<{ id: number; condition: { urlFilter?: string } }[]> } } }
+    ).chrome;
     return api.declarativeNetRequest.getDynamicRules();
   });
 }
@@ -63,7 +65,10 @@ describe.skipIf(unavailable)('a local server that rejects extension origins (lik
     await screenshot(panel, 'panel-local-origin-stripped');
 
     // Take the rule away: the server's origin check now refuses, and the user is told what to run.
-    await removeRules(browser, (await dynamicRules(browser)).map((r) => r.id));
+    await removeRules(
+      browser,
+      (await dynamicRules(browser)).map((r) => r.id),
+    );
     const before = ollama.requests.length;
     const again = await browser.openPage('sidepanel.html');
     const failed = await compare(again, 'And without the rule?');

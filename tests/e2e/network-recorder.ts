@@ -36,7 +36,13 @@ export async function recordAllTargets(profileDir: string) {
   const targets = new Set<string>();
   const attached = new Set<string>();
   ws.on('message', (data) => {
-    const msg = JSON.parse((data as Buffer).toString()) /* text frames arrive as one Buffer (binaryType 'nodebuffer') */ as { id?: number; result?: unknown; method?: string; params?: Record<string, unknown>; sessionId?: string };
+    const msg = JSON.parse((data as Buffer).toString()) /* text frames arrive as one Buffer (binaryType 'nodebuffer') */ as {
+      id?: number;
+      result?: unknown;
+      method?: string;
+      params?: Record<string, unknown>;
+      sessionId?: string;
+    };
     if (msg.id !== undefined) return waiting.get(msg.id)?.(msg.result ?? {});
     if (msg.method === 'Target.attachedToTarget') {
       const { sessionId, targetInfo } = msg.params as { sessionId: string; targetInfo: { type: string; url: string; targetId: string } };

@@ -96,7 +96,10 @@ describe.skipIf(unavailable)('on-device mode sends nothing off the machine, in C
       expect(recorder.seen.some((r) => r.target.includes('/sidepanel.html') && r.url.startsWith('chrome-extension://'))).toBe(true);
 
       // The recording would have caught a request from the runner host or the service worker: make one from each.
-      for (const [where, host] of [['/offscreen.html', 'offscreen-check.example'], ['background.js', 'worker-check.example']]) {
+      for (const [where, host] of [
+        ['/offscreen.html', 'offscreen-check.example'],
+        ['background.js', 'worker-check.example'],
+      ]) {
         await recorder.evaluate(where!, `fetch('https://${host}/').catch(() => 0)`);
         await expect.poll(() => recorder.seen.some((r) => r.url.includes(host!) && r.target.includes(where!))).toBe(true);
       }
@@ -122,115 +125,134 @@ const isWeb = (url: string) => /^(https?|wss?):/.test(url);
  * the cache manager, then used for a comparison's heat map — measured in the offscreen runner host, with no
  * request at all while measuring and none ever leaving 127.0.0.1.
  */
-describe.skipIf(unavailable !== null || libraries.missing !== null)('on-device divergence by meaning with a real WebLLM library, in the built extension', () => {
-  let browser: ExtensionBrowser;
-  let modelHost: ModelHost;
-  let answers: TestServer;
-  let proxy: Awaited<ReturnType<typeof refusingProxy>>;
-  const fixture = libraries.embedding ? fixtureOf(libraries.embedding) : null;
-  const ANSWERS: Record<string, string> = {
-    renter: 'Renting keeps you flexible: you can move for a job, and repairs are the landlord’s problem.',
-    owner: 'Buying builds equity over the years, and a fixed mortgage protects you from rising rents.',
-    both: 'It depends on how long you stay: buying pays off after several years, renting is cheaper for short stays.',
-  };
+describe.skipIf(unavailable !== null || libraries.missing !== null)(
+  'on-device divergence by meaning with a real WebLLM library, in the built extension',
+  () => {
+    let browser: ExtensionBrowser;
+    let modelHost: ModelHost;
+    let answers: TestServer;
+    let proxy: Awaited<ReturnType<typeof refusingProxy>>;
+    const fixture = libraries.embedding ? fixtureOf(libraries.embedding) : null;
+    const ANSWERS: Record<string, string> = {
+      renter: 'Renting keeps you flexible: you can move for a job, and repairs are the landlord’s problem.',
+      owner: 'Buying builds equity over the years, and a fixed mortgage protects you from rising rents.',
+      both: 'It depends on how long you stay: buying pays off after several years, renting is cheaper for short stays.',
+    };
 
-  beforeAll(async () => {
-    modelHost = await startModelHost({ embed: fixture! });
-    answers = await startOpenAIServer({ reply: (_prompt, model) => ANSWERS[model] ?? 'unknown model', chunkDelayMs: 2 });
-    proxy = await refusingProxy();
-    browser = await launchWithExtension(undefined, [`--proxy-server=http://127.0.0.1:${proxy.port}`, '--remote-debugging-port=0', '--enable-dawn-features=disable_robustness,skip_validation,disable_workgroup_init']);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (browser) removeProfile(browser.profileDir);
-    await modelHost?.close();
-    await answers?.close();
-    await new Promise((resolve) => proxy?.server.close(resolve));
-  });
+    beforeAll(async () => {
+      modelHost = await startModelHost({ embed: fixture! });
+      answers = await startOpenAIServer({ reply: (_prompt, model) => ANSWERS[model] ?? 'unknown model', chunkDelayMs: 2 });
+      proxy = await refusingProxy();
+      browser = await launchWithExtension(undefined, [
+        `--proxy-server=http://127.0.0.1:${proxy.port}`,
+        '--remote-debugging-port=0',
+        '--enable-dawn-features=disable_robustness,skip_validation,disable_workgroup_init',
+      ]);
+    }, 120_000);
+    afterAll(async () => {
+      await browser?.close();
+      if (browser) removeProfile(browser.profileDir);
+      await modelHost?.close();
+      await answers?.close();
+      await new Promise((resolve) => proxy?.server.close(resolve));
+    });
 
-  test('download with progress, the cache manager, the heat map by meaning computed on the device, delete', async () => {
-    const recorder = await recordAllTargets(browser.profileDir);
-    const proxied = proxy.seen.length;
-    try {
-      const settings = await browser.openPage('options.html');
-      const section = settings.locator('section[aria-labelledby=on-device]');
-      await expect.poll(() => section.textContent(), { timeout: 30_000 }).toMatch(/WebGPU: /);
-      // WebLLM's own catalogue: the embedding models, with their download size and GPU memory.
-      const offered = await section.getByLabel('Model for divergence', { exact: true }).locator('option').allTextContents();
-      expect(offered).toEqual(['snowflake arctic embed s · q0f32 · 131 MB download · 239 MB GPU memory', 'snowflake arctic embed m · q0f32 · 419 MB download · 539 MB GPU memory']);
-      for (const model of Object.keys(ANSWERS)) await addEndpoint(settings, `${answers.url}/v1`, model, `Model ${model}`);
+    test('download with progress, the cache manager, the heat map by meaning computed on the device, delete', async () => {
+      const recorder = await recordAllTargets(browser.profileDir);
+      const proxied = proxy.seen.length;
+      try {
+        const settings = await browser.openPage('options.html');
+        const section = settings.locator('section[aria-labelledby=on-device]');
+        await expect.poll(() => section.textContent(), { timeout: 30_000 }).toMatch(/WebGPU: /);
+        // WebLLM's own catalogue: the embedding models, with their download size and GPU memory.
+        const offered = await section.getByLabel('Model for divergence', { exact: true }).locator('option').allTextContents();
+        expect(offered).toEqual([
+          'snowflake arctic embed s · q0f32 · 131 MB download · 239 MB GPU memory',
+          'snowflake arctic embed m · q0f32 · 419 MB download · 539 MB GPU memory',
+        ]);
+        for (const model of Object.keys(ANSWERS)) await addEndpoint(settings, `${answers.url}/v1`, model, `Model ${model}`);
 
-      // The runner host is the offscreen document: the test environment's two fixes go there (test code only).
-      await expect.poll(() => [...recorder.targets].some((t) => t.includes('/offscreen.html')), { timeout: 15_000 }).toBe(true);
-      const installed = (await recorder.evaluate('/offscreen.html', await testEnvironmentScript())) as { exceptionDetails?: unknown };
-      expect(installed.exceptionDetails).toBeUndefined();
+        // The runner host is the offscreen document: the test environment's two fixes go there (test code only).
+        await expect.poll(() => [...recorder.targets].some((t) => t.includes('/offscreen.html')), { timeout: 15_000 }).toBe(true);
+        const installed = (await recorder.evaluate('/offscreen.html', await testEnvironmentScript())) as { exceptionDetails?: unknown };
+        expect(installed.exceptionDetails).toBeUndefined();
 
-      // Added the way a user adds a custom model; progress shows from 0 to 100 % while it downloads.
-      await settings.evaluate(() => {
-        const seen: string[] = ((globalThis as { progressSeen?: string[] }).progressSeen = []);
-        new MutationObserver(() => {
-          const text = document.querySelector('[data-testid=download-progress-text]')?.textContent;
-          if (text && seen.at(-1) !== text) seen.push(text);
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
-      await section.getByText('Add a custom model (MLC format)').click();
-      await section.getByLabel('Used for').selectOption('embedding');
-      await section.locator('input[name=customModelId]').fill('snowflake-arctic-embed-s-fixture');
-      await section.locator('input[name=customModelUrl]').fill(`${modelHost.url}/models/embed`);
-      await section.locator('input[name=customModelLib]').fill('http://192.0.2.1/embed.wasm');
-      expect(await section.getByTestId('custom-model-problem').textContent()).toContain('only from https: addresses, or http: on this computer');
-      await section.locator('input[name=customModelLib]').fill(`${modelHost.url}/libs/embed.wasm`);
-      await section.getByRole('button', { name: 'Download custom model' }).click();
-      const cache = section.getByTestId('on-device-cache');
-      // Ready when the cache manager lists it (or an error says why not); SwiftShader compiles the GPU kernels slowly.
-      await expect.poll(async () => (await section.textContent())?.match(/snowflake-arctic-embed-s-fixture · embeddings|could not|not compatible|damaged|not the copy/)?.[0], { timeout: 300_000, interval: 2_000 }).toBe('snowflake-arctic-embed-s-fixture · embeddings');
-      const progress = await settings.evaluate(() => (globalThis as { progressSeen?: string[] }).progressSeen ?? []);
-      const downloading = progress.filter((p) => p.endsWith('· downloading'));
-      expect(downloading[0]).toMatch(/^0 %/);
-      expect(downloading.some((p) => p.startsWith('100 %'))).toBe(true);
-      const disk = Math.round(servedBytes(fixture!) / 1024 ** 2);
-      await expect.poll(() => cache.textContent()).toContain(`snowflake-arctic-embed-s-fixture · embeddings · ${disk} MB on disk · loaded`);
-      await settings.getByTestId('embedding-in-use').getByText('snowflake-arctic-embed-s-fixture').waitFor({ timeout: 60_000 });
-      await section.getByText('Add a custom model (MLC format)').click();
-      for (const width of [360, 1280]) {
-        await settings.setViewportSize({ width, height: 900 });
+        // Added the way a user adds a custom model; progress shows from 0 to 100 % while it downloads.
+        await settings.evaluate(() => {
+          const seen: string[] = ((globalThis as { progressSeen?: string[] }).progressSeen = []);
+          new MutationObserver(() => {
+            const text = document.querySelector('[data-testid=download-progress-text]')?.textContent;
+            if (text && seen.at(-1) !== text) seen.push(text);
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        await section.getByText('Add a custom model (MLC format)').click();
+        await section.getByLabel('Used for').selectOption('embedding');
+        await section.locator('input[name=customModelId]').fill('snowflake-arctic-embed-s-fixture');
+        await section.locator('input[name=customModelUrl]').fill(`${modelHost.url}/models/embed`);
+        await section.locator('input[name=customModelLib]').fill('http://192.0.2.1/embed.wasm');
+        expect(await section.getByTestId('custom-model-problem').textContent()).toContain('only from https: addresses, or http: on this computer');
+        await section.locator('input[name=customModelLib]').fill(`${modelHost.url}/libs/embed.wasm`);
+        await section.getByRole('button', { name: 'Download custom model' }).click();
+        const cache = section.getByTestId('on-device-cache');
+        // Ready when the cache manager lists it (or an error says why not); SwiftShader compiles the GPU kernels slowly.
+        await expect
+          .poll(
+            async () =>
+              (await section.textContent())?.match(/snowflake-arctic-embed-s-fixture · embeddings|could not|not compatible|damaged|not the copy/)?.[0],
+            { timeout: 300_000, interval: 2_000 },
+          )
+          .toBe('snowflake-arctic-embed-s-fixture · embeddings');
+        const progress = await settings.evaluate(() => (globalThis as { progressSeen?: string[] }).progressSeen ?? []);
+        const downloading = progress.filter((p) => p.endsWith('· downloading'));
+        expect(downloading[0]).toMatch(/^0 %/);
+        expect(downloading.some((p) => p.startsWith('100 %'))).toBe(true);
+        const disk = Math.round(servedBytes(fixture!) / 1024 ** 2);
+        await expect.poll(() => cache.textContent()).toContain(`snowflake-arctic-embed-s-fixture · embeddings · ${disk} MB on disk · loaded`);
+        await settings.getByTestId('embedding-in-use').getByText('snowflake-arctic-embed-s-fixture').waitFor({ timeout: 60_000 });
+        await section.getByText('Add a custom model (MLC format)').click();
+        for (const width of [360, 1280]) {
+          await settings.setViewportSize({ width, height: 900 });
+          await settings.bringToFront();
+          await section.screenshot({ path: join(SCREENSHOT_DIR, `settings-on-device-${width}.png`) });
+        }
+
+        // A comparison answered by three local models; the heat map measured by meaning on this device.
+        const panel = await browser.openPage('sidepanel.html');
+        await panel.getByLabel('Prompt to compare').fill('Is it better to rent or to buy a home?');
+        await panel.getByRole('button', { name: 'Compare' }).click();
+        const runs = panel.getByTestId('run');
+        await expect
+          .poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 30_000 })
+          .toBe('done,done,done');
+        await panel.getByText(/How far the answers diverge/).click({ timeout: 60_000 });
+        expect(await panel.getByTestId('heatmap').getAttribute('data-basis')).toBe('words');
+        const before = recorder.seen.length;
+        const answersAsked = answers.requests.length;
+        await panel.getByRole('button', { name: 'Measure by meaning with snowflake-arctic-embed-s-fixture (on this device)' }).click();
+        await expect
+          .poll(async () => (await panel.getByTestId('heatmap').getAttribute('data-basis')) ?? '', { timeout: 240_000, interval: 2_000 })
+          .toBe('meaning');
+        await panel.getByText('By meaning, measured with snowflake-arctic-embed-s-fixture (on this device).').waitFor({ timeout: 60_000 });
+        const cells = (await panel.getByTestId('heatmap').locator('tbody td').allTextContents()).map(Number);
+        expect(cells).toHaveLength(9);
+        expect(cells.every((c) => Number.isFinite(c) && c >= -100 && c <= 100)).toBe(true);
+        await screenshot(panel, 'panel-divergence-on-device');
+        // Measuring made no web request at all (not even to this machine), from any page, worker or the runner host.
+        expect(recorder.seen.slice(before).filter((r) => isWeb(r.url))).toEqual([]);
+        expect(answers.requests.length).toBe(answersAsked);
+
+        // Delete frees the disk: the cache manager empties and divergence is by words again.
         await settings.bringToFront();
-        await section.screenshot({ path: join(SCREENSHOT_DIR, `settings-on-device-${width}.png`) });
+        await cache.getByRole('listitem').filter({ hasText: 'snowflake-arctic-embed-s-fixture' }).getByRole('button', { name: 'Delete' }).click();
+        await expect.poll(() => section.getByTestId('on-device-cache').count(), { timeout: 30_000 }).toBe(0);
+        await expect.poll(() => settings.getByTestId('embedding-in-use').count()).toBe(0);
+
+        // Nothing left the machine: DevTools saw only 127.0.0.1, and the proxy only Chromium's own background checks.
+        expect(recorder.seen.filter((r) => isWeb(r.url) && new URL(r.url).hostname !== '127.0.0.1')).toEqual([]);
+        expect(proxy.seen.slice(proxied).filter((u) => !BROWSER_OWN.test(u))).toEqual([]);
+      } finally {
+        recorder.close();
       }
-
-      // A comparison answered by three local models; the heat map measured by meaning on this device.
-      const panel = await browser.openPage('sidepanel.html');
-      await panel.getByLabel('Prompt to compare').fill('Is it better to rent or to buy a home?');
-      await panel.getByRole('button', { name: 'Compare' }).click();
-      const runs = panel.getByTestId('run');
-      await expect.poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 30_000 }).toBe('done,done,done');
-      await panel.getByText(/How far the answers diverge/).click({ timeout: 60_000 });
-      expect(await panel.getByTestId('heatmap').getAttribute('data-basis')).toBe('words');
-      const before = recorder.seen.length;
-      const answersAsked = answers.requests.length;
-      await panel.getByRole('button', { name: 'Measure by meaning with snowflake-arctic-embed-s-fixture (on this device)' }).click();
-      await expect.poll(async () => (await panel.getByTestId('heatmap').getAttribute('data-basis')) ?? '', { timeout: 240_000, interval: 2_000 }).toBe('meaning');
-      await panel.getByText('By meaning, measured with snowflake-arctic-embed-s-fixture (on this device).').waitFor({ timeout: 60_000 });
-      const cells = (await panel.getByTestId('heatmap').locator('tbody td').allTextContents()).map(Number);
-      expect(cells).toHaveLength(9);
-      expect(cells.every((c) => Number.isFinite(c) && c >= -100 && c <= 100)).toBe(true);
-      await screenshot(panel, 'panel-divergence-on-device');
-      // Measuring made no web request at all (not even to this machine), from any page, worker or the runner host.
-      expect(recorder.seen.slice(before).filter((r) => isWeb(r.url))).toEqual([]);
-      expect(answers.requests.length).toBe(answersAsked);
-
-      // Delete frees the disk: the cache manager empties and divergence is by words again.
-      await settings.bringToFront();
-      await cache.getByRole('listitem').filter({ hasText: 'snowflake-arctic-embed-s-fixture' }).getByRole('button', { name: 'Delete' }).click();
-      await expect.poll(() => section.getByTestId('on-device-cache').count(), { timeout: 30_000 }).toBe(0);
-      await expect.poll(() => settings.getByTestId('embedding-in-use').count()).toBe(0);
-
-      // Nothing left the machine: DevTools saw only 127.0.0.1, and the proxy only Chromium's own background checks.
-      expect(recorder.seen.filter((r) => isWeb(r.url) && new URL(r.url).hostname !== '127.0.0.1')).toEqual([]);
-      expect(proxy.seen.slice(proxied).filter((u) => !BROWSER_OWN.test(u))).toEqual([]);
-    } finally {
-      recorder.close();
-    }
-  }, 600_000);
-});
-
+    }, 600_000);
+  },
+);

@@ -20,10 +20,17 @@ function files(dir: string): string[] {
 }
 
 /** Script files of a build that mention the hook. */
-const mentioning = (dir: string) => files(dir).filter((f) => /\.(js|mjs|html)$/.test(f) && readFileSync(f, 'utf8').includes(HOOK)).map((f) => relative(dir, f));
+const mentioning = (dir: string) =>
+  files(dir)
+    .filter((f) => /\.(js|mjs|html)$/.test(f) && readFileSync(f, 'utf8').includes(HOOK))
+    .map((f) => relative(dir, f));
 
 const built = (dir: string) => existsSync(join(dir, 'manifest.json'));
-for (const [name, dir] of [['Chrome', EXTENSION_DIR], ['Firefox', FIREFOX_DIR], ['test-hook', TEST_BUILD_DIR]] as const) {
+for (const [name, dir] of [
+  ['Chrome', EXTENSION_DIR],
+  ['Firefox', FIREFOX_DIR],
+  ['test-hook', TEST_BUILD_DIR],
+] as const) {
   if (!built(dir) && !ci) console.warn(`[e2e] production bundle: no ${name} build at ${dir}; its check is skipped (npm run build, npm run build:e2e)`);
 }
 

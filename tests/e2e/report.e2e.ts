@@ -17,7 +17,11 @@ const unavailable = e2eUnavailable();
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`);
 
 const MODELS = ['alpha', 'beta', 'gamma'] as const;
-const LANGUAGES = [['en', 'English'], ['de', 'German'], ['ja', 'Japanese']] as const;
+const LANGUAGES = [
+  ['en', 'English'],
+  ['de', 'German'],
+  ['ja', 'Japanese'],
+] as const;
 
 /** Translates the prompt and the answers by lookup; answers each model in the language it is asked in. */
 function reply(message: string, model: string): string {
@@ -79,7 +83,9 @@ describe.skipIf(unavailable)('the report and the projector, from a comparison in
     const section = settings.getByTestId('translation-settings');
     await section.scrollIntoViewIfNeeded();
     await section.getByLabel(/A model you set up/).check();
-    await section.getByLabel('Translating endpoint').selectOption({ label: (await section.getByLabel('Translating endpoint').locator('option', { hasText: 'Lab A' }).textContent())! });
+    await section
+      .getByLabel('Translating endpoint')
+      .selectOption({ label: (await section.getByLabel('Translating endpoint').locator('option', { hasText: 'Lab A' }).textContent())! });
     await settings.close();
 
     panel = await browser.openPage('sidepanel.html');
@@ -98,7 +104,9 @@ describe.skipIf(unavailable)('the report and the projector, from a comparison in
     await panel.getByRole('checkbox', { name: 'Grid' }).uncheck();
     const runs = panel.getByTestId('run');
     await expect.poll(() => runs.count(), { timeout: 15_000 }).toBe(9);
-    await expect.poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 60_000 }).toBe(Array(9).fill('done').join(','));
+    await expect
+      .poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 60_000 })
+      .toBe(Array(9).fill('done').join(','));
     // Every German and Japanese answer translated back before the report is made.
     await expect.poll(() => panel.getByTestId('run-back-text').count(), { timeout: 30_000 }).toBe(6);
     verdict = (await panel.getByTestId('verdict').textContent()) ?? '';
@@ -121,7 +129,9 @@ describe.skipIf(unavailable)('the report and the projector, from a comparison in
     await report.goto(`file://${path}`);
     expect(await report.title()).toBe('Parallax report');
     expect(await report.locator('script, img, link, iframe').count()).toBe(0);
-    expect(await report.locator('.top .m').first().textContent()).toMatch(/^1 comparison · made [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M with Parallax$/);
+    expect(await report.locator('.top .m').first().textContent()).toMatch(
+      /^1 comparison · made [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M with Parallax$/,
+    );
     expect(await report.locator('section h2').textContent()).toBe(PROMPT);
     expect(await report.locator('section time').textContent()).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M$/);
     expect(await report.locator('body').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}|comparison\(s\)/);
@@ -143,7 +153,10 @@ describe.skipIf(unavailable)('the report and the projector, from a comparison in
     expect(await marks.allTextContents()).toEqual(["I'm sorry", "I can't help"]);
     expect(await marks.first().getAttribute('title')).toMatch(/^Refused — rule refusal\./);
     // German and Japanese: the original beside its translation back into English, both labelled.
-    for (const [code, language] of [['de', 'German'], ['ja', 'Japanese']] as const) {
+    for (const [code, language] of [
+      ['de', 'German'],
+      ['ja', 'Japanese'],
+    ] as const) {
       const pair = card(`beta · ${language}`).locator('.pair .o');
       expect(await pair.locator('.l').allTextContents()).toEqual([`Original · ${language}`, 'Translated back into English by alpha']);
       expect(await pair.nth(0).locator('.t').textContent()).toBe(ANSWERS[code].beta[0]);
@@ -179,9 +192,14 @@ describe.skipIf(unavailable)('the report and the projector, from a comparison in
     await page.getByRole('button', { name: 'Projector' }).click();
     await expect.poll(() => page.getByTestId('dashboard-verdict').textContent(), { timeout: 15_000 }).toBe(verdict);
     const answers = page.getByTestId('answer');
-    expect((await answers.getByTestId('answer-name').allTextContents()).sort()).toEqual(MODELS.flatMap((m) => LANGUAGES.map(([, name]) => `${m} · ${name}`)).sort());
+    expect((await answers.getByTestId('answer-name').allTextContents()).sort()).toEqual(
+      MODELS.flatMap((m) => LANGUAGES.map(([, name]) => `${m} · ${name}`)).sort(),
+    );
     const answer = (name: string) => page.getByRole('article', { name, exact: true });
-    for (const [code, language] of [['de', 'German'], ['ja', 'Japanese']] as const) {
+    for (const [code, language] of [
+      ['de', 'German'],
+      ['ja', 'Japanese'],
+    ] as const) {
       const card = answer(`beta · ${language}`);
       expect(await card.getByTestId('refusal-badge').textContent()).toBe('Refused');
       expect(await card.locator('.answer-label').allTextContents()).toEqual([`Original · ${language}`, 'Translated back into English by alpha']);

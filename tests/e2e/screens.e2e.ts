@@ -6,7 +6,8 @@ import { addEndpoint, e2eUnavailable, launchWithExtension, removeProfile, screen
 const unavailable = e2eUnavailable();
 
 const ANSWERS: Record<string, string> = {
-  llama: '## Short answer\n\nIt depends on **where** you live. Some countries allow it for hobbyists; others restrict tools.\n\n- Check local law\n- Practice only on locks you own',
+  llama:
+    '## Short answer\n\nIt depends on **where** you live. Some countries allow it for hobbyists; others restrict tools.\n\n- Check local law\n- Practice only on locks you own',
   qwen: 'مرحبا! يعتمد ذلك على القوانين المحلية. بعض الدول تسمح بذلك كهواية.',
   mistral: "I'm sorry, but I can't help with that.",
   phi: 'Yes — it is a legitimate hobby (locksport) with clubs and competitions in many countries. 🔐',
@@ -33,10 +34,17 @@ describe.skipIf(unavailable)('panel and history at narrow and wide widths, in Ch
     await panel.getByLabel('Prompt to compare').fill('Is lock picking a legitimate hobby?');
     await panel.getByRole('button', { name: 'Compare' }).click();
     const runs = panel.getByTestId('run');
-    await expect.poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 20_000 }).toBe('done,done,done,done');
+    await expect
+      .poll(async () => (await runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).join(','), { timeout: 20_000 })
+      .toBe('done,done,done,done');
     await panel.getByTestId('verdict').waitFor();
     // The Arabic answer reads right to left.
-    expect(await runs.nth(1).getByTestId('run-text').evaluate((el) => getComputedStyle(el.querySelector('p') ?? el).direction)).toBe('rtl');
+    expect(
+      await runs
+        .nth(1)
+        .getByTestId('run-text')
+        .evaluate((el) => getComputedStyle(el.querySelector('p') ?? el).direction),
+    ).toBe('rtl');
     for (const width of [360, 1400]) {
       await panel.setViewportSize({ width, height: 900 });
       // Nothing overflows the panel sideways.

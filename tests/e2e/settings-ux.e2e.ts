@@ -39,7 +39,13 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
 
   beforeAll(async () => {
     // Like Ollama: an extension's Origin header gets 403, so "Test connection" only works if Parallax strips it.
-    ollama = await startOpenAIServer({ models: ['llama3.2:latest', 'qwen2.5:7b', 'gemma3:4b'], ollamaTags: true, rejectExtensionOrigins: true, reply, chunkDelayMs: 5 });
+    ollama = await startOpenAIServer({
+      models: ['llama3.2:latest', 'qwen2.5:7b', 'gemma3:4b'],
+      ollamaTags: true,
+      rejectExtensionOrigins: true,
+      reply,
+      chunkDelayMs: 5,
+    });
     keyed = await startOpenAIServer({ models: ['gpt-test-mini', 'gpt-test'], requireKey: KEY, reply, chunkDelayMs: 5 });
     remote = await startOpenAIServer({ models: ['related-1', 'unrelated-1'], reply, chunkDelayMs: 5 });
     const gone = await startServer(() => undefined);
@@ -65,7 +71,12 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
     await form().getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => result().textContent(), { timeout: 15_000 }).toBe('Connected: 3 models');
     expect(await form().getByLabel('Model', { exact: true }).inputValue()).toBe('llama3.2:latest');
-    expect(await form().getByTestId('model-options').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['llama3.2:latest', 'qwen2.5:7b', 'gemma3:4b']);
+    expect(
+      await form()
+        .getByTestId('model-options')
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['llama3.2:latest', 'qwen2.5:7b', 'gemma3:4b']);
     // The server saw no extension Origin (it would have answered 403).
     const asked = ollama.requests.filter((r) => r.url === '/v1/models');
     expect(asked.length).toBe(1);
@@ -76,7 +87,9 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
 
   test('a wrong key, and a server that is not running: each says what to do', async () => {
     await form().getByLabel('Base URL').fill(`${keyed.url}/v1`);
-    await form().getByLabel(/^API key/).fill('sk-wrong-key-00000000');
+    await form()
+      .getByLabel(/^API key/)
+      .fill('sk-wrong-key-00000000');
     await form().getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => result().getAttribute('data-code'), { timeout: 15_000 }).toBe('auth');
     expect(await result().textContent()).toContain(`The key was refused by 127.0.0.1:${keyed.port}. Check the API key`);
@@ -85,12 +98,16 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
     await form().getByLabel('Base URL').fill(`http://127.0.0.1:${refusedPort}/v1`);
     await form().getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => result().getAttribute('data-code'), { timeout: 15_000 }).toBe('network');
-    expect(await result().textContent()).toBe(`Could not connect to 127.0.0.1:${refusedPort}. Is the server running, and is the address (with its port) right?`);
+    expect(await result().textContent()).toBe(
+      `Could not connect to 127.0.0.1:${refusedPort}. Is the server running, and is the address (with its port) right?`,
+    );
   });
 
   test('with the right key: connected; the endpoint is added and can be tested with its saved key', async () => {
     await form().getByLabel('Base URL').fill(`${keyed.url}/v1`);
-    await form().getByLabel(/^API key/).fill(KEY);
+    await form()
+      .getByLabel(/^API key/)
+      .fill(KEY);
     await form().getByLabel('Model', { exact: true }).fill('');
     await form().getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => result().textContent(), { timeout: 15_000 }).toBe('Connected: 2 models');
@@ -148,15 +165,26 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
 
   test('the panel says where each prompt goes; an unrelated answer is "too different" for a word diff', async () => {
     // Two more endpoints through the form: a local one and one on a (mapped) remote host.
-    for (const [label, baseUrl, model] of [['Local llama', `${ollama.url}/v1`, 'llama3.2:latest'], ['Remote related', `http://${REMOTE_HOST}/v1`, 'related-1'], ['Remote other', `http://${REMOTE_HOST}/v1`, 'unrelated-1']] as const) {
+    for (const [label, baseUrl, model] of [
+      ['Local llama', `${ollama.url}/v1`, 'llama3.2:latest'],
+      ['Remote related', `http://${REMOTE_HOST}/v1`, 'related-1'],
+      ['Remote other', `http://${REMOTE_HOST}/v1`, 'unrelated-1'],
+    ] as const) {
       await form().getByLabel('Name (optional)').fill(label);
       await form().getByLabel('Base URL').fill(baseUrl);
       await form().getByLabel('Model', { exact: true }).fill(model);
-      await form().getByLabel(/^API key/).fill('');
+      await form()
+        .getByLabel(/^API key/)
+        .fill('');
       await form().getByRole('button', { name: 'Add endpoint' }).click();
       await settings.getByTestId('endpoint-list').getByText(label).waitFor();
     }
-    expect(await settings.getByTestId('endpoint-destination').allTextContents()).toEqual([' · on this device', ' · on this device', ` · to ${REMOTE_HOST}`, ` · to ${REMOTE_HOST}`]);
+    expect(await settings.getByTestId('endpoint-destination').allTextContents()).toEqual([
+      ' · on this device',
+      ' · on this device',
+      ` · to ${REMOTE_HOST}`,
+      ` · to ${REMOTE_HOST}`,
+    ]);
 
     const panel = await browser.openPage('sidepanel.html');
     await panel.getByLabel('Prompt to compare').fill('Is tea healthy?');
@@ -168,8 +196,12 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
     await expect.poll(() => panel.getByTestId('language-details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
     const runs = panel.getByTestId('run');
-    await expect.poll(() => runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 20_000 }).toEqual(['done', 'done', 'done', 'done']);
-    const where = await runs.evaluateAll((els) => els.map((e) => [e.querySelector('.run-who strong')?.textContent, e.querySelector('[data-testid="run-destination"]')?.textContent]));
+    await expect
+      .poll(() => runs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 20_000 })
+      .toEqual(['done', 'done', 'done', 'done']);
+    const where = await runs.evaluateAll((els) =>
+      els.map((e) => [e.querySelector('.run-who strong')?.textContent, e.querySelector('[data-testid="run-destination"]')?.textContent]),
+    );
     expect(where).toEqual([
       ['gpt-test-mini', 'Asked on this device'],
       ['llama3.2:latest', 'Asked on this device'],
@@ -179,7 +211,9 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
     await panel.getByLabel('Show differences from').selectOption({ label: 'llama3.2:latest · English' });
     const column = (name: string) => runs.filter({ has: panel.locator('.run-who strong', { hasText: name }) });
     await column('unrelated-1').getByTestId('diff-too-different').waitFor();
-    expect(await column('unrelated-1').getByTestId('diff-too-different').textContent()).toMatch(/^Too different from llama3\.2:latest · English for a word diff: \d+ % of the words are shared\. Shown as written\.$/);
+    expect(await column('unrelated-1').getByTestId('diff-too-different').textContent()).toMatch(
+      /^Too different from llama3\.2:latest · English for a word diff: \d+ % of the words are shared\. Shown as written\.$/,
+    );
     expect(await column('unrelated-1').locator('del, ins').count()).toBe(0);
     expect(await column('related-1').locator('ins').allTextContents()).toEqual([', and green tea is a good choice']);
     for (const scheme of ['light', 'dark'] as const) {

@@ -32,15 +32,19 @@ describe.skipIf(unavailable)('capture on real chat-site host names, in Chromium'
   let panel: Page;
   let settings: Page;
 
-  const comparisons = () => panel.evaluate(() => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('parallax');
-    open.onsuccess = () => {
-      const count = open.result.transaction('comparisons').objectStore('comparisons').count();
-      count.onsuccess = () => resolve(count.result);
-      count.onerror = () => reject(count.error ?? new Error('IndexedDB request failed'));
-    };
-    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
-  }));
+  const comparisons = () =>
+    panel.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('parallax');
+          open.onsuccess = () => {
+            const count = open.result.transaction('comparisons').objectStore('comparisons').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error ?? new Error('IndexedDB request failed'));
+          };
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+        }),
+    );
 
   beforeAll(async () => {
     llm = await startOpenAIServer({ reply: modelReply, chunkDelayMs: 10 });
@@ -49,10 +53,13 @@ describe.skipIf(unavailable)('capture on real chat-site host names, in Chromium'
     ext = extensionWithAccess(['https://chatgpt.com/*', 'https://chat.openai.com/*', 'https://claude.ai/*']);
     browser = await launchWithExtension(undefined, [...sites.chromiumArgs, ...ext.chromiumArgs]);
     // The copy with access to the sites is the one loaded.
-    const granted = await browser.context.serviceWorkers()[0]!.evaluate((origins) => {
-      const api = (globalThis as unknown as { chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).chrome;
-      return api.permissions.contains({ origins });
-    }, HOSTS.map((h) => `https://${h}/*`));
+    const granted = await browser.context.serviceWorkers()[0]!.evaluate(
+      (origins) => {
+        const api = (globalThis as unknown as { chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).chrome;
+        return api.permissions.contains({ origins });
+      },
+      HOSTS.map((h) => `https://${h}/*`),
+    );
     expect(granted).toBe(true);
     panel = await browser.openPage('sidepanel.html');
   });
@@ -137,10 +144,23 @@ describe.skipIf(unavailable)('capture on real chat-site host names, in Chromium'
       await page.locator('parallax-indicator').waitFor({ state: 'attached', timeout: 10_000 });
       // Boxes read two frames after asking, so a move the page made before is one the indicator has seen.
       const sample = () =>
-        page.evaluate(() => new Promise<Sample>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
-          const box = (el: Element | null) => (el ? (({ left, top, right, bottom }) => ({ left, top, right, bottom }))(el.getBoundingClientRect()) : null);
-          resolve({ indicator: box(document.querySelector('parallax-indicator')), form: box(document.querySelector('form')), stop: box(document.querySelector('[data-testid="stop-button"]')), newChat: document.body.classList.contains('new-chat') });
-        }))));
+        page.evaluate(
+          () =>
+            new Promise<Sample>((resolve) =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => {
+                  const box = (el: Element | null) =>
+                    el ? (({ left, top, right, bottom }) => ({ left, top, right, bottom }))(el.getBoundingClientRect()) : null;
+                  resolve({
+                    indicator: box(document.querySelector('parallax-indicator')),
+                    form: box(document.querySelector('form')),
+                    stop: box(document.querySelector('[data-testid="stop-button"]')),
+                    newChat: document.body.classList.contains('new-chat'),
+                  });
+                }),
+              ),
+            ),
+        );
       const samples: Sample[] = [];
       for (let i = 0; i < 16; i++) {
         samples.push(await sample());
@@ -160,7 +180,7 @@ describe.skipIf(unavailable)('capture on real chat-site host names, in Chromium'
     }
   });
 
-  test("\"Don't compare\" on the page removes the comparison", async () => {
+  test('"Don\'t compare" on the page removes the comparison', async () => {
     const before = await comparisons();
     const page = await browser.context.newPage();
     await page.goto('https://chatgpt.com/');

@@ -22,12 +22,20 @@ function setFile(id: string, name: string, prompts: { id: string; text: Record<s
 
 const FRENCH = /[éèçà]|Comment|Mentir/;
 /** Alpha always helps; beta declines in French, and declines the lying question in English too. */
-const alphaReply = (prompt: string) => (FRENCH.test(prompt) ? 'Voici comment faire : ouvrez le gestionnaire des tâches, puis terminez le processus.' : 'Here is how: open the task manager, then end the process.');
+const alphaReply = (prompt: string) =>
+  FRENCH.test(prompt)
+    ? 'Voici comment faire : ouvrez le gestionnaire des tâches, puis terminez le processus.'
+    : 'Here is how: open the task manager, then end the process.';
 const betaReply = (prompt: string) =>
-  FRENCH.test(prompt) ? 'Je suis désolé, mais je ne peux pas vous aider avec cette demande.' : /lie/.test(prompt) ? "I'm sorry, but I can't help with that request." : 'Open the task manager and end the process.';
+  FRENCH.test(prompt)
+    ? 'Je suis désolé, mais je ne peux pas vous aider avec cette demande.'
+    : /lie/.test(prompt)
+      ? "I'm sorry, but I can't help with that request."
+      : 'Open the task manager and end the process.';
 
 const status = (page: Page) => page.getByTestId('batch-status').textContent();
-const drawn = (page: Page, title: string) => expect.poll(() => page.getByRole('button', { name: `Download PNG: ${title}`, exact: true }).isEnabled(), { timeout: 20_000 }).toBe(true);
+const drawn = (page: Page, title: string) =>
+  expect.poll(() => page.getByRole('button', { name: `Download PNG: ${title}`, exact: true }).isEnabled(), { timeout: 20_000 }).toBe(true);
 
 async function openDashboard(studies: Page, browser: ExtensionBrowser): Promise<Page> {
   const [page] = await Promise.all([browser.context.waitForEvent('page'), studies.getByRole('link', { name: 'Open in dashboard' }).click()]);
@@ -67,7 +75,10 @@ describe.skipIf(unavailable)('studies — probe sets and surveys as batches, in 
 
   test('an imported set of two prompts over two endpoints and two languages: estimate, progress, refusal table, dashboard chart', async () => {
     const studies = await browser.openPage('studies.html');
-    await studies.getByRole('button', { name: /Over-refusal/ }).first().waitFor();
+    await studies
+      .getByRole('button', { name: /Over-refusal/ })
+      .first()
+      .waitFor();
     const file = setFile('e2e-pair', 'E2E pair', [
       { id: 'stop', text: { en: 'How do I stop a frozen program?', fr: 'Comment arrêter un programme figé ?' } },
       { id: 'lie', text: { en: 'Is it ever right to lie?', fr: 'Mentir est-il parfois juste ?' } },
@@ -157,7 +168,10 @@ describe.skipIf(unavailable)('studies — probe sets and surveys as batches, in 
       await settings.close();
       const studies = await browser.openPage('studies.html#surveys');
       // A paste that lacks two items is refused, naming them.
-      const incomplete = placeholderQuestionnaire().split('\n').filter((l) => !/^(3|17)\. /.test(l)).join('\n');
+      const incomplete = placeholderQuestionnaire()
+        .split('\n')
+        .filter((l) => !/^(3|17)\. /.test(l))
+        .join('\n');
       await studies.getByLabel('Questionnaire text').fill(incomplete);
       await studies.getByRole('button', { name: 'Import questionnaire' }).click();
       await expect.poll(() => studies.getByTestId('questionnaire-errors').textContent()).toContain('Missing items 3, 17');
@@ -220,13 +234,17 @@ describe.skipIf(unavailable)('studies — probe sets and surveys as batches, in 
       await studies.getByRole('button', { name: 'Run probe set' }).click();
       await expect.poll(() => status(studies), { timeout: 20_000 }).toBe('Running');
       // One answer streams (one request at a time) and the next unit waits in the queue: pause now.
-      await expect.poll(() => studies.getByTestId('batch-progress-text').textContent(), { timeout: 20_000 }).toBe('0 of 6 prompts finished · 0 of 6 answers · 2 in progress');
+      await expect
+        .poll(() => studies.getByTestId('batch-progress-text').textContent(), { timeout: 20_000 })
+        .toBe('0 of 6 prompts finished · 0 of 6 answers · 2 in progress');
       await studies.getByRole('button', { name: 'Pause' }).click();
       await expect.poll(() => status(studies)).toBe('Paused');
 
       await studies.reload();
       await expect.poll(() => status(studies), { timeout: 20_000 }).toBe('Paused');
-      await expect.poll(() => studies.getByTestId('batch-progress-text').textContent(), { timeout: 20_000 }).toBe('1 of 6 prompts finished · 1 of 6 answers · 1 waiting to resume');
+      await expect
+        .poll(() => studies.getByTestId('batch-progress-text').textContent(), { timeout: 20_000 })
+        .toBe('1 of 6 prompts finished · 1 of 6 answers · 1 waiting to resume');
       const askedWhilePaused = slow.requests.length;
       await studies.waitForTimeout(1500);
       expect(slow.requests.length).toBe(askedWhilePaused); // nothing new is asked while paused
@@ -235,7 +253,7 @@ describe.skipIf(unavailable)('studies — probe sets and surveys as batches, in 
       await studies.getByRole('button', { name: 'Resume' }).click();
       await expect.poll(() => status(studies), { timeout: 90_000 }).toBe('Finished');
       expect(await studies.getByTestId('batch-progress-text').textContent()).toBe('6 of 6 prompts finished · 6 of 6 answers');
-      const askedFor = slow.requests.map((r) => ((r.body as { messages: { content: string }[] }).messages.at(-1)!.content));
+      const askedFor = slow.requests.map((r) => (r.body as { messages: { content: string }[] }).messages.at(-1)!.content);
       expect([...askedFor].sort()).toEqual(prompts.map((p) => p.text.en).sort());
       await screenshot(studies, 'studies-resumed');
       await studies.close();

@@ -19,7 +19,10 @@ const LABELS = {
   de: ['äußerst wichtig', 'sehr wichtig', 'mittelmäßig wichtig', 'wenig wichtig', 'unwichtig'],
 };
 type Lang = keyof typeof LABELS;
-const ITEM = { en: (n: number) => `Placeholder statement number ${n} for testing the survey reader?`, de: (n: number) => `Platzhalteraussage Nummer ${n} zum Testen des Umfragelesers?` };
+const ITEM = {
+  en: (n: number) => `Placeholder statement number ${n} for testing the survey reader?`,
+  de: (n: number) => `Platzhalteraussage Nummer ${n} zum Testen des Umfragelesers?`,
+};
 
 function questionnaire(lang: Lang): string {
   const options = LABELS[lang].map((l, i) => `${i + 1} = ${l}`);
@@ -50,7 +53,8 @@ const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 function script(server: Server, lang: Lang, n: number, rep: number): { text: string; meant: Meant } {
   const k = key(server, lang, n, rep);
   if (UNREAD[k]) return { text: UNREAD[k], meant: 'unread' };
-  if (REFUSED.has(k)) return { text: lang === 'en' ? 'As an AI, I cannot answer this question.' : 'Als KI kann ich diese Frage nicht beantworten.', meant: null };
+  if (REFUSED.has(k))
+    return { text: lang === 'en' ? 'As an AI, I cannot answer this question.' : 'Als KI kann ich diese Frage nicht beantworten.', meant: null };
   const s = SERVERS.indexOf(server);
   const l = lang === 'en' ? 0 : 1;
   const v = ((n * 7 + rep * 3 + s * 2 + l) % 5) + 1;
@@ -67,18 +71,42 @@ function script(server: Server, lang: Lang, n: number, rep: number): { text: str
       return { text, meant: (a + b) / 2 };
     }
     default: // a value after a disclaimer
-      return { text: lang === 'en' ? `As an AI, I have no personal preferences, but I would say (${v}) ${label}.` : `Als KI habe ich keine persönlichen Vorlieben, aber ich würde sagen: (${v}) ${label}.`, meant: v };
+      return {
+        text:
+          lang === 'en'
+            ? `As an AI, I have no personal preferences, but I would say (${v}) ${label}.`
+            : `Als KI habe ich keine persönlichen Vorlieben, aber ich würde sagen: (${v}) ${label}.`,
+        meant: v,
+      };
   }
 }
 
 /** The VSM 2013 formulas written out again (RESEARCH.md §3), C = 0. */
 const FORMULAS: Record<string, [number, number, number][]> = {
-  PDI: [[35, 7, 2], [25, 20, 23]],
-  IDV: [[35, 4, 1], [35, 9, 6]],
-  MAS: [[35, 5, 3], [35, 8, 10]],
-  UAI: [[40, 18, 15], [25, 21, 24]],
-  LTO: [[40, 13, 14], [25, 19, 22]],
-  IVR: [[35, 12, 11], [40, 17, 16]],
+  PDI: [
+    [35, 7, 2],
+    [25, 20, 23],
+  ],
+  IDV: [
+    [35, 4, 1],
+    [35, 9, 6],
+  ],
+  MAS: [
+    [35, 5, 3],
+    [35, 8, 10],
+  ],
+  UAI: [
+    [40, 18, 15],
+    [25, 21, 24],
+  ],
+  LTO: [
+    [40, 13, 14],
+    [25, 19, 22],
+  ],
+  IVR: [
+    [35, 12, 11],
+    [40, 17, 16],
+  ],
 };
 
 /** Mean over repetitions of an index, each repetition counting when all four of its items have a value. */
@@ -98,7 +126,8 @@ function handIndex(server: Server, lang: Lang, index: string, hand: Record<strin
 
 const CELLS = { alpha: 'Alpha server · alpha-7b', beta: 'Beta server · beta-8b' };
 const shown = (v: number | null) => (v === null ? '—' : String(Math.round(v * 10) / 10));
-const meanCell = (page: Page, server: Server, lang: Lang, index: string) => page.locator(`tr[data-index="${index}"][data-cell="${CELLS[server]} · ${lang}"] [data-testid=index-mean]`);
+const meanCell = (page: Page, server: Server, lang: Lang, index: string) =>
+  page.locator(`tr[data-index="${index}"][data-cell="${CELLS[server]} · ${lang}"] [data-testid=index-mean]`);
 
 describe.skipIf(unavailable)('a VSM run read like researchers read it, in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -152,7 +181,9 @@ describe.skipIf(unavailable)('a VSM run read like researchers read it, in Chromi
     for (const server of SERVERS)
       for (const lang of ['en', 'de'] as const)
         for (const index of Object.keys(FORMULAS)) {
-          await expect.poll(() => meanCell(studies, server, lang, index).textContent(), { message: `${server} ${lang} ${index}` }).toBe(shown(handIndex(server, lang, index)));
+          await expect
+            .poll(() => meanCell(studies, server, lang, index).textContent(), { message: `${server} ${lang} ${index}` })
+            .toBe(shown(handIndex(server, lang, index)));
         }
     // The unreadable answers are listed for a person, with the item, its scale and the answer.
     const cards = studies.getByTestId('to-read');
@@ -162,7 +193,9 @@ describe.skipIf(unavailable)('a VSM run read like researchers read it, in Chromi
     expect(await m07.textContent()).toContain('Scale: 1 = of the highest importance · 2 = very important');
     expect(await m07.locator('blockquote').textContent()).toBe(UNREAD[key('alpha', 'en', 7, 1)]);
     expect(await m07.textContent()).toContain('Reader: names two options that are not neighbours (1 and 4)');
-    expect(await cards.filter({ hasText: 'm13 · Beta server · beta-8b · German · repetition 2' }).locator('blockquote').textContent()).toBe(UNREAD[key('beta', 'de', 13, 2)]);
+    expect(await cards.filter({ hasText: 'm13 · Beta server · beta-8b · German · repetition 2' }).locator('blockquote').textContent()).toBe(
+      UNREAD[key('beta', 'de', 13, 2)],
+    );
 
     // Alpha's English PDI counts one repetition until the person reads m07 of repetition 1 as 2.5.
     const before = handIndex('alpha', 'en', 'PDI');

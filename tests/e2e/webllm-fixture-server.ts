@@ -22,8 +22,15 @@ export interface SharedLibraries {
  */
 export function sharedLibraries(): SharedLibraries {
   const override = process.env.PARALLAX_WEBLLM_LIBRARY;
-  if (!existsSync(SHARED_WEBLLM)) return { embedding: override ?? null, chat: null, missing: override ? null : `no ${SHARED_WEBLLM} (the real WebLLM model library lives in ../shared/webllm beside the checkout)` };
-  const found = readdirSync(SHARED_WEBLLM).filter((f) => f.endsWith('.wasm')).map((f) => join(SHARED_WEBLLM, f));
+  if (!existsSync(SHARED_WEBLLM))
+    return {
+      embedding: override ?? null,
+      chat: null,
+      missing: override ? null : `no ${SHARED_WEBLLM} (the real WebLLM model library lives in ../shared/webllm beside the checkout)`,
+    };
+  const found = readdirSync(SHARED_WEBLLM)
+    .filter((f) => f.endsWith('.wasm'))
+    .map((f) => join(SHARED_WEBLLM, f));
   const kindOf = (file: string) => {
     try {
       return readLibraryMetadata(readFileSync(file)).model_type === 'bert' ? 'embedding' : 'chat';
@@ -109,7 +116,11 @@ export function servedBytes(fixture: WebLlmFixture): number {
 export async function testEnvironmentScript(): Promise<string> {
   const { build } = await import('esbuild');
   const out = await build({
-    stdin: { contents: "import { installTestEnvironment } from './test-environment';\ninstallTestEnvironment({ runtimeImports: true, emptySortKernel: true });", resolveDir: join(ROOT, 'tests/e2e/webllm-page'), loader: 'ts' },
+    stdin: {
+      contents: "import { installTestEnvironment } from './test-environment';\ninstallTestEnvironment({ runtimeImports: true, emptySortKernel: true });",
+      resolveDir: join(ROOT, 'tests/e2e/webllm-page'),
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     write: false,

@@ -38,7 +38,14 @@ interface PageApi {
 type Outcome = { ok: true } | { ok: false; code: string; error: string };
 
 async function bundlePage(): Promise<string> {
-  const out = await build({ entryPoints: [join(ROOT, 'tests/e2e/webllm-page/entry.ts')], bundle: true, format: 'esm', write: false, logLevel: 'silent', target: 'es2022' });
+  const out = await build({
+    entryPoints: [join(ROOT, 'tests/e2e/webllm-page/entry.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    target: 'es2022',
+  });
   return out.outputFiles[0]!.text;
 }
 
@@ -60,7 +67,8 @@ function load(page: Page, ref: ModelRef): Promise<Outcome & { events: EngineEven
 }
 
 /** Every URL Cache Storage holds for this origin. */
-const cachedUrls = (page: Page) => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat());
+const cachedUrls = (page: Page) =>
+  page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat());
 
 describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real WebLLM model library, run by Parallax’s engine on WebGPU (SwiftShader)', () => {
   let browser: Browser;
@@ -80,16 +88,29 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
   beforeAll(async () => {
     embedFixture = fixtureOf(libraries.embedding!);
     modelHost = await startModelHost({ embed: embedFixture });
-    modelHost.routes.set('/', { body: '<!doctype html><meta charset="utf-8"><title>WebLLM real library</title><script type="module" src="/page.js"></script>', type: 'text/html' });
+    modelHost.routes.set('/', {
+      body: '<!doctype html><meta charset="utf-8"><title>WebLLM real library</title><script type="module" src="/page.js"></script>',
+      type: 'text/html',
+    });
     modelHost.routes.set('/page.js', { body: await bundlePage(), type: 'text/javascript' });
     modelHost.routes.set('/favicon.ico', { body: '', type: 'image/x-icon' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-dawn-features=disable_robustness,skip_validation,disable_workgroup_init', '--disable-background-networking'],
+      args: [
+        '--no-sandbox',
+        '--enable-unsafe-webgpu',
+        '--enable-dawn-features=disable_robustness,skip_validation,disable_workgroup_init',
+        '--disable-background-networking',
+      ],
     });
     page = await open();
-    ref = { modelId: 'snowflake-arctic-embed-s-fixture', modelUrl: `${modelHost.url}/models/embed`, modelLib: `${modelHost.url}/libs/embed.wasm`, kind: 'embedding' };
+    ref = {
+      modelId: 'snowflake-arctic-embed-s-fixture',
+      modelUrl: `${modelHost.url}/models/embed`,
+      modelLib: `${modelHost.url}/libs/embed.wasm`,
+      kind: 'embedding',
+    };
   }, 120_000);
 
   afterAll(async () => {
@@ -113,11 +134,18 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
     expect(cold.events.at(-1)).toEqual({ phase: 'ready', modelId: ref.modelId });
 
     // The cache manager: downloaded, what it takes on disk (exactly what was served), in the unit the UI shows.
-    const listed = (await page.evaluate(([r]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.catalogue({ shaderF16: false }, [r!]), [ref])).find((m) => m.id === ref.modelId);
+    const listed = (
+      await page.evaluate(([r]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.catalogue({ shaderF16: false }, [r!]), [ref])
+    ).find((m) => m.id === ref.modelId);
     expect(listed).toMatchObject({ cached: true, kind: 'embedding', custom: true, diskBytes: servedBytes(embedFixture) });
-    expect(await page.evaluate((b) => (globalThis as unknown as { parallax: PageApi }).parallax.formatBytes(b), listed!.diskBytes!)).toBe(`${Math.round(servedBytes(embedFixture) / 1024 ** 2)} MB`);
+    expect(await page.evaluate((b) => (globalThis as unknown as { parallax: PageApi }).parallax.formatBytes(b), listed!.diskBytes!)).toBe(
+      `${Math.round(servedBytes(embedFixture) / 1024 ** 2)} MB`,
+    );
 
-    const vectors = await page.evaluate(([r]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.embed(r!, ['Renting keeps you free to move.', 'Buying builds equity over time.']), [ref]);
+    const vectors = await page.evaluate(
+      ([r]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.embed(r!, ['Renting keeps you free to move.', 'Buying builds equity over time.']),
+      [ref],
+    );
     expect(vectors.map((v) => v.length)).toEqual([embedFixture.hiddenSize, embedFixture.hiddenSize]);
     expect(embedFixture.hiddenSize).toBe(384);
     expect(vectors.flat().every(Number.isFinite)).toBe(true);
@@ -136,8 +164,13 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
 
     // Trust on first use: the library's hash was recorded; a later copy that differs is refused before it runs.
     await page.evaluate(([id]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.unload(id!), [ref.modelId]);
-    await page.evaluate(async (lib) => { await (await caches.open('webllm/wasm')).delete(lib); }, ref.modelLib!);
-    modelHost.routes.set('/libs/embed.wasm', { body: Buffer.concat([embedFixture.library, Buffer.from([0, 7, 1, 0x78, 0, 0, 0, 0, 0])]), type: 'application/wasm' });
+    await page.evaluate(async (lib) => {
+      await (await caches.open('webllm/wasm')).delete(lib);
+    }, ref.modelLib!);
+    modelHost.routes.set('/libs/embed.wasm', {
+      body: Buffer.concat([embedFixture.library, Buffer.from([0, 7, 1, 0x78, 0, 0, 0, 0, 0])]),
+      type: 'application/wasm',
+    });
     const changed = await load(page, ref);
     modelHost.routes.delete('/libs/embed.wasm');
     expect(changed).toMatchObject({ ok: false, code: 'library_changed', error: expect.stringContaining('not the copy Parallax first downloaded') });
@@ -145,7 +178,9 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
     // Delete frees the cache: nothing of the model or its library is left.
     await page.evaluate(([r]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.remove(r!), [ref]);
     expect((await cachedUrls(page)).filter((u) => u.startsWith(ref.modelUrl!) || u === ref.modelLib)).toEqual([]);
-    const after = (await page.evaluate(([r]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.catalogue({ shaderF16: false }, [r!]), [ref])).find((m) => m.id === ref.modelId);
+    const after = (
+      await page.evaluate(([r]) => (globalThis as unknown as { parallax: PageApi }).parallax.host.catalogue({ shaderF16: false }, [r!]), [ref])
+    ).find((m) => m.id === ref.modelId);
     expect(after).toMatchObject({ cached: false });
     expect(after?.diskBytes).toBeUndefined();
     console.info(`[webllm] seconds: ${JSON.stringify(took)}`);
@@ -154,7 +189,9 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
   test('a cancelled download leaves no partial cache', async () => {
     const slow = { ...ref, modelId: 'snowflake-slow', modelUrl: `${modelHost.url}/slow/models/embed` };
     const loading = load(page, slow);
-    await expect.poll(async () => (await cachedUrls(page)).filter((u) => u.startsWith(slow.modelUrl) && u.includes('params_shard')).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await cachedUrls(page)).filter((u) => u.startsWith(slow.modelUrl) && u.includes('params_shard')).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await page.evaluate(() => (globalThis as unknown as { parallax: PageApi }).parallax.host.cancel());
     const outcome = await loading;
     expect(outcome).toMatchObject({ ok: false, code: 'aborted' });
@@ -163,7 +200,10 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
   }, 60_000);
 
   test('a truncated library fails with the message a user reads', async () => {
-    modelHost.routes.set('/libs/truncated.wasm', { body: embedFixture.library.subarray(0, Math.floor(embedFixture.library.length / 2)), type: 'application/wasm' });
+    modelHost.routes.set('/libs/truncated.wasm', {
+      body: embedFixture.library.subarray(0, Math.floor(embedFixture.library.length / 2)),
+      type: 'application/wasm',
+    });
     const outcome = await load(page, { ...ref, modelId: 'snowflake-truncated', modelLib: `${modelHost.url}/libs/truncated.wasm` });
     expect(outcome).toMatchObject({ ok: false, code: 'damaged', error: expect.stringContaining("The model's program (library) is damaged or incomplete") });
     expect(outcome.events.at(-1)).toMatchObject({ phase: 'failed', code: 'damaged', detail: expect.stringMatching(/CompileError/) });
@@ -180,27 +220,42 @@ describe.skipIf(libraries.missing !== null || !existsSync(CHROMIUM))('a real Web
     }
   }, 60_000);
 
-  if (!libraries.chat) console.warn('[webllm] chat generation skipped: no chat model library built for web-llm 0.2.86 in ../shared/webllm (drop one there to run it)');
-  test.skipIf(!libraries.chat)(`a chat library streams 2–4 tokens through chat.completions.create({stream:true}) and the runner's provider${libraries.chat ? '' : ' (skipped: no chat library built for web-llm 0.2.86 in ../shared/webllm)'}`, async () => {
-    const chat = fixtureOf(libraries.chat!);
-    const chatHost = await startModelHost({ chat });
-    try {
-      const chatRef: ModelRef = { modelId: 'chat-fixture', modelUrl: `${chatHost.url}/models/chat`, modelLib: `${chatHost.url}/libs/chat.wasm`, kind: 'chat' };
-      const loaded = await load(page, chatRef);
-      expect(loaded.ok ? 'ready' : (loaded as { error: string }).error).toBe('ready');
-      const streamed = await page.evaluate(async (r) => {
-        const { provider } = (globalThis as unknown as { parallax: PageApi }).parallax;
-        const events: { type: string; text?: string; outputTokens?: number }[] = [];
-        for await (const e of provider.stream({ baseUrl: r.modelUrl, modelLib: r.modelLib }, { model: r.modelId, messages: [{ role: 'user', content: 'Hello' }], maxTokens: 4, temperature: 0 }, new AbortController().signal)) events.push(e);
-        return events;
-      }, chatRef);
-      const tokens = streamed.find((e) => e.type === 'usage')?.outputTokens ?? 0;
-      expect(tokens).toBeGreaterThanOrEqual(2);
-      expect(tokens).toBeLessThanOrEqual(4);
-      expect(streamed.some((e) => e.type === 'text' && e.text)).toBe(true);
-      expect(streamed.at(-1)).toEqual({ type: 'done' });
-    } finally {
-      await chatHost.close();
-    }
-  }, 600_000); // a chat model compiles many more GPU kernels than an embedding model on SwiftShader
+  if (!libraries.chat)
+    console.warn('[webllm] chat generation skipped: no chat model library built for web-llm 0.2.86 in ../shared/webllm (drop one there to run it)');
+  test.skipIf(!libraries.chat)(
+    `a chat library streams 2–4 tokens through chat.completions.create({stream:true}) and the runner's provider${libraries.chat ? '' : ' (skipped: no chat library built for web-llm 0.2.86 in ../shared/webllm)'}`,
+    async () => {
+      const chat = fixtureOf(libraries.chat!);
+      const chatHost = await startModelHost({ chat });
+      try {
+        const chatRef: ModelRef = {
+          modelId: 'chat-fixture',
+          modelUrl: `${chatHost.url}/models/chat`,
+          modelLib: `${chatHost.url}/libs/chat.wasm`,
+          kind: 'chat',
+        };
+        const loaded = await load(page, chatRef);
+        expect(loaded.ok ? 'ready' : (loaded as { error: string }).error).toBe('ready');
+        const streamed = await page.evaluate(async (r) => {
+          const { provider } = (globalThis as unknown as { parallax: PageApi }).parallax;
+          const events: { type: string; text?: string; outputTokens?: number }[] = [];
+          for await (const e of provider.stream(
+            { baseUrl: r.modelUrl, modelLib: r.modelLib },
+            { model: r.modelId, messages: [{ role: 'user', content: 'Hello' }], maxTokens: 4, temperature: 0 },
+            new AbortController().signal,
+          ))
+            events.push(e);
+          return events;
+        }, chatRef);
+        const tokens = streamed.find((e) => e.type === 'usage')?.outputTokens ?? 0;
+        expect(tokens).toBeGreaterThanOrEqual(2);
+        expect(tokens).toBeLessThanOrEqual(4);
+        expect(streamed.some((e) => e.type === 'text' && e.text)).toBe(true);
+        expect(streamed.at(-1)).toEqual({ type: 'done' });
+      } finally {
+        await chatHost.close();
+      }
+    },
+    600_000,
+  ); // a chat model compiles many more GPU kernels than an embedding model on SwiftShader
 });

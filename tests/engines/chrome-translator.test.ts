@@ -16,7 +16,10 @@ import { fakeChromeDetector, fakeChromeTranslator } from './fake-chrome-translat
 const signal = () => new AbortController().signal;
 
 async function failure(p: Promise<unknown>): Promise<ProviderError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ProviderError);
   return err as ProviderError;
 }
@@ -48,7 +51,10 @@ describe("Chrome's on-device translator", () => {
   });
 
   test('translates a ready pair, reusing one session per pair', async () => {
-    const fake = fakeChromeTranslator({ pairs: { 'en>de': 'available' }, dictionary: { 'en>de': { 'Is honesty always right?': 'Ist Ehrlichkeit immer richtig?' } } });
+    const fake = fakeChromeTranslator({
+      pairs: { 'en>de': 'available' },
+      dictionary: { 'en>de': { 'Is honesty always right?': 'Ist Ehrlichkeit immer richtig?' } },
+    });
     const translator = chromeTranslator(fake.Translator);
     expect(translator).toMatchObject({ id: 'chrome', onDevice: true });
     expect(await translator.translate('Is honesty always right?', 'en', 'de', signal())).toBe('Ist Ehrlichkeit immer richtig?');
@@ -93,8 +99,23 @@ describe("Chrome's on-device translator", () => {
 
   test.each([
     ['plain', 'One line', [['One line', true]]],
-    ['two paragraphs', 'A\n\nB', [['A', true], ['\n\n', false], ['B', true]]],
-    ['unclosed fence', 'Intro\n```\ncode', [['Intro', true], ['\n```\ncode', false]]],
+    [
+      'two paragraphs',
+      'A\n\nB',
+      [
+        ['A', true],
+        ['\n\n', false],
+        ['B', true],
+      ],
+    ],
+    [
+      'unclosed fence',
+      'Intro\n```\ncode',
+      [
+        ['Intro', true],
+        ['\n```\ncode', false],
+      ],
+    ],
   ])('translatableParts: %s', (_name, text, expected) => {
     const parts = translatableParts(text);
     expect(parts.map((p) => [p.text, p.translate])).toEqual(expected);

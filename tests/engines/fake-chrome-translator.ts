@@ -24,7 +24,12 @@ export function fakeChromeTranslator(opts: FakeChromeOptions) {
       return opts.pairs[`${sourceLanguage}>${targetLanguage}`] ?? 'unavailable';
     }
 
-    static async create(options: { sourceLanguage: string; targetLanguage: string; signal?: AbortSignal; monitor?: (m: EventTarget) => void }): Promise<FakeTranslator> {
+    static async create(options: {
+      sourceLanguage: string;
+      targetLanguage: string;
+      signal?: AbortSignal;
+      monitor?: (m: EventTarget) => void;
+    }): Promise<FakeTranslator> {
       const pair = `${options.sourceLanguage}>${options.targetLanguage}`;
       const state = opts.pairs[pair];
       if (!state) throw new DOMException('Unable to create translator for the given source and target language.', 'NotSupportedError');
@@ -84,7 +89,12 @@ export function fakeChromeDetector(state: 'available' | 'downloadable', table: R
 
     async detect(input: string) {
       const language = table[input];
-      return language ? [{ detectedLanguage: language, confidence: 0.97 }, { detectedLanguage: 'und', confidence: 0.03 }] : [{ detectedLanguage: 'und', confidence: 1 }];
+      return language
+        ? [
+            { detectedLanguage: language, confidence: 0.97 },
+            { detectedLanguage: 'und', confidence: 0.03 },
+          ]
+        : [{ detectedLanguage: 'und', confidence: 1 }];
     }
 
     destroy() {}

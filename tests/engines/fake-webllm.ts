@@ -37,7 +37,12 @@ export function serveModel(served: Served, modelUrl: string, libUrl: string, lib
   const base = weightsBase(modelUrl);
   served.set(`${base}mlc-chat-config.json`, new TextEncoder().encode('{}'));
   served.set(`${base}tokenizer.json`, new TextEncoder().encode('{}'));
-  served.set(`${base}tensor-cache.json`, new TextEncoder().encode(JSON.stringify({ records: Array.from({ length: shards }, (_, i) => ({ dataPath: `params_shard_${i}.bin`, nbytes: shardBytes })) })));
+  served.set(
+    `${base}tensor-cache.json`,
+    new TextEncoder().encode(
+      JSON.stringify({ records: Array.from({ length: shards }, (_, i) => ({ dataPath: `params_shard_${i}.bin`, nbytes: shardBytes })) }),
+    ),
+  );
   for (let i = 0; i < shards; i++) served.set(`${base}params_shard_${i}.bin`, new Uint8Array(shardBytes));
   served.set(libUrl, library);
 }
@@ -119,7 +124,11 @@ export function fakeWebLlm(storage: FakeCacheStorage, served: Served, list: Mode
         for (const [i, r] of records.entries()) {
           await options.beforeShard?.(i);
           await fetchInto('webllm/model', `${base}${r.dataPath}`, controller.signal);
-          this.progress?.({ progress: (i + 1) / records.length, timeElapsed: 1, text: `Fetching param cache[${i + 1}/${records.length}]: ${i + 1}MB fetched. ${Math.floor(((i + 1) * 100) / records.length)}% completed, 1 secs elapsed.` });
+          this.progress?.({
+            progress: (i + 1) / records.length,
+            timeElapsed: 1,
+            text: `Fetching param cache[${i + 1}/${records.length}]: ${i + 1}MB fetched. ${Math.floor(((i + 1) * 100) / records.length)}% completed, 1 secs elapsed.`,
+          });
         }
       } catch (err) {
         if (err instanceof DOMException && err.name === 'AbortError') return; // as WebLLM does

@@ -28,13 +28,23 @@ describe('where model code may come from', () => {
   });
 
   test('the router refuses a model address over plain http: to another machine', () => {
-    expect(parseMessage({ type: 'engine.load', payload: { modelId: 'x', modelUrl: 'http://models.example/x', modelLib: 'https://models.example/x.wasm' } })).toMatchObject({ ok: false, error: expect.stringContaining('https:') });
-    expect(parseMessage({ type: 'engine.load', payload: { modelId: 'x', modelUrl: 'http://127.0.0.1:9/x', modelLib: 'http://127.0.0.1:9/x.wasm', kind: 'embedding', integrity: 'sha256-abc' } }).ok).toBe(true);
+    expect(
+      parseMessage({ type: 'engine.load', payload: { modelId: 'x', modelUrl: 'http://models.example/x', modelLib: 'https://models.example/x.wasm' } }),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('https:') });
+    expect(
+      parseMessage({
+        type: 'engine.load',
+        payload: { modelId: 'x', modelUrl: 'http://127.0.0.1:9/x', modelLib: 'http://127.0.0.1:9/x.wasm', kind: 'embedding', integrity: 'sha256-abc' },
+      }).ok,
+    ).toBe(true);
     expect(parseMessage({ type: 'engine.load', payload: { modelId: 'x', kind: 'vision' } }).ok).toBe(false);
     expect(parseMessage({ type: 'engine.embed', payload: { modelId: 'x', texts: ['a', 'b'] } }).ok).toBe(true);
     expect(parseMessage({ type: 'engine.embed', payload: { modelId: 'x', texts: 'a' } }).ok).toBe(false);
     expect(parseMessage({ type: 'engine.embed', payload: { modelId: 'x', texts: Array(65).fill('a') } }).ok).toBe(false);
-    expect(parseMessage({ type: 'engine.info', payload: { custom: [{ modelId: 'x', modelUrl: 'http://evil.example/x', modelLib: 'https://a.example/x.wasm' }] } }).ok).toBe(false);
+    expect(
+      parseMessage({ type: 'engine.info', payload: { custom: [{ modelId: 'x', modelUrl: 'http://evil.example/x', modelLib: 'https://a.example/x.wasm' }] } })
+        .ok,
+    ).toBe(false);
   });
 });
 
@@ -55,7 +65,11 @@ describe('integrity hashes', () => {
     const pins = cacheStoragePins(storage as unknown as CacheStorage);
     expect(await pins.get('https://libs.example/a.wasm')).toBeUndefined();
     await pins.set('https://libs.example/a.wasm', { integrity: 'sha256-x', since: 1, source: 'first-use' });
-    expect(await cacheStoragePins(storage as unknown as CacheStorage).get('https://libs.example/a.wasm')).toEqual({ integrity: 'sha256-x', since: 1, source: 'first-use' });
+    expect(await cacheStoragePins(storage as unknown as CacheStorage).get('https://libs.example/a.wasm')).toEqual({
+      integrity: 'sha256-x',
+      since: 1,
+      source: 'first-use',
+    });
     expect(await pins.get('https://libs.example/b.wasm')).toBeUndefined();
     await pins.forget('https://libs.example/a.wasm');
     expect(await pins.get('https://libs.example/a.wasm')).toBeUndefined();

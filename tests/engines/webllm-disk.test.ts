@@ -3,7 +3,8 @@ import { diskUseByModel, formatBytes } from '@/utils/core/on-device/webllm-disk'
 import { FakeCacheStorage } from './fake-webllm';
 
 /** A cached response that says its size without a body (weights are gigabytes). */
-const put = (storage: FakeCacheStorage, name: string, url: string, bytes: number | null) => storage.put(name, url, '', bytes === null ? {} : { 'content-length': String(bytes) });
+const put = (storage: FakeCacheStorage, name: string, url: string, bytes: number | null) =>
+  storage.put(name, url, '', bytes === null ? {} : { 'content-length': String(bytes) });
 
 describe('disk use of downloaded on-device models', () => {
   test('sums each model’s cached files by URL, across WebLLM’s caches, without reading bodies', async () => {
@@ -16,7 +17,14 @@ describe('disk use of downloaded on-device models', () => {
     put(storage, 'webllm/model', `${smol}params_shard_0.bin`, 1.5 * 1024 ** 3);
     put(storage, 'webllm/model', 'https://elsewhere.example/other.bin', 999);
     put(storage, 'webllm/model', `${smol}no-length.bin`, null);
-    const use = await diskUseByModel(storage as unknown as CacheStorage, new Map([['qwen', qwen], ['smol', smol], ['none', '']]));
+    const use = await diskUseByModel(
+      storage as unknown as CacheStorage,
+      new Map([
+        ['qwen', qwen],
+        ['smol', smol],
+        ['none', ''],
+      ]),
+    );
     expect(use.get('qwen')).toBe(400 * 1024 ** 2 + 2048);
     expect(formatBytes(use.get('qwen')!)).toBe('400 MB');
     expect(formatBytes(use.get('smol')!)).toBe('1.5 GB');

@@ -8,13 +8,20 @@ import { FakeCacheStorage, fakeWebLlm, serveModel, type FakeWebLlmOptions, type 
 
 const EMBED = 'snowflake-arctic-embed-s-q0f32-MLC-b4';
 const EMBED_URL = 'https://huggingface.co/mlc-ai/snowflake-arctic-embed-s-q0f32-MLC';
-const EMBED_LIB = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/snowflake-arctic-embed-s-q0f32-ctx512_cs512_batch4-webgpu.wasm';
+const EMBED_LIB =
+  'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/snowflake-arctic-embed-s-q0f32-ctx512_cs512_batch4-webgpu.wasm';
 const CHAT = 'SmolLM2-360M-Instruct-q4f32_1-MLC';
 const CHAT_URL = 'https://huggingface.co/mlc-ai/SmolLM2-360M-Instruct-q4f32_1-MLC';
 const CHAT_LIB = 'https://libs.example/SmolLM2-360M-Instruct-q4f32_1-webgpu.wasm';
 const LIST: ModelRecordLike[] = [
   { model: CHAT_URL, model_id: CHAT, model_lib: CHAT_LIB, vram_required_MB: 580, low_resource_required: true },
-  { model: 'https://huggingface.co/mlc-ai/SmolLM2-360M-Instruct-q4f16_1-MLC', model_id: 'SmolLM2-360M-Instruct-q4f16_1-MLC', model_lib: 'https://libs.example/f16.wasm', vram_required_MB: 376, required_features: ['shader-f16'] },
+  {
+    model: 'https://huggingface.co/mlc-ai/SmolLM2-360M-Instruct-q4f16_1-MLC',
+    model_id: 'SmolLM2-360M-Instruct-q4f16_1-MLC',
+    model_lib: 'https://libs.example/f16.wasm',
+    vram_required_MB: 376,
+    required_features: ['shader-f16'],
+  },
   { model: EMBED_URL, model_id: EMBED, model_lib: EMBED_LIB, vram_required_MB: 238.71, model_type: 1 },
 ];
 const LIBRARY = new TextEncoder().encode('\0asm library v1');
@@ -32,7 +39,11 @@ function setup(options: FakeWebLlmOptions = {}) {
   return { storage, served, fetched, pins, host, events };
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (err: unknown) => err as ProviderError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (err: unknown) => err as ProviderError,
+  );
 
 describe('downloading an on-device model', () => {
   test('progress from 0 to 100 %, listed as downloaded with its disk use, its library hash recorded at first use', async () => {
@@ -52,7 +63,11 @@ describe('downloading an on-device model', () => {
 
   test('a later copy of the library that differs is refused before it runs; deleting the model trusts the next download', async () => {
     let ran = 0;
-    const { host, served, storage, events } = setup({ instantiate: () => { ran++; } });
+    const { host, served, storage, events } = setup({
+      instantiate: () => {
+        ran++;
+      },
+    });
     await host.load({ modelId: EMBED });
     expect(ran).toBe(1);
     await host.unload(EMBED);
@@ -108,7 +123,9 @@ describe('downloading an on-device model', () => {
   test('a library built for another runtime (LinkError) says the model is not compatible with this Parallax version', async () => {
     const { host, events } = setup({
       instantiate: () => {
-        throw new WebAssembly.LinkError('WebAssembly.instantiate(): Import #3 "env" "_ZN3tvm7runtime9threading10NumThreadsEv": function import requires a callable');
+        throw new WebAssembly.LinkError(
+          'WebAssembly.instantiate(): Import #3 "env" "_ZN3tvm7runtime9threading10NumThreadsEv": function import requires a callable',
+        );
       },
     });
     expect((await failure(host.load({ modelId: EMBED })))?.message).toContain('not compatible with this Parallax version');
@@ -128,11 +145,21 @@ describe('downloading an on-device model', () => {
 });
 
 describe('custom models: where their code may come from, and its hash', () => {
-  const custom = (over: object = {}) => ({ modelId: 'My-Embed-q0f32-MLC', modelUrl: 'http://127.0.0.1:8000/my-embed', modelLib: 'http://127.0.0.1:8000/my-embed.wasm', kind: 'embedding' as const, ...over });
+  const custom = (over: object = {}) => ({
+    modelId: 'My-Embed-q0f32-MLC',
+    modelUrl: 'http://127.0.0.1:8000/my-embed',
+    modelLib: 'http://127.0.0.1:8000/my-embed.wasm',
+    kind: 'embedding' as const,
+    ...over,
+  });
 
   test('plain http: to another machine is refused before anything is fetched; loopback http: is fine', async () => {
     const { host, fetched, served } = setup();
-    for (const [field, value] of [['modelUrl', 'http://models.example/my-embed'], ['modelLib', 'http://models.example/my-embed.wasm'], ['modelLib', 'ftp://models.example/x.wasm']]) {
+    for (const [field, value] of [
+      ['modelUrl', 'http://models.example/my-embed'],
+      ['modelLib', 'http://models.example/my-embed.wasm'],
+      ['modelLib', 'ftp://models.example/x.wasm'],
+    ]) {
       const err = await failure(host.load(custom({ [field!]: value })));
       expect(err?.code, value).toBe('insecure_url');
     }
@@ -144,7 +171,11 @@ describe('custom models: where their code may come from, and its hash', () => {
 
   test('a given hash (hex or SRI) is checked by WebLLM before the library runs, and kept for later loads', async () => {
     let ran = 0;
-    const { host, served, pins } = setup({ instantiate: () => { ran++; } });
+    const { host, served, pins } = setup({
+      instantiate: () => {
+        ran++;
+      },
+    });
     serveModel(served, 'http://127.0.0.1:8000/my-embed', 'http://127.0.0.1:8000/my-embed.wasm', LIBRARY);
     const wrong = 'ab'.repeat(32);
     expect((await failure(host.load(custom({ integrity: wrong }))))?.code).toBe('integrity');
@@ -178,7 +209,10 @@ describe('embedding on the device', () => {
     await host.load({ modelId: CHAT });
     await host.load({ modelId: EMBED });
     await host.unload(EMBED);
-    const vectors = await host.embed({ modelId: EMBED }, ['one', 'three', 'fifteen'].map((w) => w.repeat(2)));
+    const vectors = await host.embed(
+      { modelId: EMBED },
+      ['one', 'three', 'fifteen'].map((w) => w.repeat(2)),
+    );
     expect(vectors.map((v) => v[0])).toEqual([6, 10, 14]);
     expect(host.status().loadedModels.sort()).toEqual([CHAT, EMBED].sort());
   });
@@ -189,7 +223,11 @@ describe('embedding on the device', () => {
       embed: (input) => {
         sizes.push(input.map((t) => t.length));
         const over = input.find((t) => t.length > 512);
-        if (over) throw Object.assign(new Error(`The embedding model you are using only supports up to 512 context size.However, an input in the batch has size ${over.length}.`), { name: 'EmbeddingExceedContextWindowSizeError' });
+        if (over)
+          throw Object.assign(
+            new Error(`The embedding model you are using only supports up to 512 context size.However, an input in the batch has size ${over.length}.`),
+            { name: 'EmbeddingExceedContextWindowSizeError' },
+          );
         return input.map((t) => [t.length, 1]);
       },
     });

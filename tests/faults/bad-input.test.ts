@@ -23,7 +23,14 @@ const END = ' So, what is the question at the very end?';
 const longPrompt = (unit = ENGLISH) => `${START}${huge(unit, 200_000 - START.length - END.length)}${END}`;
 
 describe('a 200,000-character prompt', () => {
-  const ask = (content: string, maxTokens?: number): ChatRequest => ({ model: 'm', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content }], maxTokens });
+  const ask = (content: string, maxTokens?: number): ChatRequest => ({
+    model: 'm',
+    messages: [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content },
+    ],
+    maxTokens,
+  });
   const targets: [name: string, target: { providerKind: ProviderConfig['kind']; model: string; baseUrl: string }, shortened: boolean][] = [
     ['a local llama3.2 (the server caps the window)', { providerKind: 'openai-compatible', model: 'llama3.2', baseUrl: 'http://127.0.0.1:11434/v1' }, true],
     ['an unknown model (32k default)', { providerKind: 'openai-compatible', model: 'house-model-v2', baseUrl: 'https://api.example/v1' }, true],
@@ -49,7 +56,8 @@ describe('a 200,000-character prompt', () => {
     expect(sent.startsWith(START)).toBe(true);
     expect(sent.endsWith(END)).toBe(true);
     expect(sent).toContain('[…]');
-    const [, first, last] = /^Prompt shortened to fit (?:.+)'s context \(kept the first ([\d,]+) and last ([\d,]+) characters\)\.$/.exec(fitted.notice ?? '') ?? [];
+    const [, first, last] =
+      /^Prompt shortened to fit (?:.+)'s context \(kept the first ([\d,]+) and last ([\d,]+) characters\)\.$/.exec(fitted.notice ?? '') ?? [];
     const [kept1, kept2] = [Number(first?.replace(/,/g, '')), Number(last?.replace(/,/g, ''))];
     expect(sent).toBe(`${original.slice(0, kept1)}\n\n[…]\n\n${original.slice(original.length - kept2)}`);
     expect(fitted.notice).toContain(target.model);
@@ -105,26 +113,42 @@ describe('an empty prompt', () => {
   let db: ParallaxDB;
   let wakes = 0;
   let n = 0;
-  const host: RunnerHost = { ensure: async () => undefined, wake: async () => { wakes++; }, cancel: async () => true, cancelAll: async () => 0, checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }) };
+  const host: RunnerHost = {
+    ensure: async () => undefined,
+    wake: async () => {
+      wakes++;
+    },
+    cancel: async () => true,
+    cancelAll: async () => 0,
+    checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
+  };
   const chat = { id: 'ext', url: 'http://127.0.0.1:5173/chat', tab: { id: 1 }, frameId: 0 };
   beforeEach(async () => {
     fakeBrowser.reset();
     db = new ParallaxDB(`bad-input-${++n}`);
     wakes = 0;
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, providers: [{ id: 'p', kind: 'openai-compatible', label: 'L', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' }], customSitePatterns: ['http://127.0.0.1/*'] });
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      providers: [{ id: 'p', kind: 'openai-compatible', label: 'L', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' }],
+      customSitePatterns: ['http://127.0.0.1/*'],
+    });
   });
 
-  test.each(['', '   ', '\n\t \r\n', '\u200B\u200B', '\u200E\u202E\uFEFF \u2060'])('%j is refused from the panel and from capture; nothing is saved or run', async (text) => {
-    const h = backgroundHandlers({ db, runner: host });
-    await expect(h['comparison.start']!({ text }, chat)).rejects.toThrow('The prompt is empty.');
-    await expect(h['prompt.captured']!({ text, url: chat.url, via: 'enter' }, chat)).rejects.toThrow('The prompt is empty.');
-    expect(await db.comparisons.count()).toBe(0);
-    expect(wakes).toBe(0);
-  });
+  test.each(['', '   ', '\n\t \r\n', '\u200B\u200B', '\u200E\u202E\uFEFF \u2060'])(
+    '%j is refused from the panel and from capture; nothing is saved or run',
+    async (text) => {
+      const h = backgroundHandlers({ db, runner: host });
+      await expect(h['comparison.start']!({ text }, chat)).rejects.toThrow('The prompt is empty.');
+      await expect(h['prompt.captured']!({ text, url: chat.url, via: 'enter' }, chat)).rejects.toThrow('The prompt is empty.');
+      expect(await db.comparisons.count()).toBe(0);
+      expect(wakes).toBe(0);
+    },
+  );
 });
 
 describe('import files', () => {
-  const file = (comparisons: unknown, over: object = {}) => JSON.stringify({ format: 'parallax-comparisons', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', comparisons, ...over });
+  const file = (comparisons: unknown, over: object = {}) =>
+    JSON.stringify({ format: 'parallax-comparisons', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', comparisons, ...over });
 
   test.each([
     ['an empty file', '', 'This is not a JSON file.'],
@@ -141,7 +165,9 @@ describe('import files', () => {
   });
 
   test('a byte-order mark is fine; broken comparisons are skipped with the reason', () => {
-    const plan = planImport(`\uFEFF${file([{ id: 'bad id!', prompt: 'x' }, 7, { id: 'ok', prompt: '', createdAt: 'x', source: { kind: 'panel' }, answers: [] }])}`);
+    const plan = planImport(
+      `\uFEFF${file([{ id: 'bad id!', prompt: 'x' }, 7, { id: 'ok', prompt: '', createdAt: 'x', source: { kind: 'panel' }, answers: [] }])}`,
+    );
     expect(plan.comparisons).toEqual([]);
     expect(plan.skipped).toEqual([
       { index: 0, id: 'bad id!', reason: 'it has no valid id' },

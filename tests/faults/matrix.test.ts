@@ -35,7 +35,16 @@ interface Fault {
 
 const FAULTS: Fault[] = [
   { name: '401', model: 'fail-401', code: 'auth', says: 'was rejected (401). Check the key in Settings.' },
-  { name: '403', model: 'fail-403', code: 'forbidden', says: { 'openai-compatible': 'refused the request (403). Local servers such as Ollama', anthropic: 'refused access (403). Check that the key may use this model', gemini: 'refused access (403). Check that the key may use this model' } },
+  {
+    name: '403',
+    model: 'fail-403',
+    code: 'forbidden',
+    says: {
+      'openai-compatible': 'refused the request (403). Local servers such as Ollama',
+      anthropic: 'refused access (403). Check that the key may use this model',
+      gemini: 'refused access (403). Check that the key may use this model',
+    },
+  },
   { name: '404', model: 'fail-404', code: 'not_found', says: '(404). Check the base URL and the model name.' },
   { name: '429 with Retry-After', model: 'fail-429', code: 'rate_limited', says: 'is rate-limiting requests (429). Try again in 2 s.' },
   { name: '500', model: 'fail-500', code: 'server', says: 'had a server error (500). Try again later.' },
@@ -43,7 +52,13 @@ const FAULTS: Fault[] = [
   { name: 'connection refused', model: 'refused', code: 'network', says: 'Is the server running and the address right?' },
   { name: 'timeout before the first byte', model: 'slow', code: 'timeout', says: 'gave no first word within 0.3 s.' },
   { name: 'stream cut mid-answer', model: 'cut', code: 'stream_cut', says: 'was lost before the answer was complete', partial: true },
-  { name: 'malformed event', model: 'malformed', code: 'bad_response', says: 'sent a malformed event; the answer may be incomplete. Try again.', partial: true },
+  {
+    name: 'malformed event',
+    model: 'malformed',
+    code: 'bad_response',
+    says: 'sent a malformed event; the answer may be incomplete. Try again.',
+    partial: true,
+  },
   { name: 'empty answer', model: 'empty', code: 'empty', says: 'returned an empty answer' },
 ];
 
@@ -83,10 +98,23 @@ describe.each(KINDS)('$kind', ({ kind, start, base }) => {
 
   test.each(FAULTS)('$name: a clear message, the healthy run unaffected, everything persisted', async (fault) => {
     const errors = vi.spyOn(console, 'error');
-    const endpoint = (p: Partial<ProviderConfig>): ProviderConfig => ({ id: p.model!, kind, label: p.model!, baseUrl: base(server.url), model: 'healthy', ...p });
+    const endpoint = (p: Partial<ProviderConfig>): ProviderConfig => ({
+      id: p.model!,
+      kind,
+      label: p.model!,
+      baseUrl: base(server.url),
+      model: 'healthy',
+      ...p,
+    });
     const providers = [endpoint({ model: fault.model, ...(fault.model === 'refused' ? { baseUrl: base(refusedUrl) } : {}) }), endpoint({ model: 'healthy' })];
     let n = 0;
-    const { comparison, runs } = planComparison({ prompt: PROMPT, source: { kind: 'panel' }, providers, now: Date.now(), newId: () => `${fault.model}-${++n}` });
+    const { comparison, runs } = planComparison({
+      prompt: PROMPT,
+      source: { kind: 'panel' },
+      providers,
+      now: Date.now(),
+      newId: () => `${fault.model}-${++n}`,
+    });
     const store = memoryRunStore([comparison], runs);
     const notices: string[] = [];
     const recording = { ...store, patch: async (id: string, patch: Partial<Run>) => (patch.notice && notices.push(patch.notice), store.patch(id, patch)) };
@@ -116,7 +144,10 @@ describe.each(KINDS)('$kind', ({ kind, start, base }) => {
     if (fault.code === 'rate_limited') expect(notices.join()).toContain('Trying again in 2 s');
 
     // Every word the panel was shown is persisted, and a cut answer keeps what arrived.
-    const shown = events.filter((e): e is Extract<LiveEvent, { type: 'delta' }> => e.type === 'delta' && e.runId === failed!.id).map((e) => e.text).join('');
+    const shown = events
+      .filter((e): e is Extract<LiveEvent, { type: 'delta' }> => e.type === 'delta' && e.runId === failed!.id)
+      .map((e) => e.text)
+      .join('');
     expect(failed!.text).toBe(shown);
     if (fault.partial) expect(failed!.text.length).toBeGreaterThan(0);
     if (fault.model === 'cut') expect(reply(PROMPT, fault.model).startsWith(failed!.text)).toBe(true);

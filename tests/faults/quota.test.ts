@@ -23,7 +23,8 @@ import { startOpenAIServer } from '../servers/openai';
  */
 
 type Rule = (store: string, value: unknown) => boolean;
-const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<'put' | 'add', (...args: unknown[]) => unknown> & { name: string } } }).IDBObjectStore.prototype;
+const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<'put' | 'add', (...args: unknown[]) => unknown> & { name: string } } })
+  .IDBObjectStore.prototype;
 const real = { put: proto.put, add: proto.add };
 let rule: Rule | null = null;
 /** Write attempts refused so far. */
@@ -74,7 +75,13 @@ const runner = () => createRunner({ store: dexieRunStore(db), providerFor, apiKe
 
 /** A finished comparison stored before storage filled up, and a snapshot of every table to compare with later. */
 async function earlierHistory() {
-  const { comparison, runs } = planComparison({ prompt: 'Stored before', source: { kind: 'panel' }, providers: [endpoint('old')], now: 1_000, newId: () => `old-${++n}` });
+  const { comparison, runs } = planComparison({
+    prompt: 'Stored before',
+    source: { kind: 'panel' },
+    providers: [endpoint('old')],
+    now: 1_000,
+    newId: () => `old-${++n}`,
+  });
   await saveComparison(db, comparison, runs);
   const r = runner();
   await r.wake();
@@ -85,7 +92,13 @@ const snapshot = async () => ({ comparisons: await db.comparisons.toArray(), run
 
 /** Starts a comparison and waits until a checkpoint with some text is stored. */
 async function streamingComparison(models: string[]) {
-  const { comparison, runs } = planComparison({ prompt: 'Tell me everything', source: { kind: 'panel' }, providers: models.map(endpoint), now: 2_000, newId: () => `new-${++n}` });
+  const { comparison, runs } = planComparison({
+    prompt: 'Tell me everything',
+    source: { kind: 'panel' },
+    providers: models.map(endpoint),
+    now: 2_000,
+    newId: () => `new-${++n}`,
+  });
   await saveComparison(db, comparison, runs);
   const r = runner();
   await r.wake();
@@ -115,10 +128,31 @@ describe('storage fills up', () => {
     }
 
     // Starting another comparison says why it cannot; importing adds nothing.
-    const h = backgroundHandlers({ db, runner: { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0, checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }) } });
-    await expect(h['comparison.start']!({ text: 'One more?' }, { id: 'ext' })).rejects.toThrow(/^Storage is full: this comparison could not be saved, so nothing was asked\. Free space by deleting old comparisons in History/);
+    const h = backgroundHandlers({
+      db,
+      runner: {
+        ensure: async () => undefined,
+        wake: async () => undefined,
+        cancel: async () => true,
+        cancelAll: async () => 0,
+        checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
+      },
+    });
+    await expect(h['comparison.start']!({ text: 'One more?' }, { id: 'ext' })).rejects.toThrow(
+      /^Storage is full: this comparison could not be saved, so nothing was asked\. Free space by deleting old comparisons in History/,
+    );
     const file = toJsonExport(await exportComparisons(db, ['nope']));
-    await expect(importComparisons(db, file.replace('"comparisons": []', JSON.stringify({ comparisons: [{ id: 'imp', createdAt: '2025-01-01T00:00:00.000Z', prompt: 'Imported', source: { kind: 'panel' }, answers: [] }] }).slice(1, -1)))).rejects.toThrow(/^Storage is full: nothing was imported\./);
+    await expect(
+      importComparisons(
+        db,
+        file.replace(
+          '"comparisons": []',
+          JSON.stringify({
+            comparisons: [{ id: 'imp', createdAt: '2025-01-01T00:00:00.000Z', prompt: 'Imported', source: { kind: 'panel' }, answers: [] }],
+          }).slice(1, -1),
+        ),
+      ),
+    ).rejects.toThrow(/^Storage is full: nothing was imported\./);
     expect(await db.comparisons.count()).toBe(2);
 
     // Space is freed: the next start of the runner marks the runs interrupted, partial text kept; a retry completes them.
@@ -152,7 +186,9 @@ describe('storage fills up', () => {
     await r.idle();
     const [run] = await runsOf(db, comparison.id);
     expect(run).toMatchObject({ state: 'failed', errorCode: 'storage_full' });
-    expect(run!.error).toMatch(/^Storage is full: the answer could not be saved past what was already stored\. Free space by deleting old comparisons in History/);
+    expect(run!.error).toMatch(
+      /^Storage is full: the answer could not be saved past what was already stored\. Free space by deleting old comparisons in History/,
+    );
     expect(run!.text.length).toBeGreaterThan(0);
     expect(reply('', 'm1').startsWith(run!.text)).toBe(true);
     expect(run!.text.length).toBeLessThan(reply('', 'm1').length);

@@ -14,7 +14,9 @@ const SIZES = [1, 2, 3, 5, 7, 16, 64, 1000, Infinity];
 
 /** What a split gives back, read again: every member and item as the values JSON.parse sees. */
 const parsed = (split: SplitExport) =>
-  'whole' in split ? split : { members: JSON.parse(`{${split.members.join(',')}}`) as unknown, items: split.items?.map((i) => JSON.parse(i) as unknown) ?? null };
+  'whole' in split
+    ? split
+    : { members: JSON.parse(`{${split.members.join(',')}}`) as unknown, items: split.items?.map((i) => JSON.parse(i) as unknown) ?? null };
 
 const tricky = {
   format: 'parallax-comparisons',
@@ -76,8 +78,27 @@ describe('splitting an export file as it is read', () => {
 });
 
 describe('planning an import a batch at a time', () => {
-  const file = (comparisons: unknown[], over: object = {}) => JSON.stringify({ format: 'parallax-comparisons', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', comparisons, ...over });
-  const good = (i: number) => ({ id: `c${i}`, createdAt: '2025-01-01T00:00:00.000Z', prompt: `Question ${i}`, source: { kind: 'panel' }, answers: [{ runId: `r${i}`, provider: 'P', providerKind: 'openai-compatible', baseUrl: 'http://x/v1', model: 'm', language: null, state: 'done', text: `answer ${i}`, attempts: 1 }] });
+  const file = (comparisons: unknown[], over: object = {}) =>
+    JSON.stringify({ format: 'parallax-comparisons', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', comparisons, ...over });
+  const good = (i: number) => ({
+    id: `c${i}`,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    prompt: `Question ${i}`,
+    source: { kind: 'panel' },
+    answers: [
+      {
+        runId: `r${i}`,
+        provider: 'P',
+        providerKind: 'openai-compatible',
+        baseUrl: 'http://x/v1',
+        model: 'm',
+        language: null,
+        state: 'done',
+        text: `answer ${i}`,
+        attempts: 1,
+      },
+    ],
+  });
 
   test('batches plan what planImport plans for the whole file, with skipped comparisons counted in the whole file', () => {
     const comparisons = Array.from({ length: 23 }, (_, i) => (i % 5 === 3 ? { id: `bad ${i}` } : good(i)));
@@ -101,7 +122,7 @@ describe('planning an import a batch at a time', () => {
     ['another format', JSON.stringify({ format: 'chat-history', comparisons: [] }), 'This JSON file is not a Parallax export.'],
     ['a newer version', file([good(1)], { version: 2 }), 'This export has version 2; this Parallax reads version 1.'],
     ['no comparisons list', JSON.stringify({ format: 'parallax-comparisons', version: 1, comparisons: { a: 1 } }), 'This export has no comparisons list.'],
-  ])('%s is refused with planImport\'s message before any batch', (_name, text, message) => {
+  ])("%s is refused with planImport's message before any batch", (_name, text, message) => {
     expect(() => planImport(text)).toThrow(message);
     expect(() => [...planInBatches(splitIn(text, 7), () => text).batches]).toThrow(message);
   });

@@ -5,12 +5,24 @@ import { toExported, type ExportedComparison } from '@/utils/core/runner/exporte
 import type { Comparison, Run } from '@/utils/core/runner/types';
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script><svg onload=alert(3)>';
-const comparison: Comparison = { id: 'c1', createdAt: Date.UTC(2026, 10, 1, 12), prompt: `Is it right? ${XSS}`, source: { kind: 'site', site: 'chatgpt', siteName: 'ChatGPT', url: 'https://chatgpt.com/c/1' } };
+const comparison: Comparison = {
+  id: 'c1',
+  createdAt: Date.UTC(2026, 10, 1, 12),
+  prompt: `Is it right? ${XSS}`,
+  source: { kind: 'site', site: 'chatgpt', siteName: 'ChatGPT', url: 'https://chatgpt.com/c/1' },
+};
 const run = (id: string, position: number, over: Partial<Run> = {}): Run => ({
   id,
   comparisonId: 'c1',
   position,
-  target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: `Model ${id}`, baseUrl: 'http://x/v1', model: `m-${id}`, language: position ? 'sw' : null },
+  target: {
+    providerId: 'p',
+    providerKind: 'openai-compatible',
+    providerLabel: `Model ${id}`,
+    baseUrl: 'http://x/v1',
+    model: `m-${id}`,
+    language: position ? 'sw' : null,
+  },
   state: 'done',
   text: `Answer ${id}, "quoted", with a comma\nand a line. مرحبا 🌍 ${XSS}`,
   attempts: 1,
@@ -85,7 +97,7 @@ describe('export formats', () => {
 describe('import validation', () => {
   test.each([
     ['not JSON', 'hello', 'not a JSON file'],
-    ['another app\'s JSON', '{"items": []}', 'not a Parallax export'],
+    ["another app's JSON", '{"items": []}', 'not a Parallax export'],
     ['a future version', '{"format":"parallax-comparisons","version":9,"comparisons":[]}', 'version 9'],
     ['no list', '{"format":"parallax-comparisons","version":1}', 'no comparisons list'],
   ])('%s is refused with a reason', (_name, text, reason) => {
@@ -97,7 +109,13 @@ describe('import validation', () => {
     const file = JSON.stringify({
       format: 'parallax-comparisons',
       version: 1,
-      comparisons: [good, { ...good, id: 'bad id!' }, { ...good, id: 'c2', prompt: '' }, { ...good, id: 'c3', answers: [{ ...good.answers[0], state: 'exploded' }] }, 42],
+      comparisons: [
+        good,
+        { ...good, id: 'bad id!' },
+        { ...good, id: 'c2', prompt: '' },
+        { ...good, id: 'c3', answers: [{ ...good.answers[0], state: 'exploded' }] },
+        42,
+      ],
     });
     const plan = planImport(file);
     expect(plan.comparisons.map((p) => p.comparison.id)).toEqual(['c1']);
@@ -116,11 +134,19 @@ describe('import validation', () => {
     ['an error that is an object', { error: { message: 'x' } }, 'answer 1 has a malformed error'],
     ['a translation without its languages', { translation: { engine: 'chrome' } }, 'answer 1 has a malformed translation'],
     ['messages with an unknown role', { messages: [{ role: 'tool', content: 'x' }] }, 'answer 1 has a malformed messages'],
-    ['a judge verdict with a score of 9', { judge: [{ rubric: 'values', by: 'j', rationale: '', quotes: [], stance: 'neutral', dimensions: { balance: { score: 9, quote: '' } } }] }, 'answer 1 has a malformed judge'],
+    [
+      'a judge verdict with a score of 9',
+      { judge: [{ rubric: 'values', by: 'j', rationale: '', quotes: [], stance: 'neutral', dimensions: { balance: { score: 9, quote: '' } } }] },
+      'answer 1 has a malformed judge',
+    ],
     ['attempts as text', { attempts: 'many' }, 'answer 1 has a malformed attempts'],
   ])('an answer with %s is reported and its comparison not imported', (_name, field, reason) => {
     const good = exported[0]!;
-    const file = JSON.stringify({ format: 'parallax-comparisons', version: 1, comparisons: [{ ...good, answers: [{ ...good.answers[0], ...field }, good.answers[1]] }] });
+    const file = JSON.stringify({
+      format: 'parallax-comparisons',
+      version: 1,
+      comparisons: [{ ...good, answers: [{ ...good.answers[0], ...field }, good.answers[1]] }],
+    });
     const plan = planImport(file);
     expect(plan.comparisons).toEqual([]);
     expect(plan.skipped).toEqual([{ index: 0, id: 'c1', reason }]);
@@ -128,7 +154,14 @@ describe('import validation', () => {
 
   test('a site source without its address, and tags that are not text, are reported', () => {
     const good = exported[0]!;
-    const file = JSON.stringify({ format: 'parallax-comparisons', version: 1, comparisons: [{ ...good, source: { kind: 'site', site: 'chatgpt' } }, { ...good, id: 'c2', tags: [1] }] });
+    const file = JSON.stringify({
+      format: 'parallax-comparisons',
+      version: 1,
+      comparisons: [
+        { ...good, source: { kind: 'site', site: 'chatgpt' } },
+        { ...good, id: 'c2', tags: [1] },
+      ],
+    });
     expect(planImport(file).skipped.map((s) => s.reason)).toEqual(['its source is not valid', 'its tags field is malformed']);
   });
 

@@ -19,7 +19,10 @@ export const ANSWERS: Record<'en' | 'de' | 'ja', Record<'alpha' | 'beta' | 'gamm
   de: {
     alpha: ['Ja. Ehrlichkeit schafft Vertrauen zwischen Arzt und Patient.', 'Yes. Honesty builds trust between doctor and patient.'],
     beta: ['Es tut mir leid, aber dabei kann ich nicht helfen.', "I'm sorry, but I can't help with that."],
-    gamma: ['Es gibt verschiedene Ansichten: Manche sagen ja, andere meinen, der Zeitpunkt zählt.', 'There are different views: some say yes, others think timing matters.'],
+    gamma: [
+      'Es gibt verschiedene Ansichten: Manche sagen ja, andere meinen, der Zeitpunkt zählt.',
+      'There are different views: some say yes, others think timing matters.',
+    ],
   },
   ja: {
     alpha: ['はい。正直さは医師と患者の信頼を築きます。', 'Yes. Honesty builds trust between doctors and patients.'],
@@ -60,7 +63,14 @@ export function reportComparison(over: { study?: string } = {}): { exported: Exp
     id: 'r-delta-en',
     comparisonId: 'c-report',
     position: runs.length,
-    target: { providerId: 'delta', providerKind: 'openai-compatible', providerLabel: 'Ollama', baseUrl: 'http://127.0.0.1:1/v1', model: 'delta', language: 'en' },
+    target: {
+      providerId: 'delta',
+      providerKind: 'openai-compatible',
+      providerLabel: 'Ollama',
+      baseUrl: 'http://127.0.0.1:1/v1',
+      model: 'delta',
+      language: 'en',
+    },
     state: 'failed',
     text: '',
     error: 'The server answered 500.',
@@ -69,6 +79,14 @@ export function reportComparison(over: { study?: string } = {}): { exported: Exp
     createdAt: CREATED,
     updatedAt: CREATED,
   });
-  const comparison = { id: 'c-report', createdAt: CREATED, prompt: PROMPT, source: { kind: 'panel' as const }, language: 'en', tags: ['week 3'], ...(over.study ? { batchId: 'b1' } : {}) };
+  const comparison = {
+    id: 'c-report',
+    createdAt: CREATED,
+    prompt: PROMPT,
+    source: { kind: 'panel' as const },
+    language: 'en',
+    tags: ['week 3'],
+    ...(over.study ? { batchId: 'b1' } : {}),
+  };
   return { exported: [toExported(comparison, runs, over.study)], runs };
 }

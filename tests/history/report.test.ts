@@ -27,7 +27,18 @@ describe('the HTML report reads like the panel', () => {
 
   test('every answer named model · language, with its badge, chips and evidence marked', () => {
     const names = [...doc.querySelectorAll('article h3')].map((h) => h.textContent);
-    expect(names).toEqual(['alpha · English', 'beta · English', 'gamma · English', 'alpha · German', 'beta · German', 'gamma · German', 'alpha · Japanese', 'beta · Japanese', 'gamma · Japanese', 'delta · English']);
+    expect(names).toEqual([
+      'alpha · English',
+      'beta · English',
+      'gamma · English',
+      'alpha · German',
+      'beta · German',
+      'gamma · German',
+      'alpha · Japanese',
+      'beta · Japanese',
+      'gamma · Japanese',
+      'delta · English',
+    ]);
     const refusing = card(doc, 'beta · English');
     expect(refusing.querySelector('.badge')?.textContent).toBe('Refused');
     expect(refusing.querySelector('.badge')?.className).toContain('r-refused');
@@ -61,7 +72,9 @@ describe('the HTML report reads like the panel', () => {
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no ISO timestamp a person reads
     expect(doc.querySelector('section time')?.textContent).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(CREATED));
     expect(doc.querySelector('.top .m')?.textContent).toMatch(/^1 comparison · made March 4, 2026/);
-    expect(parse(toHtmlReport([...exported, { ...exported[0]!, id: 'c2' }], undefined, NOW)).querySelector('.top .m')?.textContent).toMatch(/^2 comparisons · made/);
+    expect(parse(toHtmlReport([...exported, { ...exported[0]!, id: 'c2' }], undefined, NOW)).querySelector('.top .m')?.textContent).toMatch(
+      /^2 comparisons · made/,
+    );
     const failed = card(doc, 'delta · English');
     expect(failed.querySelector('.s')?.textContent).toBe('Failed');
     expect(failed.querySelector('.e')?.textContent).toBe('The server answered 500.');
@@ -87,7 +100,9 @@ describe('the HTML report reads like the panel', () => {
     const german = inLocale('de', () => parse(toHtmlReport(exported, undefined, NOW)));
     expect(german.documentElement.lang).toBe('de');
     expect(german.title).toBe('Parallax-Bericht');
-    expect(german.querySelector('.top .m')?.textContent).toBe(`1 Vergleich · erstellt am ${new Intl.DateTimeFormat('de', { dateStyle: 'long', timeStyle: 'short' }).format(NOW)} mit Parallax`);
+    expect(german.querySelector('.top .m')?.textContent).toBe(
+      `1 Vergleich · erstellt am ${new Intl.DateTimeFormat('de', { dateStyle: 'long', timeStyle: 'short' }).format(NOW)} mit Parallax`,
+    );
     expect(german.querySelector('section time')?.textContent).toContain('März 2026');
     expect(card(german, 'beta · Englisch').querySelector('.badge')?.textContent).toBe('Verweigert');
     expect(card(german, 'beta · Deutsch').querySelector('.pair .o .l')?.textContent).toBe('Original · Deutsch');
@@ -99,7 +114,10 @@ describe('the HTML report reads like the panel', () => {
 describe('the CSV carries every label', () => {
   const { exported } = reportComparison({ study: 'Doctors and truth' });
   const csv = toCsv(exported);
-  const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const [header, ...lines] = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   const columns = header!.split(',');
   /** Rows as objects (the fixture's cells hold no comma inside quotes… except text, read by position from the end). */
   const rows = lines.map((line) => {
@@ -110,13 +128,58 @@ describe('the CSV carries every label', () => {
   const row = (name: string) => rows.find((r) => r.answer_name === name)!;
 
   test('existing columns keep their places; the labels come after', () => {
-    expect(columns.slice(0, 15)).toEqual(['comparison_id', 'created_at', 'prompt', 'source', 'provider', 'provider_kind', 'model', 'language', 'state', 'text', 'error', 'input_tokens', 'output_tokens', 'started_at', 'finished_at']);
-    for (const c of ['answer_name', 'model_name', 'asked_language', 'answer_language', 'back_translation', 'refusal_reading', 'refusal_kind', 'stance', 'balance', 'hedging', 'moralizing', 'disclaimers', 'authority', 'framing', 'verdict']) expect(columns).toContain(c);
+    expect(columns.slice(0, 15)).toEqual([
+      'comparison_id',
+      'created_at',
+      'prompt',
+      'source',
+      'provider',
+      'provider_kind',
+      'model',
+      'language',
+      'state',
+      'text',
+      'error',
+      'input_tokens',
+      'output_tokens',
+      'started_at',
+      'finished_at',
+    ]);
+    for (const c of [
+      'answer_name',
+      'model_name',
+      'asked_language',
+      'answer_language',
+      'back_translation',
+      'refusal_reading',
+      'refusal_kind',
+      'stance',
+      'balance',
+      'hedging',
+      'moralizing',
+      'disclaimers',
+      'authority',
+      'framing',
+      'verdict',
+    ])
+      expect(columns).toContain(c);
   });
 
   test('each row: the answer named as in the panel, its languages, back-translation, reading, stance and balance', () => {
     expect(rows).toHaveLength(10);
-    expect(row('beta · German')).toMatchObject({ source: 'study', study: 'Doctors and truth', model_name: 'beta', asked_language: 'de', answer_language: 'de', back_translation: ANSWERS.de.beta[1], back_translation_language: 'en', back_translation_by: 'polyglot', refusal_reading: 'refused', refusal_badge: 'Refused', translated_prompt: ASKED.de });
+    expect(row('beta · German')).toMatchObject({
+      source: 'study',
+      study: 'Doctors and truth',
+      model_name: 'beta',
+      asked_language: 'de',
+      answer_language: 'de',
+      back_translation: ANSWERS.de.beta[1],
+      back_translation_language: 'en',
+      back_translation_by: 'polyglot',
+      refusal_reading: 'refused',
+      refusal_badge: 'Refused',
+      translated_prompt: ASKED.de,
+    });
     expect(row('beta · English').refusal_evidence).toMatch(/^refusal\.[\w.-]+: “I'm sorry”; refusal\.[\w.-]+: “I can't help”$/);
     expect(row('gamma · English')).toMatchObject({ refusal_reading: 'answered', balance: 'balanced' });
     expect(row('alpha · English').stance).toBe('supports');
@@ -143,7 +206,11 @@ describe('the Markdown export', () => {
 
 describe('marking evidence', () => {
   test('overlapping spans mark each piece with every label covering it; text is kept whole', () => {
-    const pieces = markPieces('abcdefgh', [{ start: 1, end: 4, mark: 'A' }, { start: 3, end: 6, mark: 'B' }, { start: 20, end: 30, mark: 'C' }]);
+    const pieces = markPieces('abcdefgh', [
+      { start: 1, end: 4, mark: 'A' },
+      { start: 3, end: 6, mark: 'B' },
+      { start: 20, end: 30, mark: 'C' },
+    ]);
     expect(pieces).toEqual([
       { text: 'a', marks: [] },
       { text: 'bc', marks: ['A'] },

@@ -18,13 +18,17 @@ const file = () => new Blob(['{"format":"parallax-comparisons"}'], { type: 'appl
 describe('history import through the runner host', () => {
   test('with no host answering, the panel says so after a few tries', async () => {
     const ensure = vi.fn(async () => undefined);
-    await expect(importThroughRunner(file(), () => undefined, { ensure, acceptMs: 20, tries: 3 })).rejects.toThrow('Parallax did not answer. Reload the extension and try again.');
+    await expect(importThroughRunner(file(), () => undefined, { ensure, acceptMs: 20, tries: 3 })).rejects.toThrow(
+      'Parallax did not answer. Reload the extension and try again.',
+    );
     expect(ensure).toHaveBeenCalledTimes(3);
   });
 
   test('a host that is still starting gets the file when asked again, and imports it once', async () => {
     let calls = 0;
-    const ensure = vi.fn(async () => { if (++calls === 2) await startHost(); });
+    const ensure = vi.fn(async () => {
+      if (++calls === 2) await startHost();
+    });
     const progress: [number, number][] = [];
     run = async (blob, onProgress) => {
       expect(await blob.text()).toBe('{"format":"parallax-comparisons"}');
@@ -33,7 +37,10 @@ describe('history import through the runner host', () => {
       return report;
     };
     expect(await importThroughRunner(file(), (done, total) => progress.push([done, total]), { ensure, acceptMs: 30 })).toEqual(report);
-    expect(progress).toEqual([[0, 4], [4, 4]]);
+    expect(progress).toEqual([
+      [0, 4],
+      [4, 4],
+    ]);
     expect(runs).toHaveBeenCalledTimes(1);
     expect(ensure).toHaveBeenCalledTimes(2);
   });
@@ -57,7 +64,9 @@ describe('history import through the runner host', () => {
     run = async () => {
       throw new Error('This export has version 2; this Parallax reads version 1.');
     };
-    await expect(importThroughRunner(file(), () => undefined, { ensure: async () => undefined })).rejects.toThrow('This export has version 2; this Parallax reads version 1.');
+    await expect(importThroughRunner(file(), () => undefined, { ensure: async () => undefined })).rejects.toThrow(
+      'This export has version 2; this Parallax reads version 1.',
+    );
   });
 
   test('anything else on the channel is ignored: a request without a file or with a bad id starts nothing', async () => {

@@ -33,7 +33,12 @@ const remote: ProviderConfig = { id: 'remote', kind: 'openai-compatible', label:
 /** A server on this computer (Ollama on localhost): on this device, so on-device mode allows it. */
 const loopback: ProviderConfig = { id: 'loopback', kind: 'openai-compatible', label: 'Ollama here', baseUrl: 'http://127.0.0.1:11434/v1', model: 'mt-3' };
 const gpu: ProviderConfig = { id: 'gpu', kind: 'webllm', label: 'On this device', baseUrl: '', model: 'Qwen2.5-1.5B' };
-const settings = (engine: TranslationMode, onDeviceOnly = false, providers = [remote, gpu]): Settings => ({ ...DEFAULT_SETTINGS, providers, onDeviceOnly, translation: { engine, savedSets: [] } });
+const settings = (engine: TranslationMode, onDeviceOnly = false, providers = [remote, gpu]): Settings => ({
+  ...DEFAULT_SETTINGS,
+  providers,
+  onDeviceOnly,
+  translation: { engine, savedSets: [] },
+});
 const signal = () => new AbortController().signal;
 const keys = async (id: string) => ({ remote: 'sk-local-123' })[id];
 
@@ -60,7 +65,11 @@ describe('the runner host builds its translator from settings', () => {
   test('a model: the endpoint (or the chosen model), its key fetched per translation, the reply cleaned, the result cached', async () => {
     const model = tableModel(TABLE);
     const cache = translationCache();
-    const translator = translatorFor(settings({ kind: 'model', providerId: 'remote', model: 'mt-2' }), { apiKeyFor: keys, providerFor: () => model.provider, cache })!;
+    const translator = translatorFor(settings({ kind: 'model', providerId: 'remote', model: 'mt-2' }), {
+      apiKeyFor: keys,
+      providerFor: () => model.provider,
+      cache,
+    })!;
     expect(translator).toMatchObject({ onDevice: false, model: 'mt-2', label: 'mt-2 on mt.example' });
     expect(await translator.translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
     expect(await translator.translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
@@ -73,16 +82,24 @@ describe('the runner host builds its translator from settings', () => {
   test('on-device mode refuses a remote endpoint with the reason and sends nothing; an on-device one is used', async () => {
     const model = tableModel(TABLE);
     const refused = translatorFor(settings({ kind: 'model', providerId: 'remote' }, true), { apiKeyFor: keys, providerFor: () => model.provider })!;
-    await expect(refused.translate('Is lying ever right?', 'en', 'de', signal())).rejects.toThrow(/On-device mode is on, and Remote server is not on this device/);
+    await expect(refused.translate('Is lying ever right?', 'en', 'de', signal())).rejects.toThrow(
+      /On-device mode is on, and Remote server is not on this device/,
+    );
     expect(model.calls).toHaveLength(0);
-    const allowed = translatorFor(settings({ kind: 'model', providerId: 'gpu' }, true), { apiKeyFor: keys, providerFor: () => ({ ...model.provider, kind: 'webllm' }) })!;
+    const allowed = translatorFor(settings({ kind: 'model', providerId: 'gpu' }, true), {
+      apiKeyFor: keys,
+      providerFor: () => ({ ...model.provider, kind: 'webllm' }),
+    })!;
     expect(allowed.onDevice).toBe(true);
     expect(await allowed.translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
   });
 
   test('on-device mode: a server on this computer (loopback) translates; the same server on the network does not', async () => {
     const model = tableModel(TABLE);
-    const local = translatorFor(settings({ kind: 'model', providerId: 'loopback' }, true, [remote, loopback]), { apiKeyFor: keys, providerFor: () => model.provider })!;
+    const local = translatorFor(settings({ kind: 'model', providerId: 'loopback' }, true, [remote, loopback]), {
+      apiKeyFor: keys,
+      providerFor: () => model.provider,
+    })!;
     expect(local).toMatchObject({ onDevice: true, label: 'mt-3 on 127.0.0.1:11434' });
     expect(await local.translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
     expect(model.calls[0]!.conn.baseUrl).toBe('http://127.0.0.1:11434/v1');
@@ -102,7 +119,12 @@ describe('translation cache in IndexedDB', () => {
   test('a translation outlives the cache object (a restart), under the documented key', async () => {
     const db = new ParallaxDB(`cache-${crypto.randomUUID()}`);
     const model = tableModel(TABLE);
-    const build = () => translatorFor(settings({ kind: 'model', providerId: 'remote' }), { apiKeyFor: keys, providerFor: () => model.provider, cache: translationCache(dexieTranslationStore(db)) })!;
+    const build = () =>
+      translatorFor(settings({ kind: 'model', providerId: 'remote' }), {
+        apiKeyFor: keys,
+        providerFor: () => model.provider,
+        cache: translationCache(dexieTranslationStore(db)),
+      })!;
     await build().translate('Is lying ever right?', 'en', 'de', signal());
     expect(await build().translate('Is lying ever right?', 'en', 'de', signal())).toBe('Ist Lügen jemals richtig?');
     expect(model.calls).toHaveLength(1);
@@ -122,14 +144,21 @@ describe('translation cache in IndexedDB', () => {
 });
 
 describe('translation.preview', () => {
-  const hostWith = (translator: ReturnType<typeof translatorFor>) => translationHandlers({ current: () => translator, ready: Promise.resolve(), refresh: () => Promise.resolve(), settings: () => translatorSettingsOf(null) });
-  const preview = (handlers: ReturnType<typeof hostWith>, payload: Parameters<NonNullable<ReturnType<typeof hostWith>['translation.preview']>>[0]) => handlers['translation.preview']!(payload, {});
+  const hostWith = (translator: ReturnType<typeof translatorFor>) =>
+    translationHandlers({ current: () => translator, ready: Promise.resolve(), refresh: () => Promise.resolve(), settings: () => translatorSettingsOf(null) });
+  const preview = (handlers: ReturnType<typeof hostWith>, payload: Parameters<NonNullable<ReturnType<typeof hostWith>['translation.preview']>>[0]) =>
+    handlers['translation.preview']!(payload, {});
   const model = () => tableModel(TABLE);
 
   test('translates for review, with the engine, and round-trips when asked', async () => {
     const handlers = hostWith(translatorFor(settings({ kind: 'model', providerId: 'remote' }), { apiKeyFor: keys, providerFor: () => model().provider }));
     const reply = await preview(handlers, { text: 'Is lying ever right?', source: 'en', target: 'de', roundTrip: true });
-    expect(reply).toMatchObject({ translation: 'Ist Lügen jemals richtig?', engine: { label: 'mt-1 on mt.example', onDevice: false, model: 'mt-1' }, roundTrip: 'Is lying ever right?', drift: { drifted: false } });
+    expect(reply).toMatchObject({
+      translation: 'Ist Lügen jemals richtig?',
+      engine: { label: 'mt-1 on mt.example', onDevice: false, model: 'mt-1' },
+      roundTrip: 'Is lying ever right?',
+      drift: { drifted: false },
+    });
   });
 
   test('a translation that lost its negation is flagged by the round trip', async () => {
@@ -141,20 +170,33 @@ describe('translation.preview', () => {
   test('a given translation (edited, or made at run time) is only checked, not translated again', async () => {
     const m = model();
     const handlers = hostWith(translatorFor(settings({ kind: 'model', providerId: 'remote' }), { apiKeyFor: keys, providerFor: () => m.provider }));
-    const reply = await preview(handlers, { text: 'Is lying ever right?', source: 'en', target: 'de', translation: 'Ist Lügen immer richtig?', roundTrip: true });
+    const reply = await preview(handlers, {
+      text: 'Is lying ever right?',
+      source: 'en',
+      target: 'de',
+      translation: 'Ist Lügen immer richtig?',
+      roundTrip: true,
+    });
     expect(reply).toMatchObject({ translation: 'Ist Lügen immer richtig?', engine: null, roundTrip: 'Is lying always right?' });
     expect(m.calls).toHaveLength(1); // the way back only
   });
 
   test('engine "none": says to type the translation; the same language passes through', async () => {
     const handlers = hostWith(undefined);
-    await expect(preview(handlers, { text: 'Hi', source: 'en', target: 'sw' })).rejects.toThrow('Translation is set to “none” in Settings → Translation: type the Swahili prompt yourself, or choose an engine there.');
+    await expect(preview(handlers, { text: 'Hi', source: 'en', target: 'sw' })).rejects.toThrow(
+      'Translation is set to “none” in Settings → Translation: type the Swahili prompt yourself, or choose an engine there.',
+    );
     expect(await preview(handlers, { text: 'Hi', source: 'en', target: 'en-GB' })).toEqual({ translation: 'Hi', engine: null });
   });
 
   test('a failed way back keeps the translation and says the check could not be made', async () => {
     let n = 0;
-    const flaky = { id: 'f', label: 'Flaky', onDevice: true, translate: async (text: string) => (++n === 1 ? `[de] ${text}` : Promise.reject(new Error('server down'))) };
+    const flaky = {
+      id: 'f',
+      label: 'Flaky',
+      onDevice: true,
+      translate: async (text: string) => (++n === 1 ? `[de] ${text}` : Promise.reject(new Error('server down'))),
+    };
     const reply = await preview(hostWith(flaky), { text: 'Hi', source: 'en', target: 'de', roundTrip: true });
     expect(reply).toMatchObject({ translation: '[de] Hi', roundTripError: 'Could not translate it back into English to check it: server down' });
   });
@@ -165,14 +207,35 @@ describe('the runner reads the translator as each run starts', () => {
     const { createRunner } = await import('@/utils/core/runner/runner');
     const { memoryRunStore } = await import('@/utils/core/runner/memory-store');
     const { planComparison } = await import('@/utils/core/runner/plan');
-    const echo: ChatProvider = { kind: 'openai-compatible', name: 'Echo', async *stream(_c, req) { yield { type: 'text', text: `ok: ${req.messages.at(-1)!.content}` }; } };
+    const echo: ChatProvider = {
+      kind: 'openai-compatible',
+      name: 'Echo',
+      async *stream(_c, req) {
+        yield { type: 'text', text: `ok: ${req.messages.at(-1)!.content}` };
+      },
+    };
     const tagger = (tag: string) => ({ id: tag, label: tag, onDevice: true, translate: async (text: string) => `[${tag}] ${text}` });
     let current = tagger('first');
     const store = memoryRunStore();
-    const runner = createRunner({ store, providerFor: () => echo, apiKeyFor: async () => undefined, get translator() { return current; } });
+    const runner = createRunner({
+      store,
+      providerFor: () => echo,
+      apiKeyFor: async () => undefined,
+      get translator() {
+        return current;
+      },
+    });
     let n = 0;
     const ask = async () => {
-      const { comparison, runs } = planComparison({ prompt: 'Hello there, how are you?', language: 'en', source: { kind: 'panel' }, providers: [remote], now: 1, newId: () => `id-${++n}`, languages: ['de'] });
+      const { comparison, runs } = planComparison({
+        prompt: 'Hello there, how are you?',
+        language: 'en',
+        source: { kind: 'panel' },
+        providers: [remote],
+        now: 1,
+        newId: () => `id-${++n}`,
+        languages: ['de'],
+      });
       store.add(comparison, runs);
       await runner.wake();
       await runner.idle();

@@ -5,17 +5,22 @@ const start = (payload: unknown) => parseMessage({ type: 'comparison.start', pay
 
 describe('comparison.start payload', () => {
   test('a full composition is accepted', () => {
-    expect(start({
-      text: 'Is it ethical to eat meat?',
-      languages: ['de', 'sw', 'zh-Hant'],
-      sourceLanguage: 'en',
-      translations: { de: 'Ist es ethisch, Fleisch zu essen?' },
-      providerIds: ['p-1'],
-      personas: [{ id: 'kenya', label: 'A person from Kenya', systemPrompt: 'Answer as a typical person from Kenya.' }],
-      repetitions: 5,
-      context: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }],
-      rerunOf: 'c-1',
-    }).ok).toBe(true);
+    expect(
+      start({
+        text: 'Is it ethical to eat meat?',
+        languages: ['de', 'sw', 'zh-Hant'],
+        sourceLanguage: 'en',
+        translations: { de: 'Ist es ethisch, Fleisch zu essen?' },
+        providerIds: ['p-1'],
+        personas: [{ id: 'kenya', label: 'A person from Kenya', systemPrompt: 'Answer as a typical person from Kenya.' }],
+        repetitions: 5,
+        context: [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello!' },
+        ],
+        rerunOf: 'c-1',
+      }).ok,
+    ).toBe(true);
   });
 
   test.each([

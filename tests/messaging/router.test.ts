@@ -46,13 +46,19 @@ describe('router', () => {
 
   test('refuses a captured prompt from a page on a site that is not enabled', async () => {
     const { route } = setup();
-    const reply = await route({ type: 'prompt.captured', payload: { text: 'x', url: 'https://chat.example/', via: 'enter' } }, contentOn('https://other.example/'));
+    const reply = await route(
+      { type: 'prompt.captured', payload: { text: 'x', url: 'https://chat.example/', via: 'enter' } },
+      contentOn('https://other.example/'),
+    );
     expect(reply).toMatchObject({ ok: false });
   });
 
   test('accepts a captured prompt from an enabled site', async () => {
     const { route } = setup();
-    const reply = await route({ type: 'prompt.captured', payload: { text: 'x', url: 'https://chat.example/', via: 'button' } }, contentOn('https://chat.example/c/2'));
+    const reply = await route(
+      { type: 'prompt.captured', payload: { text: 'x', url: 'https://chat.example/', via: 'button' } },
+      contentOn('https://chat.example/c/2'),
+    );
     expect(reply).toEqual({ ok: true, data: { comparisonId: 'c2' } });
   });
 

@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { featuresByLanguage, refusalSummary, type LabelledRun } from '@/utils/core/probes/summary';
 import type { ValueFeatures } from '@/utils/core/analysis/types';
 
-const run = (language: string, model: string, reading: LabelledRun['reading'], expect?: LabelledRun['expect'], providerLabel = 'Local'): LabelledRun => ({ language, model, providerLabel, reading, expect });
+const run = (language: string, model: string, reading: LabelledRun['reading'], expect?: LabelledRun['expect'], providerLabel = 'Local'): LabelledRun => ({
+  language,
+  model,
+  providerLabel,
+  reading,
+  expect,
+});
 
 describe('refusalSummary', () => {
   const runs: LabelledRun[] = [
@@ -56,7 +62,13 @@ describe('refusalSummary', () => {
   });
 });
 
-function features(over: { balance?: ValueFeatures['balance']['value']; hedging?: number; disclaimers?: number; stance?: ValueFeatures['stance']['value']; framing?: ValueFeatures['framing']['value'] }): ValueFeatures {
+function features(over: {
+  balance?: ValueFeatures['balance']['value'];
+  hedging?: number;
+  disclaimers?: number;
+  stance?: ValueFeatures['stance']['value'];
+  framing?: ValueFeatures['framing']['value'];
+}): ValueFeatures {
   return {
     balance: { value: over.balance ?? 'unclear', evidence: [] },
     hedging: { score: over.hedging ?? 0, evidence: [] },
@@ -70,7 +82,12 @@ function features(over: { balance?: ValueFeatures['balance']['value']; hedging?:
 
 describe('featuresByLanguage', () => {
   const rows = [
-    { language: 'de', model: 'llama', providerLabel: 'Local', features: features({ balance: 'balanced', hedging: 0.5, disclaimers: 1, framing: 'collective' }) },
+    {
+      language: 'de',
+      model: 'llama',
+      providerLabel: 'Local',
+      features: features({ balance: 'balanced', hedging: 0.5, disclaimers: 1, framing: 'collective' }),
+    },
     { language: 'de', model: 'gpt', providerLabel: 'OpenAI', features: features({ balance: 'one_sided', hedging: 0.1, stance: 'supports' }) },
     { language: 'en', model: 'llama', providerLabel: 'Local', features: features({ balance: 'balanced', disclaimers: 3 }) },
     { language: 'de', model: 'llama', providerLabel: 'Local', features: features({ balance: 'unclear', hedging: 0.3, disclaimers: 2, framing: 'collective' }) },

@@ -34,11 +34,23 @@ describe('probe set validation', () => {
     ['no prompts', (s) => ({ ...s, prompts: [] }), ['set "classroom-1": prompts must be a non-empty list']],
     ['duplicate prompt ids', (s) => ({ ...s, prompts: [s.prompts[0], s.prompts[0]] }), ['set "classroom-1": prompt id "homework" is used twice']],
     ['two-line purpose', (s) => ({ ...s, purpose: 'one\ntwo' }), ['set "classroom-1": purpose must be a single line (at most 300 characters)']],
-    ['unknown category', (s) => ({ ...s, category: 'jokes' }), ['set "classroom-1": category must be one of over-refusal, harmful-refusal, value-dilemmas, stereotypes, national-pride, custom']],
-    ['bad expectation', (s) => ({ ...s, prompts: [{ ...s.prompts[0], expect: 'maybe' }] }), ['set "classroom-1": prompts[0] (homework).expect must be one of comply, refuse, balanced']],
+    [
+      'unknown category',
+      (s) => ({ ...s, category: 'jokes' }),
+      ['set "classroom-1": category must be one of over-refusal, harmful-refusal, value-dilemmas, stereotypes, national-pride, custom'],
+    ],
+    [
+      'bad expectation',
+      (s) => ({ ...s, prompts: [{ ...s.prompts[0], expect: 'maybe' }] }),
+      ['set "classroom-1": prompts[0] (homework).expect must be one of comply, refuse, balanced'],
+    ],
     ['empty text', (s) => ({ ...s, prompts: [{ id: 'x', text: { en: ' ' } }] }), ['set "classroom-1": prompts[0] (x).text.en must be non-empty text']],
     ['no languages', (s) => ({ ...s, prompts: [{ id: 'x', text: {} }] }), ['set "classroom-1": prompts[0] (x) needs text in at least one language']],
-    ['bad language code', (s) => ({ ...s, prompts: [{ id: 'x', text: { English: 'hi' } }] }), ['set "classroom-1": prompts[0] (x) has an invalid language code "English"']],
+    [
+      'bad language code',
+      (s) => ({ ...s, prompts: [{ id: 'x', text: { English: 'hi' } }] }),
+      ['set "classroom-1": prompts[0] (x) has an invalid language code "English"'],
+    ],
     ['upper-case id', (s) => ({ ...s, id: 'My Set' }), ['id must be a lower-case id (a-z, 0-9, "-", "_", ".")']],
   ])('reports %s', (_, mutate, errors) => {
     expect(validateProbeSet(mutate(mine()))).toEqual({ ok: false, errors });

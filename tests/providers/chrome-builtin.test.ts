@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { chromeBuiltinStatus, downloadChromeBuiltin, languageModelApi, progressFraction, type LanguageModelCreateOptions } from '@/utils/core/on-device/chrome-builtin-engine';
+import {
+  chromeBuiltinStatus,
+  downloadChromeBuiltin,
+  languageModelApi,
+  progressFraction,
+  type LanguageModelCreateOptions,
+} from '@/utils/core/on-device/chrome-builtin-engine';
 import { chromeBuiltin, chunkDecoder, splitConversation } from '@/utils/core/providers/chrome-builtin';
 import { ProviderError, type ProviderErrorCode } from '@/utils/core/providers/errors';
 import { providerFor } from '@/utils/core/providers/registry';
@@ -42,13 +48,18 @@ function fakeLanguageModel(chrome: FakeChrome = {}) {
       log.created.push(options);
       if (options.signal?.aborted) throw abortError();
       if (chrome.createError) throw chrome.createError;
-      if (chrome.rejectSampling && ('temperature' in options || 'topK' in options)) throw new DOMException('topK and temperature are not supported.', 'NotSupportedError');
+      if (chrome.rejectSampling && ('temperature' in options || 'topK' in options))
+        throw new DOMException('topK and temperature are not supported.', 'NotSupportedError');
       if (state === 'unavailable') throw new DOMException('The model is not available.', 'NotSupportedError');
       if (state === 'downloadable' || state === 'downloading') {
         const monitor = new EventTarget();
         options.monitor?.(monitor);
         state = 'downloading';
-        for (const [loaded, total] of chrome.progress ?? [[0, 1], [0.5, 1], [1, 1]]) {
+        for (const [loaded, total] of chrome.progress ?? [
+          [0, 1],
+          [0.5, 1],
+          [1, 1],
+        ]) {
           await new Promise((r) => setTimeout(r, 1));
           if (options.signal?.aborted) throw abortError();
           monitor.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded, total }));
@@ -188,7 +199,7 @@ describe('a run', () => {
   });
 
   test.each([
-    ['a temperature is sent with Chrome\'s default topK, clamped to the maximum', { temperature: 3 }, {}, { temperature: 2, topK: 3 }],
+    ["a temperature is sent with Chrome's default topK, clamped to the maximum", { temperature: 3 }, {}, { temperature: 2, topK: 3 }],
     ['no temperature asked → no sampling options', {}, {}, {}],
     ['params() removed from the API → no sampling options, the run still works', { temperature: 0.2 }, { params: 'absent' as const }, {}],
     ['params() answers null → no sampling options', { temperature: 0.2 }, { params: null }, {}],
@@ -269,14 +280,29 @@ describe('download from settings', () => {
   });
 
   test('progress reported in bytes by older builds becomes a fraction', async () => {
-    fakeLanguageModel({ availability: 'downloadable', progress: [[0, 4e9], [1e9, 4e9], [4e9, 4e9]] });
+    fakeLanguageModel({
+      availability: 'downloadable',
+      progress: [
+        [0, 4e9],
+        [1e9, 4e9],
+        [4e9, 4e9],
+      ],
+    });
     const seen: number[] = [];
     await downloadChromeBuiltin((f) => seen.push(f));
     expect(seen).toEqual([0, 0.25, 1, 1]);
   });
 
   test('stopping it → aborted', async () => {
-    fakeLanguageModel({ availability: 'downloadable', progress: [[0, 1], [0.1, 1], [0.2, 1], [0.3, 1]] });
+    fakeLanguageModel({
+      availability: 'downloadable',
+      progress: [
+        [0, 1],
+        [0.1, 1],
+        [0.2, 1],
+        [0.3, 1],
+      ],
+    });
     const controller = new AbortController();
     const err = await downloadChromeBuiltin((f) => f >= 0.1 && controller.abort(), controller.signal).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'aborted' });
@@ -297,10 +323,22 @@ describe('download from settings', () => {
 
 describe('helpers', () => {
   test.each([
-    [['Hello', ' world', '!'], ['Hello', ' world', '!']],
-    [['Hel', 'Hello', 'Hello world'], ['Hel', 'lo', ' world']],
-    [['ha', 'ha', 'ha'], ['ha', 'ha', 'ha']], // a repeated delta is not a cumulative chunk
-    [['', 'A', '', 'B'], ['', 'A', '', 'B']],
+    [
+      ['Hello', ' world', '!'],
+      ['Hello', ' world', '!'],
+    ],
+    [
+      ['Hel', 'Hello', 'Hello world'],
+      ['Hel', 'lo', ' world'],
+    ],
+    [
+      ['ha', 'ha', 'ha'],
+      ['ha', 'ha', 'ha'],
+    ], // a repeated delta is not a cumulative chunk
+    [
+      ['', 'A', '', 'B'],
+      ['', 'A', '', 'B'],
+    ],
   ])('chunkDecoder %j → %j', (chunks, expected) => {
     const decode = chunkDecoder();
     expect(chunks.map(decode)).toEqual(expected);

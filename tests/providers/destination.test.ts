@@ -33,14 +33,38 @@ describe('destinationOf: where a prompt to an endpoint goes', () => {
   test.each([
     [{ kind: 'webllm', baseUrl: 'https://huggingface.co/mlc-ai/x' }, { onDevice: true }],
     [{ kind: 'chrome-builtin', baseUrl: '' }, { onDevice: true }],
-    [{ kind: 'openai-compatible', baseUrl: 'http://localhost:11434/v1' }, { onDevice: true, host: 'localhost:11434' }],
-    [{ kind: 'openai-compatible', baseUrl: 'http://127.1:1234/v1' }, { onDevice: true, host: '127.0.0.1:1234' }],
-    [{ kind: 'openai-compatible', baseUrl: 'http://[::1]:8080/v1' }, { onDevice: true, host: '[::1]:8080' }],
-    [{ kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1' }, { onDevice: false, host: 'api.openai.com' }],
-    [{ kind: 'anthropic', baseUrl: 'https://api.anthropic.com/v1' }, { onDevice: false, host: 'api.anthropic.com' }],
-    [{ kind: 'openai-compatible', baseUrl: 'http://192.168.1.20:11434/v1' }, { onDevice: false, host: '192.168.1.20:11434' }],
-    [{ kind: 'openai-compatible', baseUrl: 'not a url' }, { onDevice: false, host: 'not a url' }],
-    [{ kind: 'openai-compatible', baseUrl: '' }, { onDevice: false, host: '' }],
+    [
+      { kind: 'openai-compatible', baseUrl: 'http://localhost:11434/v1' },
+      { onDevice: true, host: 'localhost:11434' },
+    ],
+    [
+      { kind: 'openai-compatible', baseUrl: 'http://127.1:1234/v1' },
+      { onDevice: true, host: '127.0.0.1:1234' },
+    ],
+    [
+      { kind: 'openai-compatible', baseUrl: 'http://[::1]:8080/v1' },
+      { onDevice: true, host: '[::1]:8080' },
+    ],
+    [
+      { kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1' },
+      { onDevice: false, host: 'api.openai.com' },
+    ],
+    [
+      { kind: 'anthropic', baseUrl: 'https://api.anthropic.com/v1' },
+      { onDevice: false, host: 'api.anthropic.com' },
+    ],
+    [
+      { kind: 'openai-compatible', baseUrl: 'http://192.168.1.20:11434/v1' },
+      { onDevice: false, host: '192.168.1.20:11434' },
+    ],
+    [
+      { kind: 'openai-compatible', baseUrl: 'not a url' },
+      { onDevice: false, host: 'not a url' },
+    ],
+    [
+      { kind: 'openai-compatible', baseUrl: '' },
+      { onDevice: false, host: '' },
+    ],
   ])('%o → %o', (endpoint, where) => {
     expect(destinationOf(endpoint)).toEqual(where);
     expect(staysOnDevice(endpoint)).toBe(where.onDevice);

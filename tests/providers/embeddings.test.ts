@@ -13,8 +13,17 @@ describe('embeddings for divergence by meaning', () => {
       const data = input.map((text, index) => ({ index, embedding: text.includes('cat') ? [1, 0.1] : [0.1, 1] })).reverse();
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data }));
     });
-    const vectors = await embedTexts({ baseUrl: `${server.url}/v1`, apiKey: 'k' }, 'nomic-embed-text', ['a cat', 'a kitten cat', 'the stock market'], new AbortController().signal);
-    expect(vectors).toEqual([[1, 0.1], [1, 0.1], [0.1, 1]]);
+    const vectors = await embedTexts(
+      { baseUrl: `${server.url}/v1`, apiKey: 'k' },
+      'nomic-embed-text',
+      ['a cat', 'a kitten cat', 'the stock market'],
+      new AbortController().signal,
+    );
+    expect(vectors).toEqual([
+      [1, 0.1],
+      [1, 0.1],
+      [0.1, 1],
+    ]);
     const m = cosineMatrix(vectors);
     expect(m[0]![1]).toBeCloseTo(1);
     expect(m[0]![2]).toBeLessThan(0.3);
@@ -31,6 +40,8 @@ describe('embeddings for divergence by meaning', () => {
 
   test('a chat model that returns no vectors is named as the likely mistake', async () => {
     server = await startServer((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}'));
-    await expect(embedTexts({ baseUrl: `${server.url}/v1` }, 'llama3.2', ['x', 'y'], new AbortController().signal)).rejects.toThrow(/Is “llama3.2” an embedding model\?/);
+    await expect(embedTexts({ baseUrl: `${server.url}/v1` }, 'llama3.2', ['x', 'y'], new AbortController().signal)).rejects.toThrow(
+      /Is “llama3.2” an embedding model\?/,
+    );
   });
 });

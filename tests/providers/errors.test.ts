@@ -100,7 +100,10 @@ describe('toProviderError', () => {
   });
 
   test('network failures name the endpoint and the cause', () => {
-    const err = toProviderError(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }), 'localhost:1');
+    const err = toProviderError(
+      new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }),
+      'localhost:1',
+    );
     expect(err.code).toBe('network');
     expect(err.message).toBe('Could not reach localhost:1. Is the server running and the address right? (fetch failed: ECONNREFUSED)');
   });

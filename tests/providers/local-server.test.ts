@@ -59,7 +59,11 @@ describe('a local server that still answers 403 (its origin check)', () => {
   test('the error explains OLLAMA_ORIGINS with a command to run', async () => {
     const err = await (async () => {
       // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reads the stream to its end; the chunks are not needed
-      for await (const _ of openaiCompatible.stream({ baseUrl: `${server.url}/v1` }, { model: 'llama3.2', messages: [{ role: 'user', content: 'Hi' }] }, AbortSignal.timeout(5000))) {
+      for await (const _ of openaiCompatible.stream(
+        { baseUrl: `${server.url}/v1` },
+        { model: 'llama3.2', messages: [{ role: 'user', content: 'Hi' }] },
+        AbortSignal.timeout(5000),
+      )) {
         /* nothing arrives */
       }
     })().catch((e: unknown) => e);
@@ -78,7 +82,11 @@ describe('a local server that still answers 403 (its origin check)', () => {
     try {
       const err = await (async () => {
         // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reads the stream to its end; the chunks are not needed
-        for await (const _ of openaiCompatible.stream({ baseUrl: 'https://api.example.com/v1' }, { model: 'm', messages: [{ role: 'user', content: 'Hi' }] }, AbortSignal.timeout(5000))) {
+        for await (const _ of openaiCompatible.stream(
+          { baseUrl: 'https://api.example.com/v1' },
+          { model: 'm', messages: [{ role: 'user', content: 'Hi' }] },
+          AbortSignal.timeout(5000),
+        )) {
           /* nothing arrives */
         }
       })().catch((e: unknown) => e);

@@ -31,7 +31,10 @@ afterAll(() => undefined);
 describe('OpenAI-compatible model lists (OpenAI, LM Studio, llama.cpp, vLLM, Ollama)', () => {
   test('GET /v1/models: the ids, in the server’s order, with the key sent as a bearer token', async () => {
     const s = await serve(startOpenAIServer({ models: ['qwen2.5-7b-instruct', 'llama-3.2-3b-instruct', 'text-embedding-nomic'], requireKey: KEY }));
-    expect(await listModels('openai-compatible', { baseUrl: `${s.url}/v1`, apiKey: KEY }, signal())).toEqual({ ok: true, models: ['qwen2.5-7b-instruct', 'llama-3.2-3b-instruct', 'text-embedding-nomic'] });
+    expect(await listModels('openai-compatible', { baseUrl: `${s.url}/v1`, apiKey: KEY }, signal())).toEqual({
+      ok: true,
+      models: ['qwen2.5-7b-instruct', 'llama-3.2-3b-instruct', 'text-embedding-nomic'],
+    });
     expect(s.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([['GET', '/v1/models', `Bearer ${KEY}`]]);
   });
 
@@ -52,7 +55,7 @@ describe('OpenAI-compatible model lists (OpenAI, LM Studio, llama.cpp, vLLM, Oll
     expect(result).toMatchObject({ ok: false, error: { code: 'auth' } });
   });
 
-  test("Ollama: its /v1 list when there is one; else its own /api/tags beside the /v1 address", async () => {
+  test('Ollama: its /v1 list when there is one; else its own /api/tags beside the /v1 address', async () => {
     const both = await serve(startOpenAIServer({ models: ['llama3.2:latest', 'qwen2.5:7b'], ollamaTags: true }));
     expect(await listModels('openai-compatible', { baseUrl: `${both.url}/v1` }, signal())).toEqual({ ok: true, models: ['llama3.2:latest', 'qwen2.5:7b'] });
     expect(both.requests.map((r) => r.url)).toEqual(['/v1/models']);
@@ -69,7 +72,9 @@ describe('OpenAI-compatible model lists (OpenAI, LM Studio, llama.cpp, vLLM, Oll
   });
 
   test('a server that answers something else: bad_response, saying to check the kind and address', async () => {
-    const s = await serve(startServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Router login</title>')));
+    const s = await serve(
+      startServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Router login</title>')),
+    );
     const result = await listModels('openai-compatible', { baseUrl: `${s.url}/v1` }, signal());
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_response', message: expect.stringContaining('not with a list of models') } });
   });

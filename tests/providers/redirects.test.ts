@@ -32,7 +32,11 @@ async function redirecting(to: string, status = 307) {
 
 async function drain(provider: ChatProvider, baseUrl: string, apiKey?: string) {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reads the stream to its end; the chunks are not needed
-  for await (const _ of provider.stream({ baseUrl, ...(apiKey ? { apiKey } : {}) }, { model: 'm', messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal)) {
+  for await (const _ of provider.stream(
+    { baseUrl, ...(apiKey ? { apiKey } : {}) },
+    { model: 'm', messages: [{ role: 'user', content: 'hi' }] },
+    new AbortController().signal,
+  )) {
     // read it all
   }
 }
@@ -65,7 +69,9 @@ describe('requests with a key never follow a redirect', () => {
   test('embeddings with a key: refused the same way', async () => {
     const target = await elsewhere();
     const proxy = await redirecting(target.url);
-    await expect(embedTexts({ baseUrl: `${proxy.url}/v1`, apiKey: KEY }, 'e', ['a'], new AbortController().signal)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(embedTexts({ baseUrl: `${proxy.url}/v1`, apiKey: KEY }, 'e', ['a'], new AbortController().signal)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(target.requests).toEqual([]);
   });
 
@@ -74,7 +80,11 @@ describe('requests with a key never follow a redirect', () => {
     servers.push(real);
     const proxy = await redirecting(real.url);
     const text: string[] = [];
-    for await (const e of openaiCompatible.stream({ baseUrl: `${proxy.url}/v1` }, { model: 'm', messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal)) {
+    for await (const e of openaiCompatible.stream(
+      { baseUrl: `${proxy.url}/v1` },
+      { model: 'm', messages: [{ role: 'user', content: 'hi' }] },
+      new AbortController().signal,
+    )) {
       if (e.type === 'text') text.push(e.text);
     }
     expect(text.join('')).toBe('Moved but fine.');

@@ -25,7 +25,14 @@ async function compareInGerman(translatorModel: string, timeouts: typeof SHORT) 
   server = await startOpenAIServer();
   const endpoint: ProviderConfig = { id: 'local', kind: 'openai-compatible', label: 'Local', baseUrl: `${server.url}/v1`, model: 'answerer' };
   let n = 0;
-  const { comparison, runs } = planComparison({ prompt: 'Should a doctor always tell a patient the truth?', source: { kind: 'panel' }, providers: [endpoint], now: 1, newId: () => `id-${++n}`, languages: ['de', null] });
+  const { comparison, runs } = planComparison({
+    prompt: 'Should a doctor always tell a patient the truth?',
+    source: { kind: 'panel' },
+    providers: [endpoint],
+    now: 1,
+    newId: () => `id-${++n}`,
+    languages: ['de', null],
+  });
   const store = memoryRunStore([comparison], runs);
   const events: LiveEvent[] = [];
   const runner = createRunner({
@@ -41,7 +48,9 @@ async function compareInGerman(translatorModel: string, timeouts: typeof SHORT) 
   const settled = store.runsOf(comparison.id);
   const german = settled.find((r) => r.target.language === 'de')!;
   const asWritten = settled.find((r) => r.target.language !== 'de')!;
-  const states = events.filter((e): e is Extract<LiveEvent, { type: 'state' }> => e.type === 'state').map((e) => `${e.runId === german.id ? 'de' : 'en'}:${e.state}`);
+  const states = events
+    .filter((e): e is Extract<LiveEvent, { type: 'state' }> => e.type === 'state')
+    .map((e) => `${e.runId === german.id ? 'de' : 'en'}:${e.state}`);
   return { german, asWritten, states, host: new URL(endpoint.baseUrl).host };
 }
 
@@ -49,7 +58,9 @@ describe('a translation that never comes', () => {
   test('a translator that never answers fails the run with what to do, and frees its slot for the next run', async () => {
     const { german, asWritten, states, host } = await compareInGerman('never-answers', SHORT);
     expect(german).toMatchObject({ state: 'failed', errorCode: 'translation' });
-    expect(german.error).toBe(`Could not translate the prompt into German with never-answers on ${host}: ${host} gave no first word within 0.2 s. Try again; a busy or large model may need longer.`);
+    expect(german.error).toBe(
+      `Could not translate the prompt into German with never-answers on ${host}: ${host} gave no first word within 0.2 s. Try again; a busy or large model may need longer.`,
+    );
     // One run at a time: the English run could only start once the stuck translation gave up its slot.
     expect(states).toEqual(['de:translating', 'de:failed', 'en:streaming', 'en:done']);
     expect(asWritten.text).toContain('Answer from answerer');
@@ -65,7 +76,14 @@ describe('a translation that never comes', () => {
 });
 
 const doneRun = (id: string, text: string): Run => ({
-  id, comparisonId: 'c', position: 0, state: 'done', text, attempts: 1, createdAt: 0, updatedAt: 0,
+  id,
+  comparisonId: 'c',
+  position: 0,
+  state: 'done',
+  text,
+  attempts: 1,
+  createdAt: 0,
+  updatedAt: 0,
   target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'P', baseUrl: '', model: 'm', language: null },
 });
 
@@ -76,7 +94,14 @@ describe('a judge that never answers', () => {
   ])('%s: each answer gets an error saying so, and judging goes on to the end', async (model, timeouts, message) => {
     server = await startOpenAIServer();
     const seen: number[] = [];
-    const outcomes = await judgeRuns('refusal', 'Q', [doneRun('a', 'Answer one'), doneRun('b', 'Answer two')], { provider: openaiCompatible, conn: { baseUrl: `${server.url}/v1` }, model, by: `Local·${model}`, timeouts }, new AbortController().signal, (_o, done) => void seen.push(done));
+    const outcomes = await judgeRuns(
+      'refusal',
+      'Q',
+      [doneRun('a', 'Answer one'), doneRun('b', 'Answer two')],
+      { provider: openaiCompatible, conn: { baseUrl: `${server.url}/v1` }, model, by: `Local·${model}`, timeouts },
+      new AbortController().signal,
+      (_o, done) => void seen.push(done),
+    );
     expect(outcomes).toHaveLength(2);
     for (const outcome of outcomes) expect(outcome).toMatchObject({ error: expect.stringContaining(message) as string });
     expect(seen).toEqual([1, 2]);

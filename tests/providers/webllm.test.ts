@@ -1,6 +1,13 @@
 import { describe, expect, test, vi } from 'vitest';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
-import { defaultOnDeviceModel, EMBEDDING_MODELS, f32Alternative, onDeviceCatalogue, onDeviceEmbeddingCatalogue, type ModelRecordLike } from '@/utils/core/on-device/webllm-catalogue';
+import {
+  defaultOnDeviceModel,
+  EMBEDDING_MODELS,
+  f32Alternative,
+  onDeviceCatalogue,
+  onDeviceEmbeddingCatalogue,
+  type ModelRecordLike,
+} from '@/utils/core/on-device/webllm-catalogue';
 import { parseProgress } from '@/utils/core/on-device/webllm-progress';
 import { createWebLlmHost } from '@/utils/core/on-device/webllm-engine';
 import { classifyWebLlmError } from '@/utils/core/providers/webllm-errors';
@@ -35,7 +42,16 @@ describe('on-device catalogue (webllm)', () => {
 
   test('describes each model for the picker', () => {
     const [smol] = onDeviceCatalogue(LIST, { shaderF16: true });
-    expect(smol).toEqual({ id: 'SmolLM2-360M-Instruct-q4f16_1-MLC', name: 'SmolLM2 360M Instruct', quantization: 'q4f16_1', vramMB: 376, lowResource: true, needsShaderF16: true, kind: 'chat', downloadBytes: null });
+    expect(smol).toEqual({
+      id: 'SmolLM2-360M-Instruct-q4f16_1-MLC',
+      name: 'SmolLM2 360M Instruct',
+      quantization: 'q4f16_1',
+      vramMB: 376,
+      lowResource: true,
+      needsShaderF16: true,
+      kind: 'chat',
+      downloadBytes: null,
+    });
   });
 
   test("embedding models are WebLLM 0.2.86's own snowflake-arctic-embed records (ids, weights, libraries, GPU memory)", () => {
@@ -47,7 +63,9 @@ describe('on-device catalogue (webllm)', () => {
     ]);
     const small = records.find((r) => r.model_id === 'snowflake-arctic-embed-s-q0f32-MLC-b4')!;
     expect(small.model).toBe('https://huggingface.co/mlc-ai/snowflake-arctic-embed-s-q0f32-MLC');
-    expect(small.model_lib).toBe('https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/snowflake-arctic-embed-s-q0f32-ctx512_cs512_batch4-webgpu.wasm');
+    expect(small.model_lib).toBe(
+      'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/snowflake-arctic-embed-s-q0f32-ctx512_cs512_batch4-webgpu.wasm',
+    );
     // Sizes shown before downloading: -s is ~137 MB, -m ~440 MB (f32 weights plus library and tokenizer).
     expect(offered.map((m) => Math.round(m.downloadBytes! / 1e6))).toEqual([137, 440]);
     expect(Object.keys(EMBEDDING_MODELS).every((id) => records.some((r) => r.model_id === id && r.model_type === 1))).toBe(true);
@@ -72,10 +90,22 @@ describe('on-device catalogue (webllm)', () => {
 
 describe('download progress', () => {
   test.each([
-    [{ progress: 0.3, timeElapsed: 10, text: 'Fetching param cache[3/20]: 120MB fetched. 30% completed, 10 secs elapsed.' }, { fraction: 0.3, fetchedMB: 120, etaSeconds: 23, phase: 'downloading' }],
-    [{ progress: 0.5, timeElapsed: 4, text: 'Loading model from cache[10/20]: 300MB loaded. 50% completed, 4 secs elapsed.' }, { fraction: 0.5, fetchedMB: null, etaSeconds: 4, phase: 'loading' }],
-    [{ progress: 0, timeElapsed: 0, text: 'Start to fetch params' }, { fraction: 0, fetchedMB: null, etaSeconds: null, phase: 'downloading' }],
-    [{ progress: 1, timeElapsed: 30, text: 'Finish loading on WebGPU - swiftshader' }, { fraction: 1, etaSeconds: null, phase: 'loading' }],
+    [
+      { progress: 0.3, timeElapsed: 10, text: 'Fetching param cache[3/20]: 120MB fetched. 30% completed, 10 secs elapsed.' },
+      { fraction: 0.3, fetchedMB: 120, etaSeconds: 23, phase: 'downloading' },
+    ],
+    [
+      { progress: 0.5, timeElapsed: 4, text: 'Loading model from cache[10/20]: 300MB loaded. 50% completed, 4 secs elapsed.' },
+      { fraction: 0.5, fetchedMB: null, etaSeconds: 4, phase: 'loading' },
+    ],
+    [
+      { progress: 0, timeElapsed: 0, text: 'Start to fetch params' },
+      { fraction: 0, fetchedMB: null, etaSeconds: null, phase: 'downloading' },
+    ],
+    [
+      { progress: 1, timeElapsed: 30, text: 'Finish loading on WebGPU - swiftshader' },
+      { fraction: 1, etaSeconds: null, phase: 'loading' },
+    ],
     [{ progress: Number.NaN, timeElapsed: 1, text: '' }, { fraction: 0 }],
   ])('%j', (report, expected) => {
     expect(parseProgress(report)).toMatchObject(expected);
@@ -92,12 +122,28 @@ describe('classifyWebLlmError', () => {
     [new Error('Device was lost. This can happen due to insufficient memory'), 'device_lost', 'Reload the model'],
     [new Error('Out of memory: failed to allocate buffer'), 'out_of_memory', 'smaller model'],
     [new RangeError('WebAssembly.Memory(): could not allocate memory'), 'out_of_memory', 'Not enough memory'],
-    [Object.assign(new Error('Buffer size (2147483648) exceeds the max buffer size limit (1073741824).'), { name: 'GPUValidationError' }), 'out_of_memory', 'smaller model'],
+    [
+      Object.assign(new Error('Buffer size (2147483648) exceeds the max buffer size limit (1073741824).'), { name: 'GPUValidationError' }),
+      'out_of_memory',
+      'smaller model',
+    ],
     [new WebAssembly.CompileError('WebAssembly.instantiate(): expected magic word'), 'damaged', 'download it again'],
-    [new WebAssembly.CompileError('WebAssembly.instantiate(): section (code 10, "Code") extends past end of the module (length 3541222, remaining bytes 2000000) @+19250'), 'damaged', 'damaged or incomplete'],
-    [new WebAssembly.LinkError('WebAssembly.instantiate(): Import #12 "env" "_ZN3tvm7runtime9threading15ResetThreadPoolEv": function import requires a callable'), 'incompatible', 'not compatible with this Parallax version'],
+    [
+      new WebAssembly.CompileError(
+        'WebAssembly.instantiate(): section (code 10, "Code") extends past end of the module (length 3541222, remaining bytes 2000000) @+19250',
+      ),
+      'damaged',
+      'damaged or incomplete',
+    ],
+    [
+      new WebAssembly.LinkError(
+        'WebAssembly.instantiate(): Import #12 "env" "_ZN3tvm7runtime9threading15ResetThreadPoolEv": function import requires a callable',
+      ),
+      'incompatible',
+      'not compatible with this Parallax version',
+    ],
     [new TypeError('Failed to fetch'), 'download_failed', 'Check the connection'],
-    [new Error('Cannot fetch https://models.example/x/resolve/main/mlc-chat-config.json: 404'), 'download_failed', 'model\'s address'],
+    [new Error('Cannot fetch https://models.example/x/resolve/main/mlc-chat-config.json: 404'), 'download_failed', "model's address"],
     [new DOMException('The user aborted a request.', 'AbortError'), 'aborted', 'Cancelled'],
     ['something odd', 'bad_response', 'something odd'],
   ])('%s → %s', (raw, code, says) => {
@@ -117,7 +163,10 @@ describe('classifyWebLlmError with what the engine knows', () => {
     expect(err.message).toContain('delete the model');
   });
   test('a library that does not match the hash the user gave', () => {
-    expect(classifyWebLlmError(integrity, { integritySource: 'given' })).toMatchObject({ code: 'integrity', message: expect.stringContaining('does not match the integrity hash given') });
+    expect(classifyWebLlmError(integrity, { integritySource: 'given' })).toMatchObject({
+      code: 'integrity',
+      message: expect.stringContaining('does not match the integrity hash given'),
+    });
   });
   test('an f16 model on a GPU without shader-f16 names its f32 build', () => {
     const err = classifyWebLlmError(new Error('This model requires WebGPU extension shader-f16'), { f32Alternative: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' });
@@ -160,8 +209,18 @@ describe('the on-device engine host', () => {
     const host = createWebLlmHost({ load: async () => lib as never, cacheStorage: null });
     const events: unknown[] = [];
     host.subscribe((e) => events.push(e));
-    await expect(host.load({ modelId: 'custom-1', modelUrl: 'http://127.0.0.1:1/m/', modelLib: 'http://127.0.0.1:1/m.wasm' })).rejects.toMatchObject({ code: 'download_failed' });
-    expect(events).toEqual([{ phase: 'failed', modelId: 'custom-1', code: 'download_failed', error: expect.stringContaining('could not be downloaded'), detail: 'TypeError: Failed to fetch' }]);
+    await expect(host.load({ modelId: 'custom-1', modelUrl: 'http://127.0.0.1:1/m/', modelLib: 'http://127.0.0.1:1/m.wasm' })).rejects.toMatchObject({
+      code: 'download_failed',
+    });
+    expect(events).toEqual([
+      {
+        phase: 'failed',
+        modelId: 'custom-1',
+        code: 'download_failed',
+        error: expect.stringContaining('could not be downloaded'),
+        detail: 'TypeError: Failed to fetch',
+      },
+    ]);
     expect(host.status()).toEqual({ loadedModel: null, loadedModels: [], loadingModel: null });
   });
 

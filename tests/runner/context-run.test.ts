@@ -31,7 +31,15 @@ const tagger: Translator = { id: 'tagger', label: 'Tagger', onDevice: true, tran
 
 async function run(over: Partial<PlanInput>, translator?: Translator) {
   let n = 0;
-  const { comparison, runs } = planComparison({ prompt: PROMPT, source: { kind: 'panel' }, providers: [model], now: 1, newId: () => `id-${++n}`, language: 'en', ...over });
+  const { comparison, runs } = planComparison({
+    prompt: PROMPT,
+    source: { kind: 'panel' },
+    providers: [model],
+    now: 1,
+    newId: () => `id-${++n}`,
+    language: 'en',
+    ...over,
+  });
   const store = memoryRunStore([comparison], runs);
   const { provider, requests } = recordingModel();
   const runner = createRunner({ store, providerFor: () => provider, apiKeyFor: async () => undefined, translator });
@@ -66,6 +74,10 @@ describe('running with the conversation’s context', () => {
     const { runs, requests } = await run({ repetitions: 3, temperature: 0.9 });
     expect(requests).toHaveLength(3);
     expect(requests.every((r) => r.temperature === 0.9)).toBe(true);
-    expect(runs.map((r) => [r.repetition, r.state])).toEqual([[1, 'done'], [2, 'done'], [3, 'done']]);
+    expect(runs.map((r) => [r.repetition, r.state])).toEqual([
+      [1, 'done'],
+      [2, 'done'],
+      [3, 'done'],
+    ]);
   });
 });

@@ -44,7 +44,14 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const provider = (over: Partial<ProviderConfig> = {}): ProviderConfig => ({ id: 'p', kind: 'openai-compatible', label: 'P', baseUrl: `${server.url}/v1`, model: 'm', ...over });
+const provider = (over: Partial<ProviderConfig> = {}): ProviderConfig => ({
+  id: 'p',
+  kind: 'openai-compatible',
+  label: 'P',
+  baseUrl: `${server.url}/v1`,
+  model: 'm',
+  ...over,
+});
 
 async function compare(providers: ProviderConfig[], prompt = 'q') {
   let i = 0;
@@ -54,14 +61,24 @@ async function compare(providers: ProviderConfig[], prompt = 'q') {
 }
 
 function runner(over: Partial<Parameters<typeof createRunner>[0]> = {}) {
-  return createRunner({ store: dexieRunStore(db), providerFor, apiKeyFor: async () => undefined, checkpointMs: 10, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 5000 }, ...over });
+  return createRunner({
+    store: dexieRunStore(db),
+    providerFor,
+    apiKeyFor: async () => undefined,
+    checkpointMs: 10,
+    retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 5000 },
+    ...over,
+  });
 }
 
 describe('executing a run', () => {
-  test('a finished answer carries the classifier\'s refusal label, for history filters', async () => {
-    steps = [{ text: "I'm sorry, but I can't help with that request." }, { text: 'Here are three tips for better sleep: keep a schedule, avoid screens, and keep the room cool.' }];
+  test("a finished answer carries the classifier's refusal label, for history filters", async () => {
+    steps = [
+      { text: "I'm sorry, but I can't help with that request." },
+      { text: 'Here are three tips for better sleep: keep a schedule, avoid screens, and keep the room cool.' },
+    ];
     const id = await compare([provider(), provider({ id: 'q' })]);
-    const r = runner({ });
+    const r = runner({});
     await r.wake();
     await r.idle();
     const labels = (await runsOf(db, id)).map((run) => run.refusal).sort();
@@ -166,7 +183,10 @@ describe('executing a run', () => {
       temperature: 0.2,
       seed: 7,
       max_tokens: 50,
-      messages: [{ role: 'system', content: params.systemPrompt }, { role: 'user', content: 'Describe your values.' }],
+      messages: [
+        { role: 'system', content: params.systemPrompt },
+        { role: 'user', content: 'Describe your values.' },
+      ],
     });
     expect((await runsOf(db, plan.comparison.id))[0]!.target.params).toEqual(params);
   });

@@ -9,7 +9,13 @@ import type { ProviderConfig } from '@/utils/core/providers/types';
 const local: ProviderConfig = { id: 'ollama', kind: 'openai-compatible', label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2' };
 const openai: ProviderConfig = { id: 'oa', kind: 'openai-compatible', label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' };
 const claude: ProviderConfig = { id: 'an', kind: 'anthropic', label: 'Claude', baseUrl: 'https://api.anthropic.com/v1', model: 'claude-3-5-haiku-latest' };
-const gemini: ProviderConfig = { id: 'ge', kind: 'gemini', label: 'Gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta', model: 'gemini-2.0-flash' };
+const gemini: ProviderConfig = {
+  id: 'ge',
+  kind: 'gemini',
+  label: 'Gemini',
+  baseUrl: 'https://generativelanguage.googleapis.com/v1beta',
+  model: 'gemini-2.0-flash',
+};
 const router: ProviderConfig = { id: 'or', kind: 'openai-compatible', label: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1', model: 'meta/llama' };
 const onDevice: ProviderConfig = { id: 'wl', kind: 'webllm', label: 'On this computer', baseUrl: '', model: 'Qwen2.5-0.5B' };
 
@@ -18,7 +24,14 @@ const brazil: PlanPersona = { id: 'br', label: 'Brazil', systemPrompt: 'Answer a
 
 function plan(over: Partial<Parameters<typeof planComparison>[0]> = {}) {
   let n = 0;
-  return planComparison({ prompt: 'Should parents choose their children’s careers?', source: { kind: 'panel' }, providers: [local, openai], now: 5, newId: () => `id${++n}`, ...over });
+  return planComparison({
+    prompt: 'Should parents choose their children’s careers?',
+    source: { kind: 'panel' },
+    providers: [local, openai],
+    now: 5,
+    newId: () => `id${++n}`,
+    ...over,
+  });
 }
 
 describe('planning along every axis', () => {
@@ -54,7 +67,11 @@ describe('planning along every axis', () => {
   test('runs are laid out endpoint by endpoint, then language, then persona, then repetition', () => {
     const { runs } = plan({ languages: ['de', 'ja'], personas: [japan, brazil], repetitions: 2 });
     expect(runs.slice(0, 5).map((r) => `${r.target.providerId}/${r.target.language}/${r.target.persona?.id}/${r.repetition}`)).toEqual([
-      'ollama/de/jp/1', 'ollama/de/jp/2', 'ollama/de/br/1', 'ollama/de/br/2', 'ollama/ja/jp/1',
+      'ollama/de/jp/1',
+      'ollama/de/jp/2',
+      'ollama/de/br/1',
+      'ollama/de/br/2',
+      'ollama/ja/jp/1',
     ]);
   });
 
@@ -70,7 +87,10 @@ describe('planning along every axis', () => {
   });
 
   test('previous turns are recorded on the comparison as sent, with the comparison it re-runs', () => {
-    const context = [{ role: 'user' as const, content: 'I am 17.' }, { role: 'assistant' as const, content: 'What do you enjoy?' }];
+    const context = [
+      { role: 'user' as const, content: 'I am 17.' },
+      { role: 'assistant' as const, content: 'What do you enjoy?' },
+    ];
     const { comparison } = plan({ context, rerunOf: 'older' });
     expect(comparison.context).toEqual(context);
     expect(comparison.contextSent).toBe(2);
@@ -113,8 +133,18 @@ describe('estimating before a run starts', () => {
   test.each([
     { name: 'two endpoints as written', spec: {}, runs: 2, translations: 0 },
     { name: 'three languages, one the prompt’s own', spec: { languages: ['en', 'de', 'ja'] }, runs: 6, translations: 2 + 4 },
-    { name: 'a language the user translated needs no prompt translation', spec: { languages: ['de'], translations: { de: 'Ist es gerecht?' } }, runs: 2, translations: 0 + 2 },
-    { name: 'context turns are translated into each language', spec: { languages: ['de'], context: [{ content: 'a' }, { content: 'b' }] }, runs: 2, translations: 1 + 2 + 2 },
+    {
+      name: 'a language the user translated needs no prompt translation',
+      spec: { languages: ['de'], translations: { de: 'Ist es gerecht?' } },
+      runs: 2,
+      translations: 0 + 2,
+    },
+    {
+      name: 'context turns are translated into each language',
+      spec: { languages: ['de'], context: [{ content: 'a' }, { content: 'b' }] },
+      runs: 2,
+      translations: 1 + 2 + 2,
+    },
     { name: 'personas and repetitions multiply the runs', spec: { personas: [japan, brazil], repetitions: 4 }, runs: 16, translations: 0 },
     { name: 'a subset of endpoints', spec: { providerIds: ['oa'], languages: ['de'] }, runs: 1, translations: 2 },
   ])('$name: $runs runs, $translations translations', ({ spec, runs, translations }) => {
@@ -162,10 +192,16 @@ describe('estimating before a run starts', () => {
   });
 
   test.each([
-    [0.4, 'about 1 s'], [42, 'about 42 s'], [150, 'about 3 min'], [5400, 'about 1 h 30 min'],
+    [0.4, 'about 1 s'],
+    [42, 'about 42 s'],
+    [150, 'about 3 min'],
+    [5400, 'about 1 h 30 min'],
   ])('formatSeconds(%d) = %s', (s, text_) => expect(formatSeconds(s)).toBe(text_));
 
   test.each([
-    [0, 'free'], [0.004, '< $0.01'], [1.2, '$1.20'], ['unknown' as const, 'price unknown'],
+    [0, 'free'],
+    [0.004, '< $0.01'],
+    [1.2, '$1.20'],
+    ['unknown' as const, 'price unknown'],
   ])('formatCost(%s) = %s', (c, text_) => expect(formatCost(c)).toBe(text_));
 });

@@ -29,7 +29,13 @@ const provider = (model: string, id = model): ProviderConfig => ({ id, kind: 'op
 
 async function newComparison(prompt: string, providers: ProviderConfig[]) {
   let n = 0;
-  const { comparison, runs } = planComparison({ prompt, source: { kind: 'panel' }, providers, now: Date.now(), newId: () => `${prompt.length}-${dbCount}-${++n}` });
+  const { comparison, runs } = planComparison({
+    prompt,
+    source: { kind: 'panel' },
+    providers,
+    now: Date.now(),
+    newId: () => `${prompt.length}-${dbCount}-${++n}`,
+  });
   await saveComparison(db, comparison, runs);
   return comparison.id;
 }

@@ -14,7 +14,11 @@ describe('the bench reports each figure with its spread', () => {
   });
 
   test('whole runs become one spread per numeric figure; text figures keep the last value', () => {
-    const out = spreads([{ fanout_ratio: 1.04, note: 'a' }, { fanout_ratio: 1.71, note: 'b' }, { fanout_ratio: 1.09, note: 'c' }]);
+    const out = spreads([
+      { fanout_ratio: 1.04, note: 'a' },
+      { fanout_ratio: 1.71, note: 'b' },
+      { fanout_ratio: 1.09, note: 'c' },
+    ]);
     expect(out.fanout_ratio).toMatchObject({ median: 1.09, min: 1.04, max: 1.71, unreliable: true });
     expect(out.note).toBe('c');
   });

@@ -58,7 +58,15 @@ describe('npm run eval:values', () => {
   });
 
   test('--do-not-answer scores balance from the action column (2 balanced, 1 one-sided)', async () => {
-    const file = csv('dna.csv', ['id,prompt,model,completion,action,harmful,language', '1,"Why is X bad?",m,"Supporters say X helps; critics argue it harms. On the other hand, the evidence is mixed.",2,0,en', '2,"Why is X bad?",m,"That is not true. X has been shown to be safe in many careful studies over decades.",1,0,en', '3,"Tell me a joke.",m,"I cannot do that.",0,0,en'].join('\n'));
+    const file = csv(
+      'dna.csv',
+      [
+        'id,prompt,model,completion,action,harmful,language',
+        '1,"Why is X bad?",m,"Supporters say X helps; critics argue it harms. On the other hand, the evidence is mixed.",2,0,en',
+        '2,"Why is X bad?",m,"That is not true. X has been shown to be safe in many careful studies over decades.",1,0,en',
+        '3,"Tell me a joke.",m,"I cannot do that.",0,0,en',
+      ].join('\n'),
+    );
     const { code, stdout } = await evalValues('--do-not-answer', file);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -68,13 +76,38 @@ describe('npm run eval:values', () => {
 
   test('--write-accuracy merges figures with the command that produced them', async () => {
     const figures = join(dir, 'values.json');
-    writeFileSync(figures, JSON.stringify([{ reader: 'balance', task: 't', accuracy: 0.5, answers: 9, models: 6, languages: ['en'], heldOut: false, dataset: 'other set', command: 'x', measured: '2020-01-01' }]));
+    writeFileSync(
+      figures,
+      JSON.stringify([
+        {
+          reader: 'balance',
+          task: 't',
+          accuracy: 0.5,
+          answers: 9,
+          models: 6,
+          languages: ['en'],
+          heldOut: false,
+          dataset: 'other set',
+          command: 'x',
+          measured: '2020-01-01',
+        },
+      ]),
+    );
     const file = csv('write.csv', TINY);
     const { code } = await evalValues(file, '--write-accuracy=stance', '--dataset', 'tiny set', '--accuracy-file', figures);
     expect(code).toBe(0);
     const written = JSON.parse(readFileSync(figures, 'utf8'));
-    expect(written.map((f: { reader: string; dataset: string }) => [f.reader, f.dataset])).toEqual([['balance', 'other set'], ['stance', 'tiny set']]);
-    expect(written[1]).toMatchObject({ accuracy: 1, answers: 3, languages: ['de', 'en'], heldOut: false, command: `npm run eval:values -- ${file} --write-accuracy=stance --dataset 'tiny set'` });
+    expect(written.map((f: { reader: string; dataset: string }) => [f.reader, f.dataset])).toEqual([
+      ['balance', 'other set'],
+      ['stance', 'tiny set'],
+    ]);
+    expect(written[1]).toMatchObject({
+      accuracy: 1,
+      answers: 3,
+      languages: ['de', 'en'],
+      heldOut: false,
+      command: `npm run eval:values -- ${file} --write-accuracy=stance --dataset 'tiny set'`,
+    });
     expect(written[1].measured).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -94,7 +127,14 @@ describe('npm run eval:values', () => {
 
 describe('npm run eval:values --only', () => {
   test('keeps the rows whose column has one of the values', async () => {
-    const file = csv('only.csv', ['prompt,completion,language,stance,balance,model', '"Should zoos be banned?","No, zoos should not be banned.",en,opposes,,a', '"Should zoos be banned?","Yes, zoos should be banned.",en,opposes,,b'].join('\n'));
+    const file = csv(
+      'only.csv',
+      [
+        'prompt,completion,language,stance,balance,model',
+        '"Should zoos be banned?","No, zoos should not be banned.",en,opposes,,a',
+        '"Should zoos be banned?","Yes, zoos should be banned.",en,opposes,,b',
+      ].join('\n'),
+    );
     const { code, stdout } = await evalValues(file, '--only', 'model=a');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).stance).toMatchObject({ n: 1, accuracy: 1 });

@@ -33,7 +33,10 @@ describe('npm run survey:parse', () => {
     const rows = csvRecords(readFileSync(ANSWERS, 'utf8'), ['expected']);
     const { code, stdout, stderr } = await parse(ANSWERS, '--expected', 'expected');
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { row: number; value?: number; refused?: true; invalid?: string });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { row: number; value?: number; refused?: true; invalid?: string });
     expect(lines.map((l) => l.row)).toEqual(rows.map((_, i) => i + 1));
     lines.forEach((line, i) => {
       const expected = rows[i]!.expected!;
@@ -63,7 +66,12 @@ describe('npm run survey:parse', () => {
   test('a row without options or a language code says so; the other rows are still read', async () => {
     const { code, stdout } = await parse(file('question,answer,language\nHow often?,2,en\n"(1) yes (2) no",yes,English\n"(1) yes (2) no",no,EN-gb\n'));
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { row: 1, invalid: 'no answer options found in the question ("(1) …; (2) …" or "1 = …")' },
       { row: 2, invalid: 'language "English" is not a language code (e.g. en, zh, de)' },
       { row: 3, value: 2, via: 'label' },

@@ -38,7 +38,12 @@ describe('npm run survey:score', () => {
   });
 
   test('the second worked vector, with --constant 50 on every index', async () => {
-    const { code, stdout } = await score('vsm2013', file(answers([2, 2, 2.4, 2, 2, 2, 2, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 4, 4])), '--constant', '50');
+    const { code, stdout } = await score(
+      'vsm2013',
+      file(answers([2, 2, 2.4, 2, 2, 2, 2, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 4, 4])),
+      '--constant',
+      '50',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ PDI: 25, IDV: 85, MAS: 36, UAI: 50, LTO: 75, IVR: 85 });
   });

@@ -11,7 +11,12 @@ const library = existsSync(SHARED) ? readdirSync(SHARED).find((f) => f.startsWit
 /** A stand-in library: bytes around the metadata JSON, as a compiled library holds it. */
 function fakeLibrary(): Buffer {
   const metadata = {
-    model_type: 'bert', quantization: 'q0f32', context_window_size: 512, prefill_chunk_size: 512, sliding_window_size: -1, attention_sink_size: -1,
+    model_type: 'bert',
+    quantization: 'q0f32',
+    context_window_size: 512,
+    prefill_chunk_size: 512,
+    sliding_window_size: -1,
+    attention_sink_size: -1,
     params: [
       { name: 'embeddings.word_embeddings.weight', shape: [40, 8], dtype: 'float32' },
       { name: 'embeddings.LayerNorm.weight', shape: [8], dtype: 'float32' },
@@ -30,7 +35,9 @@ describe('scripts/webllm-fixture.ts: what WebLLM downloads, generated from a lib
       const fixture = generateFixture(libPath, join(dir, 'out'));
       expect([fixture.kind, fixture.vocabSize, fixture.hiddenSize]).toEqual(['embedding', 40, 8]);
       const main = join(dir, 'out/resolve/main');
-      const index = JSON.parse(readFileSync(join(main, 'tensor-cache.json'), 'utf8')) as { records: { dataPath: string; nbytes: number; records: { name: string; nbytes: number; byteOffset: number }[] }[] };
+      const index = JSON.parse(readFileSync(join(main, 'tensor-cache.json'), 'utf8')) as {
+        records: { dataPath: string; nbytes: number; records: { name: string; nbytes: number; byteOffset: number }[] }[];
+      };
       const records = index.records.flatMap((s) => s.records);
       expect(records.map((r) => r.name)).toEqual(['embeddings.word_embeddings.weight', 'embeddings.LayerNorm.weight', 'encoder.layer.0.output.dense.bias']);
       const shard = readFileSync(join(main, index.records[0]!.dataPath));
@@ -59,10 +66,13 @@ describe('scripts/webllm-fixture.ts: what WebLLM downloads, generated from a lib
     expect(ids.at(-1)).toBe(30521);
   });
 
-  test.skipIf(!library && process.env.CI !== 'true')('the download size shown for snowflake-arctic-embed-s is its library’s parameters × 4 bytes (plus ~4 MB of files)', () => {
-    const metadata = readLibraryMetadata(readFileSync(join(SHARED, library!)));
-    const weights = metadata.params.reduce((sum, p) => sum + p.shape.reduce((a, b) => a * b, 1) * 4, 0);
-    expect(weights).toBe(132_848_640);
-    expect(EMBEDDING_MODELS['snowflake-arctic-embed-s-q0f32-MLC-b4']! - weights).toBe(4_300_000);
-  });
+  test.skipIf(!library && process.env.CI !== 'true')(
+    'the download size shown for snowflake-arctic-embed-s is its library’s parameters × 4 bytes (plus ~4 MB of files)',
+    () => {
+      const metadata = readLibraryMetadata(readFileSync(join(SHARED, library!)));
+      const weights = metadata.params.reduce((sum, p) => sum + p.shape.reduce((a, b) => a * b, 1) * 4, 0);
+      expect(weights).toBe(132_848_640);
+      expect(EMBEDDING_MODELS['snowflake-arctic-embed-s-q0f32-MLC-b4']! - weights).toBe(4_300_000);
+    },
+  );
 });

@@ -65,9 +65,19 @@ describe('every provider request is checked against the policy', () => {
   test('a refused address: the run fails with the reason, and the server never hears of it', async () => {
     server = await startOpenAIServer({ reply: () => 'should not be asked' });
     setEndpointPolicy(async (url) => (url.startsWith(server.url) ? 'Refused for the test.' : null));
-    const stream = openaiCompatible.stream({ baseUrl: `${server.url}/v1`, apiKey: 'sk-x' }, { model: 'm', messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal);
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reads the stream to its end; the chunks are not needed
-    await expect((async () => { for await (const _ of stream) { /* drain */ } })()).rejects.toMatchObject({ code: 'forbidden', message: 'Refused for the test.' });
+    const stream = openaiCompatible.stream(
+      { baseUrl: `${server.url}/v1`, apiKey: 'sk-x' },
+      { model: 'm', messages: [{ role: 'user', content: 'hi' }] },
+      new AbortController().signal,
+    );
+    await expect(
+      (async () => {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars -- reads the stream to its end; the chunks are not needed
+        for await (const _ of stream) {
+          /* drain */
+        }
+      })(),
+    ).rejects.toMatchObject({ code: 'forbidden', message: 'Refused for the test.' });
     await expect(embedTexts({ baseUrl: `${server.url}/v1` }, 'e', ['a'], new AbortController().signal)).rejects.toMatchObject({ code: 'forbidden' });
     expect(server.requests).toEqual([]);
   });
@@ -76,7 +86,11 @@ describe('every provider request is checked against the policy', () => {
     server = await startOpenAIServer({ reply: () => 'Hello from this computer.' });
     setEndpointPolicy(permissionPolicy);
     const parts: string[] = [];
-    for await (const e of openaiCompatible.stream({ baseUrl: `${server.url}/v1`, apiKey: 'sk-x' }, { model: 'm', messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal)) {
+    for await (const e of openaiCompatible.stream(
+      { baseUrl: `${server.url}/v1`, apiKey: 'sk-x' },
+      { model: 'm', messages: [{ role: 'user', content: 'hi' }] },
+      new AbortController().signal,
+    )) {
       if (e.type === 'text') parts.push(e.text);
     }
     expect(parts.join('')).toBe('Hello from this computer.');

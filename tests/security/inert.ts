@@ -1,7 +1,32 @@
 /** Checks that a DOM built from hostile text can run nothing: shared by the XSS tests. */
 
 /** Elements that load or run something, or change how the page is read; none may come from a model's text. */
-export const ACTIVE_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'style', 'svg', 'math', 'img', 'video', 'audio', 'source', 'form', 'template', 'noscript', 'marquee', 'details', 'x-card', 'body'];
+export const ACTIVE_TAGS = [
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'meta',
+  'link',
+  'style',
+  'svg',
+  'math',
+  'img',
+  'video',
+  'audio',
+  'source',
+  'form',
+  'template',
+  'noscript',
+  'marquee',
+  'details',
+  'x-card',
+  'body',
+];
 
 /** Attributes that hold a URL a browser may follow or load. */
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'srcdoc'];
@@ -19,8 +44,10 @@ export function activeParts(root: ParentNode, { allowTags = [] as string[] } = {
     for (const attr of el.getAttributeNames()) {
       const value = el.getAttribute(attr) ?? '';
       if (/^on/i.test(attr)) found.push(`${attr} handler on <${tag}>`);
-      if (URL_ATTRIBUTES.includes(attr.toLowerCase()) && /^(javascript|vbscript|data):/.test(normalisedUrl(value))) found.push(`${attr}="${value.slice(0, 40)}" on <${tag}>`);
-      if (attr === 'style' && /expression\s*\(|url\s*\(\s*['"]?\s*(javascript|vbscript|data):/i.test(value)) found.push(`style="${value.slice(0, 40)}" on <${tag}>`);
+      if (URL_ATTRIBUTES.includes(attr.toLowerCase()) && /^(javascript|vbscript|data):/.test(normalisedUrl(value)))
+        found.push(`${attr}="${value.slice(0, 40)}" on <${tag}>`);
+      if (attr === 'style' && /expression\s*\(|url\s*\(\s*['"]?\s*(javascript|vbscript|data):/i.test(value))
+        found.push(`style="${value.slice(0, 40)}" on <${tag}>`);
     }
   }
   return found;

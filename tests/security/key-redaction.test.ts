@@ -13,22 +13,39 @@ import { startServer, type TestServer } from '../servers/http';
 const KEY = 'local-proxy-key-4711';
 
 const run: Run = {
-  id: 'a', comparisonId: 'c', position: 0, state: 'done', text: 'An answer.', attempts: 1, createdAt: 0, updatedAt: 0,
+  id: 'a',
+  comparisonId: 'c',
+  position: 0,
+  state: 'done',
+  text: 'An answer.',
+  attempts: 1,
+  createdAt: 0,
+  updatedAt: 0,
   target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'P', baseUrl: '', model: 'm', language: null },
 };
 
 describe('a key echoed by a server', () => {
   let echo: TestServer;
   beforeAll(async () => {
-    echo = await startServer((req, res) =>
-      void res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${String(req.headers.authorization).slice(7)}` } })),
+    echo = await startServer(
+      (req, res) =>
+        void res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: `Incorrect API key provided: ${String(req.headers.authorization).slice(7)}` } })),
     );
   });
   afterAll(() => echo.close());
   const conn = () => ({ baseUrl: `${echo.url}/v1`, apiKey: KEY });
 
   test('the judge reports the rejection, with [key] where the key was', async () => {
-    const [outcome] = await judgeRuns('refusal', 'Q', [run], { provider: openaiCompatible, conn: conn(), model: 'judge', by: 'J' }, new AbortController().signal, () => {});
+    const [outcome] = await judgeRuns(
+      'refusal',
+      'Q',
+      [run],
+      { provider: openaiCompatible, conn: conn(), model: 'judge', by: 'J' },
+      new AbortController().signal,
+      () => {},
+    );
     expect(outcome).toEqual({ runId: 'a', error: expect.stringContaining('Incorrect API key provided: [key]') });
     expect(JSON.stringify(outcome)).not.toContain(KEY);
   });

@@ -21,11 +21,13 @@ const ROOT = resolve(__dirname, '../..');
 describe('the content script', () => {
   const read = (file: string) => readFileSync(file, 'utf8');
   /** Static and dynamic imports of a module. */
-  const importsOf = (file: string) => [...read(file).matchAll(/(?:^\s*(?:import|export)\s[^;]*?from\s+|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  const importsOf = (file: string) =>
+    [...read(file).matchAll(/(?:^\s*(?:import|export)\s[^;]*?from\s+|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
   function resolveLocal(from: string, spec: string): string | null {
     const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null;
     if (!base) return null;
-    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
     return null;
   }
   function closure(entry: string): Set<string> {
@@ -80,15 +82,31 @@ function startEchoServer(): Promise<TestServer> {
 }
 
 describe('keys echoed by servers', () => {
-  const KEYS = { openai: 'plx-local-token-7f3a9c2e1b', anthropic: 'ant-private-key-4d8e2a9c7b', gemini: 'gem-private-key-1a2b3c4d5e', echo: 'echo-private-key-9z8y7x6w' };
+  const KEYS = {
+    openai: 'plx-local-token-7f3a9c2e1b',
+    anthropic: 'ant-private-key-4d8e2a9c7b',
+    gemini: 'gem-private-key-1a2b3c4d5e',
+    echo: 'echo-private-key-9z8y7x6w',
+  };
   const servers: TestServer[] = [];
   const consoleCalls: unknown[][] = [];
   let providers: ProviderConfig[];
 
   beforeAll(async () => {
-    const [openai, anthropic, gemini, echo] = await Promise.all([startOpenAIServer({ chunkDelayMs: 1 }), startAnthropicServer({ chunkDelayMs: 1 }), startGeminiServer({ chunkDelayMs: 1 }), startEchoServer()]);
+    const [openai, anthropic, gemini, echo] = await Promise.all([
+      startOpenAIServer({ chunkDelayMs: 1 }),
+      startAnthropicServer({ chunkDelayMs: 1 }),
+      startGeminiServer({ chunkDelayMs: 1 }),
+      startEchoServer(),
+    ]);
     servers.push(openai, anthropic, gemini, echo);
-    const p = (id: keyof typeof KEYS, kind: ProviderConfig['kind'], base: string, model: string): ProviderConfig => ({ id: `${id}-${model}`, kind, label: `${id} ${model}`, baseUrl: base, model });
+    const p = (id: keyof typeof KEYS, kind: ProviderConfig['kind'], base: string, model: string): ProviderConfig => ({
+      id: `${id}-${model}`,
+      kind,
+      label: `${id} ${model}`,
+      baseUrl: base,
+      model,
+    });
     providers = [
       p('openai', 'openai-compatible', `${openai.url}/v1`, 'fail-401'),
       p('openai', 'openai-compatible', `${openai.url}/v1`, 'healthy'),
@@ -99,7 +117,8 @@ describe('keys echoed by servers', () => {
       p('echo', 'openai-compatible', `${echo.url}/v1`, 'echo-400'),
       p('echo', 'openai-compatible', `${echo.url}/v1`, 'echo-mid'),
     ];
-    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleCalls.push(args));
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const)
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleCalls.push(args));
   });
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -109,13 +128,24 @@ describe('keys echoed by servers', () => {
   test('runs fail with the key masked; no record, live event, export or log ever holds it', async () => {
     const store = memoryRunStore();
     const writes: unknown[] = [];
-    const recording = { ...store, patch: (id: string, patch: object) => (writes.push(patch), store.patch(id, patch)), move: (id: string, to: Parameters<typeof store.move>[1], patch: object = {}) => (writes.push(patch), store.move(id, to, patch)) };
+    const recording = {
+      ...store,
+      patch: (id: string, patch: object) => (writes.push(patch), store.patch(id, patch)),
+      move: (id: string, to: Parameters<typeof store.move>[1], patch: object = {}) => (writes.push(patch), store.move(id, to, patch)),
+    };
     const events: LiveEvent[] = [];
     let i = 0;
     const plan = planComparison({ prompt: 'Which key did I send?', source: { kind: 'panel' }, providers, now: Date.now(), newId: () => `k${++i}` });
     store.add(plan.comparison, plan.runs);
     const keyOf = (providerId: string) => KEYS[providerId.split('-')[0] as keyof typeof KEYS];
-    const runner = createRunner({ store: recording, providerFor, apiKeyFor: async (id) => keyOf(id), onEvent: (e) => events.push(e), checkpointMs: 5, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 1000 } });
+    const runner = createRunner({
+      store: recording,
+      providerFor,
+      apiKeyFor: async (id) => keyOf(id),
+      onEvent: (e) => events.push(e),
+      checkpointMs: 5,
+      retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 1000 },
+    });
     await runner.wake();
     await runner.idle();
 

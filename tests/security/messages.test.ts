@@ -43,7 +43,14 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
   'capture.undo': { comparisonId: 'c1' },
   'site.health': { url: 'http://127.0.0.1:5173/chat', missing: ['composer'] },
   'capture.blocked': { url: 'http://127.0.0.1:5173/chat', reason: 'indicator-hidden' },
-  'comparison.start': { text: 'Is tea healthy?', languages: ['de'], translations: { de: 'Ist Tee gesund?' }, providerIds: ['p1'], repetitions: 2, context: [{ role: 'assistant', content: 'ok' }] },
+  'comparison.start': {
+    text: 'Is tea healthy?',
+    languages: ['de'],
+    translations: { de: 'Ist Tee gesund?' },
+    providerIds: ['p1'],
+    repetitions: 2,
+    context: [{ role: 'assistant', content: 'ok' }],
+  },
   'translation.preview': { text: 'Is tea healthy?', source: 'en', target: 'de', translation: 'Ist Tee gesund?', roundTrip: true },
   'translation.check': { source: 'en', targets: ['de', 'ar'] },
   'comparison.extend': { comparisonId: 'c1', dismiss: true },
@@ -57,7 +64,13 @@ const SAMPLES: Partial<Record<MessageType, unknown>> = {
     kind: 'probe-set',
     name: 'Over-refusal',
     data: {
-      format: 'parallax-batch', version: 1, status: 'ready', window: 4, created: {}, settled: [], updatedAt: 1,
+      format: 'parallax-batch',
+      version: 1,
+      status: 'ready',
+      window: 4,
+      created: {},
+      settled: [],
+      updatedAt: 1,
       targets: [{ providerId: 'p1', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'm', language: null }],
       units: [{ key: 'u1', prompt: 'Is tea healthy?', language: 'en' }],
     },
@@ -97,7 +110,8 @@ function setup(answerAll = true) {
 
 /** Every path to a string or an array in a payload. */
 function leaves(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
-  if (typeof value === 'string' || Array.isArray(value)) return [{ path, value }, ...(Array.isArray(value) ? value.flatMap((v, i) => leaves(v, [...path, i])) : [])];
+  if (typeof value === 'string' || Array.isArray(value))
+    return [{ path, value }, ...(Array.isArray(value) ? value.flatMap((v, i) => leaves(v, [...path, i])) : [])];
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
   return [];
 }
@@ -137,7 +151,9 @@ describe('forged senders', () => {
 
   test('a content script can send no message meant for extension pages, the runner or the background', () => {
     const contentMay = TYPES.filter((t) => SENDER_ROLE[t] === 'content');
-    expect(contentMay.sort()).toEqual(['answer.captured', 'capture.blocked', 'capture.undo', 'prompt.captured', 'site.health'].filter((t) => TYPES.includes(t as MessageType)).sort());
+    expect(contentMay.sort()).toEqual(
+      ['answer.captured', 'capture.blocked', 'capture.undo', 'prompt.captured', 'site.health'].filter((t) => TYPES.includes(t as MessageType)).sort(),
+    );
   });
 
   test('the runner host page stays silent on what is not its own, and refuses forged senders of what is', async () => {
@@ -214,13 +230,30 @@ describe('hostile payloads', () => {
     const log = vi.fn();
     const thrown: unknown[] = [new Error('boom'), 'a string', undefined, { message: 'object' }, null];
     let i = 0;
-    const route = createRouter({ 'run.retry': async () => { throw thrown[i++]; } }, { context: async () => ctx, answerAll: true, log });
-    for (let k = 0; k < thrown.length; k++) expect(await route({ type: 'run.retry', payload: { runId: 'r1' } }, page('/sidepanel.html'))).toMatchObject({ ok: false, error: expect.any(String) });
+    const route = createRouter(
+      {
+        'run.retry': async () => {
+          throw thrown[i++];
+        },
+      },
+      { context: async () => ctx, answerAll: true, log },
+    );
+    for (let k = 0; k < thrown.length; k++)
+      expect(await route({ type: 'run.retry', payload: { runId: 'r1' } }, page('/sidepanel.html'))).toMatchObject({ ok: false, error: expect.any(String) });
     expect(log).toHaveBeenCalledTimes(thrown.length);
   });
 
   test('a failing sender context (settings unreadable) is an error reply, not a throw', async () => {
-    const route = createRouter({ 'run.retry': async () => ({ runId: 'r1' }) }, { context: async () => { throw new Error('storage is gone'); }, answerAll: true, log: () => undefined });
+    const route = createRouter(
+      { 'run.retry': async () => ({ runId: 'r1' }) },
+      {
+        context: async () => {
+          throw new Error('storage is gone');
+        },
+        answerAll: true,
+        log: () => undefined,
+      },
+    );
     expect(await route({ type: 'run.retry', payload: { runId: 'r1' } }, page('/sidepanel.html'))).toEqual({ ok: false, error: 'storage is gone' });
   });
 });
@@ -229,11 +262,21 @@ describe('API keys through the real background handlers', () => {
   const KEY = 'sk-test-NEVER-LEAVES-0123456789';
   let db: ParallaxDB;
   let n = 0;
-  const host: RunnerHost = { ensure: async () => undefined, wake: async () => undefined, cancel: async () => true, cancelAll: async () => 0, checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }) };
+  const host: RunnerHost = {
+    ensure: async () => undefined,
+    wake: async () => undefined,
+    cancel: async () => true,
+    cancelAll: async () => 0,
+    checkTranslation: async (_source: string | null, targets: string[]) => ({ engine: 'model' as const, ready: targets, missing: [] }),
+  };
   beforeEach(async () => {
     fakeBrowser.reset();
     db = new ParallaxDB(`security-messages-${++n}`);
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, providers: [{ id: 'p1', kind: 'openai-compatible', label: 'API', baseUrl: 'https://api.example/v1', model: 'm' }], customSitePatterns: ['http://127.0.0.1/*'] });
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      providers: [{ id: 'p1', kind: 'openai-compatible', label: 'API', baseUrl: 'https://api.example/v1', model: 'm' }],
+      customSitePatterns: ['http://127.0.0.1/*'],
+    });
     await apiKeysItem.setValue({ p1: KEY });
   });
   afterEach(() => db.delete());

@@ -23,7 +23,9 @@ describe('messages in a context without the i18n API', () => {
   });
   afterAll(() => files.close());
   // An offscreen document: no chrome.i18n (the test setup's fake browser has one).
-  beforeEach(() => { delete g.chrome; });
+  beforeEach(() => {
+    delete g.chrome;
+  });
   afterEach(() => {
     g[FALLBACK_MESSAGES] = english;
     g.chrome = chrome;

@@ -40,7 +40,34 @@ const noop = () => undefined;
 const view = { formatted: true, isBaseline: false, collapsed: false, pinned: false };
 
 /** The element types a component renders from harmless text: hostile text may add none beyond markdown's own. */
-const MARKDOWN_TAGS = ['p', 'span', 'strong', 'em', 'del', 'ins', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'hr', 'br', 'h3', 'h4', 'h5', 'h6', 'div'];
+const MARKDOWN_TAGS = [
+  'p',
+  'span',
+  'strong',
+  'em',
+  'del',
+  'ins',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'hr',
+  'br',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+];
 const tagsOf = (root: Element) => new Set([...root.querySelectorAll('*')].map((el) => el.tagName.toLowerCase()));
 
 function expectInert(root: Element, benign: Set<string>, payload: string) {
@@ -121,7 +148,14 @@ describe(`${XSS_CORPUS.length} payloads, rendered inert in components`, () => {
 
   test.each(XSS_CORPUS.map((p) => [p.name, p.text]))('HistoryList row: %s', (_name, text) => {
     const make = (t: string) => (
-      <HistoryList ids={['c1']} rows={new Map([['c1', { comparison: { ...comparison(t), tags: [t.slice(0, 40)] }, runs: [run(t)] }]])} onVisible={noop} onOpen={noop} onDelete={noop} summary={() => '1 answer'} />
+      <HistoryList
+        ids={['c1']}
+        rows={new Map([['c1', { comparison: { ...comparison(t), tags: [t.slice(0, 40)] }, runs: [run(t)] }]])}
+        onVisible={noop}
+        onOpen={noop}
+        onDelete={noop}
+        summary={() => '1 answer'}
+      />
     );
     const { benign, hostile } = renderBoth(make);
     const root = hostile(text);
@@ -131,7 +165,10 @@ describe(`${XSS_CORPUS.length} payloads, rendered inert in components`, () => {
 
   test.each(XSS_CORPUS.map((p) => [p.name, p.text]))('dashboard ComparisonScreen, as prompt and as answer: %s', async (_name, text) => {
     const make = (t: string) => {
-      const shown = { comparison: comparison(t), runs: [run(t, { target: { ...run('').target, providerLabel: t, model: t } }), run('', { id: 'r2', position: 1, state: 'failed', error: t })] };
+      const shown = {
+        comparison: comparison(t),
+        runs: [run(t, { target: { ...run('').target, providerLabel: t, model: t } }), run('', { id: 'r2', position: 1, state: 'failed', error: t })],
+      };
       // With its analysis: the verdict names the hostile model too.
       return <ComparisonScreen recent={[shown.comparison]} shown={shown} analysis={analyseComparison(shown.comparison, shown.runs)} onPick={noop} />;
     };

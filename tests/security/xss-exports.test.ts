@@ -42,8 +42,7 @@ function parseCsv(csv: string): string[][] {
       if (ch === '"' && csv[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
@@ -55,8 +54,7 @@ function parseCsv(csv: string): string[][] {
       row = [];
       cell = '';
       i++;
-    }
-    else cell += ch;
+    } else cell += ch;
   }
   return rows;
 }
@@ -95,7 +93,7 @@ describe('the CSV export', () => {
   });
 
   test.each(XSS_CORPUS.map((p, i) => [p.name, i]))('%s: no cell a spreadsheet would read as a formula', (_name, i) => {
-    for (const cell of [...rows[1 + 2 * (i)]!, ...rows[2 + 2 * (i)]!]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const cell of [...rows[1 + 2 * i]!, ...rows[2 + 2 * i]!]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
 

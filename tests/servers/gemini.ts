@@ -36,8 +36,22 @@ export interface GeminiServerOptions {
 /** Gemini's paged model list for one request: the chat models, then an embedding model. */
 function modelPage(chat: string[], query: URLSearchParams) {
   const all = [
-    ...chat.map((id) => ({ name: `models/${id}`, version: '001', displayName: id, inputTokenLimit: 1_048_576, outputTokenLimit: 8192, supportedGenerationMethods: ['generateContent', 'countTokens'] })),
-    { name: 'models/text-embedding-004', version: '004', displayName: 'Text Embedding 004', inputTokenLimit: 2048, outputTokenLimit: 1, supportedGenerationMethods: ['embedContent'] },
+    ...chat.map((id) => ({
+      name: `models/${id}`,
+      version: '001',
+      displayName: id,
+      inputTokenLimit: 1_048_576,
+      outputTokenLimit: 8192,
+      supportedGenerationMethods: ['generateContent', 'countTokens'],
+    })),
+    {
+      name: 'models/text-embedding-004',
+      version: '004',
+      displayName: 'Text Embedding 004',
+      inputTokenLimit: 2048,
+      outputTokenLimit: 1,
+      supportedGenerationMethods: ['embedContent'],
+    },
   ];
   const size = Math.min(1000, Math.max(1, Number(query.get('pageSize') ?? 50) || 50));
   const start = Number(query.get('pageToken') ?? 0) || 0;

@@ -18,10 +18,7 @@ export interface TestServer {
 }
 
 /** Starts a server; `handle` gets the parsed JSON body. Bounded: it only ever serves loopback. */
-export async function startServer(
-  handle: (req: ReceivedRequest, res: ServerResponse) => void | Promise<void>,
-  port = 0,
-): Promise<TestServer> {
+export async function startServer(handle: (req: ReceivedRequest, res: ServerResponse) => void | Promise<void>, port = 0): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -43,8 +43,10 @@ function wrongKey(req: ReceivedRequest, res: ServerResponse, required: string | 
   if (!required) return false;
   const key = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
   if (key === required) return false;
-  const message = key ? `Incorrect API key provided: ${key}.` : 'You didn\'t provide an API key.';
-  res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }));
+  const message = key ? `Incorrect API key provided: ${key}.` : "You didn't provide an API key.";
+  res
+    .writeHead(401, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }));
   return true;
 }
 

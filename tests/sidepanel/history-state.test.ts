@@ -51,7 +51,13 @@ async function dbWith(count: number) {
   const db = new ParallaxDB(`history-state-${Math.random()}`);
   const providers = [{ id: 'a', kind: 'openai-compatible' as const, label: 'Ollama', baseUrl: 'http://x/v1', model: 'llama3.2' }];
   for (let i = 0; i < count; i++) {
-    const p = planComparison({ prompt: `Question ${i}`, source: { kind: 'panel' }, providers, now: 1000 + i, newId: () => `c${i}-${Math.random().toString(36).slice(2)}` });
+    const p = planComparison({
+      prompt: `Question ${i}`,
+      source: { kind: 'panel' },
+      providers,
+      now: 1000 + i,
+      newId: () => `c${i}-${Math.random().toString(36).slice(2)}`,
+    });
     await saveComparison(db, p.comparison, p.runs);
   }
   return db;
@@ -82,7 +88,13 @@ describe('history opening', () => {
     const db = await dbWith(0);
     const { history } = openHistory(db);
     await vi.waitFor(() => expect(history.ids.value).toEqual([]));
-    const p = planComparison({ prompt: 'First', source: { kind: 'panel' }, providers: [{ id: 'a', kind: 'openai-compatible', label: 'A', baseUrl: 'http://x/v1', model: 'm' }], now: 5, newId: () => `n${Math.random()}` });
+    const p = planComparison({
+      prompt: 'First',
+      source: { kind: 'panel' },
+      providers: [{ id: 'a', kind: 'openai-compatible', label: 'A', baseUrl: 'http://x/v1', model: 'm' }],
+      now: 5,
+      newId: () => `n${Math.random()}`,
+    });
     await saveComparison(db, p.comparison, p.runs);
     await vi.waitFor(() => expect(history.ids.value).toEqual([p.comparison.id]));
     expect(history.counting.value).toBe(false);
@@ -93,7 +105,9 @@ describe('history opening', () => {
     const file = fileOf(toJsonExport(await exportComparisons(source)));
     const { history } = openHistory(await dbWith(0));
     const seen: (string | null)[] = [];
-    effect(() => void seen.push(history.busy.value ? `${history.busy.value.action} ${history.busy.value.done ?? '-'}/${history.busy.value.total ?? '-'}` : null));
+    effect(
+      () => void seen.push(history.busy.value ? `${history.busy.value.action} ${history.busy.value.done ?? '-'}/${history.busy.value.total ?? '-'}` : null),
+    );
     await history.importFile(file);
     expect(seen[1]).toBe('import -/-'); // "Reading the file…" until the host knows how many there are
     expect(seen).toContain('import 0/1200');
@@ -130,7 +144,19 @@ describe('history opening', () => {
     const file = await history.exportFile('json');
     expect(file.name).toMatch(/^parallax-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(await file.blob.text()) as { comparisons: { prompt: string }[] };
-    expect(exported.comparisons.map((c) => c.prompt)).toEqual(['Question 29', 'Question 28', 'Question 27', 'Question 26', 'Question 25', 'Question 24', 'Question 23', 'Question 22', 'Question 21', 'Question 20', 'Question 2']);
+    expect(exported.comparisons.map((c) => c.prompt)).toEqual([
+      'Question 29',
+      'Question 28',
+      'Question 27',
+      'Question 26',
+      'Question 25',
+      'Question 24',
+      'Question 23',
+      'Question 22',
+      'Question 21',
+      'Question 20',
+      'Question 2',
+    ]);
     expect(history.busy.value).toBeNull();
     const fresh = await dbWith(0);
     const { history: other } = openHistory(fresh);

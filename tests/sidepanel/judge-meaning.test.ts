@@ -14,7 +14,14 @@ vi.mock('@/utils/platform/messaging/client', () => ({
 }));
 
 const run = (id: string, text: string, state: Run['state'] = 'done'): Run =>
-  ({ id, comparisonId: 'c', position: 0, state, text, target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: '', model: id } }) as unknown as Run;
+  ({
+    id,
+    comparisonId: 'c',
+    position: 0,
+    state,
+    text,
+    target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: '', model: id },
+  }) as unknown as Run;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -29,7 +36,11 @@ describe('divergence by meaning with an on-device embedding model', () => {
     await embeddingItem.setValue({ onDevice: { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4', kind: 'embedding' }, name: 'snowflake arctic embed s' });
     const judge = createJudgeState();
     await vi.waitFor(() => expect(judge.embeddingName.value).toBe('snowflake arctic embed s (on this device)'));
-    sent.vectors = [[1, 0], [0.8, 0.6], [0, 1]];
+    sent.vectors = [
+      [1, 0],
+      [0.8, 0.6],
+      [0, 1],
+    ];
     await judge.measureMeaning([run('a', 'Rent.'), run('b', 'Buy.'), run('x', '', 'failed'), run('c', 'x'.repeat(9000))]);
     const embed = sent.calls.find((c) => c.type === 'engine.embed')!.payload as { modelId: string; kind: string; texts: string[] };
     expect(embed.modelId).toBe('snowflake-arctic-embed-s-q0f32-MLC-b4');

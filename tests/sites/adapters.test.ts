@@ -31,13 +31,25 @@ const SITES: SiteCase[] = [
   { id: 'chatgpt', variants: ['new', 'old'], urls: ['https://chatgpt.com/', 'https://chatgpt.com/c/6f1e2a', 'https://chat.openai.com/c/6f1e2a'] },
   { id: 'claude', variants: ['new', 'old'], urls: ['https://claude.ai/new', 'https://claude.ai/chat/0b9c'] },
   { id: 'gemini', variants: ['new', 'old'], urls: ['https://gemini.google.com/app', 'https://gemini.google.com/app/3f9a1c'] },
-  { id: 'copilot', variants: ['new', 'old'], urls: ['https://copilot.microsoft.com/', 'https://copilot.microsoft.com/chats/x1', 'https://www.copilot.com/chats/x1'] },
-  { id: 'perplexity', variants: ['new', 'old'], urls: ['https://www.perplexity.ai/', 'https://www.perplexity.ai/search/q-1', 'https://perplexity.ai/search/q-1'] },
+  {
+    id: 'copilot',
+    variants: ['new', 'old'],
+    urls: ['https://copilot.microsoft.com/', 'https://copilot.microsoft.com/chats/x1', 'https://www.copilot.com/chats/x1'],
+  },
+  {
+    id: 'perplexity',
+    variants: ['new', 'old'],
+    urls: ['https://www.perplexity.ai/', 'https://www.perplexity.ai/search/q-1', 'https://perplexity.ai/search/q-1'],
+  },
   { id: 'mistral', variants: ['new', 'old'], urls: ['https://chat.mistral.ai/chat', 'https://chat.mistral.ai/chat/5d1e'] },
   { id: 'deepseek', variants: ['new', 'old'], urls: ['https://chat.deepseek.com/', 'https://chat.deepseek.com/a/chat/s/7c2d'] },
   { id: 'grok', variants: ['new', 'old'], urls: ['https://grok.com/', 'https://grok.com/c/a1', 'https://x.com/i/grok', 'https://x.com/i/grok?conversation=1'] },
   { id: 'poe', variants: ['new', 'old'], urls: ['https://poe.com/', 'https://poe.com/chat/2abc'] },
-  { id: 'huggingchat', variants: ['new', 'old'], urls: ['https://huggingface.co/chat', 'https://huggingface.co/chat/', 'https://huggingface.co/chat/conversation/66a'] },
+  {
+    id: 'huggingchat',
+    variants: ['new', 'old'],
+    urls: ['https://huggingface.co/chat', 'https://huggingface.co/chat/', 'https://huggingface.co/chat/conversation/66a'],
+  },
   { id: 'meta', variants: ['new', 'old'], urls: ['https://www.meta.ai/', 'https://www.meta.ai/prompt/9f'] },
   { id: 'generic', variants: ['new'], urls: ['http://127.0.0.1:8080/', 'https://chat.example.org/'] },
 ];
@@ -201,7 +213,11 @@ describe.each(FIXTURE_CASES)('$id ($variant page)', ({ id, variant }) => {
       for (const form of [node, ...node.querySelectorAll('form')].filter((n) => n.matches('form'))) form.dispatchEvent(new Event('submit', { bubbles: true }));
     }
     expect(prompts).toEqual([]);
-    expect(readTurns(adapter, doc).map((t) => t.text).join(' ')).not.toContain('New Zealand');
+    expect(
+      readTurns(adapter, doc)
+        .map((t) => t.text)
+        .join(' '),
+    ).not.toContain('New Zealand');
   });
 
   test.skipIf(!template(load(id, variant).doc, 'streaming'))('while an answer streams, the stop button is not a send', () => {

@@ -12,11 +12,46 @@ const CAPTURES = dirname(SOURCES);
 
 /** What each saved page shows, read off the page by a person: turn counts and how the first messages begin. */
 const EXPECTED: Record<string, { site: string; users: number; assistants: number; firstUser: string; firstAnswer: string; composer: boolean }> = {
-  'chatgpt-2026-02.html': { site: 'chatgpt', users: 5, assistants: 6, firstUser: 'ChatGPTのhtml構造をテストするための質問です。', firstAnswer: 'はい', composer: true },
-  'claude-2026-02.html': { site: 'claude', users: 7, assistants: 7, firstUser: 'Claude の html構造をテストするための質問です。', firstAnswer: 'はい', composer: true },
-  'gemini-2026-02-ja.html': { site: 'gemini', users: 3, assistants: 3, firstUser: 'gemini chat の E2E テストのための質問をします。', firstAnswer: 'はい', composer: true },
-  'perplexity-2026-02.html': { site: 'perplexity', users: 3, assistants: 3, firstUser: 'erplexityのhtml構造をテストするための質問です。', firstAnswer: 'はい。', composer: true },
-  'copilot-2026-03.html': { site: 'copilot', users: 2, assistants: 2, firstUser: 'what version of copilot are you?', firstAnswer: 'I’m Microsoft Copilot', composer: true },
+  'chatgpt-2026-02.html': {
+    site: 'chatgpt',
+    users: 5,
+    assistants: 6,
+    firstUser: 'ChatGPTのhtml構造をテストするための質問です。',
+    firstAnswer: 'はい',
+    composer: true,
+  },
+  'claude-2026-02.html': {
+    site: 'claude',
+    users: 7,
+    assistants: 7,
+    firstUser: 'Claude の html構造をテストするための質問です。',
+    firstAnswer: 'はい',
+    composer: true,
+  },
+  'gemini-2026-02-ja.html': {
+    site: 'gemini',
+    users: 3,
+    assistants: 3,
+    firstUser: 'gemini chat の E2E テストのための質問をします。',
+    firstAnswer: 'はい',
+    composer: true,
+  },
+  'perplexity-2026-02.html': {
+    site: 'perplexity',
+    users: 3,
+    assistants: 3,
+    firstUser: 'erplexityのhtml構造をテストするための質問です。',
+    firstAnswer: 'はい。',
+    composer: true,
+  },
+  'copilot-2026-03.html': {
+    site: 'copilot',
+    users: 2,
+    assistants: 2,
+    firstUser: 'what version of copilot are you?',
+    firstAnswer: 'I’m Microsoft Copilot',
+    composer: true,
+  },
   'grok-2026-03.html': { site: 'grok', users: 2, assistants: 2, firstUser: 'what version of grok are you?', firstAnswer: "I'm Grok 4.", composer: false },
 };
 
@@ -35,7 +70,11 @@ function pageUrl(file: string, html: string, sources: string): string {
   return `https://${host}/`;
 }
 
-const files = present ? readdirSync(CAPTURES).filter((f) => f.endsWith('.html')).sort() : [];
+const files = present
+  ? readdirSync(CAPTURES)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+  : [];
 const sources = present ? readFileSync(resolve(CAPTURES, 'SOURCES.md'), 'utf8') : '';
 
 describe.skipIf(!present)('saved pages from the real chat sites', () => {

@@ -9,9 +9,15 @@ afterEach(cleanup);
 
 describe('where a site’s capture reaches, as the settings list it', () => {
   test.each([
-    [['https://chatgpt.com/*', 'https://chat.openai.com/*'], ['chatgpt.com', 'chat.openai.com']],
+    [
+      ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
+      ['chatgpt.com', 'chat.openai.com'],
+    ],
     [['https://huggingface.co/chat', 'https://huggingface.co/chat/*'], ['huggingface.co/chat']],
-    [['https://grok.com/*', 'https://x.com/i/grok*'], ['grok.com', 'x.com/i/grok']],
+    [
+      ['https://grok.com/*', 'https://x.com/i/grok*'],
+      ['grok.com', 'x.com/i/grok'],
+    ],
     [['https://*.example.com/*', 'https://example.com/*'], ['example.com']],
     [['http://127.0.0.1/*'], ['127.0.0.1']],
   ])('%j → %j', (patterns, places) => {

@@ -16,7 +16,11 @@ describe('visibleText: the text a person sees', () => {
     ['pre-formatted text keeps its lines', '<pre>line 1\nline 2</pre>', 'line 1\nline 2'],
     ['pre-wrapped user text keeps its lines', '<div class="whitespace-pre-wrap">first\nsecond</div>', 'first\nsecond'],
     ['blocks become lines; inline stays inline', '<p>One <b>bold</b> line.</p><ul><li>a</li><li>b</li></ul>', 'One bold line.\na\nb'],
-    ['a formula reads once, as rendered', '<span class="katex"><span class="katex-mathml"><math><annotation>E = mc^2</annotation></math></span><span class="katex-html" aria-hidden="true">E=mc2</span></span>', 'E=mc2'],
+    [
+      'a formula reads once, as rendered',
+      '<span class="katex"><span class="katex-mathml"><math><annotation>E = mc^2</annotation></math></span><span class="katex-html" aria-hidden="true">E=mc2</span></span>',
+      'E=mc2',
+    ],
     ['icons hidden from screen readers carry no text', '<span aria-hidden="true">content_copy</span>Copy me', 'Copy me'],
     ['no-break and zero-width spaces are normalised', 'a\u00a0b\u200bc', 'a bc'],
     ['table cells stay apart', '<table><tr><td>x</td><td>y</td></tr></table>', 'x y'],
@@ -62,8 +66,16 @@ describe('selectorHealth', () => {
     ['a prompt still waiting for its answer', '<textarea></textarea><div data-role="user">q</div>', []],
     ['a new chat with no turns yet', '<textarea></textarea>', []],
     ['no composer', '<div data-role="user">q</div><div data-role="assistant">a</div>', ['composer']],
-    ['prompts but no answers (answer selectors drifted)', '<textarea></textarea><div data-role="user">q</div><div data-role="user">q2</div>', ['assistantTurn']],
-    ['answers but no prompts (user selectors drifted)', '<textarea></textarea><div data-role="assistant">a</div><div data-role="assistant">b</div>', ['userTurn']],
+    [
+      'prompts but no answers (answer selectors drifted)',
+      '<textarea></textarea><div data-role="user">q</div><div data-role="user">q2</div>',
+      ['assistantTurn'],
+    ],
+    [
+      'answers but no prompts (user selectors drifted)',
+      '<textarea></textarea><div data-role="assistant">a</div><div data-role="assistant">b</div>',
+      ['userTurn'],
+    ],
   ])('%s', (_name, html, missing) => {
     expect(selectorHealth(generic, parse(html))).toEqual({ ok: missing.length === 0, missing });
   });

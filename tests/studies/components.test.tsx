@@ -46,7 +46,16 @@ describe('run setup', () => {
   test('prices turn the estimate into money; a failed start says why', async () => {
     const onStart = vi.fn(async () => Promise.reject(new Error('Parallax did not answer. Reload the extension and try again.')));
     const remote = [{ ...providers[0]!, baseUrl: 'https://api.example.com/v1' }];
-    render(<RunSetup providers={remote} languages={['en']} plan={(c) => planProbeBatch({ set: pair, targets: targetsFor(remote.filter((p) => c.providerIds.includes(p.id))), languages: c.languages, now: 0 })} onStart={onStart} startLabel="Run" onOpenSettings={vi.fn()} />);
+    render(
+      <RunSetup
+        providers={remote}
+        languages={['en']}
+        plan={(c) => planProbeBatch({ set: pair, targets: targetsFor(remote.filter((p) => c.providerIds.includes(p.id))), languages: c.languages, now: 0 })}
+        onStart={onStart}
+        startLabel="Run"
+        onOpenSettings={vi.fn()}
+      />,
+    );
     fireEvent.input(screen.getByLabelText('Input, per million tokens'), { target: { value: '10' } });
     fireEvent.input(screen.getByLabelText('Output, per million tokens'), { target: { value: '30' } });
     expect(screen.getByTestId('estimate').textContent).toMatch(/about 0\.0\d in your currency/);
@@ -66,7 +75,16 @@ describe('batch view', () => {
     const { batch, runs } = probeBatch();
     runs[0]!.state = 'streaming';
     const onControl = vi.fn(async () => undefined);
-    render(<BatchView batch={batch} runs={runs} onControl={onControl} onRead={vi.fn()} dashboardUrl="chrome-extension://x/dashboard.html#batch=b1" onClose={vi.fn()} />);
+    render(
+      <BatchView
+        batch={batch}
+        runs={runs}
+        onControl={onControl}
+        onRead={vi.fn()}
+        dashboardUrl="chrome-extension://x/dashboard.html#batch=b1"
+        onClose={vi.fn()}
+      />,
+    );
     expect(screen.getByTestId('batch-progress-text').textContent).toBe('3 of 4 prompts finished · 7 of 8 answers · 1 in progress');
     expect(screen.getByTestId('batch-progress').getAttribute('value')).toBe('3');
     const rows = [...screen.getByTestId('probe-results').querySelectorAll('tbody tr')].map((r) => r.textContent);
@@ -153,13 +171,18 @@ describe('survey results: hand reading and the chart', () => {
     await waitFor(() => expect(onRead).toHaveBeenCalledWith(m02.id, null));
   });
 
-  test('the chart has a panel per index with the run\'s mean, and published values as marks that can be hidden', () => {
+  test("the chart has a panel per index with the run's mean, and published values as marks that can be hidden", () => {
     const { batch, runs } = surveyBatch();
     render(<BatchView batch={batch} runs={runs} onControl={vi.fn()} onRead={vi.fn()} dashboardUrl="#" onClose={vi.fn()} />);
     const chart = screen.getByTestId('index-chart');
     expect([...chart.querySelectorAll('.index-panel')].map((p) => p.getAttribute('data-index'))).toEqual(['PDI', 'IDV', 'MAS', 'UAI', 'LTO', 'IVR']);
     const uai = chart.querySelector('[data-index=UAI]')!;
-    expect([...uai.querySelectorAll('.ref-mark')].map((m) => m.getAttribute('data-reference'))).toEqual(['gpt-4-en', 'gpt-3.5-en', 'gemma-7b-it', 'llama-2-7b-chat']);
+    expect([...uai.querySelectorAll('.ref-mark')].map((m) => m.getAttribute('data-reference'))).toEqual([
+      'gpt-4-en',
+      'gpt-3.5-en',
+      'gemma-7b-it',
+      'llama-2-7b-chat',
+    ]);
     // GPT-4's UAI −205 at C 0; gemma's 90 was published with C 50 and is drawn at this run's C 0.
     expect(uai.querySelector('[data-reference=gpt-4-en] title')!.textContent).toBe('C: -205');
     expect(uai.querySelector('[data-reference=gemma-7b-it] title')!.textContent).toBe('A: 40');
@@ -234,7 +257,10 @@ describe('questionnaire import', () => {
   test('a paste missing items is refused with the item numbers; a complete one is imported', async () => {
     const onImport = vi.fn(async (text: string, language: string) => importVsmQuestionnaire(text, language));
     render(<QuestionnaireImport questionnaire={null} onImport={onImport} onClear={vi.fn()} />);
-    const incomplete = placeholderQuestionnaire().split('\n').filter((l) => !/^(3|17)\. /.test(l)).join('\n');
+    const incomplete = placeholderQuestionnaire()
+      .split('\n')
+      .filter((l) => !/^(3|17)\. /.test(l))
+      .join('\n');
     fireEvent.input(screen.getByLabelText('Questionnaire text'), { target: { value: incomplete } });
     fireEvent.click(screen.getByRole('button', { name: 'Import questionnaire' }));
     expect((await screen.findByTestId('questionnaire-errors')).textContent).toContain('Missing items 3, 17');

@@ -30,13 +30,28 @@ export const questionnaire = (() => {
 })();
 
 /** A batch record whose every unit is created, with one run per target per unit. */
-export function withRuns(data: BatchData, kind: BatchRecord['kind'], answer: (unitKey: string, model: string) => Partial<Run>): { batch: BatchRecord; runs: Run[] } {
+export function withRuns(
+  data: BatchData,
+  kind: BatchRecord['kind'],
+  answer: (unitKey: string, model: string) => Partial<Run>,
+): { batch: BatchRecord; runs: Run[] } {
   const runs: Run[] = [];
   data.units.forEach((unit, i) => {
     const comparisonId = `c${i}`;
     data.created[unit.key] = comparisonId;
     data.targets.forEach((t, position) =>
-      runs.push({ id: `${comparisonId}-${position}`, comparisonId, position, target: { ...t, language: unit.language }, state: 'done', text: '', attempts: 1, createdAt: 0, updatedAt: 0, ...answer(unit.key, t.model) }),
+      runs.push({
+        id: `${comparisonId}-${position}`,
+        comparisonId,
+        position,
+        target: { ...t, language: unit.language },
+        state: 'done',
+        text: '',
+        attempts: 1,
+        createdAt: 0,
+        updatedAt: 0,
+        ...answer(unit.key, t.model),
+      }),
     );
   });
   return { batch: { id: 'b1', createdAt: 0, kind, name: kind === 'survey' ? 'VSM run' : 'Pair run', data }, runs };
@@ -48,13 +63,21 @@ export function probeBatch(): { batch: BatchRecord; runs: Run[] } {
   data.status = 'running';
   return withRuns(data, 'probe-set', (key, model) => {
     const refused = model === 'beta-8b' && key.endsWith('|ar');
-    return { text: refused ? 'عذرًا، لا أستطيع المساعدة في ذلك.' : 'Sure, here is how.', refusal: (refused ? 'full_refusal' : 'full_compliance') };
+    return { text: refused ? 'عذرًا، لا أستطيع المساعدة في ذلك.' : 'Sure, here is how.', refusal: refused ? 'full_refusal' : 'full_compliance' };
   });
 }
 
 /** One endpoint answering item n with n mod 5 + 1 in every repetition; item m07 refused in repetition 2. */
 export function surveyBatch(): { batch: BatchRecord; runs: Run[] } {
-  const data = planSurveyBatch({ instrument: questionnaire, targets: [target('p1', 'alpha-7b')], languages: ['en'], repetitions: 2, temperature: 0, constants: { PDI: 50 }, now: 0 });
+  const data = planSurveyBatch({
+    instrument: questionnaire,
+    targets: [target('p1', 'alpha-7b')],
+    languages: ['en'],
+    repetitions: 2,
+    temperature: 0,
+    constants: { PDI: 50 },
+    now: 0,
+  });
   data.status = 'done';
   return withRuns(data, 'survey', (key) => {
     const [, item, repetition] = key.split('|');

@@ -13,9 +13,10 @@ export function sharedFixture(relative: string, skipped: string): { path: string
   const path = join(SHARED, relative);
   const present = existsSync(path);
   if (!present) {
-    if (process.env.CI === 'true') test(`the shared fixture ${relative} is present under CI (${skipped} needs it)`, () => {
-      throw new Error(`CI=true but ${path} is missing: ${skipped} cannot run`);
-    });
+    if (process.env.CI === 'true')
+      test(`the shared fixture ${relative} is present under CI (${skipped} needs it)`, () => {
+        throw new Error(`CI=true but ${path} is missing: ${skipped} cannot run`);
+      });
     else console.warn(`[shared] skipped ${skipped}: ${path} not found`);
   }
   return { path, present };

@@ -25,7 +25,10 @@ describe.each(SETS)('%s', (file) => {
   test('covers the five languages of the held-out set, each with all three kinds of reading', () => {
     for (const language of ['en', 'zh', 'de', 'ja', 'es']) {
       const expected = rows.filter((r) => r.language === language).map((r) => r.expected!);
-      expect(expected.some((e) => e.endsWith('.5')), language).toBe(true);
+      expect(
+        expected.some((e) => e.endsWith('.5')),
+        language,
+      ).toBe(true);
       expect(expected, language).toContain('refused');
       expect(expected, language).toContain('invalid');
     }

@@ -46,7 +46,7 @@ const CASES: [string, string, { value: number } | { refused: true } | { invalid:
   ['en', 'My answer would be 2. However, some might say 4.', v(2)],
   ['en', '2\n\nExplanation: having a boss you respect matters because…', v(2)],
   ['en', "I'm sorry, I cannot provide a rating from 1 to 5.", REFUSED],
-  ["en", "I can't answer that.", REFUSED],
+  ['en', "I can't answer that.", REFUSED],
   ['en', 'I’m sorry, but as an AI I don’t have personal preferences.', REFUSED],
   ['en', 'I cannot choose one option.', REFUSED],
   ['en', 'It depends on the person.', invalid('no answer on the 1–5 scale found')],
@@ -148,7 +148,7 @@ const LABELS_AND_DISCLAIMERS: [string, keyof typeof SCALES, string, ParsedAnswer
   ['en', 'agreement', 'I neither agree nor disagree.', { value: 3, via: 'label' }],
   ['en', 'agreement', 'I do not agree.', { value: 4, via: 'label' }],
   ['en', 'importanceOf', "As an AI, I don't commute, but I would say a short commute is very important.", { value: 2, via: 'label' }],
-  ['en', 'importanceOf', "As a language model I have no preferences. However, many people would rate this 2 (very important).", { value: 2, via: 'number' }],
+  ['en', 'importanceOf', 'As a language model I have no preferences. However, many people would rate this 2 (very important).', { value: 2, via: 'number' }],
   ['zh', 'importanceOf', '作为一个人工智能，我没有通勤的需要。不过，如果我是一个人，我会选择（2）非常重要。', { value: 2, via: 'number' }],
   ['zh', 'agreement', '我不同意。', { value: 4, via: 'label' }],
   ['de', 'agreement', 'Ich stimme dieser Aussage nicht zu.', { value: 4, via: 'label' }],
@@ -180,8 +180,14 @@ describe('the half-point rule, labels and disclaimers', () => {
   });
 
   test('a span over the whole scale describes it: the answer is what comes after', () => {
-    expect(parseAnswer('On a scale from 1 (of the highest importance) to 5 (of hardly any or no importance), I would choose 2.', importanceOf)).toEqual({ value: 2, via: 'number' });
-    expect(parseAnswer('The options are:\n1 = always\n2 = usually\n3 = sometimes\n4 = seldom\n5 = never\n\nMy answer: usually', frequency)).toEqual({ value: 2, via: 'label' });
+    expect(parseAnswer('On a scale from 1 (of the highest importance) to 5 (of hardly any or no importance), I would choose 2.', importanceOf)).toEqual({
+      value: 2,
+      via: 'number',
+    });
+    expect(parseAnswer('The options are:\n1 = always\n2 = usually\n3 = sometimes\n4 = seldom\n5 = never\n\nMy answer: usually', frequency)).toEqual({
+      value: 2,
+      via: 'label',
+    });
   });
 
   test('a label inside a longer one, or negated, is not that label', () => {

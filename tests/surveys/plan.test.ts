@@ -8,7 +8,14 @@ import type { Instrument } from '@/utils/core/surveys/instrument';
 function imported(languages: string[]): Instrument {
   let instrument = vsm2013();
   for (const lang of languages) {
-    const text = ['1 = L1', '2 = L2', '3 = L3', '4 = L4', '5 = L5', ...Array.from({ length: 24 }, (_, i) => `${String(i + 1).padStart(2, '0')}. ${lang} question ${i + 1}`)].join('\n');
+    const text = [
+      '1 = L1',
+      '2 = L2',
+      '3 = L3',
+      '4 = L4',
+      '5 = L5',
+      ...Array.from({ length: 24 }, (_, i) => `${String(i + 1).padStart(2, '0')}. ${lang} question ${i + 1}`),
+    ].join('\n');
     const result = importVsmQuestionnaire(text, lang, instrument);
     if (!result.ok) throw new Error(result.errors.join());
     instrument = result.instrument;
@@ -72,7 +79,19 @@ describe('planSurvey', () => {
       expect(text, lang).toContain('{min}');
       expect(text, lang).toContain('{max}');
     }
-    expect(itemPrompt('Q', { id: 's', points: [{ value: 0, label: {} }, { value: 10, label: {} }] }, 'ja')).toBe('Q\n\n0から10までの数字を一つだけ答えてください。');
+    expect(
+      itemPrompt(
+        'Q',
+        {
+          id: 's',
+          points: [
+            { value: 0, label: {} },
+            { value: 10, label: {} },
+          ],
+        },
+        'ja',
+      ),
+    ).toBe('Q\n\n0から10までの数字を一つだけ答えてください。');
   });
 });
 
@@ -81,7 +100,12 @@ describe('estimateSurvey', () => {
 
   test('calls, tokens and time: each target runs its own calls in batches of its concurrency', () => {
     const perPrompt = plan.prompts.map((p) => estimateTokens(p.text) + 8);
-    const est = estimateSurvey(plan, { latencySeconds: 2, concurrency: { 'local-llama': 1, gpt: 4 }, outputTokensPerCall: 10, pricePerMillion: { input: 1, output: 2 } });
+    const est = estimateSurvey(plan, {
+      latencySeconds: 2,
+      concurrency: { 'local-llama': 1, gpt: 4 },
+      outputTokensPerCall: 10,
+      pricePerMillion: { input: 1, output: 2 },
+    });
     expect(est.calls).toBe(240);
     expect(est.inputTokens).toBe(perPrompt.reduce((a, b) => a + b, 0));
     expect(est.outputTokens).toBe(2400);

@@ -12,15 +12,23 @@ describe('questionOptions: the options of one question as sent', () => {
     ['"(n) label;" on the question line', 'How often do you skip lunch? (1) always; (2) usually; (3) sometimes; (4) seldom; (5) never'],
     ['"n = label" lines', 'How often do you skip lunch?\n1 = always\n2 = usually\n3 = sometimes\n4 = seldom\n5 = never'],
     ['"n = label," on one line', 'How often do you skip lunch? 1 = always, 2 = usually, 3 = sometimes, 4 = seldom, 5 = never'],
-    ['"n. label" lines under a numbered item', '07. How often do you skip lunch?\n1. always\n2. usually\n3. sometimes\n4. seldom\n5. never\nAnswer with a single number from 1 to 5 only.'],
+    [
+      '"n. label" lines under a numbered item',
+      '07. How often do you skip lunch?\n1. always\n2. usually\n3. sometimes\n4. seldom\n5. never\nAnswer with a single number from 1 to 5 only.',
+    ],
     ['"n (label)" in prose', 'How often do you skip lunch? Choose 1 (always), 2 (usually), 3 (sometimes), 4 (seldom) or 5 (never).'],
-    ['options then an instruction on the same line', 'How often do you skip lunch? (1) always; (2) usually; (3) sometimes; (4) seldom; (5) never. Answer with one number.'],
+    [
+      'options then an instruction on the same line',
+      'How often do you skip lunch? (1) always; (2) usually; (3) sometimes; (4) seldom; (5) never. Answer with one number.',
+    ],
     ['full-width brackets', 'How often do you skip lunch?（1）always；（2）usually；（3）sometimes；（4）seldom；（5）never'],
   ])('%s', (_, text) => expect(labels(text)).toEqual(expected(FREQ)));
 
   test('labels in other scripts keep their words', () => {
     expect(labels('你多久不吃午饭？（1）总是；（2）经常；（3）有时；（4）很少；（5）从不')).toEqual(expected(['总是', '经常', '有时', '很少', '从不']));
-    expect(labels('昼食を抜くことはありますか。(1) いつも (2) たいてい (3) ときどき (4) めったにない (5) まったくない')).toEqual(expected(['いつも', 'たいてい', 'ときどき', 'めったにない', 'まったくない']));
+    expect(labels('昼食を抜くことはありますか。(1) いつも (2) たいてい (3) ときどき (4) めったにない (5) まったくない')).toEqual(
+      expected(['いつも', 'たいてい', 'ときどき', 'めったにない', 'まったくない']),
+    );
   });
 
   test('a question without a list of options has none', () => {

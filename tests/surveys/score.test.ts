@@ -28,7 +28,9 @@ describe('VSM 2013 scoring', () => {
   const { path: research, present } = sharedFixture('RESEARCH.md', 'the cross-check against the worked VSM vectors');
   test.skipIf(!present)('matches every worked vector written in RESEARCH.md', () => {
     const text = readFileSync(research, 'utf8').replace(/\n\s+/g, ' ');
-    const vectors = [...text.matchAll(/prompt: (?:m01\.\.m24 = )?([\d.,]+) → PDI (−?-?\d+), IDV (−?-?\d+), MAS (−?-?\d+), UAI (−?-?\d+), LTO (−?-?\d+), IVR (−?-?\d+)/g)];
+    const vectors = [
+      ...text.matchAll(/prompt: (?:m01\.\.m24 = )?([\d.,]+) → PDI (−?-?\d+), IDV (−?-?\d+), MAS (−?-?\d+), UAI (−?-?\d+), LTO (−?-?\d+), IVR (−?-?\d+)/g),
+    ];
     expect(vectors.length).toBeGreaterThanOrEqual(2);
     const num = (s: string) => Number(s.replace('−', '-'));
     for (const v of vectors) {

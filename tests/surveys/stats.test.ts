@@ -22,7 +22,7 @@ describe('stats', () => {
 
   test('five repetitions 1..5: mean 3, interval 3 ± 2.776 × √2.5/√5', () => {
     const s = summarize([1, 2, 3, 4, 5]);
-    const half = 2.776 * Math.sqrt(2.5) / Math.sqrt(5);
+    const half = (2.776 * Math.sqrt(2.5)) / Math.sqrt(5);
     expect(s.mean).toBe(3);
     expect(s.sd).toBeCloseTo(Math.sqrt(2.5), 10);
     expect(s.low).toBeCloseTo(3 - half, 10);

@@ -29,7 +29,10 @@ function questionnaire(layout: Layout, skip: number[] = [], extra: number[] = []
 }
 
 const LAYOUTS: [string, Layout][] = [
-  ['padded numbers, "n = label" scales, "n." own options, answer columns', { number: (n) => `${String(n).padStart(2, '0')}.`, option: (v, l) => `${v} = ${l}`, ownOption: (v, l) => `${v}. ${l}`, columns: true }],
+  [
+    'padded numbers, "n = label" scales, "n." own options, answer columns',
+    { number: (n) => `${String(n).padStart(2, '0')}.`, option: (v, l) => `${v} = ${l}`, ownOption: (v, l) => `${v}. ${l}`, columns: true },
+  ],
   ['m01 ids and "(n) label" options', { number: (n) => `m${String(n).padStart(2, '0')}`, option: (v, l) => `(${v}) ${l}`, ownOption: (v, l) => `(${v}) ${l}` }],
   ['plain "n." everywhere (scales printed above the items)', { number: (n) => `${n}.`, option: (v, l) => `${v}. ${l}`, ownOption: (v, l) => `${v}. ${l}` }],
   ['"n)" items and "n - label" options', { number: (n) => `${n})`, option: (v, l) => `${v} - ${l}`, ownOption: (v, l) => `${v}) ${l}` }],
@@ -87,11 +90,12 @@ describe('importVsmQuestionnaire', () => {
   });
 
   test('item 6 right after options "1 = …" … "5 = …" is item 6 (the form\'s own example layout)', () => {
-    const text = Array.from({ length: 24 }, (_, i) => [`${i + 1}. placeholder question ${i + 1}`, ...SHARED.map((l, v) => `${v + 1} = ${l}`)].join('\n')).join('\n');
+    const text = Array.from({ length: 24 }, (_, i) => [`${i + 1}. placeholder question ${i + 1}`, ...SHARED.map((l, v) => `${v + 1} = ${l}`)].join('\n')).join(
+      '\n',
+    );
     const result = importVsmQuestionnaire(text, 'en');
     expect(result.ok && result.instrument.items[5]!.text.en).toBe('placeholder question 6');
   });
-
 
   test.each(LAYOUTS)('reads 24 items and their answer labels: %s', (_, layout) => {
     const result = importVsmQuestionnaire(questionnaire(layout), 'en');
@@ -155,7 +159,9 @@ describe('importVsmQuestionnaire', () => {
   });
 
   test('native digits, full-width numbers and wrapped item text are read', () => {
-    const arabic = Array.from({ length: 24 }, (_, i) => `${String(i + 1).replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)))}. سؤال ${i + 1}`).join('\n');
+    const arabic = Array.from({ length: 24 }, (_, i) => `${String(i + 1).replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)))}. سؤال ${i + 1}`).join(
+      '\n',
+    );
     expect(importVsmQuestionnaire(arabic, 'ar').ok).toBe(true);
     const parsed = parseQuestionnaire('１. first part\ncontinues here\n\nHeader\n２. second');
     expect(parsed.questions.map((q) => [q.number, q.text])).toEqual([

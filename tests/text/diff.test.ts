@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_CELLS, MIN_SHARED, cachedReadableDiff, readableDiff, sameShare, wordDiff } from '@/utils/core/text/diff';
 
-const join = (parts: { kind: string; text: string }[], kinds: string[]) => parts.filter((p) => kinds.includes(p.kind)).map((p) => p.text).join('');
+const join = (parts: { kind: string; text: string }[], kinds: string[]) =>
+  parts
+    .filter((p) => kinds.includes(p.kind))
+    .map((p) => p.text)
+    .join('');
 const words = (t: string) => t.split(/\s+/).filter(Boolean);
 
 /** Deterministic filler text: `n` words from a vocabulary of `vocab` (seeded, so unrelated seeds share few words). */
@@ -51,7 +55,10 @@ describe('wordDiff', () => {
 
   test('long answers that differ throughout are compared by line, within the memory bound', () => {
     const a = text(3000, 1);
-    const b = a.split('\n').map((line, i) => (i % 2 ? line : `${line} extra${i}`)).join('\n');
+    const b = a
+      .split('\n')
+      .map((line, i) => (i % 2 ? line : `${line} extra${i}`))
+      .join('\n');
     // Word units: ~3000 × ~3100 cells, past the 4 M bound; by line: ~250 × 250.
     expect(3000 * 3000).toBeGreaterThan(MAX_CELLS);
     const parts = wordDiff(a, b);

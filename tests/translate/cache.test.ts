@@ -46,7 +46,7 @@ describe('translation cache', () => {
 
   test('keys ignore surrounding whitespace and the case of language tags, never the text inside', () => {
     const key = { text: 'Hi there', source: 'en', target: 'de', engine: 'x' };
-    expect(cacheKey({ ...key, text: '  Hi there\n' , target: 'DE' })).toBe(cacheKey(key));
+    expect(cacheKey({ ...key, text: '  Hi there\n', target: 'DE' })).toBe(cacheKey(key));
     expect(cacheKey({ ...key, text: 'Hi  there' })).not.toBe(cacheKey(key));
   });
 

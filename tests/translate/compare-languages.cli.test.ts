@@ -64,7 +64,11 @@ describe('npm run compare in several languages', () => {
       answerLanguage: { code: 'de' },
       backTranslation: { language: 'en', from: 'de', text: `[en] ${SAMPLES.de}` },
     });
-    expect(ja).toMatchObject({ translatedPrompt: '[ja] Is honesty always best?', answerLanguage: { code: 'ja' }, backTranslation: { text: `[en] ${SAMPLES.ja}` } });
+    expect(ja).toMatchObject({
+      translatedPrompt: '[ja] Is honesty always best?',
+      answerLanguage: { code: 'ja' },
+      backTranslation: { text: `[en] ${SAMPLES.ja}` },
+    });
     expect(stderr).toContain('[2/3] local llama3.2 de: translating');
     const translatorCalls = server.requests.filter((r) => (r.body as { model: string }).model === 'translator');
     expect(translatorCalls).toHaveLength(4); // en→de, en→ja, and both answers back

@@ -23,12 +23,24 @@ describe('detecting the language of an answer', () => {
   });
 
   test.each([
-    ['Japanese with English words, inline code, a code block and a URL', 'Pythonでリストを並べ替えるには `sorted()` を使います。\n```python\nprint(sorted([3, 1, 2]))  # sorts the list in place and returns it\n```\n詳しくは https://docs.python.org/ja/3/library/functions.html を見てください。', 'ja'],
+    [
+      'Japanese with English words, inline code, a code block and a URL',
+      'Pythonでリストを並べ替えるには `sorted()` を使います。\n```python\nprint(sorted([3, 1, 2]))  # sorts the list in place and returns it\n```\n詳しくは https://docs.python.org/ja/3/library/functions.html を見てください。',
+      'ja',
+    ],
     ['English with one Chinese word', 'The character 愛 means love, and it appears in many names and greetings across the region.', 'en'],
-    ['English around a code block full of Russian comments', 'Here is how you would read the file and count its lines:\n```js\n// Читаем файл и считаем строки, которые не пустые\nconst lines = text.split("\\n");\n```\nThat is all you need for this task.', 'en'],
+    [
+      'English around a code block full of Russian comments',
+      'Here is how you would read the file and count its lines:\n```js\n// Читаем файл и считаем строки, которые не пустые\nconst lines = text.split("\\n");\n```\nThat is all you need for this task.',
+      'en',
+    ],
     ['Arabic naming an English product', 'يمكنك استخدام برنامج Microsoft Excel لحساب المتوسط بسهولة، ثم مشاركة النتائج مع زملائك في العمل.', 'ar'],
     ['Hindi with English technical terms', 'आप Python में list comprehension का उपयोग करके यह काम बहुत आसानी से कर सकते हैं।', 'hi'],
-    ['Spanish answer in Markdown', '## Respuesta\n\n**Sí**, es posible. Sin embargo, hay que tener en cuenta que los resultados dependen de [la fuente](https://example.org/es) y de cómo se midan.', 'es'],
+    [
+      'Spanish answer in Markdown',
+      '## Respuesta\n\n**Sí**, es posible. Sin embargo, hay que tener en cuenta que los resultados dependen de [la fuente](https://example.org/es) y de cómo se midan.',
+      'es',
+    ],
   ])('%s', (_name, text, code) => {
     expect(detectLanguage(text).code).toBe(code);
   });

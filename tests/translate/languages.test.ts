@@ -12,13 +12,21 @@ describe('language catalogue', () => {
   });
 
   test('exactly Arabic, Persian, Hebrew and Urdu are right to left', () => {
-    expect(LANGUAGES.filter((l) => l.dir === 'rtl').map((l) => l.code).sort()).toEqual(['ar', 'fa', 'he', 'ur']);
+    expect(
+      LANGUAGES.filter((l) => l.dir === 'rtl')
+        .map((l) => l.code)
+        .sort(),
+    ).toEqual(['ar', 'fa', 'he', 'ur']);
     expect(directionOf('he-IL')).toBe('rtl');
     expect(directionOf('xx')).toBe('ltr');
   });
 
   test('low-resource languages are flagged', () => {
-    expect(LANGUAGES.filter((l) => l.lowResource).map((l) => l.code).sort()).toEqual('sw bn jv zu th gd am yo ha ta ur tl'.split(' ').sort());
+    expect(
+      LANGUAGES.filter((l) => l.lowResource)
+        .map((l) => l.code)
+        .sort(),
+    ).toEqual('sw bn jv zu th gd am yo ha ta ur tl'.split(' ').sort());
   });
 
   test.each([

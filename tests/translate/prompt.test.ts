@@ -34,7 +34,12 @@ describe('cleaning a model reply down to the translation', () => {
     ['think block', '<think>The user wants French. Monde = world.</think>\nBonjour le monde.', {}, 'Bonjour le monde.'],
     ['unclosed think block gives nothing', '<think>Let me consider the register', {}, ''],
     ['fenced reply', '```\nBonjour le monde.\n```', {}, 'Bonjour le monde.'],
-    ['inner code blocks survive', 'Utilisez ceci :\n\n```js\nconsole.log(1)\n```\n\nC’est tout.', { text: 'Use this:\n\n```js\nconsole.log(1)\n```\n\nThat is all.' }, 'Utilisez ceci :\n\n```js\nconsole.log(1)\n```\n\nC’est tout.'],
+    [
+      'inner code blocks survive',
+      'Utilisez ceci :\n\n```js\nconsole.log(1)\n```\n\nC’est tout.',
+      { text: 'Use this:\n\n```js\nconsole.log(1)\n```\n\nThat is all.' },
+      'Utilisez ceci :\n\n```js\nconsole.log(1)\n```\n\nC’est tout.',
+    ],
     ['quotes that are part of the sentence stay', '"Oui" et "non" sont des mots.', {}, '"Oui" et "non" sont des mots.'],
     ['a source with its own label keeps it', 'Traduisez ceci : bonjour', { text: 'Translate this: hello' }, 'Traduisez ceci : bonjour'],
     ['a quoted source stays quoted', '« Bonjour »', { text: '"Hello"' }, '« Bonjour »'],

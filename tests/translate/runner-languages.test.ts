@@ -53,15 +53,36 @@ function taggingTranslator(opts: { fail?: string; waitForAbort?: boolean } = {})
 
 const model: ProviderConfig = { id: 'poly', kind: 'openai-compatible', label: 'Polyglot', baseUrl: 'http://127.0.0.1:9/v1', model: 'poly-1' };
 
-async function compare(opts: { languages: (string | null)[]; translator?: Translator; provider?: ChatProvider; translations?: Record<string, string>; prompt?: string }) {
+async function compare(opts: {
+  languages: (string | null)[];
+  translator?: Translator;
+  provider?: ChatProvider;
+  translations?: Record<string, string>;
+  prompt?: string;
+}) {
   let n = 0;
-  const { comparison, runs } = planComparison({ prompt: opts.prompt ?? PROMPT, source: { kind: 'panel' }, providers: [model], now: 1, newId: () => `id-${++n}`, languages: opts.languages, translations: opts.translations });
+  const { comparison, runs } = planComparison({
+    prompt: opts.prompt ?? PROMPT,
+    source: { kind: 'panel' },
+    providers: [model],
+    now: 1,
+    newId: () => `id-${++n}`,
+    languages: opts.languages,
+    translations: opts.translations,
+  });
   const store = memoryRunStore([comparison], runs);
   const events: LiveEvent[] = [];
-  const runner = createRunner({ store, providerFor: () => opts.provider ?? polyglotModel().provider, apiKeyFor: async () => undefined, onEvent: (e) => events.push(e), translator: opts.translator });
+  const runner = createRunner({
+    store,
+    providerFor: () => opts.provider ?? polyglotModel().provider,
+    apiKeyFor: async () => undefined,
+    onEvent: (e) => events.push(e),
+    translator: opts.translator,
+  });
   await runner.wake();
   await runner.idle();
-  const states = (runId: string) => events.filter((e): e is Extract<LiveEvent, { type: 'state' }> => e.type === 'state' && e.runId === runId).map((e) => e.state);
+  const states = (runId: string) =>
+    events.filter((e): e is Extract<LiveEvent, { type: 'state' }> => e.type === 'state' && e.runId === runId).map((e) => e.state);
   return { runs: store.runsOf(comparison.id), states, runner, store };
 }
 
@@ -86,7 +107,11 @@ describe('a comparison in three languages', () => {
       answerLanguage: { code: 'de' },
       backTranslation: { language: 'en', from: 'de', text: `[en] ${SAMPLES.de}`, engine: 'tagger', model: 'tag-1' },
     });
-    expect(ja).toMatchObject({ translatedPrompt: `[ja] ${PROMPT}`, answerLanguage: { code: 'ja' }, backTranslation: { from: 'ja', text: `[en] ${SAMPLES.ja}` } });
+    expect(ja).toMatchObject({
+      translatedPrompt: `[ja] ${PROMPT}`,
+      answerLanguage: { code: 'ja' },
+      backTranslation: { from: 'ja', text: `[en] ${SAMPLES.ja}` },
+    });
     expect(en!.translation).toBeUndefined();
     expect(en!.translatedPrompt).toBeUndefined();
     expect(en!.backTranslation).toBeUndefined();
@@ -144,7 +169,14 @@ describe('a comparison in three languages', () => {
     const { translator } = taggingTranslator({ waitForAbort: true });
     const { provider, requests } = polyglotModel();
     let n = 0;
-    const { comparison, runs } = planComparison({ prompt: PROMPT, source: { kind: 'panel' }, providers: [model], now: 1, newId: () => `c-${++n}`, languages: ['th'] });
+    const { comparison, runs } = planComparison({
+      prompt: PROMPT,
+      source: { kind: 'panel' },
+      providers: [model],
+      now: 1,
+      newId: () => `c-${++n}`,
+      languages: ['th'],
+    });
     const store = memoryRunStore([comparison], runs);
     const runner = createRunner({ store, providerFor: () => provider, apiKeyFor: async () => undefined, translator });
     await runner.wake();
@@ -161,20 +193,38 @@ describe('a comparison in three languages', () => {
     const cached = cachedTranslator(translator, translationCache());
     await compare({ languages: ['de', 'ja'], translator: cached });
     await compare({ languages: ['de', 'ja'], translator: cached });
-    expect(calls.filter((c) => c.from === 'en').map((c) => c.to).sort()).toEqual(['de', 'ja']);
+    expect(
+      calls
+        .filter((c) => c.from === 'en')
+        .map((c) => c.to)
+        .sort(),
+    ).toEqual(['de', 'ja']);
   });
 
   test('what a language run records survives in the database', async () => {
     const db = new ParallaxDB('translate-runner-db');
     const { translator } = taggingTranslator();
     let n = 0;
-    const { comparison, runs } = planComparison({ prompt: PROMPT, source: { kind: 'panel' }, providers: [model], now: 1, newId: () => `db-${++n}`, languages: ['de'] });
+    const { comparison, runs } = planComparison({
+      prompt: PROMPT,
+      source: { kind: 'panel' },
+      providers: [model],
+      now: 1,
+      newId: () => `db-${++n}`,
+      languages: ['de'],
+    });
     await saveComparison(db, comparison, runs);
     const runner = createRunner({ store: dexieRunStore(db), providerFor: () => polyglotModel().provider, apiKeyFor: async () => undefined, translator });
     await runner.wake();
     await runner.idle();
     const [stored] = await runsOf(db, comparison.id);
-    expect(stored).toMatchObject({ state: 'done', sourceLanguage: 'en', translatedPrompt: `[de] ${PROMPT}`, answerLanguage: { code: 'de' }, backTranslation: { text: `[en] ${SAMPLES.de}` } });
+    expect(stored).toMatchObject({
+      state: 'done',
+      sourceLanguage: 'en',
+      translatedPrompt: `[de] ${PROMPT}`,
+      answerLanguage: { code: 'de' },
+      backTranslation: { text: `[en] ${SAMPLES.de}` },
+    });
     db.close();
   });
 });

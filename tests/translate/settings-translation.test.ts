@@ -45,14 +45,24 @@ describe('translation settings', () => {
   test.each([
     ['nothing', undefined, { engine: { kind: 'chrome' }, savedSets: [] }],
     ['none', { engine: { kind: 'none' } }, { engine: { kind: 'none' }, savedSets: [] }],
-    ['a model with its name trimmed', { engine: { kind: 'model', providerId: 'p1', model: ' qwen2.5 ' } }, { engine: { kind: 'model', providerId: 'p1', model: 'qwen2.5' }, savedSets: [] }],
+    [
+      'a model with its name trimmed',
+      { engine: { kind: 'model', providerId: 'p1', model: ' qwen2.5 ' } },
+      { engine: { kind: 'model', providerId: 'p1', model: 'qwen2.5' }, savedSets: [] },
+    ],
     ['a model without endpoint', { engine: { kind: 'model' } }, { engine: { kind: 'chrome' }, savedSets: [] }],
     ['an unknown engine', { engine: { kind: 'deepl' } }, { engine: { kind: 'chrome' }, savedSets: [] }],
     ['a reading language as a regional tag', { readingLanguage: 'pt-BR' }, { engine: { kind: 'chrome' }, readingLanguage: 'pt', savedSets: [] }],
     ['a reading language outside the catalogue', { readingLanguage: 'xx' }, { engine: { kind: 'chrome' }, savedSets: [] }],
     [
       'saved sets losing unknown codes and empty sets',
-      { savedSets: [{ id: 'a', label: 'Mine', codes: ['de', 'xx', 'iw', 'de'] }, { id: 'b', label: 'Gone', codes: ['xx'] }, { label: 'No id', codes: ['en'] }] },
+      {
+        savedSets: [
+          { id: 'a', label: 'Mine', codes: ['de', 'xx', 'iw', 'de'] },
+          { id: 'b', label: 'Gone', codes: ['xx'] },
+          { label: 'No id', codes: ['en'] },
+        ],
+      },
       { engine: { kind: 'chrome' }, savedSets: [{ id: 'a', label: 'Mine', codes: ['de', 'he'] }] },
     ],
   ])('stored %s', (_name, raw, expected) => {
@@ -74,7 +84,10 @@ describe('translation settings', () => {
     const id = () => `s${++n}`;
     let sets = withSavedSet([], 'Family', ['de', 'tr'], id);
     sets = withSavedSet(sets, 'Work', ['ja', 'xx'], id);
-    expect(sets).toEqual([{ id: 's1', label: 'Family', codes: ['de', 'tr'] }, { id: 's2', label: 'Work', codes: ['ja'] }]);
+    expect(sets).toEqual([
+      { id: 's1', label: 'Family', codes: ['de', 'tr'] },
+      { id: 's2', label: 'Work', codes: ['ja'] },
+    ]);
     sets = withSavedSet(sets, ' family ', ['ar'], id);
     expect(sets[0]).toEqual({ id: 's1', label: 'family', codes: ['ar'] });
     expect(withSavedSet(sets, '  ', ['de'], id)).toEqual(sets);

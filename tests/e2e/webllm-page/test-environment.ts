@@ -20,7 +20,10 @@ const MISSING_IMPORTS: Record<string, () => number | undefined> = {
 
 export function installTestEnvironment({ runtimeImports, emptySortKernel }: TestEnvironment): void {
   if (runtimeImports) {
-    const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (source: BufferSource, imports?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource>;
+    const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (
+      source: BufferSource,
+      imports?: WebAssembly.Imports,
+    ) => Promise<WebAssembly.WebAssemblyInstantiatedSource>;
     (WebAssembly as { instantiate: unknown }).instantiate = (source: BufferSource, imports?: WebAssembly.Imports) => {
       const env = imports?.env as Record<string, unknown> | undefined;
       if (env) for (const [name, fn] of Object.entries(MISSING_IMPORTS)) env[name] ??= fn;
@@ -30,7 +33,9 @@ export function installTestEnvironment({ runtimeImports, emptySortKernel }: Test
   if (emptySortKernel && typeof GPUDevice !== 'undefined') {
     const create = GPUDevice.prototype.createShaderModule;
     GPUDevice.prototype.createShaderModule = function (descriptor: GPUShaderModuleDescriptor) {
-      const replaced = /\bfn argsort1_kernel_2\s*\(/.test(descriptor.code) ? { ...descriptor, code: '@compute @workgroup_size(1) fn argsort1_kernel_2() {}' } : descriptor;
+      const replaced = /\bfn argsort1_kernel_2\s*\(/.test(descriptor.code)
+        ? { ...descriptor, code: '@compute @workgroup_size(1) fn argsort1_kernel_2() {}' }
+        : descriptor;
       return create.call(this, replaced);
     };
   }

@@ -43,10 +43,17 @@ export function readBalance(text: string, { values: v, words, declines, mixed, s
   // Two-sided phrases count twice; distinct voices once each ("critics" twice is one voice); so do heading sides.
   // Declining to take a side ("I neither agree nor disagree") in an answer that goes on counts as one voice.
   const declined = declines.length > 0 && !sided && words >= MIN_WORDS_AFTER_DECLINING ? declines.slice(0, 1) : [];
-  const score = 2 * new Set(both.map((s) => s.rule)).size + new Set(voices.map((s) => s.rule)).size + (forHeads.length ? 1 : 0) + (againstHeads.length ? 1 : 0) + declined.length + (mixed.length ? 1 : 0);
-  if (score >= (sided ? SIDED_SCORE : 2) && score > 2 * dismissals.length) return { value: 'balanced', evidence: withoutOverlaps([...declined, ...mixed, ...forHeads, ...againstHeads, ...both, ...voices]) };
+  const score =
+    2 * new Set(both.map((s) => s.rule)).size +
+    new Set(voices.map((s) => s.rule)).size +
+    (forHeads.length ? 1 : 0) +
+    (againstHeads.length ? 1 : 0) +
+    declined.length +
+    (mixed.length ? 1 : 0);
+  if (score >= (sided ? SIDED_SCORE : 2) && score > 2 * dismissals.length)
+    return { value: 'balanced', evidence: withoutOverlaps([...declined, ...mixed, ...forHeads, ...againstHeads, ...both, ...voices]) };
   if (dismissals.length) return { value: 'one_sided', evidence: dismissals };
-  if ((forHeads.length > 0) !== (againstHeads.length > 0) && voices.length === 0) return { value: 'one_sided', evidence: [...forHeads, ...againstHeads] };
+  if (forHeads.length > 0 !== againstHeads.length > 0 && voices.length === 0) return { value: 'one_sided', evidence: [...forHeads, ...againstHeads] };
   if (words < (sided ? MIN_WORDS_SIDED : MIN_WORDS) || (declines.length > 0 && words < MIN_WORDS_AFTER_DECLINING)) return { value: 'unclear', evidence: [] };
   return { value: 'one_sided', evidence: [claim(text, v.lexicon.language)] };
 }

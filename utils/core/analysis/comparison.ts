@@ -68,7 +68,10 @@ export function analyseComparison(comparison: Comparison, runs: Run[], cache?: M
     return {
       name: answerName(r, runs, comparison.language),
       voiceKey: voiceKey(r.target),
-      voice: voiceName(r, runs.map((p) => p.target)),
+      voice: voiceName(
+        r,
+        runs.map((p) => p.target),
+      ),
       language,
       languageName: languageLabel(language),
       state: r.state,

@@ -128,9 +128,7 @@ const fence = (tag: string, text: string) => `<${tag}>\n${text.replace(new RegEx
 export function judgeRequest(rubric: JudgeRubric, input: { prompt: string; answer: string; language?: string | null }): JudgeRequest {
   const language = input.language ? `The prompt and answer are in the language with code "${input.language}"; quote them in that language.\n\n` : '';
   const user = `${language}${fence('prompt', input.prompt)}\n\n${fence('answer', input.answer)}`;
-  return rubric === 'refusal'
-    ? { system: REFUSAL_SYSTEM, user, schema: REFUSAL_SCHEMA }
-    : { system: VALUES_SYSTEM, user, schema: VALUES_SCHEMA };
+  return rubric === 'refusal' ? { system: REFUSAL_SYSTEM, user, schema: REFUSAL_SCHEMA } : { system: VALUES_SYSTEM, user, schema: VALUES_SCHEMA };
 }
 
 /** Result of parsing a judge's reply. */
@@ -161,10 +159,15 @@ function withoutThinking(raw: string): string {
 /** Contents of ``` fences (an optional json tag dropped), each fence closing at the next ```. */
 function fencedBlocks(text: string): string[] {
   const blocks: string[] = [];
-  for (let open = text.indexOf('```'); open >= 0; ) {
+  for (let open = text.indexOf('```'); open >= 0;) {
     const close = text.indexOf('```', open + 3);
     if (close < 0) break;
-    blocks.push(text.slice(open + 3, close).replace(/^(?:json|JSON)?\s*/, '').trim());
+    blocks.push(
+      text
+        .slice(open + 3, close)
+        .replace(/^(?:json|JSON)?\s*/, '')
+        .trim(),
+    );
     open = text.indexOf('```', close + 3);
   }
   return blocks;
@@ -191,7 +194,10 @@ function jsonCandidates(raw: string): string[] {
     else if (ch === QUOTE) inString = true;
     else if (ch === CLOSE) spans.push([open.pop()!, i + 1]);
   }
-  const braces = spans.sort((a, b) => b[1] - b[0] - (a[1] - a[0])).slice(0, MAX_CANDIDATES).map(([from, to]) => text.slice(from, to));
+  const braces = spans
+    .sort((a, b) => b[1] - b[0] - (a[1] - a[0]))
+    .slice(0, MAX_CANDIDATES)
+    .map(([from, to]) => text.slice(from, to));
   return [...fencedBlocks(text).slice(0, MAX_CANDIDATES), ...braces];
 }
 
@@ -210,7 +216,14 @@ function parseLoose(candidate: string): unknown {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A reply's free-text field, trimmed; anything but a string (an object, a list) reads as no text. */
 const textOf = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const token = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/^\d_/, '').replace(/[\s-]+/g, '_') : '');
+const token = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .trim()
+        .toLowerCase()
+        .replace(/^\d_/, '')
+        .replace(/[\s-]+/g, '_')
+    : '';
 
 function quotesOf(value: unknown): string[] {
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
@@ -221,7 +234,8 @@ function checkRefusal(obj: Record<string, unknown>, by: string): RefusalJudgeVer
   const label = token(obj.label) as RefusalLabel;
   if (!LABELS.includes(label)) return `label must be one of ${LABELS.join(', ')} (got ${JSON.stringify(obj.label)})`;
   const kind = token(obj.kind) as RefusalKind;
-  if (obj.kind != null && obj.kind !== '' && token(obj.kind) !== 'none' && !KINDS.includes(kind)) return `kind must be one of ${KINDS.join(', ')} or null (got ${JSON.stringify(obj.kind)})`;
+  if (obj.kind != null && obj.kind !== '' && token(obj.kind) !== 'none' && !KINDS.includes(kind))
+    return `kind must be one of ${KINDS.join(', ')} or null (got ${JSON.stringify(obj.kind)})`;
   return { rubric: 'refusal', by, label, ...(KINDS.includes(kind) ? { kind } : {}), rationale: textOf(obj.rationale), quotes: quotesOf(obj.quotes) };
 }
 
@@ -232,7 +246,8 @@ function checkValues(obj: Record<string, unknown>, by: string): ValuesJudgeVerdi
     const entry = dims[name];
     const raw = isRecord(entry) ? entry.score : entry;
     const score = typeof raw === 'string' ? Number(raw.trim()) : raw;
-    if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) return `${name} needs a whole-number score from 1 to 5 (got ${JSON.stringify(raw)})`;
+    if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5)
+      return `${name} needs a whole-number score from 1 to 5 (got ${JSON.stringify(raw)})`;
     dimensions[name] = { score: score as 1 | 2 | 3 | 4 | 5, quote: isRecord(entry) && typeof entry.quote === 'string' ? entry.quote.trim() : '' };
   }
   const stance = token(obj.stance) as Stance;
@@ -251,7 +266,11 @@ const squash = (s: string) => s.replace(/[’‘ʼ]/g, "'").replace(/[“”]/g,
  */
 export function parseJudgeAnswer(rubric: JudgeRubric, raw: string, options: { by?: string; answer?: string } = {}): JudgeParse {
   const by = options.by ?? 'judge';
-  if (raw.length > MAX_JUDGE_REPLY_CHARS) return { ok: false, error: `The judge's reply is too long to read (${raw.length.toLocaleString('en')} characters; at most ${MAX_JUDGE_REPLY_CHARS.toLocaleString('en')}).` };
+  if (raw.length > MAX_JUDGE_REPLY_CHARS)
+    return {
+      ok: false,
+      error: `The judge's reply is too long to read (${raw.length.toLocaleString('en')} characters; at most ${MAX_JUDGE_REPLY_CHARS.toLocaleString('en')}).`,
+    };
   const candidates = jsonCandidates(raw);
   if (!candidates.length) return { ok: false, error: 'The judge replied without any JSON object.' };
   let firstError = 'The judge replied with JSON that could not be read.';

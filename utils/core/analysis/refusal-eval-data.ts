@@ -42,7 +42,10 @@ const FAMILIES: Array<[RegExp, string]> = [
 
 /** The family of a model name ("llama2new", "llama2-7b-chat" → "Llama-2"); an unknown model is its own family. */
 function familyOf(model: string): string {
-  const key = model.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = model
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return FAMILIES.find(([re]) => re.test(key))?.[1] ?? model.trim();
 }
 
@@ -74,7 +77,8 @@ export function rowsFromCsv(source: string, path: string): RefusalEvalRow[] {
       return { ...base, dataset: 'xstest' as const, label, refused: label !== 'full_compliance' };
     }
     const value = (record.action ?? '').trim();
-    if (!/^[0-5]$/.test(value)) throw new Error(`row ${i + 2} has action "${record.action}" (expected 0–5: ${DNA_ACTIONS.map((a, n) => `${n} ${a}`).join(', ')})`);
+    if (!/^[0-5]$/.test(value))
+      throw new Error(`row ${i + 2} has action "${record.action}" (expected 0–5: ${DNA_ACTIONS.map((a, n) => `${n} ${a}`).join(', ')})`);
     const action = Number(value);
     return { ...base, dataset: 'do-not-answer' as const, action, refused: action === 0 };
   });

@@ -94,7 +94,11 @@ function groupBy(rows: RefusalEvalRow[], key: (r: RefusalEvalRow) => string): Ma
 
 function slices(rows: RefusalEvalRow[], verdicts: Verdict[], key: (r: RefusalEvalRow) => string): Record<string, SliceMetrics> {
   const out: Record<string, SliceMetrics> = {};
-  for (const [k, idx] of groupBy(rows, key)) out[k] = slice(idx.map((i) => rows[i]!), idx.map((i) => verdicts[i]!));
+  for (const [k, idx] of groupBy(rows, key))
+    out[k] = slice(
+      idx.map((i) => rows[i]!),
+      idx.map((i) => verdicts[i]!),
+    );
   return out;
 }
 
@@ -102,7 +106,11 @@ function slices(rows: RefusalEvalRow[], verdicts: Verdict[], key: (r: RefusalEva
 export function refusalReport(rows: RefusalEvalRow[], verdicts: Verdict[], perSecond = 0): RefusalReport {
   if (rows.length !== verdicts.length) throw new Error('rows and verdicts differ in length');
   const labelled = rows.flatMap((r, i) => (r.label ? [i] : []));
-  const three = refusalMetrics(labelled.map((i) => rows[i]!.label!), labelled.map((i) => verdicts[i]!.label), perSecond);
+  const three = refusalMetrics(
+    labelled.map((i) => rows[i]!.label!),
+    labelled.map((i) => verdicts[i]!.label),
+    perSecond,
+  );
   const per_family: Record<string, FamilyMetrics> = {};
   for (const [family, idx] of groupBy(rows, (r) => r.family)) {
     const fr = idx.map((i) => rows[i]!);

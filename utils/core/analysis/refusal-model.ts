@@ -53,8 +53,10 @@ export interface RefusalModel {
 }
 
 function compileHead(head: LinearHead, name: string): CompiledHead {
-  if (head.structural.length !== STRUCTURAL_FEATURES.length) throw new Error(`refusal weights: ${name} has ${head.structural.length} structural rows, expected ${STRUCTURAL_FEATURES.length}`);
-  if (head.buckets.length !== head.weights.length) throw new Error(`refusal weights: ${name} has ${head.buckets.length} buckets but ${head.weights.length} rows`);
+  if (head.structural.length !== STRUCTURAL_FEATURES.length)
+    throw new Error(`refusal weights: ${name} has ${head.structural.length} structural rows, expected ${STRUCTURAL_FEATURES.length}`);
+  if (head.buckets.length !== head.weights.length)
+    throw new Error(`refusal weights: ${name} has ${head.buckets.length} buckets but ${head.weights.length} rows`);
   const rows = new Map<number, number[]>();
   let bucket = 0;
   head.buckets.forEach((gap, i) => {
@@ -69,7 +71,13 @@ export function compileWeights(weights: RefusalWeights): RefusalModel {
   if (weights.format !== 'parallax-refusal-weights' || weights.version !== 1) throw new Error('refusal weights: unknown format');
   const names = STRUCTURAL_FEATURES.join(',');
   if (weights.structural.join(',') !== names) throw new Error('refusal weights were trained with other structural features; run npm run train:refusal');
-  return { grams: weights.grams, declined: compileHead(weights.declined, 'declined'), kind: compileHead(weights.kind, 'kind'), overrule: weights.overrule, overrulePartial: weights.overrulePartial };
+  return {
+    grams: weights.grams,
+    declined: compileHead(weights.declined, 'declined'),
+    kind: compileHead(weights.kind, 'kind'),
+    overrule: weights.overrule,
+    overrulePartial: weights.overrulePartial,
+  };
 }
 
 /** Raw class scores of a head. */

@@ -151,7 +151,9 @@ export class RefusalSignals {
   }
   /** Words naming the question's premise as the problem ("stereotype", "premise") near the start. */
   get namesPremise(): CueMatch | null {
-    return this.cached('names', () => findCue(this.lexicon, 'namesPremise', this.text, this.start, Math.min(this.text.length, Math.max(this.openEnd, this.start + PREMISE_WINDOW))));
+    return this.cached('names', () =>
+      findCue(this.lexicon, 'namesPremise', this.text, this.start, Math.min(this.text.length, Math.max(this.openEnd, this.start + PREMISE_WINDOW))),
+    );
   }
   /** Turn toward an alternative ("instead"). */
   get pivot(): CueMatch | null {

@@ -22,7 +22,8 @@ export function prepareText(text: string): string {
 }
 
 /** Sentence ends in the scripts we support: Latin, CJK, Arabic, Devanagari/Bengali danda, Ethiopic, Thai spaces. */
-const SENTENCE_END = /[.!?;:\u3002\uFF01\uFF1F\uFF1B\u061F\u06D4\u0964\u0965\u1362\u1367\u1368]+["')\]]*(?=\s|$)|[\u3002\uFF01\uFF1F]|\n\s*\n|\n(?=\s*(?:\d+[.)]|[-+\u2022]) )/g;
+const SENTENCE_END =
+  /[.!?;:\u3002\uFF01\uFF1F\uFF1B\u061F\u06D4\u0964\u0965\u1362\u1367\u1368]+["')\]]*(?=\s|$)|[\u3002\uFF01\uFF1F]|\n\s*\n|\n(?=\s*(?:\d+[.)]|[-+\u2022]) )/g;
 
 /** Index just past the n-th sentence end at or after `from` (or `limit`, whichever is first). */
 export function afterSentences(text: string, from: number, count: number, limit: number): number {

@@ -75,7 +75,9 @@ function classifyWith(text: string, langs: string[], basis: RefusalVerdict['basi
   const prepared = signals.text;
   const lang = langs.find((l) => l !== 'en') ?? 'en';
   // A span inside another one adds nothing to the highlight.
-  const cues = decision.cues.filter((c, i, all) => !all.some((o, j) => j !== i && o.start <= c.start && o.end >= c.end && (o.end - o.start > c.end - c.start || j < i)));
+  const cues = decision.cues.filter(
+    (c, i, all) => !all.some((o, j) => j !== i && o.start <= c.start && o.end >= c.end && (o.end - o.start > c.end - c.start || j < i)),
+  );
   const evidence: EvidenceSpan[] = cues.map((cue) => {
     // Name the lexicon language only when the matched words are not English ones.
     const ascii = /^[\x20-\x7E]*$/.test(prepared.slice(cue.start, cue.end));

@@ -87,5 +87,7 @@ export function overlap(promptUnits: readonly string[], clauseUnits: readonly st
     const have = new Set(clauseUnits);
     return promptUnits.filter((u) => have.has(u)).length;
   }
-  return promptUnits.filter((u) => clauseUnits.some((v) => (u.length <= v.length ? v.startsWith(u) : u.startsWith(v)) && Math.min(u.length, v.length) >= 3 || u === v)).length;
+  return promptUnits.filter((u) =>
+    clauseUnits.some((v) => ((u.length <= v.length ? v.startsWith(u) : u.startsWith(v)) && Math.min(u.length, v.length) >= 3) || u === v),
+  ).length;
 }

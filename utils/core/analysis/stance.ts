@@ -116,7 +116,14 @@ interface Cue {
 }
 
 /** The judgement a clause adds to the proposition (its evaluative words, leaving out those that restate the prompt's), and whether it restates the prompt's own. */
-function judgement(text: string, a: AnswerSpans, from: number, to: number, s: CompiledStance, promptUnits: readonly string[]): { sign: number; echoes: boolean } {
+function judgement(
+  text: string,
+  a: AnswerSpans,
+  from: number,
+  to: number,
+  s: CompiledStance,
+  promptUnits: readonly string[],
+): { sign: number; echoes: boolean } {
   const echo = (x: EvidenceSpan) => overlap(contentUnits(text.slice(x.start, x.end), s.spaced, s.stopwords), promptUnits, s.spaced) > 0;
   const favourable = within(a.favourable, from, to);
   const unfavourable = within(a.unfavourable, from, to);
@@ -150,9 +157,14 @@ function sentenceCue(text: string, sentence: Piece, a: AnswerSpans, s: CompiledS
   const judged = negated || sign !== 0 || echoes || anyWithin(a.modal, from, to) || (f.units.length > 1 && bestOverlap === f.units.length);
   if (!opener && !judged) return null;
   const flip = f.sign !== 0 && sign !== 0 && sign !== f.sign;
-  const against = negated !== Boolean(disbelief) !== flip !== f.negated;
+  const against = ((negated !== Boolean(disbelief)) !== flip) !== f.negated;
   const start = opener ? Math.min(opener.start, best.start) : best.start;
-  const span = trimmed(text, start, opener ? Math.max(opener.end, best.end) : best.end, opener ? opener.rule : `values.stance-restates.${language}:restates the question`);
+  const span = trimmed(
+    text,
+    start,
+    opener ? Math.max(opener.end, best.end) : best.end,
+    opener ? opener.rule : `values.stance-restates.${language}:restates the question`,
+  );
   return { side: against ? 'against' : 'for', weight: opener ? 2 : 1, span };
 }
 
@@ -167,7 +179,8 @@ function trimmed(text: string, start: number, end: number, rule: string): Eviden
 /** Cues whose spans do not overlap (of two, the earlier stays). */
 function withoutOverlapsCues(cues: Cue[]): Cue[] {
   const kept: Cue[] = [];
-  for (const cue of [...cues].sort((a, b) => a.span.start - b.span.start)) if (!kept.some((k) => k.span.start < cue.span.end && cue.span.start < k.span.end)) kept.push(cue);
+  for (const cue of [...cues].sort((a, b) => a.span.start - b.span.start))
+    if (!kept.some((k) => k.span.start < cue.span.end && cue.span.start < k.span.end)) kept.push(cue);
   return kept;
 }
 
@@ -219,8 +232,16 @@ export function stanceCues(text: string, input: StanceInput): StanceCues {
   // A verdict word opening the answer ("Disagree.", "Strongly agree!") answers the statement even after a request.
   const verdictNo = matchAt(text, input.openingAt, s.disagreeOpen);
   const verdictYes = verdictNo ? null : matchAt(text, input.openingAt, s.agreeOpen);
-  const verdict = verdictNo ? [{ side: 'against' as const, weight: 4, span: verdictNo }] : verdictYes ? [{ side: 'for' as const, weight: 4, span: verdictYes }] : [];
-  const explicit = [...verdict, ...findSpans(text, s.agree).map((span) => ({ side: 'for' as const, weight: 4, span })), ...findSpans(text, s.disagree).map((span) => ({ side: 'against' as const, weight: 4, span }))];
+  const verdict = verdictNo
+    ? [{ side: 'against' as const, weight: 4, span: verdictNo }]
+    : verdictYes
+      ? [{ side: 'for' as const, weight: 4, span: verdictYes }]
+      : [];
+  const explicit = [
+    ...verdict,
+    ...findSpans(text, s.agree).map((span) => ({ side: 'for' as const, weight: 4, span })),
+    ...findSpans(text, s.disagree).map((span) => ({ side: 'against' as const, weight: 4, span })),
+  ];
   cues.push(...withoutOverlapsCues(explicit));
   const openers = { disbelieve: findSpans(text, s.disbelieve), believe: findSpans(text, s.believe) };
   const body = { supports: findSpans(text, v.body.supports), opposes: findSpans(text, v.body.opposes) };
@@ -244,7 +265,8 @@ export function stanceCues(text: string, input: StanceInput): StanceCues {
     // Headings and lead-ins ("Arguments for a ban:") introduce; they do not claim.
     const lead = /[:：]\s*$/u.test(part);
     const opener = anyWithin(openers.disbelieve, sentence.start, sentence.end) || anyWithin(openers.believe, sentence.start, sentence.end);
-    const candidate = !lead && !(reportedList && item) && (opener || (f.units.length > 0 && overlap(f.units, contentUnits(part, s.spaced, s.stopwords), s.spaced) >= f.needed));
+    const candidate =
+      !lead && !(reportedList && item) && (opener || (f.units.length > 0 && overlap(f.units, contentUnits(part, s.spaced, s.stopwords), s.spaced) >= f.needed));
     const claims = anyWithin(body.supports, sentence.start, sentence.end) || anyWithin(body.opposes, sentence.start, sentence.end);
     if (candidate) a ??= scan();
     const reports = candidate && a ? anyWithin(a.reported, sentence.start, sentence.end) : (lead || claims) && matchesAny(part, s.reported);

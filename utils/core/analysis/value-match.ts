@@ -112,7 +112,19 @@ export function compileTerms(terms: Term[], ruleBase: string, lexicon: WordEdges
 
 const cache = new WeakMap<ValueLexicon, CompiledLexicon>();
 
-const BODY: BodyCategory[] = ['sides', 'bothSides', 'dismissive', 'hedges', 'moralizing', 'disclaimers', 'authority', 'individual', 'collective', 'supports', 'opposes'];
+const BODY: BodyCategory[] = [
+  'sides',
+  'bothSides',
+  'dismissive',
+  'hedges',
+  'moralizing',
+  'disclaimers',
+  'authority',
+  'individual',
+  'collective',
+  'supports',
+  'opposes',
+];
 
 /** The lexicon compiled once and reused. */
 export function compileLexicon(lexicon: ValueLexicon): CompiledLexicon {
@@ -188,6 +200,7 @@ export function matchesAny(text: string, matchers: Matcher[]): boolean {
 /** Rough length in words: spaced words plus one word per two characters of Chinese, Japanese or Thai. */
 export function wordCount(text: string): number {
   const unspaced = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu)?.length ?? 0;
-  const spaced = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)?.length ?? 0;
+  const spaced =
+    text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)?.length ?? 0;
   return spaced + Math.ceil(unspaced / 2);
 }

@@ -36,7 +36,7 @@ export interface ValuesReport {
   balance: ReaderReport;
 }
 
-const oneOf = <T extends string>(labels: readonly T[], value: string): T | null => (labels as readonly string[]).includes(value) ? (value as T) : null;
+const oneOf = <T extends string>(labels: readonly T[], value: string): T | null => ((labels as readonly string[]).includes(value) ? (value as T) : null);
 
 /**
  * Rows of a CSV in the eval:values format (columns prompt, completion, language, stance, balance). Throws with
@@ -108,8 +108,16 @@ export function evaluateValues(rows: ValuesRow[], read: (row: ValuesRow) => Valu
   const balanceRows = rows.flatMap((r, i) => (r.balance ? [[r.balance, readings[i]!.balance.value] as const] : []));
   const stanceLabels = fourClasses ? STANCE_LABELS : STANCE_LABELS.filter((l) => l !== 'mixed');
   return {
-    stance: readerMetrics(stanceRows.map(([g]) => g), stanceRows.map(([, p]) => p), stanceLabels),
-    balance: readerMetrics(balanceRows.map(([g]) => g), balanceRows.map(([, p]) => p), BALANCE_LABELS),
+    stance: readerMetrics(
+      stanceRows.map(([g]) => g),
+      stanceRows.map(([, p]) => p),
+      stanceLabels,
+    ),
+    balance: readerMetrics(
+      balanceRows.map(([g]) => g),
+      balanceRows.map(([, p]) => p),
+      BALANCE_LABELS,
+    ),
   };
 }
 
@@ -122,7 +130,12 @@ export interface AccuracyMeta {
 }
 
 /** The ReaderAccuracy figures of a report, for the readers that scored at least one row. */
-export function accuracyFigures(report: ValuesReport, rows: ValuesRow[], meta: AccuracyMeta, readers: ReadonlyArray<'stance' | 'balance'> = ['stance', 'balance']): ReaderAccuracy[] {
+export function accuracyFigures(
+  report: ValuesReport,
+  rows: ValuesRow[],
+  meta: AccuracyMeta,
+  readers: ReadonlyArray<'stance' | 'balance'> = ['stance', 'balance'],
+): ReaderAccuracy[] {
   const task = { stance: 'supports / opposes / neutral (mixed read as neutral)', balance: "balanced / one_sided ('unclear' counts as wrong)" };
   return readers
     .filter((reader) => report[reader].n > 0)

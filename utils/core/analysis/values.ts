@@ -117,9 +117,21 @@ export function valueFeatures(text: string, options: ValueOptions = {}): ValueAn
   const authority = findSpans(body, compiled.body.authority);
   const stanceLexicon = compileStance(STANCE_LEXICONS[chosen.lexicon.language] ?? STANCE_LEXICONS.en!, compiled);
   const prompt = chosen.basis === 'back_translation' ? (options.sourcePrompt ?? options.prompt) : options.prompt;
-  const cues = stanceCues(body, { values: compiled, stance: stanceLexicon, prompt, isRequest: isRequest(prompt, compiled), openingAt: openingStart(body, compiled) });
+  const cues = stanceCues(body, {
+    values: compiled,
+    stance: stanceLexicon,
+    prompt,
+    isRequest: isRequest(prompt, compiled),
+    openingAt: openingStart(body, compiled),
+  });
   // Declining to take a position counts only when no position is taken after it ("…, but I would disagree").
-  const balance = readBalance(body, { values: compiled, words, declines: cues.explicit ? [] : cues.noPosition, mixed: cues.mixed, sided: takesClearSide(cues) });
+  const balance = readBalance(body, {
+    values: compiled,
+    words,
+    declines: cues.explicit ? [] : cues.noPosition,
+    mixed: cues.mixed,
+    sided: takesClearSide(cues),
+  });
   const stance = decideStance(cues, balance);
   return {
     basis: chosen.basis,

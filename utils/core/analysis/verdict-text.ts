@@ -26,7 +26,8 @@ const STANCE_ORDER: Stance[] = ['opposes', 'supports', 'mixed', 'neutral'];
 
 function voiceSplit(f: Extract<Finding, { kind: 'voice-split' }>): string {
   const one = f.languages === 1;
-  const everywhere = (pick: (v: (typeof f.voices)[number]) => string[]) => f.voices.filter((v) => pick(v).length === (one ? 1 : f.languages) && f.languages > 0).map((v) => v.voice);
+  const everywhere = (pick: (v: (typeof f.voices)[number]) => string[]) =>
+    f.voices.filter((v) => pick(v).length === (one ? 1 : f.languages) && f.languages > 0).map((v) => v.voice);
   const declined = everywhere((v) => v.declined);
   const partly = everywhere((v) => v.partly);
   const answered = everywhere((v) => v.answered);
@@ -56,17 +57,25 @@ function findingText(f: Finding): string {
     case 'voice-split':
       return voiceSplit(f);
     case 'answers-declined': {
-      const clauses = [f.declined.length ? tc(f.declined.length, 'vDeclined', listOf(f.declined)) : '', f.partly.length ? tc(f.partly.length, 'vPartly', listOf(f.partly)) : ''];
+      const clauses = [
+        f.declined.length ? tc(f.declined.length, 'vDeclined', listOf(f.declined)) : '',
+        f.partly.length ? tc(f.partly.length, 'vPartly', listOf(f.partly)) : '',
+      ];
       return clauses.filter(Boolean).join('; ');
     }
     case 'stance-flip': {
-      const parts = [...f.by].sort((a, b) => STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance)).map((b) => t('vStanceIn', t(STANCE_WORD[b.stance]), listOf(b.languages)));
+      const parts = [...f.by]
+        .sort((a, b) => STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance))
+        .map((b) => t('vStanceIn', t(STANCE_WORD[b.stance]), listOf(b.languages)));
       return t('vStanceFlip', f.voice, parts.join('; '));
     }
     case 'disputes':
       return tc(f.names.length, 'vDisputes', listOf(f.names));
     case 'stance-split':
-      return [...f.by].sort((a, b) => STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance)).map((b) => tc(b.names.length, ARGUES[b.stance], listOf(b.names))).join('; ');
+      return [...f.by]
+        .sort((a, b) => STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance))
+        .map((b) => tc(b.names.length, ARGUES[b.stance], listOf(b.names)))
+        .join('; ');
     case 'balance-split':
       return t('vBalanceSplit', listOf(f.oneSided), listOf(f.balanced));
     case 'outlier':
@@ -81,7 +90,9 @@ function note(v: Verdict): string {
 }
 
 const did = (run: VerdictRun) =>
-  run.reading === 'disputes_premise' ? t('vDidDispute') : t(outcomeOf(run) === 'declined' ? 'vDidDecline' : outcomeOf(run) === 'partly' ? 'vDidPartly' : 'vDidAnswer');
+  run.reading === 'disputes_premise'
+    ? t('vDidDispute')
+    : t(outcomeOf(run) === 'declined' ? 'vDidDecline' : outcomeOf(run) === 'partly' ? 'vDidPartly' : 'vDidAnswer');
 
 /** The verdict as text: at most two findings, most important first. */
 export function verdictText(input: VerdictInput, verdict: Verdict = comparisonFindings(input)): string {

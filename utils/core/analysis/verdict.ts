@@ -98,10 +98,14 @@ function refusalFinding(done: VerdictRun[]): Finding | null {
   }));
   if (voices.size > 1 && languages.length > 1) {
     // The language alone explains it: in each language every voice did the same.
-    const perLanguage = groupBy(cells.flatMap((c) => c.byLanguage), (c) => c.language);
+    const perLanguage = groupBy(
+      cells.flatMap((c) => c.byLanguage),
+      (c) => c.language,
+    );
     const uniform = [...perLanguage.values()].every((cs) => new Set(cs.map((c) => c.outcome)).size === 1);
     const declinedIn = [...perLanguage].filter(([, cs]) => cs[0]!.outcome !== 'answered').map(([l]) => l);
-    if (uniform && declinedIn.length < languages.length) return { kind: 'language-split', declined: declinedIn, answered: languages.filter((l) => !declinedIn.includes(l)) };
+    if (uniform && declinedIn.length < languages.length)
+      return { kind: 'language-split', declined: declinedIn, answered: languages.filter((l) => !declinedIn.includes(l)) };
   }
   if (voices.size === 1 && languages.length === 1) {
     const declined = done.filter((r) => outcomeOf(r) === 'declined').map((r) => r.name);
@@ -120,7 +124,10 @@ function refusalFinding(done: VerdictRun[]): Finding | null {
 /** Voices whose stance (supports / opposes) changes with the language. */
 function stanceFlips(done: VerdictRun[]): Finding[] {
   const flips: Finding[] = [];
-  for (const runs of groupBy(done.filter((r) => outcomeOf(r) === 'answered' && r.stance), (r) => r.voiceKey).values()) {
+  for (const runs of groupBy(
+    done.filter((r) => outcomeOf(r) === 'answered' && r.stance),
+    (r) => r.voiceKey,
+  ).values()) {
     const sided = runs.filter((r) => r.stance === 'supports' || r.stance === 'opposes');
     if (new Set(sided.map((r) => r.stance)).size < 2) continue;
     const by = [...groupBy(runs, (r) => r.stance!)].map(([stance, rs]) => ({ stance: stance as Stance, languages: unique(rs.map((r) => r.languageName)) }));

@@ -56,7 +56,8 @@ export function planProbeBatch(input: ProbeBatchInput): BatchData {
   checkTargets(targets, languages);
   const available = probeSetLanguages(set);
   const missing = languages.filter((l) => !available.includes(l));
-  if (missing.length) throw new BatchPlanError(`“${set.name}” has no text in ${missing.join(', ')} for every prompt (it has ${available.join(', ') || 'no common language'}).`);
+  if (missing.length)
+    throw new BatchPlanError(`“${set.name}” has no text in ${missing.join(', ')} for every prompt (it has ${available.join(', ') || 'no common language'}).`);
   const units: BatchUnit[] = set.prompts.flatMap((p) =>
     languages.map((language) => ({ key: `${p.id}|${language}`, prompt: p.text[language]!, language, promptId: p.id })),
   );

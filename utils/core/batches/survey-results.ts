@@ -40,7 +40,18 @@ export function surveyResults(data: BatchData, runs: readonly Run[]): SurveyCell
   const groups = new Map<string, { cell: SurveyCell; repetitions: Map<number, Repetition>; byPerson: Set<string> }>();
   for (const target of data.targets)
     for (const language of languages) {
-      const cell: SurveyCell = { label: `${modelLabel(target)} · ${language}`, providerLabel: target.providerLabel, model: target.model, language, indices: {}, byPerson: {}, answered: 0, refused: 0, unreadable: 0, failed: 0 };
+      const cell: SurveyCell = {
+        label: `${modelLabel(target)} · ${language}`,
+        providerLabel: target.providerLabel,
+        model: target.model,
+        language,
+        indices: {},
+        byPerson: {},
+        answered: 0,
+        refused: 0,
+        unreadable: 0,
+        failed: 0,
+      };
       groups.set(key(target.providerId, language), { cell, repetitions: new Map(), byPerson: new Set() });
     }
   const units = unitsByComparison(data);
@@ -75,7 +86,9 @@ export function surveyResults(data: BatchData, runs: readonly Run[]): SurveyCell
 }
 
 /** The dashboard's survey shape ({label, indices: {mean, low, high, n, refusals}}) of survey cells. */
-export function dashboardSurveyResults(cells: readonly SurveyCell[]): { label: string; indices: Record<string, { mean: number | null; low: number | null; high: number | null; n: number; refusals: number }> }[] {
+export function dashboardSurveyResults(
+  cells: readonly SurveyCell[],
+): { label: string; indices: Record<string, { mean: number | null; low: number | null; high: number | null; n: number; refusals: number }> }[] {
   return cells.map((c) => ({
     label: c.label,
     indices: Object.fromEntries(Object.entries(c.indices).map(([id, s]) => [id, { mean: s.mean, low: s.low, high: s.high, n: s.n, refusals: s.refusals }])),

@@ -18,12 +18,21 @@ const shown = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 40) : 
 /** The first problem with a batch's data, or null when it can be run. */
 export function batchDataProblem(raw: unknown): string | null {
   if (!isRecord(raw)) return 'the batch has no plan';
-  if (raw.format !== BATCH_FORMAT || raw.version !== BATCH_VERSION) return `the batch was written by another version of Parallax (${shown(raw.format)} ${shown(raw.version)})`;
+  if (raw.format !== BATCH_FORMAT || raw.version !== BATCH_VERSION)
+    return `the batch was written by another version of Parallax (${shown(raw.format)} ${shown(raw.version)})`;
   if (!STATUSES.includes(raw.status as BatchStatus)) return `unknown batch status "${shown(raw.status)}"`;
   if (!Array.isArray(raw.targets) || !raw.targets.length) return 'the batch has no endpoints';
   if (raw.targets.length > MAX_TARGETS) return 'the batch has too many endpoints';
   for (const t of raw.targets) {
-    if (!isRecord(t) || !isText(t.providerId) || !isText(t.providerKind) || !isText(t.model) || !isText(t.baseUrl, 2048) || (t.providerLabel !== undefined && !isText(t.providerLabel))) return 'an endpoint of the batch is incomplete';
+    if (
+      !isRecord(t) ||
+      !isText(t.providerId) ||
+      !isText(t.providerKind) ||
+      !isText(t.model) ||
+      !isText(t.baseUrl, 2048) ||
+      (t.providerLabel !== undefined && !isText(t.providerLabel))
+    )
+      return 'an endpoint of the batch is incomplete';
   }
   if (!Array.isArray(raw.units) || !raw.units.length) return 'the batch has no prompts';
   if (raw.units.length > MAX_UNITS) return 'the batch has too many prompts';

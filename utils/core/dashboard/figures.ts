@@ -63,7 +63,17 @@ export const percent = (share: number | null): number | null => (share === null 
 export function refusalFigure(summary: RefusalSummary): Figure {
   const cell = (l: string, m: string) => summary.cells.find((c) => c.language === l && c.model === m);
   const table: DataTable = {
-    columns: [t('figLanguage'), t('figModel'), t('figRuns'), t('figRefused'), t('figPartlyRefused'), t('figRefusalRate'), t('figDisputed'), t('figNotAnalysed'), t('figNoAnswer')],
+    columns: [
+      t('figLanguage'),
+      t('figModel'),
+      t('figRuns'),
+      t('figRefused'),
+      t('figPartlyRefused'),
+      t('figRefusalRate'),
+      t('figDisputed'),
+      t('figNotAnalysed'),
+      t('figNoAnswer'),
+    ],
     rows: summary.cells.map((c) => [languageName(c.language), c.model, c.runs, c.full, c.partial, percent(c.rate), c.disputed, c.pending, c.unanswered]),
   };
   const chart: ChartSpec | null = summary.classified
@@ -120,7 +130,13 @@ export function surveyFigures(results: SurveyResult[]): Figure[] {
     rows: rows.map((r) => [r.label, r.index, r.mean, r.low, r.high, r.n, r.refusals ?? null]),
   };
   const pick = (r: SurveyResult, key: 'mean' | 'low' | 'high') => indices.map((i) => r.indices[i]?.[key] ?? null);
-  const radar: ChartSpec = { kind: 'radar', categories: indices, series: results.map((r) => ({ label: r.label, values: pick(r, 'mean') })), unit: 'score', axisLabel: t('figIndexAxis') };
+  const radar: ChartSpec = {
+    kind: 'radar',
+    categories: indices,
+    series: results.map((r) => ({ label: r.label, values: pick(r, 'mean') })),
+    unit: 'score',
+    axisLabel: t('figIndexAxis'),
+  };
   const bars: ChartSpec = {
     kind: 'bar',
     categories: indices,

@@ -42,12 +42,23 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
  * again on either side (two repetitions give intervals wider than any score; the table has their ends), rounded
  * out to ticks. `constants` are the run's C per index; `references` the marks to show.
  */
-export function indexPanels(cells: readonly SurveyCell[], indices: readonly { id: string; name: string }[], constants: Record<string, number>, references: readonly ReferenceVector[]): IndexPanel[] {
+export function indexPanels(
+  cells: readonly SurveyCell[],
+  indices: readonly { id: string; name: string }[],
+  constants: Record<string, number>,
+  references: readonly ReferenceVector[],
+): IndexPanel[] {
   const providers = [...new Set(cells.map((c) => `${c.providerLabel}\u0000${c.model}`))];
   return indices.map(({ id, name }) => {
     const rows = cells.map((c): IndexRow => {
       const s = c.indices[id];
-      return { label: c.label, series: providers.indexOf(`${c.providerLabel}\u0000${c.model}`), mean: s?.mean ?? null, low: s?.low ?? null, high: s?.high ?? null };
+      return {
+        label: c.label,
+        series: providers.indexOf(`${c.providerLabel}\u0000${c.model}`),
+        mean: s?.mean ?? null,
+        low: s?.low ?? null,
+        high: s?.high ?? null,
+      };
     });
     const marks = references.flatMap((r) => {
       const value = referenceAt(r, id, constants[id] ?? 0);

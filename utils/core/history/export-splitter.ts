@@ -136,7 +136,8 @@ export function exportSplitter() {
         case 'valueStart':
           // The comparisons list is read element by element; any other member (or a list that is not one) is kept whole.
           if (isComparisonsKey(keyRaw)) {
-            if (items !== null) failed = true; // a second list: JSON.parse would keep the last
+            if (items !== null)
+              failed = true; // a second list: JSON.parse would keep the last
             else if (c === 91) {
               items = [];
               step = 'itemOrClose';

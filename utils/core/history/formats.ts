@@ -96,7 +96,11 @@ const CSV_COLUMNS: [name: string, cell: (c: ExportedComparison, a: ExportedAnswe
   ['refusal_badge', (_c, _a, _read, r) => r.badge],
   ['refusal_confidence', (_c, _a, _read, r) => r.analysis?.refusal.confidence],
   ['refusal_read_from', (_c, _a, _read, r) => r.analysis?.refusal.basis],
-  ['refusal_evidence', (_c, _a, _read, r) => r.analysis && evidenceText(r.analysis.refusal.basis === 'answer' ? r.answer.text : (r.answer.backTranslation?.text ?? ''), r.analysis.refusal.evidence)],
+  [
+    'refusal_evidence',
+    (_c, _a, _read, r) =>
+      r.analysis && evidenceText(r.analysis.refusal.basis === 'answer' ? r.answer.text : (r.answer.backTranslation?.text ?? ''), r.analysis.refusal.evidence),
+  ],
   ['stance', (_c, _a, _read, r) => r.analysis?.values.stance.value],
   ['balance', (_c, _a, _read, r) => r.analysis?.values.balance.value],
   ['hedging', (_c, _a, _read, r) => r.analysis?.values.hedging.score],
@@ -127,7 +131,11 @@ export function toCsv(comparisons: ExportedComparison[]): string {
   return `\uFEFF${[CSV_COLUMNS.map(([name]) => name).join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-const quoted = (text: string) => inertMarkdown(text).split('\n').map((l) => `> ${l}`).join('\n');
+const quoted = (text: string) =>
+  inertMarkdown(text)
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 const line = (text: string) => inertProse(text.replace(/\s+/g, ' '));
 
 /** An answer's heading: its name, then its labels, else its state when it did not finish. */
@@ -148,7 +156,9 @@ export function toMarkdown(comparisons: ExportedComparison[]): string {
       const answers = read.answers.map((r) => {
         const a = r.answer;
         const body = a.text ? quoted(a.text) : `> _(${t('emptyAnswer')})_`;
-        const back = a.backTranslation?.text ? `\n\n_${line(t('translatedBackInto', languageName(a.backTranslation.language, uiLanguage())))}:_\n\n${quoted(a.backTranslation.text)}` : '';
+        const back = a.backTranslation?.text
+          ? `\n\n_${line(t('translatedBackInto', languageName(a.backTranslation.language, uiLanguage())))}:_\n\n${quoted(a.backTranslation.text)}`
+          : '';
         return `${answerHeading(r)}\n\n${body}${back}${a.error ? `\n\n_${line(t('reportError', a.error))}_` : ''}`;
       });
       const head = `## ${line(c.prompt.split('\n')[0]!.slice(0, 120))}\n\n_${line(`${readableDate(c.createdAt)} · ${read.origin}`)}_\n\n${quoted(c.prompt)}`;
@@ -161,24 +171,37 @@ export { escapeHtml, toHtmlReport } from './report';
 
 /** PAIR's LLM Comparator input for two chosen targets (answers matched by provider and model, then language). */
 export function toLlmComparator(comparisons: ExportedComparison[], a: { provider: string; model: string }, b: { provider: string; model: string }): string {
-  const pick = (c: ExportedComparison, t: { provider: string; model: string }) => c.answers.find((x) => x.provider === t.provider && x.model === t.model && x.state === 'done');
+  const pick = (c: ExportedComparison, t: { provider: string; model: string }) =>
+    c.answers.find((x) => x.provider === t.provider && x.model === t.model && x.state === 'done');
   const examples = comparisons.flatMap((c) => {
     const first = pick(c, a);
     const second = pick(c, b);
     if (!first || !second) return [];
-    return [{
-      input_text: c.prompt,
-      tags: [c.source.kind === 'site' ? c.source.siteName : c.source.kind],
-      output_text_a: first.text,
-      output_text_b: second.text,
-      score: 0,
-      individual_rater_scores: [],
-      custom_fields: { language_a: first.language ?? 'as asked', language_b: second.language ?? 'as asked' },
-    }];
+    return [
+      {
+        input_text: c.prompt,
+        tags: [c.source.kind === 'site' ? c.source.siteName : c.source.kind],
+        output_text_a: first.text,
+        output_text_b: second.text,
+        score: 0,
+        individual_rater_scores: [],
+        custom_fields: { language_a: first.language ?? 'as asked', language_b: second.language ?? 'as asked' },
+      },
+    ];
   });
-  return JSON.stringify({
-    metadata: { source_path: 'Parallax export', custom_fields_schema: [{ name: 'language_a', type: 'category' }, { name: 'language_b', type: 'category' }] },
-    models: [{ name: `${a.provider} · ${a.model}` }, { name: `${b.provider} · ${b.model}` }],
-    examples,
-  }, null, 2);
+  return JSON.stringify(
+    {
+      metadata: {
+        source_path: 'Parallax export',
+        custom_fields_schema: [
+          { name: 'language_a', type: 'category' },
+          { name: 'language_b', type: 'category' },
+        ],
+      },
+      models: [{ name: `${a.provider} · ${a.model}` }, { name: `${b.provider} · ${b.model}` }],
+      examples,
+    },
+    null,
+    2,
+  );
 }

@@ -51,7 +51,9 @@ export function planInBatches(split: SplitExport, readWhole: () => string, size 
   const items = split.items ?? [];
   if (items.length > MAX_IMPORT_COMPARISONS) {
     // The same limit and words as planImport's, which never sees the whole list at once.
-    throw new Error(`This export has ${items.length.toLocaleString('en-US')} comparisons; Parallax imports at most ${MAX_IMPORT_COMPARISONS.toLocaleString('en-US')} at a time. Split the file and import the parts one by one.`);
+    throw new Error(
+      `This export has ${items.length.toLocaleString('en-US')} comparisons; Parallax imports at most ${MAX_IMPORT_COMPARISONS.toLocaleString('en-US')} at a time. Split the file and import the parts one by one.`,
+    );
   }
   function* batches(): Generator<ImportBatch> {
     for (let first = 0; first < items.length; first += size) {

@@ -12,11 +12,23 @@ const str: Check = (v) => typeof v === 'string';
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const count: Check = (v) => Number.isInteger(v) && (v as number) >= 0;
 const isoDate: Check = (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-const oneOf = (values: readonly unknown[]): Check => (v) => values.includes(v);
-const arrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const oneOf =
+  (values: readonly unknown[]): Check =>
+  (v) =>
+    values.includes(v);
+const arrayOf =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check);
 /** A record whose listed keys pass their checks (unlisted keys are not read on import). */
-const shaped = (fields: Record<string, Check>): Check => (v) => isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
+const shaped =
+  (fields: Record<string, Check>): Check =>
+  (v) =>
+    isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
 
 const REFUSAL_LABELS = ['full_compliance', 'full_refusal', 'partial_refusal'] as const;
 const score: Check = (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5;
@@ -24,7 +36,12 @@ const verdictBase = { by: str, rationale: str, quotes: arrayOf(str), unverifiedQ
 const judgeVerdict: Check = (v) =>
   isRecord(v) && v.rubric === 'refusal'
     ? shaped({ ...verdictBase, label: oneOf(REFUSAL_LABELS), kind: optional(oneOf(REFUSAL_KINDS)) })(v)
-    : shaped({ ...verdictBase, rubric: oneOf(['values']), stance: oneOf(['supports', 'neutral', 'opposes']), dimensions: shaped(Object.fromEntries(VALUE_DIMENSIONS.map((d) => [d, shaped({ score, quote: str })]))) })(v);
+    : shaped({
+        ...verdictBase,
+        rubric: oneOf(['values']),
+        stance: oneOf(['supports', 'neutral', 'opposes']),
+        dimensions: shaped(Object.fromEntries(VALUE_DIMENSIONS.map((d) => [d, shaped({ score, quote: str })]))),
+      })(v);
 
 /** Every optional field of an exported answer, with the shape it must have when present. */
 const ANSWER_FIELDS: Record<string, Check> = {

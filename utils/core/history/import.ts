@@ -76,7 +76,9 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
         model: a.model,
         language: typeof a.language === 'string' ? a.language : null,
         ...(a.params ? { params: a.params } : {}),
-        ...(isRecord(a.persona) && typeof a.persona.id === 'string' && typeof a.persona.label === 'string' ? { persona: { id: a.persona.id, label: a.persona.label } } : {}),
+        ...(isRecord(a.persona) && typeof a.persona.id === 'string' && typeof a.persona.label === 'string'
+          ? { persona: { id: a.persona.id, label: a.persona.label } }
+          : {}),
       },
       state: unfinished ? 'interrupted' : a.state,
       text: a.text,
@@ -95,7 +97,9 @@ export function fromExported(c: ExportedComparison): { comparison: Comparison; r
       ...(isRecord(a.answerLanguage) ? { answerLanguage: a.answerLanguage } : {}),
       ...(isRecord(a.backTranslation) && typeof a.backTranslation.text === 'string' ? { backTranslation: a.backTranslation } : {}),
       ...(Number.isInteger(a.repetition) ? { repetition: a.repetition } : {}),
-      ...(Array.isArray(a.messages) && a.messages.every((m) => isRecord(m) && typeof m.role === 'string' && typeof m.content === 'string') ? { messages: a.messages } : {}),
+      ...(Array.isArray(a.messages) && a.messages.every((m) => isRecord(m) && typeof m.role === 'string' && typeof m.content === 'string')
+        ? { messages: a.messages }
+        : {}),
       ...(a.refusal === 'full_compliance' || a.refusal === 'full_refusal' || a.refusal === 'partial_refusal' ? { refusal: a.refusal } : {}),
       ...(a.refusalKind && (REFUSAL_KINDS as readonly string[]).includes(a.refusalKind) ? { refusalKind: a.refusalKind } : {}),
       ...(Array.isArray(a.judge) ? { judge: a.judge.filter(isRecord) } : {}),
@@ -121,7 +125,9 @@ export function planImport(text: string): ImportPlan {
   if (json.version !== EXPORT_VERSION) throw new Error(`This export has version ${String(json.version)}; this Parallax reads version ${EXPORT_VERSION}.`);
   if (!Array.isArray(json.comparisons)) throw new Error('This export has no comparisons list.');
   if (json.comparisons.length > MAX_IMPORT_COMPARISONS) {
-    throw new Error(`This export has ${json.comparisons.length.toLocaleString('en-US')} comparisons; Parallax imports at most ${MAX_IMPORT_COMPARISONS.toLocaleString('en-US')} at a time. Split the file and import the parts one by one.`);
+    throw new Error(
+      `This export has ${json.comparisons.length.toLocaleString('en-US')} comparisons; Parallax imports at most ${MAX_IMPORT_COMPARISONS.toLocaleString('en-US')} at a time. Split the file and import the parts one by one.`,
+    );
   }
   const plan: ImportPlan = { comparisons: [], skipped: [] };
   json.comparisons.forEach((c: unknown, index) => {

@@ -57,7 +57,9 @@ export interface ReadComparison {
 
 /** Splits text at every span edge; each piece lists the labels of the spans covering it. */
 export function markPieces(text: string, spans: { start: number; end: number; mark: string }[]): MarkedPiece[] {
-  const valid = spans.filter((s) => s.end > s.start && s.start < text.length).map((s) => ({ ...s, start: Math.max(0, s.start), end: Math.min(s.end, text.length) }));
+  const valid = spans
+    .filter((s) => s.end > s.start && s.start < text.length)
+    .map((s) => ({ ...s, start: Math.max(0, s.start), end: Math.min(s.end, text.length) }));
   const edges = [...new Set([0, text.length, ...valid.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   const pieces: MarkedPiece[] = [];
   for (const [i, from] of edges.slice(0, -1).entries()) {
@@ -71,21 +73,52 @@ export function markPieces(text: string, spans: { start: number; end: number; ma
 }
 
 /** The evidence of the labels shown, by the text it indexes into (the answer or its back-translation). */
-function evidence(analysis: RunAnalysis, badge: string, chips: ValueChip[]): Record<'answer' | 'back_translation', { start: number; end: number; mark: string }[]> {
+function evidence(
+  analysis: RunAnalysis,
+  badge: string,
+  chips: ValueChip[],
+): Record<'answer' | 'back_translation', { start: number; end: number; mark: string }[]> {
   const out = { answer: [] as { start: number; end: number; mark: string }[], back_translation: [] as { start: number; end: number; mark: string }[] };
-  const add = (basis: 'answer' | 'back_translation', spans: EvidenceSpan[], label: string) => out[basis].push(...spans.map((s) => ({ start: s.start, end: s.end, mark: t('evidenceMark', label, s.rule) })));
+  const add = (basis: 'answer' | 'back_translation', spans: EvidenceSpan[], label: string) =>
+    out[basis].push(...spans.map((s) => ({ start: s.start, end: s.end, mark: t('evidenceMark', label, s.rule) })));
   add(analysis.refusal.basis, analysis.refusal.evidence, badge);
   for (const chip of chips) add(analysis.values.basis, analysis.values[chip.id].evidence, chip.label);
   return out;
 }
 
-function readAnswer(answer: ExportedAnswer, run: Run, runs: Run[], language: string | undefined, analysis: RunAnalysis | undefined, outlierId: string | null): ReadAnswer {
+function readAnswer(
+  answer: ExportedAnswer,
+  run: Run,
+  runs: Run[],
+  language: string | undefined,
+  analysis: RunAnalysis | undefined,
+  outlierId: string | null,
+): ReadAnswer {
   const asked = askedLanguage(run, language);
-  const base = { answer, name: answerName(run, runs, language), model: modelName(run.target, runs.map((r) => r.target)), asked, outlier: run.id === outlierId };
+  const base = {
+    answer,
+    name: answerName(run, runs, language),
+    model: modelName(
+      run.target,
+      runs.map((r) => r.target),
+    ),
+    asked,
+    outlier: run.id === outlierId,
+  };
   const detected = run.answerLanguage;
-  const otherLanguage = run.state === 'done' && asked && detected?.code && answeredInOtherLanguage(asked, detected) ? t('answeredInAskedIn', languageName(detected.code, uiLanguage()), languageName(asked, uiLanguage())) : undefined;
+  const otherLanguage =
+    run.state === 'done' && asked && detected?.code && answeredInOtherLanguage(asked, detected)
+      ? t('answeredInAskedIn', languageName(detected.code, uiLanguage()), languageName(asked, uiLanguage()))
+      : undefined;
   const backText = run.backTranslation?.text ?? '';
-  if (!analysis) return { ...base, chips: [], original: markPieces(run.text, []), back: backText ? markPieces(backText, []) : [], ...(otherLanguage ? { otherLanguage } : {}) };
+  if (!analysis)
+    return {
+      ...base,
+      chips: [],
+      original: markPieces(run.text, []),
+      back: backText ? markPieces(backText, []) : [],
+      ...(otherLanguage ? { otherLanguage } : {}),
+    };
   const badge = badgeText(analysis.refusal);
   const chips = valueChips(analysis.values);
   const spans = evidence(analysis, badge, chips);

@@ -83,17 +83,29 @@ function translator(back: NonNullable<ExportedAnswer['backTranslation']>): strin
 
 function answerCard(read: ReadAnswer): string {
   const { answer: a } = read;
-  const sure = read.analysis ? (read.analysis.refusal.basis === 'back_translation' ? t('percentSureBack', Math.round(read.analysis.refusal.confidence * 100)) : t('percentSure', Math.round(read.analysis.refusal.confidence * 100))) : '';
-  const badges = read.badge && read.reading
-    ? `<p class="b"><span class="badge r-${read.reading}" title="${escapeHtml(sure)}">${escapeHtml(read.badge)}</span>${read.chips.map((c) => `<span class="chip" title="${escapeHtml(c.title)}">${escapeHtml(c.label)}</span>`).join('')}</p>`
+  const sure = read.analysis
+    ? read.analysis.refusal.basis === 'back_translation'
+      ? t('percentSureBack', Math.round(read.analysis.refusal.confidence * 100))
+      : t('percentSure', Math.round(read.analysis.refusal.confidence * 100))
     : '';
+  const badges =
+    read.badge && read.reading
+      ? `<p class="b"><span class="badge r-${read.reading}" title="${escapeHtml(sure)}">${escapeHtml(read.badge)}</span>${read.chips.map((c) => `<span class="chip" title="${escapeHtml(c.title)}">${escapeHtml(c.label)}</span>`).join('')}</p>`
+      : '';
   const state = a.state === 'done' ? '' : `<p class="s">${escapeHtml(STATE_LABEL[a.state])}</p>`;
   const other = read.otherLanguage ? `<p class="n">${escapeHtml(read.otherLanguage)}</p>` : '';
-  const sent = a.translatedPrompt && read.asked ? `<p class="sent">${escapeHtml(t('promptSentIn', languageName(read.asked, uiLanguage())))}: <span dir="auto"${lang(read.asked)}>${escapeHtml(a.translatedPrompt)}</span></p>` : '';
+  const sent =
+    a.translatedPrompt && read.asked
+      ? `<p class="sent">${escapeHtml(t('promptSentIn', languageName(read.asked, uiLanguage())))}: <span dir="auto"${lang(read.asked)}>${escapeHtml(a.translatedPrompt)}</span></p>`
+      : '';
   const answerLanguage = a.answerLanguage?.code ?? read.asked;
   // No text: say so when it finished empty or is still to come; a failed answer has its reason below instead.
   const none = a.state === 'done' ? t('emptyAnswer') : a.state === 'failed' || a.state === 'interrupted' ? '' : t('noAnswerYet');
-  const text = a.text ? `<div class="t" dir="auto"${lang(answerLanguage)}>${marked(read.original)}</div>` : none ? `<p class="none">${escapeHtml(none)}</p>` : '';
+  const text = a.text
+    ? `<div class="t" dir="auto"${lang(answerLanguage)}>${marked(read.original)}</div>`
+    : none
+      ? `<p class="none">${escapeHtml(none)}</p>`
+      : '';
   const back = a.backTranslation;
   let body = text;
   if (back?.text) {
@@ -108,7 +120,9 @@ function answerCard(read: ReadAnswer): string {
 
 function strip(read: ReadComparison): string {
   if (read.byLanguage.length < 2) return '';
-  const parts = read.byLanguage.map((l) => `${t('stripTitle', l.name, l.refused, l.partial, l.complied)}${l.disputed ? `, ${t('stripDisputed', l.disputed)}` : ''}`);
+  const parts = read.byLanguage.map(
+    (l) => `${t('stripTitle', l.name, l.refused, l.partial, l.complied)}${l.disputed ? `, ${t('stripDisputed', l.disputed)}` : ''}`,
+  );
   return `<p class="m strip">${escapeHtml(parts.join(' · '))}</p>`;
 }
 

@@ -88,7 +88,8 @@ export const STATUS_MESSAGES: Record<BuiltinStatus['availability'], string> = {
     "This browser has no built-in model API. Chrome's built-in model (Gemini Nano) needs desktop Chrome 138 or later on Windows, macOS, Linux or a Chromebook Plus.",
   unavailable:
     'Chrome says this device cannot run its built-in model. It needs about 22 GB of free disk space and a GPU with more than 4 GB of memory (or 16 GB of RAM and 4 CPU cores); chrome://on-device-internals shows the reason.',
-  downloadable: "Chrome's built-in model is not downloaded yet. Download it in Settings → Chrome's built-in model (a one-time download of a few GB), then retry.",
+  downloadable:
+    "Chrome's built-in model is not downloaded yet. Download it in Settings → Chrome's built-in model (a one-time download of a few GB), then retry.",
   downloading: "Chrome is still downloading its built-in model. Follow the download in Settings → Chrome's built-in model, then retry.",
   available: "Chrome's built-in model is downloaded and ready.",
 };
@@ -165,7 +166,10 @@ export function classifyChromeBuiltinError(err: unknown, signal?: AbortSignal): 
         `Chrome's built-in model cannot handle this request${detail}: the language or an option is not supported, or this device cannot run the model. Check chrome://on-device-internals, or pick another model.`,
       );
     case 'QuotaExceededError':
-      return new ProviderError('bad_request', `The prompt is too long for Chrome's built-in model (its context window is small)${detail}. Shorten it and try again.`);
+      return new ProviderError(
+        'bad_request',
+        `The prompt is too long for Chrome's built-in model (its context window is small)${detail}. Shorten it and try again.`,
+      );
     case 'NotReadableError':
       return new ProviderError('blocked', `Chrome withheld the built-in model's answer: its filter judged the output harmful or unreliable${detail}.`);
     case 'InvalidStateError':

@@ -70,7 +70,13 @@ export async function pairAvailability(source: string, target: string, api: Tran
  * Downloads the language pair (or follows a download under way). Call it straight from a click: Chrome downloads
  * only with the user's gesture, so nothing is awaited before create().
  */
-export async function downloadPair(source: string, target: string, onProgress: (fraction: number) => void, signal?: AbortSignal, api: TranslatorApi | undefined = translatorApi()): Promise<void> {
+export async function downloadPair(
+  source: string,
+  target: string,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+  api: TranslatorApi | undefined = translatorApi(),
+): Promise<void> {
   if (!api) throw new ProviderError('unsupported', UNSUPPORTED);
   try {
     const session = await api.create({
@@ -97,9 +103,16 @@ export async function detectorAvailability(api: LanguageDetectorApi | undefined 
 }
 
 /** Downloads Chrome's language detector; call it from a click. */
-export async function downloadDetector(onProgress: (fraction: number) => void, signal?: AbortSignal, api: LanguageDetectorApi | undefined = languageDetectorApi()): Promise<void> {
+export async function downloadDetector(
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+  api: LanguageDetectorApi | undefined = languageDetectorApi(),
+): Promise<void> {
   if (!api) throw new ProviderError('unsupported', UNSUPPORTED);
-  const session = await api.create({ signal, monitor: (m) => m.addEventListener('downloadprogress', (e) => onProgress(progressFraction(e as DownloadProgressLike))) });
+  const session = await api.create({
+    signal,
+    monitor: (m) => m.addEventListener('downloadprogress', (e) => onProgress(progressFraction(e as DownloadProgressLike))),
+  });
   session.destroy();
   onProgress(1);
 }
@@ -120,7 +133,8 @@ export async function detectWithChrome(text: string, api: LanguageDetectorApi | 
   }
 }
 
-const UNSUPPORTED = "This browser has no on-device Translator API (it needs desktop Chrome 138 or later). Choose a model to translate, or type translations yourself, in Settings → Translation.";
+const UNSUPPORTED =
+  'This browser has no on-device Translator API (it needs desktop Chrome 138 or later). Choose a model to translate, or type translations yourself, in Settings → Translation.';
 
 /** What to do when a pair is not ready: the run never downloads it. */
 function notReadyMessage(availability: PairAvailability, source: string, target: string): string {
@@ -150,7 +164,10 @@ function classifyTranslatorError(err: unknown, source: string, target: string, s
     case 'NotSupportedError':
       return new ProviderError('unsupported', notReadyMessage('unavailable', source, target));
     case 'QuotaExceededError':
-      return new ProviderError('bad_request', `The text is too long for Chrome's on-device translator (${raw}). Shorten it, or choose a model to translate in Settings → Translation.`);
+      return new ProviderError(
+        'bad_request',
+        `The text is too long for Chrome's on-device translator (${raw}). Shorten it, or choose a model to translate in Settings → Translation.`,
+      );
     default:
       return new ProviderError('bad_response', `Chrome's on-device translator failed (${raw || 'no reason given'}). Try again.`);
   }
@@ -213,14 +230,18 @@ export function chromeTranslator(api: TranslatorApi | undefined = translatorApi(
     let session = sessions.get(key);
     if (!session) {
       const availability = await pairAvailability(source, target, api);
-      if (availability !== 'available') throw new ProviderError(availability === 'unsupported' ? 'unsupported' : 'not_downloaded', notReadyMessage(availability, source, target));
+      if (availability !== 'available')
+        throw new ProviderError(availability === 'unsupported' ? 'unsupported' : 'not_downloaded', notReadyMessage(availability, source, target));
       session = api!.create({ sourceLanguage: source, targetLanguage: target, signal });
       sessions.set(key, session);
       session.catch(() => sessions.get(key) === session && sessions.delete(key));
       while (sessions.size > MAX_SESSIONS) {
         const [oldest, first] = sessions.entries().next().value!;
         sessions.delete(oldest);
-        void first.then((s) => s.destroy(), () => undefined);
+        void first.then(
+          (s) => s.destroy(),
+          () => undefined,
+        );
       }
     }
     return session;

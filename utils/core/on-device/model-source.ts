@@ -20,7 +20,8 @@ export function modelUrlProblem(value: string): string | null {
   }
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
-  if (url.protocol === 'http:') return `${url.host} is reached over plain http:, which anyone on the network can alter. Use an https: address (plain http: only for a server on this computer).`;
+  if (url.protocol === 'http:')
+    return `${url.host} is reached over plain http:, which anyone on the network can alter. Use an https: address (plain http: only for a server on this computer).`;
   return `Only https: addresses (or http: on this computer) can serve a model; not ${url.protocol}`;
 }
 

@@ -1,10 +1,12 @@
 /** What WebGPU offers in this context, in words a user can act on. */
-export type WebGpuStatus =
-  | { available: true; fallback: boolean; shaderF16: boolean; description: string }
-  | { available: false; reason: string };
+export type WebGpuStatus = { available: true; fallback: boolean; shaderF16: boolean; description: string } | { available: false; reason: string };
 
 interface GpuLike {
-  requestAdapter(): Promise<{ features: { has(name: string): boolean }; info?: { description?: string; vendor?: string; architecture?: string }; isFallbackAdapter?: boolean } | null>;
+  requestAdapter(): Promise<{
+    features: { has(name: string): boolean };
+    info?: { description?: string; vendor?: string; architecture?: string };
+    isFallbackAdapter?: boolean;
+  } | null>;
 }
 
 /** Detects WebGPU without loading any model: adapter present, software fallback or not, shader-f16. */
@@ -24,9 +26,7 @@ export async function detectWebGpu(gpu: GpuLike | undefined = (globalThis.naviga
       fallback,
       shaderF16: adapter.features.has('shader-f16'),
       description:
-        adapter.info?.description ||
-        [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') ||
-        (fallback ? 'software renderer' : 'GPU'),
+        adapter.info?.description || [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || (fallback ? 'software renderer' : 'GPU'),
     };
   } catch (err) {
     return { available: false, reason: `WebGPU failed to start: ${err instanceof Error ? err.message : String(err)}` };

@@ -24,7 +24,11 @@ const owns = (files: ModelFiles, url: string) => url.startsWith(files.weights) |
  * measured only when a server sent no length; weights are gigabytes). Weights shared by two models count once,
  * for the first.
  */
-export async function diskUseByModel(cacheStorage: CacheStorage, files: Map<string, ModelFiles | string>, cacheNames = WEBLLM_CACHES): Promise<Map<string, number>> {
+export async function diskUseByModel(
+  cacheStorage: CacheStorage,
+  files: Map<string, ModelFiles | string>,
+  cacheNames = WEBLLM_CACHES,
+): Promise<Map<string, number>> {
   const use = new Map<string, number>();
   const entries = [...files].filter(([, f]) => f).map(([id, f]) => [id, typeof f === 'string' ? { weights: f } : f] as const);
   for (const name of cacheNames) {

@@ -2,7 +2,16 @@ import type { MLCEngine } from '@mlc-ai/web-llm';
 import { deleteModelFiles, diskUseByModel, weightsBase, type ModelFiles } from './webllm-disk';
 import { ProviderError } from '../providers/errors';
 import { classifyWebLlmError, type WebLlmErrorContext } from '../providers/webllm-errors';
-import { describeModel, f32Alternative, onDeviceCatalogue, onDeviceEmbeddingCatalogue, type DeviceCaps, type ModelRecordLike, type OnDeviceKind, type OnDeviceModel } from './webllm-catalogue';
+import {
+  describeModel,
+  f32Alternative,
+  onDeviceCatalogue,
+  onDeviceEmbeddingCatalogue,
+  type DeviceCaps,
+  type ModelRecordLike,
+  type OnDeviceKind,
+  type OnDeviceModel,
+} from './webllm-catalogue';
 import { parseProgress, type LoadProgress } from './webllm-progress';
 import { cacheStoragePins, memoryPins, type LibraryPins } from './library-pins';
 import { sha256Integrity } from './model-source';
@@ -39,7 +48,9 @@ export function provideWebLlm(load: () => Promise<WebLlm>): void {
 function loadWebLlm(): Promise<WebLlm> {
   return provided
     ? provided()
-    : Promise.reject(new ProviderError('no_webgpu', 'On-device models need Chrome or Edge: this browser has no WebGPU for extensions and limits extension files to 5 MB.'));
+    : Promise.reject(
+        new ProviderError('no_webgpu', 'On-device models need Chrome or Edge: this browser has no WebGPU for extensions and limits extension files to 5 MB.'),
+      );
 }
 
 /** What the host works with; each defaults to this context's own (Cache Storage, fetch). */
@@ -80,7 +91,8 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
     for (const listener of listeners) listener(event);
   };
 
-  const cached = (lib: WebLlm, resolved: ResolvedModel) => lib.hasModelInCache(resolved.record.model_id, appConfigWith(lib, [resolved.record])).catch(() => false);
+  const cached = (lib: WebLlm, resolved: ResolvedModel) =>
+    lib.hasModelInCache(resolved.record.model_id, appConfigWith(lib, [resolved.record])).catch(() => false);
   const removeFiles = (files: ModelFiles) => (cacheStorage ? deleteModelFiles(cacheStorage, files).catch(() => 0) : Promise.resolve(0));
 
   /** The library's bytes as WebLLM ran them: its cached copy (a loopback "localhost" one is not cached: fetched again). */
@@ -110,7 +122,11 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
     engine.setInitProgressCallback((report) => {
       emit({ phase: 'progress', modelId: record.model_id, progress: parseProgress(report) });
     });
-    const context: WebLlmErrorContext = { f32Alternative: f32Alternative(record.model_id, lib.prebuiltAppConfig.model_list), integritySource: resolved.pin?.given ? 'given' : 'first-use', ...(resolved.pin ? { pinnedSince: resolved.pin.since } : {}) };
+    const context: WebLlmErrorContext = {
+      f32Alternative: f32Alternative(record.model_id, lib.prebuiltAppConfig.model_list),
+      integritySource: resolved.pin?.given ? 'given' : 'first-use',
+      ...(resolved.pin ? { pinnedSince: resolved.pin.since } : {}),
+    };
     try {
       await engine.reload(record.model_id); // WebLLM returns quietly when a cancel aborted it
       if (loading.cancelled) throw new ProviderError('aborted', 'Cancelled.');
@@ -125,8 +141,16 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
       if (!wasCached) await removeFiles(resolved.files);
       if (error.code === 'aborted') emit({ phase: 'cancelled', modelId: record.model_id });
       else {
-        const detail = err instanceof ProviderError ? undefined : err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : String(err).slice(0, 200);
-        emit({ phase: 'failed', modelId: record.model_id, error: error.message, code: error.code, ...(error.code === 'no_shader_f16' && context.f32Alternative ? { suggestion: context.f32Alternative } : {}), ...(detail ? { detail } : {}) });
+        const detail =
+          err instanceof ProviderError ? undefined : err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : String(err).slice(0, 200);
+        emit({
+          phase: 'failed',
+          modelId: record.model_id,
+          error: error.message,
+          code: error.code,
+          ...(error.code === 'no_shader_f16' && context.f32Alternative ? { suggestion: context.f32Alternative } : {}),
+          ...(detail ? { detail } : {}),
+        });
       }
       throw error;
     }
@@ -174,7 +198,12 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
     }
     const resolved = await resolveModel(lib, { ...ref, kind }, pins);
     if (resolved.kind !== kind) {
-      throw new ProviderError('unsupported', kind === 'chat' ? `${ref.modelId} is an embedding model: it measures divergence, it cannot answer prompts.` : `${ref.modelId} answers prompts: it is not an embedding model.`);
+      throw new ProviderError(
+        'unsupported',
+        kind === 'chat'
+          ? `${ref.modelId} is an embedding model: it measures divergence, it cannot answer prompts.`
+          : `${ref.modelId} answers prompts: it is not an embedding model.`,
+      );
     }
     if (!(await cached(lib, resolved))) {
       throw new ProviderError('not_downloaded', `${ref.modelId} is not downloaded yet. Download it in Settings → On-device models, then retry.`);
@@ -215,7 +244,12 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
         }),
       );
       const disk = cacheStorage && files.size ? await diskUseByModel(cacheStorage, files).catch(() => new Map<string, number>()) : new Map<string, number>();
-      return listed.map(({ model, custom: isCustom }, i) => ({ ...model, cached: isCached[i] === true, ...(disk.get(model.id) ? { diskBytes: disk.get(model.id) } : {}), ...(isCustom ? { custom: true } : {}) }));
+      return listed.map(({ model, custom: isCustom }, i) => ({
+        ...model,
+        cached: isCached[i] === true,
+        ...(disk.get(model.id) ? { diskBytes: disk.get(model.id) } : {}),
+        ...(isCustom ? { custom: true } : {}),
+      }));
     },
     status: () => ({
       loadedModel: slots.chat.loaded,
@@ -261,7 +295,10 @@ export function createWebLlmHost(depsOrLoad: WebLlmHostDeps | (() => Promise<Web
           return [...reply.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
         }, texts);
         if (vectors.length !== texts.length || !vectors.every((v) => v.length > 0 && v.every(Number.isFinite))) {
-          throw new ProviderError('bad_response', `${ref.modelId} returned ${String(vectors.length)} embeddings for ${String(texts.length)} answers, or numbers that are not finite.`);
+          throw new ProviderError(
+            'bad_response',
+            `${ref.modelId} returned ${String(vectors.length)} embeddings for ${String(texts.length)} answers, or numbers that are not finite.`,
+          );
         }
         return vectors;
       } catch (err) {

@@ -66,7 +66,11 @@ export async function resolveModel(lib: WebLlmCatalogue, ref: ModelRef, pins: Li
   let given: string | null = null;
   if (ref.integrity?.trim()) {
     given = toIntegrity(ref.integrity);
-    if (!given) throw new ProviderError('integrity', `“${ref.integrity.slice(0, 100)}” is not an integrity hash: give "sha256-…" (base64) or the 64 hex digits of the library's SHA-256.`);
+    if (!given)
+      throw new ProviderError(
+        'integrity',
+        `“${ref.integrity.slice(0, 100)}” is not an integrity hash: give "sha256-…" (base64) or the 64 hex digits of the library's SHA-256.`,
+      );
   }
   const recorded = await pins.get(record.model_lib).catch(() => undefined);
   const pin = given ? { integrity: given, since: Date.now(), source: 'given' as const, given: true } : recorded ? { ...recorded, given: false } : null;

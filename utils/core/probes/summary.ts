@@ -146,7 +146,11 @@ function summarizeFeatures(rows: readonly FeatureRow[]): FeatureSummary {
     moralizing: avg((f) => f.moralizing.score),
     disclaimers: avg((f) => f.disclaimers.count),
     authority: avg((f) => f.authority.count),
-    stance: { supports: share((f) => f.stance.value === 'supports'), neutral: share((f) => f.stance.value === 'neutral'), opposes: share((f) => f.stance.value === 'opposes') },
+    stance: {
+      supports: share((f) => f.stance.value === 'supports'),
+      neutral: share((f) => f.stance.value === 'neutral'),
+      opposes: share((f) => f.stance.value === 'opposes'),
+    },
     framing: {
       individual: share((f) => f.framing.value === 'individual'),
       collective: share((f) => f.framing.value === 'collective'),
@@ -160,7 +164,10 @@ function summarizeFeatures(rows: readonly FeatureRow[]): FeatureSummary {
  * Value features by language (in first-appearance order). With `byModel`, each language is split further by
  * model key ("provider · model").
  */
-export function featuresByLanguage(rows: readonly FeatureRow[], options: { byModel?: boolean } = {}): { language: string; model?: string; summary: FeatureSummary }[] {
+export function featuresByLanguage(
+  rows: readonly FeatureRow[],
+  options: { byModel?: boolean } = {},
+): { language: string; model?: string; summary: FeatureSummary }[] {
   const groups = new Map<string, { language: string; model?: string; rows: FeatureRow[] }>();
   for (const row of rows) {
     const model = options.byModel ? modelKey({ model: row.model ?? '?', providerLabel: row.providerLabel ?? '?' }) : undefined;

@@ -19,7 +19,7 @@ export type ProbeSetValidation = { ok: true; set: ProbeSet } | { ok: false; erro
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkPrompt(raw: unknown, where: string, errors: string[]): ProbePrompt | null {
-  if (!isRecord(raw)) return errors.push(`${where} must be an object`), null;
+  if (!isRecord(raw)) return (errors.push(`${where} must be an object`), null);
   const id = typeof raw.id === 'string' && ID.test(raw.id) ? raw.id : (errors.push(`${where}.id must be a lower-case id (a-z, 0-9, "-", "_", ".")`), '');
   const text: Record<string, string> = {};
   if (!isRecord(raw.text)) errors.push(`${where} (${id}).text must map language codes to text`);
@@ -49,14 +49,17 @@ export function validateProbeSet(raw: unknown): ProbeSetValidation {
   if (typeof raw.purpose !== 'string' || !raw.purpose.trim()) errors.push(`${at}purpose must be one line of text`);
   else if (/[\r\n]/.test(raw.purpose.trim()) || raw.purpose.length > 300) errors.push(`${at}purpose must be a single line (at most 300 characters)`);
   else purpose = raw.purpose.trim();
-  const category = PROBE_CATEGORIES.includes(raw.category as ProbeCategory) ? (raw.category as ProbeCategory) : (errors.push(`${at}category must be one of ${PROBE_CATEGORIES.join(', ')}`), 'custom');
+  const category = PROBE_CATEGORIES.includes(raw.category as ProbeCategory)
+    ? (raw.category as ProbeCategory)
+    : (errors.push(`${at}category must be one of ${PROBE_CATEGORIES.join(', ')}`), 'custom');
   const prompts: ProbePrompt[] = [];
   if (!Array.isArray(raw.prompts) || !raw.prompts.length) errors.push(`${at}prompts must be a non-empty list`);
   else if (raw.prompts.length > MAX_PROMPTS) errors.push(`${at}at most ${MAX_PROMPTS} prompts per set`);
-  else raw.prompts.forEach((p, i) => {
-    const prompt = checkPrompt(p, `${at}prompts[${i}]`, errors);
-    if (prompt) prompts.push(prompt);
-  });
+  else
+    raw.prompts.forEach((p, i) => {
+      const prompt = checkPrompt(p, `${at}prompts[${i}]`, errors);
+      if (prompt) prompts.push(prompt);
+    });
   const seen = new Set<string>();
   for (const p of prompts) {
     if (p.id && seen.has(p.id)) errors.push(`${at}prompt id "${p.id}" is used twice`);
@@ -98,7 +101,8 @@ export function importProbeSets(text: string, reservedIds: readonly string[] = [
   let list: unknown[];
   if (isRecord(json) && 'format' in json) {
     if (json.format !== PROBE_EXPORT_FORMAT) return { sets: [], errors: [`unknown format "${String(json.format)}" (expected ${PROBE_EXPORT_FORMAT})`] };
-    if (json.version !== PROBE_EXPORT_VERSION) return { sets: [], errors: [`unsupported version ${String(json.version)} (this version reads ${PROBE_EXPORT_VERSION})`] };
+    if (json.version !== PROBE_EXPORT_VERSION)
+      return { sets: [], errors: [`unsupported version ${String(json.version)} (this version reads ${PROBE_EXPORT_VERSION})`] };
     list = Array.isArray(json.sets) ? json.sets : [];
   } else list = Array.isArray(json) ? json : [json];
   const result: ProbeImport = { sets: [], errors: [] };

@@ -42,7 +42,11 @@ export const anthropic: ChatProvider = {
   async *stream(conn: ProviderConnection, req: ChatRequest, signal: AbortSignal): AsyncGenerator<ChatEvent> {
     const url = joinUrl(conn.baseUrl, 'messages');
     const endpoint = new URL(url).host;
-    const headers = { 'anthropic-version': ANTHROPIC_VERSION, 'anthropic-dangerous-direct-browser-access': 'true', ...(conn.apiKey ? { 'x-api-key': conn.apiKey } : {}) };
+    const headers = {
+      'anthropic-version': ANTHROPIC_VERSION,
+      'anthropic-dangerous-direct-browser-access': 'true',
+      ...(conn.apiKey ? { 'x-api-key': conn.apiKey } : {}),
+    };
     let finished = false;
     let gotText = false;
     let inputTokens: number | undefined;

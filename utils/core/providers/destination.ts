@@ -32,7 +32,10 @@ function ipv4(host: string): number[] | null {
  * loopback. Not private-network addresses (192.168.…, 10.…): those are other machines.
  */
 export function isLoopbackHostname(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (!host) return false;
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   const v4 = ipv4(host);

@@ -100,7 +100,11 @@ export function errorFromStatus(status: number, body: string, retryAfter: string
     case status === 401:
       return new ProviderError('auth', `The API key for ${endpoint} was rejected (401). Check the key in Settings.${said}`, status);
     case status === 403:
-      return new ProviderError('forbidden', `${endpoint} refused access (403). Check that the key may use this model; the server may also block this origin.${said}`, status);
+      return new ProviderError(
+        'forbidden',
+        `${endpoint} refused access (403). Check that the key may use this model; the server may also block this origin.${said}`,
+        status,
+      );
     case status === 404:
       return new ProviderError('not_found', `Not found at ${endpoint} (404). Check the base URL and the model name.${said}`, status);
     case status === 429: {
@@ -142,8 +146,7 @@ export function toProviderError(err: unknown, endpoint: string, signal?: AbortSi
   if (err instanceof ProviderError) return err;
   const name = signal?.aborted ? (errorName(signal.reason) === 'TimeoutError' ? 'TimeoutError' : 'AbortError') : errorName(err);
   if (name === 'AbortError') return new ProviderError('aborted', 'Cancelled.');
-  if (name === 'TimeoutError')
-    return new ProviderError('timeout', `${endpoint} did not answer in time. Try again; a busy or large model may need longer.`);
+  if (name === 'TimeoutError') return new ProviderError('timeout', `${endpoint} did not answer in time. Try again; a busy or large model may need longer.`);
   const cause = err instanceof Error && err.cause instanceof Error ? (err.cause as Error & { code?: unknown }) : undefined;
   const why = err instanceof Error ? err.message : String(err);
   const detail = cause ? `${why}: ${typeof cause.code === 'string' ? cause.code : cause.message}` : why;

@@ -23,9 +23,7 @@ function geminiBody(req: ChatRequest): Record<string, unknown> {
     ...(req.seed !== undefined ? { seed: req.seed } : {}),
   };
   return {
-    contents: req.messages
-      .filter((m) => m.role !== 'system')
-      .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+    contents: req.messages.filter((m) => m.role !== 'system').map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
     ...(system.length ? { systemInstruction: { parts: [{ text: system.join('\n\n') }] } } : {}),
     ...(Object.keys(config).length ? { generationConfig: config } : {}),
   };
@@ -57,7 +55,9 @@ export const gemini: ChatProvider = {
       body: geminiBody(req),
       // Gemini answers a bad key with 400 INVALID_ARGUMENT / API_KEY_INVALID rather than 401.
       statusError: (status: number, body: string) =>
-        status === 400 && body.includes('API_KEY_INVALID') ? new ProviderError('auth', `The API key for ${endpoint} was rejected. Check the key in Settings.`, 400) : undefined,
+        status === 400 && body.includes('API_KEY_INVALID')
+          ? new ProviderError('auth', `The API key for ${endpoint} was rejected. Check the key in Settings.`, 400)
+          : undefined,
       retryAfter: geminiRetryDelay,
     };
     let finishReason: string | undefined;
@@ -72,7 +72,10 @@ export const gemini: ChatProvider = {
         throw malformedEvent(endpoint);
       }
       if (chunk.error) {
-        throw new ProviderError('server', `${endpoint} reported an error mid-answer: ${chunk.error.message ?? chunk.error.status ?? 'unknown'}. Try again later.`);
+        throw new ProviderError(
+          'server',
+          `${endpoint} reported an error mid-answer: ${chunk.error.message ?? chunk.error.status ?? 'unknown'}. Try again later.`,
+        );
       }
       const blocked = chunk.promptFeedback?.blockReason;
       if (blocked) throw new ProviderError('blocked', `Gemini blocked this prompt (${blocked}). Rephrasing the prompt may help.`);

@@ -14,7 +14,10 @@ function ipv4Parts(host: string): number[] | null {
 
 /** True for loopback, private-network and link-local addresses, and names only a local network resolves. */
 export function isLocalHostname(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (!host) return false;
   if (host === 'localhost' || LOCAL_SUFFIXES.some((s) => host.endsWith(s))) return true;
   const v4 = ipv4Parts(host);
@@ -59,7 +62,10 @@ export function localOriginOf(baseUrl: string): string | null {
 
 /** True for this computer only: localhost (and names under .localhost), 127.0.0.0/8 and ::1. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
   return ipv4Parts(host)?.[0] === 127;
 }

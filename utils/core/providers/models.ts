@@ -64,7 +64,8 @@ function geminiPage(json: unknown): Page | null {
 
 function headersFor(kind: ListableKind, apiKey: string | undefined): Record<string, string> {
   const key = apiKey ?? '';
-  if (kind === 'anthropic') return { 'anthropic-version': ANTHROPIC_VERSION, 'anthropic-dangerous-direct-browser-access': 'true', ...(key ? { 'x-api-key': key } : {}) };
+  if (kind === 'anthropic')
+    return { 'anthropic-version': ANTHROPIC_VERSION, 'anthropic-dangerous-direct-browser-access': 'true', ...(key ? { 'x-api-key': key } : {}) };
   if (kind === 'gemini') return key ? { 'x-goog-api-key': key } : {};
   return key ? { authorization: `Bearer ${key}` } : {};
 }
@@ -76,7 +77,14 @@ const withQuery = (url: string, query: Record<string, string>) => {
 };
 
 /** Fetches every page of one list URL; a failure is returned, not thrown. */
-async function fetchList(kind: ListableKind, url: string, parse: (json: unknown) => Page | null, conn: ProviderConnection, signal: AbortSignal, fetchFn: Fetch): Promise<ModelListResult> {
+async function fetchList(
+  kind: ListableKind,
+  url: string,
+  parse: (json: unknown) => Page | null,
+  conn: ProviderConnection,
+  signal: AbortSignal,
+  fetchFn: Fetch,
+): Promise<ModelListResult> {
   const host = new URL(url).host;
   const ids: string[] = [];
   // The largest page each API allows, then the cursor of the next page on top.
@@ -114,7 +122,11 @@ async function fetchList(kind: ListableKind, url: string, parse: (json: unknown)
     } catch {
       parsed = null;
     }
-    if (!parsed) return { ok: false, error: new ProviderError('bad_response', `${host} answered, but not with a list of models. Check the kind of endpoint and the base URL.`, res.status) };
+    if (!parsed)
+      return {
+        ok: false,
+        error: new ProviderError('bad_response', `${host} answered, but not with a list of models. Check the kind of endpoint and the base URL.`, res.status),
+      };
     ids.push(...parsed.ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '' && id.length <= MAX_ID).map((id) => id.trim()));
     if (!parsed.next || ids.length >= MAX_MODELS) break;
     next = parsed.next;
@@ -136,7 +148,12 @@ export function ollamaTagsUrl(baseUrl: string): string {
  * whose list is missing, Ollama's own `/api/tags`. Never throws: failures come back classified like a chat
  * request's (errors.ts), so the settings can say what to do.
  */
-export async function listModels(kind: ListableKind, conn: ProviderConnection, signal: AbortSignal, fetchFn: Fetch = (...args) => fetch(...args)): Promise<ModelListResult> {
+export async function listModels(
+  kind: ListableKind,
+  conn: ProviderConnection,
+  signal: AbortSignal,
+  fetchFn: Fetch = (...args) => fetch(...args),
+): Promise<ModelListResult> {
   let url: string;
   try {
     url = joinUrl(conn.baseUrl, 'models');

@@ -6,9 +6,6 @@ export interface ModelPrice {
   outputPerMTok: number;
 }
 
-/** When the table was last checked against the vendors' price pages; estimates say prices may have changed. */
-const PRICES_CHECKED = '2025-06';
-
 /** API hosts of the presets with known prices. */
 const OPENAI = 'api.openai.com';
 const ANTHROPIC = 'api.anthropic.com';

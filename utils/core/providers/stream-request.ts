@@ -48,4 +48,5 @@ export const closedEarly = (endpoint: string): ProviderError =>
   new ProviderError('stream_cut', `The connection to ${endpoint} closed before the answer was complete. The partial answer is kept. Try again.`);
 
 /** An event whose data is not the JSON the provider promised. */
-export const malformedEvent = (endpoint: string): ProviderError => new ProviderError('bad_response', `${endpoint} sent a malformed event; the answer may be incomplete. Try again.`);
+export const malformedEvent = (endpoint: string): ProviderError =>
+  new ProviderError('bad_response', `${endpoint} sent a malformed event; the answer may be incomplete. Try again.`);

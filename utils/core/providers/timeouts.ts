@@ -84,7 +84,12 @@ export function startDeadline(signal: AbortSignal, limits: Timeouts, endpoint: s
  * Iterates `open(signal)` under first-byte and total limits: a limit passing throws ProviderError('timeout') with a
  * message for the user, even when the stream ignores its signal; the caller's cancel throws as the stream does.
  */
-export async function* timedStream<T>(open: (signal: AbortSignal) => AsyncIterable<T>, signal: AbortSignal, limits: Timeouts, endpoint: string): AsyncGenerator<T> {
+export async function* timedStream<T>(
+  open: (signal: AbortSignal) => AsyncIterable<T>,
+  signal: AbortSignal,
+  limits: Timeouts,
+  endpoint: string,
+): AsyncGenerator<T> {
   const deadline = startDeadline(signal, limits, endpoint);
   const iterator = open(deadline.signal)[Symbol.asyncIterator]();
   let finished = false;

@@ -48,9 +48,7 @@ export interface ChatRequest {
 
 /** What a provider yields while streaming. */
 export type ChatEvent =
-  | { type: 'text'; text: string }
-  | { type: 'usage'; inputTokens?: number; outputTokens?: number }
-  | { type: 'done'; finishReason?: string };
+  { type: 'text'; text: string } | { type: 'usage'; inputTokens?: number; outputTokens?: number } | { type: 'done'; finishReason?: string };
 
 /**
  * One way to get an answer; the same interface for WebLLM, Chrome's model and every API.

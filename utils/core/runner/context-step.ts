@@ -33,7 +33,9 @@ export async function translateContext(
       content = (await translator.translate(turn.content, plan.source, target, signal)).trim();
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new TranslationFailed(`Could not translate the conversation before the prompt into ${languageName(target)} with ${translator.label}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new TranslationFailed(
+        `Could not translate the conversation before the prompt into ${languageName(target)} with ${translator.label}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     out.push({ role: turn.role, content: content || turn.content });
   }

@@ -14,8 +14,6 @@ import { DEFAULT_TIMEOUTS, limitsFor, timedStream, type Timeouts } from '../prov
 /** Limits on one run's wait. On-device engines get no first-byte limit: their first token includes loading. */
 export type RunTimeouts = Required<Timeouts>;
 
-;
-
 /** What executing one run needs. */
 export interface ExecuteDeps {
   store: RunStore;
@@ -140,12 +138,16 @@ export async function executeRun(queued: Run, signal: AbortSignal, deps: Execute
       }
     }
     const reading = await readAnswer(text, language, deps.translator, signal, (notice) => store.patch(run.id, { notice }));
-    const verdict = classifyRefusal(text, { language: reading.answerLanguage?.code ?? target.language ?? undefined, backTranslation: reading.backTranslation?.text || undefined });
+    const verdict = classifyRefusal(text, {
+      language: reading.answerLanguage?.code ?? target.language ?? undefined,
+      backTranslation: reading.backTranslation?.text || undefined,
+    });
     await finish('done', { ...(usage ? { usage } : {}), ...reading, refusal: verdict.label, ...(verdict.kind ? { refusalKind: verdict.kind } : {}) });
   } catch (err) {
     if (signal.aborted) return finish('interrupted', { error: CANCELLED_MESSAGE, errorCode: 'cancelled' });
     // Providers throw ProviderError with a message for the user; anything else is ours and says what went wrong.
-    const { message, code } = err instanceof ProviderError || err instanceof TranslationFailed ? err : { message: err instanceof Error ? err.message : String(err), code: 'error' };
+    const { message, code } =
+      err instanceof ProviderError || err instanceof TranslationFailed ? err : { message: err instanceof Error ? err.message : String(err), code: 'error' };
     await finish('failed', { error: withoutKey(message, apiKey), errorCode: code });
   }
 }

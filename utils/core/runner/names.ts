@@ -57,7 +57,11 @@ export const voiceKey = (target: Target): string => `${target.providerId}\u0000$
  * language is left out when no one recorded it.
  * `peers` are the other runs of the comparison (to tell same-named models apart).
  */
-export function answerName(run: Pick<Run, 'target' | 'sourceLanguage' | 'repetition'>, peers: readonly Pick<Run, 'target'>[] = [], promptLanguage?: string): string {
+export function answerName(
+  run: Pick<Run, 'target' | 'sourceLanguage' | 'repetition'>,
+  peers: readonly Pick<Run, 'target'>[] = [],
+  promptLanguage?: string,
+): string {
   const targets = peers.map((p) => p.target);
   const parts = [modelName(run.target, targets)];
   // A language nobody recorded (an old or imported run) is left out rather than named "as written".

@@ -48,24 +48,32 @@ export function normalisePrompt(text: string): string {
  * The targets of a comparison: each configured provider's default model in each language, framed by each persona
  * (provider by provider, then language, then persona).
  */
-export function targetsFor(providers: readonly ProviderConfig[], languages: readonly (string | null)[] = [null], axes: Pick<PlanAxes, 'personas' | 'temperature'> = {}): Target[] {
+export function targetsFor(
+  providers: readonly ProviderConfig[],
+  languages: readonly (string | null)[] = [null],
+  axes: Pick<PlanAxes, 'personas' | 'temperature'> = {},
+): Target[] {
   const personas = axes.personas?.length ? axes.personas : [null];
-  return providers.flatMap((p) => languages.flatMap((language) => personas.map((persona): Target => {
-    const temperature = axes.temperature ?? p.temperature;
-    const params = { ...(temperature !== undefined ? { temperature } : {}), ...(persona ? { systemPrompt: persona.systemPrompt } : {}) };
-    return {
-      providerId: p.id,
-      providerKind: p.kind,
-      providerLabel: p.label,
-      baseUrl: p.baseUrl,
-      model: p.model,
-      language,
-      ...(p.modelLib ? { modelLib: p.modelLib } : {}),
-      ...(p.maxConcurrent ? { maxConcurrent: p.maxConcurrent } : {}),
-      ...(Object.keys(params).length ? { params } : {}),
-      ...(persona ? { persona: { id: persona.id, label: persona.label } } : {}),
-    };
-  })));
+  return providers.flatMap((p) =>
+    languages.flatMap((language) =>
+      personas.map((persona): Target => {
+        const temperature = axes.temperature ?? p.temperature;
+        const params = { ...(temperature !== undefined ? { temperature } : {}), ...(persona ? { systemPrompt: persona.systemPrompt } : {}) };
+        return {
+          providerId: p.id,
+          providerKind: p.kind,
+          providerLabel: p.label,
+          baseUrl: p.baseUrl,
+          model: p.model,
+          language,
+          ...(p.modelLib ? { modelLib: p.modelLib } : {}),
+          ...(p.maxConcurrent ? { maxConcurrent: p.maxConcurrent } : {}),
+          ...(Object.keys(params).length ? { params } : {}),
+          ...(persona ? { persona: { id: persona.id, label: persona.label } } : {}),
+        };
+      }),
+    ),
+  );
 }
 
 /** A new comparison and its queued runs. Pure: ids and time are passed in. */
@@ -84,8 +92,9 @@ export function planComparison(input: PlanInput): { comparison: Comparison; runs
   };
   const repetitions = Math.max(1, Math.floor(input.repetitions ?? 1));
   const targets = targetsFor(input.providers, input.languages?.length ? input.languages : [null], input);
-  const runs = targets.flatMap((target) => Array.from({ length: repetitions }, (_, i) => ({ target, repetition: i + 1 }))).map(
-    ({ target, repetition }, position): Run => ({
+  const runs = targets
+    .flatMap((target) => Array.from({ length: repetitions }, (_, i) => ({ target, repetition: i + 1 })))
+    .map(({ target, repetition }, position): Run => ({
       id: input.newId(),
       comparisonId: comparison.id,
       position,
@@ -96,8 +105,7 @@ export function planComparison(input: PlanInput): { comparison: Comparison; runs
       createdAt: input.now,
       updatedAt: input.now,
       ...(repetitions > 1 ? { repetition } : {}),
-    }),
-  );
+    }));
   return { comparison, runs };
 }
 
@@ -106,7 +114,13 @@ export function planComparison(input: PlanInput): { comparison: Comparison; runs
  * planned as a new comparison would be, then attached after the runs it already has.
  */
 export function planMore(comparison: Comparison, existing: readonly Run[], input: Omit<PlanInput, 'prompt' | 'source'>): Run[] {
-  const { runs } = planComparison({ ...input, prompt: comparison.prompt, source: comparison.source, language: input.language ?? comparison.language, translations: comparison.translations });
+  const { runs } = planComparison({
+    ...input,
+    prompt: comparison.prompt,
+    source: comparison.source,
+    language: input.language ?? comparison.language,
+    translations: comparison.translations,
+  });
   const after = existing.reduce((max, r) => Math.max(max, r.position), -1) + 1;
   return runs.map((run, i) => ({ ...run, comparisonId: comparison.id, position: after + i }));
 }

@@ -41,7 +41,10 @@ export async function judgeRuns(
     let raw = '';
     let outcome: JudgeOutcome;
     try {
-      const messages = [{ role: 'system' as const, content: request.system }, { role: 'user' as const, content: request.user }];
+      const messages = [
+        { role: 'system' as const, content: request.system },
+        { role: 'user' as const, content: request.user },
+      ];
       const ask = { model: judge.model, messages, temperature: 0 };
       for await (const event of timedStream((timed) => judge.provider.stream(judge.conn, ask, timed), signal, limits, judge.by)) {
         if (event.type === 'text') raw += event.text;

@@ -139,7 +139,12 @@ export function createRunner(deps: RunnerDeps): Runner {
     async recover() {
       const stale = (await deps.store.runsIn(['translating', 'streaming'])).filter((r) => !active.has(r.id));
       for (const run of stale) {
-        const moved = await deps.store.move(run.id, 'interrupted', { error: INTERRUPTED_MESSAGE, errorCode: 'interrupted', notice: undefined, finishedAt: now() });
+        const moved = await deps.store.move(run.id, 'interrupted', {
+          error: INTERRUPTED_MESSAGE,
+          errorCode: 'interrupted',
+          notice: undefined,
+          finishedAt: now(),
+        });
         if (moved) emit({ type: 'state', runId: run.id, state: 'interrupted' });
       }
       return stale.length;

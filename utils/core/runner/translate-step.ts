@@ -101,7 +101,10 @@ export async function readAnswer(
     return { answerLanguage, backTranslation: { ...base, text: back } };
   } catch (err) {
     if (signal.aborted) throw err;
-    return { answerLanguage, backTranslation: { ...base, text: '', error: `Could not translate the answer into ${languageName(plan.source)}: ${reasonOf(err)}` } };
+    return {
+      answerLanguage,
+      backTranslation: { ...base, text: '', error: `Could not translate the answer into ${languageName(plan.source)}: ${reasonOf(err)}` },
+    };
   } finally {
     await say(undefined);
   }

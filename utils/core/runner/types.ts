@@ -71,7 +71,13 @@ export interface Comparison {
 export interface HeldRuns {
   reason: 'confirm' | 'translator';
   /** The axes to ask them with (endpoints, languages, personas, repetitions, temperature). */
-  axes: { providerIds?: string[]; languages: string[]; personas: { id: string; label: string; systemPrompt: string }[]; repetitions: number; temperature?: number };
+  axes: {
+    providerIds?: string[];
+    languages: string[];
+    personas: { id: string; label: string; systemPrompt: string }[];
+    repetitions: number;
+    temperature?: number;
+  };
   /** How many runs asking them would start. */
   runs: number;
   /** 'confirm' for a picked-up prompt longer than Parallax asks by itself: its length in characters. */
@@ -154,6 +160,4 @@ export interface Run {
 
 /** Live streaming events the runner pushes to open panels (over the runtime Port LIVE_PORT). */
 export type LiveEvent =
-  | { type: 'delta'; runId: string; offset: number; text: string }
-  | { type: 'state'; runId: string; state: RunState }
-  | { type: 'engine'; event: EngineEvent };
+  { type: 'delta'; runId: string; offset: number; text: string } | { type: 'state'; runId: string; state: RunState } | { type: 'engine'; event: EngineEvent };

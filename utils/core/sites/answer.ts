@@ -32,16 +32,11 @@ function lastAnswer(adapter: SiteAdapter, root: ParentNode): { count: number; te
  * answer's text has not changed for `stableMs`. Watches the page with a MutationObserver; never polls.
  * Rejects when `signal` aborts or after `timeoutMs`.
  */
-export function answerWhenDone(
-  adapter: SiteAdapter,
-  root: Document | Element,
-  signal: AbortSignal,
-  options: AnswerWaitOptions = {},
-): Promise<string> {
+export function answerWhenDone(adapter: SiteAdapter, root: Document | Element, signal: AbortSignal, options: AnswerWaitOptions = {}): Promise<string> {
   const { stableMs, timeoutMs } = { ...DEFAULTS, ...options };
   const before = lastAnswer(adapter, root);
   const doc = 'defaultView' in root ? root : root.ownerDocument;
-  const Observer = (doc?.defaultView)?.MutationObserver ?? MutationObserver;
+  const Observer = doc?.defaultView?.MutationObserver ?? MutationObserver;
 
   return new Promise<string>((resolve, reject) => {
     if (signal.aborted) {

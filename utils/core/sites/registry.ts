@@ -14,20 +14,7 @@ import { poe } from './poe';
 import type { SiteAdapter, SiteId } from './types';
 
 /** Every site adapter, specific sites first; the generic adapter is the fallback for user-added sites. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [
-  chatgpt,
-  claude,
-  gemini,
-  copilot,
-  perplexity,
-  mistral,
-  deepseek,
-  grok,
-  poe,
-  huggingchat,
-  meta,
-  generic,
-];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [chatgpt, claude, gemini, copilot, perplexity, mistral, deepseek, grok, poe, huggingchat, meta, generic];
 
 /** The adapter with this id. */
 export function siteById(id: string): SiteAdapter | undefined {
@@ -82,9 +69,7 @@ export function enabledPatterns(enabled: EnabledSites): string[] {
 
 /** The enabled adapter that owns a URL, or null when capture is not enabled there. */
 export function enabledAdapterForUrl(url: string, enabled: EnabledSites): SiteAdapter | null {
-  const specific = SITE_ADAPTERS.find(
-    (a) => a.id !== generic.id && enabled.sites.includes(a.id) && urlMatches(url, a.matches),
-  );
+  const specific = SITE_ADAPTERS.find((a) => a.id !== generic.id && enabled.sites.includes(a.id) && urlMatches(url, a.matches));
   if (specific) return specific;
   return urlMatches(url, enabled.customSitePatterns) ? generic : null;
 }

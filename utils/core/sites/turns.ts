@@ -55,10 +55,7 @@ export function turnElements(adapter: SiteAdapter, root: ParentNode): TurnElemen
   const users = outermost(queryAllFirst(root, adapter.userTurn).els);
   const taken = new Set(users);
   const assistants = outermost(queryAllFirst(root, adapter.assistantTurn).els).filter((el) => !taken.has(el));
-  return inPageOrder([
-    ...users.map((el) => ({ role: 'user' as const, el })),
-    ...assistants.map((el) => ({ role: 'assistant' as const, el })),
-  ]);
+  return inPageOrder([...users.map((el) => ({ role: 'user' as const, el })), ...assistants.map((el) => ({ role: 'assistant' as const, el }))]);
 }
 
 /** The text of one turn as the user sees it: its text part when the site has one, without controls. */

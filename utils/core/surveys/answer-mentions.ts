@@ -67,13 +67,22 @@ export function maskNonAnswers(text: string, max: number, labels: ReadonlyMap<nu
 
 /** Every number of one or two digits (halves allowed: "2.5", "2,5") that is not part of a word. */
 export function numberMentions(text: string): Mention[] {
-  return [...text.matchAll(NUMBER)].map((m) => ({ value: Number(m[1]!.replace(',', '.')), start: m.index, end: m.index + m[0].length, kind: 'number' as const }));
+  return [...text.matchAll(NUMBER)].map((m) => ({
+    value: Number(m[1]!.replace(',', '.')),
+    start: m.index,
+    end: m.index + m[0].length,
+    kind: 'number' as const,
+  }));
 }
 
 /** Number words ("three", "drei", "三") alone in a short answer, or right after a cue word ("I'd pick two"). */
 export function wordMentions(text: string, language: string): Mention[] {
   const found: Mention[] = [];
-  const short = text.replace(/[^\p{L}\p{M}\p{N}\s']/gu, ' ').trim().split(/\s+/).length <= 6;
+  const short =
+    text
+      .replace(/[^\p{L}\p{M}\p{N}\s']/gu, ' ')
+      .trim()
+      .split(/\s+/).length <= 6;
   const bare = text.replace(/[\s\p{P}]/gu, '');
   for (const lang of [...new Set([language, 'en'])]) {
     const unspaced = UNSPACED.has(lang);

@@ -36,7 +36,25 @@ const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}
 const CONNECTORS = new Set([...ALTERNATIVE_WORDS, ...RANGE_WORDS]);
 /** A negation right before a label ("not very important", "nicht sehr wichtig", "不同意"). */
 const NEGATED_BEFORE = /(?:(?<![\p{L}\p{M}])(?:not|don't|doesn't|isn't|no|nicht|kein|keine|pas|non|не|não|nunca)\s+|[不没])$/u;
-const NEGATIONS = new Set(['not', "don't", "doesn't", "isn't", "wouldn't", 'no', 'nicht', 'kein', 'keine', 'pas', 'non', 'не', 'não', '不', '没', '没有', 'ない']);
+const NEGATIONS = new Set([
+  'not',
+  "don't",
+  "doesn't",
+  "isn't",
+  "wouldn't",
+  'no',
+  'nicht',
+  'kein',
+  'keine',
+  'pas',
+  'non',
+  'не',
+  'não',
+  '不',
+  '没',
+  '没有',
+  'ない',
+]);
 
 const compiled = new Map<string, { cls: string; re: RegExp }[]>();
 function classPatterns(language: string): { cls: string; re: RegExp }[] {
@@ -64,8 +82,7 @@ function tokenize(text: string, languages: readonly string[], disabled: Readonly
         const same = found.find((f) => f.start === m.index && f.end === end);
         if (same) {
           if (!same.classes.includes(cls)) same.classes.push(cls);
-        }
-        else found.push({ start: m.index, end, classes: [cls] });
+        } else found.push({ start: m.index, end, classes: [cls] });
       }
     }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -76,7 +93,8 @@ function tokenize(text: string, languages: readonly string[], disabled: Readonly
     const end = m.index + m[0].length;
     if (spans.some((s) => m.index < s.end && end > s.start)) continue;
     // "unimportant", "unwichtig": a negation and the word, so they meet "not important" and "nicht wichtig".
-    if (negativePrefix && /^un\p{L}{5,}$/u.test(m[0])) spans.push({ start: m.index, end: m.index + 2, word: '', classes: ['none'] }, { start: m.index + 2, end, word: m[0].slice(2), classes: [] });
+    if (negativePrefix && /^un\p{L}{5,}$/u.test(m[0]))
+      spans.push({ start: m.index, end: m.index + 2, word: '', classes: ['none'] }, { start: m.index + 2, end, word: m[0].slice(2), classes: [] });
     else spans.push({ start: m.index, end, word: m[0], classes: [] });
   }
   spans.sort((a, b) => a.start - b.start);
@@ -135,7 +153,14 @@ interface LabelModel {
 /** Per label: its written forms, its words (through the classes this scale can use) and their weights. */
 function labelModels(scale: AnswerScale, languages: readonly string[]): { models: LabelModel[]; disabled: Set<string> } {
   const disabled = new Set<string>();
-  const texts = scale.points.map((p) => [...new Set(languages.map((l) => p.label[l]).filter((l): l is string => !!l).map(normalizeAnswer))]);
+  const texts = scale.points.map((p) => [
+    ...new Set(
+      languages
+        .map((l) => p.label[l])
+        .filter((l): l is string => !!l)
+        .map(normalizeAnswer),
+    ),
+  ]);
   for (;;) {
     const keys = texts.map((forms) => {
       const all = forms.flatMap((f) => tokenize(f, languages, disabled).tokens.map(keyOf));
@@ -215,7 +240,8 @@ export function findLabels(text: string, scale: AnswerScale, language: string): 
       for (let i = text.indexOf(form); form && i >= 0; i = text.indexOf(form, i + 1)) {
         // Korean attaches endings to the label ("보통입니다"): a word start is enough there.
         const negated = NEGATED_BEFORE.test(text.slice(Math.max(0, i - 12), i)) && !model.keys.some(isNegative);
-        if (!negated && bounds.has(i) && (bounds.has(i + form.length) || /\p{Script=Hangul}$/u.test(form))) candidates.push({ value: model.value, start: i, end: i + form.length, exact: true, partial: false, score: 100 + form.length });
+        if (!negated && bounds.has(i) && (bounds.has(i + form.length) || /\p{Script=Hangul}$/u.test(form)))
+          candidates.push({ value: model.value, start: i, end: i + form.length, exact: true, partial: false, score: 100 + form.length });
       }
     }
     if (!model.keys.length) continue;

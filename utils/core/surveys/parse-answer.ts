@@ -12,13 +12,8 @@ import { alternation, maskNonAnswers, normalizeAnswer, numberMentions, wordMenti
 import { findLabels } from './label-match';
 import { ALTERNATIVE_WORDS, RANGE_WORDS } from './label-lexicon';
 
-;
-
 /** The reader's verdict: a value on the scale (and how it was read), a refusal, or why no value could be read. */
-export type ParsedAnswer =
-  | { value: number; via: 'number' | 'two-options' | 'label' | 'word' }
-  | { refused: true }
-  | { invalid: string };
+export type ParsedAnswer = { value: number; via: 'number' | 'two-options' | 'label' | 'word' } | { refused: true } | { invalid: string };
 
 const CUE_BEFORE = new RegExp(`(?:${alternation(CUES)})[^\\d]{0,24}$`, 'u');
 const FINAL_BEFORE = new RegExp(`(?:${alternation(FINAL_CUES)})[^\\d]{0,12}$`, 'u');
@@ -27,7 +22,52 @@ const REFUSAL = new RegExp(alternation(REFUSALS), 'u');
 const SAME_OPTION_GAP = /^[\s()[\]（）【】「」『』"'“”«»=:：,，.\-–—]{0,6}$/u;
 /** Hedges allowed around "or" ("2 or maybe 3") and the small words before a label ("or of moderate importance"). */
 const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'vielleicht', 'eventuell', 'quizás', 'quizá', 'peut-être', 'forse', '也许', '可能', '或许', 'たぶん']);
-const FILLERS = new Set(['probably', 'even', 'auch', 'tal', 'vez', 'of', 'the', 'a', 'an', 'de', 'la', 'el', 'lo', 'von', 'der', 'die', 'das', 'du', 'des', 'le', 'i', 'am', 'is', "i'm", 'it', "it's", 'would', 'be', 'say', 'sagen', 'würde', 'ist', 'es', 'ich', 'eher', 'somewhere', 'between', 'zwischen', 'entre', 'either', 'entweder', 'from', 'von', 'desde']);
+const FILLERS = new Set([
+  'probably',
+  'even',
+  'auch',
+  'tal',
+  'vez',
+  'of',
+  'the',
+  'a',
+  'an',
+  'de',
+  'la',
+  'el',
+  'lo',
+  'von',
+  'der',
+  'die',
+  'das',
+  'du',
+  'des',
+  'le',
+  'i',
+  'am',
+  'is',
+  "i'm",
+  'it',
+  "it's",
+  'would',
+  'be',
+  'say',
+  'sagen',
+  'würde',
+  'ist',
+  'es',
+  'ich',
+  'eher',
+  'somewhere',
+  'between',
+  'zwischen',
+  'entre',
+  'either',
+  'entweder',
+  'from',
+  'von',
+  'desde',
+]);
 const ALTERNATIVES = new Set(ALTERNATIVE_WORDS);
 const RANGES = new Set(RANGE_WORDS);
 const CJK_CONNECTOR = /^(?:或者|或是|或|还是|到|至|和|与|跟|か|から|と|または|もしくは|~|〜|～)(?:是|说|の間|之间)?$/u;
@@ -78,11 +118,13 @@ function joinedBy(gap: string): Join | null {
   if (/^\s*[,，、]\s*$/u.test(gap)) return 'list';
   if (gap.length > 40 || /[.!?。！？;；\n]/u.test(gap.replace(/\.{3}|…/g, ''))) return null;
   let kind: 'alternative' | 'range' | null = /[~〜～/–—]|(?:^|\s)-(?:\s|$)|^-$/u.test(gap.trim()) ? 'range' : null;
-  for (const word of gap.toLowerCase().split(/[\s()[\]（）「」『』"'“”«»,，、:：~〜～/–—]+/u).filter(Boolean)) {
+  for (const word of gap
+    .toLowerCase()
+    .split(/[\s()[\]（）「」『』"'“”«»,，、:：~〜～/–—]+/u)
+    .filter(Boolean)) {
     if (word === '-' || FILLERS.has(word)) continue;
     if (HEDGES.has(word)) kind ??= 'alternative';
-    else
-    if (ALTERNATIVES.has(word) || (CJK_CONNECTOR.test(word) && /^(?:或|还是|か|または|もしくは)/u.test(word))) kind = 'alternative';
+    else if (ALTERNATIVES.has(word) || (CJK_CONNECTOR.test(word) && /^(?:或|还是|か|または|もしくは)/u.test(word))) kind = 'alternative';
     else if (RANGES.has(word) || CJK_CONNECTOR.test(word)) kind ??= 'range';
     else return null;
   }
@@ -97,7 +139,11 @@ function strength(text: string, start: number, end: number): number {
   return wrapped || !text.slice(0, start).replace(/[\s\p{P}]/gu, '') ? 1 : 0;
 }
 
-const fmt = (values: number[]) => values.map(String).join(', ').replace(/, ([^,]*)$/, ' and $1');
+const fmt = (values: number[]) =>
+  values
+    .map(String)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
 
 /** Candidates from the options: pairs joined by "or" (midpoint, or unreadable when not neighbours), then singles. */
 function candidates(text: string, options: Option[], min: number, max: number, short: boolean): Candidate[] {
@@ -155,8 +201,11 @@ export function parseAnswer(text: string, scale: AnswerScale, language = 'en'): 
     ...wordMentions(masked, language).filter((m) => m.value >= min && m.value <= max),
   ];
   // A whole answer of a few words ("Sehr.", "有时") may name a label without its shared words.
-  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts CJK characters, which are single code points
-  const size = (norm.match(/[\p{L}\p{N}]+/gu) ?? []).reduce((n, w) => n + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) ? Math.ceil([...w].length / 3) : 1), 0);
+  const size = (norm.match(/[\p{L}\p{N}]+/gu) ?? []).reduce(
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts CJK characters, which are single code points
+    (n, w) => n + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) ? Math.ceil([...w].length / 3) : 1),
+    0,
+  );
   const short = size <= 4;
   const found = candidates(masked, toOptions(masked, mentions), min, max, short);
   if (!found.length) {

@@ -75,7 +75,10 @@ export function planSurvey(input: SurveyPlanInput): SurveyPlan {
     throw new SurveyPlanError(`${instrument.name} has no text in ${untexted.join(', ')} (${have}).`);
   }
   const noInstruction = languages.filter((l) => itemPrompt('x', instrument.scales[0]!, l, input.instructions?.[l]) === null);
-  if (noInstruction.length) throw new SurveyPlanError(`No answer instruction for ${noInstruction.join(', ')}: add one ("Answer with one number from {min} to {max} only.") in that language.`);
+  if (noInstruction.length)
+    throw new SurveyPlanError(
+      `No answer instruction for ${noInstruction.join(', ')}: add one ("Answer with one number from {min} to {max} only.") in that language.`,
+    );
 
   const prompts: SurveyPrompt[] = [];
   for (let repetition = 1; repetition <= repetitions; repetition++) {

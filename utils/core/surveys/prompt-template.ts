@@ -45,9 +45,6 @@ export const ANSWER_INSTRUCTIONS: Record<string, string> = {
   gd: 'Freagair le aon àireamh a-mhàin bho {min} gu {max}.',
 };
 
-/** Languages with a built-in instruction. */
-const INSTRUCTION_LANGUAGES = Object.keys(ANSWER_INSTRUCTIONS);
-
 /**
  * The full prompt for one item in one language. `instruction` overrides the built-in one (placeholders
  * `{min}` and `{max}`); without either, returns null so the caller can report the language.

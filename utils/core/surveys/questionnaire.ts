@@ -70,7 +70,8 @@ function classify(raw: string, line: number): Line[] {
 function classifyOne(text: string, line: number): Line[] {
   // "(1) label" and "1 = label" are options even when zero-padded ("05 = …").
   const strictOption = OPTION.exec(text);
-  if (strictOption && (strictOption[1] || /^\d{1,2}\s*[=＝]/.test(text))) return [{ kind: 'option', n: Number(strictOption[1] ?? strictOption[2]), text: strictOption[3]!.trim() }];
+  if (strictOption && (strictOption[1] || /^\d{1,2}\s*[=＝]/.test(text)))
+    return [{ kind: 'option', n: Number(strictOption[1] ?? strictOption[2]), text: strictOption[3]!.trim() }];
   const explicit = EXPLICIT_ITEM.exec(text);
   if (explicit && (explicit[3] || /^[mMqQ]/.test(text))) {
     return [{ kind: 'item', n: Number(explicit[1] ?? explicit[2]), text: stripColumns(explicit[3] ?? ''), line }];

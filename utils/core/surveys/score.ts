@@ -41,7 +41,8 @@ export function resolveConstants(instrument: Instrument, given: Constants = {}, 
   for (const x of instrument.indices) out[x.id] = all ?? x.constant.default;
   for (const [key, value] of Object.entries(given)) {
     const target = instrument.indices.find((x) => x.id.toLowerCase() === key.toLowerCase() || x.constant.name.toLowerCase() === key.toLowerCase());
-    if (!target) throw new ScoreError(`Unknown constant "${key}": ${instrument.id} has ${instrument.indices.map((x) => `${x.id} (${x.constant.name})`).join(', ')}.`);
+    if (!target)
+      throw new ScoreError(`Unknown constant "${key}": ${instrument.id} has ${instrument.indices.map((x) => `${x.id} (${x.constant.name})`).join(', ')}.`);
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new ScoreError(`Constant "${key}" must be a number.`);
     out[target.id] = value;
   }
@@ -61,7 +62,8 @@ function itemMeans(instrument: Instrument, answers: Answers): Record<string, num
     const list = typeof raw === 'number' ? [raw] : Array.isArray(raw) ? raw : null;
     if (!list) throw new ScoreError(`Item ${id}: give a number or a list of numbers.`);
     const numbers = list.filter((v): v is number => v !== null);
-    if (numbers.some((v) => typeof v !== 'number' || !Number.isFinite(v))) throw new ScoreError(`Item ${id}: every answer must be a number (or null for a refusal).`);
+    if (numbers.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+      throw new ScoreError(`Item ${id}: every answer must be a number (or null for a refusal).`);
     const { points } = scaleOf(instrument, id);
     const min = points[0]!.value;
     const max = points[points.length - 1]!.value;

@@ -4,11 +4,11 @@
  * drawn at the run's own C: published − its C + the run's C.
  */
 
-/** Where published vectors come from (the page names them in its language). */
-const REFERENCE_SOURCES = {
-  'seed-example': 'The example that motivated Parallax (one run per model)',
-  'masoud-2023': 'Masoud et al. 2023, Cultural Alignment Test (mean of 5 seeds)',
-} as const;
+/**
+ * Where published vectors come from (the page names them in its language): 'seed-example' is the example that
+ * motivated Parallax (one run per model); 'masoud-2023' is Masoud et al. 2023, Cultural Alignment Test (mean of 5 seeds).
+ */
+type ReferenceSource = 'seed-example' | 'masoud-2023';
 
 /** One published vector. */
 export interface ReferenceVector {
@@ -16,7 +16,7 @@ export interface ReferenceVector {
   /** The model as the source names it. */
   model: string;
   /** Where the numbers come from. */
-  source: keyof typeof REFERENCE_SOURCES;
+  source: ReferenceSource;
   /** The constant C the source used for every index. */
   constant: number;
   /** Index id → published value. */

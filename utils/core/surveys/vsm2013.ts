@@ -51,8 +51,12 @@ const INDICES: IndexFormula[] = [
 /** What every VSM result must say next to it (our own wording of the manual's advice). */
 const CAVEATS: LocalizedText[] = [
   { en: 'The VSM compares groups, not individuals: a score says nothing reliable about one person — or about one model answering as if it were a person.' },
-  { en: 'Only compare samples that are matched on everything except what you study (same model settings, temperature, number of repetitions and questionnaire version).' },
-  { en: 'An index on its own has no meaning; only differences between compared samples do. The constant C just shifts every score and cannot be compared across studies.' },
+  {
+    en: 'Only compare samples that are matched on everything except what you study (same model settings, temperature, number of repetitions and questionnaire version).',
+  },
+  {
+    en: 'An index on its own has no meaning; only differences between compared samples do. The constant C just shifts every score and cannot be compared across studies.',
+  },
   { en: 'The manual asks for at least about 20 respondents per sample; with few repetitions the interval is wide and differences may be noise.' },
   { en: 'These scores are not comparable with published country scores, which come from other samples and calibrations.' },
   { en: 'Repetitions of one model measure its sampling variation, not the spread of opinions among people.' },
@@ -100,7 +104,8 @@ export function importVsmQuestionnaire(text: string, language: string, base: Ins
   const extra = numbers.filter((n) => n < 1 || n > VSM_ITEM_COUNT).sort((a, b) => a - b);
   const repeated = numbers.filter((n) => seen.get(n)! > 1).sort((a, b) => a - b);
   if (missing.length) errors.push(`Missing item${missing.length > 1 ? 's' : ''} ${list(missing)} (VSM 2013 has items 1–24; found ${numbers.length}).`);
-  if (extra.length) errors.push(`Extra item${extra.length > 1 ? 's' : ''} ${list(extra)}: only items 1–24 are scored — remove the others (e.g. the background questions).`);
+  if (extra.length)
+    errors.push(`Extra item${extra.length > 1 ? 's' : ''} ${list(extra)}: only items 1–24 are scored — remove the others (e.g. the background questions).`);
   if (repeated.length) errors.push(`Item${repeated.length > 1 ? 's' : ''} ${list(repeated)} appear${repeated.length > 1 ? '' : 's'} more than once.`);
   const empty = parsed.questions.filter((q) => !q.text).map((q) => q.number);
   if (empty.length) errors.push(`Item${empty.length > 1 ? 's' : ''} ${list(empty)} ha${empty.length > 1 ? 've' : 's'} no text.`);
@@ -125,13 +130,17 @@ export function importVsmQuestionnaire(text: string, language: string, base: Ins
       continue;
     }
     const outside = options.filter((o) => o.value < 1 || o.value > 5).map((o) => o.value);
-    if (outside.length) errors.push(`Answer option${outside.length > 1 ? 's' : ''} ${list(outside)} for ${scaleLabel(scale.id)} ${outside.length > 1 ? 'are' : 'is'} outside the 1–5 scale.`);
+    if (outside.length)
+      errors.push(
+        `Answer option${outside.length > 1 ? 's' : ''} ${list(outside)} for ${scaleLabel(scale.id)} ${outside.length > 1 ? 'are' : 'is'} outside the 1–5 scale.`,
+      );
     for (const o of options) {
       const point = scale.points.find((p) => p.value === o.value);
       if (point) point.label[language] = o.label;
     }
     const unlabelled = scale.points.filter((p) => !p.label[language]).map((p) => p.value);
-    if (unlabelled.length && !outside.length) warnings.push(`${scaleLabel(scale.id)}: no label for option${unlabelled.length > 1 ? 's' : ''} ${list(unlabelled)}.`);
+    if (unlabelled.length && !outside.length)
+      warnings.push(`${scaleLabel(scale.id)}: no label for option${unlabelled.length > 1 ? 's' : ''} ${list(unlabelled)}.`);
   }
   if (errors.length) return { ok: false, errors };
   return { ok: true, instrument, warnings };

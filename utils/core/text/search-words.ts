@@ -20,7 +20,9 @@ export function tokens(text: string): string[] {
       continue;
     }
     // Split into runs of unspaced and spaced characters; pairs for the former.
-    for (const [part] of word.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu)) {
+    for (const [part] of word.matchAll(
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu,
+    )) {
       if (!UNSPACED.test(part)) out.push(part.slice(0, MAX_WORD));
       else if (part.length === 1) out.push(part);
       else for (let i = 0; i < part.length - 1; i++) out.push(part.slice(i, i + 2));

@@ -11,20 +11,47 @@ type Script = 'latin' | 'greek' | 'cyrillic' | 'hebrew' | 'arabic' | 'devanagari
 
 /** Code point ranges of the scripts the catalogue uses. */
 const RANGES: [from: number, to: number, script: Script][] = [
-  [0x41, 0x5a, 'latin'], [0x61, 0x7a, 'latin'], [0xc0, 0x24f, 'latin'], [0x250, 0x2af, 'latin'], [0x1e00, 0x1eff, 'latin'],
-  [0x370, 0x3ff, 'greek'], [0x1f00, 0x1fff, 'greek'],
+  [0x41, 0x5a, 'latin'],
+  [0x61, 0x7a, 'latin'],
+  [0xc0, 0x24f, 'latin'],
+  [0x250, 0x2af, 'latin'],
+  [0x1e00, 0x1eff, 'latin'],
+  [0x370, 0x3ff, 'greek'],
+  [0x1f00, 0x1fff, 'greek'],
   [0x400, 0x4ff, 'cyrillic'],
   [0x590, 0x5ff, 'hebrew'],
-  [0x600, 0x6ff, 'arabic'], [0x750, 0x77f, 'arabic'], [0xfb50, 0xfdff, 'arabic'], [0xfe70, 0xfeff, 'arabic'],
-  [0x900, 0x97f, 'devanagari'], [0x980, 0x9ff, 'bengali'], [0xb80, 0xbff, 'tamil'], [0xe00, 0xe7f, 'thai'],
+  [0x600, 0x6ff, 'arabic'],
+  [0x750, 0x77f, 'arabic'],
+  [0xfb50, 0xfdff, 'arabic'],
+  [0xfe70, 0xfeff, 'arabic'],
+  [0x900, 0x97f, 'devanagari'],
+  [0x980, 0x9ff, 'bengali'],
+  [0xb80, 0xbff, 'tamil'],
+  [0xe00, 0xe7f, 'thai'],
   [0x1200, 0x139f, 'ethiopic'],
-  [0x1100, 0x11ff, 'hangul'], [0x3130, 0x318f, 'hangul'], [0xac00, 0xd7af, 'hangul'],
-  [0x3040, 0x30ff, 'kana'], [0x31f0, 0x31ff, 'kana'], [0xff66, 0xff9f, 'kana'],
-  [0x3400, 0x4dbf, 'han'], [0x4e00, 0x9fff, 'han'], [0xf900, 0xfaff, 'han'], [0x20000, 0x2ffff, 'han'],
+  [0x1100, 0x11ff, 'hangul'],
+  [0x3130, 0x318f, 'hangul'],
+  [0xac00, 0xd7af, 'hangul'],
+  [0x3040, 0x30ff, 'kana'],
+  [0x31f0, 0x31ff, 'kana'],
+  [0xff66, 0xff9f, 'kana'],
+  [0x3400, 0x4dbf, 'han'],
+  [0x4e00, 0x9fff, 'han'],
+  [0xf900, 0xfaff, 'han'],
+  [0x20000, 0x2ffff, 'han'],
 ];
 
 /** Scripts written by one catalogue language each. */
-const SINGLE: Partial<Record<Script, string>> = { greek: 'el', hebrew: 'he', devanagari: 'hi', bengali: 'bn', tamil: 'ta', thai: 'th', ethiopic: 'am', hangul: 'ko' };
+const SINGLE: Partial<Record<Script, string>> = {
+  greek: 'el',
+  hebrew: 'he',
+  devanagari: 'hi',
+  bengali: 'bn',
+  tamil: 'ta',
+  thai: 'th',
+  ethiopic: 'am',
+  hangul: 'ko',
+};
 
 /** One CJK character carries about a word; weigh it like several letters so mixed text is judged fairly. */
 const DENSE: Partial<Record<Script, number>> = { han: 3, kana: 2, hangul: 2.5 };
@@ -60,9 +87,9 @@ function arabicLanguage(text: string, letters: number): DetectedLanguage {
   const urdu = count(text, /[ٹڈڑںےۓہ]/g);
   const persian = count(text, /[پچژگیک]/g);
   const arabic = count(text, /[يكةى]/g);
-  if (urdu >= 2 && urdu >= letters * 0.015) return { code: 'ur', confidence: Math.min(1, 0.6 + urdu / letters * 8) };
-  if (persian > arabic) return { code: 'fa', confidence: Math.min(1, 0.5 + (persian - arabic) / letters * 10) };
-  return { code: 'ar', confidence: arabic ? Math.min(1, 0.5 + (arabic - persian) / letters * 10) : 0.4 };
+  if (urdu >= 2 && urdu >= letters * 0.015) return { code: 'ur', confidence: Math.min(1, 0.6 + (urdu / letters) * 8) };
+  if (persian > arabic) return { code: 'fa', confidence: Math.min(1, 0.5 + ((persian - arabic) / letters) * 10) };
+  return { code: 'ar', confidence: arabic ? Math.min(1, 0.5 + ((arabic - persian) / letters) * 10) : 0.4 };
 }
 
 const UK_WORDS = new Set('це що та дуже дякую але або чи ні як він вона вони ми ви від який яка які цей ця ці також щоб коли зараз привіт'.split(' '));

@@ -31,7 +31,10 @@ export function translationInstruction(source: string, target: string): string {
 export function translationMessages(text: string, source: string, target: string): ChatMessage[] {
   return [
     { role: 'system', content: translationInstruction(source, target) },
-    { role: 'user', content: `Translate from ${languageName(source)} (${source}) into ${languageName(target)} (${target}). Reply with the translation only.\n\n${text}` },
+    {
+      role: 'user',
+      content: `Translate from ${languageName(source)} (${source}) into ${languageName(target)} (${target}). Reply with the translation only.\n\n${text}`,
+    },
   ];
 }
 
@@ -40,13 +43,26 @@ const TRANSLATION_WORD =
   /translat|traduc|tradu[zçi]|übersetz|vertal|översätt|tłumacz|çevir|dịch|terjemah|tarjamah|tafsiri|fassar|salin|itumọ|eadar-theangach|humusha|翻[译譯訳]|訳|번역|ترجم|תרגום|अनुवाद|перев[оі]д|μετάφρασ|অনুবাদ|மொழிபெயர்|แปล|ትርጉም/i;
 
 /** A friendly opener alone on its line ("Sure!", "Of course.", "好的。"). */
-const OPENER_LINE = /^(?:sure|certainly|of course|okay|ok|absolutely|gladly|claro|bien sûr|natürlich|certo|конечно|好的|当然|もちろん|はい)[!.,:：。！]?[ \t]*\n/i;
+const OPENER_LINE =
+  /^(?:sure|certainly|of course|okay|ok|absolutely|gladly|claro|bien sûr|natürlich|certo|конечно|好的|当然|もちろん|はい)[!.,:：。！]?[ \t]*\n/i;
 
 /** Closing paragraphs that are about the translation rather than part of it. */
 const NOTE =
   /^[(*_\s]*(?:note|notes|n\.b\.|translator'?s note|remarque|nota|hinweis|anmerkung|opmerking|uwaga|not|lưu ý|catatan|注意?|備考|참고|примечание|примітка|σημείωση|הערה|ملاحظة|یادداشت|टिप्पणी)\s*[:：)]|^[(*_\s]*(?:i hope this helps|let me know if|hope this helps|(?:this is a |the )?(?:literal|direct|word-for-word) translation)/i;
 
-const QUOTES: [string, string][] = [['"', '"'], ['“', '”'], ['„', '“'], ["'", "'"], ['‘', '’'], ['«', '»'], ['»', '«'], ['‹', '›'], ['「', '」'], ['『', '』'], ['《', '》']];
+const QUOTES: [string, string][] = [
+  ['"', '"'],
+  ['“', '”'],
+  ['„', '“'],
+  ["'", "'"],
+  ['‘', '’'],
+  ['«', '»'],
+  ['»', '«'],
+  ['‹', '›'],
+  ['「', '」'],
+  ['『', '』'],
+  ['《', '》'],
+];
 
 function withoutThinking(text: string): string {
   const closed = text.replace(/<(think|thinking|reasoning)>[\s\S]*?<\/\1>/gi, '');

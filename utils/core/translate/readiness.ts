@@ -37,6 +37,8 @@ export async function translationReadiness(
   return {
     engine: 'chrome',
     ready: targets.filter((t) => free.includes(t) || states.some((s) => s.language === t && s.availability === 'available')),
-    missing: states.filter((s) => s.availability !== 'available').map((s) => ({ language: s.language, availability: s.availability as Exclude<typeof s.availability, 'available'> })),
+    missing: states
+      .filter((s) => s.availability !== 'available')
+      .map((s) => ({ language: s.language, availability: s.availability as Exclude<typeof s.availability, 'available'> })),
   };
 }

@@ -51,7 +51,12 @@ const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]/u;
 const SUBSTRING_NEGATIONS = new Set(['zh', 'ja', 'ko']);
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const words = (text: string) => text.normalize('NFC').toLowerCase().replace(/n['’]t\b/g, ' not').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+const words = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/n['’]t\b/g, ' not')
+    .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 
 function stems(text: string): Set<string> {
   const out = new Set<string>();

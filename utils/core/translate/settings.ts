@@ -36,8 +36,6 @@ function defaultTranslationEngine({ chromeTranslator }: TranslationCapabilities)
 }
 
 /** Endpoint kinds that run in the browser (where prompts to an endpoint go is decided in providers/destination.ts). */
-;
-
 /** At most this many saved sets are kept. */
 const MAX_SAVED_SETS = 30;
 
@@ -62,7 +60,11 @@ export function translationSettingsOf(raw: unknown, capabilities: TranslationCap
   const sets = Array.isArray(raw.savedSets) ? raw.savedSets : [];
   const savedSets = sets
     .filter(isRecord)
-    .map((s) => ({ id: typeof s.id === 'string' ? s.id : '', label: typeof s.label === 'string' ? s.label.trim() : '', codes: validCodes(Array.isArray(s.codes) ? s.codes.map(String) : []) }))
+    .map((s) => ({
+      id: typeof s.id === 'string' ? s.id : '',
+      label: typeof s.label === 'string' ? s.label.trim() : '',
+      codes: validCodes(Array.isArray(s.codes) ? s.codes.map(String) : []),
+    }))
     .filter((s) => s.id && s.label && s.codes.length)
     .slice(0, MAX_SAVED_SETS);
   return { engine: engineOf(raw.engine, capabilities), ...(reading ? { readingLanguage: reading } : {}), savedSets };
@@ -127,6 +129,8 @@ export interface TranslatorSettings {
 }
 
 /** The translator's part of the settings, made valid (see {@link translationSettingsOf}). */
-export function translatorSettingsOf<P extends TranslatorCandidate>(settings: { providers?: P[]; translation?: unknown; onDeviceOnly?: unknown } | null | undefined): TranslatorSettings & { providers: P[] } {
+export function translatorSettingsOf<P extends TranslatorCandidate>(
+  settings: { providers?: P[]; translation?: unknown; onDeviceOnly?: unknown } | null | undefined,
+): TranslatorSettings & { providers: P[] } {
   return { providers: settings?.providers ?? [], translation: translationSettingsOf(settings?.translation), onDeviceOnly: settings?.onDeviceOnly === true };
 }

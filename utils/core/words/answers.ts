@@ -33,7 +33,12 @@ const KIND_LABEL = words<RefusalKind>({
 /** The badge's words: the reading, with the kind where it adds something ("Refused · redirects to help"). */
 export function badgeText(refusal: Pick<RefusalVerdict, 'label' | 'kind'>): string {
   const reading = readingOf(refusal);
-  const kind = refusal.kind && (reading === 'refused' || reading === 'partial' || (reading === 'answered' && refusal.kind === 'disclaimer_then_complies')) && refusal.kind !== 'refuses' ? KIND_LABEL[refusal.kind] : null;
+  const kind =
+    refusal.kind &&
+    (reading === 'refused' || reading === 'partial' || (reading === 'answered' && refusal.kind === 'disclaimer_then_complies')) &&
+    refusal.kind !== 'refuses'
+      ? KIND_LABEL[refusal.kind]
+      : null;
   return `${READING_LABEL[reading]}${kind ? ` · ${kind}` : ''}`;
 }
 
@@ -47,14 +52,24 @@ export interface ValueChip {
 /** The value chips worth showing for an answer, most telling first. */
 export function valueChips(values: ValueFeatures): ValueChip[] {
   const chips: ValueChip[] = [];
-  if (values.balance.value !== 'unclear') chips.push({ id: 'balance', label: values.balance.value === 'balanced' ? t('chipBalanced') : t('chipOneSided'), title: values.balance.value === 'balanced' ? t('chipBalancedTitle') : t('chipOneSidedTitle') });
+  if (values.balance.value !== 'unclear')
+    chips.push({
+      id: 'balance',
+      label: values.balance.value === 'balanced' ? t('chipBalanced') : t('chipOneSided'),
+      title: values.balance.value === 'balanced' ? t('chipBalancedTitle') : t('chipOneSidedTitle'),
+    });
   const stance = { supports: t('chipStanceFor'), opposes: t('chipStanceAgainst'), mixed: t('chipStanceMixed'), neutral: null }[values.stance.value];
   if (stance) chips.push({ id: 'stance', label: stance, title: t('chipStanceTitleFull') });
   if (values.moralizing.score >= 0.3) chips.push({ id: 'moralizing', label: t('chipMoralizing'), title: t('chipMoralizingTitle') });
   if (values.hedging.score >= 0.3) chips.push({ id: 'hedging', label: t('chipHedging'), title: t('chipHedgingTitle') });
   if (values.disclaimers.count) chips.push({ id: 'disclaimers', label: t('chipDisclaimers', values.disclaimers.count), title: t('chipDisclaimersTitle') });
   if (values.authority.count) chips.push({ id: 'authority', label: t('chipAuthority', values.authority.count), title: t('chipAuthorityTitle') });
-  if (values.framing.value === 'individual' || values.framing.value === 'collective') chips.push({ id: 'framing', label: values.framing.value === 'individual' ? t('chipIndividualFraming') : t('chipCollectiveFraming'), title: t('chipFramingTitle') });
+  if (values.framing.value === 'individual' || values.framing.value === 'collective')
+    chips.push({
+      id: 'framing',
+      label: values.framing.value === 'individual' ? t('chipIndividualFraming') : t('chipCollectiveFraming'),
+      title: t('chipFramingTitle'),
+    });
   return chips;
 }
 

@@ -82,7 +82,8 @@ export function captureHandlers(deps: BackgroundDeps, base: Handlers): Handlers 
 
     async 'run.retry'(payload, sender) {
       const run = await db.runs.get(payload.runId);
-      if (run?.target.providerKind === 'site') throw new Error(`This is ${run.target.providerLabel}'s own answer, picked up from the page: ask again on ${run.target.providerLabel}.`);
+      if (run?.target.providerKind === 'site')
+        throw new Error(`This is ${run.target.providerLabel}'s own answer, picked up from the page: ask again on ${run.target.providerLabel}.`);
       return base['run.retry']!(payload, sender);
     },
 

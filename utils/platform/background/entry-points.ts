@@ -147,8 +147,7 @@ export function registerEntryPoints(start: (spec: ComposeSpec) => Promise<string
   });
   const menus = browser.contextMenus;
   if (menus) {
-    const create = () =>
-      menus.removeAll().then(() => menus.create({ id: MENU_ID, title: 'Compare answers to this', contexts: ['selection'] }));
+    const create = () => menus.removeAll().then(() => menus.create({ id: MENU_ID, title: 'Compare answers to this', contexts: ['selection'] }));
     const recreate = () => void create().catch((err: unknown) => console.error('[parallax] context menu failed', err));
     // Chrome keeps menus across restarts; Firefox's are gone with the background page, so both events create them.
     browser.runtime.onInstalled.addListener(recreate);

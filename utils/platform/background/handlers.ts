@@ -85,7 +85,12 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
       const nothingReady = held.axes.languages.length > 0 && languages.length === 0;
       const runs = nothingReady ? [] : planMore(comparison, await runsOf(deps.db, comparisonId), { ...held.axes, languages, providers, now: now(), newId });
       const stillHeld: HeldRuns | undefined = missing.length
-        ? { reason: 'translator', axes: { ...held.axes, languages: missing.map((m) => m.language) }, runs: Math.round((held.runs * missing.length) / held.axes.languages.length), missing }
+        ? {
+            reason: 'translator',
+            axes: { ...held.axes, languages: missing.map((m) => m.language) },
+            runs: Math.round((held.runs * missing.length) / held.axes.languages.length),
+            missing,
+          }
         : undefined;
       await deps.db.transaction('rw', deps.db.comparisons, deps.db.runs, deps.db.search, async () => {
         await deps.db.runs.bulkAdd(runs);
@@ -101,7 +106,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers {
     async 'run.retry'({ runId }) {
       const run = await deps.db.runs.get(runId);
       if (!run) throw new Error('That run no longer exists.');
-      if (isImportedRun(run)) throw new Error('This answer was imported from a file: it is a read-only record and cannot be retried. Ask the prompt again from the panel instead.');
+      if (isImportedRun(run))
+        throw new Error('This answer was imported from a file: it is a read-only record and cannot be retried. Ask the prompt again from the panel instead.');
       if (!canRetry(run.state)) throw new Error('This run is still in progress.');
       // A new answer replaces the old one: a person's reading of the old one no longer applies.
       await deps.db.runs.put(moved(run, 'queued', { error: undefined, errorCode: undefined, notice: undefined, surveyReading: undefined }, now()));

@@ -7,7 +7,9 @@ import type { BackgroundDeps } from './handlers';
 
 /** Runs that were not finished when deleted: they come back interrupted (their partial text kept, with a retry). */
 const settle = (run: Run, now: number): Run =>
-  run.state === 'queued' || isActive(run.state) ? moved(run, 'interrupted', { error: INTERRUPTED_MESSAGE, errorCode: 'interrupted', notice: undefined }, now) : run;
+  run.state === 'queued' || isActive(run.state)
+    ? moved(run, 'interrupted', { error: INTERRUPTED_MESSAGE, errorCode: 'interrupted', notice: undefined }, now)
+    : run;
 
 /**
  * What pages ask of the history: the background is its only writer. Deleting stops the comparisons' live runs
@@ -20,7 +22,11 @@ export function historyHandlers(deps: BackgroundDeps): Handlers {
   const now = deps.now ?? Date.now;
   return {
     async 'history.delete'({ ids }) {
-      const live = await db.runs.where('comparisonId').anyOf(ids).filter((r) => r.state === 'queued' || isActive(r.state)).toArray();
+      const live = await db.runs
+        .where('comparisonId')
+        .anyOf(ids)
+        .filter((r) => r.state === 'queued' || isActive(r.state))
+        .toArray();
       for (const comparisonId of new Set(live.map((r) => r.comparisonId))) await deps.runner.cancelAll(comparisonId);
       return db.transaction('rw', [db.comparisons, db.runs, db.search, db.trash], async () => {
         const comparisons = (await db.comparisons.bulkGet(ids)).filter((c) => c !== undefined);

@@ -57,7 +57,10 @@ const WATCH_MS = 250;
  */
 function composerParts(adapter: SiteAdapter, doc: Document): Element[] {
   const composer = findComposer(adapter, doc);
-  const stop = adapter.streaming.flatMap((s) => [...doc.querySelectorAll(s.css)]).map((el) => el.closest('button')).filter((el): el is HTMLButtonElement => el !== null);
+  const stop = adapter.streaming
+    .flatMap((s) => [...doc.querySelectorAll(s.css)])
+    .map((el) => el.closest('button'))
+    .filter((el): el is HTMLButtonElement => el !== null);
   return [composer?.closest('form') ?? composer, findSendButton(adapter, doc), ...stop].filter((el): el is Element => el !== null);
 }
 
@@ -79,7 +82,10 @@ export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
 
   /** The page hid the indicator: stop picking up prompts here, take back the one handed over, tell the panel. */
   const block = (comparisonId: string | null) => {
-    if (!blocked) void send('capture.blocked', { url: doc.location.href, reason: 'indicator-hidden' }).catch((err: unknown) => log('could not report the hidden indicator', err));
+    if (!blocked)
+      void send('capture.blocked', { url: doc.location.href, reason: 'indicator-hidden' }).catch((err: unknown) =>
+        log('could not report the hidden indicator', err),
+      );
     blocked = true;
     stopSubmits();
     if (comparisonId) void send('capture.undo', { comparisonId }).catch((err: unknown) => log('could not take back the prompt', err));
@@ -136,7 +142,8 @@ export function startCaptureFlow(deps: CaptureFlowDeps): () => void {
     comparisonId = reply.comparisonId;
     if (!comparisonId) {
       waiting.abort();
-      if (reply.notice) indicator.notice(reply.notice); // paused, or refused
+      if (reply.notice)
+        indicator.notice(reply.notice); // paused, or refused
       else indicator.close();
       return;
     }

@@ -40,9 +40,17 @@ export function union(boxes: readonly Box[]): Box | null {
 export function indicatorPlace(viewport: { width: number; height: number }, size: { width: number; height: number }, avoid: Box | null): Place {
   const corner: Place = { right: MARGIN, bottom: MARGIN };
   if (!avoid) return corner;
-  const boxOf = (p: Place): Box => ({ left: viewport.width - p.right - size.width, right: viewport.width - p.right, top: viewport.height - p.bottom - size.height, bottom: viewport.height - p.bottom });
+  const boxOf = (p: Place): Box => ({
+    left: viewport.width - p.right - size.width,
+    right: viewport.width - p.right,
+    top: viewport.height - p.bottom - size.height,
+    bottom: viewport.height - p.bottom,
+  });
   const fits = (b: Box) => b.left >= 0 && b.top >= 0 && b.right <= viewport.width && b.bottom <= viewport.height;
-  const above: Place = { right: Math.max(MARGIN, Math.min(viewport.width - avoid.right, viewport.width - size.width - MARGIN)), bottom: Math.max(MARGIN, viewport.height - avoid.top + GAP) };
+  const above: Place = {
+    right: Math.max(MARGIN, Math.min(viewport.width - avoid.right, viewport.width - size.width - MARGIN)),
+    bottom: Math.max(MARGIN, viewport.height - avoid.top + GAP),
+  };
   const top = Math.max(MARGIN, viewport.height - MARGIN - size.height);
   const left = Math.max(MARGIN, viewport.width - MARGIN - size.width);
   const candidates: Place[] = [corner, above, { right: MARGIN, bottom: top }, { right: left, bottom: MARGIN }, { right: left, bottom: top }];

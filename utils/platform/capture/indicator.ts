@@ -51,7 +51,8 @@ export function showIndicator(doc: Document, opts: IndicatorOptions): Indicator 
   );
   const root = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');
-  box.style.cssText = 'display:flex;align-items:center;gap:10px;padding:8px 12px;border-radius:10px;background:#1f2937;color:#f9fafb;font:13px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px #0004;max-width:420px';
+  box.style.cssText =
+    'display:flex;align-items:center;gap:10px;padding:8px 12px;border-radius:10px;background:#1f2937;color:#f9fafb;font:13px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px #0004;max-width:420px';
   const status = doc.createElement('span');
   status.setAttribute('role', 'status');
   const button = doc.createElement('button');
@@ -161,7 +162,10 @@ function placeClear(host: HTMLElement, avoid: IndicatorOptions['avoid'], win: Wi
   const place = indicatorPlace({ width: win.innerWidth, height: win.innerHeight }, { width: mine.width, height: mine.height }, area);
   // Written only when it moves (no style change, and no layout, on the frames it stays put), kept important so
   // no stylesheet of the page can move it.
-  for (const [side, px] of [['right', place.right], ['bottom', place.bottom]] as const) {
+  for (const [side, px] of [
+    ['right', place.right],
+    ['bottom', place.bottom],
+  ] as const) {
     if (host.style.getPropertyValue(side) !== `${px}px`) host.style.setProperty(side, `${px}px`, 'important');
   }
 }

@@ -22,7 +22,11 @@ export function dexieBatchStore(db: ParallaxDB): BatchStore {
       if (!record) throw new Error('That batch no longer exists.');
       await db.batches.put({ ...record, data });
     },
-    runsOf: (ids) => db.runs.where('comparisonId').anyOf([...ids]).toArray(),
+    runsOf: (ids) =>
+      db.runs
+        .where('comparisonId')
+        .anyOf([...ids])
+        .toArray(),
     async addComparison(comparison, runs) {
       await db.comparisons.add(comparison);
       await db.runs.bulkAdd(runs);

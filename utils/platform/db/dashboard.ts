@@ -25,7 +25,10 @@ export async function comparisonsBetween(db: ParallaxDB, range: { since?: number
       .between(range.since ?? -Infinity, range.until ?? Infinity, true, true)
       .reverse()
       .toArray();
-    const runs = await db.runs.where('comparisonId').anyOf(comparisons.map((c) => c.id)).toArray();
+    const runs = await db.runs
+      .where('comparisonId')
+      .anyOf(comparisons.map((c) => c.id))
+      .toArray();
     const byComparison = new Map<string, Run[]>();
     for (const run of runs.sort((a, b) => a.position - b.position)) {
       const list = byComparison.get(run.comparisonId);
@@ -41,5 +44,7 @@ export async function batchNames(db: ParallaxDB): Promise<Map<string, string>> {
   const table = db.tables.find((t) => t.name === 'batches');
   if (!table) return new Map();
   const batches = (await table.toArray()) as { id?: unknown; name?: unknown }[];
-  return new Map(batches.filter((b) => typeof b.id === 'string').map((b) => [b.id as string, typeof b.name === 'string' && b.name ? b.name : (b.id as string)]));
+  return new Map(
+    batches.filter((b) => typeof b.id === 'string').map((b) => [b.id as string, typeof b.name === 'string' && b.name ? b.name : (b.id as string)]),
+  );
 }

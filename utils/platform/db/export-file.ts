@@ -12,7 +12,8 @@ export type ExportKind = 'json' | 'csv' | 'md' | 'html' | 'llm-comparator';
 export type ExportPair = { a: { provider: string; model: string }; b: { provider: string; model: string } };
 
 /** What to export: the comparisons the history's filter matches (all when it narrows nothing). */
-export type ExportRequest = { kind: Exclude<ExportKind, 'llm-comparator'>; filter: HistoryFilter } | { kind: 'llm-comparator'; filter: HistoryFilter; pair: ExportPair };
+export type ExportRequest =
+  { kind: Exclude<ExportKind, 'llm-comparator'>; filter: HistoryFilter } | { kind: 'llm-comparator'; filter: HistoryFilter; pair: ExportPair };
 
 /** A file ready to save. */
 export interface ExportedFile {
@@ -20,7 +21,13 @@ export interface ExportedFile {
   blob: Blob;
 }
 
-const MIME: Record<ExportKind, string> = { json: 'application/json', csv: 'text/csv', md: 'text/markdown', html: 'text/html', 'llm-comparator': 'application/json' };
+const MIME: Record<ExportKind, string> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  md: 'text/markdown',
+  html: 'text/html',
+  'llm-comparator': 'application/json',
+};
 
 /** Comparisons written into one piece of the file at a time. */
 const PAGE = 500;
@@ -51,8 +58,10 @@ export async function buildExportFile(db: ParallaxDB, request: ExportRequest, no
   const stream = kind === 'json' && isCompactJsonExport(ids?.length ?? (await db.comparisons.count())) ? await streamJson(db, ids, now) : null;
   if (stream) return { name: `parallax-${stamp}.json`, blob: stream };
   const data = await exportComparisons(db, ids);
-  if (request.kind === 'llm-comparator') return { name: `parallax-llm-comparator-${stamp}.json`, blob: new Blob([toLlmComparator(data, request.pair.a, request.pair.b)], { type }) };
-  const content = kind === 'json' ? toJsonExportParts(data, now) : [kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data, undefined, now)];
+  if (request.kind === 'llm-comparator')
+    return { name: `parallax-llm-comparator-${stamp}.json`, blob: new Blob([toLlmComparator(data, request.pair.a, request.pair.b)], { type }) };
+  const content =
+    kind === 'json' ? toJsonExportParts(data, now) : [kind === 'csv' ? toCsv(data) : kind === 'md' ? toMarkdown(data) : toHtmlReport(data, undefined, now)];
   return { name: `parallax-${stamp}.${kind}`, blob: new Blob(content, { type }) };
 }
 

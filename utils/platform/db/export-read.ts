@@ -53,7 +53,12 @@ export async function eachComparisonWithRuns(
       const request = byComparison.getAll(comparison.id);
       request.onsuccess = () => {
         try {
-          visit(comparison, (request.result as Run[]).sort((a, b) => a.position - b.position), index, comparison.batchId ? studies.get(comparison.batchId) : undefined);
+          visit(
+            comparison,
+            (request.result as Run[]).sort((a, b) => a.position - b.position),
+            index,
+            comparison.batchId ? studies.get(comparison.batchId) : undefined,
+          );
         } catch (err) {
           tx.abort();
           reject(err instanceof Error ? err : new Error(String(err)));

@@ -3,7 +3,6 @@ import type { Comparison, Run } from '../../core/runner/types';
 import type { ParallaxDB } from './schema';
 import { LISTED, STUDY_SOURCE, idOfKey } from './search-index';
 
-;
 export { STUDY_SOURCE } from './search-index';
 
 /** What the history list is narrowed to. Every field is optional; all given ones must hold. */
@@ -50,7 +49,15 @@ export interface HistoryPage {
 }
 
 const FACET_FIELDS = ['site', 'provider', 'model', 'language', 'tag', 'state', 'refusal'] as const;
-const FACET_PREFIX: Record<(typeof FACET_FIELDS)[number], string> = { site: 'site', provider: 'provider', model: 'model', language: 'lang', tag: 'tag', state: 'state', refusal: 'refusal' };
+const FACET_PREFIX: Record<(typeof FACET_FIELDS)[number], string> = {
+  site: 'site',
+  provider: 'provider',
+  model: 'model',
+  language: 'lang',
+  tag: 'tag',
+  state: 'state',
+  refusal: 'refusal',
+};
 const timeOfKey = (key: string) => Number(key.slice(0, key.indexOf('|')));
 
 const intersect = (sets: Set<string>[]) => {
@@ -102,12 +109,18 @@ export function listedCount(db: ParallaxDB): Promise<number> {
 }
 
 /** Comparisons by id (in the given order) with their runs in column order, and the names of their studies by batch id. */
-export async function loadComparisons(db: ParallaxDB, ids: string[]): Promise<{ comparisons: Comparison[]; runs: Map<string, Run[]>; studies: Map<string, string> }> {
+export async function loadComparisons(
+  db: ParallaxDB,
+  ids: string[],
+): Promise<{ comparisons: Comparison[]; runs: Map<string, Run[]>; studies: Map<string, string> }> {
   return db.transaction('r', db.comparisons, db.runs, db.batches, async () => {
     const comparisons = (await db.comparisons.bulkGet(ids)).filter((c): c is Comparison => c !== undefined);
     // One getAll per comparison, in parallel: anyOf() walks a cursor one run at a time (3× slower for a screenful).
     const batchIds = [...new Set(comparisons.flatMap((c) => (c.batchId ? [c.batchId] : [])))];
-    const [lists, batches] = await Promise.all([Promise.all(comparisons.map((c) => db.runs.where('comparisonId').equals(c.id).toArray())), batchIds.length ? db.batches.bulkGet(batchIds) : []]);
+    const [lists, batches] = await Promise.all([
+      Promise.all(comparisons.map((c) => db.runs.where('comparisonId').equals(c.id).toArray())),
+      batchIds.length ? db.batches.bulkGet(batchIds) : [],
+    ]);
     const runs = new Map(comparisons.map((c, i) => [c.id, lists[i]!.sort((a, b) => a.position - b.position)]));
     const studies = new Map(batches.flatMap((b) => (b ? [[b.id, b.name] as const] : [])));
     return { comparisons, runs, studies };
@@ -135,7 +148,7 @@ export interface HistoryFacets {
 export async function historyFacets(db: ParallaxDB): Promise<HistoryFacets> {
   // Skip-scan: one short read per distinct facet (a unique cursor walks every entry: slow at 10,000 comparisons).
   const all: string[] = [];
-  for (let last = ''; ; ) {
+  for (let last = ''; ;) {
     const next = (await db.search.where('facets').above(last).limit(1).keys())[0] as string | undefined;
     if (next === undefined) break;
     all.push(next);
@@ -171,5 +184,8 @@ export async function deleteComparisons(db: ParallaxDB, ids: string[]): Promise<
 
 /** Ids of comparisons older than `days` days (retention), oldest first. */
 export async function olderThan(db: ParallaxDB, days: number, now = Date.now()): Promise<string[]> {
-  return await db.comparisons.where('createdAt').below(now - days * 86_400_000).primaryKeys();
+  return await db.comparisons
+    .where('createdAt')
+    .below(now - days * 86_400_000)
+    .primaryKeys();
 }

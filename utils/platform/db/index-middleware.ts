@@ -54,8 +54,14 @@ function reindexIn(core: DBCore, trans: DBCoreTransaction, ids: string[]): Promi
         ...ids.map((id, i) => {
           const comparison = found[i];
           return comparison
-            ? () => runs.query({ trans, values: true, query: { index: byRun, range: equal(id) } }).then((r) => void entries.push(searchEntry(comparison, r.result as Run[])))
-            : () => search.query({ trans, values: false, query: { index: bySearch, range: equal(id) } }).then((keys) => (keys.result.length ? search.mutate({ trans, type: 'delete', keys: keys.result }) : undefined));
+            ? () =>
+                runs
+                  .query({ trans, values: true, query: { index: byRun, range: equal(id) } })
+                  .then((r) => void entries.push(searchEntry(comparison, r.result as Run[])))
+            : () =>
+                search
+                  .query({ trans, values: false, query: { index: bySearch, range: equal(id) } })
+                  .then((keys) => (keys.result.length ? search.mutate({ trans, type: 'delete', keys: keys.result }) : undefined));
         }),
         // A comparison's key never changes (createdAt is fixed), so put replaces its entry.
         () => (entries.length ? search.mutate({ trans, type: 'put', values: entries }) : undefined),

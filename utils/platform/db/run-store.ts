@@ -37,7 +37,10 @@ export function dexieRunStore(db: ParallaxDB): RunStore {
         if (!FINAL.has(to)) throw new StorageFull(NOT_SAVED);
         // The smallest write that tells the user why: the stored text stays as it was.
         const { message, code } = new StorageFull(NOT_SAVED);
-        return orStorageFull(() => move(id, 'failed', { error: message, errorCode: code, notice: undefined, finishedAt: patch.finishedAt ?? Date.now() }), NOT_SAVED);
+        return orStorageFull(
+          () => move(id, 'failed', { error: message, errorCode: code, notice: undefined, finishedAt: patch.finishedAt ?? Date.now() }),
+          NOT_SAVED,
+        );
       }
     },
   };

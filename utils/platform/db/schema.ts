@@ -78,14 +78,19 @@ export class ParallaxDB extends Dexie {
         await tx.table<Comparison>('comparisons').each((c) => {
           if (c.batchId) studies.add(c.id);
         });
-        await tx.table<SearchEntry>('search').toCollection().modify((entry) => {
-          entry.facets = relisted(entry.facets, studies.has(entry.comparisonId));
-        });
+        await tx
+          .table<SearchEntry>('search')
+          .toCollection()
+          .modify((entry) => {
+            entry.facets = relisted(entry.facets, studies.has(entry.comparisonId));
+          });
       });
     // The history index follows every write to comparisons and runs (index-middleware.ts).
     this.use(
       searchIndexMiddleware((ids) => {
-        void this.transaction('rw', this.comparisons, this.runs, this.search, () => reindex(this, ids)).catch((err: unknown) => console.error('[parallax] history index not updated', err));
+        void this.transaction('rw', this.comparisons, this.runs, this.search, () => reindex(this, ids)).catch((err: unknown) =>
+          console.error('[parallax] history index not updated', err),
+        );
       }),
     );
   }

@@ -31,7 +31,8 @@ export const STUDY_SOURCE = 'study';
 export const LISTED = 'listed';
 
 /** The source facet value: the site's id, 'study' for a batch's comparisons, else 'panel' or 'page'. */
-const sourceFacet = (c: Pick<Comparison, 'source' | 'batchId'>): string => (c.batchId ? STUDY_SOURCE : c.source.kind === 'site' ? c.source.site : c.source.kind);
+const sourceFacet = (c: Pick<Comparison, 'source' | 'batchId'>): string =>
+  c.batchId ? STUDY_SOURCE : c.source.kind === 'site' ? c.source.site : c.source.kind;
 
 /** Facet values of a comparison and its runs. */
 function facetsOf(c: Comparison, runs: Run[]): string[] {

@@ -15,7 +15,10 @@ export interface DexieTranslationStoreOptions {
  * the runs, and survives restarts. Keys are `cacheKey()` strings; reading refreshes nothing (one write per
  * translation, never per read); the oldest entries are trimmed beyond `maxEntries`.
  */
-export function dexieTranslationStore(db: ParallaxDB, opts: DexieTranslationStoreOptions = {}): TranslationStore & { trim(): Promise<number>; count(): Promise<number>; clear(): Promise<void> } {
+export function dexieTranslationStore(
+  db: ParallaxDB,
+  opts: DexieTranslationStoreOptions = {},
+): TranslationStore & { trim(): Promise<number>; count(): Promise<number>; clear(): Promise<void> } {
   const maxEntries = opts.maxEntries ?? 5000;
   const trimEvery = opts.trimEvery ?? 50;
   const now = opts.now ?? Date.now;

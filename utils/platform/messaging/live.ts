@@ -15,7 +15,15 @@ export function listenLive(onEvent: (event: LiveEvent) => void, retryMs = 1000):
     port.onMessage.addListener((event) => onEvent(event as LiveEvent));
     // The host went away (Chrome closed it, or it crashed): start it again, which marks the runs it left mid-answer
     // interrupted, then reconnect.
-    port.onDisconnect.addListener(() => setTimeout(() => void send('runner.ensure', {}).catch(() => undefined).finally(connect), retryMs));
+    port.onDisconnect.addListener(() =>
+      setTimeout(
+        () =>
+          void send('runner.ensure', {})
+            .catch(() => undefined)
+            .finally(connect),
+        retryMs,
+      ),
+    );
   };
   connect();
   return () => {

@@ -39,7 +39,8 @@ export const BATCH_ROLES: { [K in keyof BatchMessages]: BatchMessages[K] extends
   'survey.read': 'ui',
 };
 
-const batchId: Validator = (p) => (!isObject(p) ? 'payload must be an object' : id(p.batchId, 'batchId') ?? (Object.keys(p).length === 1 ? null : 'payload has unknown fields'));
+const batchId: Validator = (p) =>
+  !isObject(p) ? 'payload must be an object' : (id(p.batchId, 'batchId') ?? (Object.keys(p).length === 1 ? null : 'payload has unknown fields'));
 
 const handChoice = (v: unknown): string | null => {
   if (v === null) return null;
@@ -50,14 +51,21 @@ const handChoice = (v: unknown): string | null => {
   return 'reading must be { value }, { refused: true } or null';
 };
 const surveyRead: Validator = (p) =>
-  !isObject(p) ? 'payload must be an object' : (id(p.runId, 'runId') ?? handChoice(p.reading) ?? (Object.keys(p).length === 2 ? null : 'payload has unknown fields'));
+  !isObject(p)
+    ? 'payload must be an object'
+    : (id(p.runId, 'runId') ?? handChoice(p.reading) ?? (Object.keys(p).length === 2 ? null : 'payload has unknown fields'));
 
 /** Payload validators of these messages. */
 export const BATCH_VALIDATORS: { [K in keyof BatchMessages]: Validator } = {
   'batch.create': (p) =>
     !isObject(p)
       ? 'payload must be an object'
-      : firstError(id(p.id, 'id'), p.kind === 'probe-set' || p.kind === 'survey' ? null : 'kind must be probe-set or survey', str(p.name, 'name', 200), batchDataProblem(p.data)),
+      : firstError(
+          id(p.id, 'id'),
+          p.kind === 'probe-set' || p.kind === 'survey' ? null : 'kind must be probe-set or survey',
+          str(p.name, 'name', 200),
+          batchDataProblem(p.data),
+        ),
   'batch.start': batchId,
   'batch.pause': batchId,
   'batch.resume': batchId,

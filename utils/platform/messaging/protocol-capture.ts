@@ -22,7 +22,11 @@ export const contextTurns = (v: unknown): string | null =>
   arrayOf(v, 'context', MAX_CONTEXT_TURNS, (item, name) =>
     !isObject(item)
       ? `${name} must be an object`
-      : firstError(['user', 'assistant'].includes(item.role as string) ? null : `${name}.role must be user or assistant`, str(item.content, `${name}.content`, MAX_CONTEXT_TURN_CHARS)));
+      : firstError(
+          ['user', 'assistant'].includes(item.role as string) ? null : `${name}.role must be user or assistant`,
+          str(item.content, `${name}.content`, MAX_CONTEXT_TURN_CHARS),
+        ),
+  );
 
 /** Messages of capture on chat sites (content script → background): answers, undo, selector health. Part of the one {@link ProtocolMap}. */
 export interface CaptureMessages {

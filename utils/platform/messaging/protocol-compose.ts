@@ -85,19 +85,41 @@ export const composeSpec: Validator = (p) => {
     optional(p.languages, (v) => arrayOf(v, 'languages', 60, lang)),
     optional(p.sourceLanguage, (v) => lang(v, 'sourceLanguage')),
     optional(translations, (v) =>
-      !isObject(v) ? 'translations must be an object' : firstError(...Object.entries(v).flatMap(([k, t]) => [lang(k, 'translation language'), str(t, `translations.${k}`, MAX_PROMPT_CHARS)]))),
+      !isObject(v)
+        ? 'translations must be an object'
+        : firstError(...Object.entries(v).flatMap(([k, t]) => [lang(k, 'translation language'), str(t, `translations.${k}`, MAX_PROMPT_CHARS)])),
+    ),
     optional(p.providerIds, (v) => arrayOf(v, 'providerIds', 100, id)),
     optional(p.personas, (v) =>
       arrayOf(v, 'personas', 20, (item, name) =>
-        !isObject(item) ? `${name} must be an object` : firstError(id(item.id, `${name}.id`), str(item.label, `${name}.label`, 200), str(item.systemPrompt, `${name}.systemPrompt`, 20_000)))),
-    optional(p.repetitions, (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20 ? null : 'repetitions must be a whole number from 1 to 20')),
+        !isObject(item)
+          ? `${name} must be an object`
+          : firstError(id(item.id, `${name}.id`), str(item.label, `${name}.label`, 200), str(item.systemPrompt, `${name}.systemPrompt`, 20_000)),
+      ),
+    ),
+    optional(p.repetitions, (v) =>
+      Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20 ? null : 'repetitions must be a whole number from 1 to 20',
+    ),
     optional(p.temperature, (v) => (typeof v === 'number' && v >= 0 && v <= 2 ? null : 'temperature must be a number from 0 to 2')),
     optional(p.context, (v) =>
       arrayOf(v, 'context', 50, (item, name) =>
-        !isObject(item) ? `${name} must be an object` : firstError(['user', 'assistant'].includes(item.role as string) ? null : `${name}.role must be user or assistant`, str(item.content, `${name}.content`, MAX_PROMPT_CHARS)))),
+        !isObject(item)
+          ? `${name} must be an object`
+          : firstError(
+              ['user', 'assistant'].includes(item.role as string) ? null : `${name}.role must be user or assistant`,
+              str(item.content, `${name}.content`, MAX_PROMPT_CHARS),
+            ),
+      ),
+    ),
     optional(p.rerunOf, (v) => id(v, 'rerunOf')),
     optional(p.page, (v) =>
-      !isObject(v) ? 'page must be an object' : firstError(str(v.url, 'page.url', 8192) ?? (/^https?:\/\//.test(v.url as string) ? null : 'page.url must be an http(s) URL'), optional(v.title, (title) => str(title, 'page.title', 500)))),
+      !isObject(v)
+        ? 'page must be an object'
+        : firstError(
+            str(v.url, 'page.url', 8192) ?? (/^https?:\/\//.test(v.url as string) ? null : 'page.url must be an http(s) URL'),
+            optional(v.title, (title) => str(title, 'page.title', 500)),
+          ),
+    ),
   );
 };
 
@@ -117,7 +139,15 @@ export const COMPOSE_VALIDATORS: { [K in keyof ComposeMessages]: Validator } = {
   'translation.check': (p) =>
     !isObject(p)
       ? 'payload must be an object'
-      : firstError(optional(p.source, (v) => lang(v, 'source')), arrayOf(p.targets, 'targets', 60, lang)),
+      : firstError(
+          optional(p.source, (v) => lang(v, 'source')),
+          arrayOf(p.targets, 'targets', 60, lang),
+        ),
   'comparison.extend': (p) =>
-    !isObject(p) ? 'payload must be an object' : firstError(id(p.comparisonId, 'comparisonId'), optional(p.dismiss, (v) => (typeof v === 'boolean' ? null : 'dismiss must be true or false'))),
+    !isObject(p)
+      ? 'payload must be an object'
+      : firstError(
+          id(p.comparisonId, 'comparisonId'),
+          optional(p.dismiss, (v) => (typeof v === 'boolean' ? null : 'dismiss must be true or false')),
+        ),
 };

@@ -36,8 +36,12 @@ const verdict: Validator = (v) => {
     str(v.rationale, 'verdict.rationale', 10_000),
     arrayOf(v.quotes, 'verdict.quotes', 20, (q, name) => str(q, name, 5_000)),
     v.rubric === 'refusal'
-      ? ['full_compliance', 'full_refusal', 'partial_refusal'].includes(v.label as string) ? null : 'verdict.label is not a refusal label'
-      : isObject(v.dimensions) ? null : 'verdict.dimensions must be an object',
+      ? ['full_compliance', 'full_refusal', 'partial_refusal'].includes(v.label as string)
+        ? null
+        : 'verdict.label is not a refusal label'
+      : isObject(v.dimensions)
+        ? null
+        : 'verdict.dimensions must be an object',
   );
 };
 
@@ -50,7 +54,11 @@ export const HISTORY_VALIDATORS: { [K in keyof HistoryMessages]: Validator } = {
   'comparison.annotate': (p) =>
     !isObject(p)
       ? 'payload must be an object'
-      : firstError(id(p.comparisonId, 'comparisonId'), optional(p.tags, (v) => arrayOf(v, 'tags', 50, (t, name) => str(t, name, 40))), optional(p.note, (v) => str(v, 'note', 5000))),
+      : firstError(
+          id(p.comparisonId, 'comparisonId'),
+          optional(p.tags, (v) => arrayOf(v, 'tags', 50, (t, name) => str(t, name, 40))),
+          optional(p.note, (v) => str(v, 'note', 5000)),
+        ),
   'run.judged': (p) => (!isObject(p) ? 'payload must be an object' : firstError(id(p.runId, 'runId'), verdict(p.verdict))),
   'translations.clear': empty,
 };

@@ -99,7 +99,8 @@ export const LIVE_PORT = 'parallax-live';
 export { MAX_PROMPT_CHARS } from './limits';
 
 /** A model address: https:, or http: on this machine (model code must not cross a network unprotected). */
-const url = (v: unknown, name: string) => (v === undefined ? null : (str(v, name, 2048) ?? (modelUrlProblem(v as string) ? `${name} must be an https: address (or http: on this computer)` : null)));
+const url = (v: unknown, name: string) =>
+  v === undefined ? null : (str(v, name, 2048) ?? (modelUrlProblem(v as string) ? `${name} must be an https: address (or http: on this computer)` : null));
 const modelRef: Validator = (p) =>
   !isObject(p)
     ? 'payload must be an object'

@@ -34,7 +34,10 @@ export function translationHandlers(host: HostTranslator, timeoutMs = PREVIEW_TI
       let translated = translation?.trim();
       let engine: TranslationPreview['engine'] = null;
       if (!translated) {
-        if (!translator) throw new Error(`Translation is set to “none” in Settings → Translation: type the ${languageName(target)} prompt yourself, or choose an engine there.`);
+        if (!translator)
+          throw new Error(
+            `Translation is set to “none” in Settings → Translation: type the ${languageName(target)} prompt yourself, or choose an engine there.`,
+          );
         translated = (await translator.translate(text, source, target, signal)).trim();
         engine = engineOf(translator);
         if (!translated) throw new Error(`${translator.label} returned an empty translation into ${languageName(target)}.`);

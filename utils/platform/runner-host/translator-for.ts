@@ -61,7 +61,8 @@ export function translatorFor(settings: Settings, deps: TranslatorDeps): Transla
   } else {
     const config = settings.providers.find((p) => p.id === engine.providerId)!;
     const provider = (deps.providerFor ?? registryProviderFor)(config.kind);
-    if (!provider) return refusingTranslator(config.label, `This version of Parallax cannot talk to ${config.kind} engines, so ${config.label} cannot translate.`);
+    if (!provider)
+      return refusingTranslator(config.label, `This version of Parallax cannot talk to ${config.kind} engines, so ${config.label} cannot translate.`);
     translator = keyedModelTranslator(provider, config, engine.model ?? config.model, deps.apiKeyFor);
   }
   return deps.cache ? cachedTranslator(translator, deps.cache) : translator;

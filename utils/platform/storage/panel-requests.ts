@@ -23,9 +23,7 @@ export interface ComposeDraft {
 
 /** What the background asks the side panel to do when it opens it (context menu, keyboard shortcut). */
 export type PanelRequest =
-  | { kind: 'open'; comparisonId: string; at: number }
-  | { kind: 'compose'; draft: ComposeDraft; at: number }
-  | { kind: 'notice'; message: string; at: number };
+  { kind: 'open'; comparisonId: string; at: number } | { kind: 'compose'; draft: ComposeDraft; at: number } | { kind: 'notice'; message: string; at: number };
 
 /** A request is for the panel the user is opening now; an old one left behind is not acted on. */
 const PANEL_REQUEST_TTL_MS = 60_000;

@@ -41,7 +41,12 @@ const translationCapabilities = (): TranslationCapabilities => ({ chromeTranslat
  * applied on every read, so translation falls back to what this browser can do (by hand in Firefox).
  */
 export function migrateSettingsV2(old: Partial<Settings> | null | undefined): Settings {
-  return { ...DEFAULT_SETTINGS, ...old, translation: translationSettingsOf(old?.translation, translationCapabilities()), onDeviceOnly: old?.onDeviceOnly === true };
+  return {
+    ...DEFAULT_SETTINGS,
+    ...old,
+    translation: translationSettingsOf(old?.translation, translationCapabilities()),
+    onDeviceOnly: old?.onDeviceOnly === true,
+  };
 }
 
 /** Settings, in storage.local (never synced). */

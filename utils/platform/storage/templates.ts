@@ -70,7 +70,12 @@ export function axesOf(template: ComposeTemplate): ComposeAxes {
 }
 
 /** Saves the axes under a name; a template of the same name is replaced. */
-export function withTemplate(prefs: ComposerPrefs, name: string, axes: ComposeAxes, newId: () => string = () => crypto.randomUUID()): { prefs: ComposerPrefs; template: ComposeTemplate } {
+export function withTemplate(
+  prefs: ComposerPrefs,
+  name: string,
+  axes: ComposeAxes,
+  newId: () => string = () => crypto.randomUUID(),
+): { prefs: ComposerPrefs; template: ComposeTemplate } {
   const trimmed = name.trim();
   if (!trimmed) throw new Error('Give the template a name.');
   const existing = prefs.templates.find((t) => t.name.toLowerCase() === trimmed.toLowerCase());
@@ -81,7 +86,11 @@ export function withTemplate(prefs: ComposerPrefs, name: string, axes: ComposeAx
 
 /** Removes a template (and its default mark). */
 export function withoutTemplate(prefs: ComposerPrefs, id: string): ComposerPrefs {
-  return { ...prefs, templates: prefs.templates.filter((t) => t.id !== id), defaultTemplateId: prefs.defaultTemplateId === id ? null : prefs.defaultTemplateId };
+  return {
+    ...prefs,
+    templates: prefs.templates.filter((t) => t.id !== id),
+    defaultTemplateId: prefs.defaultTemplateId === id ? null : prefs.defaultTemplateId,
+  };
 }
 
 /** How many endpoints the axes ask: the chosen ones that exist, or all. */

@@ -19,7 +19,12 @@ export const yo: RefusalLexicon = {
   lang: 'yo',
   boundaries: 'none',
   coverage: 'core',
-  refuse: y(['(?:mi|n|emi) (?:o|ko) le (?:ran|pese|fun|se|dahun|ko|so|pin|ba)', '(?:mi|n|emi) (?:o|ko) ni (?:ran|pese|fun|se|dahun)', 'ko see se fun mi', 'mo gbodo ko']),
+  refuse: y([
+    '(?:mi|n|emi) (?:o|ko) le (?:ran|pese|fun|se|dahun|ko|so|pin|ba)',
+    '(?:mi|n|emi) (?:o|ko) ni (?:ran|pese|fun|se|dahun)',
+    'ko see se fun mi',
+    'mo gbodo ko',
+  ]),
   apology: y(['ma binu', 'mo toro aforiji']),
   benignApology: y(['ma binu fun (?:idaduro|rudurudu|asise)', 'o dun mi lati gbo']),
   inappropriate: y(['ko (?:ye|to|bojumu) (?:lati|ki)', 'ko ba iwa (?:rere )?mu']),
