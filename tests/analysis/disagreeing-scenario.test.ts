@@ -50,7 +50,7 @@ describe('the disagreeing scenario reads as its e2e test expects', () => {
     expect(read('frank', language).moralizing).toBe(0);
   });
 
-  test.each(LANGUAGES)('Cautious in %s declines, so the panel shows it as neither one-sided nor balanced', (language) => {
+  test.each(LANGUAGES)('Cautious in %s declines, so the panel shows it as neither one-sided nor balanced, and not hedging', (language) => {
     const [text, english] = ANSWERS.cautious[language];
     const run = {
       id: 'r',
@@ -64,6 +64,8 @@ describe('the disagreeing scenario reads as its e2e test expects', () => {
       backTranslation: english ? { text: english, language: 'en' } : undefined,
       target: { providerId: 'p', providerKind: 'openai-compatible', providerLabel: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'cautious', language },
     } as unknown as Run;
-    expect(analyseRun(run, QUESTION).values.balance.value).toBe('unclear');
+    const { values } = analyseRun(run, QUESTION);
+    expect(values.balance.value).toBe('unclear');
+    expect(values.hedging.score).toBe(0);
   });
 });

@@ -42,9 +42,9 @@ export function analyseRun(run: Run, prompt?: string): RunAnalysis {
   const backTranslation = run.backTranslation?.text || undefined;
   const refusal = classifyRefusal(run.text, { language, backTranslation });
   const values = valueFeatures(run.text, { language, backTranslation, prompt: run.translatedPrompt || prompt, sourcePrompt: prompt });
-  // An answer that declines outright presents no side at all: its balance is not one-sided, it is not there.
+  // An answer that declines outright presents no side and qualifies no claim: neither balance nor hedging applies.
   const declined = readingOf(refusal) === 'refused' && refusal.label === 'full_refusal';
-  return { refusal, values: declined ? { ...values, balance: { value: 'unclear', evidence: [] } } : values };
+  return { refusal, values: declined ? { ...values, balance: { value: 'unclear', evidence: [] }, hedging: { score: 0, evidence: [] } } : values };
 }
 
 /** Analyses every finished answer of a comparison (failed runs with partial text are left out). */
