@@ -25,7 +25,11 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
       return;
     }
     setError(null);
-    await onSetSite(id, enabled);
+    try {
+      await onSetSite(id, enabled);
+    } catch (err) {
+      setError(t('siteSettingNotSaved', err instanceof Error ? err.message : String(err)));
+    }
   };
   const addCustom = async (e: Event) => {
     e.preventDefault();
@@ -39,8 +43,12 @@ export function SitesSettings({ settings, onSetSite, onAddCustom, onRemoveCustom
       return;
     }
     setError(null);
-    setInput('');
-    await onAddCustom(pattern);
+    try {
+      await onAddCustom(pattern);
+      setInput(''); // only once it is saved: a failure keeps what the user typed
+    } catch (err) {
+      setError(t('siteSettingNotSaved', err instanceof Error ? err.message : String(err)));
+    }
   };
 
   return (
