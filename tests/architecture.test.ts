@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ROOT, closure } from './support/import-graph';
 import { SITE_ADAPTERS } from '@/utils/core/sites/registry';
 import { PROVIDERS } from '@/utils/core/providers/registry';
 
-const ROOT = resolve(__dirname, '..');
 const read = (file: string) => readFileSync(file, 'utf8');
 
 function walk(dir: string, filter = /\.(ts|tsx)$/): string[] {
@@ -13,40 +13,6 @@ function walk(dir: string, filter = /\.(ts|tsx)$/): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path, filter) : filter.test(name) ? [path] : [];
   });
-}
-
-/** Import specifiers of a module (static imports and re-exports). */
-function importsOf(file: string): string[] {
-  return [...read(file).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm), ...read(file).matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map(
-    (m) => m[1]!,
-  );
-}
-
-function resolveLocal(from: string, spec: string): string | null {
-  const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-/** Every module reachable from the entry files, and the bare (package) imports they make. */
-function closure(entries: string[]): { files: Set<string>; packages: Map<string, string> } {
-  const files = new Set<string>();
-  const packages = new Map<string, string>();
-  const queue = [...entries];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (files.has(file)) continue;
-    files.add(file);
-    for (const spec of importsOf(file)) {
-      const local = resolveLocal(file, spec);
-      if (local) queue.push(local);
-      else if (!spec.startsWith('.') && !spec.startsWith('@/')) packages.set(spec, relative(ROOT, file));
-    }
-  }
-  return { files, packages };
 }
 
 const BROWSER_OR_DB = /^(wxt\/browser|webextension-polyfill|dexie|wxt\/utils\/storage)$/;
@@ -63,7 +29,8 @@ describe('architecture', () => {
       for (const name of exported) {
         const adapter = SITE_ADAPTERS.find((a) => source.includes(`id: siteId('${a.id}')`));
         expect(adapter, `${file} exports ${name} but it is not in SITE_ADAPTERS`).toBeDefined();
-        const hasFixture = existsSync(join(ROOT, 'tests/fixtures/sites', `${adapter!.id}.html`)) || tests.includes(`'${adapter!.id}'`);
+        const hasFixture =
+          ['', '-new'].some((suffix) => existsSync(join(ROOT, 'tests/fixtures/sites', `${adapter!.id}${suffix}.html`))) || tests.includes(`'${adapter!.id}'`);
         expect(hasFixture, `${adapter!.id} has no fixture or test`).toBe(true);
       }
     }
@@ -95,7 +62,7 @@ describe('architecture', () => {
   test('utils/core runs anywhere: no browser API, no Dexie and nothing from utils/platform, directly or through what it imports', () => {
     const entries = walk(join(ROOT, 'utils/core'));
     const { files, packages } = closure(entries);
-    for (const [pkg, file] of packages) expect(BROWSER_OR_DB.test(pkg), `${file} imports ${pkg}`).toBe(false);
+    for (const [pkg, file] of packages) expect(BROWSER_OR_DB.test(pkg), `${relative(ROOT, file)} imports ${pkg}`).toBe(false);
     for (const file of files) {
       const name = relative(ROOT, file);
       expect(name.startsWith('utils/core/') || name.startsWith('public/'), `utils/core reaches ${name}`).toBe(true);

@@ -1,44 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-
-const ROOT = resolve(__dirname, '../..');
-
-/** Import specifiers of a module that survive compilation (not `import type`), and `import('…')` ones when asked. */
-function importsOf(file: string, dynamic: boolean): string[] {
-  const source = readFileSync(file, 'utf8');
-  const found = [
-    ...source.matchAll(/^\s*(?:import|export)\s(?!type\s)[^;]*?from\s+['"]([^'"]+)['"]/gm),
-    ...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
-  ].map((m) => m[1]!);
-  if (dynamic) found.push(...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!));
-  return found;
-}
-
-function resolveLocal(from: string, spec: string): string | null {
-  const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  return null;
-}
+import { ROOT, closure } from '../support/import-graph';
 
 /** Files and packages an entry reaches. */
 function reach(entry: string, dynamic: boolean): { files: string[]; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const queue = [join(ROOT, entry)];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (files.has(file) || !existsSync(file)) continue;
-    files.add(file);
-    for (const spec of importsOf(file, dynamic)) {
-      const local = resolveLocal(file, spec);
-      if (local) queue.push(local);
-      else if (!spec.startsWith('.')) packages.add(spec);
-    }
-  }
-  return { files: [...files].map((f) => relative(ROOT, f)), packages };
+  const { files, packages } = closure([join(ROOT, entry)], { dynamic, types: false });
+  return { files: [...files].map((f) => relative(ROOT, f)), packages: new Set(packages.keys()) };
 }
 
 describe('Chart.js stays in the dashboard', () => {

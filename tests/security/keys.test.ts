@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { toCsv, toHtmlReport, toJsonExport, toLlmComparator, toMarkdown } from '@/utils/core/history/formats';
 import { providerFor } from '@/utils/core/providers/registry';
@@ -13,40 +13,14 @@ import { startAnthropicServer } from '../servers/anthropic';
 import { startGeminiServer } from '../servers/gemini';
 import { sleep, startServer, type TestServer } from '../servers/http';
 import { startOpenAIServer } from '../servers/openai';
+import { ROOT, closure } from '../support/import-graph';
 
 /** API keys never reach a content script, a record, an export, a live event or a log. */
 
-const ROOT = resolve(__dirname, '../..');
-
 describe('the content script', () => {
   const read = (file: string) => readFileSync(file, 'utf8');
-  /** Static and dynamic imports of a module. */
-  const importsOf = (file: string) =>
-    [...read(file).matchAll(/(?:^\s*(?:import|export)\s[^;]*?from\s+|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
-  function resolveLocal(from: string, spec: string): string | null {
-    const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null;
-    if (!base) return null;
-    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    return null;
-  }
-  function closure(entry: string): Set<string> {
-    const files = new Set<string>();
-    const queue = [entry];
-    while (queue.length) {
-      const file = queue.pop()!;
-      if (files.has(file)) continue;
-      files.add(file);
-      for (const spec of importsOf(file)) {
-        const local = resolveLocal(file, spec);
-        if (local) queue.push(local);
-      }
-    }
-    return files;
-  }
-
   test('its module closure (dynamic imports included) never reaches the key store or the key message', () => {
-    const files = closure(join(ROOT, 'entrypoints/capture.content/index.ts'));
+    const { files } = closure([join(ROOT, 'entrypoints/capture.content/index.ts')], { dynamic: true });
     expect(files.size).toBeGreaterThan(3);
     const names = [...files].map((f) => relative(ROOT, f));
     expect(names).not.toContain('utils/platform/storage/settings.ts');
