@@ -129,7 +129,8 @@ describe.skipIf(unavailable)('endpoint settings, where prompts go, and the word 
     await toast.waitFor();
     expect(await toast.textContent()).toBe('Removed “Keyed server”.Undo');
     expect(await settings.getByTestId('endpoint-list').count()).toBe(0);
-    expect(await settings.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    // Focus moves to Undo once the toast has rendered (a frame later on a loaded machine).
+    await expect.poll(() => settings.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     await settings.setViewportSize({ width: 360, height: 800 });
     await screenshot(settings, 'settings-undo-360');
     // The toast is fixed to the window: seen as the user sees it, not in the full-page picture.
