@@ -11,7 +11,13 @@ export function listenLive(onEvent: (event: LiveEvent) => void, retryMs = 1000):
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
   const connect = () => {
     if (stopped) return;
-    port = browser.runtime.connect({ name: LIVE_PORT });
+    try {
+      port = browser.runtime.connect({ name: LIVE_PORT });
+    } catch {
+      // The extension is going away (the browser shuts down or the add-on reloads): this page goes with it.
+      stopped = true;
+      return;
+    }
     port.onMessage.addListener((event) => onEvent(event as LiveEvent));
     // The host went away (Chrome closed it, or it crashed): start it again, which marks the runs it left mid-answer
     // interrupted, then reconnect.
