@@ -33,8 +33,9 @@ function useWindow(list: { current: HTMLElement | null }, count: number): [numbe
       const el = list.current;
       if (!el) return;
       const top = el.getBoundingClientRect().top;
-      const first = Math.max(0, Math.floor(-top / ROW_HEIGHT) - OVERSCAN);
-      const last = Math.min(count, Math.ceil((window.innerHeight - top) / ROW_HEIGHT) + OVERSCAN);
+      // Clamped to the list: a stale scroll position (the page was longer a moment ago) never leaves it empty.
+      const first = Math.min(Math.max(0, Math.floor(-top / ROW_HEIGHT) - OVERSCAN), Math.max(0, count - firstWindow()));
+      const last = Math.min(count, Math.max(first + firstWindow(), Math.ceil((window.innerHeight - top) / ROW_HEIGHT) + OVERSCAN));
       setRange((r) => (r[0] === first && r[1] === last ? r : [first, Math.max(first, last)]));
     };
     update();

@@ -34,7 +34,16 @@ export function App() {
           <button role="tab" aria-selected={view === 'live'} class="tab" onClick={() => (state.view.value = 'live')}>
             {t('tabComparison')}
           </button>
-          <button role="tab" aria-selected={view === 'history'} class="tab" onClick={() => (state.view.value = 'history')}>
+          <button
+            role="tab"
+            aria-selected={view === 'history'}
+            class="tab"
+            onClick={() => {
+              // The history opens at its top: a scroll position kept from a long comparison would leave its window of rows empty.
+              window.scrollTo(0, 0);
+              state.view.value = 'history';
+            }}
+          >
             {t('tabHistory')} <span class="count">{state.count.value}</span>
           </button>
         </nav>

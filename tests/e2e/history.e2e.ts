@@ -51,8 +51,17 @@ describe.skipIf(unavailable)('history: search, export, import, report — in Chr
     await panel.getByRole('button', { name: 'Compare' }).click();
     await expect.poll(async () => (await answersOn(panel)).every(([s]) => s === 'done'), { timeout: 30_000 }).toBe(true);
 
+    // Read to the end of the long comparison first: the history must still open on its rows.
+    await panel.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await panel.getByRole('tab', { name: /History/ }).click();
-    await expect.poll(() => panel.getByTestId('history-item').count(), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => panel.getByTestId('history-item').count(), { timeout: 10_000 })
+      .toBe(2)
+      .catch(async (err: unknown) => {
+        await screenshot(panel, 'history-list-missing');
+        console.error('[e2e] history list:', await panel.locator('main').innerText());
+        throw err;
+      });
     await panel.getByLabel('Search prompts and answers').fill('theta cities');
     await expect.poll(() => panel.getByTestId('history-item').count()).toBe(1);
     expect(await panel.getByTestId('history-item').textContent()).toContain('Should cities ban cars?');
@@ -98,7 +107,14 @@ describe.skipIf(unavailable)('history: search, export, import, report — in Chr
   test('delete asks nothing, and undo brings the comparison back', async () => {
     const panel = await browser.openPage('sidepanel.html');
     await panel.getByRole('tab', { name: /History/ }).click();
-    await expect.poll(() => panel.getByTestId('history-item').count(), { timeout: 10_000 }).toBe(2); // a cold panel reads the history first
+    await expect
+      .poll(() => panel.getByTestId('history-item').count(), { timeout: 10_000 })
+      .toBe(2)
+      .catch(async (err: unknown) => {
+        await screenshot(panel, 'history-list-missing');
+        console.error('[e2e] history list:', await panel.locator('main').innerText());
+        throw err;
+      }); // a cold panel reads the history first
     await panel.getByRole('button', { name: /Delete “What is the tallest/ }).click();
     await expect.poll(() => panel.getByTestId('history-item').count()).toBe(1);
     await panel.getByRole('button', { name: 'Undo' }).click();
